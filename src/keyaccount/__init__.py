@@ -1,0 +1,85 @@
+"""keyaccount: the domain kernel of key-account management (大客户管理).
+
+Pure domain objects and pluggable policies, with no I/O: time is a parameter (``now=``),
+results are values and domain events. Policies live in :mod:`keyaccount.policies`.
+
+Each area below has its own section; add names to the section of the area you own.
+"""
+
+from keyaccount._errors import (
+    CalendarRangeError,
+    InvalidInput,
+    InvalidTransition,
+    KeyAccountError,
+    PolicyConfigError,
+)
+from keyaccount._version import __version__
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tiers import (
+    AMOUNT_TIERS,
+    DEFAULT_LADDER,
+    ORDINARY,
+    PARTNER,
+    SCORE_TIERS,
+    STRATEGIC,
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
+    Tier,
+    TierLadder,
+    VisitLevel,
+)
+
+# --- customers, lifecycle, coverage, access (issue 3) ---
+# --- end customers ---
+
+# --- grading (issue 4) ---
+# --- end grading ---
+
+# --- calendar (issue 5) ---
+# --- end calendar ---
+
+# --- tickets (issue 5) ---
+# --- end tickets ---
+
+# --- visits (issue 6) ---
+# --- end visits ---
+
+# --- indicators (issue 7) ---
+# --- end indicators ---
+
+__all__ = [
+    "AMOUNT_TIERS",
+    "DEFAULT_LADDER",
+    "ORDINARY",
+    "PARTNER",
+    "SCORE_TIERS",
+    "STRATEGIC",
+    "TIER_A",
+    "TIER_B",
+    "TIER_C",
+    "TIER_D",
+    "CalendarRangeError",
+    "DomainEvent",
+    "InvalidInput",
+    "InvalidTransition",
+    "KeyAccountError",
+    "PolicyConfigError",
+    "Tier",
+    "TierLadder",
+    "VisitLevel",
+    "__version__",
+    # --- customers (issue 3) ---
+    # --- end customers ---
+    # --- grading (issue 4) ---
+    # --- end grading ---
+    # --- calendar (issue 5) ---
+    # --- end calendar ---
+    # --- tickets (issue 5) ---
+    # --- end tickets ---
+    # --- visits (issue 6) ---
+    # --- end visits ---
+    # --- indicators (issue 7) ---
+    # --- end indicators ---
+]

@@ -1,0 +1,206 @@
+"""Tiers as values, and the ladder that maps any grading's tiers onto visit levels.
+
+Two grading schemes appear in the seeds (SPEC §5): the weighted-score tiers A-D (seed 002)
+and the amount bands ordinary / partner / strategic (seed 004). The visit rules of seed 001
+speak of core / important / general key accounts instead (SPEC §5c). A :class:`TierLadder`
+maps whichever tiers a company grades with onto those :class:`VisitLevel` values, which the
+visit, escalation and coverage policies read.
+
+>>> TIER_B.code, TIER_B.rank, TIER_B.label_en
+('B', 2, 'secondary')
+>>> DEFAULT_LADDER.level_of(STRATEGIC)
+<VisitLevel.CORE: 'core'>
+>>> sorted([TIER_D, TIER_A, TIER_C])[0] is TIER_A  # tiers sort best first
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import require_non_empty
+
+__all__ = [
+    "AMOUNT_TIERS",
+    "DEFAULT_LADDER",
+    "ORDINARY",
+    "PARTNER",
+    "SCORE_TIERS",
+    "STRATEGIC",
+    "TIER_A",
+    "TIER_B",
+    "TIER_C",
+    "TIER_D",
+    "Tier",
+    "TierLadder",
+    "VisitLevel",
+]
+
+
+def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    require_non_empty(value, field=f"Tier.{attribute.name}")
+
+
+def _rank(_instance: object, _attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInput(f"Tier.rank must be an int >= 1 (1 is highest), got {value!r}")
+
+
+@attrs.frozen(order=False)
+class Tier:
+    """A tier of a grading scheme.
+
+    Attributes:
+        code: stable identifier a host stores, e.g. ``"A"`` or ``"STRATEGIC"``.
+        rank: 1 is the highest tier; lower numbers are more important.
+        label_zh: the Chinese name used in the seed documents.
+        label_en: the English name.
+
+    Tiers order by rank, best first, so ``min(tiers)`` is the top tier.
+    """
+
+    code: str = attrs.field(validator=_code)
+    rank: int = attrs.field(validator=_rank)
+    label_zh: str = ""
+    label_en: str = ""
+
+    def __lt__(self, other: Tier) -> bool:
+        return (self.rank, self.code) < (other.rank, other.code)
+
+    def __le__(self, other: Tier) -> bool:
+        return (self.rank, self.code) <= (other.rank, other.code)
+
+    def __gt__(self, other: Tier) -> bool:
+        return (self.rank, self.code) > (other.rank, other.code)
+
+    def __ge__(self, other: Tier) -> bool:
+        return (self.rank, self.code) >= (other.rank, other.code)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+# seed 002 §客户分级: A 重要客户, B 次重要客户, C 普通客户, D 一般客户.
+TIER_A = Tier("A", 1, "重要客户", "important")
+TIER_B = Tier("B", 2, "次重要客户", "secondary")
+TIER_C = Tier("C", 3, "普通客户", "ordinary")
+TIER_D = Tier("D", 4, "一般客户", "general")
+SCORE_TIERS: tuple[Tier, ...] = (TIER_A, TIER_B, TIER_C, TIER_D)
+
+# seed 004 §大客户分类: 战略性 / 伙伴式 / 普通大客户 by annual purchase amount.
+STRATEGIC = Tier("STRATEGIC", 1, "战略性大客户", "strategic")
+PARTNER = Tier("PARTNER", 2, "伙伴式大客户", "partner")
+ORDINARY = Tier("ORDINARY", 3, "普通大客户", "ordinary key account")
+AMOUNT_TIERS: tuple[Tier, ...] = (STRATEGIC, PARTNER, ORDINARY)
+
+
+class VisitLevel(enum.Enum):
+    """The levels seed 001's visit rules speak of (核心 / 重要 / 一般重点客户)."""
+
+    CORE = "core"
+    IMPORTANT = "important"
+    GENERAL = "general"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the level."""
+        return _LEVEL_ZH[self]
+
+
+_LEVEL_ZH = {
+    VisitLevel.CORE: "核心重点客户",
+    VisitLevel.IMPORTANT: "重要重点客户",
+    VisitLevel.GENERAL: "一般重点客户",
+}
+
+
+def _levels(value: Mapping[str, VisitLevel] | Iterable[tuple[str, VisitLevel]]) -> tuple[
+    tuple[str, VisitLevel], ...
+]:
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    return tuple(sorted(pairs, key=lambda pair: pair[0]))
+
+
+@attrs.frozen
+class TierLadder:
+    """Maps tier codes onto visit levels (SPEC §5c).
+
+    Attributes:
+        levels: pairs ``(tier code, VisitLevel)``; a mapping is accepted and frozen.
+
+    >>> ladder = TierLadder.from_mapping({"A": "core", "B": "important", "C": "general"})
+    >>> ladder.level_of(TIER_C)
+    <VisitLevel.GENERAL: 'general'>
+    >>> ladder.level_of(TIER_D)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: tier 'D' is not on this ladder; known tiers: ['A', 'B', 'C']
+    """
+
+    levels: tuple[tuple[str, VisitLevel], ...] = attrs.field(converter=_levels)
+
+    @levels.validator
+    def _check(self, _attribute: object, value: tuple[tuple[str, VisitLevel], ...]) -> None:
+        codes = [code for code, _ in value]
+        if len(set(codes)) != len(codes):
+            raise InvalidInput(f"TierLadder.levels has a tier code twice: {codes}")
+        for code, level in value:
+            require_non_empty(code, field="TierLadder tier code")
+            if not isinstance(level, VisitLevel):
+                raise InvalidInput(
+                    f"TierLadder level of {code!r} must be a VisitLevel, got {level!r}"
+                )
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, str]) -> TierLadder:
+        """Build from ``{tier code: "core" | "important" | "general"}`` (host settings).
+
+        Raises:
+            PolicyConfigError: a level name is not one of core / important / general.
+        """
+        pairs = []
+        for code, name in settings.items():
+            try:
+                pairs.append((code, VisitLevel(name)))
+            except ValueError:
+                raise PolicyConfigError(
+                    f"tier ladder level of {code!r} must be one of "
+                    f"{[level.value for level in VisitLevel]}, got {name!r}"
+                ) from None
+        try:
+            return cls(pairs)
+        except InvalidInput as error:
+            raise PolicyConfigError(str(error)) from None
+
+    def level_of(self, tier: Tier | str) -> VisitLevel:
+        """The visit level of ``tier`` (a :class:`Tier` or its code).
+
+        Raises:
+            InvalidInput: the tier is not on this ladder.
+        """
+        code = tier.code if isinstance(tier, Tier) else tier
+        for known, level in self.levels:
+            if known == code:
+                return level
+        raise InvalidInput(
+            f"tier {code!r} is not on this ladder; known tiers: {[c for c, _ in self.levels]}"
+        )
+
+
+# seed 001 §走访频率 read with seed 002's tiers and seed 004's bands: the top tier of each
+# scheme is core, the second important, the rest general.
+DEFAULT_LADDER = TierLadder(
+    {
+        "A": VisitLevel.CORE,
+        "B": VisitLevel.IMPORTANT,
+        "C": VisitLevel.GENERAL,
+        "D": VisitLevel.GENERAL,
+        "STRATEGIC": VisitLevel.CORE,
+        "PARTNER": VisitLevel.IMPORTANT,
+        "ORDINARY": VisitLevel.GENERAL,
+    }
+)
