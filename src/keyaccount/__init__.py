@@ -32,6 +32,41 @@ from keyaccount.domain.tiers import (
 )
 
 # --- customers, lifecycle, coverage, access (issue 3) ---
+# isort: split
+from keyaccount.domain.customers import (
+    AccountReassigned,
+    ApplicationReport,
+    Contact,
+    ContactRole,
+    Contract,
+    CounterpartRole,
+    Customer,
+    CustomerCategory,
+    ProcessRecord,
+    ProcessRecorded,
+    RecordKind,
+    StaffAssigned,
+)
+from keyaccount.domain.lifecycle import (
+    TRADING_TERMINATED,
+    TRANSITIONS,
+    AccountActivated,
+    AccountApproved,
+    AccountReactivated,
+    AccountStatus,
+    AccountWentDormant,
+    ApplicationSubmitted,
+    GeneralInvestigationStarted,
+    InvestigationResumed,
+    InvestigationSuspended,
+    LifecycleEvent,
+    LifecycleStep,
+    OnsiteInvestigationStarted,
+    PurchaseRecorded,
+    TradingTerminated,
+    Transition,
+)
+
 # --- end customers ---
 
 # --- grading (issue 4) ---
@@ -71,6 +106,35 @@ __all__ = [
     "VisitLevel",
     "__version__",
     # --- customers (issue 3) ---
+    "AccountActivated",
+    "AccountApproved",
+    "AccountReactivated",
+    "AccountReassigned",
+    "AccountStatus",
+    "AccountWentDormant",
+    "ApplicationReport",
+    "ApplicationSubmitted",
+    "Contact",
+    "ContactRole",
+    "Contract",
+    "CounterpartRole",
+    "Customer",
+    "CustomerCategory",
+    "GeneralInvestigationStarted",
+    "InvestigationResumed",
+    "InvestigationSuspended",
+    "LifecycleEvent",
+    "LifecycleStep",
+    "OnsiteInvestigationStarted",
+    "ProcessRecord",
+    "ProcessRecorded",
+    "PurchaseRecorded",
+    "RecordKind",
+    "StaffAssigned",
+    "TRADING_TERMINATED",
+    "TRANSITIONS",
+    "TradingTerminated",
+    "Transition",
     # --- end customers ---
     # --- grading (issue 4) ---
     # --- end grading ---

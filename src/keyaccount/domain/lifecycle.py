@@ -1,0 +1,294 @@
+"""The lifecycle of a key account, from prospect to trading terminated (SPEC §2, seed 003).
+
+Seed 003 (大客户开发选择 and 客户名册管理制度) describes the path a company takes with a new key
+account: a prospect list, a general investigation (history, overview, last annual accounts,
+catalogue), an on-site investigation, an application report, approval with the supply contract
+and the quality-assurance contract signed together, a code, and then trading. A credit problem
+found on the way stops the investigation and is reported upward. Trading accounts that stop
+buying become dormant and need a reactivation plan; accounts that dissolve or stop trading are
+archived marked "trading terminated" (交易终止).
+
+:data:`TRANSITIONS` is the whole state machine: every step a
+:class:`~keyaccount.Customer` can take, the states it may be taken from and the state it
+leads to. Anything else is refused with :class:`~keyaccount.InvalidTransition`.
+
+>>> TRANSITIONS[LifecycleStep.APPROVE].target
+<AccountStatus.APPROVED: 'approved'>
+>>> sorted(status.value for status in TRANSITIONS[LifecycleStep.TERMINATE].sources)
+['active', 'approved', 'dormant', 'suspended']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+
+import attrs
+
+from keyaccount.domain.events import DomainEvent
+
+__all__ = [
+    "TRADING_TERMINATED",
+    "TRANSITIONS",
+    "AccountActivated",
+    "AccountApproved",
+    "AccountReactivated",
+    "AccountStatus",
+    "AccountWentDormant",
+    "ApplicationSubmitted",
+    "GeneralInvestigationStarted",
+    "InvestigationResumed",
+    "InvestigationSuspended",
+    "LifecycleEvent",
+    "LifecycleStep",
+    "OnsiteInvestigationStarted",
+    "PurchaseRecorded",
+    "TradingTerminated",
+    "Transition",
+]
+
+# seed 003 §客户名册管理制度 第九条: files of accounts that stopped trading are marked 交易终止.
+TRADING_TERMINATED = "交易终止"
+
+
+class AccountStatus(enum.Enum):
+    """Where a customer stands in the lifecycle (SPEC §2)."""
+
+    PROSPECT = "prospect"
+    GENERAL_INVESTIGATION = "general_investigation"
+    ONSITE_INVESTIGATION = "onsite_investigation"
+    APPLICATION = "application"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name the seed documents use for the state."""
+        return _STATUS_ZH[self]
+
+    @property
+    def on_roster(self) -> bool:
+        """Whether the account is on the active roster (approved, trading or dormant)."""
+        return self in _ROSTER
+
+
+_STATUS_ZH = {
+    AccountStatus.PROSPECT: "潜在大客户",
+    AccountStatus.GENERAL_INVESTIGATION: "一般调查",
+    AccountStatus.ONSITE_INVESTIGATION: "实地调查",
+    AccountStatus.APPLICATION: "认定申请",
+    AccountStatus.APPROVED: "已认定",
+    AccountStatus.ACTIVE: "交易往来",
+    AccountStatus.DORMANT: "休眠客户",
+    AccountStatus.SUSPENDED: "中止调查",
+    AccountStatus.TERMINATED: TRADING_TERMINATED,
+}
+_ROSTER = frozenset({AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.DORMANT})
+
+
+class LifecycleStep(enum.Enum):
+    """A step of the lifecycle.
+
+    The value is the name of the :class:`~keyaccount.Customer` method that takes it.
+    """
+
+    BEGIN_GENERAL_INVESTIGATION = "begin_general_investigation"
+    BEGIN_ONSITE_INVESTIGATION = "begin_onsite_investigation"
+    SUBMIT_APPLICATION = "submit_application"
+    APPROVE = "approve"
+    ASSIGN_CODE = "assign_code"
+    RECORD_PURCHASE = "record_purchase"
+    GO_DORMANT = "go_dormant"
+    REACTIVATE = "reactivate"
+    SUSPEND = "suspend"
+    RESUME_INVESTIGATION = "resume_investigation"
+    TERMINATE = "terminate"
+
+
+@attrs.frozen
+class Transition:
+    """The states a step may be taken from, and the state it leads to.
+
+    Attributes:
+        sources: the states in which the step is allowed.
+        target: the state after the step.
+    """
+
+    sources: frozenset[AccountStatus]
+    target: AccountStatus
+
+
+_S = AccountStatus
+_INVESTIGATING = frozenset({_S.GENERAL_INVESTIGATION, _S.ONSITE_INVESTIGATION, _S.APPLICATION})
+
+TRANSITIONS: Mapping[LifecycleStep, Transition] = MappingProxyType(
+    {
+        # seed 003 §大客户选择程序 第六条, 第七条: general, then on-site investigation.
+        LifecycleStep.BEGIN_GENERAL_INVESTIGATION: Transition(
+            frozenset({_S.PROSPECT}), _S.GENERAL_INVESTIGATION
+        ),
+        LifecycleStep.BEGIN_ONSITE_INVESTIGATION: Transition(
+            frozenset({_S.GENERAL_INVESTIGATION}), _S.ONSITE_INVESTIGATION
+        ),
+        # seed 003 §开发选择认定 第八条: the application report follows the investigations.
+        LifecycleStep.SUBMIT_APPLICATION: Transition(
+            frozenset({_S.ONSITE_INVESTIGATION}), _S.APPLICATION
+        ),
+        # seed 003 §开发选择认定 第九条, 第十条: supply and quality contracts signed together.
+        LifecycleStep.APPROVE: Transition(frozenset({_S.APPLICATION}), _S.APPROVED),
+        # seed 003 §开发选择认定 第十一条: a code is set for the new key account.
+        LifecycleStep.ASSIGN_CODE: Transition(frozenset({_S.APPROVED}), _S.ACTIVE),
+        # A dormant account that buys again is trading again.
+        LifecycleStep.RECORD_PURCHASE: Transition(frozenset({_S.ACTIVE, _S.DORMANT}), _S.ACTIVE),
+        # seed 003 (大客户经理职责 6): dormant accounts need a reactivation plan.
+        LifecycleStep.GO_DORMANT: Transition(frozenset({_S.ACTIVE}), _S.DORMANT),
+        LifecycleStep.REACTIVATE: Transition(frozenset({_S.DORMANT}), _S.ACTIVE),
+        # seed 003 §大客户开发实施 第十二条: a credit problem found while investigating is
+        # reported upward and the investigation is suspended.
+        LifecycleStep.SUSPEND: Transition(_INVESTIGATING, _S.SUSPENDED),
+        # The credit problem cleared: the investigation starts over from the general one.
+        LifecycleStep.RESUME_INVESTIGATION: Transition(
+            frozenset({_S.SUSPENDED}), _S.GENERAL_INVESTIGATION
+        ),
+        # seed 003 §客户名册管理制度 第八条, 第九条: dissolved or no longer trading.
+        LifecycleStep.TERMINATE: Transition(
+            frozenset({_S.APPROVED, _S.ACTIVE, _S.DORMANT, _S.SUSPENDED}), _S.TERMINATED
+        ),
+    }
+)
+del _S
+
+
+@attrs.frozen(kw_only=True)
+class LifecycleEvent(DomainEvent):
+    """A customer took a lifecycle step.
+
+    Attributes:
+        account_id: the customer's id.
+        step: the step taken.
+        from_status: the state before the step.
+        to_status: the state after it.
+    """
+
+    account_id: str
+    step: LifecycleStep
+    from_status: AccountStatus
+    to_status: AccountStatus
+
+
+@attrs.frozen(kw_only=True)
+class GeneralInvestigationStarted(LifecycleEvent):
+    """A prospect's general investigation began (seed 003 第六条)."""
+
+
+@attrs.frozen(kw_only=True)
+class OnsiteInvestigationStarted(LifecycleEvent):
+    """The on-site investigation with technical, design and quality staff began (第七条)."""
+
+
+@attrs.frozen(kw_only=True)
+class ApplicationSubmitted(LifecycleEvent):
+    """The application report was submitted for approval (seed 003 第八条).
+
+    Attributes:
+        reasons: why the company wants to trade with the account.
+    """
+
+    reasons: str
+
+
+@attrs.frozen(kw_only=True)
+class AccountApproved(LifecycleEvent):
+    """The account was approved; both contracts are on file (seed 003 第九条, 第十条).
+
+    Attributes:
+        supply_contract: reference of the supply contract.
+        quality_contract: reference of the quality-assurance contract.
+    """
+
+    supply_contract: str
+    quality_contract: str
+
+
+@attrs.frozen(kw_only=True)
+class AccountActivated(LifecycleEvent):
+    """The approved account got its code and is trading (seed 003 第十一条, 第十二条).
+
+    The host tells the relevant departments and files the account's documents (第十二条).
+
+    Attributes:
+        account_code: the code assigned.
+    """
+
+    account_code: str
+
+
+@attrs.frozen(kw_only=True)
+class PurchaseRecorded(LifecycleEvent):
+    """A purchase was recorded; ``to_status`` is active even if the account was dormant.
+
+    Attributes:
+        purchased_on: the day of the purchase.
+    """
+
+    purchased_on: date
+
+
+@attrs.frozen(kw_only=True)
+class AccountWentDormant(LifecycleEvent):
+    """An active account has not bought for too long (SPEC §2; seed 003 休眠客户).
+
+    The host draws up a reactivation plan.
+
+    Attributes:
+        last_purchase_on: the last purchase, or ``None`` if it never bought.
+        days_without_purchase: the days counted by the dormancy policy.
+    """
+
+    last_purchase_on: date | None
+    days_without_purchase: int
+
+
+@attrs.frozen(kw_only=True)
+class AccountReactivated(LifecycleEvent):
+    """A dormant account is trading again.
+
+    Attributes:
+        reason: the reactivation plan, or the purchase that ended the dormancy.
+    """
+
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class InvestigationSuspended(LifecycleEvent):
+    """A credit problem stopped the investigation; report it upward (seed 003 第十二条).
+
+    Attributes:
+        reason: the credit problem found.
+    """
+
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class InvestigationResumed(LifecycleEvent):
+    """A suspended investigation starts over with the general investigation."""
+
+
+@attrs.frozen(kw_only=True)
+class TradingTerminated(LifecycleEvent):
+    """The account left the roster; its file is archived marked 交易终止 (seed 003 第九条).
+
+    Attributes:
+        reason: why trading ended (dissolved, relationship ended, ...).
+        archive_mark: the mark on the archived file, ``"交易终止"``.
+    """
+
+    reason: str
+    archive_mark: str = TRADING_TERMINATED
