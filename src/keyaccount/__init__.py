@@ -76,6 +76,31 @@ from keyaccount.domain.lifecycle import (
 # --- end calendar ---
 
 # --- tickets (issue 5) ---
+# isort: split
+from keyaccount.domain.tickets import (
+    SATISFACTION_SCALE,
+    DeadlineKind,
+    EscalationMarks,
+    FeedbackTicket,
+    ProgressReported,
+    Severity,
+    TicketAtRisk,
+    TicketChange,
+    TicketClosed,
+    TicketEscalated,
+    TicketEvent,
+    TicketHistoryEntry,
+    TicketKind,
+    TicketOpened,
+    TicketPaused,
+    TicketReopened,
+    TicketReplied,
+    TicketResolved,
+    TicketResumed,
+    TicketSource,
+    TicketStatus,
+)
+
 # --- end tickets ---
 
 # --- visits (issue 6) ---
@@ -141,6 +166,27 @@ __all__ = [
     # --- calendar (issue 5) ---
     # --- end calendar ---
     # --- tickets (issue 5) ---
+    "SATISFACTION_SCALE",
+    "DeadlineKind",
+    "EscalationMarks",
+    "FeedbackTicket",
+    "ProgressReported",
+    "Severity",
+    "TicketAtRisk",
+    "TicketChange",
+    "TicketClosed",
+    "TicketEscalated",
+    "TicketEvent",
+    "TicketHistoryEntry",
+    "TicketKind",
+    "TicketOpened",
+    "TicketPaused",
+    "TicketReopened",
+    "TicketReplied",
+    "TicketResolved",
+    "TicketResumed",
+    "TicketSource",
+    "TicketStatus",
     # --- end tickets ---
     # --- visits (issue 6) ---
     # --- end visits ---
