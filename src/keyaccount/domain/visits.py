@@ -1,0 +1,735 @@
+"""Visits: kinds, content topics, plans, records, compliance values and events (SPEC §6).
+
+Seed 001 (重点客户走访管理办法) asks for visits planned in advance with a date, visitors and
+content, spread over the plan year, recorded in a complete 《重点客户走访记录》, and checked
+for completion. Seed 002 (客户维护计划) adds the kinds of contact: regular visits, holiday
+visits and events for key maintenance (A, B), return calls and greetings for routine
+maintenance (C, D).
+
+A :class:`VisitPlan` is columnar (tuples of days, kinds, visitors and topics) so that a
+portfolio of 100,000 plans stays cheap; :attr:`VisitPlan.visits` builds the friendly
+:class:`PlannedVisit` values on demand.
+
+>>> period = PlanPeriod.year(2026)
+>>> period.start, period.end, period.months
+(datetime.date(2026, 1, 1), datetime.date(2027, 1, 1), 12)
+>>> VisitKind.PHONE_RETURN.label_zh
+'电话回访'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_aware, require_date, require_non_empty
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tiers import Tier
+
+__all__ = [
+    "FESTIVAL_KINDS",
+    "REGULAR_KINDS",
+    "TOPIC_ROTATION",
+    "AccountCompliance",
+    "AccountToPlan",
+    "ComplianceReport",
+    "FeedbackItem",
+    "OverdueVisit",
+    "PlanPeriod",
+    "PlannedVisit",
+    "Topic",
+    "VisitGap",
+    "VisitInterval",
+    "VisitKind",
+    "VisitOverdue",
+    "VisitPlan",
+    "VisitPlanned",
+    "VisitQuota",
+    "VisitRecord",
+    "VisitRecorded",
+]
+
+
+class VisitKind(enum.Enum):
+    """The kinds of contact a visit plan holds (seed 001 §走访; seed 002 §维护计划)."""
+
+    ON_SITE = "on_site"
+    PHONE_RETURN = "phone_return"
+    HOLIDAY = "holiday"
+    EVENT = "event"
+    GREETING = "greeting"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name used in the seeds."""
+        return _KIND_ZH[self]
+
+
+_KIND_ZH = {
+    VisitKind.ON_SITE: "上门走访",
+    VisitKind.PHONE_RETURN: "电话回访",
+    VisitKind.HOLIDAY: "节假日走访",
+    VisitKind.EVENT: "组织活动",
+    VisitKind.GREETING: "祝福短信",
+}
+
+#: The kinds that keep the regular rhythm of contact (定期拜访, 日常回访); the gap since the
+#: last of these is what compliance measures against the account's interval.
+REGULAR_KINDS = frozenset({VisitKind.ON_SITE, VisitKind.PHONE_RETURN})
+#: The kinds tied to festivals (节假日走访, 祝福短信): placed just before a festival date.
+FESTIVAL_KINDS = frozenset({VisitKind.HOLIDAY, VisitKind.GREETING})
+_KIND_ORDER = {kind: position for position, kind in enumerate(VisitKind)}
+
+
+class Topic(enum.Enum):
+    """Content topics of a visit (seed 001 §走访内容规划, items 1-5)."""
+
+    CUSTOMER_BASICS = "customer_basics"
+    BUSINESS_COOPERATION = "business_cooperation"
+    MARKET_DYNAMICS = "market_dynamics"
+    COMPETITOR_ANALYSIS = "competitor_analysis"
+    NEEDS_RESEARCH = "needs_research"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name used in seed 001."""
+        return _TOPIC_ZH[self]
+
+
+_TOPIC_ZH = {
+    Topic.CUSTOMER_BASICS: "客户基本情况了解",
+    Topic.BUSINESS_COOPERATION: "业务合作沟通",
+    Topic.MARKET_DYNAMICS: "市场动态交流",
+    Topic.COMPETITOR_ANALYSIS: "竞争对手分析",
+    Topic.NEEDS_RESEARCH: "客户需求调研",
+}
+
+#: The order in which the planner rotates topics over an account's visits (seed 001 order).
+TOPIC_ROTATION: tuple[Topic, ...] = tuple(Topic)
+
+
+def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(
+            f"VisitQuota.{attribute.name} must be an int >= 0 (visits a year), got {value!r}"
+        )
+
+
+@attrs.frozen
+class VisitQuota:
+    """How many visits of each kind a year (a minimum, or a raise on top of it).
+
+    Attributes:
+        on_site: on-site visits (上门走访).
+        phone_return: phone return visits (电话回访).
+        holiday: holiday visits (节假日走访), one before each festival.
+        event: events organised for the customer (组织活动).
+        greeting: greetings (祝福短信), one before each festival.
+
+    >>> VisitQuota(on_site=12) + VisitQuota(on_site=2, event=1)
+    VisitQuota(on_site=14, phone_return=0, holiday=0, event=1, greeting=0)
+    >>> VisitQuota(on_site=6).count(VisitKind.ON_SITE)
+    6
+    """
+
+    on_site: int = attrs.field(default=0, validator=_count)
+    phone_return: int = attrs.field(default=0, validator=_count)
+    holiday: int = attrs.field(default=0, validator=_count)
+    event: int = attrs.field(default=0, validator=_count)
+    greeting: int = attrs.field(default=0, validator=_count)
+
+    def count(self, kind: VisitKind) -> int:
+        """The number of visits of ``kind`` a year."""
+        result: int = getattr(self, kind.value)
+        return result
+
+    def __add__(self, other: VisitQuota) -> VisitQuota:
+        return VisitQuota(*(self.count(kind) + other.count(kind) for kind in VisitKind))
+
+    @property
+    def regular(self) -> int:
+        """Visits a year of the densest regular kind (on-site or phone return).
+
+        The account's interval follows from this kind: the other regular kind only adds visits.
+        """
+        return max(self.on_site, self.phone_return)
+
+
+def _period_bounds(instance: PlanPeriod, _attribute: object, value: date) -> None:
+    require_date(value, field="PlanPeriod.end")
+    if value <= instance.start:
+        raise InvalidInput(
+            f"PlanPeriod.end must be after start {instance.start.isoformat()}, "
+            f"got {value.isoformat()}"
+        )
+
+
+def _period_start(_instance: object, _attribute: object, value: date) -> None:
+    require_date(value, field="PlanPeriod.start")
+
+
+@attrs.frozen
+class PlanPeriod:
+    """A plan period: from ``start`` (included) to ``end`` (excluded).
+
+    Attributes:
+        start: first day of the period.
+        end: the day after the last day of the period.
+
+    >>> PlanPeriod(date(2026, 1, 1), date(2026, 7, 1)).months
+    6
+    >>> PlanPeriod(date(2026, 1, 5), date(2026, 2, 1)).months is None
+    True
+    """
+
+    start: date = attrs.field(validator=_period_start)
+    end: date = attrs.field(validator=_period_bounds)
+
+    @classmethod
+    def year(cls, year: int) -> PlanPeriod:
+        """The plan year ``year`` (1 January to 31 December)."""
+        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+
+    @property
+    def days(self) -> int:
+        """The number of days in the period."""
+        return (self.end - self.start).days
+
+    @property
+    def months(self) -> int | None:
+        """Whole calendar months in the period, or None when it is not made of whole months.
+
+        Only periods starting on day 1-28 count, so every month of the period has that day.
+        """
+        if self.start.day != self.end.day or self.start.day > 28:
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day < self.end
+
+
+@attrs.frozen
+class VisitInterval:
+    """The longest an account may go without a regular visit: whole months or days.
+
+    Attributes:
+        months: calendar months (used when the visits fall monthly, bimonthly, quarterly...).
+        days: days (used otherwise).
+
+    >>> VisitInterval(months=2).window_start(date(2026, 6, 15))
+    datetime.date(2026, 4, 15)
+    >>> str(VisitInterval(days=40))
+    '40 days'
+    """
+
+    months: int = 0
+    days: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if self.months < 0 or self.days < 0 or (self.months == 0) == (self.days == 0):
+            raise InvalidInput(
+                "VisitInterval needs exactly one of months or days > 0, "
+                f"got months={self.months!r}, days={self.days!r}"
+            )
+
+    def after(self, day: date) -> date:
+        """The day one interval after ``day``."""
+        return day + relativedelta(months=self.months, days=self.days)
+
+    def window_start(self, today: date) -> date:
+        """The day one interval before ``today``: a last visit before it is too long ago."""
+        return today - relativedelta(months=self.months, days=self.days)
+
+    def __str__(self) -> str:
+        return f"{self.months} months" if self.months else f"{self.days} days"
+
+
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _blackout(value: Iterable[date]) -> frozenset[date]:
+    days = frozenset(value)
+    for day in days:
+        require_date(day, field="AccountToPlan.blackout_dates")
+    return days
+
+
+def _non_empty_field(field: str) -> Callable[[Any, Any, str], None]:
+    def check(_instance: object, _attribute: object, value: str) -> None:
+        require_non_empty(value, field=field)
+
+    return check
+
+
+def _staff(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    if not value:
+        raise InvalidInput("AccountToPlan.staff must name at least one visitor, got ()")
+    for name in value:
+        require_non_empty(name, field="AccountToPlan.staff")
+    if len(set(value)) != len(value):
+        raise InvalidInput(f"AccountToPlan.staff names someone twice: {value}")
+
+
+def _tier(_instance: object, attribute: attrs.Attribute[Tier], value: Tier) -> None:
+    if not isinstance(value, Tier):
+        raise InvalidInput(f"{attribute.name} must be a Tier, got {value!r}")
+
+
+@attrs.frozen
+class AccountToPlan:
+    """What the planner needs to know of one account (a Customer adapts to this).
+
+    Attributes:
+        account_id: the account.
+        tier: its current tier.
+        staff: the staff covering it, in the order visits rotate through them.
+        blackout_dates: the customer's own important dates, on which no visit is planned.
+
+    >>> from keyaccount import TIER_A
+    >>> AccountToPlan("ACME", TIER_A, staff=["li", "wang"]).staff
+    ('li', 'wang')
+    """
+
+    account_id: str = attrs.field(validator=_non_empty_field("AccountToPlan.account_id"))
+    tier: Tier = attrs.field(validator=_tier)
+    staff: tuple[str, ...] = attrs.field(converter=_to_names, validator=_staff)
+    blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
+
+
+@attrs.frozen
+class PlannedVisit:
+    """One visit of a plan: when, what kind, who goes, what to talk about.
+
+    Attributes:
+        account_id: the account visited.
+        kind: the kind of contact.
+        day: the planned day.
+        visitors: the staff who go.
+        topics: the content topics to cover (none for a greeting).
+
+    >>> from datetime import date
+    >>> visit = PlannedVisit("ACME", VisitKind.ON_SITE, date(2026, 3, 2), ("li",),
+    ...                      (Topic.MARKET_DYNAMICS,))
+    >>> visit.visit_id
+    'ACME/2026-03-02/on_site'
+    """
+
+    account_id: str
+    kind: VisitKind
+    day: date
+    visitors: tuple[str, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def visit_id(self) -> str:
+        """A stable id: an account has at most one visit of a kind on a day."""
+        return f"{self.account_id}/{self.day.isoformat()}/{self.kind.value}"
+
+
+@attrs.frozen
+class VisitPlan:
+    """The visits planned for one account over a period, stored as columns.
+
+    The i-th visit is ``(days[i], kinds[i], visitors[i], topics[i])``; visits are in date
+    order (kinds in :class:`VisitKind` order on the same day) and an account has at most one
+    visit of a kind on a day. Build plans with
+    :class:`keyaccount.policies.VisitPlanner`; the constructor checks the columns.
+
+    Attributes:
+        account_id: the account.
+        tier: the tier the plan was made for.
+        period: the plan period; every day lies inside it.
+        days: planned days.
+        kinds: the kind of each visit.
+        visitors: the visitors of each visit.
+        topics: the topics of each visit.
+        interval: the longest the account may go without a regular visit, or None when its
+            tier has no regular visits.
+
+    Raises:
+        InvalidInput: columns of different lengths, days out of order or outside the period,
+            or a kind twice on one day.
+    """
+
+    account_id: str
+    tier: Tier
+    period: PlanPeriod
+    days: tuple[date, ...]
+    kinds: tuple[VisitKind, ...]
+    visitors: tuple[tuple[str, ...], ...]
+    topics: tuple[tuple[Topic, ...], ...]
+    interval: VisitInterval | None = None
+
+    def __attrs_post_init__(self) -> None:
+        size = len(self.days)
+        if not (len(self.kinds) == len(self.visitors) == len(self.topics) == size):
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r}: days, kinds, visitors and topics must be "
+                f"as long as each other, got {size}, {len(self.kinds)}, {len(self.visitors)}, "
+                f"{len(self.topics)}"
+            )
+        if size == 0:
+            return
+        if self.days[0] < self.period.start or self.days[-1] >= self.period.end:
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r}: every day must lie in "
+                f"{self.period.start.isoformat()}..{self.period.end.isoformat()} (end "
+                f"excluded), got {self.days[0].isoformat()}..{self.days[-1].isoformat()}"
+            )
+        keys = [(day, _KIND_ORDER[kind]) for day, kind in zip(self.days, self.kinds, strict=True)]
+        for before, after in pairwise(keys):
+            if before >= after:
+                raise InvalidInput(
+                    f"VisitPlan of {self.account_id!r}: visits must be in date order with one "
+                    f"visit of a kind a day, got {before[0].isoformat()} then "
+                    f"{after[0].isoformat()}"
+                )
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    @property
+    def visits(self) -> tuple[PlannedVisit, ...]:
+        """The planned visits as values, in date order."""
+        return tuple(
+            PlannedVisit(self.account_id, kind, day, visitors, topics)
+            for day, kind, visitors, topics in zip(
+                self.days, self.kinds, self.visitors, self.topics, strict=True
+            )
+        )
+
+    def count(self, kind: VisitKind) -> int:
+        """The number of planned visits of ``kind``."""
+        return self.kinds.count(kind)
+
+    def visit_at(self, index: int) -> PlannedVisit:
+        """The ``index``-th planned visit."""
+        return PlannedVisit(
+            self.account_id,
+            self.kinds[index],
+            self.days[index],
+            self.visitors[index],
+            self.topics[index],
+        )
+
+
+def _optional_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"expected text or None, got {value!r}")
+    return value.strip() or None
+
+
+@attrs.frozen
+class FeedbackItem:
+    """A question or problem the customer raised during a visit (seed 001 §走访过程 2).
+
+    Either it was answered on the spot (``answer`` given; closed there), or it is handed to
+    a responsible department and person, who owe a reply by a promised time: the visit
+    record then opens a feedback ticket for it (SPEC §7), whose first-reply deadline is the
+    promised reply time. ``kind`` and ``severity`` are the ticket's kind and severity
+    (:class:`keyaccount.TicketKind`, :class:`keyaccount.Severity`).
+
+    Attributes:
+        summary: what the customer raised.
+        answer: the answer given on the spot, or None.
+        kind: the ticket kind, for an item to be ticketed.
+        severity: the ticket severity, for an item to be ticketed.
+        responsible_department: who must reply, for an item to be ticketed.
+        responsible_person: who must reply, for an item to be ticketed.
+        lead_coordinator: for a problem spanning departments (seed 001 §问题解决 2).
+
+    Raises:
+        InvalidInput: no summary; an answered item that also names ticket fields; an
+            unanswered item that does not name every ticket field.
+
+    >>> FeedbackItem("Delivery documents arrive late", answer="New courier from May").answered
+    True
+    """
+
+    summary: str = attrs.field(validator=_non_empty_field("FeedbackItem.summary"))
+    answer: str | None = attrs.field(default=None, converter=_optional_text)
+    kind: object | None = None
+    severity: object | None = None
+    responsible_department: str | None = attrs.field(default=None, converter=_optional_text)
+    responsible_person: str | None = attrs.field(default=None, converter=_optional_text)
+    lead_coordinator: str | None = attrs.field(default=None, converter=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        ticket_fields = {
+            "kind": self.kind,
+            "severity": self.severity,
+            "responsible_department": self.responsible_department,
+            "responsible_person": self.responsible_person,
+        }
+        if self.answered:
+            named = sorted(name for name, value in ticket_fields.items() if value is not None)
+            if named:
+                raise InvalidInput(
+                    f"FeedbackItem {self.summary!r} was answered on the spot, so it opens no "
+                    f"ticket; it must not name {named}"
+                )
+            return
+        missing = [name for name, value in ticket_fields.items() if value is None]
+        if missing:
+            raise InvalidInput(
+                f"FeedbackItem {self.summary!r} is neither answered on the spot (answer) nor "
+                f"ready to be ticketed: missing {missing}"
+            )
+
+    @property
+    def answered(self) -> bool:
+        """True when the item was closed on the spot."""
+        return self.answer is not None
+
+
+def _to_tuple(value: Iterable[object]) -> tuple[object, ...]:
+    return tuple(value)
+
+
+# The fields of 《重点客户走访记录》 (seed 001 §走访记录 1) that a complete record must fill.
+_REQUIRED_TEXT = ("record_id", "account_id", "place", "customer_situation", "content")
+
+
+@attrs.frozen
+class VisitRecord:
+    """A complete visit record, 《重点客户走访记录》 (seed 001 §走访记录).
+
+    Attributes:
+        record_id: the host's id of the record.
+        account_id: the account visited.
+        kind: the kind of contact.
+        visited_at: when the visit took place (timezone-aware).
+        place: where (a phone return visit says "by phone").
+        visitors: who went.
+        customer_situation: the customer's situation as found (客户基本情况).
+        topics: the content topics covered.
+        content: what was discussed (走访内容).
+        feedback: the questions and problems the customer raised.
+        suggestions: the customer's suggestions (建议).
+        planned_day: the planned day of the visit this record carries out (a planned visit of
+            the same kind), or None for an unplanned visit.
+
+    Raises:
+        InvalidInput: naming every missing or invalid field at once, since a record is
+            complete or refused (seed 001 §走访记录 2: 内容完整).
+    """
+
+    record_id: str
+    account_id: str
+    kind: VisitKind
+    visited_at: datetime
+    place: str
+    visitors: tuple[str, ...] = attrs.field(converter=_to_names)
+    customer_situation: str
+    topics: tuple[Topic, ...] = attrs.field(converter=_to_tuple)
+    content: str
+    feedback: tuple[FeedbackItem, ...] = attrs.field(default=(), converter=_to_tuple)
+    suggestions: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
+    planned_day: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        missing = [
+            name
+            for name in _REQUIRED_TEXT
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip()
+        ]
+        if not self.visitors or not all(
+            isinstance(name, str) and name.strip() for name in self.visitors
+        ):
+            missing.append("visitors")
+        if not self.topics:
+            missing.append("topics")
+        if missing:
+            raise InvalidInput(f"visit record {self.record_id!r} is incomplete: missing {missing}")
+        if not isinstance(self.kind, VisitKind):
+            raise InvalidInput(f"VisitRecord.kind must be a VisitKind, got {self.kind!r}")
+        require_aware(self.visited_at, field="VisitRecord.visited_at")
+        for topic in self.topics:
+            if not isinstance(topic, Topic):
+                raise InvalidInput(f"VisitRecord.topics must hold Topic values, got {topic!r}")
+        for item in self.feedback:
+            if not isinstance(item, FeedbackItem):
+                raise InvalidInput(
+                    f"VisitRecord.feedback must hold FeedbackItem values, got {item!r}"
+                )
+        if self.planned_day is not None:
+            require_date(self.planned_day, field="VisitRecord.planned_day")
+
+    @property
+    def open_items(self) -> tuple[FeedbackItem, ...]:
+        """The feedback items not answered on the spot, which become tickets."""
+        return tuple(item for item in self.feedback if not item.answered)
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class VisitPlanned(DomainEvent):
+    """A visit plan was made (or remade) for an account.
+
+    Attributes:
+        account_id: the account.
+        period: the plan period.
+        visit_count: how many visits the plan holds.
+    """
+
+    account_id: str
+    period: PlanPeriod
+    visit_count: int
+
+
+@attrs.frozen(kw_only=True)
+class VisitRecorded(DomainEvent):
+    """A visit was recorded.
+
+    Attributes:
+        account_id: the account visited.
+        record_id: the record.
+        kind: the kind of contact.
+        visited_at: when it took place.
+        planned_day: the planned day it carried out, or None.
+    """
+
+    account_id: str
+    record_id: str
+    kind: VisitKind
+    visited_at: datetime
+    planned_day: date | None
+
+
+@attrs.frozen(kw_only=True)
+class VisitOverdue(DomainEvent):
+    """A planned visit's day passed without a record (reported once).
+
+    Attributes:
+        account_id: the account.
+        kind: the kind of the planned visit.
+        planned_day: its planned day.
+    """
+
+    account_id: str
+    kind: VisitKind
+    planned_day: date
+
+
+# --- compliance values --------------------------------------------------------------------
+
+
+@attrs.frozen
+class OverdueVisit:
+    """A planned visit whose day passed with no record (SPEC §6 compliance).
+
+    Attributes:
+        account_id: the account.
+        kind: the kind of the planned visit.
+        planned_day: the planned day.
+        days_overdue: days since the planned day, as of the evaluation.
+    """
+
+    account_id: str
+    kind: VisitKind
+    planned_day: date
+    days_overdue: int
+
+    @property
+    def key(self) -> tuple[str, date, VisitKind]:
+        """Identifies the planned visit, for reporting it only once."""
+        return (self.account_id, self.planned_day, self.kind)
+
+
+@attrs.frozen
+class VisitGap:
+    """An account whose time since its last regular visit is longer than its interval.
+
+    Attributes:
+        account_id: the account.
+        last_visit: the day of its last regular visit, or None if it had none.
+        interval: its interval.
+        since: the day the gap is counted from (the last visit, or the plan's start).
+        days: days from ``since`` to the evaluation day.
+    """
+
+    account_id: str
+    last_visit: date | None
+    interval: VisitInterval
+    since: date
+    days: int
+
+
+@attrs.frozen
+class AccountCompliance:
+    """One account's visit compliance at an evaluation day.
+
+    Attributes:
+        account_id: the account.
+        due: planned visits whose day has passed.
+        completed: of those, visits carried out (a record names their planned day).
+        overdue: how many are overdue (due and not completed).
+        next_due: the next planned visit not yet carried out, on or after the evaluation day.
+        last_visit: the day of the last regular visit recorded, or None.
+    """
+
+    account_id: str
+    due: int
+    completed: int
+    overdue: int
+    next_due: PlannedVisit | None
+    last_visit: date | None
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        """Completed / due, or None (not applicable) when nothing is due yet."""
+        return Decimal(self.completed) / Decimal(self.due) if self.due else None
+
+
+@attrs.frozen
+class ComplianceReport:
+    """Visit compliance of a portfolio at an evaluation moment (SPEC §6 compliance).
+
+    Attributes:
+        today: the evaluation day (in the calendar's zone).
+        accounts: one :class:`AccountCompliance` per plan, by account id.
+        overdue: the overdue planned visits, by account and day.
+        gaps: accounts whose gap since the last regular visit exceeds their interval.
+        events: a :class:`VisitOverdue` for each overdue visit not reported before.
+        reported: every overdue visit reported so far; pass it to the next evaluation so the
+            same overdue visit is not reported twice.
+    """
+
+    today: date
+    accounts: tuple[AccountCompliance, ...]
+    overdue: tuple[OverdueVisit, ...]
+    gaps: tuple[VisitGap, ...]
+    events: tuple[VisitOverdue, ...]
+    reported: frozenset[tuple[str, date, VisitKind]]
+
+    @property
+    def due(self) -> int:
+        """Planned visits whose day has passed, over the portfolio."""
+        return sum(account.due for account in self.accounts)
+
+    @property
+    def completed(self) -> int:
+        """Of the due visits, those carried out."""
+        return sum(account.completed for account in self.accounts)
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        """Plan completion so far (走访计划完成率), or None when nothing is due yet."""
+        due = self.due
+        return Decimal(self.completed) / Decimal(due) if due else None
+
+

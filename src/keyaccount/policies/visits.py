@@ -1,0 +1,813 @@
+"""Visit frequency, the visit planner and visit compliance (SPEC §6).
+
+The frequency policy says how many visits of each kind an account of a tier needs a year;
+:class:`VisitPlanner` turns that into dated visits on a business calendar, and
+:func:`evaluate_compliance` checks plans against the visit records at a given ``now``.
+
+Planner rules (each one is tested):
+
+* Evenly spread kinds (on-site, phone return, event): the period is cut into as many slots as
+  there are visits, with :func:`dateutil.rrule.rrule` (monthly steps when the period is whole
+  months and the count divides them, so 12 visits a year fall monthly, 6 every two months, 4
+  quarterly); otherwise slots of equal length in days. Each visit goes on the first working
+  day of its slot that is not a blackout date of the customer. Only if its whole slot is
+  blocked does it leave the slot, for the nearest free day in the period after it (else
+  before it).
+* Festival kinds (holiday visit, greeting): one on the last working, non-blackout day before
+  each festival date the host hands in (the policy's count says how many festivals).
+* Visitors rotate through the account's staff in the order given (round robin over the
+  visits in date order); topics rotate through the five content topics of seed 001 over the
+  visits that carry content (all but greetings).
+* The dates of a tier are computed once per planner call (per quota, period and festivals)
+  and reused by every account of the tier; an account's blackout dates only move the visits
+  that fall on them. Planning is deterministic and does not depend on the order of accounts.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import pairwise
+from math import ceil
+from typing import Any, Protocol
+
+import attrs
+from dateutil.rrule import MONTHLY, rrule
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import check_settings_keys, require_aware, require_date
+from keyaccount.domain.tiers import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
+from keyaccount.domain.visits import (
+    FESTIVAL_KINDS,
+    REGULAR_KINDS,
+    TOPIC_ROTATION,
+    AccountCompliance,
+    AccountToPlan,
+    ComplianceReport,
+    OverdueVisit,
+    PlanPeriod,
+    Topic,
+    VisitGap,
+    VisitInterval,
+    VisitKind,
+    VisitOverdue,
+    VisitPlan,
+    VisitPlanned,
+    VisitQuota,
+    VisitRecord,
+)
+
+__all__ = [
+    "DEFAULT_LEVEL_QUOTAS",
+    "DEFAULT_TIER_QUOTAS",
+    "TierVisitFrequency",
+    "VisitPlanner",
+    "evaluate_compliance",
+]
+
+# seed 001 §走访频率 leaves the counts open ([X]); SPEC §6 defaults: A 12 on-site (monthly),
+# B 6 on-site (every two months), C 4 phone return visits (quarterly), D 2 phone return
+# visits. seed 002 §维护计划分类: key maintenance (A, B) adds holiday visits (default
+# festivals: Spring Festival and Mid-Autumn, so 2) and events (our default: 1 a year);
+# routine maintenance (C, D) adds greetings (our default: one at each of the 2 festivals).
+DEFAULT_TIER_QUOTAS: tuple[tuple[str, VisitQuota], ...] = (
+    ("A", VisitQuota(on_site=12, holiday=2, event=1)),
+    ("B", VisitQuota(on_site=6, holiday=2, event=1)),
+    ("C", VisitQuota(phone_return=4, greeting=2)),
+    ("D", VisitQuota(phone_return=2, greeting=2)),
+)
+# seed 001 §走访频率 speaks of core / important / general key accounts (SPEC §5c): tiers not
+# in the table above (STRATEGIC, PARTNER, ORDINARY, a host's own) get their level's quota,
+# the quota of the top tier on that level in the default ladder.
+DEFAULT_LEVEL_QUOTAS: tuple[tuple[VisitLevel, VisitQuota], ...] = (
+    (VisitLevel.CORE, DEFAULT_TIER_QUOTAS[0][1]),
+    (VisitLevel.IMPORTANT, DEFAULT_TIER_QUOTAS[1][1]),
+    (VisitLevel.GENERAL, DEFAULT_TIER_QUOTAS[2][1]),
+)
+
+_KIND_NAMES = tuple(kind.value for kind in VisitKind)
+_EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
+_KIND_ORDER = {kind: position for position, kind in enumerate(VisitKind)}
+
+
+def _quota_pairs(value: Iterable[tuple[Any, VisitQuota]] | Mapping[Any, VisitQuota]) -> tuple[
+    tuple[Any, VisitQuota], ...
+]:
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    return tuple(sorted(pairs, key=lambda pair: str(getattr(pair[0], "value", pair[0]))))
+
+
+def _check_quotas(_instance: Any, attribute: Any, value: tuple[tuple[Any, Any], ...]) -> None:
+    keys = [key for key, _ in value]
+    if len(set(keys)) != len(keys):
+        raise InvalidInput(f"TierVisitFrequency.{attribute.name} names a key twice: {keys}")
+    for key, quota in value:
+        if not isinstance(quota, VisitQuota):
+            raise InvalidInput(
+                f"TierVisitFrequency.{attribute.name}[{key!r}] must be a VisitQuota, "
+                f"got {quota!r}"
+            )
+
+
+@attrs.frozen
+class TierVisitFrequency:
+    """Minimum visits a year per tier (or visit level), plus raises for single customers.
+
+    The quota of a tier is looked up by tier code first, then by the tier's visit level on
+    the ladder. A customer's raise is added on top (SPEC §6: frequency may be raised for a
+    customer at any time; it is never lowered below the minimum).
+
+    Attributes:
+        tiers: pairs ``(tier code, VisitQuota)``; default :data:`DEFAULT_TIER_QUOTAS`.
+        levels: pairs ``(VisitLevel, VisitQuota)``; default :data:`DEFAULT_LEVEL_QUOTAS`.
+        ladder: maps tiers onto visit levels.
+        raises: pairs ``(account id, VisitQuota)`` added to that account's minimum.
+
+    >>> from keyaccount import TIER_A, STRATEGIC
+    >>> policy = TierVisitFrequency()
+    >>> policy.minimum(TIER_A).on_site, policy.minimum(STRATEGIC).on_site
+    (12, 12)
+    >>> policy.with_raise("ACME", VisitQuota(on_site=4)).quota_for("ACME", TIER_A).on_site
+    16
+    """
+
+    tiers: tuple[tuple[str, VisitQuota], ...] = attrs.field(
+        default=DEFAULT_TIER_QUOTAS, converter=_quota_pairs, validator=_check_quotas
+    )
+    levels: tuple[tuple[VisitLevel, VisitQuota], ...] = attrs.field(
+        default=DEFAULT_LEVEL_QUOTAS, converter=_quota_pairs, validator=_check_quotas
+    )
+    ladder: TierLadder = DEFAULT_LADDER
+    raises: tuple[tuple[str, VisitQuota], ...] = attrs.field(
+        default=(), converter=_quota_pairs, validator=_check_quotas
+    )
+
+    def minimum(self, tier: Tier) -> VisitQuota:
+        """The minimum visits a year of each kind for an account of ``tier``.
+
+        Raises:
+            InvalidInput: the tier is neither in the table nor on the ladder, or its level
+                has no quota.
+        """
+        for code, quota in self.tiers:
+            if code == tier.code:
+                return quota
+        level = self.ladder.level_of(tier)
+        for known, quota in self.levels:
+            if known is level:
+                return quota
+        raise InvalidInput(
+            f"tier {tier.code!r} (visit level {level.value!r}) has no visit quota; known "
+            f"tiers {[code for code, _ in self.tiers]}, levels "
+            f"{[known.value for known, _ in self.levels]}"
+        )
+
+    def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
+        """The account's quota: its tier's minimum plus any raise for the account."""
+        quota = self.minimum(tier)
+        for known, extra in self.raises:
+            if known == account_id:
+                return quota + extra
+        return quota
+
+    def with_raise(self, account_id: str, extra: VisitQuota) -> TierVisitFrequency:
+        """A policy where ``account_id`` gets ``extra`` visits on top (added to any raise)."""
+        raises = dict(self.raises)
+        raises[account_id] = raises[account_id] + extra if account_id in raises else extra
+        return attrs.evolve(self, raises=raises)
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> TierVisitFrequency:
+        """Build from a host's settings.
+
+        Keys (all optional): ``tiers`` ``{code: {kind: count}}`` (replaces the default row of
+        each tier it names), ``levels`` ``{"core" | "important" | "general": {kind: count}}``,
+        ``ladder`` ``{code: level}`` and ``raises`` ``{account id: {kind: count}}``. Kinds are
+        ``on_site``, ``phone_return``, ``holiday``, ``event``, ``greeting``; a kind left out
+        counts 0.
+
+        Raises:
+            PolicyConfigError: an unknown key or kind, or a count that is not an int >= 0.
+
+        >>> TierVisitFrequency.from_mapping({"tiers": {"A": {"on_site": 24}}}).tiers[0]
+        ('A', VisitQuota(on_site=24, phone_return=0, holiday=0, event=0, greeting=0))
+        >>> TierVisitFrequency.from_mapping({"tiers": {"A": {"onsite": 24}}})
+        Traceback (most recent call last):
+        ...
+        keyaccount.PolicyConfigError: visit quota of tiers['A'] settings have unknown key(s)
+        ['onsite']; expected some of ['event', 'greeting', 'holiday', 'on_site', 'phone_return']
+        """
+        check_settings_keys(
+            settings, allowed=("tiers", "levels", "ladder", "raises"), policy="visit frequency"
+        )
+        tiers = dict(DEFAULT_TIER_QUOTAS)
+        tiers.update(_quotas_from(settings.get("tiers", {}), "tiers"))
+        levels = dict(DEFAULT_LEVEL_QUOTAS)
+        for name, quota in _quotas_from(settings.get("levels", {}), "levels").items():
+            try:
+                levels[VisitLevel(name)] = quota
+            except ValueError:
+                raise PolicyConfigError(
+                    f"visit frequency levels key must be one of "
+                    f"{[level.value for level in VisitLevel]}, got {name!r}"
+                ) from None
+        ladder = (
+            TierLadder.from_mapping(settings["ladder"]) if "ladder" in settings else DEFAULT_LADDER
+        )
+        raises = _quotas_from(settings.get("raises", {}), "raises")
+        try:
+            return cls(tiers=tiers, levels=levels, ladder=ladder, raises=raises)
+        except InvalidInput as error:
+            raise PolicyConfigError(str(error)) from None
+
+
+def _quotas_from(section: object, name: str) -> dict[str, VisitQuota]:
+    if not isinstance(section, Mapping):
+        raise PolicyConfigError(f"visit frequency {name} must be a mapping, got {section!r}")
+    quotas = {}
+    for key, counts in section.items():
+        if not isinstance(key, str) or not key.strip():
+            raise PolicyConfigError(f"visit frequency {name} key must be a non-empty string, "
+                                    f"got {key!r}")
+        check_settings_keys(counts, allowed=_KIND_NAMES, policy=f"visit quota of {name}[{key!r}]")
+        try:
+            quotas[key] = VisitQuota(**{kind: counts.get(kind, 0) for kind in _KIND_NAMES})
+        except InvalidInput as error:
+            raise PolicyConfigError(f"visit frequency {name}[{key!r}]: {error}") from None
+    return quotas
+
+
+# --- the planner --------------------------------------------------------------------------
+
+
+class WorkingDayCalendar(Protocol):
+    """What the planner and compliance read of a calendar (:class:`keyaccount.BusinessCalendar`)."""
+
+    @property
+    def zone(self) -> tzinfo:
+        """The calendar's time zone."""
+
+    def is_working_day(self, day: date) -> bool:
+        """True when ``day`` is a working day."""
+
+
+def scaled_count(per_year: int, period: PlanPeriod) -> int:
+    """Visits owed in ``period`` for ``per_year`` a year (rounded up: a minimum).
+
+    A period of whole months owes ``per_year * months / 12``; any other period owes
+    ``per_year * days / 365``.
+
+    >>> scaled_count(12, PlanPeriod.year(2028))
+    12
+    >>> scaled_count(4, PlanPeriod(date(2026, 1, 1), date(2026, 5, 1)))
+    2
+    """
+    if per_year == 0:
+        return 0
+    months = period.months
+    if months is not None:
+        return -(-per_year * months // 12)
+    return -(-per_year * period.days // 365)
+
+
+def _interval(count: int, period: PlanPeriod) -> VisitInterval | None:
+    if count == 0:
+        return None
+    months = period.months
+    if months is not None and months % count == 0:
+        return VisitInterval(months=months // count)
+    return VisitInterval(days=ceil(period.days / count))
+
+
+def _slot_bounds(period: PlanPeriod, lo: int, hi: int, count: int) -> list[int]:
+    """Day indices (from ``period.start``) cutting ``[lo, hi)`` into ``count`` even slots."""
+    sub = PlanPeriod(period.start + timedelta(days=lo), period.start + timedelta(days=hi))
+    months = sub.months
+    if months is not None and months % count == 0:
+        starts = rrule(MONTHLY, interval=months // count, dtstart=sub.start, count=count)
+        bounds = [lo + (moment.date() - sub.start).days for moment in starts]
+    else:
+        bounds = [lo + (index * (hi - lo)) // count for index in range(count)]
+    bounds.append(hi)
+    return bounds
+
+
+class _Days:
+    """The working days of a period as a list of flags (computed once per planner call)."""
+
+    __slots__ = ("period", "working")
+
+    def __init__(self, calendar: WorkingDayCalendar, period: PlanPeriod) -> None:
+        self.period = period
+        start = period.start
+        self.working = [
+            calendar.is_working_day(start + timedelta(days=offset))
+            for offset in range(period.days)
+        ]
+
+
+def _place(
+    free: Sequence[bool], lo: int, hi: int, taken: Collection[int], backwards: bool
+) -> int | None:
+    """The first free day of ``[lo, hi)`` (the last one when ``backwards``).
+
+    When the whole slot is blocked: the nearest free day outside it in the period, after it
+    first (before it first when ``backwards``).
+    """
+    inside = range(hi - 1, lo - 1, -1) if backwards else range(lo, hi)
+    for index in inside:
+        if free[index] and index not in taken:
+            return index
+    after = range(hi, len(free))
+    before = range(lo - 1, -1, -1)
+    for outside in (before, after) if backwards else (after, before):
+        for index in outside:
+            if free[index] and index not in taken:
+                return index
+    return None
+
+
+@attrs.frozen
+class _Slot:
+    kind: VisitKind
+    lo: int
+    hi: int
+    backwards: bool
+
+
+def _slots(
+    days: _Days,
+    lo: int,
+    festivals: Sequence[int],
+    counts: Mapping[VisitKind, int],
+) -> list[_Slot]:
+    """The slots of the visits owed in ``[lo, end)`` of the period."""
+    slots: list[_Slot] = []
+    hi = len(days.working)
+    for kind in _EVEN_KINDS:
+        count = counts[kind]
+        if count:
+            bounds = _slot_bounds(days.period, lo, hi, count)
+            slots.extend(
+                _Slot(kind, start, end, False) for start, end in pairwise(bounds)
+            )
+    for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
+        previous = lo
+        for festival in festivals[: counts[kind]]:
+            slots.append(_Slot(kind, previous, festival, True))
+            previous = festival
+    return slots
+
+
+def _place_in(
+    slot: _Slot, free: Sequence[bool], used: set[int], account: str, period: PlanPeriod
+) -> int:
+    index = _place(free, slot.lo, slot.hi, used, slot.backwards)
+    if index is None:
+        raise InvalidInput(
+            f"no free working day left in {period.start.isoformat()}.."
+            f"{period.end.isoformat()} for a {slot.kind.value} visit of {account!r}"
+        )
+    used.add(index)
+    return index
+
+
+def _lay_out(
+    slots: Sequence[_Slot],
+    free: Sequence[bool],
+    taken: Mapping[VisitKind, set[int]],
+    account: str,
+    period: PlanPeriod,
+) -> list[tuple[int, VisitKind, _Slot]]:
+    """Place every slot's visit; the result is in visit order (day, then kind)."""
+    placed = [
+        (_place_in(slot, free, taken[slot.kind], account, period), slot.kind, slot)
+        for slot in slots
+    ]
+    placed.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
+    return placed
+
+
+def _topics_for(kinds: Iterable[VisitKind], start: int = 0) -> tuple[tuple[Topic, ...], ...]:
+    topics: list[tuple[Topic, ...]] = []
+    turn = start
+    for kind in kinds:
+        if kind is VisitKind.GREETING:
+            topics.append(())
+        else:
+            topics.append(_TOPIC_SINGLES[turn % len(_TOPIC_SINGLES)])
+            turn += 1
+    return tuple(topics)
+
+
+_TOPIC_SINGLES = tuple((topic,) for topic in TOPIC_ROTATION)
+
+
+class _Template:
+    """The dates of one quota in one period: shared by every account with that quota."""
+
+    __slots__ = ("days", "dayset", "interval", "kinds", "slots", "topics")
+
+    def __init__(
+        self, quota: VisitQuota, days: _Days, festivals: Sequence[int], account: str
+    ) -> None:
+        period = days.period
+        counts = {kind: scaled_count(quota.count(kind), period) for kind in VisitKind}
+        for kind in FESTIVAL_KINDS:
+            if counts[kind] > len(festivals):
+                raise InvalidInput(
+                    f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
+                    f"{period.start.isoformat()}..{period.end.isoformat()} but "
+                    f"{len(festivals)} festival date(s) were handed in for it"
+                )
+        placed = _lay_out(
+            _slots(days, 0, festivals, counts),
+            days.working,
+            {kind: set() for kind in VisitKind},
+            account,
+            period,
+        )
+        start = period.start
+        self.days = tuple(start + timedelta(days=index) for index, _, _ in placed)
+        self.kinds = tuple(kind for _, kind, _ in placed)
+        self.slots = tuple(slot for _, _, slot in placed)
+        self.topics = _topics_for(self.kinds)
+        self.dayset = frozenset(self.days)
+        self.interval = _interval(
+            scaled_count(quota.regular, period), period
+        )
+
+
+def _visitors(staff: tuple[str, ...], count: int) -> tuple[tuple[str, ...], ...]:
+    if len(staff) == 1:
+        return ((staff[0],),) * count
+    singles = [(name,) for name in staff]
+    return tuple(singles[index % len(singles)] for index in range(count))
+
+
+@attrs.frozen
+class VisitPlanner:
+    """Plans visits on a business calendar under a visit frequency policy (SPEC §6).
+
+    Attributes:
+        calendar: the business calendar (any object with ``zone`` and ``is_working_day``,
+            usually a :class:`keyaccount.BusinessCalendar`).
+        policy: the visit frequency policy.
+
+    See the module docstring for the planner's rules.
+    """
+
+    calendar: WorkingDayCalendar
+    policy: Any = attrs.field(factory=lambda: TierVisitFrequency())
+
+    def plan(
+        self,
+        account: AccountToPlan,
+        period: PlanPeriod,
+        *,
+        festivals: Iterable[date] = (),
+        now: datetime,
+    ) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
+        """Plan ``period`` for one account.
+
+        Args:
+            account: the account, its tier, staff and blackout dates.
+            period: the plan period.
+            festivals: the festival dates of the period (default policy: Spring Festival and
+                Mid-Autumn), before which holiday visits and greetings go.
+            now: when the plan is made (timezone-aware), for the event.
+
+        Returns:
+            The plan and a :class:`VisitPlanned` event.
+
+        Raises:
+            InvalidInput: naive ``now``; the period holds fewer festivals than the account
+                needs holiday visits or greetings; the period has no free working day left
+                for a visit.
+            CalendarRangeError: the period is outside the calendar's holiday data.
+        """
+        plans, events = self.plan_portfolio([account], period, festivals=festivals, now=now)
+        return plans[0], events
+
+    def plan_portfolio(
+        self,
+        accounts: Iterable[AccountToPlan],
+        period: PlanPeriod,
+        *,
+        festivals: Iterable[date] = (),
+        now: datetime,
+    ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
+        """Plan ``period`` for every account; plans come back in account id order.
+
+        The dates of each quota are computed once and shared by the accounts that have it;
+        an account's blackout dates move only the visits that fall on them. Cost: one pass
+        over the period's days, then O(visits) per account.
+
+        Raises:
+            InvalidInput: as :meth:`plan`, and an account id given twice.
+        """
+        require_aware(now, field="now")
+        ordered = sorted(accounts, key=lambda account: account.account_id)
+        for before, after in pairwise(ordered):
+            if before.account_id == after.account_id:
+                raise InvalidInput(f"account {before.account_id!r} is given twice to plan")
+        days = _Days(self.calendar, period)
+        festival_indices = _festival_indices(festivals, period)
+        templates: dict[VisitQuota, _Template] = {}
+        plans = []
+        events = []
+        quota_for = self.policy.quota_for
+        for account in ordered:
+            account_id = account.account_id
+            quota = quota_for(account_id, account.tier)
+            template = templates.get(quota)
+            if template is None:
+                template = templates[quota] = _Template(
+                    quota, days, festival_indices, account_id
+                )
+            blackout = account.blackout_dates
+            if blackout and not template.dayset.isdisjoint(blackout):
+                visit_days, kinds, topics = _around_blackout(template, days, account)
+            else:
+                visit_days, kinds, topics = template.days, template.kinds, template.topics
+            plan = VisitPlan(
+                account_id,
+                account.tier,
+                period,
+                visit_days,
+                kinds,
+                _visitors(account.staff, len(visit_days)),
+                topics,
+                template.interval,
+            )
+            plans.append(plan)
+            events.append(
+                VisitPlanned(
+                    occurred_at=now,
+                    account_id=account_id,
+                    period=period,
+                    visit_count=len(visit_days),
+                )
+            )
+        return tuple(plans), tuple(events)
+
+    def replan(
+        self,
+        plan: VisitPlan,
+        account: AccountToPlan,
+        *,
+        as_of: date,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
+        festivals: Iterable[date] = (),
+        now: datetime,
+    ) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
+        """Re-plan after a tier change (or new staff, new blackout dates) from ``as_of``.
+
+        Visits before ``as_of`` stay as they were (done or missed: the record of the past),
+        and every visit done stays, whenever it was planned. The rest is dropped and the
+        account's quota for the whole period under its new tier, less the visits kept of
+        each kind, is spread evenly over ``[as_of, end)`` by the same rules as :meth:`plan`,
+        with festival visits before the festivals still ahead.
+
+        Args:
+            plan: the current plan.
+            account: the account as it is now (new tier, staff, blackout dates).
+            as_of: the first day that may be re-planned.
+            done: the visits done, as ``(planned day, kind)`` pairs or as the visit records.
+            festivals: the festival dates of the period.
+            now: when the plan is remade (timezone-aware).
+
+        Raises:
+            InvalidInput: the account is not the plan's, ``as_of`` is outside the period, or
+                no free working day is left for a visit.
+        """
+        require_aware(now, field="now")
+        require_date(as_of, field="as_of")
+        if account.account_id != plan.account_id:
+            raise InvalidInput(
+                f"replan of {plan.account_id!r} was given account {account.account_id!r}"
+            )
+        period = plan.period
+        if as_of not in period:
+            raise InvalidInput(
+                f"as_of must lie in {period.start.isoformat()}..{period.end.isoformat()}, "
+                f"got {as_of.isoformat()}"
+            )
+        done_keys = {
+            (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
+            for item in done
+        }
+        kept = [
+            index
+            for index, (day, kind) in enumerate(zip(plan.days, plan.kinds, strict=True))
+            if day < as_of or (day, kind) in done_keys
+        ]
+        quota = self.policy.quota_for(account.account_id, account.tier)
+        days = _Days(self.calendar, period)
+        offset = (as_of - period.start).days
+        free = _free_days(days, account.blackout_dates)
+        taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
+        for index in kept:
+            taken[plan.kinds[index]].add((plan.days[index] - period.start).days)
+        counts = {
+            kind: max(0, scaled_count(quota.count(kind), period) - len(taken[kind]))
+            for kind in VisitKind
+        }
+        ahead = [index for index in _festival_indices(festivals, period) if index > offset]
+        slots = _slots(days, offset, ahead, counts)
+        placed = _lay_out(slots, free, taken, account.account_id, period)
+        rows = [
+            (plan.days[index], plan.kinds[index], plan.visitors[index], plan.topics[index])
+            for index in kept
+        ]
+        new_kinds = [kind for _, kind, _ in placed]
+        new_topics = _topics_for(new_kinds, start=len(kept))
+        new_visitors = _visitors(account.staff, len(placed))
+        rows.extend(
+            (period.start + timedelta(days=index), kind, visitors, topics)
+            for (index, kind, _), visitors, topics in zip(
+                placed, new_visitors, new_topics, strict=True
+            )
+        )
+        rows.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
+        new_plan = VisitPlan(
+            plan.account_id,
+            account.tier,
+            period,
+            tuple(row[0] for row in rows),
+            tuple(row[1] for row in rows),
+            tuple(row[2] for row in rows),
+            tuple(row[3] for row in rows),
+            _interval(scaled_count(quota.regular, period), period),
+        )
+        event = VisitPlanned(
+            occurred_at=now,
+            account_id=plan.account_id,
+            period=period,
+            visit_count=len(new_plan),
+        )
+        return new_plan, (event,)
+
+
+def _festival_indices(festivals: Iterable[date], period: PlanPeriod) -> list[int]:
+    indices = set()
+    for festival in festivals:
+        require_date(festival, field="festivals")
+        if festival in period:
+            indices.add((festival - period.start).days)
+    return sorted(indices)
+
+
+def _free_days(days: _Days, blackout: Collection[date]) -> list[bool]:
+    free = list(days.working)
+    start = days.period.start
+    for day in blackout:
+        if day in days.period:
+            free[(day - start).days] = False
+    return free
+
+
+def _around_blackout(
+    template: _Template, days: _Days, account: AccountToPlan
+) -> tuple[tuple[date, ...], tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]]:
+    """Re-place only the template's visits that fall on the account's blackout dates."""
+    period = days.period
+    start = period.start
+    blackout = account.blackout_dates
+    free = _free_days(days, blackout)
+    taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
+    for day, kind in zip(template.days, template.kinds, strict=True):
+        if day not in blackout:
+            taken[kind].add((day - start).days)
+    rows = []
+    for day, kind, topics, slot in zip(
+        template.days, template.kinds, template.topics, template.slots, strict=True
+    ):
+        if day in blackout:
+            moved = _place_in(slot, free, taken[kind], account.account_id, period)
+            rows.append((start + timedelta(days=moved), kind, topics))
+        else:
+            rows.append((day, kind, topics))
+    rows.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
+    return (
+        tuple(row[0] for row in rows),
+        tuple(row[1] for row in rows),
+        tuple(row[2] for row in rows),
+    )
+
+
+# --- compliance ---------------------------------------------------------------------------
+
+
+def evaluate_compliance(
+    plans: Iterable[VisitPlan],
+    records: Iterable[VisitRecord],
+    *,
+    now: datetime,
+    zone: tzinfo,
+    reported: Collection[tuple[str, date, VisitKind]] = frozenset(),
+) -> ComplianceReport:
+    """Visit compliance of the plans at ``now`` (SPEC §6 compliance).
+
+    A planned visit is *due* once its day has passed (the evaluation day is ``now``'s date in
+    ``zone``); it is *completed* when a record of the same account and kind names its planned
+    day, else *overdue*. The *next visit due* is the first visit from today on not yet
+    completed. An account has a *gap* when its last regular visit (on-site or phone return,
+    planned or not), or the start of its plan if it had none, lies more than its interval
+    before today.
+
+    Args:
+        plans: one plan per account.
+        records: the visit records (records of accounts without a plan are ignored).
+        now: the evaluation moment (timezone-aware).
+        zone: the zone in which days are counted (the business calendar's zone).
+        reported: the overdue visits already reported (``ComplianceReport.reported`` of the
+            previous evaluation), so events are raised only for newly overdue visits.
+
+    Returns:
+        The report: per-account figures, overdue visits, gaps, events for the newly overdue
+        visits and the updated ``reported`` set. Cost: O(records + due visits) plus a binary
+        search per plan.
+
+    Raises:
+        InvalidInput: naive ``now``, or two plans for one account.
+    """
+    require_aware(now, field="now")
+    today = now.astimezone(zone).date()
+    done: dict[str, set[tuple[date, VisitKind]]] = {}
+    last_visit: dict[str, date] = {}
+    for record in records:
+        account_id = record.account_id
+        if record.planned_day is not None:
+            keys = done.get(account_id)
+            if keys is None:
+                keys = done[account_id] = set()
+            keys.add((record.planned_day, record.kind))
+        if record.kind in REGULAR_KINDS:
+            day = record.visited_at.astimezone(zone).date()
+            if day <= today and (account_id not in last_visit or day > last_visit[account_id]):
+                last_visit[account_id] = day
+    windows: dict[VisitInterval, date] = {}
+    accounts = []
+    overdue: list[OverdueVisit] = []
+    gaps = []
+    no_keys: set[tuple[date, VisitKind]] = set()
+    previous_id = None
+    for plan in sorted(plans, key=lambda plan: plan.account_id):
+        account_id = plan.account_id
+        if account_id == previous_id:
+            raise InvalidInput(f"account {account_id!r} has two plans to evaluate")
+        previous_id = account_id
+        keys = done.get(account_id, no_keys)
+        plan_days = plan.days
+        plan_kinds = plan.kinds
+        due = bisect.bisect_left(plan_days, today)
+        completed = 0
+        late = 0
+        for index in range(due):
+            if (plan_days[index], plan_kinds[index]) in keys:
+                completed += 1
+            else:
+                late += 1
+                overdue.append(
+                    OverdueVisit(
+                        account_id,
+                        plan_kinds[index],
+                        plan_days[index],
+                        (today - plan_days[index]).days,
+                    )
+                )
+        next_due = None
+        for index in range(due, len(plan_days)):
+            if (plan_days[index], plan_kinds[index]) not in keys:
+                next_due = plan.visit_at(index)
+                break
+        last = last_visit.get(account_id)
+        interval = plan.interval
+        if interval is not None:
+            window = windows.get(interval)
+            if window is None:
+                window = windows[interval] = interval.window_start(today)
+            since = plan.period.start if last is None else last
+            if since < window:
+                gaps.append(VisitGap(account_id, last, interval, since, (today - since).days))
+        accounts.append(AccountCompliance(account_id, due, completed, late, next_due, last))
+    events = tuple(
+        VisitOverdue(
+            occurred_at=now,
+            account_id=visit.account_id,
+            kind=visit.kind,
+            planned_day=visit.planned_day,
+        )
+        for visit in overdue
+        if visit.key not in reported
+    )
+    return ComplianceReport(
+        today,
+        tuple(accounts),
+        tuple(overdue),
+        tuple(gaps),
+        events,
+        frozenset(reported).union(visit.key for visit in overdue),
+    )
