@@ -1,0 +1,1252 @@
+"""Performance indicators (效果评估, 考核) over plain records the host passes in (SPEC §9).
+
+Every indicator is a pure function of some records and a :class:`~keyaccount.Period`. It
+returns a :class:`Breakdown`: the portfolio's :class:`IndicatorValue` and the value of every
+account, tier, account manager and department, all computed in **one pass** over the
+records. A value carries its numerator and denominator so a reviewer can audit it; when the
+denominator is empty the value is *not applicable* (``value is None``), never 0, 1 or an
+exception (SPEC §9).
+
+Values are exact: numerators and denominators are ``int`` (counts) or ``Decimal`` (money),
+and ``value`` is a :class:`fractions.Fraction`. Round only for display
+(:meth:`IndicatorValue.rounded`).
+
+The records are small frozen values (:class:`VisitFact`, :class:`TicketFact`,
+:class:`SurveyResponse`, ...) that each carry the four grouping dimensions: ``account_id``,
+``tier`` (a tier code), ``account_manager`` and ``department``. A host builds them from its
+own tables, or from keyaccount's domain objects with the adapters in
+:mod:`keyaccount.domain.indicator_adapters`.
+
+>>> from datetime import date
+>>> h1 = Period.half_year(2025, 1)
+>>> visits = [
+...     VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 2, 3), done_on=date(2025, 2, 3)),
+...     VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 5, 6)),
+...     VisitFact("BOLT", "C", "Li", "KA", planned_on=date(2025, 3, 9), done_on=date(2025, 3, 10)),
+... ]
+>>> completion = visit_plan_completion(visits, h1)
+>>> print(completion.portfolio)
+visit_plan_completion 2025-H1: 2/3 = 0.6667
+>>> print(completion.of(Dimension.ACCOUNT_MANAGER, "Wang"))
+visit_plan_completion 2025-H1: 1/2 = 0.5000
+>>> print(completion.of(Dimension.ACCOUNT_MANAGER, "Zhao"))
+visit_plan_completion 2025-H1: not applicable (0/0)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
+from fractions import Fraction
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from keyaccount._errors import InvalidInput
+from keyaccount.domain.indicator_records import (
+    LoyaltyFacts,
+    ProspectFact,
+    ReceivableFact,
+    RetentionFact,
+    SpendingFact,
+    SurveyResponse,
+    TicketFact,
+    VisitFact,
+    VolumeFact,
+)
+from keyaccount.domain.periods import Period
+from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+
+__all__ = [
+    "HIGH_VALUE_TIER_CODES",
+    "LOYALTY_COMPONENTS",
+    "Appraisal",
+    "AppraisalComponent",
+    "Breakdown",
+    "Dimension",
+    "Indicator",
+    "IndicatorSet",
+    "IndicatorValue",
+    "LoyaltyReport",
+    "ResolutionReport",
+    "RetentionReport",
+    "SatisfactionReport",
+    "SatisfactionScale",
+    "ScoreDistribution",
+    "TierMigration",
+    "combine_weighted",
+    "compute_indicators",
+    "cooperation_growth",
+    "cooperation_growth_after_visits",
+    "loyalty_index",
+    "prospect_conversion",
+    "receivables_collection",
+    "relationship_cost_benefit",
+    "retention_and_churn",
+    "survey_satisfaction",
+    "ticket_resolution",
+    "tier_migration",
+    "visit_plan_completion",
+]
+
+Quantity = int | Decimal | Fraction
+"""An exact amount: a count (``int``), money (``Decimal``) or a derived ratio (``Fraction``)."""
+
+GroupKey = str | None
+V = TypeVar("V")
+
+# Money sums must not depend on the order of the records: with the default 28-digit context,
+# a long sum of large amounts could round differently in another order. Additions under this
+# context are exact; divisions are done on Fractions, never on Decimals.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+# seed 002 §客户流失率: 重点关注高价值客户的流失率. High value = the top two tiers of each
+# seed grading (A and B of seed 002, strategic and partner of seed 004), i.e. rank <= 2.
+HIGH_VALUE_TIER_CODES: frozenset[str] = frozenset(
+    tier.code for tier in (*SCORE_TIERS, *AMOUNT_TIERS) if tier.rank <= 2
+)
+
+# Our default, not a seed figure: growth "after a visit" compares the three months after the
+# account's first visit of the period with the three months before it (seed 001 §六(一)2
+# 对比走访前后的业务合作量 names no window; a quarter spans at least one visit interval of
+# every tier but D).
+DEFAULT_VISIT_WINDOW = relativedelta(months=3)
+
+
+class Indicator(enum.Enum):
+    """The indicators of SPEC §9; the value is the stable name hosts use in settings."""
+
+    VISIT_PLAN_COMPLETION = "visit_plan_completion"
+    SATISFACTION = "satisfaction"
+    PROBLEM_RESOLUTION = "problem_resolution"
+    ON_TIME_RESOLUTION = "on_time_resolution"
+    COOPERATION_GROWTH = "cooperation_growth"
+    COOPERATION_GROWTH_AFTER_VISITS = "cooperation_growth_after_visits"
+    RETENTION = "retention"
+    CHURN = "churn"
+    HIGH_VALUE_CHURN = "high_value_churn"
+    LOYALTY = "loyalty"
+    PROSPECT_CONVERSION = "prospect_conversion"
+    RELATIONSHIP_COST_BENEFIT = "relationship_cost_benefit"
+    RECEIVABLES_COLLECTION = "receivables_collection"
+
+
+class Dimension(enum.Enum):
+    """What a :class:`Breakdown` groups by (SPEC §9: per account, tier, manager, department)."""
+
+    ACCOUNT = "account"
+    TIER = "tier"
+    ACCOUNT_MANAGER = "account_manager"
+    DEPARTMENT = "department"
+
+
+# The order of the dimension values in every record's key tuple.
+_DIMENSIONS = (Dimension.ACCOUNT, Dimension.TIER, Dimension.ACCOUNT_MANAGER, Dimension.DEPARTMENT)
+_dims_of = attrgetter("account_id", "tier", "account_manager", "department")
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _quantity(value: object, *, field: str) -> Quantity:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
+        raise InvalidInput(f"{field} must be an int, Decimal or Fraction, got {value!r}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidInput(f"{field} must be finite, got {value!r}")
+    return value
+
+
+def _fraction_or_none(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
+        raise InvalidInput(f"IndicatorValue.normalised must be exact (not float), got {value!r}")
+    return Fraction(value)
+
+
+def _display(value: Fraction, places: int = 4) -> Decimal:
+    """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact)."""
+    return Decimal(f"{round(value * 10**places)}E-{places}")
+
+
+@attrs.frozen
+class IndicatorValue:
+    """One indicator for one group and period, with what it was computed from.
+
+    Attributes:
+        indicator: which indicator this is.
+        period: the period it was measured over (an indicator always states its period).
+        numerator: the exact numerator (a count, an amount or a sum of scores).
+        denominator: the exact denominator; 0 means *not applicable*.
+        normalised: the value mapped onto [0, 1] for scorecards (see :class:`Indicator`
+            and the reference page), ``None`` exactly when not applicable.
+
+    Raises:
+        InvalidInput: a negative denominator, a normalised value outside [0, 1], or a
+            normalised value given for a not-applicable indicator (or missing for an
+            applicable one).
+
+    >>> v = IndicatorValue.rate(Indicator.PROBLEM_RESOLUTION, Period.half_year(2025, 1), 9, 12)
+    >>> v.value, v.applicable, v.rounded(2)
+    (Fraction(3, 4), True, Decimal('0.75'))
+    >>> IndicatorValue.rate(Indicator.PROBLEM_RESOLUTION, Period.half_year(2025, 1), 0, 0).value
+    """
+
+    indicator: Indicator
+    period: Period
+    numerator: Quantity = attrs.field()
+    denominator: Quantity = attrs.field()
+    normalised: Fraction | None = attrs.field(default=None, converter=_fraction_or_none)
+
+    @numerator.validator
+    def _check_numerator(self, _attribute: object, value: object) -> None:
+        _quantity(value, field="IndicatorValue.numerator")
+
+    @denominator.validator
+    def _check_denominator(self, _attribute: object, value: object) -> None:
+        _quantity(value, field="IndicatorValue.denominator")
+        if value < 0:  # type: ignore[operator]
+            raise InvalidInput(f"IndicatorValue.denominator must be >= 0, got {value!r}")
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.indicator, Indicator):
+            raise InvalidInput(
+                f"IndicatorValue.indicator must be an Indicator, got {self.indicator!r}"
+            )
+        if not isinstance(self.period, Period):
+            raise InvalidInput(f"IndicatorValue.period must be a Period, got {self.period!r}")
+        if self.denominator == 0:
+            if self.normalised is not None:
+                raise InvalidInput(
+                    f"{self.indicator.value} is not applicable (denominator 0), "
+                    f"so normalised must be None, got {self.normalised}"
+                )
+        elif self.normalised is None:
+            raise InvalidInput(
+                f"{self.indicator.value} is applicable, so normalised must be given"
+            )
+        elif not 0 <= self.normalised <= 1:
+            raise InvalidInput(
+                f"{self.indicator.value} normalised must lie in [0, 1], got {self.normalised}"
+            )
+
+    @classmethod
+    def rate(
+        cls, indicator: Indicator, period: Period, numerator: Quantity, denominator: Quantity
+    ) -> IndicatorValue:
+        """A share of a whole (``0 <= numerator <= denominator``); it normalises to itself.
+
+        Raises:
+            InvalidInput: the numerator is negative or larger than the denominator.
+        """
+        if not 0 <= numerator <= denominator:
+            raise InvalidInput(
+                f"{indicator.value} is a rate: numerator must lie in [0, denominator "
+                f"{denominator}], got {numerator}"
+            )
+        normalised = Fraction(numerator) / Fraction(denominator) if denominator else None
+        return cls(indicator, period, numerator, denominator, normalised)
+
+    @property
+    def applicable(self) -> bool:
+        """False when the denominator is empty (no visit planned, no ticket opened, ...)."""
+        return self.denominator != 0
+
+    @property
+    def value(self) -> Fraction | None:
+        """``numerator / denominator`` exactly, or ``None`` when not applicable."""
+        if self.denominator == 0:
+            return None
+        return Fraction(self.numerator) / Fraction(self.denominator)
+
+    def rounded(self, places: int = 4) -> Decimal | None:
+        """The value rounded half-even to ``places`` decimals, for display only."""
+        value = self.value
+        return None if value is None else _display(value, places)
+
+    def __str__(self) -> str:
+        head = f"{self.indicator.value} {self.period}: {self.numerator}/{self.denominator}"
+        value = self.value
+        if value is None:
+            return f"{self.indicator.value} {self.period}: not applicable (0/0)" if (
+                self.numerator == 0
+            ) else f"{head} not applicable"
+        return f"{head} = {_display(value)}"
+
+
+def _frozen_groups(
+    value: Mapping[Dimension, Mapping[GroupKey, V]],
+) -> Mapping[Dimension, Mapping[GroupKey, V]]:
+    return MappingProxyType(
+        {dimension: MappingProxyType(dict(value.get(dimension, {}))) for dimension in _DIMENSIONS}
+    )
+
+
+@attrs.frozen(eq=True, hash=False)
+class Breakdown(Generic[V]):
+    """An indicator for the portfolio and for every group of every dimension.
+
+    Attributes:
+        indicator: which indicator.
+        period: the period it was measured over.
+        portfolio: the value over all records.
+        not_applicable: the value a group with no records gets (:meth:`of` returns it).
+        groups: per :class:`Dimension`, the value of each group key that had records. Tier
+            keys are tier codes; a record without a tier (a prospect) groups under ``None``.
+    """
+
+    indicator: Indicator
+    period: Period
+    portfolio: V
+    not_applicable: V
+    groups: Mapping[Dimension, Mapping[GroupKey, V]] = attrs.field(converter=_frozen_groups)
+
+    def by(self, dimension: Dimension) -> Mapping[GroupKey, V]:
+        """Every group of ``dimension`` that had records, keyed by its value."""
+        return self.groups[dimension]
+
+    def of(self, dimension: Dimension, key: GroupKey) -> V:
+        """The value of one group; a group without records is not applicable."""
+        return self.groups[dimension].get(key, self.not_applicable)
+
+
+# --------------------------------------------------------------------------- grouping
+
+_Cells = dict[tuple[Any, ...], list[Any]]
+
+
+def _add_into(target: list[Any], source: list[Any]) -> None:
+    for index, amount in enumerate(source):
+        target[index] += amount
+
+
+def _group_key_order(key: GroupKey) -> tuple[bool, str]:
+    return (key is None, key or "")
+
+
+def _breakdown(
+    indicator: Indicator,
+    period: Period,
+    cells: _Cells,
+    width: int,
+    make: Callable[[list[Any]], V],
+) -> Breakdown[V]:
+    """Roll the per-record-key cells up into every dimension (cells are few: ~ accounts)."""
+    portfolio: list[Any] = [0] * width
+    totals: dict[Dimension, dict[GroupKey, list[Any]]] = {d: {} for d in _DIMENSIONS}
+    with localcontext(_EXACT):
+        for dims, counters in cells.items():
+            _add_into(portfolio, counters)
+            for dimension, key in zip(_DIMENSIONS, dims, strict=True):
+                group = totals[dimension]
+                found = group.get(key)
+                if found is None:
+                    group[key] = list(counters)
+                else:
+                    _add_into(found, counters)
+    groups = {
+        dimension: {key: make(group[key]) for key in sorted(group, key=_group_key_order)}
+        for dimension, group in totals.items()
+    }
+    return Breakdown(indicator, period, make(portfolio), make([0] * width), groups)
+
+
+def _rate_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
+    def make(counters: list[Any]) -> IndicatorValue:
+        return IndicatorValue.rate(indicator, period, counters[0], counters[1])
+
+    return make
+
+
+def _records(records: Iterable[V]) -> Sequence[V]:
+    return records if isinstance(records, Sequence) else tuple(records)
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def visit_plan_completion(
+    visits: Iterable[VisitFact], period: Period
+) -> Breakdown[IndicatorValue]:
+    """Visit plan completion rate (走访计划完成率, seed 001 §七(二)2).
+
+    ``completed / planned`` over the visits planned inside ``period``, where a planned visit
+    is completed if it was recorded before the period ended (a visit done after the period
+    closed does not rescue that period's plan). One pass, O(visits).
+
+    Args:
+        visits: the planned visits; those planned outside the period are ignored.
+        period: the period of the plan.
+
+    Returns:
+        The rate for the portfolio and per account, tier, account manager and department.
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    for visit in visits:
+        if start <= visit.planned_on < end:
+            dims = _dims_of(visit)
+            cell = cell_of(dims)
+            if cell is None:
+                cell = cells[dims] = [0, 0]
+            cell[1] += 1
+            done_on = visit.done_on
+            if done_on is not None and done_on < end:
+                cell[0] += 1
+    return _breakdown(
+        Indicator.VISIT_PLAN_COMPLETION, period, cells, 2,
+        _rate_maker(Indicator.VISIT_PLAN_COMPLETION, period),
+    )
+
+
+@attrs.frozen
+class ResolutionReport:
+    """The two resolution rates of one pass over the tickets.
+
+    Attributes:
+        resolution: problem resolution rate (问题解决率).
+        on_time: on-time resolution rate.
+    """
+
+    resolution: Breakdown[IndicatorValue]
+    on_time: Breakdown[IndicatorValue]
+
+
+def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> ResolutionReport:
+    """Problem resolution rate and on-time resolution rate (seed 001 §五, §七(二)2).
+
+    Over the tickets opened inside ``period``:
+
+    * resolution rate = resolved before the period ended / opened;
+    * on-time rate = resolved by their resolution deadline / resolved (not applicable when
+      none was resolved).
+
+    One pass, O(tickets).
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    for ticket in tickets:
+        if start <= ticket.opened_on < end:
+            dims = _dims_of(ticket)
+            cell = cell_of(dims)
+            if cell is None:
+                cell = cells[dims] = [0, 0, 0]
+            cell[1] += 1
+            resolved_on = ticket.resolved_on
+            if resolved_on is not None and resolved_on < end:
+                cell[0] += 1
+                if ticket.resolved_on_time:
+                    cell[2] += 1
+    resolution = _breakdown(
+        Indicator.PROBLEM_RESOLUTION, period, cells, 3,
+        _rate_maker(Indicator.PROBLEM_RESOLUTION, period),
+    )
+
+    def on_time(counters: list[Any]) -> IndicatorValue:
+        return IndicatorValue.rate(Indicator.ON_TIME_RESOLUTION, period, counters[2], counters[0])
+
+    on_time_breakdown = _breakdown(Indicator.ON_TIME_RESOLUTION, period, cells, 3, on_time)
+    return ResolutionReport(resolution, on_time_breakdown)
+
+
+@attrs.frozen
+class SatisfactionScale:
+    """The declared scale of a satisfaction survey: integer scores ``low..high``.
+
+    Attributes:
+        low: the worst score.
+        high: the best score, > low.
+
+    >>> SatisfactionScale(1, 5).normalise(Fraction(4))
+    Fraction(3, 4)
+    """
+
+    low: int = attrs.field()
+    high: int = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        for name, bound in (("low", self.low), ("high", self.high)):
+            if isinstance(bound, bool) or not isinstance(bound, int):
+                raise InvalidInput(f"SatisfactionScale.{name} must be an int, got {bound!r}")
+        if self.high <= self.low:
+            raise InvalidInput(
+                f"SatisfactionScale.high must be above low {self.low}, got {self.high}"
+            )
+
+    @property
+    def scores(self) -> range:
+        """Every score on the scale, worst first."""
+        return range(self.low, self.high + 1)
+
+    def normalise(self, mean: Fraction) -> Fraction:
+        """Map a mean score onto [0, 1]: ``(mean - low) / (high - low)``."""
+        return (mean - self.low) / (self.high - self.low)
+
+
+@attrs.frozen
+class ScoreDistribution:
+    """How many answers gave each score of the scale.
+
+    Attributes:
+        scale: the declared scale.
+        counts: one count per score, worst first.
+    """
+
+    scale: SatisfactionScale
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        """The number of answers."""
+        return sum(self.counts)
+
+    def count(self, score: int) -> int:
+        """Answers that gave ``score``."""
+        if score not in self.scale.scores:
+            raise InvalidInput(
+                f"score {score} is not on the scale {self.scale.low}..{self.scale.high}"
+            )
+        return self.counts[score - self.scale.low]
+
+    def share(self, score: int) -> Fraction | None:
+        """The share of answers that gave ``score``, or None when nobody answered."""
+        total = self.total
+        return Fraction(self.count(score), total) if total else None
+
+
+@attrs.frozen
+class SatisfactionReport:
+    """Customer satisfaction from surveys (客户满意度): the mean and the distribution.
+
+    Attributes:
+        scale: the declared scale.
+        mean: the mean score (``sum of scores / answers``); it normalises to
+            ``(mean - low) / (high - low)``.
+        distribution: the answers per score.
+    """
+
+    scale: SatisfactionScale
+    mean: Breakdown[IndicatorValue]
+    distribution: Breakdown[ScoreDistribution]
+
+
+def survey_satisfaction(
+    responses: Iterable[SurveyResponse], period: Period, *, scale: SatisfactionScale
+) -> SatisfactionReport:
+    """Customer satisfaction (客户满意度, seeds 000, 001 §六(一)1, 002 §客户分析指标).
+
+    Mean and distribution of the scores answered inside ``period``, on the declared
+    ``scale``. One pass, O(responses).
+
+    Raises:
+        InvalidInput: a score is not on the declared scale (named by account and score).
+    """
+    start, end = period.start, period.end
+    low, width = scale.low, scale.high - scale.low + 1
+    cells: _Cells = {}
+    cell_of = cells.get
+    for response in responses:
+        if start <= response.answered_on < end:
+            position = response.score - low
+            if not 0 <= position < width:
+                raise InvalidInput(
+                    f"SurveyResponse of {response.account_id} on "
+                    f"{response.answered_on.isoformat()}: score {response.score} is not on "
+                    f"the declared scale {scale.low}..{scale.high}"
+                )
+            dims = _dims_of(response)
+            cell = cell_of(dims)
+            if cell is None:
+                cell = cells[dims] = [0] * width
+            cell[position] += 1
+
+    def mean(counts: list[Any]) -> IndicatorValue:
+        answers = sum(counts)
+        above_low = sum(index * count for index, count in enumerate(counts))
+        normalised = Fraction(above_low, (width - 1) * answers) if answers else None
+        return IndicatorValue(
+            Indicator.SATISFACTION, period, above_low + low * answers, answers, normalised
+        )
+
+    def distribution(counts: list[Any]) -> ScoreDistribution:
+        return ScoreDistribution(scale, tuple(counts))
+
+    return SatisfactionReport(
+        scale,
+        _breakdown(Indicator.SATISFACTION, period, cells, width, mean),
+        _breakdown(Indicator.SATISFACTION, period, cells, width, distribution),
+    )
+
+
+def _growth_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
+    def make(counters: list[Any]) -> IndicatorValue:
+        before, after = counters
+        normalised = Fraction(after) / Fraction(before + after) if before else None
+        return IndicatorValue(indicator, period, after - before, before, normalised)
+
+    return make
+
+
+def cooperation_growth(volumes: Iterable[VolumeFact], period: Period) -> Breakdown[IndicatorValue]:
+    """Business cooperation growth rate, period over period (业务合作增长率, seed 001 §七(二)2).
+
+    ``(volume in period - volume in the previous period) / volume in the previous period``,
+    where the previous period is :meth:`Period.previous` (same calendar length). Not
+    applicable when the previous period had no volume. It normalises to
+    ``current / (previous + current)``: 1/2 for no growth, towards 1 for strong growth, 0
+    when the business stopped; monotonic, no clamping. One pass, O(volumes).
+    """
+    previous = period.previous()
+    before_start, start, end = previous.start, period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    with localcontext(_EXACT):
+        for volume in volumes:
+            booked_on = volume.booked_on
+            if before_start <= booked_on < end:
+                dims = _dims_of(volume)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0]
+                cell[booked_on >= start] += volume.amount
+        return _breakdown(
+            Indicator.COOPERATION_GROWTH, period, cells, 2,
+            _growth_maker(Indicator.COOPERATION_GROWTH, period),
+        )
+
+
+def cooperation_growth_after_visits(
+    visits: Iterable[VisitFact],
+    volumes: Iterable[VolumeFact],
+    period: Period,
+    *,
+    window: relativedelta = DEFAULT_VISIT_WINDOW,
+) -> Breakdown[IndicatorValue]:
+    """Business cooperation growth after versus before a visit (seed 001 §六(一)2).
+
+    For every account visited inside ``period``, its *pivot* is the day of its first visit
+    recorded in the period; ``before`` is its volume in ``[pivot - window, pivot)`` and
+    ``after`` in ``[pivot, pivot + window)``. Growth = ``(after - before) / before`` summed
+    over the group's visited accounts; accounts not visited in the period are left out. The
+    window (default three months, our default) may reach past the period's end. Not
+    applicable when the group had no volume before its visits. Normalises like
+    :func:`cooperation_growth`. O(visits + volumes).
+    """
+    start, end = period.start, period.end
+    pivots: dict[str, date] = {}
+    for visit in visits:
+        done_on = visit.done_on
+        if done_on is not None and start <= done_on < end:
+            known = pivots.get(visit.account_id)
+            if known is None or done_on < known:
+                pivots[visit.account_id] = done_on
+    windows = {
+        account_id: (pivot - window, pivot, pivot + window)
+        for account_id, pivot in pivots.items()
+    }
+    cells: _Cells = {}
+    cell_of = cells.get
+    window_of = windows.get
+    with localcontext(_EXACT):
+        for volume in volumes:
+            bounds = window_of(volume.account_id)
+            if bounds is None:
+                continue
+            booked_on = volume.booked_on
+            if bounds[0] <= booked_on < bounds[2]:
+                dims = _dims_of(volume)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0]
+                cell[booked_on >= bounds[1]] += volume.amount
+        return _breakdown(
+            Indicator.COOPERATION_GROWTH_AFTER_VISITS, period, cells, 2,
+            _growth_maker(Indicator.COOPERATION_GROWTH_AFTER_VISITS, period),
+        )
+
+
+@attrs.frozen
+class RetentionReport:
+    """Retention and churn of one pass over the roster.
+
+    Attributes:
+        retention: retention rate (保有率) = retained / on the roster at the start.
+        churn: churn rate (流失率) = lost / on the roster at the start; retention + churn = 1
+            for every group. It normalises to ``1 - churn`` (lower churn scores higher).
+        high_value_churn: churn counted over the high-value tiers only (seed 002:
+            重点关注高价值客户的流失率), grouped the same way.
+    """
+
+    retention: Breakdown[IndicatorValue]
+    churn: Breakdown[IndicatorValue]
+    high_value_churn: Breakdown[IndicatorValue]
+
+
+def _churn_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
+    def make(counters: list[Any]) -> IndicatorValue:
+        retained, base = counters
+        normalised = Fraction(retained, base) if base else None
+        return IndicatorValue(indicator, period, base - retained, base, normalised)
+
+    return make
+
+
+def retention_and_churn(
+    roster: Iterable[RetentionFact],
+    period: Period,
+    *,
+    high_value_tiers: Collection[str] = HIGH_VALUE_TIER_CODES,
+) -> RetentionReport:
+    """Retention rate (保有率), churn rate (流失率) and high-value churn (seed 002 §客户分析指标).
+
+    Args:
+        roster: one record per account on the roster at the start of ``period``.
+        period: the period the accounts were followed through.
+        high_value_tiers: tier codes whose churn is also reported separately; by default the
+            top two tiers of each seed grading (A, B, STRATEGIC, PARTNER: rank <= 2).
+
+    Raises:
+        InvalidInput: an account appears twice on the roster.
+    """
+    high_value = frozenset(high_value_tiers)
+    cells: _Cells = {}
+    high_cells: _Cells = {}
+    seen: set[str] = set()
+    for fact in roster:
+        if fact.account_id in seen:
+            raise InvalidInput(
+                f"RetentionFact: account {fact.account_id!r} is on the roster twice"
+            )
+        seen.add(fact.account_id)
+        dims = _dims_of(fact)
+        for target, wanted in ((cells, True), (high_cells, fact.tier in high_value)):
+            if wanted:
+                cell = target.get(dims)
+                if cell is None:
+                    cell = target[dims] = [0, 0]
+                cell[1] += 1
+                if fact.retained:
+                    cell[0] += 1
+    return RetentionReport(
+        _breakdown(Indicator.RETENTION, period, cells, 2, _rate_maker(Indicator.RETENTION, period)),
+        _breakdown(Indicator.CHURN, period, cells, 2, _churn_maker(Indicator.CHURN, period)),
+        _breakdown(
+            Indicator.HIGH_VALUE_CHURN, period, high_cells, 2,
+            _churn_maker(Indicator.HIGH_VALUE_CHURN, period),
+        ),
+    )
+
+
+def receivables_collection(
+    receivables: Iterable[ReceivableFact], period: Period
+) -> Breakdown[IndicatorValue]:
+    """Receivables collection rate (销售回款率, seed 003 大客户经理职责).
+
+    ``collected / due`` over the receivables falling due inside ``period``. Not applicable
+    when nothing fell due. One pass, O(receivables).
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    with localcontext(_EXACT):
+        for receivable in receivables:
+            if start <= receivable.due_on < end:
+                dims = _dims_of(receivable)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0]
+                cell[0] += receivable.amount_collected
+                cell[1] += receivable.amount_due
+        return _breakdown(
+            Indicator.RECEIVABLES_COLLECTION, period, cells, 2,
+            _rate_maker(Indicator.RECEIVABLES_COLLECTION, period),
+        )
+
+
+_prospect_dims_of = attrgetter("prospect_id", "tier", "account_manager", "department")
+
+
+def prospect_conversion(
+    prospects: Iterable[ProspectFact], period: Period
+) -> Breakdown[IndicatorValue]:
+    """Prospect conversion rate (潜在客户转化, seed 002 §客户分析指标; seed 003 开发选择).
+
+    ``converted before the period ended / entered the list inside the period``. The account
+    dimension is the prospect's id; untiered prospects group under the tier key ``None``.
+    One pass, O(prospects).
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    for prospect in prospects:
+        if start <= prospect.entered_on < end:
+            dims = _prospect_dims_of(prospect)
+            cell = cell_of(dims)
+            if cell is None:
+                cell = cells[dims] = [0, 0]
+            cell[1] += 1
+            converted_on = prospect.converted_on
+            if converted_on is not None and converted_on < end:
+                cell[0] += 1
+    return _breakdown(
+        Indicator.PROSPECT_CONVERSION, period, cells, 2,
+        _rate_maker(Indicator.PROSPECT_CONVERSION, period),
+    )
+
+
+def relationship_cost_benefit(
+    spending: Iterable[SpendingFact], period: Period
+) -> Breakdown[IndicatorValue]:
+    """Relationship-spending cost-benefit ratio (费用的支出与收益比率, seed 002, yearly).
+
+    ``spending / benefit`` over the records booked inside ``period`` (use
+    :meth:`Period.year`: the seed reviews it every year). Lower is better; not applicable
+    when no benefit was credited. It normalises to ``benefit / (spending + benefit)``,
+    i.e. ``1 / (1 + ratio)``: 1 when the return cost nothing, 1/2 at break-even.
+    One pass, O(records).
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    with localcontext(_EXACT):
+        for fact in spending:
+            if start <= fact.booked_on < end:
+                dims = _dims_of(fact)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0]
+                cell[0] += fact.spending
+                cell[1] += fact.benefit
+
+        def make(counters: list[Any]) -> IndicatorValue:
+            cost, benefit = counters
+            normalised = Fraction(benefit) / Fraction(cost + benefit) if benefit else None
+            return IndicatorValue(
+                Indicator.RELATIONSHIP_COST_BENEFIT, period, cost, benefit, normalised
+            )
+
+        return _breakdown(Indicator.RELATIONSHIP_COST_BENEFIT, period, cells, 2, make)
+
+
+# --------------------------------------------------------------------------- weighting
+
+
+@attrs.frozen
+class AppraisalComponent:
+    """One weighted component of an :class:`Appraisal`.
+
+    Attributes:
+        name: the component (an :class:`Indicator` value, or a loyalty component name).
+        weight: its configured weight.
+        effective_weight: the weight it actually carried after redistribution (0 when not
+            applicable).
+        normalised: its normalised value in [0, 1], or None when not applicable.
+    """
+
+    name: str
+    weight: Fraction
+    effective_weight: Fraction
+    normalised: Fraction | None
+
+
+@attrs.frozen
+class Appraisal:
+    """A weighted combination of normalised values, with the redistribution it needed.
+
+    The weight of every not-applicable component is redistributed over the applicable ones
+    **in proportion to their own weights**: each applicable component carries
+    ``weight / (sum of applicable weights)``. So the score is the weighted mean of the
+    applicable values and always lies between the lowest and the highest of them.
+
+    Attributes:
+        period: the period appraised.
+        score: the combined score in [0, 1], or None when no component was applicable.
+        components: every component with a positive weight, in weight-setting order.
+    """
+
+    period: Period
+    score: Fraction | None
+    components: tuple[AppraisalComponent, ...]
+
+    @property
+    def not_applicable(self) -> tuple[str, ...]:
+        """The components whose weight was redistributed."""
+        return tuple(c.name for c in self.components if c.normalised is None)
+
+    @property
+    def redistributed_weight(self) -> Fraction:
+        """The total weight that moved from not-applicable components to the others."""
+        return sum((c.weight for c in self.components if c.normalised is None), Fraction(0))
+
+    def rounded(self, places: int = 4) -> Decimal | None:
+        """The score rounded half-even to ``places`` decimals, for display only."""
+        return None if self.score is None else _display(self.score, places)
+
+
+def combine_weighted(
+    normalised: Mapping[str, Fraction | None],
+    weights: Mapping[str, Fraction],
+    period: Period,
+) -> Appraisal:
+    """Combine normalised values by weights, redistributing not-applicable weight.
+
+    Args:
+        normalised: each component's value in [0, 1], or None when not applicable; a
+            component that is weighted but absent counts as not applicable.
+        weights: the weight of each component (>= 0; zero weights are left out).
+        period: the period the values belong to.
+
+    >>> combine_weighted({"a": Fraction(1), "b": None, "c": Fraction(0)},
+    ...                  {"a": Fraction(1, 2), "b": Fraction(1, 4), "c": Fraction(1, 4)},
+    ...                  Period.half_year(2025, 1)).score
+    Fraction(2, 3)
+    """
+    applicable_weight = sum(
+        (w for name, w in weights.items() if w > 0 and normalised.get(name) is not None),
+        Fraction(0),
+    )
+    components = []
+    total = Fraction(0)
+    for name, weight in weights.items():
+        if weight <= 0:
+            continue
+        value = normalised.get(name)
+        if value is None:
+            components.append(AppraisalComponent(name, weight, Fraction(0), None))
+            continue
+        effective = weight / applicable_weight
+        total += effective * value
+        components.append(AppraisalComponent(name, weight, effective, Fraction(value)))
+    score = total if applicable_weight > 0 else None
+    return Appraisal(period, score, tuple(components))
+
+
+# --------------------------------------------------------------------------- loyalty
+
+LOYALTY_COMPONENTS: tuple[str, ...] = (
+    "repeat_purchase_count",
+    "repeat_purchase_quantity",
+    "repeat_purchase_amount",
+    "referral_rate",
+    "activity_response",
+    "price_insensitivity",
+    "quality_tolerance",
+)
+"""The seven loyalty components of seed 002 §忠诚度分析, in the seed's order."""
+
+
+def _percentile_ranks(values: Sequence[Any]) -> list[Fraction]:
+    """Mid-rank percentile: (accounts below + half the accounts equal) / accounts.
+
+    Ties get the same rank and the result does not depend on the input order.
+    """
+    count = len(values)
+    ordered = sorted(values)
+    below: dict[Any, int] = {}
+    equal: dict[Any, int] = {}
+    for position, value in enumerate(ordered):
+        if value not in below:
+            below[value] = position
+        equal[value] = equal.get(value, 0) + 1
+    return [Fraction(2 * below[v] + equal[v], 2 * count) for v in values]
+
+
+def _frozen_appraisals(value: Mapping[str, Appraisal]) -> Mapping[str, Appraisal]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=True, hash=False)
+class LoyaltyReport:
+    """The loyalty index (忠诚度) of every account and its groups.
+
+    Attributes:
+        index: per account, the account's index (numerator = index, denominator = 1); per
+            group and for the portfolio, the mean index of its accounts.
+        components: per account, the weighted combination with each component's value.
+    """
+
+    index: Breakdown[IndicatorValue]
+    components: Mapping[str, Appraisal] = attrs.field(converter=_frozen_appraisals)
+
+
+def loyalty_index(
+    facts: Iterable[LoyaltyFacts], period: Period, *, weights: Mapping[str, Fraction]
+) -> LoyaltyReport:
+    """Loyalty index from the seven behaviours of seed 002 §忠诚度分析, combined by weights.
+
+    Each component is normalised to [0, 1]:
+
+    * repeat purchase count, quantity and amount: mid-rank percentile over the accounts
+      given (so the index compares the accounts with each other, like seed 002's grading);
+    * referral rate: as given;
+    * activity response: ``joined / invited`` (not applicable when none invited);
+    * price insensitivity: ``1 - price_sensitivity``;
+    * quality tolerance: ``tolerated / incidents`` (not applicable without incidents).
+
+    The index is the weighted mean of the applicable components (:func:`combine_weighted`).
+
+    Args:
+        facts: one record per account.
+        period: the period the behaviour was observed over (seed 002: yearly).
+        weights: a weight per name of :data:`LOYALTY_COMPONENTS` (a policy supplies them:
+            :class:`keyaccount.policies.LoyaltyPolicy`).
+
+    Raises:
+        InvalidInput: an account appears twice, or a weight names an unknown component.
+    """
+    unknown = sorted(set(weights) - set(LOYALTY_COMPONENTS))
+    if unknown:
+        raise InvalidInput(
+            f"loyalty weights name unknown component(s) {unknown}; "
+            f"expected some of {list(LOYALTY_COMPONENTS)}"
+        )
+    records = sorted(_records(facts), key=attrgetter("account_id"))
+    for first, second in zip(records, records[1:], strict=False):  # noqa: RUF007 (py3.10)
+        if first.account_id == second.account_id:
+            raise InvalidInput(f"LoyaltyFacts: account {first.account_id!r} appears twice")
+    counts = _percentile_ranks([r.repeat_purchase_count for r in records])
+    quantities = _percentile_ranks([r.repeat_purchase_quantity for r in records])
+    amounts = _percentile_ranks([r.repeat_purchase_amount for r in records])
+    cells: _Cells = {}
+    appraisals: dict[str, Appraisal] = {}
+    for position, record in enumerate(records):
+        normalised: dict[str, Fraction | None] = {
+            "repeat_purchase_count": counts[position],
+            "repeat_purchase_quantity": quantities[position],
+            "repeat_purchase_amount": amounts[position],
+            "referral_rate": record.referral_rate,
+            "activity_response": (
+                Fraction(record.activities_joined, record.activities_invited)
+                if record.activities_invited else None
+            ),
+            "price_insensitivity": 1 - record.price_sensitivity,
+            "quality_tolerance": (
+                Fraction(record.incidents_tolerated, record.quality_incidents)
+                if record.quality_incidents else None
+            ),
+        }
+        appraisal = combine_weighted(normalised, weights, period)
+        appraisals[record.account_id] = appraisal
+        if appraisal.score is not None:
+            dims = _dims_of(record)
+            cell = cells.setdefault(dims, [Fraction(0), 0])
+            cell[0] += appraisal.score
+            cell[1] += 1
+
+    def make(counters: list[Any]) -> IndicatorValue:
+        total, accounts = counters
+        normalised_mean = Fraction(total) / accounts if accounts else None
+        return IndicatorValue(Indicator.LOYALTY, period, total, accounts, normalised_mean)
+
+    return LoyaltyReport(_breakdown(Indicator.LOYALTY, period, cells, 2, make), appraisals)
+
+
+# --------------------------------------------------------------------------- migration
+
+
+@attrs.frozen
+class TierMigration:
+    """Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d).
+
+    Attributes:
+        period: the period between the two gradings.
+        moves: ``((from tier, to tier), accounts)`` for every pair that occurred, sorted;
+            ``from`` is None for an account new in the second grading, ``to`` is None for
+            an account that left.
+        upgraded: accounts that moved to a better-ranked tier.
+        downgraded: accounts that moved to a worse-ranked tier.
+        unchanged: accounts in the same tier in both gradings.
+        entered: accounts only in the second grading.
+        left: accounts only in the first grading.
+    """
+
+    period: Period
+    moves: tuple[tuple[tuple[str | None, str | None], int], ...]
+    upgraded: int
+    downgraded: int
+    unchanged: int
+    entered: int
+    left: int
+
+    def count(self, from_tier: str | None, to_tier: str | None) -> int:
+        """Accounts that moved from ``from_tier`` to ``to_tier`` (0 if none)."""
+        for pair, accounts in self.moves:
+            if pair == (from_tier, to_tier):
+                return accounts
+        return 0
+
+
+def _code_of(tier: str | Tier) -> str:
+    return tier.code if isinstance(tier, Tier) else tier
+
+
+def _migration_key(pair: tuple[str | None, str | None]) -> tuple[tuple[bool, str], ...]:
+    return tuple(_group_key_order(code) for code in pair)
+
+
+def tier_migration(
+    before: Mapping[str, str | Tier],
+    after: Mapping[str, str | Tier],
+    period: Period,
+    *,
+    tiers: Iterable[Tier] = (*SCORE_TIERS, *AMOUNT_TIERS),
+) -> TierMigration:
+    """Count the accounts moving between tiers from one grading to the next.
+
+    Args:
+        before: account id to tier (or tier code) in the earlier grading.
+        after: account id to tier (or tier code) in the later grading.
+        period: the period between the gradings.
+        tiers: the tiers whose ranks decide up- or downgrades (both seed schemes by default).
+
+    Raises:
+        InvalidInput: a tier code is not among ``tiers``.
+
+    >>> m = tier_migration({"X": "A", "Y": "C", "Z": "D"}, {"X": "B", "Y": "C", "W": "D"},
+    ...                    Period.year(2025))
+    >>> m.downgraded, m.unchanged, m.entered, m.left, m.count("A", "B")
+    (1, 1, 1, 1, 1)
+    """
+    rank = {tier.code: tier.rank for tier in tiers}
+    old = {account: _code_of(code) for account, code in before.items()}
+    new = {account: _code_of(code) for account, code in after.items()}
+    for grading, codes in (("before", old), ("after", new)):
+        for account, code in codes.items():
+            if code not in rank:
+                raise InvalidInput(
+                    f"tier_migration: tier {code!r} of account {account!r} ({grading}) is not "
+                    f"a known tier; known: {sorted(rank)}"
+                )
+    moves: dict[tuple[str | None, str | None], int] = {}
+    upgraded = downgraded = unchanged = 0
+    for account in old.keys() | new.keys():
+        pair = (old.get(account), new.get(account))
+        moves[pair] = moves.get(pair, 0) + 1
+        if pair[0] is None or pair[1] is None:
+            continue
+        if rank[pair[1]] < rank[pair[0]]:
+            upgraded += 1
+        elif rank[pair[1]] > rank[pair[0]]:
+            downgraded += 1
+        else:
+            unchanged += 1
+    entered = sum(n for (source, _), n in moves.items() if source is None)
+    left = sum(n for (_, target), n in moves.items() if target is None)
+    ordered = tuple(sorted(moves.items(), key=lambda item: _migration_key(item[0])))
+    return TierMigration(period, ordered, upgraded, downgraded, unchanged, entered, left)
+
+
+# --------------------------------------------------------------------------- the full set
+
+
+def _frozen_breakdowns(
+    value: Mapping[Indicator, Breakdown[IndicatorValue]],
+) -> Mapping[Indicator, Breakdown[IndicatorValue]]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=True, hash=False)
+class IndicatorSet:
+    """The indicators of one period, by indicator (what a scorecard reads).
+
+    Attributes:
+        period: the period every breakdown states.
+        breakdowns: the computed indicators.
+
+    Raises:
+        InvalidInput: a breakdown states another period.
+    """
+
+    period: Period
+    breakdowns: Mapping[Indicator, Breakdown[IndicatorValue]] = attrs.field(
+        converter=_frozen_breakdowns
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for indicator, breakdown in self.breakdowns.items():
+            if breakdown.period != self.period or breakdown.indicator is not indicator:
+                raise InvalidInput(
+                    f"IndicatorSet for {self.period}: breakdown filed as {indicator.value} is "
+                    f"{breakdown.indicator.value} of {breakdown.period}"
+                )
+
+    def __getitem__(self, indicator: Indicator) -> Breakdown[IndicatorValue]:
+        return self.breakdowns[indicator]
+
+    def __contains__(self, indicator: object) -> bool:
+        return indicator in self.breakdowns
+
+    def including(self, *breakdowns: Breakdown[IndicatorValue]) -> IndicatorSet:
+        """A new set with ``breakdowns`` added (or replacing those of the same indicator)."""
+        merged = dict(self.breakdowns)
+        merged.update((b.indicator, b) for b in breakdowns)
+        return IndicatorSet(self.period, merged)
+
+    def group_keys(self, dimension: Dimension) -> tuple[GroupKey, ...]:
+        """Every group of ``dimension`` that any indicator has, sorted."""
+        keys: set[GroupKey] = set()
+        for breakdown in self.breakdowns.values():
+            keys.update(breakdown.by(dimension))
+        return tuple(sorted(keys, key=_group_key_order))
+
+
+def compute_indicators(
+    period: Period,
+    *,
+    visits: Iterable[VisitFact] | None = None,
+    tickets: Iterable[TicketFact] | None = None,
+    surveys: Iterable[SurveyResponse] | None = None,
+    satisfaction_scale: SatisfactionScale | None = None,
+    volumes: Iterable[VolumeFact] | None = None,
+    visit_window: relativedelta = DEFAULT_VISIT_WINDOW,
+    roster: Iterable[RetentionFact] | None = None,
+    receivables: Iterable[ReceivableFact] | None = None,
+    prospects: Iterable[ProspectFact] | None = None,
+    spending: Iterable[SpendingFact] | None = None,
+) -> IndicatorSet:
+    """Compute every indicator whose records are given, for one period.
+
+    A record kind left out (``None``) leaves its indicators out of the set; an empty
+    collection computes them as not applicable. Cooperation growth after visits needs both
+    ``visits`` and ``volumes``; satisfaction needs its declared ``satisfaction_scale``.
+    Loyalty needs weights from a policy: add it with :meth:`IndicatorSet.including`.
+    Each kind of record is read in one pass (visits twice when volumes are given too).
+
+    Raises:
+        InvalidInput: ``surveys`` given without ``satisfaction_scale``.
+    """
+    found: list[Breakdown[IndicatorValue]] = []
+    if visits is not None:
+        visits = _records(visits)
+        found.append(visit_plan_completion(visits, period))
+    if tickets is not None:
+        resolution = ticket_resolution(tickets, period)
+        found += [resolution.resolution, resolution.on_time]
+    if surveys is not None:
+        if satisfaction_scale is None:
+            raise InvalidInput("compute_indicators: surveys need a declared satisfaction_scale")
+        found.append(survey_satisfaction(surveys, period, scale=satisfaction_scale).mean)
+    if volumes is not None:
+        volumes = _records(volumes)
+        found.append(cooperation_growth(volumes, period))
+        if visits is not None:
+            found.append(
+                cooperation_growth_after_visits(visits, volumes, period, window=visit_window)
+            )
+    if roster is not None:
+        kept = retention_and_churn(roster, period)
+        found += [kept.retention, kept.churn, kept.high_value_churn]
+    if receivables is not None:
+        found.append(receivables_collection(receivables, period))
+    if prospects is not None:
+        found.append(prospect_conversion(prospects, period))
+    if spending is not None:
+        found.append(relationship_cost_benefit(spending, period))
+    return IndicatorSet(period, {b.indicator: b for b in found})

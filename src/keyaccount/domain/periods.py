@@ -1,0 +1,164 @@
+"""Appraisal periods: half-years by default, any span of days on request (SPEC §9).
+
+Seed 001 §六(二) evaluates the visit work every half-year (每半年), so the default period is a
+half-year, H1 (January-June) or H2 (July-December). Any other period can be asked for: a
+year (seed 002 §客户关系管理费用 reviews spending yearly), a quarter, a month, or any span of
+days. Periods are half-open, ``start <= day < end``, so consecutive periods never share a
+day; they are built with :class:`dateutil.relativedelta.relativedelta`, so month ends and
+leap years need no special cases.
+
+>>> h1 = Period.half_year(2025, 1)
+>>> str(h1), h1.start, h1.last_day
+('2025-H1', datetime.date(2025, 1, 1), datetime.date(2025, 6, 30))
+>>> str(h1.previous()), str(h1.next())
+('2024-H2', '2025-H2')
+>>> str(Period.containing(date(2025, 8, 15)))
+'2025-H2'
+>>> str(Period.containing(date(2025, 8, 15), months=3))
+'2025-Q3'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_date
+
+__all__ = ["Period"]
+
+# seed 001 §六(二) 评估周期: 每半年对重点客户走访工作进行一次效果评估.
+DEFAULT_PERIOD_MONTHS = 6
+
+_CALENDAR_ALIGNED_MONTHS = (1, 2, 3, 4, 6, 12)
+
+
+def _a_date(_instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    require_date(value, field=f"Period.{attribute.name}")
+
+
+@attrs.frozen
+class Period:
+    """A half-open span of days ``[start, end)`` that an indicator is measured over.
+
+    Attributes:
+        start: the first day of the period.
+        end: the day after the last day (exclusive), so ``Period(d1, d2)`` and
+            ``Period(d2, d3)`` never overlap.
+
+    Raises:
+        InvalidInput: a bound is not a plain ``date``, or ``end`` is not after ``start``.
+
+    >>> Period(date(2025, 3, 1), date(2025, 3, 15)).contains(date(2025, 3, 15))
+    False
+    >>> Period(date(2025, 3, 1), date(2025, 3, 1))
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: Period.end must be after start 2025-03-01, got 2025-03-01
+    """
+
+    start: date = attrs.field(validator=_a_date)
+    end: date = attrs.field(validator=_a_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidInput(
+                f"Period.end must be after start {self.start.isoformat()}, "
+                f"got {self.end.isoformat()}"
+            )
+
+    @classmethod
+    def half_year(cls, year: int, half: int) -> Period:
+        """H1 (``half=1``, January-June) or H2 (``half=2``, July-December) of ``year``.
+
+        Raises:
+            InvalidInput: ``half`` is not 1 or 2.
+        """
+        if half not in (1, 2):
+            raise InvalidInput(f"half must be 1 (H1) or 2 (H2), got {half!r}")
+        return cls.months(date(year, 1 + 6 * (half - 1), 1), DEFAULT_PERIOD_MONTHS)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """The calendar year ``year`` (seed 002 reviews relationship spending yearly)."""
+        return cls.months(date(year, 1, 1), 12)
+
+    @classmethod
+    def months(cls, start: date, count: int) -> Period:
+        """``count`` months from ``start`` (any period on request).
+
+        >>> str(Period.months(date(2025, 1, 31), 1))
+        '2025-01-31..2025-02-27'
+        """
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise InvalidInput(f"Period months count must be an int >= 1, got {count!r}")
+        start = require_date(start, field="Period.start")
+        return cls(start, start + relativedelta(months=count))
+
+    @classmethod
+    def containing(cls, day: date, *, months: int = DEFAULT_PERIOD_MONTHS) -> Period:
+        """The calendar-aligned period of ``months`` months that contains ``day``.
+
+        Args:
+            day: any day inside the wanted period.
+            months: the period length, a divisor of 12 (1, 2, 3, 4, 6, 12); 6 (a half-year)
+                by default.
+
+        Raises:
+            InvalidInput: ``months`` does not divide the year evenly.
+        """
+        if months not in _CALENDAR_ALIGNED_MONTHS:
+            raise InvalidInput(
+                f"months must divide the year evenly, one of {list(_CALENDAR_ALIGNED_MONTHS)}, "
+                f"got {months!r}"
+            )
+        day = require_date(day, field="day")
+        first_month = (day.month - 1) // months * months + 1
+        return cls.months(date(day.year, first_month, 1), months)
+
+    @property
+    def last_day(self) -> date:
+        """The last day inside the period (``end`` minus one day)."""
+        return self.end - relativedelta(days=1)
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` falls inside the period."""
+        return self.start <= day < self.end
+
+    def _length(self) -> relativedelta:
+        return relativedelta(self.end, self.start)
+
+    def previous(self) -> Period:
+        """The period of the same calendar length that ends where this one starts.
+
+        Used for period-over-period growth (业务合作增长率).
+        """
+        return Period(self.start - self._length(), self.start)
+
+    def next(self) -> Period:
+        """The period of the same calendar length that starts where this one ends."""
+        return Period(self.end, self.end + self._length())
+
+    def __str__(self) -> str:
+        length = self._length()
+        aligned = (
+            self.start.day == 1
+            and length.days == 0
+            and not length.years
+            and length.months in _CALENDAR_ALIGNED_MONTHS
+            and (self.start.month - 1) % length.months == 0
+        )
+        if self.start.day == 1 and length == relativedelta(years=1) and self.start.month == 1:
+            return f"{self.start.year}"
+        if aligned:
+            index = (self.start.month - 1) // length.months + 1
+            if length.months == 6:
+                return f"{self.start.year}-H{index}"
+            if length.months == 3:
+                return f"{self.start.year}-Q{index}"
+            if length.months == 1:
+                return f"{self.start.year}-{self.start.month:02d}"
+        return f"{self.start.isoformat()}..{self.last_day.isoformat()}"
