@@ -15,9 +15,31 @@ Each area below has its own section; add names to the section of the area you ow
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---
+# isort: split
+from keyaccount.policies._protocols import EscalationPolicy
+from keyaccount.policies.escalation import (
+    DEFAULT_DEADLINES,
+    DEFAULT_ESCALATION_LADDER,
+    DEFAULT_TIER_ALIASES,
+    BusinessDuration,
+    TicketDeadlines,
+    TierDeadlines,
+    TieredEscalation,
+)
+
 # --- end tickets ---
 
 # --- visits (issue 6) ---
+# isort: split
+from keyaccount.policies._protocols import VisitFrequencyPolicy
+from keyaccount.policies.visits import (
+    DEFAULT_LEVEL_QUOTAS,
+    DEFAULT_TIER_QUOTAS,
+    TierVisitFrequency,
+    VisitPlanner,
+    evaluate_compliance,
+)
+
 # --- end visits ---
 
 # --- indicators and scorecards (issue 7) ---
@@ -29,8 +51,22 @@ __all__: list[str] = [
     # --- grading (issue 4) ---
     # --- end grading ---
     # --- tickets (issue 5) ---
+    "DEFAULT_DEADLINES",
+    "DEFAULT_ESCALATION_LADDER",
+    "DEFAULT_TIER_ALIASES",
+    "BusinessDuration",
+    "EscalationPolicy",
+    "TicketDeadlines",
+    "TierDeadlines",
+    "TieredEscalation",
     # --- end tickets ---
     # --- visits (issue 6) ---
+    "DEFAULT_LEVEL_QUOTAS",
+    "DEFAULT_TIER_QUOTAS",
+    "TierVisitFrequency",
+    "VisitFrequencyPolicy",
+    "VisitPlanner",
+    "evaluate_compliance",
     # --- end visits ---
     # --- indicators (issue 7) ---
     # --- end indicators ---

@@ -14,9 +14,47 @@ from __future__ import annotations
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---
+# isort: split
+from keyaccount.policies.escalation import TieredEscalation
+
+
+def escalation() -> TieredEscalation:
+    """The seed defaults of ticket deadlines and escalation (SPEC §7; seed 001 §五, seed 002).
+
+    First reply A 4 business hours, B 8, C 2 business days, D 3; resolution (critical /
+    major / minor) A 1/3/5 business days, B 2/5/10, C 3/7/15, D 5/10/20; the ladder
+    responsible person -> department head -> head of the key-account department -> general
+    manager, one level at the deadline and one per further business day; an *at risk* warning
+    at 75 % of a deadline's business time; complaints of A and B first in the queue.
+
+    >>> escalation().deadlines_for("PARTNER").first_reply
+    <BusinessDuration 8h>
+    """
+    return TieredEscalation()
+
+
 # --- end tickets ---
 
 # --- visits (issue 6) ---
+# isort: split
+from keyaccount.policies.visits import TierVisitFrequency
+
+
+def visit_frequency() -> TierVisitFrequency:
+    """The seed defaults of visit frequency (SPEC §6; seed 001 §走访频率, seed 002 §维护计划).
+
+    A: 12 on-site visits (monthly), 2 holiday visits (Spring Festival, Mid-Autumn), 1 event;
+    B: 6 on-site visits (every two months), 2 holiday visits, 1 event; C: 4 phone return
+    visits (quarterly), 2 greetings; D: 2 phone return visits, 2 greetings. Other tiers get
+    the quota of their visit level (core as A, important as B, general as C).
+
+    >>> from keyaccount import TIER_B
+    >>> visit_frequency().minimum(TIER_B).on_site
+    6
+    """
+    return TierVisitFrequency()
+
+
 # --- end visits ---
 
 # --- indicators and scorecards (issue 7) ---

@@ -1,0 +1,766 @@
+"""Deadlines and escalation of feedback tickets, by tier and severity (SPEC §7).
+
+Seed 001 §五(一)3 asks the tracking ledger (问题跟踪台账) to name a resolution deadline for
+every problem, and §七 has supervision check timeliness; seed 002 §客户维护 gives complaints
+of the key-maintenance tiers (A, B) priority (投诉处理优先级); seed 003 makes handling key
+accounts' complaints a duty of the key-account department. The seeds leave the numbers open;
+:class:`TieredEscalation` holds our defaults (SPEC §7, *default*):
+
+============  ===========  ==================================
+tier          first reply  resolution: critical / major / minor
+============  ===========  ==================================
+A             4 h          1 d / 3 d / 5 d
+B             8 h          2 d / 5 d / 10 d
+C             2 d          3 d / 7 d / 15 d
+D             3 d          5 d / 10 d / 20 d
+============  ===========  ==================================
+
+``h`` is a business hour and ``d`` a **business day, which is one working day's worth of
+business time** (``calendar.working_day_length``, 7.5 h for 09:00-12:00 + 13:30-18:00), so a
+deadline of "3 d" opened at 10:00 falls at 10:00 three working days later.
+
+Escalation (SPEC §7): when a deadline passes, the ticket climbs the ladder *responsible person
+-> department head -> head of the key-account department -> general manager*, one level at the
+deadline and one more after each further business day, and stops at the top. Before that, an
+*at risk* warning is due once 75 % of the deadline's business time is used.
+
+>>> from datetime import datetime, time
+>>> from zoneinfo import ZoneInfo
+>>> from keyaccount import BusinessCalendar, TIER_B, Severity
+>>> calendar = BusinessCalendar(
+...     timezone="Asia/Shanghai", workdays=range(5),
+...     working_hours=[(time(9), time(12)), (time(13, 30), time(18))])
+>>> policy = TieredEscalation()
+>>> opened = datetime(2025, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
+>>> deadlines = policy.deadlines(TIER_B, Severity.MAJOR, opened, calendar)
+>>> deadlines.first_reply.isoformat(), deadlines.resolution.isoformat()
+('2025-06-04T11:30:00+08:00', '2025-06-10T10:00:00+08:00')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import check_settings_keys, require_aware
+from keyaccount.domain.tickets import (
+    DeadlineKind,
+    FeedbackTicket,
+    Severity,
+    TicketAtRisk,
+    TicketChange,
+    TicketEscalated,
+    TicketKind,
+    TicketSource,
+)
+from keyaccount.domain.tiers import Tier
+
+if TYPE_CHECKING:
+    from keyaccount.domain.calendar import BusinessCalendar
+
+__all__ = [
+    "DEFAULT_DEADLINES",
+    "DEFAULT_ESCALATION_LADDER",
+    "DEFAULT_TIER_ALIASES",
+    "BusinessDuration",
+    "TicketDeadlines",
+    "TierDeadlines",
+    "TieredEscalation",
+]
+
+_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+
+
+def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PolicyConfigError(
+            f"BusinessDuration.{attribute.name} must be an int >= 0, got {value!r}"
+        )
+
+
+def _non_negative_time(
+    _instance: object, attribute: attrs.Attribute[timedelta], value: timedelta
+) -> None:
+    if not isinstance(value, timedelta) or value < timedelta(0):
+        raise PolicyConfigError(
+            f"BusinessDuration.{attribute.name} must be a timedelta >= 0, got {value!r}"
+        )
+
+
+@attrs.frozen(repr=False)
+class BusinessDuration:
+    """An amount of business time: whole business days plus business hours and minutes.
+
+    A business day is one working day's worth of business time on the calendar the duration
+    is applied to (``calendar.working_day_length``), so the same policy serves a 7.5-hour
+    office calendar and a 24-hour support desk.
+
+    Attributes:
+        days: whole business days.
+        time: business hours and minutes on top.
+
+    >>> BusinessDuration.parse("1d4h")
+    <BusinessDuration 1d4h>
+    >>> BusinessDuration.parse("1d4h") == BusinessDuration(days=1, time=timedelta(hours=4))
+    True
+    >>> str(BusinessDuration(days=2)), str(BusinessDuration(time=timedelta(minutes=90)))
+    ('2d', '1h30m')
+    """
+
+    days: int = attrs.field(default=0, validator=_non_negative_int)
+    time: timedelta = attrs.field(default=timedelta(0), validator=_non_negative_time)
+
+    @classmethod
+    def parse(cls, value: BusinessDuration | timedelta | str, *, field: str = "duration") -> (
+        BusinessDuration
+    ):
+        """Read a duration: ``"3d"``, ``"4h"``, ``"1d4h30m"``, a timedelta or itself.
+
+        A :class:`~datetime.timedelta` is business time (hours and minutes).
+
+        Raises:
+            PolicyConfigError: a negative, malformed or zero duration (a deadline needs time).
+        """
+        if isinstance(value, BusinessDuration):
+            duration = value
+        elif isinstance(value, timedelta):
+            if value < timedelta(0):
+                raise PolicyConfigError(f"{field} must not be negative, got {value}")
+            duration = cls(time=value)
+        elif isinstance(value, str):
+            text = value.strip().lower().replace(" ", "")
+            if text.startswith("-"):
+                raise PolicyConfigError(f"{field} must not be negative, got {value!r}")
+            match = _DURATION.match(text)
+            if not text or match is None:
+                raise PolicyConfigError(
+                    f"{field} must read like '3d', '4h', '1d4h' or '30m', got {value!r}"
+                )
+            days, hours, minutes = (int(group) if group else 0 for group in match.groups())
+            duration = cls(days=days, time=timedelta(hours=hours, minutes=minutes))
+        else:
+            raise PolicyConfigError(
+                f"{field} must be a string like '3d' or '4h', or a timedelta, got {value!r}"
+            )
+        if duration.is_zero:
+            raise PolicyConfigError(f"{field} must be longer than zero, got {value!r}")
+        return duration
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether the duration is empty."""
+        return self.days == 0 and self.time == timedelta(0)
+
+    def on(self, calendar: BusinessCalendar) -> timedelta:
+        """The business time this duration stands for on ``calendar``."""
+        return self.days * calendar.working_day_length + self.time
+
+    def nominal(self, working_day: timedelta) -> timedelta:
+        """The business time this duration stands for if a working day lasts ``working_day``."""
+        return self.days * working_day + self.time
+
+    def __repr__(self) -> str:
+        return f"<BusinessDuration {self}>"
+
+    def __str__(self) -> str:
+        minutes = self.time // timedelta(minutes=1)
+        hours, minutes = divmod(minutes, 60)
+        parts = [f"{self.days}d" if self.days else "", f"{hours}h" if hours else "",
+                 f"{minutes}m" if minutes else ""]
+        return "".join(parts) or "0h"
+
+
+def _duration(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value)
+
+
+@attrs.frozen
+class TierDeadlines:
+    """The deadlines of one tier: the first reply, and the resolution by severity.
+
+    Attributes:
+        first_reply: business time until the customer must have a first reply.
+        critical: business time to resolve a critical problem.
+        major: business time to resolve a major problem.
+        minor: business time to resolve a minor problem.
+    """
+
+    first_reply: BusinessDuration = attrs.field(converter=_duration)
+    critical: BusinessDuration = attrs.field(converter=_duration)
+    major: BusinessDuration = attrs.field(converter=_duration)
+    minor: BusinessDuration = attrs.field(converter=_duration)
+
+    def resolution(self, severity: Severity) -> BusinessDuration:
+        """The resolution time of a problem of ``severity``."""
+        if severity is Severity.CRITICAL:
+            return self.critical
+        if severity is Severity.MAJOR:
+            return self.major
+        return self.minor
+
+
+@attrs.frozen
+class TicketDeadlines:
+    """The two deadlines of a ticket opened at a given moment.
+
+    Attributes:
+        first_reply: when the customer must have had a first reply.
+        resolution: when the problem must be resolved.
+    """
+
+    first_reply: datetime
+    resolution: datetime
+
+
+_D = BusinessDuration
+_H = timedelta(hours=1)
+
+# SPEC §7 *default* (the seeds write no numbers; seed 001 §五(一)3 asks for a deadline per
+# problem, seed 002 §客户维护 gives A/B complaints priority): first reply A 4 business hours,
+# B 8, C 2 business days, D 3; resolution (critical / major / minor) A 1/3/5 business days,
+# B 2/5/10, C 3/7/15, D 5/10/20. Listed best tier first.
+DEFAULT_DEADLINES: tuple[tuple[str, TierDeadlines], ...] = (
+    ("A", TierDeadlines(_D(time=4 * _H), _D(days=1), _D(days=3), _D(days=5))),
+    ("B", TierDeadlines(_D(time=8 * _H), _D(days=2), _D(days=5), _D(days=10))),
+    ("C", TierDeadlines(_D(days=2), _D(days=3), _D(days=7), _D(days=15))),
+    ("D", TierDeadlines(_D(days=3), _D(days=5), _D(days=10), _D(days=20))),
+)
+
+# seed 004 §大客户分类 bands take the deadlines of the seed-002 tier of the same rank:
+# strategic like A, partner like B, ordinary key account like C (SPEC §5c reads them alike).
+DEFAULT_TIER_ALIASES: tuple[tuple[str, str], ...] = (
+    ("ORDINARY", "C"),
+    ("PARTNER", "B"),
+    ("STRATEGIC", "A"),
+)
+
+# SPEC §7 *default* escalation ladder: 责任人 -> 部门负责人 -> 大客户部负责人 -> 总经理.
+DEFAULT_ESCALATION_LADDER: tuple[str, ...] = (
+    "responsible_person",
+    "department_head",
+    "key_account_head",
+    "general_manager",
+)
+
+# SPEC §7 *default*: one level at the deadline, one more after each further business day.
+DEFAULT_ESCALATION_STEP = BusinessDuration(days=1)
+
+# issue 5 *default*: an *at risk* warning once 75 % of a deadline's business time is used.
+DEFAULT_WARNING_FRACTION = Decimal("0.75")
+
+# seed 002 §客户维护: A and B (重点维护) get complaint priority; rank 2 is B's rank.
+DEFAULT_PRIORITY_RANK = 2
+
+# Only for the settings check "a lower tier must not get a shorter deadline": durations that
+# mix days and hours are compared as if a working day lasted 8 hours (《劳动法》第三十六条).
+# At run time a business day is always the calendar's own working_day_length.
+_CHECK_WORKING_DAY = timedelta(hours=8)
+
+_SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
+
+_SETTINGS = (
+    "first_reply",
+    "resolution",
+    "tier_aliases",
+    "ladder",
+    "escalation_step",
+    "warning_fraction",
+    "priority_rank",
+    "allow_inverted_deadlines",
+)
+
+
+def _fraction(value: object) -> Decimal:
+    if isinstance(value, bool):
+        raise PolicyConfigError(f"warning_fraction must be a number, got {value!r}")
+    text = str(value).strip() if isinstance(value, (str, int, float, Decimal)) else None
+    if text is None:
+        raise PolicyConfigError(f"warning_fraction must be a number, got {value!r}")
+    percent = text.endswith("%")
+    try:
+        number = Decimal(text.rstrip("%").strip())
+    except InvalidOperation:
+        raise PolicyConfigError(
+            f"warning_fraction must be a number like 0.75 or '75%', got {value!r}"
+        ) from None
+    return number / 100 if percent else number
+
+
+def _freeze_deadlines(
+    value: Mapping[str, TierDeadlines] | Iterable[tuple[str, TierDeadlines]],
+) -> tuple[tuple[str, TierDeadlines], ...]:
+    return tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+
+
+def _freeze_aliases(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(pairs))
+
+
+def _freeze_ladder(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _freeze_step(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value, field="escalation_step")
+
+
+@attrs.frozen
+class TieredEscalation:
+    """The escalation policy of SPEC §7: deadlines by tier and severity, a ladder, a warning.
+
+    Attributes:
+        deadlines_by_tier: ``(tier code, TierDeadlines)`` pairs, **best tier first**; the
+            order is what "a lower tier" means in the settings check.
+        tier_aliases: ``(tier code, tier code in the table)`` pairs for tiers of other
+            schemes; by default the seed-004 bands borrow the deadlines of the seed-002 tier
+            of the same rank (STRATEGIC -> A, PARTNER -> B, ORDINARY -> C).
+        ladder: who must act at each escalation level; level 0 is the responsible person.
+        escalation_step: business time between two levels after the deadline (1 business
+            day).
+        warning_fraction: the share of a deadline's business time after which an *at risk*
+            event is due (0.75).
+        priority_rank: complaints of tiers of this rank or better go first in the queue (2:
+            A and B, and STRATEGIC and PARTNER).
+        allow_inverted_deadlines: accept a lower tier (or a less severe problem) with a
+            shorter deadline than a higher one.
+
+    Raises:
+        PolicyConfigError: settings that break the rules above (see :meth:`from_mapping`).
+    """
+
+    deadlines_by_tier: tuple[tuple[str, TierDeadlines], ...] = attrs.field(
+        default=DEFAULT_DEADLINES, converter=_freeze_deadlines
+    )
+    tier_aliases: tuple[tuple[str, str], ...] = attrs.field(
+        default=DEFAULT_TIER_ALIASES, converter=_freeze_aliases
+    )
+    ladder: tuple[str, ...] = attrs.field(
+        default=DEFAULT_ESCALATION_LADDER, converter=_freeze_ladder
+    )
+    escalation_step: BusinessDuration = attrs.field(
+        default=DEFAULT_ESCALATION_STEP, converter=_freeze_step
+    )
+    warning_fraction: Decimal = attrs.field(default=DEFAULT_WARNING_FRACTION, converter=_fraction)
+    priority_rank: int = DEFAULT_PRIORITY_RANK
+    allow_inverted_deadlines: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        self._check_table()
+        self._check_aliases()
+        if len(self.ladder) < 2 or not all(isinstance(r, str) and r.strip() for r in self.ladder):
+            raise PolicyConfigError(
+                f"ladder must name at least two non-empty roles (the responsible person and "
+                f"someone above), got {list(self.ladder)}"
+            )
+        if len(set(self.ladder)) != len(self.ladder):
+            raise PolicyConfigError(f"ladder names a role twice: {list(self.ladder)}")
+        if not Decimal(0) < self.warning_fraction < Decimal(1):
+            raise PolicyConfigError(
+                f"warning_fraction must be between 0 and 1 (exclusive), got "
+                f"{self.warning_fraction}"
+            )
+        rank = self.priority_rank
+        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
+            raise PolicyConfigError(f"priority_rank must be an int >= 0, got {rank!r}")
+        if not isinstance(self.allow_inverted_deadlines, bool):
+            raise PolicyConfigError(
+                f"allow_inverted_deadlines must be true or false, got "
+                f"{self.allow_inverted_deadlines!r}"
+            )
+
+    def _check_table(self) -> None:
+        codes = [code for code, _ in self.deadlines_by_tier]
+        if not codes:
+            raise PolicyConfigError("deadlines must name at least one tier, got none")
+        if len(set(codes)) != len(codes):
+            raise PolicyConfigError(f"deadlines name a tier twice: {codes}")
+        for code, deadlines in self.deadlines_by_tier:
+            if not isinstance(code, str) or not code.strip():
+                raise PolicyConfigError(f"tier codes must be non-empty strings, got {code!r}")
+            if not isinstance(deadlines, TierDeadlines):
+                raise PolicyConfigError(
+                    f"deadlines of tier {code!r} must be TierDeadlines, got {deadlines!r}"
+                )
+        if self.allow_inverted_deadlines:
+            return
+        for code, deadlines in self.deadlines_by_tier:
+            for more, less in ((Severity.CRITICAL, Severity.MAJOR),
+                               (Severity.MAJOR, Severity.MINOR)):
+                if _shorter(deadlines.resolution(less), deadlines.resolution(more)):
+                    raise PolicyConfigError(
+                        f"tier {code!r}: a {less.value} problem gets a shorter resolution "
+                        f"deadline ({deadlines.resolution(less)}) than a {more.value} one "
+                        f"({deadlines.resolution(more)}); set allow_inverted_deadlines: true "
+                        f"if that is intended"
+                    )
+        for (higher, upper), (lower, below) in pairwise(self.deadlines_by_tier):
+            pairs = [("first reply", upper.first_reply, below.first_reply)] + [
+                (f"{severity.value} resolution", upper.resolution(severity),
+                 below.resolution(severity))
+                for severity in _SEVERITIES
+            ]
+            for what, upper_time, lower_time in pairs:
+                if _shorter(lower_time, upper_time):
+                    raise PolicyConfigError(
+                        f"tier {lower!r} gets a shorter {what} deadline ({lower_time}) than "
+                        f"tier {higher!r} listed above it ({upper_time}); tiers are listed best "
+                        f"first; set allow_inverted_deadlines: true if that is intended"
+                    )
+
+    def _check_aliases(self) -> None:
+        known = {code for code, _ in self.deadlines_by_tier}
+        for alias, target in self.tier_aliases:
+            if alias in known:
+                raise PolicyConfigError(
+                    f"tier_aliases: {alias!r} has deadlines of its own; an alias must be a tier "
+                    f"without deadlines"
+                )
+            if target not in known:
+                raise PolicyConfigError(
+                    f"tier_aliases: {alias!r} -> {target!r}, but tier {target!r} has no "
+                    f"deadlines; known tiers: {sorted(known)} (give tier_aliases explicitly, "
+                    f"possibly {{}}, when the deadlines use other tiers)"
+                )
+
+    # --- settings ---
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> TieredEscalation:
+        """Build the policy from a host's settings; anything not given keeps its default.
+
+        Keys: ``first_reply`` (``{tier: duration}``), ``resolution`` (``{tier: {critical,
+        major, minor: duration}}``), ``tier_aliases`` (``{tier: tier in the tables}``),
+        ``ladder`` (roles, responsible person first), ``escalation_step`` (duration),
+        ``warning_fraction`` (``0.75`` or ``"75%"``), ``priority_rank`` (int) and
+        ``allow_inverted_deadlines`` (bool). Durations read like ``"4h"``, ``"3d"``,
+        ``"1d4h"``. Tiers are listed best first; both tables must name the same tiers.
+
+        Raises:
+            PolicyConfigError: an unknown key; a negative, zero or malformed duration; a tier
+                missing from one table or a severity missing from a tier; a lower tier with a
+                shorter deadline than a higher one (or a less severe problem with a shorter
+                one than a more severe one) unless ``allow_inverted_deadlines`` is true; an
+                alias to an unknown tier; a warning fraction outside (0, 1).
+
+        >>> TieredEscalation.from_mapping({"first_reply": {"A": "-4h"}})
+        Traceback (most recent call last):
+        ...
+        keyaccount.PolicyConfigError: first_reply of tier 'A' must not be negative, got '-4h'
+        """
+        check_settings_keys(settings, allowed=_SETTINGS, policy="escalation")
+        defaults = dict(DEFAULT_DEADLINES)
+        first_reply = _table(settings, "first_reply", defaults)
+        resolution = _table(settings, "resolution", defaults)
+        missing = [code for code in first_reply if code not in resolution]
+        extra = [code for code in resolution if code not in first_reply]
+        if missing or extra:
+            raise PolicyConfigError(
+                f"first_reply and resolution must name the same tiers: resolution misses "
+                f"{missing}, first_reply misses {extra}"
+            )
+        table = []
+        for code, reply in first_reply.items():
+            severities = _severities(code, resolution[code])
+            table.append((code, TierDeadlines(reply, *severities)))
+        changes: dict[str, Any] = {"deadlines_by_tier": table}
+        if "tier_aliases" in settings:
+            aliases = settings["tier_aliases"]
+            if not isinstance(aliases, Mapping):
+                raise PolicyConfigError(
+                    f"tier_aliases must be a mapping of tier codes, got {aliases!r}"
+                )
+            changes["tier_aliases"] = dict(aliases)
+        if "ladder" in settings:
+            ladder = settings["ladder"]
+            if isinstance(ladder, str) or not isinstance(ladder, Iterable):
+                raise PolicyConfigError(f"ladder must be a list of roles, got {ladder!r}")
+            changes["ladder"] = list(ladder)
+        for key in ("escalation_step", "warning_fraction", "priority_rank",
+                    "allow_inverted_deadlines"):
+            if key in settings:
+                changes[key] = settings[key]
+        try:
+            return cls(**changes)
+        except InvalidInput as error:
+            raise PolicyConfigError(str(error)) from None
+
+    # --- deadlines ---
+
+    def deadlines_for(self, tier: Tier | str) -> TierDeadlines:
+        """The deadlines of ``tier`` (a :class:`~keyaccount.Tier` or its code), via aliases.
+
+        Raises:
+            InvalidInput: the tier has no deadlines and no alias.
+        """
+        code = tier.code if isinstance(tier, Tier) else tier
+        table = dict(self.deadlines_by_tier)
+        target = dict(self.tier_aliases).get(code, code)
+        if target not in table:
+            raise InvalidInput(
+                f"tier {code!r} has no escalation deadlines; known tiers: "
+                f"{sorted(table)}, aliases: {sorted(dict(self.tier_aliases))}"
+            )
+        return table[target]
+
+    def deadlines(
+        self, tier: Tier | str, severity: Severity | str, opened_at: datetime,
+        calendar: BusinessCalendar,
+    ) -> TicketDeadlines:
+        """The first-reply and resolution deadlines of a problem opened at ``opened_at``.
+
+        Raises:
+            InvalidInput: an unknown tier or severity, or a naive ``opened_at``.
+            CalendarRangeError: the deadline falls outside the calendar's holiday data.
+        """
+        require_aware(opened_at, field="opened_at")
+        deadlines = self.deadlines_for(tier)
+        resolution = deadlines.resolution(_severity(severity))
+        return TicketDeadlines(
+            first_reply=calendar.add_business_time(opened_at, deadlines.first_reply.on(calendar)),
+            resolution=calendar.add_business_time(opened_at, resolution.on(calendar)),
+        )
+
+    def open_ticket(
+        self,
+        *,
+        ticket_id: str,
+        account_id: str,
+        tier: Tier,
+        source: TicketSource | str,
+        kind: TicketKind | str,
+        severity: Severity | str,
+        summary: str,
+        responsible_department: str,
+        responsible_person: str,
+        now: datetime,
+        calendar: BusinessCalendar,
+        lead_coordinator: str | None = None,
+        departments: Iterable[str] = (),
+    ) -> TicketChange:
+        """Open a ticket at ``now`` with the deadlines of its tier and severity.
+
+        Returns:
+            The new ticket and its ``TicketOpened`` event.
+
+        Raises:
+            InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
+                cross-department problem without a lead coordinator.
+        """
+        deadlines = self.deadlines(tier, severity, now, calendar)
+        return FeedbackTicket.open(
+            ticket_id=ticket_id,
+            account_id=account_id,
+            tier=tier,
+            source=source,
+            kind=kind,
+            severity=severity,
+            summary=summary,
+            responsible_department=responsible_department,
+            responsible_person=responsible_person,
+            first_reply_deadline=deadlines.first_reply,
+            resolution_deadline=deadlines.resolution,
+            now=now,
+            departments=departments,
+            lead_coordinator=lead_coordinator,
+        )
+
+    def reopen(
+        self, ticket: FeedbackTicket, *, reason: str, now: datetime, calendar: BusinessCalendar
+    ) -> TicketChange:
+        """Reopen ``ticket`` with a new resolution deadline counted from ``now``.
+
+        Raises:
+            InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
+        """
+        require_aware(now, field="now")
+        budget = self.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
+        deadline = calendar.add_business_time(now, budget)
+        return ticket.reopen(reason, now=now, resolution_deadline=deadline)
+
+    # --- escalation ---
+
+    def level(self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar) -> int:
+        """The escalation level of ``ticket`` at ``now``: 0 until a pending deadline passes.
+
+        Only pending deadlines count (the first reply until it is given, the resolution until
+        it is reached). Past a deadline the level is 1, plus one per further
+        ``escalation_step`` of business time, capped at the top of the ladder. While the
+        ticket is paused its clock is stopped: the level is the one at the pause.
+        """
+        require_aware(now, field="now")
+        levels = [self._level_at(deadline, moment, calendar)
+                  for _, deadline, moment in self._pending(ticket, now)]
+        return max(levels, default=0)
+
+    def who_must_act(
+        self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar
+    ) -> str:
+        """The role on the ladder that must act on ``ticket`` at ``now``.
+
+        ``ladder[0]`` (the responsible person, ``ticket.responsible_person``) until a deadline
+        passes, then the role of :meth:`level`.
+        """
+        return self.ladder[self.level(ticket, now=now, calendar=calendar)]
+
+    def evaluate(
+        self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar
+    ) -> TicketChange:
+        """The warnings and escalations due on ``ticket`` since the last evaluation.
+
+        A ``TicketAtRisk`` event is due once the warning fraction of a pending deadline's
+        business time is used (it is skipped if the deadline has already passed by the time
+        of the evaluation: the escalation says more). A ``TicketEscalated`` event is due for
+        each level reached and not announced yet. The returned ticket remembers what was
+        announced, so evaluating it again at the same ``now`` gives no events. A ticket that
+        is resolved or closed gives none.
+
+        Returns:
+            The ticket with its escalation marks updated, and the events due.
+        """
+        require_aware(now, field="now")
+        if not ticket.is_open:
+            return ticket, ()
+        if now < ticket.last_changed_at:
+            raise InvalidInput(
+                f"ticket {ticket.ticket_id!r}: now {now.isoformat()} is before its last step at "
+                f"{ticket.last_changed_at.isoformat()}; expected time to move forward"
+            )
+        alerts: list[TicketAtRisk | TicketEscalated] = []
+        ids: dict[str, Any] = {"occurred_at": now, "ticket_id": ticket.ticket_id,
+               "account_id": ticket.account_id}
+        marks = ticket.escalation_marks
+        for kind, deadline, moment in self._pending(ticket, now):
+            level = self._level_at(deadline, moment, calendar)
+            if level == 0 and not marks.warned(kind):
+                remaining = calendar.business_time_between(moment, deadline)
+                if remaining <= self._warning_margin(ticket, kind, calendar):
+                    alerts.append(TicketAtRisk(
+                        **ids, deadline_kind=kind, deadline=deadline, remaining=remaining))
+            alerts.extend(
+                TicketEscalated(**ids, deadline_kind=kind, deadline=deadline, level=reached,
+                                role=self.ladder[reached])
+                for reached in range(marks.level(kind) + 1, level + 1)
+            )
+        if not alerts:
+            return ticket, ()
+        return ticket.record_alerts(alerts, now=now), tuple(alerts)
+
+    def queue_key(self, ticket: FeedbackTicket) -> tuple[int, datetime, datetime, str]:
+        """A sort key for work queues: complaints of the top tiers first, then by deadline.
+
+        Complaints (kind or source) of tiers ranked ``priority_rank`` or better come first
+        (seed 002 §客户维护 投诉处理优先级), then everything by its next pending deadline
+        (the first reply until given, then the resolution), then by opening time and id.
+
+        >>> from datetime import datetime, timezone
+        >>> from keyaccount import FeedbackTicket, TIER_A, TIER_D
+        >>> at = datetime(2025, 6, 3, 9, tzinfo=timezone.utc)
+        >>> def ticket(ticket_id, tier, kind):
+        ...     return FeedbackTicket.open(
+        ...         ticket_id=ticket_id, account_id="X", tier=tier, source="phone", kind=kind,
+        ...         severity="minor", summary="s", responsible_department="d",
+        ...         responsible_person="p", first_reply_deadline=at, resolution_deadline=at,
+        ...         now=at)[0]
+        >>> queue = [ticket("1", TIER_D, "complaint"), ticket("2", TIER_A, "after_sales"),
+        ...          ticket("3", TIER_A, "complaint")]
+        >>> [t.ticket_id for t in sorted(queue, key=TieredEscalation().queue_key)]
+        ['3', '1', '2']
+        """
+        complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT
+        first = complaint and ticket.tier.rank <= self.priority_rank
+        pending = (
+            ticket.first_reply_deadline if ticket.first_replied_at is None
+            else ticket.resolution_deadline
+        )
+        return (0 if first else 1, pending, ticket.opened_at, ticket.ticket_id)
+
+    # --- helpers ---
+
+    def _pending(
+        self, ticket: FeedbackTicket, now: datetime
+    ) -> list[tuple[DeadlineKind, datetime, datetime]]:
+        """``(kind, deadline, moment to judge it at)`` of each pending deadline."""
+        moment = now if ticket.paused_at is None else min(now, ticket.paused_at)
+        pending = []
+        if ticket.first_replied_at is None:
+            pending.append((DeadlineKind.FIRST_REPLY, ticket.first_reply_deadline, moment))
+        if ticket.resolved_at is None:
+            pending.append((DeadlineKind.RESOLUTION, ticket.resolution_deadline, moment))
+        return pending
+
+    def _level_at(self, deadline: datetime, moment: datetime, calendar: BusinessCalendar) -> int:
+        if moment <= deadline:
+            return 0
+        overdue = calendar.business_time_between(deadline, moment)
+        steps = overdue // self.escalation_step.on(calendar)
+        return min(1 + steps, len(self.ladder) - 1)
+
+    def _warning_margin(
+        self, ticket: FeedbackTicket, kind: DeadlineKind, calendar: BusinessCalendar
+    ) -> timedelta:
+        deadlines = self.deadlines_for(ticket.tier)
+        budget = (deadlines.first_reply if kind is DeadlineKind.FIRST_REPLY
+                  else deadlines.resolution(ticket.severity)).on(calendar)
+        microseconds = budget // timedelta(microseconds=1)
+        used = int(Decimal(microseconds) * self.warning_fraction)
+        return budget - timedelta(microseconds=used)
+
+
+def _shorter(lower: BusinessDuration, upper: BusinessDuration) -> bool:
+    return lower.nominal(_CHECK_WORKING_DAY) < upper.nominal(_CHECK_WORKING_DAY)
+
+
+def _severity(value: Severity | str) -> Severity:
+    if isinstance(value, Severity):
+        return value
+    try:
+        return Severity(value)
+    except ValueError:
+        raise InvalidInput(
+            f"severity must be one of {[s.value for s in Severity]}, got {value!r}"
+        ) from None
+
+
+def _table(
+    settings: Mapping[str, Any], key: str, defaults: Mapping[str, TierDeadlines]
+) -> dict[str, Any]:
+    if key not in settings:
+        if key == "first_reply":
+            return {code: deadlines.first_reply for code, deadlines in defaults.items()}
+        return {code: {severity.value: deadlines.resolution(severity) for severity in _SEVERITIES}
+                for code, deadlines in defaults.items()}
+    table = settings[key]
+    if not isinstance(table, Mapping) or not table:
+        raise PolicyConfigError(f"{key} must be a non-empty mapping of tier codes, got {table!r}")
+    if key == "first_reply":
+        return {code: BusinessDuration.parse(value, field=f"first_reply of tier {code!r}")
+                for code, value in table.items()}
+    return dict(table)
+
+
+def _severities(code: str, value: object) -> list[BusinessDuration]:
+    if not isinstance(value, Mapping):
+        raise PolicyConfigError(
+            f"resolution of tier {code!r} must map critical, major and minor to durations, "
+            f"got {value!r}"
+        )
+    names = [severity.value for severity in _SEVERITIES]
+    missing = [name for name in names if name not in value]
+    unknown = sorted(set(value) - set(names))
+    if missing or unknown:
+        raise PolicyConfigError(
+            f"resolution of tier {code!r} must name exactly {names}; missing {missing}, "
+            f"unknown {unknown}"
+        )
+    return [BusinessDuration.parse(value[name], field=f"{name} resolution of tier {code!r}")
+            for name in names]
