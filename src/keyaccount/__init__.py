@@ -104,9 +104,79 @@ from keyaccount.domain.tickets import (
 # --- end tickets ---
 
 # --- visits (issue 6) ---
+# isort: split
+from keyaccount.domain.visits import (
+    FESTIVAL_KINDS,
+    REGULAR_KINDS,
+    TOPIC_ROTATION,
+    AccountCompliance,
+    AccountToPlan,
+    ComplianceReport,
+    FeedbackItem,
+    OverdueVisit,
+    PlannedVisit,
+    PlanPeriod,
+    Topic,
+    VisitGap,
+    VisitInterval,
+    VisitKind,
+    VisitOverdue,
+    VisitPlan,
+    VisitPlanned,
+    VisitQuota,
+    VisitRecord,
+    VisitRecorded,
+)
+
+# isort: split
 # --- end visits ---
 
 # --- indicators (issue 7) ---
+# isort: split
+from keyaccount.domain.indicator_records import (
+    LoyaltyFacts,
+    ProspectFact,
+    ReceivableFact,
+    RetentionFact,
+    SpendingFact,
+    SurveyResponse,
+    TicketFact,
+    VisitFact,
+    VolumeFact,
+)
+from keyaccount.domain.indicators import (
+    HIGH_VALUE_TIER_CODES,
+    LOYALTY_COMPONENTS,
+    Appraisal,
+    AppraisalComponent,
+    Breakdown,
+    Dimension,
+    Indicator,
+    IndicatorSet,
+    IndicatorValue,
+    LoyaltyReport,
+    ResolutionReport,
+    RetentionReport,
+    SatisfactionReport,
+    SatisfactionScale,
+    ScoreDistribution,
+    TierMigration,
+    combine_weighted,
+    compute_indicators,
+    cooperation_growth,
+    cooperation_growth_after_visits,
+    loyalty_index,
+    prospect_conversion,
+    receivables_collection,
+    relationship_cost_benefit,
+    retention_and_churn,
+    survey_satisfaction,
+    ticket_resolution,
+    tier_migration,
+    visit_plan_completion,
+)
+from keyaccount.domain.periods import Period
+
 # --- end indicators ---
 
 __all__ = [
@@ -189,7 +259,66 @@ __all__ = [
     "TicketStatus",
     # --- end tickets ---
     # --- visits (issue 6) ---
+    "FESTIVAL_KINDS",
+    "REGULAR_KINDS",
+    "TOPIC_ROTATION",
+    "AccountCompliance",
+    "AccountToPlan",
+    "ComplianceReport",
+    "FeedbackItem",
+    "OverdueVisit",
+    "PlanPeriod",
+    "PlannedVisit",
+    "Topic",
+    "VisitGap",
+    "VisitInterval",
+    "VisitKind",
+    "VisitOverdue",
+    "VisitPlan",
+    "VisitPlanned",
+    "VisitQuota",
+    "VisitRecord",
+    "VisitRecorded",
     # --- end visits ---
     # --- indicators (issue 7) ---
+    "Appraisal",
+    "AppraisalComponent",
+    "Breakdown",
+    "Dimension",
+    "HIGH_VALUE_TIER_CODES",
+    "Indicator",
+    "IndicatorSet",
+    "IndicatorValue",
+    "LOYALTY_COMPONENTS",
+    "LoyaltyFacts",
+    "LoyaltyReport",
+    "Period",
+    "ProspectFact",
+    "ReceivableFact",
+    "ResolutionReport",
+    "RetentionFact",
+    "RetentionReport",
+    "SatisfactionReport",
+    "SatisfactionScale",
+    "ScoreDistribution",
+    "SpendingFact",
+    "SurveyResponse",
+    "TicketFact",
+    "TierMigration",
+    "VisitFact",
+    "VolumeFact",
+    "combine_weighted",
+    "compute_indicators",
+    "cooperation_growth",
+    "cooperation_growth_after_visits",
+    "loyalty_index",
+    "prospect_conversion",
+    "receivables_collection",
+    "relationship_cost_benefit",
+    "retention_and_churn",
+    "survey_satisfaction",
+    "ticket_resolution",
+    "tier_migration",
+    "visit_plan_completion",
     # --- end indicators ---
 ]
