@@ -7,6 +7,114 @@ A host may implement any of these with its own class; the conformance checks in
 from __future__ import annotations
 
 # --- customers, lifecycle, coverage, access (issue 3) ---
+# isort: split
+from collections.abc import Collection as _Collection
+from collections.abc import Iterable as _CustomerIterable
+from datetime import date as _date
+from datetime import datetime as _now_type
+from typing import TYPE_CHECKING as _CUSTOMERS_TYPE_CHECKING
+from typing import Protocol as _CustomerProtocol
+from typing import runtime_checkable as _customer_runtime_checkable
+
+if _CUSTOMERS_TYPE_CHECKING:
+    from keyaccount.domain.customers import Customer as _Customer
+    from keyaccount.domain.customers import CustomerCategory as _CustomerCategory
+    from keyaccount.domain.events import DomainEvent as _DomainEvent
+    from keyaccount.policies.access import RedactedView as _RedactedView
+    from keyaccount.policies.access import Viewer as _Viewer
+    from keyaccount.policies.coverage import CoverageViolation as _CoverageViolation
+    from keyaccount.policies.coverage import Successors as _Successors
+
+
+@_customer_runtime_checkable
+class AccountCodePolicy(_CustomerProtocol):
+    """Gives an approved key account its unique code (SPEC §1; seed 003 第十一条).
+
+    Default: :class:`keyaccount.policies.SequentialAccountCodes` (``"KA-{year}-{seq:05d}"``).
+    Invariant: the code returned is non-blank and not in ``taken``; no counter is kept.
+    """
+
+    def code_for(
+        self,
+        *,
+        approved_on: _date,
+        taken: _Collection[str],
+        category: _CustomerCategory | None = None,
+        counterpart_role: str = "customer",
+    ) -> str:
+        """A code not in ``taken`` for an account approved on ``approved_on``."""
+        ...
+
+
+@_customer_runtime_checkable
+class DormancyPolicy(_CustomerProtocol):
+    """Tells which active accounts are dormant at a given now (SPEC §2; seed 003 休眠客户).
+
+    Default: :class:`keyaccount.policies.DaysWithoutPurchase` (180 days).
+    Invariant: only active accounts are dormant; the answer depends on ``now`` only through
+    its day, and once dormant at a day, an account is dormant at every later day with no new
+    purchase.
+    """
+
+    def days_without_purchase(self, customer: _Customer, *, now: _now_type) -> int | None:
+        """Days the account has gone without a purchase; ``None`` if it is not judged."""
+        ...
+
+    def is_dormant(self, customer: _Customer, *, now: _now_type) -> bool:
+        """Whether the account should now be dormant."""
+        ...
+
+
+@_customer_runtime_checkable
+class CoveragePolicy(_CustomerProtocol):
+    """The fewest staff that must cover each account (SPEC §3; seeds 002, 003).
+
+    Default: :class:`keyaccount.policies.MinimumStaffByTier` (2 for tier rank <= 2, else 1).
+    """
+
+    def required_staff(self, customer: _Customer) -> int:
+        """How many staff must cover ``customer``."""
+        ...
+
+    def check(self, customers: _CustomerIterable[_Customer]) -> tuple[_CoverageViolation, ...]:
+        """Every account below its coverage, as violation values (never raises on the first)."""
+        ...
+
+
+@_customer_runtime_checkable
+class HandoverPolicy(_CustomerProtocol):
+    """Reassigns a departing staff member's accounts (SPEC §3; seed 003 第六条, 第十一条).
+
+    Default: :class:`keyaccount.policies.CoveredHandover`. Invariants: all or nothing; no
+    account is lost or left without an owner; the leaver covers nothing afterwards; one
+    ``AccountReassigned`` event per reassigned account.
+    """
+
+    def hand_over(
+        self,
+        customers: _CustomerIterable[_Customer],
+        *,
+        departing: str,
+        successors: _Successors,
+        now: _now_type,
+    ) -> tuple[tuple[_Customer, ...], tuple[_DomainEvent, ...]]:
+        """The portfolio after the handover, and the events it caused."""
+        ...
+
+
+@_customer_runtime_checkable
+class AccessPolicy(_CustomerProtocol):
+    """Decides what a viewer may read of a customer file (SPEC §4; seed 003 第七条).
+
+    Default: :class:`keyaccount.policies.RoleBasedAccess`. Invariant: a redacted view never
+    holds a field it lists as withheld, and contacts' personal notes reach only the account's
+    own manager.
+    """
+
+    def redact(self, customer: _Customer, *, viewer: _Viewer) -> _RedactedView:
+        """The view of ``customer`` that ``viewer`` may read."""
+        ...
+
 # --- end customers ---
 
 # --- grading (issue 4) ---
@@ -93,8 +201,8 @@ class EscalationPolicy(_Protocol):
 
 # --- visits (issue 6) ---
 # isort: split
-from typing import Protocol as _VisitProtocol
-from typing import runtime_checkable as _visit_runtime_checkable
+from typing import Protocol as _VisitProtocol  # noqa: E402 - sections by area
+from typing import runtime_checkable as _visit_runtime_checkable  # noqa: E402
 
 if _TYPE_CHECKING:
     from keyaccount.domain.tiers import Tier as _VisitTier

@@ -8,6 +8,58 @@ registered at import time. Hosts that change a setting build the policy with
 from __future__ import annotations
 
 # --- customers, lifecycle, coverage, access (issue 3) ---
+# isort: split
+from keyaccount.policies.access import RoleBasedAccess
+from keyaccount.policies.coverage import CoveredHandover, MinimumStaffByTier
+from keyaccount.policies.customers import DaysWithoutPurchase, SequentialAccountCodes
+
+
+def account_codes() -> SequentialAccountCodes:
+    """Account codes ``"KA-{year}-{seq:05d}"`` (our default; seed 003 第十一条 sets a code).
+
+    >>> account_codes().pattern
+    'KA-{year}-{seq:05d}'
+    """
+    return SequentialAccountCodes()
+
+
+def dormancy() -> DaysWithoutPurchase:
+    """Dormant after 180 days without a purchase (SPEC §2 *default*; seed 003 休眠客户).
+
+    >>> dormancy().days
+    180
+    """
+    return DaysWithoutPurchase()
+
+
+def coverage() -> MinimumStaffByTier:
+    """Two staff for tier rank <= 2 (A, B, STRATEGIC, PARTNER), one otherwise (SPEC §3).
+
+    Seed 002 §客户管理 3) and seed 003 第十条: important accounts have two or more staff.
+
+    >>> coverage().top_minimum, coverage().minimum
+    (2, 1)
+    """
+    return MinimumStaffByTier()
+
+
+def handover() -> CoveredHandover:
+    """Handover that keeps the default coverage (SPEC §3; seed 003 第六条, 第十一条).
+
+    >>> handover().coverage == coverage()
+    True
+    """
+    return CoveredHandover()
+
+
+def access() -> RoleBasedAccess:
+    """The default roles of SPEC §4 (seed 003 第七条; 客户名册管理制度 第二条).
+
+    >>> sorted(access().other_department)
+    ['account_id', 'name', 'phone', 'tier']
+    """
+    return RoleBasedAccess()
+
 # --- end customers ---
 
 # --- grading (issue 4) ---
@@ -37,7 +89,7 @@ def escalation() -> TieredEscalation:
 
 # --- visits (issue 6) ---
 # isort: split
-from keyaccount.policies.visits import TierVisitFrequency
+from keyaccount.policies.visits import TierVisitFrequency  # noqa: E402 - sections by area
 
 
 def visit_frequency() -> TierVisitFrequency:
