@@ -1,0 +1,186 @@
+"""Hypothesis strategies for feedback tickets, and a conformance check for escalation policies.
+
+>>> from hypothesis import given, settings
+>>> @settings(max_examples=5)
+... @given(open_tickets())
+... def test(ticket):
+...     assert ticket.is_open and ticket.first_reply_deadline >= ticket.opened_at
+>>> test()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from hypothesis import strategies as st
+
+from keyaccount.domain.tickets import (
+    FeedbackTicket,
+    Severity,
+    TicketChange,
+    TicketKind,
+    TicketSource,
+)
+from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+
+if TYPE_CHECKING:
+    from keyaccount.domain.calendar import BusinessCalendar
+    from keyaccount.policies._protocols import EscalationPolicy
+
+__all__ = [
+    "LIFECYCLE_STEPS",
+    "check_escalation_policy",
+    "lifecycle_steps",
+    "open_tickets",
+    "pause_intervals",
+    "take_step",
+]
+
+# The steps :func:`take_step` knows, by name; close is split by the customer's answer.
+LIFECYCLE_STEPS: tuple[str, ...] = (
+    "reply",
+    "pause",
+    "resume",
+    "resolve",
+    "close_satisfied",
+    "close_unsatisfied",
+    "reopen",
+)
+
+_SHANGHAI = timezone(timedelta(hours=8))
+
+
+@st.composite
+def open_tickets(
+    draw: st.DrawFn,
+    *,
+    tiers: Sequence[Tier] = SCORE_TIERS + AMOUNT_TIERS,
+    opened_at: st.SearchStrategy[datetime] | None = None,
+) -> FeedbackTicket:
+    """Freshly opened tickets with arbitrary fields and deadlines (no policy involved).
+
+    Args:
+        draw: supplied by hypothesis.
+        tiers: the tiers to draw from.
+        opened_at: a strategy of aware opening instants (default: 2025, UTC+8).
+    """
+    moments = opened_at or st.datetimes(
+        min_value=datetime(2025, 1, 2), max_value=datetime(2025, 12, 20),  # noqa: DTZ001
+        timezones=st.just(_SHANGHAI),
+    )
+    opened = draw(moments)
+    first_reply = opened + draw(st.timedeltas(timedelta(0), timedelta(days=5)))
+    resolution = opened + draw(st.timedeltas(timedelta(0), timedelta(days=30)))
+    departments = draw(st.lists(st.sampled_from(["sales", "quality", "logistics"]),
+                                max_size=2, unique=True))
+    ticket, _ = FeedbackTicket.open(
+        ticket_id=draw(st.from_regex(r"T-[0-9]{1,6}", fullmatch=True)),
+        account_id=draw(st.sampled_from(["ACME", "BETA", "GAMMA"])),
+        tier=draw(st.sampled_from(list(tiers))),
+        source=draw(st.sampled_from(TicketSource)),
+        kind=draw(st.sampled_from(TicketKind)),
+        severity=draw(st.sampled_from(Severity)),
+        summary=draw(st.sampled_from(["late delivery", "defective batch", "invoice wrong"])),
+        responsible_department="sales",
+        responsible_person=draw(st.sampled_from(["Wang Fang", "Li Lei"])),
+        first_reply_deadline=first_reply,
+        resolution_deadline=resolution,
+        now=opened,
+        departments=departments,
+        lead_coordinator="key-account department" if set(departments) - {"sales"} else None,
+    )
+    return ticket
+
+
+def lifecycle_steps(*, max_size: int = 12) -> st.SearchStrategy[list[str]]:
+    """Sequences of step names from :data:`LIFECYCLE_STEPS`, legal or not."""
+    return st.lists(st.sampled_from(LIFECYCLE_STEPS), max_size=max_size)
+
+
+@st.composite
+def pause_intervals(
+    draw: st.DrawFn,
+    start: datetime,
+    *,
+    max_pauses: int = 4,
+    max_gap: timedelta = timedelta(days=4),
+    max_length: timedelta = timedelta(days=6),
+) -> tuple[tuple[datetime, datetime], ...]:
+    """Disjoint ``(pause, resume)`` intervals after ``start``, in order.
+
+    Args:
+        draw: supplied by hypothesis.
+        start: the earliest pause.
+        max_pauses: at most this many intervals.
+        max_gap: the longest time between two intervals.
+        max_length: the longest interval.
+    """
+    intervals = []
+    moment = start
+    for _ in range(draw(st.integers(0, max_pauses))):
+        pause = moment + draw(st.timedeltas(timedelta(0), max_gap))
+        resume = pause + draw(st.timedeltas(timedelta(0), max_length))
+        intervals.append((pause, resume))
+        moment = resume
+    return tuple(intervals)
+
+
+def take_step(
+    ticket: FeedbackTicket,
+    step: str,
+    *,
+    now: datetime,
+    calendar: BusinessCalendar,
+    policy: EscalationPolicy,
+) -> TicketChange:
+    """Take the named step of :data:`LIFECYCLE_STEPS` on ``ticket`` (it may be illegal).
+
+    Raises:
+        InvalidTransition: the step is not allowed in the ticket's status.
+        ValueError: ``step`` is not a known step name.
+    """
+    if step == "reply":
+        return ticket.reply("we are on it", now=now)
+    if step == "pause":
+        return ticket.pause("waiting for the customer's samples", now=now)
+    if step == "resume":
+        return ticket.resume(now=now, calendar=calendar)
+    if step == "resolve":
+        return ticket.resolve("root cause fixed; report attached", now=now)
+    if step in ("close_satisfied", "close_unsatisfied"):
+        satisfied = step == "close_satisfied"
+        return ticket.close(satisfaction=5 if satisfied else 2, satisfied=satisfied, now=now)
+    if step == "reopen":
+        return policy.reopen(ticket, reason="not fixed", now=now, calendar=calendar)
+    raise ValueError(f"unknown step {step!r}; expected one of {LIFECYCLE_STEPS}")
+
+
+def check_escalation_policy(
+    policy: EscalationPolicy,
+    ticket: FeedbackTicket,
+    moments: Sequence[datetime],
+    calendar: BusinessCalendar,
+) -> None:
+    """Check a policy's invariants on an open ``ticket`` at increasing ``moments``.
+
+    The level never decreases while the ticket stays open; evaluating again at the same
+    moment announces nothing; the deadlines it sets for the ticket are not before the opening.
+
+    Raises:
+        AssertionError: an invariant is broken (the message says which and where).
+    """
+    deadlines = policy.deadlines(ticket.tier, ticket.severity, ticket.opened_at, calendar)
+    assert deadlines.first_reply >= ticket.opened_at, f"first reply before opening: {deadlines}"
+    assert deadlines.resolution >= ticket.opened_at, f"resolution before opening: {deadlines}"
+    previous = 0
+    current = ticket
+    for moment in sorted(moments):
+        level = policy.level(current, now=moment, calendar=calendar)
+        assert level >= previous, f"level fell from {previous} to {level} at {moment}"
+        previous = level
+        current, _ = policy.evaluate(current, now=moment, calendar=calendar)
+        again, repeated = policy.evaluate(current, now=moment, calendar=calendar)
+        assert repeated == (), f"re-evaluation at {moment} announced {repeated} again"
+        assert again == current, f"re-evaluation at {moment} changed the ticket"
