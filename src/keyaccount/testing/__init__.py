@@ -7,6 +7,20 @@ Each area below has its own section; add names to the section of the area you ow
 """
 
 # --- customers (issue 3) ---
+# isort: split
+from keyaccount.testing._customers import (
+    STAFF_POOL,
+    aware_datetimes,
+    contacts,
+    customer_steps,
+    customers,
+    handover_scenarios,
+    portfolios,
+    process_records,
+    take_customer_step,
+    viewers,
+)
+
 # --- end customers ---
 
 # --- grading (issue 4) ---
@@ -29,6 +43,17 @@ from keyaccount.testing._tickets import (
 # --- end tickets ---
 
 # --- visits (issue 6) ---
+# isort: split
+from keyaccount.testing._visits import (
+    PlanningInputs,
+    accounts_to_plan,
+    feedback_items,
+    plan_calendars,
+    planning_inputs,
+    visit_records,
+)
+
+# isort: split
 # --- end visits ---
 
 # --- indicators (issue 7) ---
@@ -51,6 +76,16 @@ from keyaccount.testing._indicators import (
 
 __all__: list[str] = [
     # --- customers (issue 3) ---
+    "STAFF_POOL",
+    "aware_datetimes",
+    "contacts",
+    "customer_steps",
+    "customers",
+    "handover_scenarios",
+    "portfolios",
+    "process_records",
+    "take_customer_step",
+    "viewers",
     # --- end customers ---
     # --- grading (issue 4) ---
     # --- end grading ---
@@ -65,6 +100,12 @@ __all__: list[str] = [
     "take_step",
     # --- end tickets ---
     # --- visits (issue 6) ---
+    "PlanningInputs",
+    "accounts_to_plan",
+    "feedback_items",
+    "plan_calendars",
+    "planning_inputs",
+    "visit_records",
     # --- end visits ---
     # --- indicators (issue 7) ---
     "indicator_periods",

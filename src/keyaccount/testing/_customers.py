@@ -1,0 +1,228 @@
+"""Hypothesis strategies for customer files, lifecycles, handovers and viewers (issue 3).
+
+The library's own tests draw from these, and so can a host's tests of its own policies:
+
+>>> from hypothesis import given
+>>> @given(customers(statuses=[AccountStatus.ACTIVE]))
+... def test_active_accounts_have_a_code(customer):
+...     assert customer.account_code is not None
+>>> test_active_accounts_have_a_code()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import strategies as st
+
+from keyaccount.domain.customers import (
+    ApplicationReport,
+    Contact,
+    ContactRole,
+    Contract,
+    CounterpartRole,
+    Customer,
+    CustomerCategory,
+    ProcessRecord,
+    RecordKind,
+)
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.lifecycle import AccountStatus, LifecycleStep
+from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.policies.access import Viewer, ViewerRole
+
+__all__ = [
+    "STAFF_POOL",
+    "aware_datetimes",
+    "contacts",
+    "customer_steps",
+    "customers",
+    "handover_scenarios",
+    "portfolios",
+    "process_records",
+    "take_customer_step",
+    "viewers",
+]
+
+#: The staff names the strategies draw from; small, so that accounts share staff.
+STAFF_POOL: tuple[str, ...] = ("wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang")
+
+_BEIJING = timezone(timedelta(hours=8), "CST")
+_TEXT = st.text(alphabet="abcdefgh 客户采购经理", min_size=1, max_size=12).filter(str.strip)
+_OPTIONAL_TEXT = st.none() | _TEXT
+
+
+def aware_datetimes(
+    min_value: datetime = datetime(2020, 1, 1),  # noqa: DTZ001 - hypothesis bounds are naive
+    max_value: datetime = datetime(2030, 12, 31),  # noqa: DTZ001
+) -> st.SearchStrategy[datetime]:
+    """Timezone-aware datetimes (UTC or UTC+8) between two naive bounds."""
+    return st.datetimes(
+        min_value=min_value,
+        max_value=max_value,
+        timezones=st.sampled_from([timezone.utc, _BEIJING]),
+    )
+
+
+def contacts() -> st.SearchStrategy[Contact]:
+    """Contacts at any level, some with confidential personal notes."""
+    return st.builds(
+        Contact,
+        name=_TEXT,
+        role=st.sampled_from(ContactRole),
+        authority=st.just("") | _TEXT,
+        phone=_OPTIONAL_TEXT,
+        mobile=_OPTIONAL_TEXT,
+        wechat=_OPTIONAL_TEXT,
+        qq=_OPTIONAL_TEXT,
+        email=_OPTIONAL_TEXT,
+        personal_notes=st.just("") | _TEXT,
+    )
+
+
+def process_records(
+    max_value: datetime = datetime(2025, 1, 1),  # noqa: DTZ001 - hypothesis bounds are naive
+) -> st.SearchStrategy[ProcessRecord]:
+    """Process records that happened no later than ``max_value``."""
+    return st.builds(
+        ProcessRecord,
+        kind=st.sampled_from(RecordKind),
+        occurred_at=aware_datetimes(datetime(2020, 1, 1), max_value),  # noqa: DTZ001
+        summary=_TEXT,
+        participants=st.lists(st.sampled_from(STAFF_POOL), unique=True, max_size=3),
+        department=_OPTIONAL_TEXT,
+        reported_by=st.none() | st.sampled_from(STAFF_POOL),
+    )
+
+
+_CONTRACT_DAYS = st.dates(date(2020, 1, 1), date(2024, 12, 31))
+
+
+@st.composite
+def customers(
+    draw: st.DrawFn,
+    *,
+    statuses: Sequence[AccountStatus] = tuple(AccountStatus),
+    tiers: Sequence[Tier | None] = (None, *SCORE_TIERS, *AMOUNT_TIERS),
+    account_id: str | None = None,
+    min_staff: int = 0,
+) -> Customer:
+    """Valid customer files in any of ``statuses``, with contacts, records and staff.
+
+    Files that their status requires to hold both contracts or a code hold them. Dates lie
+    in 2020-2024, so ``now`` from 2025 on is after all of them.
+    """
+    status = draw(st.sampled_from(statuses))
+    staff = draw(st.lists(st.sampled_from(STAFF_POOL), unique=True, min_size=min_staff))
+    manager = draw(st.none() | st.sampled_from(staff)) if staff else None
+    approved = status in {AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.DORMANT}
+    trading = status in {AccountStatus.ACTIVE, AccountStatus.DORMANT}
+    contract_day = draw(_CONTRACT_DAYS)
+    return Customer(
+        account_id=account_id or draw(st.from_regex(r"C-[0-9]{1,6}", fullmatch=True)),
+        name=draw(_TEXT),
+        category=draw(st.sampled_from(CustomerCategory)),
+        counterpart_role=draw(st.sampled_from(CounterpartRole)),
+        legal_representative=draw(_OPTIONAL_TEXT),
+        address=draw(_OPTIONAL_TEXT),
+        postcode=draw(st.none() | st.from_regex(r"[0-9]{6}", fullmatch=True)),
+        phone=draw(_OPTIONAL_TEXT),
+        fax=draw(_OPTIONAL_TEXT),
+        email=draw(_OPTIONAL_TEXT),
+        business_scope=draw(_OPTIONAL_TEXT),
+        registered_capital=draw(st.none() | st.decimals(min_value=0, max_value=10**10, places=2)),
+        credit_rating=draw(st.none() | st.sampled_from(["AAA", "AA", "A", "B"])),
+        profile=draw(st.dictionaries(st.sampled_from(["history", "goals", "competitors"]), _TEXT)),
+        contacts=draw(st.lists(contacts(), max_size=3)),
+        records=draw(st.lists(process_records(), max_size=3)),
+        status=status,
+        account_code=draw(st.from_regex(r"KA-20[0-9]{2}-[0-9]{5}", fullmatch=True))
+        if trading
+        else None,
+        tier=draw(st.sampled_from(tiers)),
+        account_manager=manager,
+        staff=staff,
+        department=draw(st.none() | st.sampled_from(["大客户部", "sales", "marketing"])),
+        supply_contract=Contract(reference="S-1", signed_on=contract_day) if approved else None,
+        quality_contract=Contract(reference="Q-1", signed_on=contract_day) if approved else None,
+        approved_on=contract_day if approved else None,
+        activated_on=contract_day if trading else None,
+        last_purchase_on=draw(st.none() | _CONTRACT_DAYS) if trading else None,
+        important_dates=draw(st.lists(_CONTRACT_DAYS, max_size=3)),
+    )
+
+
+@st.composite
+def portfolios(
+    draw: st.DrawFn,
+    *,
+    statuses: Sequence[AccountStatus] = tuple(AccountStatus),
+    max_size: int = 6,
+    min_staff: int = 0,
+) -> list[Customer]:
+    """Lists of customers with distinct account ids."""
+    size = draw(st.integers(0, max_size))
+    return [
+        draw(customers(statuses=statuses, account_id=f"C-{index}", min_staff=min_staff))
+        for index in range(size)
+    ]
+
+
+def customer_steps(max_size: int = 12) -> st.SearchStrategy[list[LifecycleStep]]:
+    """Sequences of lifecycle steps, legal or not."""
+    return st.lists(st.sampled_from(LifecycleStep), max_size=max_size)
+
+
+def take_customer_step(
+    customer: Customer, step: LifecycleStep, *, now: datetime
+) -> tuple[Customer, tuple[DomainEvent, ...]]:
+    """Take ``step`` with plausible arguments (reports, contracts, a code, a reason).
+
+    Raises whatever the customer raises for the step, e.g. InvalidTransition.
+    """
+    arguments: dict[str, Any] = {"now": now}
+    if step is LifecycleStep.SUBMIT_APPLICATION:
+        arguments["report"] = ApplicationReport(reasons="sound finances, good credit")
+    elif step is LifecycleStep.APPROVE:
+        arguments["supply_contract"] = Contract(reference="S-9", signed_on=now.date())
+        arguments["quality_contract"] = Contract(reference="Q-9", signed_on=now.date())
+    elif step is LifecycleStep.ASSIGN_CODE:
+        arguments["code"] = f"KA-{now.year}-00001"
+    elif step is LifecycleStep.RECORD_PURCHASE:
+        arguments["on"] = now.date()
+    elif step is LifecycleStep.GO_DORMANT:
+        arguments["days_without_purchase"] = 180
+    elif step is LifecycleStep.REACTIVATE:
+        arguments["plan"] = "quarterly visits and a trial order"
+    elif step in (LifecycleStep.SUSPEND, LifecycleStep.TERMINATE):
+        arguments["reason"] = "credit problem found"
+    method = getattr(customer, step.value)
+    result: tuple[Customer, tuple[DomainEvent, ...]] = method(**arguments)
+    return result
+
+
+@st.composite
+def handover_scenarios(
+    draw: st.DrawFn, *, max_size: int = 6
+) -> tuple[list[Customer], str, str | tuple[str, ...] | Mapping[str, str | tuple[str, ...]]]:
+    """``(portfolio, departing, successors)`` for a handover, sometimes one it must refuse.
+
+    Successors come as one name, several names, or a mapping per account (which may miss an
+    account or name the departing person).
+    """
+    portfolio = draw(portfolios(max_size=max_size))
+    covering = sorted({person for customer in portfolio for person in customer.staff})
+    departing = draw(st.sampled_from(covering)) if covering else draw(st.sampled_from(STAFF_POOL))
+    names = st.sampled_from(STAFF_POOL)
+    several = st.lists(names, min_size=1, max_size=3, unique=True).map(tuple)
+    affected = [customer.account_id for customer in portfolio if departing in customer.staff]
+    mapping = st.fixed_dictionaries(dict.fromkeys(affected, names | several))
+    successors = draw(names | several | mapping)
+    return portfolio, departing, successors
+
+
+def viewers(people: Sequence[str] = STAFF_POOL) -> st.SearchStrategy[Viewer]:
+    """Viewers of any role, named from ``people``."""
+    return st.builds(Viewer, person=st.sampled_from(people), role=st.sampled_from(ViewerRole))
