@@ -1,0 +1,281 @@
+"""The customer file (SPEC §1): its fields, contacts, append-only records and staff."""
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import (
+    TIER_A,
+    AccountReassigned,
+    AccountStatus,
+    Contact,
+    ContactRole,
+    Contract,
+    CounterpartRole,
+    Customer,
+    CustomerCategory,
+    InvalidInput,
+    KeyAccountError,
+    ProcessRecord,
+    ProcessRecorded,
+    RecordKind,
+    StaffAssigned,
+)
+from keyaccount.testing import customers, process_records
+
+NOW = datetime(2025, 6, 2, 10, 0, tzinfo=timezone.utc)
+
+
+def a_customer(**changes: object) -> Customer:
+    fields: dict[str, object] = {
+        "account_id": "C-1",
+        "name": "华东机械集团",
+        "category": CustomerCategory.INDUSTRY,
+    }
+    fields.update(changes)
+    return Customer(**fields)  # type: ignore[arg-type]
+
+
+def a_record(**changes: object) -> ProcessRecord:
+    fields: dict[str, object] = {
+        "kind": RecordKind.NEGOTIATION,
+        "occurred_at": NOW - timedelta(days=1),
+        "summary": "price talks for 2025",
+        "participants": ("wang", "采购经理 周"),
+    }
+    fields.update(changes)
+    return ProcessRecord(**fields)  # type: ignore[arg-type]
+
+
+# --- the file's fields -------------------------------------------------------------------
+
+
+def test_a_new_customer_is_a_prospect_covered_by_nobody_yet() -> None:
+    customer = a_customer()
+    assert customer.status is AccountStatus.PROSPECT
+    assert customer.staff == ()
+    assert customer.account_manager is None
+    assert customer.counterpart_role is CounterpartRole.CUSTOMER
+
+
+def test_the_three_categories_of_seed_000_have_their_chinese_names() -> None:
+    assert [category.label_zh for category in CustomerCategory] == [
+        "行业大客户",
+        "区域大客户",
+        "潜力大客户",
+    ]
+
+
+def test_category_and_counterpart_role_are_accepted_by_their_values() -> None:
+    customer = a_customer(category="potential", counterpart_role="special")
+    assert customer.category is CustomerCategory.POTENTIAL
+    assert customer.counterpart_role is CounterpartRole.SPECIAL
+
+
+def test_an_unknown_category_is_refused_naming_the_known_ones() -> None:
+    with pytest.raises(InvalidInput, match=r"category must be one of .*'industry'.*'vip'"):
+        a_customer(category="vip")
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_account_id_or_name_is_refused(blank: str) -> None:
+    with pytest.raises(InvalidInput, match="account_id"):
+        a_customer(account_id=blank)
+    with pytest.raises(InvalidInput, match="name"):
+        a_customer(name=blank)
+
+
+def test_registered_capital_is_exact_money() -> None:
+    assert a_customer(registered_capital="5000000.00").registered_capital == Decimal("5000000.00")
+    assert a_customer(registered_capital=3).registered_capital == Decimal(3)
+
+
+def test_registered_capital_as_a_float_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="float"):
+        a_customer(registered_capital=5e6)
+
+
+def test_negative_registered_capital_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"registered_capital must be >= 0, got -1"):
+        a_customer(registered_capital=Decimal(-1))
+
+
+def test_important_dates_are_kept_sorted_and_once() -> None:
+    days = (date(2025, 9, 1), date(2025, 3, 8), date(2025, 9, 1))
+    assert a_customer(important_dates=days).important_dates == (
+        date(2025, 3, 8),
+        date(2025, 9, 1),
+    )
+
+
+def test_an_important_date_must_be_a_plain_date() -> None:
+    with pytest.raises(InvalidInput, match="important_dates"):
+        a_customer(important_dates=[NOW])
+
+
+def test_the_account_manager_must_be_one_of_the_staff() -> None:
+    with pytest.raises(InvalidInput, match="account_manager 'wang' must be one of the staff"):
+        a_customer(staff=("li",), account_manager="wang")
+
+
+def test_a_staff_member_cannot_be_listed_twice() -> None:
+    with pytest.raises(InvalidInput, match="twice"):
+        a_customer(staff=("li", "li"))
+
+
+def test_an_approved_account_must_hold_both_contracts() -> None:
+    supply = Contract(reference="S-1", signed_on=date(2025, 1, 1))
+    with pytest.raises(InvalidInput, match="quality-assurance contract"):
+        a_customer(status="approved", supply_contract=supply)
+
+
+def test_an_active_account_must_have_a_code() -> None:
+    contract = Contract(reference="S-1", signed_on=date(2025, 1, 1))
+    with pytest.raises(InvalidInput, match="account_code"):
+        a_customer(status="active", supply_contract=contract, quality_contract=contract)
+
+
+def test_profile_topics_are_kept_as_frozen_pairs() -> None:
+    customer = a_customer(profile={"competitors": "two local firms", "history": "since 1998"})
+    assert customer.profile == (("competitors", "two local firms"), ("history", "since 1998"))
+
+
+def test_a_customer_file_is_frozen() -> None:
+    customer = a_customer()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        customer.name = "other"  # type: ignore[misc]
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+def test_contacts_have_a_level_of_authority_from_buyer_to_chairman() -> None:
+    assert ContactRole.BUYER.level < ContactRole.PURCHASING_DIRECTOR.level
+    assert ContactRole.PURCHASING_DIRECTOR.level < ContactRole.CHAIRMAN.level
+    assert ContactRole.CFO.label_zh == "财务总监"
+
+
+def test_a_contact_keeps_every_channel_and_confidential_notes() -> None:
+    contact = Contact(
+        name="周敏",
+        role="purchasing_manager",
+        authority="orders up to 2,000,000 CNY",
+        phone="021-1",
+        mobile="138",
+        wechat="zhoumin",
+        qq="10001",
+        email="zhou@example.com",
+        personal_notes="plays golf; daughter starts university in 2025",
+    )
+    assert contact.role is ContactRole.PURCHASING_MANAGER
+    assert "personal_notes" in Contact.CONFIDENTIAL_FIELDS
+
+
+def test_an_unknown_contact_role_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"Contact\.role"):
+        Contact(name="x", role="janitor")
+
+
+def test_contacts_must_be_contact_values() -> None:
+    with pytest.raises(InvalidInput, match="Contact"):
+        a_customer(contacts=[{"name": "x"}])
+
+
+# --- process records ----------------------------------------------------------------------
+
+
+def test_adding_a_record_returns_a_new_file_and_an_event() -> None:
+    customer = a_customer()
+    record = a_record()
+    after, events = customer.add_record(record, now=NOW)
+    assert after.records == (record,)
+    assert customer.records == ()
+    assert events == (ProcessRecorded(occurred_at=NOW, account_id="C-1", record=record),)
+
+
+def test_a_record_from_the_future_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="after now"):
+        a_customer().add_record(a_record(occurred_at=NOW + timedelta(hours=1)), now=NOW)
+
+
+def test_a_record_needs_a_timezone_aware_time() -> None:
+    with pytest.raises(InvalidInput, match="timezone-aware"):
+        a_record(occurred_at=datetime(2025, 1, 1, 9, 0))  # noqa: DTZ001
+
+
+def test_adding_a_record_refuses_a_naive_now() -> None:
+    with pytest.raises(InvalidInput, match="now must be timezone-aware"):
+        a_customer().add_record(a_record(), now=datetime(2025, 6, 2, 10, 0))  # noqa: DTZ001
+
+
+def test_a_record_participant_list_given_as_one_string_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="single string"):
+        a_record(participants="wang")
+
+
+@given(customers(), st.lists(process_records(), max_size=4))
+def test_records_only_grow_and_keep_their_history_in_order(
+    customer: Customer, records: list[ProcessRecord]
+) -> None:
+    before = customer.records
+    for record in records:
+        customer, _ = customer.add_record(record, now=NOW)
+    assert customer.records == before + tuple(records)
+
+
+# --- staff -------------------------------------------------------------------------------
+
+
+def test_assigning_staff_adds_them_and_can_make_them_account_manager() -> None:
+    customer, events = a_customer().assign_staff("wang", now=NOW, account_manager=True)
+    customer, more = customer.assign_staff("li", now=NOW)
+    assert customer.staff == ("wang", "li")
+    assert customer.account_manager == "wang"
+    assert events + more == (
+        StaffAssigned(occurred_at=NOW, account_id="C-1", person="wang", account_manager=True),
+        StaffAssigned(occurred_at=NOW, account_id="C-1", person="li", account_manager=False),
+    )
+
+
+def test_someone_already_covering_the_account_is_not_assigned_again() -> None:
+    customer = a_customer(staff=("wang",))
+    with pytest.raises(InvalidInput, match="already covers"):
+        customer.assign_staff("wang", now=NOW)
+
+
+def test_a_staff_member_can_be_promoted_to_account_manager() -> None:
+    customer, _ = a_customer(staff=("wang", "li"), account_manager="wang").assign_staff(
+        "li", now=NOW, account_manager=True
+    )
+    assert customer.account_manager == "li"
+    assert customer.staff == ("wang", "li")
+
+
+def test_reassigning_keeps_every_other_part_of_the_file() -> None:
+    customer = a_customer(
+        tier=TIER_A,
+        staff=("wang", "li"),
+        account_manager="wang",
+        records=(a_record(),),
+        credit_rating="AA",
+    )
+    after, (event,) = customer.reassign(departing="wang", successors=["chen"], now=NOW)
+    assert after.staff == ("li", "chen")
+    assert after.account_manager == "chen"
+    assert attrs.evolve(after, staff=customer.staff, account_manager="wang") == customer
+    assert isinstance(event, AccountReassigned)
+    assert event.inform_customer
+
+
+def test_reassigning_someone_who_does_not_cover_the_account_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="does not cover"):
+        a_customer(staff=("li",)).reassign(departing="wang", successors=["chen"], now=NOW)
+
+
+def test_every_refusal_is_a_keyaccount_error() -> None:
+    with pytest.raises(KeyAccountError):
+        a_customer(name="")
