@@ -70,6 +70,23 @@ from keyaccount.domain.lifecycle import (
 # --- end customers ---
 
 # --- grading (issue 4) ---
+# isort: split
+from keyaccount.domain.grading import (
+    DEFAULT_REVIEW_CADENCE,
+    AccountFigures,
+    GradedAccount,
+    MigrationMatrix,
+    ReviewCadence,
+    ReviewDue,
+    ReviewKind,
+    ScoreComponent,
+    TierChange,
+    TierChanged,
+    TierHistory,
+    tier_changes,
+)
+
+# isort: split
 # --- end grading ---
 
 # --- calendar (issue 5) ---
@@ -232,6 +249,18 @@ __all__ = [
     "Transition",
     # --- end customers ---
     # --- grading (issue 4) ---
+    "DEFAULT_REVIEW_CADENCE",
+    "AccountFigures",
+    "GradedAccount",
+    "MigrationMatrix",
+    "ReviewCadence",
+    "ReviewDue",
+    "ReviewKind",
+    "ScoreComponent",
+    "TierChange",
+    "TierChanged",
+    "TierHistory",
+    "tier_changes",
     # --- end grading ---
     # --- calendar (issue 5) ---
     # --- end calendar ---

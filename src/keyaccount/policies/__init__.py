@@ -48,6 +48,23 @@ from keyaccount.policies.customers import (
 # --- end customers ---
 
 # --- grading (issue 4) ---
+# isort: split
+from keyaccount.policies._protocols import GradingPolicy
+from keyaccount.policies.grading import (
+    DEFAULT_AMOUNT_BANDS,
+    DEFAULT_TIER_SHARES,
+    DEFAULT_WEIGHTS,
+    AmountBand,
+    AmountBandGrading,
+    Calibration,
+    Grading,
+    Normalisation,
+    ScoreWeights,
+    WeightedScoreGrading,
+    calibrate,
+    tier_boundaries,
+)
+
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---
@@ -111,6 +128,19 @@ __all__: list[str] = [
     "redacted_view",
     # --- end customers ---
     # --- grading (issue 4) ---
+    "DEFAULT_AMOUNT_BANDS",
+    "DEFAULT_TIER_SHARES",
+    "DEFAULT_WEIGHTS",
+    "AmountBand",
+    "AmountBandGrading",
+    "Calibration",
+    "Grading",
+    "GradingPolicy",
+    "Normalisation",
+    "ScoreWeights",
+    "WeightedScoreGrading",
+    "calibrate",
+    "tier_boundaries",
     # --- end grading ---
     # --- tickets (issue 5) ---
     "DEFAULT_DEADLINES",

@@ -63,6 +63,43 @@ def access() -> RoleBasedAccess:
 # --- end customers ---
 
 # --- grading (issue 4) ---
+# isort: split
+from keyaccount.domain.grading import ReviewCadence  # noqa: E402 - sections by area
+from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading  # noqa: E402
+
+
+def weighted_grading() -> WeightedScoreGrading:
+    """Weights 0.4 / 0.4 / 0.2, percentile ranks, tiers A 5 %, B 15 %, C 30 %, D 50 %.
+
+    Seed 002 §客户分级 (weights; A + B = 20 %, C + D = 80 %); the split within is SPEC §5a's
+    default.
+
+    >>> [(tier.code, str(share)) for tier, share in weighted_grading().shares]
+    [('A', '5'), ('B', '15'), ('C', '30'), ('D', '50')]
+    """
+    return WeightedScoreGrading()
+
+
+def amount_bands() -> AmountBandGrading:
+    """Seed 004 第5条: ordinary 5M-20M, partner 20M-50M, strategic 50M+ CNY, lower inclusive.
+
+    >>> [(tier.code, int(lower)) for tier, lower in amount_bands().thresholds]
+    [('STRATEGIC', 50000000), ('PARTNER', 20000000), ('ORDINARY', 5000000)]
+    """
+    return AmountBandGrading()
+
+
+def review_cadence() -> ReviewCadence:
+    """List review in January, roster survey January and July, targets in December.
+
+    Seeds 001 (每年年初), 003 第六条 (一年两次), 002 (每年12月); SPEC §5d.
+
+    >>> review_cadence().roster_survey_months
+    (1, 7)
+    """
+    return ReviewCadence()
+
+
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---

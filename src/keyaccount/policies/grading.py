@@ -1,0 +1,921 @@
+"""Grading policies: who the key accounts are, and at which tier (SPEC §5a, §5b).
+
+* :class:`WeightedScoreGrading` (seed 002 §客户分级): normalise contract amount, profit
+  contribution and purchase count over the portfolio, weight them 40/40/20, rank the
+  portfolio and cut it into tiers A 5 %, B 15 %, C 30 %, D 50 %.
+* :class:`AmountBandGrading` (seed 004 第5条): fixed bands of annual purchase amount.
+* :func:`calibrate` turns a graded portfolio into contract-amount bands that reproduce it
+  as closely as possible (seed 002: 以"客户合同额"拟定可衡量的等级划分标准).
+
+Exactness. Percentile ranks are whole-number counts: the percentile of a value is
+``(lower + upper) / 2n`` where ``lower`` accounts have a strictly smaller value and
+``upper`` a smaller-or-equal one. With the weights written as integers over a common power of
+ten, ``score * 2n * 10**k`` is an integer, so the ranking compares exact integers: equal scores
+are real ties and unequal ones never collapse, at the speed of integer sorting.
+
+>>> from keyaccount import AccountFigures
+>>> from keyaccount.policies import presets
+>>> grading = presets.weighted_grading().grade([
+...     AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
+...                    profit_contribution=i, purchase_count=i)
+...     for i in range(1, 21)])
+>>> [grading[f"c{i}"].tier.code for i in (20, 19, 17, 16, 11, 10, 1)]
+['A', 'B', 'B', 'C', 'C', 'D', 'D']
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from itertools import islice, pairwise, repeat
+from operator import add, attrgetter, lt, mul
+from typing import Any
+
+import attrs
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import check_settings_keys, to_decimal
+from keyaccount.domain.grading import AccountFigures, GradedAccount, ScoreComponent
+from keyaccount.domain.tiers import (
+    AMOUNT_TIERS,
+    ORDINARY,
+    PARTNER,
+    SCORE_TIERS,
+    STRATEGIC,
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
+    Tier,
+)
+
+__all__ = [
+    "DEFAULT_AMOUNT_BANDS",
+    "DEFAULT_TIER_SHARES",
+    "DEFAULT_WEIGHTS",
+    "AmountBand",
+    "AmountBandGrading",
+    "Calibration",
+    "Grading",
+    "Normalisation",
+    "ScoreWeights",
+    "WeightedScoreGrading",
+    "calibrate",
+    "tier_boundaries",
+]
+
+FIGURES = ("contract_amount", "profit_contribution", "purchase_count")
+
+
+# --- settings values ---------------------------------------------------------------------------
+
+
+def _contract_weight(value: object) -> Decimal:
+    return to_decimal(value, field="ScoreWeights.contract_amount")
+
+
+def _profit_weight(value: object) -> Decimal:
+    return to_decimal(value, field="ScoreWeights.profit_contribution")
+
+
+def _count_weight(value: object) -> Decimal:
+    return to_decimal(value, field="ScoreWeights.purchase_count")
+
+
+@attrs.frozen
+class ScoreWeights:
+    """How much each figure counts in the weighted score (SPEC §5a).
+
+    Attributes:
+        contract_amount: weight of contract amount 合同额.
+        profit_contribution: weight of profit contribution 利润贡献率.
+        purchase_count: weight of purchase frequency 消费频次.
+
+    Weights are Decimals ``>= 0`` that sum to exactly 1.
+
+    Raises:
+        InvalidInput: a negative weight, a float, or weights that do not sum to 1.
+    """
+
+    contract_amount: Decimal = attrs.field(converter=_contract_weight)
+    profit_contribution: Decimal = attrs.field(converter=_profit_weight)
+    purchase_count: Decimal = attrs.field(converter=_count_weight)
+
+    def __attrs_post_init__(self) -> None:
+        for figure, weight in self.items():
+            if weight < 0:
+                raise InvalidInput(f"ScoreWeights.{figure} must be >= 0, got {weight}")
+        total = sum(self.as_tuple(), Decimal(0))
+        if total != 1:
+            listed = ", ".join(f"{figure}={weight}" for figure, weight in self.items())
+            raise InvalidInput(f"weights must sum to 1, got {total} ({listed})")
+
+    def as_tuple(self) -> tuple[Decimal, Decimal, Decimal]:
+        """The weights in figure order: contract amount, profit contribution, purchase count."""
+        return (self.contract_amount, self.profit_contribution, self.purchase_count)
+
+    def items(self) -> tuple[tuple[str, Decimal], ...]:
+        """``(figure name, weight)`` pairs in figure order."""
+        return tuple(zip(FIGURES, self.as_tuple(), strict=True))
+
+
+# seed 002 §客户分级: 合同额 40 %, 利润贡献率 40 %, 消费频次 20 %.
+DEFAULT_WEIGHTS = ScoreWeights(Decimal("0.4"), Decimal("0.4"), Decimal("0.2"))
+
+# seed 002 §客户分级: A + B = 20 %, C + D = 80 %; the split within is our default (SPEC §5a).
+DEFAULT_TIER_SHARES: tuple[tuple[Tier, Decimal], ...] = (
+    (TIER_A, Decimal(5)),
+    (TIER_B, Decimal(15)),
+    (TIER_C, Decimal(30)),
+    (TIER_D, Decimal(50)),
+)
+
+
+class Normalisation(enum.Enum):
+    """How each figure is put on a common 0..1 scale before weighting (SPEC §5a)."""
+
+    #: Percentile rank ``(lower + upper) / 2n`` (mid-rank): order-only, so scale-invariant.
+    PERCENTILE = "percentile"
+    #: ``(value - min) / (max - min)``; ``1/2`` for every account when all values are equal.
+    MIN_MAX = "min_max"
+
+
+def _shares(
+    value: Mapping[Tier, object] | Iterable[tuple[Tier, object]],
+) -> tuple[tuple[Tier, Decimal], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(
+        (tier, to_decimal(share, field=f"share of tier {getattr(tier, 'code', tier)!r}"))
+        for tier, share in pairs
+    )
+
+
+def tier_boundaries(shares: Sequence[tuple[Tier, Decimal]], size: int) -> tuple[int, ...]:
+    """How many of ``size`` accounts fall in each tier or a better one (no ties).
+
+    The ``k``-th boundary is ``n * (share_1 + ... + share_k) / 100`` rounded half up to a
+    whole account; the last is always ``n``. A tier's count is the difference of two
+    neighbouring boundaries, so counts always add up to ``n`` and each is within one account
+    of its exact share.
+
+    >>> from keyaccount.policies import DEFAULT_TIER_SHARES
+    >>> tier_boundaries(DEFAULT_TIER_SHARES, 10), tier_boundaries(DEFAULT_TIER_SHARES, 1)
+    ((1, 2, 5, 10), (0, 0, 1, 1))
+    """
+    bounds = []
+    cumulative = Decimal(0)
+    for _tier, share in shares:
+        cumulative += share
+        exact = Fraction(cumulative) * size / 100
+        bounds.append(int(exact + Fraction(1, 2)))  # floor(x + 1/2): round half up
+    return tuple(bounds)
+
+
+def _tier_count_text(tiers: Sequence[Tier]) -> str:
+    return ", ".join(tier.code for tier in tiers)
+
+
+# --- the result: a lazy mapping -------------------------------------------------------------
+
+
+class Grading(Mapping[str, GradedAccount]):
+    """A graded portfolio: a read-only mapping from account id to :class:`GradedAccount`.
+
+    The ranking is held as columns (one exact sort key per account and the sorted keys), and
+    each :class:`GradedAccount` is built when it is read, so grading a million accounts does
+    not build a million objects. Iteration follows the input order.
+    """
+
+    __slots__ = (
+        "_bounds",
+        "_columns",
+        "_figures",
+        "_index",
+        "_key_unit",
+        "_keys",
+        "_sorted_keys",
+        "_tier_list",
+        "_tiers",
+    )
+
+    def __init__(
+        self,
+        *,
+        figures: Sequence[AccountFigures],
+        index: dict[str, int],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None = None,
+        tier_list: Sequence[int] | None = None,
+    ) -> None:
+        self._figures = figures
+        self._index = index
+        self._keys = keys
+        self._sorted_keys = sorted(keys)
+        self._key_unit = key_unit
+        self._columns = columns
+        self._tiers = tuple(tiers)
+        self._bounds = bounds
+        self._tier_list = tier_list
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers of the policy that graded, best first (some may hold no account)."""
+        return self._tiers
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._index
+
+    def _rank(self, position: int) -> int:
+        # competition rank: 1 + the number of accounts with a strictly higher key.
+        return 1 + len(self._sorted_keys) - bisect_right(self._sorted_keys, self._keys[position])
+
+    def _tier_at(self, position: int, rank: int) -> Tier:
+        if self._tier_list is not None:
+            return self._tiers[self._tier_list[position]]
+        assert self._bounds is not None
+        return self._tiers[bisect_left(self._bounds, rank)]
+
+    def tier_of(self, account_id: str) -> Tier:
+        """The tier of one account, without building its :class:`GradedAccount`."""
+        position = self._index[account_id]
+        return self._tier_at(position, self._rank(position))
+
+    def __getitem__(self, account_id: str) -> GradedAccount:
+        position = self._index[account_id]
+        rank = self._rank(position)
+        return GradedAccount(
+            account_id=account_id,
+            tier=self._tier_at(position, rank),
+            score=self._key_unit * self._keys[position],
+            rank=rank,
+            portfolio_size=len(self._index),
+            components=[
+                ScoreComponent(figure, Fraction(values[position]) * unit, weight)
+                for figure, weight, values, unit in self._columns
+            ],
+            figures=self._figures[position],
+        )
+
+    def tier_counts(self) -> dict[Tier, int]:
+        """How many accounts each tier holds, best tier first (empty tiers count 0)."""
+        if self._tier_list is not None:
+            counted = Counter(self._tier_list)
+            return {tier: counted[i] for i, tier in enumerate(self._tiers)}
+        assert self._bounds is not None
+        n = len(self._sorted_keys)
+        counts: dict[Tier, int] = {}
+        previous = 0
+        for tier, bound in zip(self._tiers, self._bounds, strict=True):
+            # accounts of rank <= bound: every key >= the bound-th highest key.
+            within = 0 if bound == 0 else n - bisect_left(
+                self._sorted_keys, self._sorted_keys[n - bound]
+            )
+            within = max(within, previous)
+            counts[tier] = within - previous
+            previous = within
+        return counts
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{tier.code}={count}" for tier, count in self.tier_counts().items())
+        return f"<Grading of {len(self)} accounts: {counts}>"
+
+
+# --- column helpers (the hot path) ----------------------------------------------------------
+
+
+def _exact_order_keys(column: list[Decimal]) -> list[Any]:
+    """Floats if they order ``column`` exactly as its Decimals do, else the Decimals.
+
+    ``float()`` of a Decimal is correctly rounded, hence monotone: it never reverses two
+    values, it can only merge distinct ones (more than 15 significant digits, or beyond the
+    float range). Floats sort and hash several times faster, so they are used whenever the
+    number of distinct floats equals the number of distinct Decimals.
+    """
+    floats = list(map(float, column))
+    ordered = sorted(floats)
+    if all(map(lt, ordered, islice(ordered, 1, None))):
+        return floats
+    if len(set(floats)) == len(set(column)):
+        return floats
+    return list(column)
+
+
+def _scaled_midranks(keys: list[Any], weight: int) -> list[int]:
+    """``weight * (lower + upper)`` for each key: its mid-rank percentile times ``2n``.
+
+    O(n log n): one sort, one dictionary of the distinct keys, one lookup per key.
+    """
+    n = len(keys)
+    ordered = sorted(keys)
+    if all(map(lt, ordered, islice(ordered, 1, None))):
+        # no ties: lower = position, upper = position + 1
+        table = dict(zip(ordered, range(weight, 2 * n * weight, 2 * weight), strict=True))
+    else:
+        upper = dict(zip(ordered, range(1, n + 1), strict=True))  # last position wins
+        uppers = list(upper.values())
+        lowers = [0, *uppers[:-1]]
+        table = dict(
+            zip(upper, map(mul, map(add, lowers, uppers), repeat(weight)), strict=True)
+        )
+    return list(map(table.__getitem__, keys))
+
+
+def _integer_weights(weights: Sequence[Decimal]) -> tuple[list[int], int]:
+    """Weights as integers over one common denominator: ``w_i = W_i / denominator``."""
+    fractions = [Fraction(weight) for weight in weights]
+    denominator = math.lcm(*(fraction.denominator for fraction in fractions))
+    return [int(fraction * denominator) for fraction in fractions], denominator
+
+
+def _index_of(figures: Sequence[AccountFigures]) -> dict[str, int]:
+    ids = list(map(attrgetter("account_id"), figures))
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) != len(ids):
+        duplicates = sorted(account for account, seen in Counter(ids).items() if seen > 1)
+        shown = duplicates[:10]
+        more = f" and {len(duplicates) - 10} more" if len(duplicates) > 10 else ""
+        raise InvalidInput(
+            f"account ids must be unique in a portfolio, got duplicates {shown}{more}"
+        )
+    return index
+
+
+def _as_list(figures: Iterable[AccountFigures]) -> list[AccountFigures]:
+    listed = list(figures)
+    # one pass over the types, not one isinstance call per account
+    for kind in set(map(type, listed)):
+        if not issubclass(kind, AccountFigures):
+            wrong = next(item for item in listed if type(item) is kind)
+            raise InvalidInput(f"figures must be AccountFigures, got {wrong!r}")
+    return listed
+
+
+# --- weighted score ---------------------------------------------------------------------------
+
+
+def _normalisation(value: Normalisation | str) -> Normalisation:
+    if isinstance(value, Normalisation):
+        return value
+    try:
+        return Normalisation(value)
+    except ValueError:
+        raise InvalidInput(
+            f"normalisation must be one of {[n.value for n in Normalisation]}, got {value!r}"
+        ) from None
+
+
+@attrs.frozen
+class WeightedScoreGrading:
+    """Weighted-score grading of seed 002 (SPEC §5a).
+
+    Each figure is normalised over the portfolio, the weighted sum is the score, the
+    portfolio is ranked by score, and the ranking is cut into tiers by their shares.
+
+    Attributes:
+        weights: the :class:`ScoreWeights` (default 0.4 / 0.4 / 0.2, seed 002).
+        normalisation: :attr:`Normalisation.PERCENTILE` (default) or ``MIN_MAX``.
+        shares: ``(tier, percent)`` pairs, best tier first, summing to 100
+            (default A 5, B 15, C 30, D 50). A mapping is accepted.
+
+    Ranking rules (the reference page has the worked examples):
+
+    * percentile of a value = ``(lower + upper) / 2n``: ``lower`` accounts have a strictly
+      smaller value, ``upper`` a smaller-or-equal one (so a lone account, or a figure where
+      all accounts are equal, sits at 1/2);
+    * ``rank`` is the competition rank, ``1 +`` the number of accounts with a strictly higher
+      score; equal scores share a rank, so input order never splits a tie;
+    * tier boundaries are :func:`tier_boundaries` (cumulative shares rounded half up to whole
+      accounts); an account is in the first tier whose boundary is ``>= rank``. A tie that
+      straddles a boundary therefore goes wholly to the better tier.
+
+    Raises:
+        InvalidInput: shares that are negative, out of rank order, repeat a tier or do not
+            sum to 100.
+    """
+
+    weights: ScoreWeights = DEFAULT_WEIGHTS
+    normalisation: Normalisation = attrs.field(
+        default=Normalisation.PERCENTILE, converter=_normalisation
+    )
+    shares: tuple[tuple[Tier, Decimal], ...] = attrs.field(
+        default=DEFAULT_TIER_SHARES, converter=_shares
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.weights, ScoreWeights):
+            raise InvalidInput(f"weights must be ScoreWeights, got {self.weights!r}")
+        if not self.shares:
+            raise InvalidInput("shares must name at least one tier")
+        tiers = [tier for tier, _ in self.shares]
+        for tier, share in self.shares:
+            if not isinstance(tier, Tier):
+                raise InvalidInput(f"shares must be keyed by Tier, got {tier!r}")
+            if share < 0:
+                raise InvalidInput(f"share of tier {tier.code!r} must be >= 0 %, got {share}")
+        if len({tier.code for tier in tiers}) != len(tiers):
+            raise InvalidInput(f"shares name a tier twice: {_tier_count_text(tiers)}")
+        if any(better.rank >= worse.rank for better, worse in pairwise(tiers)):
+            raise InvalidInput(
+                f"shares must list tiers best first (rising rank), got {_tier_count_text(tiers)}"
+            )
+        total = sum((share for _, share in self.shares), Decimal(0))
+        if total != 100:
+            listed = ", ".join(f"{tier.code}={share}" for tier, share in self.shares)
+            raise InvalidInput(f"tier shares must sum to 100 %, got {total} % ({listed})")
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers this policy grades into, best first."""
+        return tuple(tier for tier, _ in self.shares)
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> WeightedScoreGrading:
+        """Build from a host's settings; missing keys keep the seed default.
+
+        Settings: ``weights`` (``{figure: weight}``; figures left out weigh 0),
+        ``normalisation`` (``"percentile"`` or ``"min_max"``), ``shares``
+        (``{tier code: percent}``, best tier first). Numbers may be ints, numeric strings,
+        Decimals or floats (a float is read by its shortest repr, ``0.4`` -> ``"0.4"``).
+        Codes A-D mean the seed tiers; other codes make new tiers ranked in the order given.
+
+        >>> WeightedScoreGrading.from_mapping({"weights": {"contract_amount": 0.5,
+        ...                                                "profit_contribution": 0.5}})
+        ... # doctest: +ELLIPSIS
+        WeightedScoreGrading(weights=ScoreWeights(contract_amount=Decimal('0.5'), ...
+        >>> WeightedScoreGrading.from_mapping({"weights": {"contract_amount": "0.5"}})
+        Traceback (most recent call last):
+        ...
+        keyaccount.PolicyConfigError: weights must sum to 1, got 0.5 (contract_amount=0.5, ...)
+
+        Raises:
+            PolicyConfigError: an unknown key or figure, a negative weight, weights that do
+                not sum to 1, shares that do not sum to 100 %, an unknown normalisation.
+        """
+        policy = "WeightedScoreGrading"
+        check_settings_keys(settings, allowed=("weights", "normalisation", "shares"),
+                            policy=policy)
+        try:
+            arguments: dict[str, Any] = {}
+            if "weights" in settings:
+                weights = settings["weights"]
+                check_settings_keys(weights, allowed=FIGURES, policy=f"{policy} weights")
+                arguments["weights"] = ScoreWeights(
+                    *(_setting_number(weights.get(figure, 0), f"weights.{figure}")
+                      for figure in FIGURES)
+                )
+            if "normalisation" in settings:
+                arguments["normalisation"] = settings["normalisation"]
+            if "shares" in settings:
+                shares = settings["shares"]
+                if not isinstance(shares, Mapping):
+                    raise InvalidInput(f"shares must be a mapping of tier code to percent, "
+                                       f"got {shares!r}")
+                tiers = _tiers_for_codes(list(shares), SCORE_TIERS)
+                arguments["shares"] = [
+                    (tier, _setting_number(shares[tier.code], f"shares.{tier.code}"))
+                    for tier in tiers
+                ]
+            return cls(**arguments)
+        except InvalidInput as error:
+            raise PolicyConfigError(str(error)) from None
+
+    def grade(self, figures: Iterable[AccountFigures]) -> Grading:
+        """Grade a portfolio.
+
+        Args:
+            figures: one :class:`AccountFigures` per account; ids must be unique.
+
+        Returns:
+            A :class:`Grading` (``Mapping[str, GradedAccount]``), empty for an empty portfolio.
+
+        Raises:
+            InvalidInput: two figures share an account id.
+
+        Cost: O(n log n) time (three sorts of numbers and one of integer keys) and a few
+        hundred bytes per account; the :class:`GradedAccount` values are built on access.
+        """
+        listed = _as_list(figures)
+        index = _index_of(listed)
+        if not listed:
+            return Grading(figures=listed, index=index, keys=[], key_unit=Fraction(0),
+                           columns=[], tiers=self.tiers, bounds=self._boundaries(0))
+        integer_weights, denominator = _integer_weights(self.weights.as_tuple())
+        weighted = [
+            (figure, weight, integer_weight)
+            for figure, weight, integer_weight in zip(
+                FIGURES, self.weights.as_tuple(), integer_weights, strict=True
+            )
+            if weight
+        ]
+        if self.normalisation is Normalisation.PERCENTILE:
+            return self._grade_percentile(listed, index, weighted, denominator)
+        return self._grade_min_max(listed, index, weighted)
+
+    def _boundaries(self, n: int) -> tuple[int, ...]:
+        return tier_boundaries(self.shares, n)
+
+    def _grade_percentile(
+        self,
+        listed: list[AccountFigures],
+        index: dict[str, int],
+        weighted: list[tuple[str, Decimal, int]],
+        denominator: int,
+    ) -> Grading:
+        n = len(listed)
+        keys: list[int] = [0] * n
+        columns = []
+        for figure, weight, integer_weight in weighted:
+            column = list(map(attrgetter(figure), listed))
+            order_keys = column if figure == "purchase_count" else _exact_order_keys(column)
+            scaled = _scaled_midranks(order_keys, integer_weight)
+            keys = list(map(add, keys, scaled))
+            # scaled / (integer_weight * 2n) is the percentile rank
+            columns.append((figure, weight, scaled, Fraction(1, integer_weight * 2 * n)))
+        key_unit = Fraction(1, 2 * n * denominator)
+        return Grading(
+            figures=listed, index=index, keys=keys, key_unit=key_unit, columns=columns,
+            tiers=self.tiers, bounds=self._boundaries(n),
+        )
+
+    def _grade_min_max(
+        self,
+        listed: list[AccountFigures],
+        index: dict[str, int],
+        weighted: list[tuple[str, Decimal, int]],
+    ) -> Grading:
+        n = len(listed)
+        keys: list[Fraction] = [Fraction(0)] * n
+        columns = []
+        for figure, weight, _integer_weight in weighted:
+            values = [Fraction(value) for value in map(attrgetter(figure), listed)]
+            low, high = (min(values), max(values)) if values else (Fraction(0), Fraction(0))
+            if low == high:
+                normalised = [Fraction(1, 2)] * n
+            else:
+                span = high - low
+                normalised = [(value - low) / span for value in values]
+            fraction_weight = Fraction(weight)
+            keys = [key + fraction_weight * value
+                    for key, value in zip(keys, normalised, strict=True)]
+            columns.append((figure, weight, normalised, Fraction(1)))
+        return Grading(
+            figures=listed, index=index, keys=keys, key_unit=Fraction(1), columns=columns,
+            tiers=self.tiers, bounds=self._boundaries(n),
+        )
+
+
+def _setting_number(value: object, field: str) -> Decimal:
+    if isinstance(value, float):
+        value = repr(value)  # settings files give floats; their shortest repr is what was meant
+    return to_decimal(value, field=field)
+
+
+def _tiers_for_codes(codes: Sequence[object], known: Sequence[Tier]) -> list[Tier]:
+    """Tiers for settings codes listed best first: the seed tier where it fits, else a new one."""
+    by_code = {tier.code: tier for tier in known}
+    tiers = []
+    for position, code in enumerate(codes, start=1):
+        if not isinstance(code, str) or not code.strip():
+            raise InvalidInput(f"tier code must be a non-empty string, got {code!r}")
+        seed = by_code.get(code)
+        tiers.append(seed if seed is not None and seed.rank == position else Tier(code, position))
+    return tiers
+
+
+# --- amount bands ------------------------------------------------------------------------------
+
+
+def _optional_bound(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, field="AmountBand.upper")
+
+
+def _lower_bound(value: object) -> Decimal:
+    return to_decimal(value, field="AmountBand.lower")
+
+
+@attrs.frozen
+class AmountBand:
+    """One band of amounts and its tier; ``upper`` is ``None`` for the open top band."""
+
+    tier: Tier
+    lower: Decimal = attrs.field(converter=_lower_bound)
+    upper: Decimal | None = attrs.field(default=None, converter=_optional_bound)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower < 0:
+            raise InvalidInput(f"band of {self.tier.code!r}: lower must be >= 0, got {self.lower}")
+        if self.upper is not None and self.upper <= self.lower:
+            raise InvalidInput(
+                f"band of {self.tier.code!r}: upper {self.upper} must be above lower {self.lower}"
+            )
+
+
+def _bands(value: Iterable[AmountBand]) -> tuple[AmountBand, ...]:
+    return tuple(value)
+
+
+# seed 004 第5条: 普通 500万-2000万, 伙伴式 2000万-5000万, 战略性 5000万以上 (annual purchase, CNY).
+DEFAULT_AMOUNT_BANDS: tuple[AmountBand, ...] = (
+    AmountBand(ORDINARY, Decimal(5_000_000), Decimal(20_000_000)),
+    AmountBand(PARTNER, Decimal(20_000_000), Decimal(50_000_000)),
+    AmountBand(STRATEGIC, Decimal(50_000_000)),
+)
+
+_AMOUNT_FIGURES = ("annual_purchase_amount", "contract_amount")
+
+
+@attrs.frozen
+class AmountBandGrading:
+    """Amount-band grading of seed 004 (SPEC §5b), also what :func:`calibrate` returns.
+
+    Attributes:
+        bands: contiguous :class:`AmountBand` values, lowest first; each band's ``upper`` is
+            the next band's ``lower``; only the top band is open; better tiers sit higher.
+        figure: which amount is read, ``"annual_purchase_amount"`` (default, seed 004) or
+            ``"contract_amount"`` (calibrated bands, seed 002).
+        inclusive: ``"lower"`` (default: ``lower <= amount < upper``) or ``"upper"``
+            (``lower < amount <= upper``).
+
+    Amounts below the lowest band are not key accounts: :meth:`classify` returns ``None``
+    and :meth:`grade` leaves them out.
+
+    >>> bands = AmountBandGrading()
+    >>> [getattr(bands.classify(amount), "code", None)
+    ...  for amount in (4_999_999, 5_000_000, 20_000_000, 50_000_000)]
+    [None, 'ORDINARY', 'PARTNER', 'STRATEGIC']
+
+    Raises:
+        InvalidInput: no band, overlapping bands, a gap, an open band below the top, a better
+            tier below a worse one, a tier twice, or an unknown figure / inclusive setting.
+    """
+
+    bands: tuple[AmountBand, ...] = attrs.field(default=DEFAULT_AMOUNT_BANDS, converter=_bands)
+    figure: str = "annual_purchase_amount"
+    inclusive: str = "lower"
+
+    def __attrs_post_init__(self) -> None:
+        if self.figure not in _AMOUNT_FIGURES:
+            raise InvalidInput(f"figure must be one of {list(_AMOUNT_FIGURES)}, got "
+                               f"{self.figure!r}")
+        if self.inclusive not in ("lower", "upper"):
+            raise InvalidInput(f"inclusive must be 'lower' or 'upper', got {self.inclusive!r}")
+        if not self.bands:
+            raise InvalidInput("AmountBandGrading needs at least one band")
+        for band in self.bands:
+            if not isinstance(band, AmountBand):
+                raise InvalidInput(f"bands must be AmountBand values, got {band!r}")
+        codes = [band.tier.code for band in self.bands]
+        if len(set(codes)) != len(codes):
+            raise InvalidInput(f"bands name a tier twice: {codes}")
+        for below, above in pairwise(self.bands):
+            if below.upper is None:
+                raise InvalidInput(
+                    f"band of {below.tier.code!r} is open-ended but band of "
+                    f"{above.tier.code!r} lies above it; only the top band may be open"
+                )
+            if above.lower < below.upper:
+                raise InvalidInput(
+                    f"bands overlap or are unordered: {below.tier.code!r} "
+                    f"{below.lower}..{below.upper} and {above.tier.code!r} from {above.lower}"
+                )
+            if above.lower > below.upper:
+                raise InvalidInput(
+                    f"bands leave a gap: {below.tier.code!r} ends at {below.upper}, "
+                    f"{above.tier.code!r} starts at {above.lower}"
+                )
+            if not above.tier < below.tier:
+                raise InvalidInput(
+                    f"a higher band must have a better tier: {above.tier.code!r} "
+                    f"(rank {above.tier.rank}) is above {below.tier.code!r} "
+                    f"(rank {below.tier.rank})"
+                )
+        if self.bands[-1].upper is not None:
+            raise InvalidInput(
+                f"the top band ({self.bands[-1].tier.code!r}) must be open-ended (upper None) "
+                "so every amount above it is graded"
+            )
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers of the bands, best (highest) first."""
+        return tuple(band.tier for band in reversed(self.bands))
+
+    @property
+    def thresholds(self) -> tuple[tuple[Tier, Decimal], ...]:
+        """``(tier, lower bound)`` pairs, best tier first: the measurable standard."""
+        return tuple((band.tier, band.lower) for band in reversed(self.bands))
+
+    def classify(self, amount: Decimal | int | str) -> Tier | None:
+        """The tier of ``amount``, or ``None`` below the lowest band (not a key account).
+
+        Raises:
+            InvalidInput: a negative amount or a float.
+        """
+        value = to_decimal(amount, field="amount")
+        if value < 0:
+            raise InvalidInput(f"amount must be >= 0, got {value}")
+        lowers = [band.lower for band in self.bands]
+        if self.inclusive == "lower":
+            position = bisect_right(lowers, value) - 1
+        else:
+            position = bisect_left(lowers, value) - 1
+        return self.bands[position].tier if position >= 0 else None
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> AmountBandGrading:
+        """Build from ``{"bands": {code: {"from": x, "to": y}}, "figure": ..., "inclusive": ...}``.
+
+        Bands may be listed in any order; the top band has no ``"to"``. Codes ORDINARY,
+        PARTNER, STRATEGIC (and A-D) mean the seed tiers when they sit at the seed's rank;
+        other codes make new tiers ranked from the top band down.
+
+        >>> AmountBandGrading.from_mapping({"bands": {
+        ...     "SILVER": {"from": 0, "to": 100}, "GOLD": {"from": 90}}})
+        Traceback (most recent call last):
+        ...
+        keyaccount.PolicyConfigError: bands overlap or are unordered: 'SILVER' 0..100 and 'GOLD' ...
+
+        Raises:
+            PolicyConfigError: unknown keys, overlapping, unordered or gapped bands, negative
+                bounds.
+        """
+        policy = "AmountBandGrading"
+        check_settings_keys(settings, allowed=("bands", "figure", "inclusive"), policy=policy)
+        try:
+            arguments: dict[str, Any] = {
+                key: settings[key] for key in ("figure", "inclusive") if key in settings
+            }
+            if "bands" in settings:
+                raw = settings["bands"]
+                if not isinstance(raw, Mapping) or not raw:
+                    raise InvalidInput(f"bands must be a non-empty mapping of tier code to "
+                                       f"{{'from': ..., 'to': ...}}, got {raw!r}")
+                parsed = []
+                for code, bounds in raw.items():
+                    check_settings_keys(bounds, allowed=("from", "to"),
+                                        policy=f"{policy} band {code!r}")
+                    if "from" not in bounds:
+                        raise InvalidInput(f"band {code!r} needs a 'from' amount")
+                    lower = _setting_number(bounds["from"], f"bands.{code}.from")
+                    upper = (None if bounds.get("to") is None
+                             else _setting_number(bounds["to"], f"bands.{code}.to"))
+                    parsed.append((code, lower, upper))
+                parsed.sort(key=lambda band: band[1], reverse=True)  # top band first
+                tiers = _tiers_for_codes([code for code, _, _ in parsed],
+                                         (*AMOUNT_TIERS, *SCORE_TIERS))
+                arguments["bands"] = [
+                    AmountBand(tier, lower, upper)
+                    for tier, (_code, lower, upper) in reversed(
+                        list(zip(tiers, parsed, strict=True))
+                    )
+                ]
+            return cls(**arguments)
+        except InvalidInput as error:
+            raise PolicyConfigError(str(error)) from None
+
+    def grade(self, figures: Iterable[AccountFigures]) -> Grading:
+        """Grade by amount band; accounts below the lowest band are left out.
+
+        ``score`` is the amount, ``rank`` the competition rank by amount among the key
+        accounts.
+
+        Raises:
+            InvalidInput: duplicate ids, or an account without the amount :attr:`figure`
+                names (``annual_purchase_amount`` left ``None``).
+        """
+        listed = _as_list(figures)
+        _index_of(listed)
+        kept: list[AccountFigures] = []
+        tier_list: list[int] = []
+        tiers = self.tiers
+        position_of = {tier: i for i, tier in enumerate(tiers)}
+        for item in listed:
+            amount = getattr(item, self.figure)
+            if amount is None:
+                raise InvalidInput(
+                    f"account {item.account_id!r} has no {self.figure}; amount bands need it"
+                )
+            tier = self.classify(amount)
+            if tier is not None:
+                kept.append(item)
+                tier_list.append(position_of[tier])
+        amounts = [getattr(item, self.figure) for item in kept]
+        return Grading(
+            figures=kept, index=_index_of(kept), keys=amounts, key_unit=Fraction(1),
+            columns=[(self.figure, Decimal(1), amounts, Fraction(1))], tiers=tiers,
+            tier_list=tier_list,
+        )
+
+
+# --- calibration (seed 002: 以"客户合同额"拟定可衡量的等级划分标准) ------------------------------
+
+
+@attrs.frozen
+class Calibration:
+    """Contract-amount bands derived from a grading, and how well they reproduce it.
+
+    Attributes:
+        bands: an :class:`AmountBandGrading` on ``contract_amount``; the lowest band starts
+            at 0, so every account gets a tier.
+        mismatched: ids of the accounts the bands place in a different tier than the
+            grading did, sorted.
+        portfolio_size: how many accounts were calibrated on.
+    """
+
+    bands: AmountBandGrading
+    mismatched: tuple[str, ...]
+    portfolio_size: int
+
+    @property
+    def mismatch_count(self) -> int:
+        """How many accounts the bands place differently (0 means an exact reproduction)."""
+        return len(self.mismatched)
+
+    @property
+    def agreement(self) -> Fraction:
+        """Share of accounts the bands place as the grading did (1 for an empty portfolio)."""
+        if not self.portfolio_size:
+            return Fraction(1)
+        return Fraction(self.portfolio_size - self.mismatch_count, self.portfolio_size)
+
+
+def calibrate(grading: Mapping[str, GradedAccount]) -> Calibration:
+    """Derive contract-amount thresholds that reproduce ``grading`` as closely as possible.
+
+    Among all threshold sets (a better tier never below a worse one), the one that misplaces
+    the fewest accounts is chosen, by dynamic programming over the distinct contract amounts
+    (O(n log n + n * tiers)). Each tier's lower bound is the smallest contract amount it
+    keeps; among equally good threshold sets the lowest thresholds win. Tiers that keep no
+    account get no band.
+
+    Args:
+        grading: a graded portfolio (from any :class:`GradingPolicy`).
+
+    Returns:
+        A :class:`Calibration`.
+
+    Raises:
+        InvalidInput: the grading is empty (there is nothing to calibrate on).
+    """
+    graded = list(grading.values())
+    if not graded:
+        raise InvalidInput("cannot calibrate on an empty grading: no account to learn from")
+    levels = sorted({account.tier for account in graded}, reverse=True)  # worst first
+    level_of = {tier: level for level, tier in enumerate(levels)}
+    per_amount: dict[Decimal, list[int]] = {}
+    for account in graded:
+        counts = per_amount.setdefault(account.figures.contract_amount, [0] * len(levels))
+        counts[level_of[account.tier]] += 1
+    amounts = sorted(per_amount)
+    level_count = len(levels)
+    # cost[l]: fewest misplaced accounts so far with the current amount at level l.
+    cost = [0] * level_count
+    choices: list[list[int]] = []
+    for amount in amounts:
+        counts = per_amount[amount]
+        size = sum(counts)
+        best_before, best_level = cost[0], 0
+        new_cost = []
+        choice = []
+        for level in range(level_count):
+            if cost[level] <= best_before:  # ties go to the higher level: lower thresholds
+                best_before, best_level = cost[level], level
+            new_cost.append(best_before + size - counts[level])
+            choice.append(best_level)
+        cost = new_cost
+        choices.append(choice)
+    level = max(range(level_count), key=lambda candidate: (-cost[candidate], candidate))
+    assigned = [0] * len(amounts)
+    for position in range(len(amounts) - 1, -1, -1):
+        assigned[position] = level
+        level = choices[position][level]
+    lowest: dict[int, Decimal] = {}
+    for amount, assigned_level in zip(amounts, assigned, strict=True):
+        lowest.setdefault(assigned_level, amount)
+    used = sorted(lowest)
+    bounds = [Decimal(0), *(lowest[level] for level in used[1:])]
+    bands = [
+        AmountBand(levels[level], lower, bounds[i + 1] if i + 1 < len(used) else None)
+        for i, (level, lower) in enumerate(zip(used, bounds, strict=True))
+    ]
+    result = AmountBandGrading(bands, figure="contract_amount")
+    level_at = dict(zip(amounts, assigned, strict=True))
+    mismatched = tuple(sorted(
+        account.account_id for account in graded
+        if levels[level_at[account.figures.contract_amount]] != account.tier
+    ))
+    return Calibration(result, mismatched, len(graded))
