@@ -90,6 +90,7 @@ from keyaccount.domain.grading import (
 # --- end grading ---
 
 # --- calendar (issue 5) ---
+from keyaccount.domain.calendar import BusinessCalendar
 # --- end calendar ---
 
 # --- tickets (issue 5) ---
@@ -263,6 +264,7 @@ __all__ = [
     "tier_changes",
     # --- end grading ---
     # --- calendar (issue 5) ---
+    "BusinessCalendar",
     # --- end calendar ---
     # --- tickets (issue 5) ---
     "SATISFACTION_SCALE",

@@ -1,0 +1,453 @@
+"""The business calendar (SPEC §8): working days, business time, DST, spans, bad input."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+from keyaccount import (
+    BusinessCalendar,
+    CalendarRangeError,
+    InvalidInput,
+    KeyAccountError,
+    PolicyConfigError,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NEW_YORK = ZoneInfo("America/New_York")
+LUNCH_BREAK_HOURS = [(time(9), time(12)), (time(13, 30), time(18))]
+# SPEC §8: National Day and Mid-Autumn 2025-10-01..08; Sunday 09-28 and Saturday 10-11 worked.
+NATIONAL_DAY_2025 = [date(2025, 10, 1) + timedelta(days=i) for i in range(8)]
+MAKEUP_2025 = [date(2025, 9, 28), date(2025, 10, 11)]
+
+
+def china_2025() -> BusinessCalendar:
+    return BusinessCalendar(
+        timezone="Asia/Shanghai",
+        workdays=range(5),
+        working_hours=LUNCH_BREAK_HOURS,
+        holidays=NATIONAL_DAY_2025,
+        makeup_workdays=MAKEUP_2025,
+    )
+
+
+def at(zone: ZoneInfo, *args: int) -> datetime:
+    return datetime(*args, tzinfo=zone)  # type: ignore[misc]
+
+
+# --- the National Day case (SPEC §8) -----------------------------------------------------------
+
+
+def test_two_business_hours_from_the_eve_of_national_day_end_on_the_morning_of_october_9() -> None:
+    calendar = china_2025()
+    deadline = calendar.add_business_time(at(SHANGHAI, 2025, 9, 30, 17), timedelta(hours=2))
+    assert deadline == at(SHANGHAI, 2025, 10, 9, 10)
+    assert deadline.tzinfo == SHANGHAI
+
+
+def test_the_working_day_after_friday_september_26_is_sunday_september_28() -> None:
+    assert china_2025().next_working_day(date(2025, 9, 26)) == date(2025, 9, 28)
+
+
+def test_the_working_day_after_friday_october_10_is_saturday_october_11() -> None:
+    assert china_2025().next_working_day(date(2025, 10, 10)) == date(2025, 10, 11)
+
+
+def test_holidays_override_workdays_and_makeup_days_turn_weekends_into_workdays() -> None:
+    calendar = china_2025()
+    assert not calendar.is_working_day(date(2025, 10, 1))  # Wednesday, holiday
+    assert not calendar.is_working_day(date(2025, 10, 4))  # Saturday inside the holiday
+    assert calendar.is_working_day(date(2025, 9, 28))  # Sunday, make-up day
+    assert calendar.is_working_day(date(2025, 9, 30))  # plain Tuesday
+    assert not calendar.is_working_day(date(2025, 10, 12))  # plain Sunday
+
+
+def test_business_days_are_counted_over_the_national_day_holiday() -> None:
+    calendar = china_2025()
+    # 09-29, 09-30, 10-09, 10-10, 10-11 (make-up Saturday)
+    assert calendar.business_days_between(date(2025, 9, 29), date(2025, 10, 12)) == 5
+    assert calendar.business_days_between(date(2025, 10, 12), date(2025, 9, 29)) == -5
+    assert calendar.add_business_days(date(2025, 9, 30), 1) == date(2025, 10, 9)
+    assert calendar.add_business_days(date(2025, 10, 9), -1) == date(2025, 9, 30)
+    assert calendar.previous_working_day(date(2025, 9, 29)) == date(2025, 9, 28)
+    assert calendar.add_business_days(date(2025, 9, 26), 3) == date(2025, 9, 30)
+
+
+def test_adding_zero_business_days_returns_the_day_even_when_it_is_a_holiday() -> None:
+    assert china_2025().add_business_days(date(2025, 10, 3), 0) == date(2025, 10, 3)
+
+
+def test_adding_business_days_from_a_holiday_counts_from_the_next_working_day() -> None:
+    calendar = china_2025()
+    assert calendar.add_business_days(date(2025, 10, 3), 1) == date(2025, 10, 9)
+    assert calendar.add_business_days(date(2025, 10, 3), -1) == date(2025, 9, 30)
+
+
+# --- business time -----------------------------------------------------------------------------
+
+
+def test_the_closing_edge_of_an_interval_counts_for_a_positive_duration() -> None:
+    calendar = china_2025()
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 9, 30, 17), timedelta(hours=1)
+    ) == at(SHANGHAI, 2025, 9, 30, 18)
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 9, 30, 11), timedelta(hours=1)
+    ) == at(SHANGHAI, 2025, 9, 30, 12)
+
+
+def test_a_negative_duration_goes_backwards_to_an_opening_edge() -> None:
+    calendar = china_2025()
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 10, 9, 10), timedelta(hours=-1)
+    ) == at(SHANGHAI, 2025, 10, 9, 9)
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 10, 9, 10), timedelta(hours=-2)
+    ) == at(SHANGHAI, 2025, 9, 30, 17)
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 9, 30, 14, 30), timedelta(hours=-1)
+    ) == at(SHANGHAI, 2025, 9, 30, 13, 30)
+
+
+def test_a_zero_duration_returns_the_moment_in_the_calendar_zone() -> None:
+    calendar = china_2025()
+    moment = datetime(2025, 10, 2, 1, tzinfo=timezone.utc)
+    result = calendar.add_business_time(moment, timedelta(0))
+    assert result == moment
+    assert result.tzinfo == SHANGHAI
+
+
+def test_counting_starts_at_the_next_opening_when_the_start_is_outside_working_hours() -> None:
+    calendar = china_2025()
+    evening = at(SHANGHAI, 2025, 9, 30, 20)
+    assert calendar.add_business_time(evening, timedelta(minutes=30)) == at(
+        SHANGHAI, 2025, 10, 9, 9, 30
+    )
+    lunch = at(SHANGHAI, 2025, 9, 30, 12, 45)
+    assert calendar.add_business_time(lunch, timedelta(minutes=30)) == at(
+        SHANGHAI, 2025, 9, 30, 14
+    )
+
+
+def test_business_time_between_is_negative_when_the_end_is_before_the_start() -> None:
+    calendar = china_2025()
+    start, end = at(SHANGHAI, 2025, 9, 30, 17), at(SHANGHAI, 2025, 10, 9, 10)
+    assert calendar.business_time_between(start, end) == timedelta(hours=2)
+    assert calendar.business_time_between(end, start) == timedelta(hours=-2)
+    assert calendar.business_time_between(start, start) == timedelta(0)
+
+
+def test_business_time_of_a_whole_week_is_five_working_day_lengths() -> None:
+    calendar = china_2025()
+    assert calendar.working_day_length == timedelta(hours=7, minutes=30)
+    monday, next_monday = at(SHANGHAI, 2025, 9, 1), at(SHANGHAI, 2025, 9, 8)
+    assert calendar.business_time_between(monday, next_monday) == 5 * calendar.working_day_length
+
+
+def test_instants_in_other_zones_are_read_as_the_same_instant() -> None:
+    calendar = china_2025()
+    start_utc = datetime(2025, 9, 30, 9, tzinfo=timezone.utc)  # 17:00 in Shanghai
+    assert calendar.add_business_time(start_utc, timedelta(hours=2)) == at(
+        SHANGHAI, 2025, 10, 9, 10
+    )
+
+
+def test_the_next_working_instant_is_the_moment_itself_inside_working_hours() -> None:
+    calendar = china_2025()
+    inside = datetime(2025, 9, 30, 2, 15, tzinfo=timezone.utc)  # 10:15 in Shanghai
+    assert calendar.next_working_instant(inside) == inside
+    assert calendar.next_working_instant(inside).tzinfo == SHANGHAI
+    assert calendar.next_working_instant(at(SHANGHAI, 2025, 9, 30, 9)) == at(
+        SHANGHAI, 2025, 9, 30, 9
+    )
+
+
+def test_the_next_working_instant_after_a_closing_edge_is_the_next_opening() -> None:
+    calendar = china_2025()
+    assert calendar.next_working_instant(at(SHANGHAI, 2025, 9, 30, 12)) == at(
+        SHANGHAI, 2025, 9, 30, 13, 30
+    )
+    assert calendar.next_working_instant(at(SHANGHAI, 2025, 9, 30, 18)) == at(
+        SHANGHAI, 2025, 10, 9, 9
+    )
+    assert calendar.next_working_instant(at(SHANGHAI, 2025, 10, 4, 11)) == at(
+        SHANGHAI, 2025, 10, 9, 9
+    )
+
+
+def test_a_deadline_crosses_the_year_end_and_new_year_holiday() -> None:
+    calendar = BusinessCalendar(
+        "Asia/Shanghai",
+        working_hours=LUNCH_BREAK_HOURS,
+        holidays=[date(2025, 1, 1), date(2026, 1, 1), date(2026, 1, 2)],
+        makeup_workdays=[date(2026, 1, 4)],
+    )
+    # Wed 2025-12-31 17:00 + 1.5 h -> Sunday 2026-01-04 (make-up day) 09:30
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 12, 31, 17), timedelta(hours=1, minutes=30)
+    ) == at(SHANGHAI, 2026, 1, 4, 9, 30)
+    assert calendar.business_days_between(date(2025, 12, 29), date(2026, 1, 6)) == 5
+    assert calendar.add_business_days(date(2025, 12, 31), 1) == date(2026, 1, 4)
+
+
+def test_a_round_the_clock_calendar_uses_midnight_as_the_end_of_the_day() -> None:
+    calendar = BusinessCalendar("UTC", workdays=range(7), working_hours=[(time(0), time(0))])
+    assert calendar.working_day_length == timedelta(days=1)
+    start = at(ZoneInfo("UTC"), 2025, 1, 1, 22)
+    assert calendar.add_business_time(start, timedelta(hours=4)) == at(
+        ZoneInfo("UTC"), 2025, 1, 2, 2
+    )
+    assert calendar.add_business_time(start, timedelta(hours=2)) == at(
+        ZoneInfo("UTC"), 2025, 1, 2
+    )
+
+
+# --- daylight saving (America/New_York) --------------------------------------------------------
+
+
+def test_a_weekday_deadline_over_the_spring_forward_weekend_is_in_wall_clock_hours() -> None:
+    calendar = BusinessCalendar("America/New_York", working_hours=[(time(9), time(17))])
+    friday = at(NEW_YORK, 2025, 3, 7, 16)  # EST
+    deadline = calendar.add_business_time(friday, timedelta(hours=2))
+    assert deadline == at(NEW_YORK, 2025, 3, 10, 10)  # EDT
+    assert deadline.utcoffset() == timedelta(hours=-4)
+    assert calendar.business_time_between(friday, deadline) == timedelta(hours=2)
+
+
+def test_a_day_with_clocks_going_forward_inside_working_hours_really_contains_fewer_hours() -> (
+    None
+):
+    night_shift = BusinessCalendar(
+        "America/New_York", workdays=range(7), working_hours=[(time(1), time(4))]
+    )
+    day = at(NEW_YORK, 2025, 3, 9)
+    assert night_shift.business_time_between(day, day + timedelta(days=1)) == timedelta(hours=2)
+    # 01:00 EST + 1 h real = 03:00 EDT (02:00-03:00 does not exist that night)
+    assert night_shift.add_business_time(at(NEW_YORK, 2025, 3, 9, 1), timedelta(hours=1)) == at(
+        NEW_YORK, 2025, 3, 9, 3
+    )
+    assert night_shift.add_business_time(day, timedelta(hours=2)) == at(NEW_YORK, 2025, 3, 9, 4)
+    assert night_shift.add_business_time(day, timedelta(hours=3)) == at(NEW_YORK, 2025, 3, 10, 2)
+
+
+def test_a_day_with_clocks_going_back_inside_working_hours_really_contains_more_hours() -> None:
+    night_shift = BusinessCalendar(
+        "America/New_York", workdays=range(7), working_hours=[(time(1), time(4))]
+    )
+    day = at(NEW_YORK, 2025, 11, 2)
+    assert night_shift.business_time_between(day, day + timedelta(days=1)) == timedelta(hours=4)
+    first_one_thirty = datetime(2025, 11, 2, 1, 30, tzinfo=NEW_YORK)  # EDT, fold=0
+    second_one_thirty = datetime(2025, 11, 2, 1, 30, fold=1, tzinfo=NEW_YORK)  # EST
+    assert night_shift.business_time_between(first_one_thirty, second_one_thirty) == timedelta(
+        hours=1
+    )
+    assert night_shift.add_business_time(first_one_thirty, timedelta(hours=1)) == (
+        second_one_thirty
+    )
+    assert night_shift.add_business_time(day, timedelta(hours=4)) == at(NEW_YORK, 2025, 11, 2, 4)
+
+
+def test_a_full_day_calendar_counts_23_and_25_hour_days_across_dst() -> None:
+    always = BusinessCalendar(
+        "America/New_York", workdays=range(7), working_hours=[(time(0), time(0))]
+    )
+    march_8, march_10 = at(NEW_YORK, 2025, 3, 8), at(NEW_YORK, 2025, 3, 10)
+    assert always.business_time_between(march_8, march_10) == timedelta(hours=47)
+    nov_1, nov_3 = at(NEW_YORK, 2025, 11, 1), at(NEW_YORK, 2025, 11, 3)
+    assert always.business_time_between(nov_1, nov_3) == timedelta(hours=49)
+    assert always.add_business_time(march_8, timedelta(hours=47)) == march_10
+    # Real elapsed time (Python's same-zone arithmetic would be wall-clock time).
+    real = nov_1.astimezone(timezone.utc) + timedelta(hours=30)
+    assert always.add_business_time(nov_1, timedelta(hours=30)) == real
+
+
+# --- the span ----------------------------------------------------------------------------------
+
+
+def test_the_span_defaults_to_the_whole_years_of_the_holidays_handed_in() -> None:
+    calendar = china_2025()
+    assert calendar.valid_from == date(2025, 1, 1)
+    assert calendar.valid_until == date(2025, 12, 31)
+    assert BusinessCalendar("UTC").valid_from is None
+    assert BusinessCalendar("UTC").valid_until is None
+    only_makeup = BusinessCalendar("UTC", makeup_workdays=[date(2024, 2, 4)])
+    assert (only_makeup.valid_from, only_makeup.valid_until) == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+    )
+
+
+def test_a_deadline_in_a_year_without_holiday_data_raises_a_calendar_range_error() -> None:
+    calendar = china_2025()
+    with pytest.raises(CalendarRangeError, match=r"2026-01-01.*2025-01-01.*2025-12-31"):
+        calendar.add_business_time(at(SHANGHAI, 2025, 12, 31, 17), timedelta(hours=2))
+    with pytest.raises(CalendarRangeError, match="2026-01-01"):
+        calendar.next_working_day(date(2025, 12, 31))
+    with pytest.raises(CalendarRangeError, match="2024-12-31"):
+        calendar.previous_working_day(date(2025, 1, 1))
+    with pytest.raises(CalendarRangeError, match="2024-12-31"):
+        calendar.is_working_day(date(2024, 12, 31))
+    with pytest.raises(CalendarRangeError):
+        calendar.business_time_between(at(SHANGHAI, 2025, 6, 1), at(SHANGHAI, 2026, 1, 2))
+    with pytest.raises(CalendarRangeError):
+        calendar.business_days_between(date(2025, 6, 1), date(2026, 1, 2))
+    with pytest.raises(CalendarRangeError):
+        calendar.next_working_instant(at(SHANGHAI, 2025, 12, 31, 18))
+    assert isinstance(CalendarRangeError("x"), KeyAccountError)
+
+
+def test_computations_inside_the_span_up_to_its_last_closing_edge_succeed() -> None:
+    calendar = china_2025()
+    assert calendar.add_business_time(
+        at(SHANGHAI, 2025, 12, 31, 17), timedelta(hours=1)
+    ) == at(SHANGHAI, 2025, 12, 31, 18)
+    assert calendar.business_days_between(date(2025, 1, 1), date(2026, 1, 1)) > 0
+
+
+def test_an_explicit_span_bounds_a_calendar_without_holidays() -> None:
+    calendar = BusinessCalendar("UTC", valid_until=date(2030, 12, 31))
+    assert calendar.valid_from is None
+    with pytest.raises(CalendarRangeError, match="2031-01-01"):
+        calendar.add_business_days(date(2030, 12, 31), 1)
+    assert calendar.add_business_days(date(1990, 1, 1), 1) == date(1990, 1, 2)
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [
+        ([(time(9), time(12)), (time(11), time(18))], "overlaps"),
+        ([(time(13), time(18)), (time(9), time(12))], "overlaps or precedes"),
+        ([(time(12), time(9))], "must end after it starts"),
+        ([(time(9), time(9))], "must end after it starts"),
+        ([], "at least one interval"),
+        ([(time(9, tzinfo=timezone.utc), time(12))], "without tzinfo"),
+        ([("09:00", "12:00")], "must be a datetime.time"),
+        ([(time(9),)], "pair"),
+    ],
+)
+def test_bad_working_hours_are_refused(hours: object, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        BusinessCalendar("UTC", working_hours=hours)  # type: ignore[arg-type]
+
+
+def test_a_date_cannot_be_both_holiday_and_makeup_day() -> None:
+    with pytest.raises(InvalidInput, match=r"2025-10-11.*both"):
+        BusinessCalendar(
+            "Asia/Shanghai", holidays=[date(2025, 10, 11)], makeup_workdays=[date(2025, 10, 11)]
+        )
+
+
+@pytest.mark.parametrize("workdays", [[7], [-1], [], [True], ["mon"]])
+def test_bad_workdays_are_refused(workdays: object) -> None:
+    with pytest.raises(InvalidInput, match="workdays"):
+        BusinessCalendar("UTC", workdays=workdays)  # type: ignore[arg-type]
+
+
+def test_an_unknown_zone_and_a_reversed_span_are_refused() -> None:
+    with pytest.raises(InvalidInput, match="Mars/Olympus"):
+        BusinessCalendar("Mars/Olympus")
+    with pytest.raises(InvalidInput, match="valid_from 2026-01-01 is after"):
+        BusinessCalendar("UTC", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1))
+    with pytest.raises(InvalidInput, match="holidays"):
+        BusinessCalendar("UTC", holidays=[datetime(2025, 1, 1, tzinfo=timezone.utc)])
+
+
+def test_naive_datetimes_and_non_timedelta_durations_are_refused() -> None:
+    calendar = china_2025()
+    with pytest.raises(InvalidInput, match="naive"):
+        calendar.add_business_time(datetime(2025, 9, 30, 17), timedelta(hours=1))  # noqa: DTZ001
+    with pytest.raises(InvalidInput, match="naive"):
+        calendar.business_time_between(
+            at(SHANGHAI, 2025, 9, 30), datetime(2025, 9, 30)  # noqa: DTZ001
+        )
+    with pytest.raises(InvalidInput, match="naive"):
+        calendar.next_working_instant(datetime(2025, 9, 30))  # noqa: DTZ001
+    with pytest.raises(InvalidInput, match="timedelta"):
+        calendar.add_business_time(at(SHANGHAI, 2025, 9, 30), 2)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="int"):
+        calendar.add_business_days(date(2025, 9, 30), 1.5)  # type: ignore[arg-type]
+
+
+# --- values --------------------------------------------------------------------------------------
+
+
+def test_a_calendar_is_a_frozen_hashable_value_and_keeps_inputs_untouched() -> None:
+    holidays = [*reversed(NATIONAL_DAY_2025), date(2025, 10, 1)]
+    calendar = BusinessCalendar("Asia/Shanghai", holidays=holidays, makeup_workdays=MAKEUP_2025)
+    assert holidays[0] == date(2025, 10, 8)  # not sorted in place
+    assert calendar.holidays == tuple(NATIONAL_DAY_2025)
+    assert calendar == china_2025()
+    assert hash(calendar) == hash(china_2025())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        calendar.timezone = "UTC"  # type: ignore[misc]
+    restored = pickle.loads(pickle.dumps(calendar))
+    assert restored == calendar
+    assert restored.next_working_day(date(2025, 10, 10)) == date(2025, 10, 11)
+
+
+def test_evolving_a_calendar_recomputes_its_tables() -> None:
+    calendar = attrs.evolve(china_2025(), makeup_workdays=[date(2025, 9, 28)])
+    assert calendar.next_working_day(date(2025, 10, 10)) == date(2025, 10, 13)
+
+
+def test_a_zoneinfo_is_accepted_for_the_timezone() -> None:
+    assert BusinessCalendar(SHANGHAI).timezone == "Asia/Shanghai"
+
+
+# --- from_mapping --------------------------------------------------------------------------------
+
+
+def test_a_calendar_loads_from_a_settings_mapping_with_iso_strings() -> None:
+    calendar = BusinessCalendar.from_mapping(
+        {
+            "timezone": "Asia/Shanghai",
+            "workdays": ["mon", "tue", "wed", "thu", 4],
+            "working_hours": ["09:00-12:00", ["13:30", "18:00"]],
+            "holidays": [day.isoformat() for day in NATIONAL_DAY_2025],
+            "makeup_workdays": ["2025-09-28", date(2025, 10, 11)],
+        }
+    )
+    assert calendar == china_2025()
+
+
+def test_a_settings_mapping_may_give_the_span_and_a_midnight_end() -> None:
+    calendar = BusinessCalendar.from_mapping(
+        {
+            "timezone": "UTC",
+            "working_hours": [["00:00", "24:00"]],
+            "valid_from": "2025-01-01",
+            "valid_until": date(2025, 6, 30),
+        }
+    )
+    assert calendar.working_day_length == timedelta(days=1)
+    assert calendar.valid_until == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"timezone": "UTC", "holiday": []}, "unknown key"),
+        ({"workdays": [0]}, "timezone"),
+        ({"timezone": "UTC", "workdays": "mon"}, "must be a list"),
+        ({"timezone": "UTC", "workdays": ["someday"]}, "someday"),
+        ({"timezone": "UTC", "workdays": [1.0]}, "weekday numbers"),
+        ({"timezone": "UTC", "working_hours": ["9-12-3"]}, "09:00-12:00"),
+        ({"timezone": "UTC", "working_hours": [["09:00"]]}, "pair"),
+        ({"timezone": "UTC", "working_hours": [["nine", "12:00"]]}, "nine"),
+        ({"timezone": "UTC", "working_hours": ["12:00-09:00"]}, "end after it starts"),
+        ({"timezone": "UTC", "holidays": ["2025-13-01"]}, "2025-13-01"),
+        ({"timezone": "UTC", "valid_until": 20251231}, "valid_until"),
+        ({"timezone": "Nowhere/City"}, "Nowhere/City"),
+        ("timezone=UTC", "mapping"),
+    ],
+)
+def test_bad_settings_raise_a_policy_config_error(settings: object, message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
+        BusinessCalendar.from_mapping(settings)  # type: ignore[arg-type]
