@@ -34,7 +34,7 @@ deadline and one more after each further business day, and stops at the top. Bef
 >>> opened = datetime(2025, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
 >>> deadlines = policy.deadlines(TIER_B, Severity.MAJOR, opened, calendar)
 >>> deadlines.first_reply.isoformat(), deadlines.resolution.isoformat()
-('2025-06-04T11:30:00+08:00', '2025-06-10T10:00:00+08:00')
+('2025-06-04T10:30:00+08:00', '2025-06-10T10:00:00+08:00')
 """
 
 from __future__ import annotations

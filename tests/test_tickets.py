@@ -1,0 +1,422 @@
+"""Feedback tickets: the tracking ledger and its lifecycle (SPEC §7; seed 001 §五)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import (
+    TIER_A,
+    BusinessCalendar,
+    FeedbackTicket,
+    InvalidInput,
+    InvalidTransition,
+    ProgressReported,
+    Severity,
+    TicketAtRisk,
+    TicketClosed,
+    TicketKind,
+    TicketOpened,
+    TicketPaused,
+    TicketReopened,
+    TicketReplied,
+    TicketResolved,
+    TicketResumed,
+    TicketSource,
+    TicketStatus,
+)
+from keyaccount.domain.tickets import DeadlineKind
+from keyaccount.policies import presets
+from keyaccount.testing import lifecycle_steps, open_tickets, pause_intervals, take_step
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=SHANGHAI)  # type: ignore[misc]
+
+
+# SPEC §8: the 2025 National Day and Mid-Autumn holiday, with its two make-up working days.
+NATIONAL_DAY_2025 = BusinessCalendar(
+    timezone="Asia/Shanghai",
+    workdays=range(5),
+    working_hours=[(time(9), time(12)), (time(13, 30), time(18))],
+    holidays=[date(2025, 10, day) for day in range(1, 9)],
+    makeup_workdays=[date(2025, 9, 28), date(2025, 10, 11)],
+)
+# No holiday data: unbounded, for generated tickets anywhere in time.
+PLAIN_WEEKS = BusinessCalendar(timezone="Asia/Shanghai")
+POLICY = presets.escalation()
+
+
+def opened(**changes: Any) -> FeedbackTicket:
+    fields: dict[str, Any] = {
+        "ticket_id": "T-1",
+        "account_id": "ACME",
+        "tier": TIER_A,
+        "source": TicketSource.VISIT,
+        "kind": TicketKind.COMPLAINT,
+        "severity": Severity.MAJOR,
+        "summary": "deliveries arrive two days late",
+        "responsible_department": "logistics",
+        "responsible_person": "Wang Fang",
+        "first_reply_deadline": at(2025, 9, 29, 14),
+        "resolution_deadline": at(2025, 10, 10, 10),
+        "now": at(2025, 9, 29, 10),
+    }
+    fields.update(changes)
+    ticket, _ = FeedbackTicket.open(**fields)
+    return ticket
+
+
+def in_progress(**changes: Any) -> FeedbackTicket:
+    ticket, _ = opened(**changes).reply("we are looking into it", now=at(2025, 9, 29, 11))
+    return ticket
+
+
+def resolved() -> FeedbackTicket:
+    ticket, _ = in_progress().resolve("carrier changed; report no. 17", now=at(2025, 10, 9, 10))
+    return ticket
+
+
+# --- opening ---
+
+
+def test_an_opened_ticket_records_its_deadlines_and_an_opened_event() -> None:
+    ticket, events = FeedbackTicket.open(
+        ticket_id="T-1", account_id="ACME", tier=TIER_A, source="visit", kind="complaint",
+        severity="major", summary="late deliveries", responsible_department="logistics",
+        responsible_person="Wang Fang", first_reply_deadline=at(2025, 9, 29, 14),
+        resolution_deadline=at(2025, 10, 10, 10), now=at(2025, 9, 29, 10),
+    )
+    assert ticket.status is TicketStatus.OPENED
+    assert ticket.source is TicketSource.VISIT
+    assert ticket.severity is Severity.MAJOR
+    assert ticket.is_open
+    assert [entry.step for entry in ticket.history] == ["opened"]
+    assert events == (
+        TicketOpened(
+            occurred_at=at(2025, 9, 29, 10), ticket_id="T-1", account_id="ACME", tier_code="A",
+            kind=TicketKind.COMPLAINT, severity=Severity.MAJOR,
+            first_reply_deadline=at(2025, 9, 29, 14), resolution_deadline=at(2025, 10, 10, 10),
+        ),
+    )
+
+
+@pytest.mark.parametrize("field", ["ticket_id", "account_id", "summary",
+                                   "responsible_department", "responsible_person"])
+def test_a_ticket_without_its_ledger_fields_is_refused(field: str) -> None:
+    with pytest.raises(InvalidInput, match=field):
+        opened(**{field: " "})
+
+
+def test_a_deadline_before_the_opening_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"resolution_deadline .* is before opened_at"):
+        opened(resolution_deadline=at(2025, 9, 29, 9))
+
+
+def test_a_naive_opening_time_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="timezone-aware"):
+        opened(now=datetime(2025, 9, 29, 10))  # noqa: DTZ001
+
+
+def test_an_unknown_source_is_refused_naming_the_known_ones() -> None:
+    with pytest.raises(InvalidInput, match=r"source must be one of \['visit', 'phone'"):
+        opened(source="fax")
+
+
+def test_a_problem_spanning_departments_needs_a_lead_coordinator() -> None:
+    with pytest.raises(InvalidInput, match="lead coordinator is required"):
+        opened(departments=["logistics", "quality"])
+    ticket = opened(departments=["logistics", "quality"], lead_coordinator="key-account dept")
+    assert ticket.is_cross_department
+    assert ticket.involved_departments == ("logistics", "quality")
+
+
+def test_the_responsible_department_alone_is_not_cross_department() -> None:
+    ticket = opened(departments=["logistics"])
+    assert not ticket.is_cross_department
+    assert ticket.lead_coordinator is None
+
+
+# --- replies and progress ---
+
+
+def test_the_first_reply_puts_the_ticket_in_progress_and_stops_the_first_reply_clock() -> None:
+    ticket, events = opened().reply("we are on it", now=at(2025, 9, 29, 11))
+    assert ticket.status is TicketStatus.IN_PROGRESS
+    assert ticket.first_replied_at == at(2025, 9, 29, 11)
+    assert ticket.first_replied_on_time is True
+    assert events == (TicketReplied(occurred_at=at(2025, 9, 29, 11), ticket_id="T-1",
+                                    account_id="ACME", message="we are on it", on_time=True),)
+
+
+def test_a_first_reply_after_its_deadline_is_late() -> None:
+    ticket, events = opened().reply("sorry", now=at(2025, 9, 29, 15))
+    assert ticket.first_replied_on_time is False
+    assert isinstance(events[0], TicketReplied)
+    assert events[0].on_time is False
+
+
+def test_later_replies_are_progress_reports_to_the_customer() -> None:
+    ticket, events = in_progress().reply("new carrier booked", now=at(2025, 9, 30, 9))
+    assert events == (ProgressReported(occurred_at=at(2025, 9, 30, 9), ticket_id="T-1",
+                                       account_id="ACME", message="new carrier booked"),)
+    assert ticket.first_replied_at == at(2025, 9, 29, 11)
+    assert ticket.history[-1].step == "progress_reported"
+
+
+def test_a_ticket_has_no_first_reply_verdict_before_its_first_reply() -> None:
+    assert opened().first_replied_on_time is None
+
+
+# --- resolution and closing ---
+
+
+def test_a_ticket_cannot_be_resolved_before_work_on_it_started() -> None:
+    ticket = opened()
+    with pytest.raises(InvalidTransition, match="is opened; cannot resolve"):
+        ticket.resolve("done", now=at(2025, 9, 29, 12))
+    assert ticket == opened()
+
+
+def test_resolution_needs_a_written_report() -> None:
+    with pytest.raises(InvalidInput, match="resolution report"):
+        in_progress().resolve("  ", now=at(2025, 9, 30, 9))
+
+
+def test_a_resolution_by_the_deadline_counts_on_time() -> None:
+    ticket, events = in_progress().resolve("fixed", now=at(2025, 10, 10, 10))
+    assert ticket.status is TicketStatus.RESOLVED
+    assert ticket.resolution_report == "fixed"
+    assert ticket.resolved_on_time is True
+    assert isinstance(events[0], TicketResolved)
+    assert events[0].on_time is True
+
+
+def test_a_resolution_after_the_deadline_is_late() -> None:
+    ticket, events = in_progress().resolve("fixed", now=at(2025, 10, 10, 10, 1))
+    assert ticket.resolved_on_time is False
+    assert isinstance(events[0], TicketResolved)
+    assert events[0].on_time is False
+
+
+def test_an_unresolved_ticket_has_no_on_time_verdict() -> None:
+    assert in_progress().resolved_on_time is None
+
+
+def test_closing_records_the_customers_satisfaction_with_the_result() -> None:
+    ticket, events = resolved().close(satisfaction=5, satisfied=True, now=at(2025, 10, 9, 15))
+    assert ticket.status is TicketStatus.CLOSED
+    assert not ticket.is_open
+    assert (ticket.satisfaction, ticket.satisfied) == (5, True)
+    assert ticket.closed_at == at(2025, 10, 9, 15)
+    assert events == (TicketClosed(occurred_at=at(2025, 10, 9, 15), ticket_id="T-1",
+                                   account_id="ACME", satisfaction=5, satisfied=True),)
+
+
+@pytest.mark.parametrize("score", [0, 6, True])
+def test_a_satisfaction_score_off_the_scale_is_refused(score: int) -> None:
+    with pytest.raises(InvalidInput, match="satisfaction must be an int from 1 to 5"):
+        resolved().close(satisfaction=score, satisfied=True, now=at(2025, 10, 9, 15))
+
+
+def test_a_ticket_cannot_be_closed_before_it_is_resolved() -> None:
+    with pytest.raises(InvalidTransition, match="is in_progress; cannot close"):
+        in_progress().close(satisfaction=5, satisfied=True, now=at(2025, 10, 9, 15))
+
+
+# --- reopening ---
+
+
+def test_an_unsatisfied_customer_reopens_the_ticket_with_a_new_deadline_and_its_history() -> None:
+    closed, _ = resolved().close(satisfaction=2, satisfied=False, now=at(2025, 10, 9, 15))
+    ticket, events = closed.reopen("still late", now=at(2025, 10, 9, 16),
+                                   resolution_deadline=at(2025, 10, 14, 16))
+    assert ticket.status is TicketStatus.REOPENED
+    assert ticket.is_open
+    assert ticket.resolution_deadline == at(2025, 10, 14, 16)
+    assert ticket.history[: len(closed.history)] == closed.history
+    assert ticket.history[-1].step == "reopened"
+    assert (ticket.resolved_at, ticket.resolution_report, ticket.satisfaction) == (None,) * 3
+    assert ticket.reopen_count == 1
+    assert ticket.reopened_at == at(2025, 10, 9, 16)
+    assert events == (TicketReopened(occurred_at=at(2025, 10, 9, 16), ticket_id="T-1",
+                                     account_id="ACME", reason="still late",
+                                     resolution_deadline=at(2025, 10, 14, 16), reopen_count=1),)
+
+
+def test_a_customer_told_the_result_may_reject_it_before_the_ticket_is_closed() -> None:
+    ticket, _ = resolved().reopen("not fixed", now=at(2025, 10, 9, 11),
+                                  resolution_deadline=at(2025, 10, 10, 11))
+    assert ticket.status is TicketStatus.REOPENED
+
+
+def test_a_reopened_ticket_never_counts_as_resolved_on_time() -> None:
+    ticket, _ = resolved().reopen("not fixed", now=at(2025, 10, 9, 11),
+                                  resolution_deadline=at(2025, 10, 14, 11))
+    assert ticket.resolved_on_time is None
+    ticket, _ = ticket.reply("second attempt under way", now=at(2025, 10, 9, 12))
+    ticket, events = ticket.resolve("fixed for good", now=at(2025, 10, 10, 9))
+    assert ticket.resolved_at is not None
+    assert ticket.resolved_at < ticket.resolution_deadline
+    assert ticket.resolved_on_time is False
+    assert isinstance(events[0], TicketResolved)
+    assert events[0].on_time is False
+
+
+def test_a_satisfied_customers_ticket_stays_closed() -> None:
+    closed, _ = resolved().close(satisfaction=4, satisfied=True, now=at(2025, 10, 9, 15))
+    with pytest.raises(InvalidTransition, match="satisfied customer; cannot reopen"):
+        closed.reopen("again", now=at(2025, 10, 9, 16), resolution_deadline=at(2025, 10, 14, 16))
+
+
+def test_an_open_ticket_cannot_be_reopened() -> None:
+    with pytest.raises(InvalidTransition, match="is in_progress; cannot reopen"):
+        in_progress().reopen("x", now=at(2025, 9, 30, 9), resolution_deadline=at(2025, 10, 9, 9))
+
+
+def test_a_new_deadline_before_the_reopening_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="before the reopening"):
+        resolved().reopen("x", now=at(2025, 10, 9, 11), resolution_deadline=at(2025, 10, 9, 10))
+
+
+def test_reopening_clears_the_resolution_warnings_and_escalations_already_announced() -> None:
+    ticket = attrs.evolve(resolved(), escalation_marks=attrs.evolve(
+        resolved().escalation_marks, resolution_warned=True, resolution_level=2,
+        first_reply_level=1))
+    reopened, _ = ticket.reopen("x", now=at(2025, 10, 9, 11),
+                                resolution_deadline=at(2025, 10, 14, 11))
+    marks = reopened.escalation_marks
+    assert (marks.resolution_warned, marks.resolution_level, marks.first_reply_level) == (
+        False, 0, 1)
+
+
+# --- pauses stop the clock ---
+
+
+def test_a_ticket_can_only_be_paused_while_in_progress() -> None:
+    with pytest.raises(InvalidTransition, match="is opened; cannot pause"):
+        opened().pause("waiting for samples", now=at(2025, 9, 29, 12))
+
+
+def test_a_ticket_cannot_be_resumed_unless_paused() -> None:
+    with pytest.raises(InvalidTransition, match="is in_progress; cannot resume"):
+        in_progress().resume(now=at(2025, 9, 30, 9), calendar=NATIONAL_DAY_2025)
+
+
+def test_a_pause_over_the_national_day_holiday_moves_the_deadline_by_the_business_time_paused(
+) -> None:
+    ticket, events = in_progress().pause("waiting for the customer's delivery notes",
+                                         now=at(2025, 9, 30, 16))
+    assert ticket.status is TicketStatus.PAUSED
+    assert isinstance(events[0], TicketPaused)
+    ticket, events = ticket.resume(now=at(2025, 10, 9, 10), calendar=NATIONAL_DAY_2025)
+    # 16:00-18:00 on 30 September and 09:00-10:00 on 9 October: three business hours.
+    assert ticket.paused_business_time == timedelta(hours=3)
+    assert ticket.resolution_deadline == at(2025, 10, 10, 14, 30)
+    assert ticket.first_reply_deadline == at(2025, 9, 29, 14)  # already met: it stays
+    assert ticket.status is TicketStatus.IN_PROGRESS
+    assert ticket.paused_at is None
+    assert events == (TicketResumed(
+        occurred_at=at(2025, 10, 9, 10), ticket_id="T-1", account_id="ACME",
+        paused_business_time=timedelta(hours=3), first_reply_deadline=at(2025, 9, 29, 14),
+        resolution_deadline=at(2025, 10, 10, 14, 30)),)
+
+
+def test_a_pause_within_the_holiday_moves_nothing() -> None:
+    ticket, _ = in_progress().pause("waiting", now=at(2025, 9, 30, 18))
+    ticket, _ = ticket.resume(now=at(2025, 10, 8, 20), calendar=NATIONAL_DAY_2025)
+    assert ticket.paused_business_time == timedelta(0)
+    assert ticket.resolution_deadline == at(2025, 10, 10, 10)
+
+
+def test_an_overdue_ticket_stays_overdue_by_the_same_business_time_after_a_pause() -> None:
+    ticket = in_progress(resolution_deadline=at(2025, 9, 29, 16))
+    ticket, _ = ticket.pause("waiting", now=at(2025, 9, 30, 10))
+    overdue_at_pause = NATIONAL_DAY_2025.business_time_between(
+        ticket.resolution_deadline, at(2025, 9, 30, 10))
+    ticket, _ = ticket.resume(now=at(2025, 10, 9, 11), calendar=NATIONAL_DAY_2025)
+    overdue_at_resume = NATIONAL_DAY_2025.business_time_between(
+        ticket.resolution_deadline, at(2025, 10, 9, 11))
+    assert overdue_at_resume == overdue_at_pause == timedelta(hours=3)
+
+
+def test_paused_business_time_adds_up_over_several_pauses() -> None:
+    ticket = in_progress()
+    for pause, resume in [(at(2025, 9, 29, 15), at(2025, 9, 29, 16)),
+                          (at(2025, 9, 30, 9), at(2025, 9, 30, 11))]:
+        ticket, _ = ticket.pause("waiting", now=pause)
+        ticket, _ = ticket.resume(now=resume, calendar=NATIONAL_DAY_2025)
+    assert ticket.paused_business_time == timedelta(hours=3)
+    assert [entry.step for entry in ticket.history] == [
+        "opened", "replied", "paused", "resumed", "paused", "resumed"]
+
+
+# --- time and alerts ---
+
+
+def test_time_cannot_run_backwards_on_a_ticket() -> None:
+    with pytest.raises(InvalidInput, match="is before its last step"):
+        in_progress().reply("earlier?", now=at(2025, 9, 29, 10, 30))
+
+
+def test_alerts_of_another_ticket_are_refused() -> None:
+    alert = TicketAtRisk(occurred_at=at(2025, 9, 29, 13), ticket_id="T-2", account_id="ACME",
+                         deadline_kind=DeadlineKind.FIRST_REPLY,
+                         deadline=at(2025, 9, 29, 14), remaining=timedelta(hours=1))
+    with pytest.raises(InvalidInput, match="alert for ticket 'T-2'"):
+        opened().record_alerts([alert], now=at(2025, 9, 29, 13))
+
+
+def test_events_carry_the_callers_now() -> None:
+    _, events = in_progress().pause("waiting", now=at(2025, 9, 30, 9, 17))
+    assert events[0].occurred_at == at(2025, 9, 30, 9, 17)
+
+
+# --- properties ---
+
+
+@given(open_tickets(), lifecycle_steps(), st.integers(1, 48))
+def test_illegal_steps_leave_the_ticket_unchanged_and_history_only_grows(
+    ticket: FeedbackTicket, steps: list[str], hours_between: int
+) -> None:
+    now = ticket.opened_at
+    for step in steps:
+        now += timedelta(hours=hours_between)
+        before = ticket
+        try:
+            ticket, events = take_step(ticket, step, now=now, calendar=PLAIN_WEEKS,
+                                       policy=POLICY)
+        except InvalidTransition:
+            assert ticket == before
+            continue
+        assert ticket.history[:-1] == before.history
+        assert ticket.history[-1].at == now
+        assert len(events) == 1
+        assert events[0].occurred_at == now
+        assert ticket.ticket_id == before.ticket_id
+        assert ticket.opened_at == before.opened_at
+
+
+@given(open_tickets(), st.data())
+def test_pausing_for_any_intervals_moves_the_resolution_deadline_by_the_business_time_paused(
+    ticket: FeedbackTicket, data: st.DataObject
+) -> None:
+    replied_at = ticket.opened_at + timedelta(minutes=5)
+    ticket, _ = ticket.reply("on it", now=replied_at)
+    original = ticket.resolution_deadline
+    intervals = data.draw(pause_intervals(replied_at))
+    paused = timedelta(0)
+    for pause, resume in intervals:
+        ticket, _ = ticket.pause("waiting", now=pause)
+        ticket, _ = ticket.resume(now=resume, calendar=PLAIN_WEEKS)
+        paused += PLAIN_WEEKS.business_time_between(pause, resume)
+    assert ticket.paused_business_time == paused
+    assert PLAIN_WEEKS.business_time_between(original, ticket.resolution_deadline) == paused
