@@ -24,6 +24,18 @@ from keyaccount.testing._customers import (
 # --- end customers ---
 
 # --- grading (issue 4) ---
+# isort: split
+from keyaccount.testing._grading import (
+    account_figures,
+    amount_band_gradings,
+    amounts,
+    check_grading_policy,
+    grading_settings,
+    portfolio_figures,
+    weighted_gradings,
+)
+
+# isort: split
 # --- end grading ---
 
 # --- calendar (issue 5) ---
@@ -88,6 +100,13 @@ __all__: list[str] = [
     "viewers",
     # --- end customers ---
     # --- grading (issue 4) ---
+    "account_figures",
+    "amount_band_gradings",
+    "amounts",
+    "check_grading_policy",
+    "grading_settings",
+    "portfolio_figures",
+    "weighted_gradings",
     # --- end grading ---
     # --- calendar (issue 5) ---
     # --- end calendar ---
