@@ -565,10 +565,11 @@ class VisitPlanner:
         """Re-plan after a tier change (or new staff, new blackout dates) from ``as_of``.
 
         Visits before ``as_of`` stay as they were (done or missed: the record of the past),
-        and every visit done stays, whenever it was planned. The rest is dropped and the
-        account's quota for the whole period under its new tier, less the visits kept of
-        each kind, is spread evenly over ``[as_of, end)`` by the same rules as :meth:`plan`,
-        with festival visits before the festivals still ahead.
+        and every visit done stays, whenever it was planned. The rest is dropped and
+        re-spread over ``[as_of, end)`` by the same rules as :meth:`plan`: of each evenly
+        spread kind, the new tier's quota for ``[as_of, end)`` (:func:`scaled_count`) less
+        the visits kept on or after ``as_of``; of each festival kind, the new tier's quota
+        for the period less the visits of that kind kept, before the festivals still ahead.
 
         Args:
             plan: the current plan.
@@ -610,10 +611,19 @@ class VisitPlanner:
         taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
         for index in kept:
             taken[plan.kinds[index]].add((plan.days[index] - period.start).days)
-        counts = {
-            kind: max(0, scaled_count(quota.count(kind), period) - len(taken[kind]))
-            for kind in VisitKind
-        }
+        rest = PlanPeriod(as_of, period.end)
+        counts = {}
+        for kind in VisitKind:
+            kept_days = taken[kind]
+            if kind in FESTIVAL_KINDS:
+                # one per festival: those of the whole period already kept count
+                owed = scaled_count(quota.count(kind), period) - len(kept_days)
+            else:
+                # the new tier's rhythm applies from as_of; visits done early count
+                owed = scaled_count(quota.count(kind), rest) - sum(
+                    1 for index in kept_days if index >= offset
+                )
+            counts[kind] = max(0, owed)
         ahead = [index for index in _festival_indices(festivals, period) if index > offset]
         slots = _slots(days, offset, ahead, counts)
         placed = _lay_out(slots, free, taken, account.account_id, period)

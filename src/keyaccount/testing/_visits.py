@@ -1,0 +1,164 @@
+"""Hypothesis strategies for visits: planning inputs, accounts and visit records (SPEC §6)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import attrs
+from hypothesis import strategies as st
+
+from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.domain.visits import (
+    AccountToPlan,
+    FeedbackItem,
+    Topic,
+    VisitKind,
+    VisitRecord,
+)
+
+__all__ = [
+    "PlanningInputs",
+    "accounts_to_plan",
+    "feedback_items",
+    "plan_calendars",
+    "planning_inputs",
+    "visit_records",
+]
+
+_STAFF = ("li", "wang", "zhang", "liu", "chen", "yang")
+_HOURS = ((time(9), time(12)), (time(13, 30), time(18)))
+
+
+@st.composite
+def plan_calendars(draw: st.DrawFn, year: int) -> BusinessCalendar:
+    """Calendars covering ``year`` with random holiday runs (1-8 days) and make-up days.
+
+    Holiday runs are at least three weeks apart, as public holidays are, so every month keeps
+    working days.
+    """
+    holidays: set[date] = set()
+    makeup: set[date] = set()
+    start = date(year, 1, 1)
+    for run_start in draw(
+        st.lists(st.integers(0, 364), max_size=8, unique=True).map(sorted)
+    ):
+        if any(abs((start + timedelta(days=run_start) - day).days) < 21 for day in holidays):
+            continue
+        length = draw(st.integers(1, 8))
+        run = [start + timedelta(days=run_start + offset) for offset in range(length)]
+        holidays.update(day for day in run if day.year == year)
+        # 调休: a weekend day next to a long holiday becomes a working day.
+        if length >= 3:
+            before = run[0] - timedelta(days=draw(st.integers(1, 3)))
+            if before.weekday() >= 5 and before.year == year and before not in holidays:
+                makeup.add(before)
+    return BusinessCalendar(
+        timezone=draw(st.sampled_from(("Asia/Shanghai", "Europe/Berlin", "America/New_York"))),
+        workdays=range(5),
+        working_hours=_HOURS,
+        holidays=sorted(holidays),
+        makeup_workdays=sorted(makeup - holidays),
+        valid_from=date(year, 1, 1),
+        valid_until=date(year, 12, 31),
+    )
+
+
+@st.composite
+def accounts_to_plan(
+    draw: st.DrawFn,
+    year: int,
+    account_id: str | None = None,
+    tiers: tuple[Tier, ...] = SCORE_TIERS + AMOUNT_TIERS,
+) -> AccountToPlan:
+    """An account with a tier, 1-3 staff and up to six blackout dates in ``year``."""
+    start = date(year, 1, 1)
+    blackout = draw(
+        st.lists(st.integers(0, 364), max_size=6).map(
+            lambda offsets: [start + timedelta(days=offset) for offset in offsets]
+        )
+    )
+    if account_id is None:
+        account_id = draw(st.from_regex(r"[A-Z]{2}[0-9]{3}", fullmatch=True))
+    return AccountToPlan(
+        account_id,
+        draw(st.sampled_from(tiers)),
+        staff=draw(st.lists(st.sampled_from(_STAFF), min_size=1, max_size=3, unique=True)),
+        blackout_dates=blackout,
+    )
+
+
+@attrs.frozen
+class PlanningInputs:
+    """What a planner is handed: a year, its calendar, festival dates and some accounts."""
+
+    year: int
+    calendar: BusinessCalendar
+    festivals: tuple[date, ...]
+    accounts: tuple[AccountToPlan, ...]
+
+
+@st.composite
+def planning_inputs(draw: st.DrawFn, max_accounts: int = 6) -> PlanningInputs:
+    """A plan year (2024-2030), a calendar for it, two festivals and distinct accounts."""
+    year = draw(st.integers(2024, 2030))
+    calendar = draw(plan_calendars(year))
+    # Spring Festival falls between 21 January and 20 February, Mid-Autumn in September or
+    # early October; the exact dates are the host's data.
+    spring = date(year, 1, 21) + timedelta(days=draw(st.integers(0, 30)))
+    mid_autumn = date(year, 9, 7) + timedelta(days=draw(st.integers(0, 30)))
+    ids = draw(
+        st.lists(
+            st.from_regex(r"[A-Z]{2}[0-9]{3}", fullmatch=True),
+            min_size=1,
+            max_size=max_accounts,
+            unique=True,
+        )
+    )
+    accounts = tuple(draw(accounts_to_plan(year, account_id)) for account_id in ids)
+    return PlanningInputs(year, calendar, (spring, mid_autumn), accounts)
+
+
+_TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=20)
+
+
+@st.composite
+def feedback_items(draw: st.DrawFn) -> FeedbackItem:
+    """A feedback item, answered on the spot or ready to be ticketed."""
+    from keyaccount.domain.tickets import Severity, TicketKind
+
+    summary = draw(_TEXT)
+    if draw(st.booleans()):
+        return FeedbackItem(summary, answer=draw(_TEXT))
+    return FeedbackItem(
+        summary,
+        kind=draw(st.sampled_from(TicketKind)),
+        severity=draw(st.sampled_from(Severity)),
+        responsible_department=draw(st.sampled_from(("after-sales", "technical", "quality"))),
+        responsible_person=draw(st.sampled_from(_STAFF)),
+    )
+
+
+@st.composite
+def visit_records(
+    draw: st.DrawFn,
+    account_id: str = "ACME",
+    kind: VisitKind | None = None,
+    planned_day: date | None = None,
+) -> VisitRecord:
+    """A complete visit record (on ``planned_day`` at 10:00 UTC when given)."""
+    day = planned_day or draw(st.dates(date(2024, 1, 1), date(2030, 12, 31)))
+    return VisitRecord(
+        record_id=draw(st.from_regex(r"R[0-9]{6}", fullmatch=True)),
+        account_id=account_id,
+        kind=kind or draw(st.sampled_from(VisitKind)),
+        visited_at=datetime.combine(day, time(10), tzinfo=timezone.utc),
+        place=draw(st.sampled_from(("customer HQ", "plant 2", "by phone"))),
+        visitors=draw(st.lists(st.sampled_from(_STAFF), min_size=1, max_size=3, unique=True)),
+        customer_situation=draw(_TEXT),
+        topics=draw(st.lists(st.sampled_from(Topic), min_size=1, max_size=5, unique=True)),
+        content=draw(_TEXT),
+        feedback=draw(st.lists(feedback_items(), max_size=3)),
+        suggestions=draw(st.lists(_TEXT, max_size=2)),
+        planned_day=planned_day,
+    )

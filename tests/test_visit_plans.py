@@ -1,0 +1,584 @@
+"""The visit frequency policy, the planner and visit compliance (SPEC §6)."""
+
+from datetime import date, datetime, time, timedelta, timezone
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import (
+    PARTNER,
+    SCORE_TIERS,
+    STRATEGIC,
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
+    AccountToPlan,
+    CalendarRangeError,
+    InvalidInput,
+    PlanPeriod,
+    PolicyConfigError,
+    Tier,
+    Topic,
+    VisitInterval,
+    VisitKind,
+    VisitOverdue,
+    VisitPlan,
+    VisitQuota,
+    VisitRecord,
+)
+from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.policies import (
+    TierVisitFrequency,
+    VisitFrequencyPolicy,
+    VisitPlanner,
+    evaluate_compliance,
+)
+from keyaccount.policies.presets import visit_frequency
+from keyaccount.policies.visits import scaled_count
+from keyaccount.testing import PlanningInputs, planning_inputs
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2025, 12, 1, 9, tzinfo=SHANGHAI)
+YEAR = PlanPeriod.year(2026)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+# An illustrative 2026 holiday arrangement in the style of China's (with 调休 make-up days).
+CALENDAR = BusinessCalendar(
+    timezone="Asia/Shanghai",
+    working_hours=[(time(9), time(12)), (time(13, 30), time(18))],
+    holidays=[
+        *_days(date(2026, 1, 1), date(2026, 1, 3)),
+        *_days(date(2026, 2, 15), date(2026, 2, 23)),
+        *_days(date(2026, 4, 4), date(2026, 4, 6)),
+        *_days(date(2026, 5, 1), date(2026, 5, 5)),
+        *_days(date(2026, 6, 19), date(2026, 6, 21)),
+        *_days(date(2026, 9, 25), date(2026, 9, 27)),
+        *_days(date(2026, 10, 1), date(2026, 10, 7)),
+    ],
+    makeup_workdays=[
+        date(2026, 1, 4),
+        date(2026, 2, 14),
+        date(2026, 2, 28),
+        date(2026, 5, 9),
+        date(2026, 9, 20),
+        date(2026, 10, 10),
+    ],
+)
+SPRING_FESTIVAL = date(2026, 2, 17)
+MID_AUTUMN = date(2026, 9, 25)
+FESTIVALS = (SPRING_FESTIVAL, MID_AUTUMN)
+PLANNER = VisitPlanner(CALENDAR)
+
+
+def _plan(account: AccountToPlan, period: PlanPeriod = YEAR) -> VisitPlan:
+    plan, _ = PLANNER.plan(account, period, festivals=FESTIVALS, now=NOW)
+    return plan
+
+
+def _days_of(plan: VisitPlan, kind: VisitKind) -> list[date]:
+    return [day for day, each in zip(plan.days, plan.kinds, strict=True) if each is kind]
+
+
+# --- the frequency policy ------------------------------------------------------------------
+
+
+def test_the_default_frequency_is_monthly_for_a_bimonthly_for_b_quarterly_calls_for_c() -> None:
+    policy = visit_frequency()
+    assert policy.minimum(TIER_A) == VisitQuota(on_site=12, holiday=2, event=1)
+    assert policy.minimum(TIER_B) == VisitQuota(on_site=6, holiday=2, event=1)
+    assert policy.minimum(TIER_C) == VisitQuota(phone_return=4, greeting=2)
+    assert policy.minimum(TIER_D) == VisitQuota(phone_return=2, greeting=2)
+
+
+def test_key_maintenance_tiers_get_holiday_visits_and_events_routine_tiers_greetings() -> None:
+    policy = visit_frequency()
+    for tier in (TIER_A, TIER_B):
+        assert policy.minimum(tier).holiday == 2
+        assert policy.minimum(tier).greeting == 0
+    for tier in (TIER_C, TIER_D):
+        assert policy.minimum(tier).greeting == 2
+        assert policy.minimum(tier).holiday == 0
+
+
+def test_tiers_of_another_grading_get_the_quota_of_their_visit_level() -> None:
+    policy = visit_frequency()
+    assert policy.minimum(STRATEGIC) == policy.minimum(TIER_A)
+    assert policy.minimum(PARTNER) == policy.minimum(TIER_B)
+
+
+def test_a_tier_neither_in_the_table_nor_on_the_ladder_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="'GOLD'"):
+        visit_frequency().minimum(Tier("GOLD", 1))
+
+
+def test_a_customer_raise_adds_to_the_minimum_and_raises_accumulate() -> None:
+    policy = visit_frequency().with_raise("ACME", VisitQuota(on_site=2))
+    policy = policy.with_raise("ACME", VisitQuota(on_site=1, event=1))
+    assert policy.quota_for("ACME", TIER_A) == VisitQuota(on_site=15, holiday=2, event=2)
+    assert policy.quota_for("OTHER", TIER_A) == policy.minimum(TIER_A)
+
+
+def test_the_default_policy_keeps_the_protocol() -> None:
+    assert isinstance(visit_frequency(), VisitFrequencyPolicy)
+
+
+def test_settings_replace_the_row_of_each_tier_they_name() -> None:
+    policy = TierVisitFrequency.from_mapping(
+        {
+            "tiers": {"A": {"on_site": 24, "holiday": 2}},
+            "levels": {"general": {"phone_return": 6}},
+            "raises": {"ACME": {"event": 2}},
+        }
+    )
+    assert policy.minimum(TIER_A) == VisitQuota(on_site=24, holiday=2)
+    assert policy.minimum(TIER_B) == visit_frequency().minimum(TIER_B)
+    assert policy.minimum(Tier("ORDINARY", 3)) == VisitQuota(phone_return=6)
+    assert policy.quota_for("ACME", TIER_A).event == 2
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"tier": {}}, "unknown key"),
+        ({"tiers": {"A": {"visits": 3}}}, "unknown key"),
+        ({"tiers": {"A": {"on_site": -1}}}, "on_site"),
+        ({"tiers": {"A": {"on_site": 1.5}}}, "on_site"),
+        ({"tiers": {"A": 12}}, "must be a mapping"),
+        ({"levels": {"vip": {"on_site": 1}}}, "'vip'"),
+        ({"ladder": {"A": "vip"}}, "'vip'"),
+        ({"raises": {"": {"on_site": 1}}}, "non-empty"),
+        ({"tiers": []}, "must be a mapping"),
+    ],
+)
+def test_bad_frequency_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
+        TierVisitFrequency.from_mapping(settings)
+
+
+@given(
+    st.sampled_from(SCORE_TIERS),
+    st.builds(
+        VisitQuota,
+        *(st.integers(0, 5) for _ in VisitKind),
+    ),
+)
+def test_a_raise_never_lowers_any_kind_below_the_minimum(tier: Tier, extra: VisitQuota) -> None:
+    policy = visit_frequency().with_raise("ACME", extra)
+    for kind in VisitKind:
+        assert policy.quota_for("ACME", tier).count(kind) >= policy.minimum(tier).count(kind)
+
+
+# --- the planner -------------------------------------------------------------------------
+
+
+def test_core_accounts_get_an_on_site_visit_on_the_first_working_day_of_every_month() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    on_site = _days_of(plan, VisitKind.ON_SITE)
+    assert [day.month for day in on_site] == list(range(1, 13))
+    # 1-3 January is a holiday and Sunday 4 January a make-up working day (调休).
+    assert on_site[0] == date(2026, 1, 4)
+    assert on_site[1] == date(2026, 2, 2)
+    assert on_site[4] == date(2026, 5, 6)  # after the Labour Day holiday
+    assert on_site[9] == date(2026, 10, 8)  # after National Day
+
+
+def test_important_accounts_are_visited_every_two_months() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_B, staff=["li"]))
+    assert [day.month for day in _days_of(plan, VisitKind.ON_SITE)] == [1, 3, 5, 7, 9, 11]
+    assert plan.interval == VisitInterval(months=2)
+
+
+def test_general_accounts_get_quarterly_and_half_yearly_phone_return_visits() -> None:
+    c_plan = _plan(AccountToPlan("C1", TIER_C, staff=["li"]))
+    d_plan = _plan(AccountToPlan("D1", TIER_D, staff=["li"]))
+    assert [d.month for d in _days_of(c_plan, VisitKind.PHONE_RETURN)] == [1, 4, 7, 10]
+    assert [d.month for d in _days_of(d_plan, VisitKind.PHONE_RETURN)] == [1, 7]
+    assert _days_of(c_plan, VisitKind.ON_SITE) == []
+
+
+def test_holiday_visits_go_on_the_last_working_day_before_each_festival() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    # 15-23 February is the Spring Festival holiday; Saturday 14 February is a make-up day.
+    assert _days_of(plan, VisitKind.HOLIDAY) == [date(2026, 2, 14), date(2026, 9, 24)]
+    c_plan = _plan(AccountToPlan("C1", TIER_C, staff=["li"]))
+    assert _days_of(c_plan, VisitKind.GREETING) == [date(2026, 2, 14), date(2026, 9, 24)]
+
+
+def test_an_account_needing_festival_visits_without_festival_dates_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"2 holiday visit\(s\).*1 festival"):
+        PLANNER.plan(
+            AccountToPlan("ACME", TIER_A, staff=["li"]), YEAR, festivals=[MID_AUTUMN], now=NOW
+        )
+
+
+def test_a_visit_falling_on_a_blackout_date_moves_to_the_next_free_day_of_its_slot() -> None:
+    plain = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    blocked = _plan(
+        AccountToPlan("ACME", TIER_A, staff=["li"], blackout_dates=[date(2026, 3, 2)])
+    )
+    assert date(2026, 3, 2) in _days_of(plain, VisitKind.ON_SITE)
+    assert date(2026, 3, 3) in _days_of(blocked, VisitKind.ON_SITE)
+    assert date(2026, 3, 2) not in blocked.days
+    assert len(blocked) == len(plain)
+
+
+def test_a_visit_whose_whole_slot_is_blocked_takes_the_nearest_free_day_after_it() -> None:
+    march = _days(date(2026, 3, 1), date(2026, 3, 31))
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"], blackout_dates=march))
+    on_site = _days_of(plan, VisitKind.ON_SITE)
+    assert len(on_site) == 12
+    assert not any(day.month == 3 for day in on_site)
+    assert on_site[2:4] == [date(2026, 4, 1), date(2026, 4, 2)]
+
+
+def test_visitors_rotate_through_the_staff_covering_the_account() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li", "wang", "zhang"]))
+    assert list(plan.visitors[:4]) == [
+        ("li",), ("wang",), ("zhang",), ("li",)
+    ]
+
+
+def test_topics_rotate_through_the_five_contents_and_greetings_carry_none() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    assert [topics[0] for topics in plan.topics[:6]] == [*Topic, Topic.CUSTOMER_BASICS]
+    c_plan = _plan(AccountToPlan("C1", TIER_C, staff=["li"]))
+    for kind, topics in zip(c_plan.kinds, c_plan.topics, strict=True):
+        assert (topics == ()) == (kind is VisitKind.GREETING)
+
+
+def test_a_half_year_period_owes_half_the_yearly_visits() -> None:
+    h2 = PlanPeriod(date(2026, 7, 1), date(2027, 1, 1))
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]), h2)
+    assert [day.month for day in _days_of(plan, VisitKind.ON_SITE)] == list(range(7, 13))
+    assert scaled_count(4, PlanPeriod(date(2026, 1, 10), date(2026, 2, 10))) == 1
+
+
+def test_a_raised_account_gets_more_visits_than_its_tier() -> None:
+    planner = attrs.evolve(PLANNER, policy=visit_frequency().with_raise(
+        "ACME", VisitQuota(on_site=6)
+    ))
+    plan, _ = planner.plan(
+        AccountToPlan("ACME", TIER_B, staff=["li"]), YEAR, festivals=FESTIVALS, now=NOW
+    )
+    assert plan.count(VisitKind.ON_SITE) == 12
+
+
+def test_a_portfolio_comes_back_in_account_order_with_one_event_per_plan() -> None:
+    accounts = [
+        AccountToPlan("ZETA", TIER_D, staff=["li"]),
+        AccountToPlan("ACME", TIER_A, staff=["wang"]),
+    ]
+    plans, events = PLANNER.plan_portfolio(accounts, YEAR, festivals=FESTIVALS, now=NOW)
+    assert [plan.account_id for plan in plans] == ["ACME", "ZETA"]
+    assert [(event.account_id, event.visit_count) for event in events] == [
+        ("ACME", len(plans[0])),
+        ("ZETA", len(plans[1])),
+    ]
+    assert all(event.occurred_at == NOW for event in events)
+
+
+def test_an_account_given_twice_to_the_planner_is_refused() -> None:
+    account = AccountToPlan("ACME", TIER_A, staff=["li"])
+    with pytest.raises(InvalidInput, match="twice"):
+        PLANNER.plan_portfolio([account, account], YEAR, festivals=FESTIVALS, now=NOW)
+
+
+def test_planning_with_a_naive_now_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="now"):
+        PLANNER.plan(
+            AccountToPlan("ACME", TIER_A, staff=["li"]),
+            YEAR,
+            festivals=FESTIVALS,
+            now=datetime(2025, 12, 1),  # noqa: DTZ001 - the naive datetime under test
+        )
+
+
+def test_planning_a_year_the_calendar_has_no_holidays_for_is_refused() -> None:
+    with pytest.raises(CalendarRangeError):
+        _plan(AccountToPlan("ACME", TIER_A, staff=["li"]), PlanPeriod.year(2027))
+
+
+# --- planner properties ----------------------------------------------------------------------
+
+
+def _plans(inputs: PlanningInputs, accounts: object = None) -> tuple[VisitPlan, ...]:
+    planner = VisitPlanner(inputs.calendar)
+    plans, _ = planner.plan_portfolio(
+        inputs.accounts if accounts is None else accounts,  # type: ignore[arg-type]
+        PlanPeriod.year(inputs.year),
+        festivals=inputs.festivals,
+        now=NOW,
+    )
+    return plans
+
+
+@given(planning_inputs())
+def test_every_plan_holds_at_least_the_policy_minimum_of_each_kind(inputs: PlanningInputs) -> None:
+    policy = visit_frequency()
+    for plan, account in zip(_plans(inputs), sorted(inputs.accounts, key=lambda a: a.account_id),
+                             strict=True):
+        quota = policy.quota_for(account.account_id, account.tier)
+        for kind in VisitKind:
+            assert plan.count(kind) >= quota.count(kind)
+
+
+@given(planning_inputs())
+def test_every_planned_day_is_a_working_day_not_a_blackout_date_and_inside_the_period(
+    inputs: PlanningInputs,
+) -> None:
+    blackout = {account.account_id: account.blackout_dates for account in inputs.accounts}
+    period = PlanPeriod.year(inputs.year)
+    for plan in _plans(inputs):
+        for day in plan.days:
+            assert day in period
+            assert inputs.calendar.is_working_day(day)
+            assert day not in blackout[plan.account_id]
+
+
+def _longest_blocked_run(inputs: PlanningInputs, blackout: frozenset[date]) -> int:
+    longest = run = 0
+    for day in _days(date(inputs.year, 1, 1), date(inputs.year, 12, 31)):
+        run = run + 1 if (not inputs.calendar.is_working_day(day) or day in blackout) else 0
+        longest = max(longest, run)
+    return longest
+
+
+@given(planning_inputs(max_accounts=3))
+def test_gaps_between_regular_visits_never_exceed_the_interval_plus_the_longest_closure(
+    inputs: PlanningInputs,
+) -> None:
+    accounts = {account.account_id: account for account in inputs.accounts}
+    for plan in _plans(inputs):
+        assert plan.interval is not None
+        slack = timedelta(
+            days=_longest_blocked_run(inputs, accounts[plan.account_id].blackout_dates)
+        )
+        regular = [
+            day for day, kind in zip(plan.days, plan.kinds, strict=True)
+            if kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN)
+        ]
+        for before, after in pairwise(regular):
+            assert after <= plan.interval.after(before) + slack
+
+
+@given(planning_inputs(), st.randoms(use_true_random=False))
+def test_planning_is_deterministic_and_independent_of_the_order_of_accounts(
+    inputs: PlanningInputs, shuffler: st.SearchStrategy[object]
+) -> None:
+    shuffled = list(inputs.accounts)
+    shuffler.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert _plans(inputs) == _plans(inputs, shuffled) == _plans(inputs)
+
+
+@given(planning_inputs(max_accounts=1), st.data())
+def test_replanning_after_a_tier_change_never_drops_a_completed_visit(
+    inputs: PlanningInputs, data: st.DataObject
+) -> None:
+    (plan,) = _plans(inputs)
+    account = inputs.accounts[0]
+    done = data.draw(st.sets(st.sampled_from(list(zip(plan.days, plan.kinds, strict=True)))))
+    as_of = data.draw(st.dates(date(inputs.year, 1, 2), date(inputs.year, 12, 1)))
+    new_tier = data.draw(st.sampled_from(SCORE_TIERS))
+    planner = VisitPlanner(inputs.calendar)
+    new_plan, events = planner.replan(
+        plan,
+        attrs.evolve(account, tier=new_tier),
+        as_of=as_of,
+        done=done,
+        festivals=inputs.festivals,
+        now=NOW,
+    )
+    new_keys = set(zip(new_plan.days, new_plan.kinds, strict=True))
+    assert done <= new_keys
+    past = {key for key in zip(plan.days, plan.kinds, strict=True) if key[0] < as_of}
+    assert past <= new_keys
+    assert new_plan.tier == new_tier
+    quota = visit_frequency().minimum(new_tier)
+    rest = PlanPeriod(as_of, date(inputs.year + 1, 1, 1))
+    for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
+        ahead = [day for day in _days_of(new_plan, kind) if day >= as_of]
+        assert len(ahead) >= scaled_count(quota.count(kind), rest)
+    for day in new_plan.days:
+        if day >= as_of:
+            assert inputs.calendar.is_working_day(day)
+            assert day not in account.blackout_dates
+    assert events[0].visit_count == len(new_plan)
+
+
+def test_replanning_keeps_done_visits_and_re_spreads_the_rest_under_the_new_tier() -> None:
+    account = AccountToPlan("ACME", TIER_D, staff=["li"])
+    plan = _plan(account)
+    first_call = (plan.days[0], plan.kinds[0])
+    new_plan, _ = PLANNER.replan(
+        plan,
+        attrs.evolve(account, tier=TIER_A),
+        as_of=date(2026, 7, 1),
+        done=[first_call],
+        festivals=FESTIVALS,
+        now=NOW,
+    )
+    assert first_call in set(zip(new_plan.days, new_plan.kinds, strict=True))
+    # from July the account is visited monthly, as core accounts are
+    assert [d.month for d in _days_of(new_plan, VisitKind.ON_SITE)] == list(range(7, 13))
+    # the Spring Festival has passed: one holiday visit, before Mid-Autumn
+    assert _days_of(new_plan, VisitKind.HOLIDAY) == [date(2026, 9, 24)]
+    assert new_plan.interval == VisitInterval(months=1)
+
+
+def test_replanning_refuses_another_account_or_a_day_outside_the_period() -> None:
+    account = AccountToPlan("ACME", TIER_D, staff=["li"])
+    plan = _plan(account)
+    with pytest.raises(InvalidInput, match="'OTHER'"):
+        PLANNER.replan(plan, attrs.evolve(account, account_id="OTHER"), as_of=date(2026, 7, 1),
+                       done=(), festivals=FESTIVALS, now=NOW)
+    with pytest.raises(InvalidInput, match="as_of"):
+        PLANNER.replan(plan, account, as_of=date(2027, 7, 1), done=(), festivals=FESTIVALS,
+                       now=NOW)
+
+
+# --- compliance ------------------------------------------------------------------------------
+
+
+def _record(plan: VisitPlan, index: int, *, record_id: str = "R1") -> VisitRecord:
+    day = plan.days[index]
+    return VisitRecord(
+        record_id=record_id,
+        account_id=plan.account_id,
+        kind=plan.kinds[index],
+        visited_at=datetime.combine(day, time(10), tzinfo=SHANGHAI),
+        place="customer HQ",
+        visitors=plan.visitors[index],
+        customer_situation="stable",
+        topics=plan.topics[index] or (Topic.CUSTOMER_BASICS,),
+        content="talked",
+        planned_day=day,
+    )
+
+
+JUNE = datetime(2026, 6, 15, 12, tzinfo=SHANGHAI)
+
+
+def test_compliance_counts_due_completed_and_overdue_planned_visits() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    due = sum(1 for day in plan.days if day < JUNE.date())
+    records = [_record(plan, 0, record_id="R1"), _record(plan, 2, record_id="R2")]
+    report = evaluate_compliance([plan], records, now=JUNE, zone=SHANGHAI)
+    (account,) = report.accounts
+    assert (account.due, account.completed, account.overdue) == (due, 2, due - 2)
+    assert report.completion_rate == account.completion_rate
+    assert len(report.overdue) == due - 2
+    overdue = {(visit.planned_day, visit.kind) for visit in report.overdue}
+    assert (plan.days[0], plan.kinds[0]) not in overdue
+    assert all(visit.days_overdue == (JUNE.date() - visit.planned_day).days
+               for visit in report.overdue)
+
+
+def test_a_visit_planned_for_today_is_not_yet_overdue_and_is_the_next_due() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    today = plan.days[5]
+    report = evaluate_compliance(
+        [plan], [], now=datetime.combine(today, time(23), tzinfo=SHANGHAI), zone=SHANGHAI
+    )
+    assert report.accounts[0].due == 5
+    assert report.accounts[0].next_due == plan.visit_at(5)
+
+
+def test_the_next_visit_due_skips_visits_already_done_early() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    report = evaluate_compliance([plan], [_record(plan, 0)], now=NOW, zone=SHANGHAI)
+    assert report.accounts[0].next_due == plan.visit_at(1)
+    assert report.completion_rate is None  # nothing due before the year starts
+
+
+def test_the_evaluation_day_is_counted_in_the_calendars_zone() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    # 17:00 UTC on 3 February is 01:00 on 4 February in Shanghai.
+    late = datetime(2026, 2, 3, 17, tzinfo=timezone.utc)
+    due_utc = evaluate_compliance([plan], [], now=late, zone=timezone.utc).accounts[0].due
+    due_shanghai = evaluate_compliance([plan], [], now=late, zone=SHANGHAI).accounts[0].due
+    assert due_shanghai == due_utc + 1 or due_shanghai == due_utc
+
+
+def test_an_account_whose_last_regular_visit_is_older_than_its_interval_has_a_gap() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_B, staff=["li"]))
+    visited = _record(plan, 0)  # the January visit
+    report = evaluate_compliance([plan], [visited], now=JUNE, zone=SHANGHAI)
+    (gap,) = report.gaps
+    assert gap.last_visit == plan.days[0]
+    assert gap.interval == VisitInterval(months=2)
+    recent = attrs.evolve(
+        visited, record_id="R9", visited_at=datetime(2026, 5, 20, 10, tzinfo=SHANGHAI),
+        planned_day=None,
+    )
+    assert evaluate_compliance([plan], [visited, recent], now=JUNE, zone=SHANGHAI).gaps == ()
+
+
+def test_an_account_never_visited_has_a_gap_counted_from_the_start_of_its_plan() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_C, staff=["li"]))
+    report = evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI)
+    (gap,) = report.gaps
+    assert (gap.last_visit, gap.since) == (None, date(2026, 1, 1))
+    assert evaluate_compliance(
+        [plan], [], now=datetime(2026, 3, 15, tzinfo=SHANGHAI), zone=SHANGHAI
+    ).gaps == ()
+
+
+def test_holiday_visits_and_greetings_do_not_count_as_regular_visits() -> None:
+    plan = _plan(AccountToPlan("C1", TIER_C, staff=["li"]))
+    greeting = plan.kinds.index(VisitKind.GREETING)
+    report = evaluate_compliance([plan], [_record(plan, greeting)], now=JUNE, zone=SHANGHAI)
+    assert report.gaps[0].last_visit is None
+
+
+def test_overdue_visits_are_reported_once_across_evaluations() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    first = evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI)
+    assert len(first.events) == len(first.overdue) > 0
+    assert all(isinstance(event, VisitOverdue) and event.occurred_at == JUNE
+               for event in first.events)
+    again = evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI, reported=first.reported)
+    assert again.events == ()
+    july = datetime(2026, 7, 15, tzinfo=SHANGHAI)
+    later = evaluate_compliance([plan], [], now=july, zone=SHANGHAI, reported=again.reported)
+    assert [event.planned_day for event in later.events] == [date(2026, 7, 1)]
+
+
+def test_two_plans_for_one_account_are_refused() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    with pytest.raises(InvalidInput, match="two plans"):
+        evaluate_compliance([plan, plan], [], now=JUNE, zone=SHANGHAI)
+
+
+@given(planning_inputs(max_accounts=3), st.data())
+def test_compliance_never_reports_an_overdue_visit_twice_and_rates_stay_between_0_and_1(
+    inputs: PlanningInputs, data: st.DataObject
+) -> None:
+    plans = _plans(inputs)
+    zone = ZoneInfo(inputs.calendar.timezone)
+    moments = sorted(
+        data.draw(st.lists(st.dates(date(inputs.year, 1, 1), date(inputs.year, 12, 31)),
+                           min_size=1, max_size=4))
+    )
+    reported: frozenset[tuple[str, date, VisitKind]] = frozenset()
+    seen: set[tuple[str, date, VisitKind]] = set()
+    for day in moments:
+        report = evaluate_compliance(
+            plans, [], now=datetime.combine(day, time(12), tzinfo=zone), zone=zone,
+            reported=reported,
+        )
+        keys = {(event.account_id, event.planned_day, event.kind) for event in report.events}
+        assert not keys & seen
+        seen |= keys
+        reported = report.reported
+        rate = report.completion_rate
+        assert rate is None or 0 <= rate <= 1
+    assert seen == set(reported)
