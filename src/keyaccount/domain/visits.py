@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -32,7 +32,11 @@ from dateutil.relativedelta import relativedelta
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware, require_date, require_non_empty
 from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tickets import Severity, TicketKind
 from keyaccount.domain.tiers import Tier
+
+if TYPE_CHECKING:
+    from keyaccount.domain.customers import Customer
 
 __all__ = [
     "FESTIVAL_KINDS",
@@ -305,6 +309,24 @@ class AccountToPlan:
     staff: tuple[str, ...] = attrs.field(converter=_to_names, validator=_staff)
     blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
 
+    @classmethod
+    def from_customer(cls, customer: Customer) -> AccountToPlan:
+        """The planner's view of a customer file (its tier, staff and important dates).
+
+        Visits rotate through the account manager first, then the other staff covering it;
+        the customer's important dates become blackout dates.
+
+        Raises:
+            InvalidInput: the customer has no tier yet, or nobody covers it.
+        """
+        if customer.tier is None:
+            raise InvalidInput(
+                f"customer {customer.account_id!r} has no tier yet; grade it before planning"
+            )
+        staff = [customer.account_manager] if customer.account_manager else []
+        staff.extend(name for name in customer.staff if name not in staff)
+        return cls(customer.account_id, customer.tier, staff, customer.important_dates)
+
 
 @attrs.frozen
 class PlannedVisit:
@@ -423,6 +445,30 @@ class VisitPlan:
         )
 
 
+def _ticket_kind(value: TicketKind | str | None) -> TicketKind | None:
+    if value is None or isinstance(value, TicketKind):
+        return value
+    try:
+        return TicketKind(value)
+    except ValueError:
+        raise InvalidInput(
+            f"FeedbackItem.kind must be one of {[kind.value for kind in TicketKind]}, "
+            f"got {value!r}"
+        ) from None
+
+
+def _severity(value: Severity | str | None) -> Severity | None:
+    if value is None or isinstance(value, Severity):
+        return value
+    try:
+        return Severity(value)
+    except ValueError:
+        raise InvalidInput(
+            f"FeedbackItem.severity must be one of {[level.value for level in Severity]}, "
+            f"got {value!r}"
+        ) from None
+
+
 def _optional_text(value: str | None) -> str | None:
     if value is None:
         return None
@@ -460,8 +506,8 @@ class FeedbackItem:
 
     summary: str = attrs.field(validator=_non_empty_field("FeedbackItem.summary"))
     answer: str | None = attrs.field(default=None, converter=_optional_text)
-    kind: object | None = None
-    severity: object | None = None
+    kind: TicketKind | None = attrs.field(default=None, converter=_ticket_kind)
+    severity: Severity | None = attrs.field(default=None, converter=_severity)
     responsible_department: str | None = attrs.field(default=None, converter=_optional_text)
     responsible_person: str | None = attrs.field(default=None, converter=_optional_text)
     lead_coordinator: str | None = attrs.field(default=None, converter=_optional_text)

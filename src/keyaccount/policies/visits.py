@@ -37,6 +37,9 @@ from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, require_aware, require_date
+from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tickets import FeedbackTicket, TicketSource
 from keyaccount.domain.tiers import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
 from keyaccount.domain.visits import (
     FESTIVAL_KINDS,
@@ -56,7 +59,9 @@ from keyaccount.domain.visits import (
     VisitPlanned,
     VisitQuota,
     VisitRecord,
+    VisitRecorded,
 )
+from keyaccount.policies._protocols import EscalationPolicy
 
 __all__ = [
     "DEFAULT_LEVEL_QUOTAS",
@@ -64,6 +69,8 @@ __all__ = [
     "TierVisitFrequency",
     "VisitPlanner",
     "evaluate_compliance",
+    "record_visit",
+    "scaled_count",
 ]
 
 # seed 001 §走访频率 leaves the counts open ([X]); SPEC §6 defaults: A 12 on-site (monthly),
@@ -821,3 +828,78 @@ def evaluate_compliance(
         events,
         frozenset(reported).union(visit.key for visit in overdue),
     )
+
+
+# --- recording a visit ------------------------------------------------------------------------
+
+
+def record_visit(
+    record: VisitRecord,
+    *,
+    tier: Tier,
+    now: datetime,
+    calendar: BusinessCalendar,
+    escalation: EscalationPolicy | None = None,
+) -> tuple[VisitRecord, tuple[FeedbackTicket, ...], tuple[DomainEvent, ...]]:
+    """Record a complete visit; every feedback item not answered on the spot opens a ticket.
+
+    Seed 001 §走访过程 2: questions answered on the spot are closed there; the rest are
+    recorded and get a reply within a promised time. Each open item becomes a
+    :class:`~keyaccount.FeedbackTicket` from a visit (source ``visit``), opened at ``now``
+    by the escalation policy, whose first-reply deadline is the promised reply time. Ticket
+    ids are the record id, ``-`` and the item's position among the open items (from 1).
+
+    Args:
+        record: the complete visit record.
+        tier: the account's tier (it sets the ticket deadlines).
+        now: when the record is filed (timezone-aware).
+        calendar: the business calendar the deadlines are counted on.
+        escalation: the escalation policy; default ``presets.escalation()``.
+
+    Returns:
+        The record, the tickets opened, and the events: :class:`~keyaccount.VisitRecorded`
+        then each ticket's ``TicketOpened``.
+
+    Raises:
+        InvalidInput: a naive ``now``, or a ticket the escalation policy refuses (nothing is
+            returned half-done: the tickets are all opened or the call raises).
+    """
+    require_aware(now, field="now")
+    if escalation is None:
+        from keyaccount.policies.escalation import TieredEscalation
+
+        escalation = TieredEscalation()
+    events: list[DomainEvent] = [
+        VisitRecorded(
+            occurred_at=now,
+            account_id=record.account_id,
+            record_id=record.record_id,
+            kind=record.kind,
+            visited_at=record.visited_at,
+            planned_day=record.planned_day,
+        )
+    ]
+    tickets = []
+    for position, item in enumerate(record.open_items, start=1):
+        # FeedbackItem refuses an unanswered item without all four ticket fields
+        assert item.kind is not None
+        assert item.severity is not None
+        assert item.responsible_department is not None
+        assert item.responsible_person is not None
+        ticket, opened = escalation.open_ticket(
+            ticket_id=f"{record.record_id}-{position}",
+            account_id=record.account_id,
+            tier=tier,
+            source=TicketSource.VISIT,
+            kind=item.kind,
+            severity=item.severity,
+            summary=item.summary,
+            responsible_department=item.responsible_department,
+            responsible_person=item.responsible_person,
+            now=now,
+            calendar=calendar,
+            lead_coordinator=item.lead_coordinator,
+        )
+        tickets.append(ticket)
+        events.extend(opened)
+    return record, tuple(tickets), tuple(events)
