@@ -1,0 +1,453 @@
+"""The lifecycle (SPEC §2, seed 003), account codes and dormancy."""
+
+import itertools
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import (
+    TRADING_TERMINATED,
+    TRANSITIONS,
+    AccountActivated,
+    AccountApproved,
+    AccountReactivated,
+    AccountStatus,
+    AccountWentDormant,
+    ApplicationReport,
+    Contract,
+    Customer,
+    InvalidInput,
+    InvalidTransition,
+    LifecycleEvent,
+    LifecycleStep,
+    PolicyConfigError,
+    PurchaseRecorded,
+    TradingTerminated,
+)
+from keyaccount.policies import (
+    AccountCodePolicy,
+    DaysWithoutPurchase,
+    DormancyPolicy,
+    SequentialAccountCodes,
+    apply_dormancy,
+    assign_account_code,
+    presets,
+)
+from keyaccount.testing import (
+    aware_datetimes,
+    customer_steps,
+    customers,
+    portfolios,
+    take_customer_step,
+)
+
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+LATER = NOW + timedelta(days=30)
+
+
+def prospect() -> Customer:
+    return Customer(account_id="C-1", name="华东机械集团", category="industry")
+
+
+def supply() -> Contract:
+    return Contract(reference="GY-2025-017", signed_on=date(2025, 3, 20))
+
+
+def quality() -> Contract:
+    return Contract(reference="ZB-2025-017", signed_on=date(2025, 3, 20))
+
+
+def approved() -> Customer:
+    customer, _ = prospect().begin_general_investigation(now=NOW)
+    customer, _ = customer.begin_onsite_investigation(now=NOW)
+    customer, _ = customer.submit_application(ApplicationReport(reasons="sound"), now=NOW)
+    customer, _ = customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW)
+    return customer
+
+
+def active(on: datetime = NOW) -> Customer:
+    customer, _ = approved().assign_code("KA-2025-00001", now=on)
+    return customer
+
+
+# --- the path of seed 003 ------------------------------------------------------------------
+
+
+def test_a_prospect_becomes_an_active_key_account_step_by_step() -> None:
+    customer = prospect()
+    customer, _ = customer.begin_general_investigation(now=NOW)
+    assert customer.status is AccountStatus.GENERAL_INVESTIGATION
+    customer, _ = customer.begin_onsite_investigation(now=NOW)
+    assert customer.status is AccountStatus.ONSITE_INVESTIGATION
+    report = ApplicationReport(reasons="sound finances", goods_and_amounts="gears, 8,000,000")
+    customer, _ = customer.submit_application(report, now=NOW)
+    assert customer.application == report
+    customer, (approval,) = customer.approve(
+        supply_contract=supply(), quality_contract=quality(), now=NOW
+    )
+    assert customer.status is AccountStatus.APPROVED
+    assert (customer.supply_contract, customer.quality_contract) == (supply(), quality())
+    assert approval == AccountApproved(
+        occurred_at=NOW,
+        account_id="C-1",
+        step=LifecycleStep.APPROVE,
+        from_status=AccountStatus.APPLICATION,
+        to_status=AccountStatus.APPROVED,
+        supply_contract="GY-2025-017",
+        quality_contract="ZB-2025-017",
+    )
+    customer, (activation,) = customer.assign_code("KA-2025-00001", now=LATER)
+    assert customer.status is AccountStatus.ACTIVE
+    assert customer.account_code == "KA-2025-00001"
+    assert customer.activated_on == LATER.date()
+    assert isinstance(activation, AccountActivated)
+    assert activation.occurred_at == LATER
+
+
+def test_a_prospect_cannot_be_approved_before_its_onsite_investigation() -> None:
+    customer, _ = prospect().begin_general_investigation(now=NOW)
+    with pytest.raises(
+        InvalidTransition,
+        match=r"'C-1' is general_investigation; cannot approve \(allowed only from "
+        r"\['application'\]\)",
+    ):
+        customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW)
+
+
+def test_the_onsite_investigation_follows_the_general_one() -> None:
+    with pytest.raises(InvalidTransition, match="prospect; cannot begin_onsite_investigation"):
+        prospect().begin_onsite_investigation(now=NOW)
+
+
+def test_approval_needs_both_contracts_at_once() -> None:
+    customer, _ = prospect().begin_general_investigation(now=NOW)
+    customer, _ = customer.begin_onsite_investigation(now=NOW)
+    pending, _ = customer.submit_application(ApplicationReport(reasons="sound"), now=NOW)
+    with pytest.raises(InvalidInput, match="quality_contract must be a Contract"):
+        pending.approve(
+            supply_contract=supply(),
+            quality_contract=None,  # type: ignore[arg-type]
+            now=NOW,
+        )
+
+
+def test_the_two_contracts_of_an_approval_must_be_two_contracts() -> None:
+    customer, _ = prospect().begin_general_investigation(now=NOW)
+    customer, _ = customer.begin_onsite_investigation(now=NOW)
+    customer, _ = customer.submit_application(ApplicationReport(reasons="sound"), now=NOW)
+    with pytest.raises(InvalidInput, match="must be two contracts"):
+        customer.approve(supply_contract=supply(), quality_contract=supply(), now=NOW)
+
+
+def test_a_code_is_assigned_only_to_an_approved_account() -> None:
+    with pytest.raises(InvalidTransition, match="cannot assign_code"):
+        prospect().assign_code("KA-1", now=NOW)
+
+
+def test_a_credit_problem_found_during_investigation_suspends_it() -> None:
+    customer, _ = prospect().begin_general_investigation(now=NOW)
+    customer, _ = customer.begin_onsite_investigation(now=NOW)
+    suspended, (event,) = customer.suspend(reason="overdue debts with two banks", now=NOW)
+    assert suspended.status is AccountStatus.SUSPENDED
+    assert event.reason == "overdue debts with two banks"
+    resumed, _ = suspended.resume_investigation(now=LATER)
+    assert resumed.status is AccountStatus.GENERAL_INVESTIGATION
+
+
+def test_an_active_account_cannot_be_suspended_as_an_investigation() -> None:
+    with pytest.raises(InvalidTransition, match="active; cannot suspend"):
+        active().suspend(reason="late payment", now=NOW)
+
+
+def test_a_terminated_account_is_archived_as_trading_terminated_with_its_file() -> None:
+    customer = active()
+    terminated, (event,) = customer.terminate(reason="dissolved", now=LATER)
+    assert terminated.status is AccountStatus.TERMINATED
+    assert terminated.archive_mark == TRADING_TERMINATED == "交易终止"
+    assert isinstance(event, TradingTerminated)
+    assert event.archive_mark == "交易终止"
+    assert terminated.account_code == customer.account_code
+    assert terminated.supply_contract == customer.supply_contract
+
+
+def test_a_terminated_account_cannot_be_terminated_again_or_trade() -> None:
+    terminated, _ = active().terminate(reason="dissolved", now=LATER)
+    with pytest.raises(InvalidTransition, match="terminated; cannot terminate"):
+        terminated.terminate(reason="again", now=LATER)
+    with pytest.raises(InvalidTransition, match="terminated; cannot record_purchase"):
+        terminated.record_purchase(on=LATER.date(), now=LATER)
+
+
+def test_a_prospect_never_approved_cannot_be_terminated() -> None:
+    with pytest.raises(InvalidTransition, match="prospect; cannot terminate"):
+        prospect().terminate(reason="lost interest", now=NOW)
+
+
+def test_lifecycle_steps_refuse_a_naive_now() -> None:
+    with pytest.raises(InvalidInput, match="timezone-aware"):
+        prospect().begin_general_investigation(now=datetime(2025, 3, 3))  # noqa: DTZ001
+
+
+def test_reasons_and_plans_must_not_be_blank() -> None:
+    with pytest.raises(InvalidInput, match="reactivation plan"):
+        _dormant().reactivate(plan=" ", now=LATER)
+    with pytest.raises(InvalidInput, match="termination reason"):
+        active().terminate(reason="", now=LATER)
+
+
+# --- purchases and dormancy ----------------------------------------------------------------
+
+
+def _dormant() -> Customer:
+    customer, _ = active().go_dormant(now=LATER, days_without_purchase=180)
+    return customer
+
+
+def test_a_purchase_moves_the_last_purchase_day_only_forward() -> None:
+    customer, (event,) = active().record_purchase(on=date(2025, 3, 2), now=LATER)
+    assert isinstance(event, PurchaseRecorded)
+    customer, _ = customer.record_purchase(on=date(2025, 3, 1), now=LATER)
+    assert customer.last_purchase_on == date(2025, 3, 2)
+
+
+def test_a_purchase_after_now_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="after now"):
+        active().record_purchase(on=LATER.date() + timedelta(days=1), now=LATER)
+
+
+def test_a_purchase_day_must_be_a_date_not_a_datetime() -> None:
+    with pytest.raises(InvalidInput, match=r"datetime\.date"):
+        active().record_purchase(on=LATER, now=LATER)
+
+
+def test_a_dormant_account_that_buys_is_active_again() -> None:
+    customer, events = _dormant().record_purchase(on=LATER.date(), now=LATER)
+    assert customer.status is AccountStatus.ACTIVE
+    assert [type(event) for event in events] == [PurchaseRecorded, AccountReactivated]
+
+
+def test_a_dormant_account_is_reactivated_with_a_plan() -> None:
+    customer, (event,) = _dormant().reactivate(plan="visit monthly, trial order", now=LATER)
+    assert customer.status is AccountStatus.ACTIVE
+    assert customer.activated_on == LATER.date()
+    assert isinstance(event, AccountReactivated)
+    assert event.reason == "visit monthly, trial order"
+
+
+def test_an_account_is_dormant_after_180_days_without_a_purchase_by_default() -> None:
+    customer, _ = active().record_purchase(on=date(2025, 3, 3), now=NOW)
+    policy = presets.dormancy()
+    day_179 = datetime(2025, 8, 29, 12, 0, tzinfo=timezone.utc)
+    assert policy.days_without_purchase(customer, now=day_179) == 179
+    assert not policy.is_dormant(customer, now=day_179)
+    assert policy.is_dormant(customer, now=day_179 + timedelta(days=1))
+
+
+def test_an_account_that_never_bought_counts_from_its_activation() -> None:
+    customer = active(on=NOW)
+    assert DaysWithoutPurchase(days=30).is_dormant(customer, now=NOW + timedelta(days=30))
+    assert not DaysWithoutPurchase(days=31).is_dormant(customer, now=NOW + timedelta(days=30))
+
+
+def test_dormancy_counts_days_in_the_zone_of_now() -> None:
+    customer, _ = active().record_purchase(on=date(2025, 3, 3), now=NOW)
+    beijing = timezone(timedelta(hours=8))
+    # 2025-03-03 23:30 in UTC is already 2025-03-04 in Beijing.
+    late = datetime(2025, 3, 3, 23, 30, tzinfo=timezone.utc)
+    policy = DaysWithoutPurchase(days=1)
+    assert not policy.is_dormant(customer, now=late)
+    assert policy.is_dormant(customer, now=late.astimezone(beijing))
+
+
+def test_only_active_accounts_are_judged_dormant() -> None:
+    policy = DaysWithoutPurchase(days=1)
+    far = NOW + timedelta(days=1000)
+    assert not policy.is_dormant(prospect(), now=far)
+    assert not policy.is_dormant(_dormant(), now=far)
+    assert policy.days_without_purchase(approved(), now=far) is None
+
+
+def test_applying_dormancy_marks_the_dormant_and_keeps_the_rest() -> None:
+    bought, _ = active().record_purchase(
+        on=date(2025, 9, 1), now=datetime(2025, 9, 1, tzinfo=timezone.utc)
+    )
+    idle = Customer(**{**_fields(active()), "account_id": "C-2"})
+    now = datetime(2025, 10, 1, tzinfo=timezone.utc)
+    portfolio, events = apply_dormancy([bought, idle, prospect()], presets.dormancy(), now=now)
+    assert [customer.status for customer in portfolio] == [
+        AccountStatus.ACTIVE,
+        AccountStatus.DORMANT,
+        AccountStatus.PROSPECT,
+    ]
+    assert events == (
+        AccountWentDormant(
+            occurred_at=now,
+            account_id="C-2",
+            step=LifecycleStep.GO_DORMANT,
+            from_status=AccountStatus.ACTIVE,
+            to_status=AccountStatus.DORMANT,
+            last_purchase_on=None,
+            days_without_purchase=212,
+        ),
+    )
+    assert presets.dormancy().dormant_accounts([bought, idle], now=now) == (idle,)
+    assert presets.dormancy().apply([bought, idle], now=now) == apply_dormancy(
+        [bought, idle], presets.dormancy(), now=now
+    )
+
+
+@pytest.mark.parametrize("settings", [{"days": 0}, {"days": "180"}, {"days": True}, {"dayz": 9}])
+def test_bad_dormancy_settings_are_refused(settings: dict[str, object]) -> None:
+    with pytest.raises(PolicyConfigError):
+        DaysWithoutPurchase.from_mapping(settings)
+
+
+@given(customers(statuses=[AccountStatus.ACTIVE]), st.integers(1, 400), st.integers(0, 800))
+def test_once_dormant_an_account_stays_dormant_at_every_later_day(
+    customer: Customer, days: int, later: int
+) -> None:
+    policy = DaysWithoutPurchase(days=days)
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    if policy.is_dormant(customer, now=now):
+        assert policy.is_dormant(customer, now=now + timedelta(days=later))
+
+
+@given(portfolios(), aware_datetimes(datetime(2025, 1, 1), datetime(2027, 1, 1)))  # noqa: DTZ001
+def test_applying_dormancy_changes_only_accounts_the_policy_finds_dormant(
+    portfolio: list[Customer], now: datetime
+) -> None:
+    policy = presets.dormancy()
+    after, events = apply_dormancy(portfolio, policy, now=now)
+    assert len(after) == len(portfolio)
+    dormant = {customer.account_id for customer in policy.dormant_accounts(portfolio, now=now)}
+    assert {event.account_id for event in events} == dormant  # type: ignore[attr-defined]
+    for before, now_customer in zip(portfolio, after, strict=True):
+        if before.account_id in dormant:
+            assert now_customer.status is AccountStatus.DORMANT
+        else:
+            assert now_customer == before
+    assert policy.dormant_accounts(after, now=now) == ()
+
+
+# --- account codes -----------------------------------------------------------------------
+
+
+def test_the_default_code_is_the_approval_year_and_a_five_digit_sequence() -> None:
+    codes = presets.account_codes()
+    assert codes.code_for(approved_on=date(2025, 3, 20), taken=set()) == "KA-2025-00001"
+    assert codes.code_for(approved_on=date(2025, 3, 20), taken={"KA-2025-00001"}) == (
+        "KA-2025-00002"
+    )
+
+
+def test_assigning_a_code_by_policy_activates_the_account_with_a_free_code() -> None:
+    customer, (event,) = assign_account_code(
+        approved(), SequentialAccountCodes(), taken={"KA-2025-00001"}, now=LATER
+    )
+    assert customer.account_code == "KA-2025-00002"
+    assert isinstance(event, AccountActivated)
+
+
+def test_a_code_policy_cannot_activate_an_account_that_is_not_approved() -> None:
+    with pytest.raises(InvalidTransition, match="prospect; cannot assign_code"):
+        assign_account_code(prospect(), SequentialAccountCodes(), taken=set(), now=NOW)
+
+
+def test_a_host_can_plug_its_own_code_scheme() -> None:
+    class BranchCodes:
+        def code_for(self, *, approved_on: date, taken: object, **_: object) -> str:
+            return f"SH-{approved_on:%y%m}"
+
+    assert isinstance(BranchCodes(), AccountCodePolicy)
+    customer, _ = assign_account_code(approved(), BranchCodes(), taken=set(), now=LATER)
+    assert customer.account_code == "SH-2503"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"pattern": "KA-{year}"}, r"\{seq\}"),
+        ({"pattern": "KA-{seq}-{branch}"}, "cannot be formatted"),
+        ({"pattern": "KA-{seq:.0s}"}, "cannot be formatted"),
+        ({"start": -1}, "start"),
+        ({"prefix": "KA"}, "unknown key"),
+    ],
+)
+def test_bad_account_code_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
+        SequentialAccountCodes.from_mapping(settings)
+
+
+@given(
+    st.sets(st.from_regex(r"KA-2025-0000[0-9]", fullmatch=True), max_size=10),
+    st.dates(date(2025, 1, 1), date(2025, 12, 31)),
+)
+def test_a_new_code_is_never_one_already_taken(taken: set[str], approved_on: date) -> None:
+    code = SequentialAccountCodes().code_for(approved_on=approved_on, taken=taken)
+    assert code not in taken
+    assert code.startswith("KA-2025-")
+
+
+# --- properties of the whole lifecycle -----------------------------------------------------
+
+
+def test_the_transition_table_covers_every_step_and_reaches_only_lifecycle_states() -> None:
+    assert set(TRANSITIONS) == set(LifecycleStep)
+    for transition in TRANSITIONS.values():
+        assert transition.target in AccountStatus
+        assert transition.sources <= set(AccountStatus)
+
+
+@given(customers(), customer_steps())
+def test_allowed_steps_follow_the_table_and_illegal_ones_change_nothing(
+    customer: Customer, steps: list[LifecycleStep]
+) -> None:
+    now = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    for step in steps:
+        transition = TRANSITIONS[step]
+        before = Customer(**_fields(customer))
+        if customer.status in transition.sources:
+            after, events = take_customer_step(customer, step, now=now)
+            assert after.status is transition.target
+            assert after.status in AccountStatus
+            assert after.records == customer.records
+            assert events
+            assert all(event.occurred_at == now for event in events)
+            lifecycle = [event for event in events if isinstance(event, LifecycleEvent)]
+            assert lifecycle[0].from_status is customer.status
+            assert lifecycle[0].to_status is after.status
+            customer = after
+        else:
+            with pytest.raises(InvalidTransition, match=f"cannot {step.value}"):
+                take_customer_step(customer, step, now=now)
+            assert customer == before
+
+
+@given(customers(), customer_steps())
+def test_every_dormancy_and_termination_can_be_reached_only_by_the_table(
+    customer: Customer, steps: list[LifecycleStep]
+) -> None:
+    now = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    seen = [customer.status]
+    for step in steps:
+        try:
+            customer, _ = take_customer_step(customer, step, now=now)
+        except InvalidTransition:
+            continue
+        seen.append(customer.status)
+    for earlier, later in itertools.pairwise(seen):
+        assert any(
+            earlier in transition.sources and transition.target is later
+            for transition in TRANSITIONS.values()
+        )
+
+
+def test_a_default_dormancy_policy_satisfies_the_protocol() -> None:
+    assert isinstance(DaysWithoutPurchase(), DormancyPolicy)
+
+
+def _fields(customer: Customer) -> dict[str, object]:
+    return {field.name: getattr(customer, field.name) for field in attrs.fields(Customer)}
