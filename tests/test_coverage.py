@@ -1,0 +1,277 @@
+"""Relationship coverage and handover (SPEC §3; seeds 002, 003)."""
+
+import contextlib
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+import attrs
+import pytest
+from hypothesis import given
+
+from keyaccount import (
+    PARTNER,
+    STRATEGIC,
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
+    AccountReassigned,
+    Customer,
+    InvalidInput,
+    InvalidTransition,
+    PolicyConfigError,
+    Tier,
+)
+from keyaccount.policies import (
+    CoveragePolicy,
+    CoverageViolation,
+    CoveredHandover,
+    HandoverPolicy,
+    MinimumStaffByTier,
+    presets,
+)
+from keyaccount.testing import customers, handover_scenarios
+
+NOW = datetime(2025, 6, 30, 17, 0, tzinfo=timezone.utc)
+
+
+def account(
+    account_id: str, tier: Tier | None, staff: tuple[str, ...], manager: str | None = None
+) -> Customer:
+    return Customer(
+        account_id=account_id,
+        name=f"customer {account_id}",
+        category="regional",
+        tier=tier,
+        staff=staff,
+        account_manager=manager if manager is not None else (staff[0] if staff else None),
+        credit_rating="AA",
+    )
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tier", [TIER_A, TIER_B, STRATEGIC, PARTNER])
+def test_important_accounts_need_two_staff_by_default(tier: Tier) -> None:
+    assert presets.coverage().required_staff(account("C-1", tier, ("wang",))) == 2
+
+
+@pytest.mark.parametrize("tier", [TIER_C, TIER_D, None])
+def test_other_accounts_need_one_owner_by_default(tier: Tier | None) -> None:
+    assert presets.coverage().required_staff(account("C-1", tier, ())) == 1
+
+
+def test_a_terminated_account_needs_nobody() -> None:
+    terminated = attrs.evolve(account("C-1", TIER_A, ()), status="suspended")
+    terminated, _ = terminated.terminate(reason="dissolved", now=NOW)
+    assert presets.coverage().required_staff(terminated) == 0
+
+
+def test_the_coverage_check_lists_every_account_below_its_minimum_in_order() -> None:
+    portfolio = [
+        account("C-1", TIER_A, ("wang",)),
+        account("C-2", TIER_A, ("wang", "li")),
+        account("C-3", TIER_D, ()),
+        account("C-4", TIER_B, ()),
+    ]
+    assert presets.coverage().check(portfolio) == (
+        CoverageViolation("C-1", 2, 1),
+        CoverageViolation("C-3", 1, 0),
+        CoverageViolation("C-4", 2, 0),
+    )
+
+
+def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
+    policy = MinimumStaffByTier.from_mapping({"by_tier": {"C": 3}, "top_rank": 1})
+    assert policy.required_staff(account("C-1", TIER_C, ())) == 3
+    assert policy.required_staff(account("C-2", TIER_B, ())) == 1
+    assert policy.required_staff(account("C-3", TIER_A, ())) == 2
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"minimum": -1},
+        {"top_minimum": 2.5},
+        {"top_rank": True},
+        {"by_tier": {"A": -2}},
+        {"by_tier": {"": 2}},
+        {"by_tier": "A"},
+        {"mimimum": 1},
+    ],
+)
+def test_bad_coverage_settings_are_refused(settings: dict[str, object]) -> None:
+    with pytest.raises(PolicyConfigError):
+        MinimumStaffByTier.from_mapping(settings)
+
+
+def test_the_default_policies_satisfy_their_protocols() -> None:
+    assert isinstance(presets.coverage(), CoveragePolicy)
+    assert isinstance(presets.handover(), HandoverPolicy)
+
+
+# --- handover ------------------------------------------------------------------------------
+
+
+def test_a_leavers_accounts_all_go_to_the_named_successor_and_the_customers_are_told() -> None:
+    portfolio = [
+        account("C-1", TIER_A, ("wang", "li")),
+        account("C-2", TIER_C, ("li", "wang"), manager="li"),
+        account("C-3", TIER_C, ("zhao",)),
+    ]
+    after, events = presets.handover().hand_over(
+        portfolio, departing="wang", successors="chen", now=NOW
+    )
+    assert [customer.staff for customer in after] == [
+        ("li", "chen"),
+        ("li", "chen"),
+        ("zhao",),
+    ]
+    assert [customer.account_manager for customer in after] == ["chen", "li", "zhao"]
+    assert after[2] is portfolio[2]
+    assert events == (
+        AccountReassigned(
+            occurred_at=NOW,
+            account_id="C-1",
+            departing="wang",
+            successors=("chen",),
+            account_manager="chen",
+        ),
+        AccountReassigned(
+            occurred_at=NOW,
+            account_id="C-2",
+            departing="wang",
+            successors=("chen",),
+            account_manager="li",
+        ),
+    )
+    assert all(event.inform_customer for event in events)  # type: ignore[attr-defined]
+
+
+def test_successors_can_be_named_per_account() -> None:
+    portfolio = [account("C-1", TIER_C, ("wang",)), account("C-2", TIER_C, ("wang",))]
+    after, _ = presets.handover().hand_over(
+        portfolio, departing="wang", successors={"C-1": "chen", "C-2": "yang"}, now=NOW
+    )
+    assert [customer.account_manager for customer in after] == ["chen", "yang"]
+
+
+def test_a_handover_that_leaves_an_important_account_below_two_staff_is_refused() -> None:
+    portfolio = [account("C-1", TIER_A, ("wang", "li")), account("C-2", TIER_C, ("wang",))]
+    with pytest.raises(
+        InvalidTransition, match=r"refused.*C-1 \(needs 2, would have 1\); name more successors"
+    ):
+        # li already covers C-1: handing wang's place to li leaves it one person short.
+        presets.handover().hand_over(portfolio, departing="wang", successors="li", now=NOW)
+
+
+def test_several_successors_can_restore_the_coverage_of_an_account() -> None:
+    portfolio = [account("C-1", TIER_A, ("wang",))]
+    (after,), _ = presets.handover().hand_over(
+        portfolio, departing="wang", successors=("chen", "yang"), now=NOW
+    )
+    assert after.staff == ("chen", "yang")
+    assert after.account_manager == "chen"
+
+
+def test_a_mapping_must_name_every_account_the_leaver_covers() -> None:
+    portfolio = [account("C-1", TIER_C, ("wang",)), account("C-2", TIER_C, ("wang",))]
+    with pytest.raises(InvalidInput, match=r"missing \['C-2'\]"):
+        presets.handover().hand_over(
+            portfolio, departing="wang", successors={"C-1": "chen"}, now=NOW
+        )
+
+
+def test_a_mapping_naming_an_account_the_leaver_does_not_cover_is_refused() -> None:
+    portfolio = [account("C-1", TIER_C, ("wang",)), account("C-2", TIER_C, ("li",))]
+    with pytest.raises(InvalidInput, match=r"not covered by them \['C-2'\]"):
+        presets.handover().hand_over(
+            portfolio, departing="wang", successors={"C-1": "chen", "C-2": "yang"}, now=NOW
+        )
+
+
+def test_the_leaver_cannot_succeed_themself() -> None:
+    with pytest.raises(InvalidInput, match="cannot succeed themself"):
+        presets.handover().hand_over(
+            [account("C-1", TIER_C, ("wang",))], departing="wang", successors="wang", now=NOW
+        )
+
+
+def test_a_handover_refuses_duplicate_accounts_blank_names_and_naive_now() -> None:
+    same = account("C-1", TIER_C, ("wang",))
+    with pytest.raises(InvalidInput, match="twice"):
+        presets.handover().hand_over([same, same], departing="wang", successors="li", now=NOW)
+    with pytest.raises(InvalidInput, match="successor"):
+        presets.handover().hand_over([same], departing="wang", successors=" ", now=NOW)
+    with pytest.raises(InvalidInput, match="timezone-aware"):
+        presets.handover().hand_over(
+            [same],
+            departing="wang",
+            successors="li",
+            now=datetime(2025, 6, 30),  # noqa: DTZ001
+        )
+
+
+def test_someone_who_covers_nothing_leaves_without_any_change() -> None:
+    portfolio = [account("C-1", TIER_C, ("li",))]
+    after, events = presets.handover().hand_over(
+        portfolio, departing="wang", successors="chen", now=NOW
+    )
+    assert after == tuple(portfolio)
+    assert events == ()
+
+
+def test_handover_settings_carry_their_coverage() -> None:
+    policy = CoveredHandover.from_mapping({"coverage": {"minimum": 2}})
+    with pytest.raises(InvalidTransition, match="C-1"):
+        policy.hand_over(
+            [account("C-1", TIER_D, ("wang", "li"))], departing="wang", successors="li", now=NOW
+        )
+    with pytest.raises(PolicyConfigError, match="unknown key"):
+        CoveredHandover.from_mapping({"coverag": {}})
+
+
+@given(handover_scenarios())
+def test_after_any_handover_every_account_is_covered_nothing_is_lost_and_the_leaver_is_gone(
+    scenario: tuple[list[Customer], str, str | tuple[str, ...] | Mapping[str, object]],
+) -> None:
+    portfolio, departing, successors = scenario
+    policy = presets.handover()
+    try:
+        after, events = policy.hand_over(
+            portfolio,
+            departing=departing,
+            successors=successors,  # type: ignore[arg-type]
+            now=NOW,
+        )
+    except (InvalidTransition, InvalidInput):
+        return  # refused: nothing was applied, the portfolio value is untouched
+    assert [customer.account_id for customer in after] == [c.account_id for c in portfolio]
+    reassigned = {event.account_id for event in events}  # type: ignore[attr-defined]
+    assert reassigned == {c.account_id for c in portfolio if departing in c.staff}
+    for before, customer in zip(portfolio, after, strict=True):
+        assert departing not in customer.staff
+        if before.account_id in reassigned:
+            assert len(customer.staff) >= policy.coverage.required_staff(customer)
+            assert customer.account_manager is not None or before.account_manager is None
+            # nothing but who covers it changed
+            assert (
+                attrs.evolve(customer, staff=before.staff, account_manager=before.account_manager)
+                == before
+            )
+        else:
+            assert customer == before
+
+
+@given(customers(min_staff=1))
+def test_a_refused_handover_leaves_the_portfolio_as_it_was(customer: Customer) -> None:
+    portfolio = [customer]
+    snapshot = [attrs.evolve(customer)]
+    departing = customer.staff[0]
+    others = [person for person in customer.staff if person != departing]
+    with contextlib.suppress(InvalidTransition, InvalidInput):
+        presets.handover().hand_over(
+            portfolio, departing=departing, successors=others or "wang", now=NOW
+        )
+    assert portfolio == snapshot
