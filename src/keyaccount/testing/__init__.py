@@ -39,6 +39,15 @@ from keyaccount.testing._grading import (
 # --- end grading ---
 
 # --- calendar (issue 5) ---
+# isort: split
+from keyaccount.testing._calendar import (
+    CALENDAR_ZONES,
+    business_calendars,
+    business_durations,
+    calendar_instants,
+    calendars_with_instants,
+)
+
 # --- end calendar ---
 
 # --- tickets (issue 5) ---
@@ -109,6 +118,11 @@ __all__: list[str] = [
     "weighted_gradings",
     # --- end grading ---
     # --- calendar (issue 5) ---
+    "CALENDAR_ZONES",
+    "business_calendars",
+    "business_durations",
+    "calendar_instants",
+    "calendars_with_instants",
     # --- end calendar ---
     # --- tickets (issue 5) ---
     "LIFECYCLE_STEPS",

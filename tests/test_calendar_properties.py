@@ -1,0 +1,298 @@
+"""Properties of business-calendar arithmetic over generated calendars, checked against a
+plain day-by-day (and minute-by-minute) reference written here and nowhere else.
+
+The reference knows nothing of the closed-form week arithmetic or the bisect tables: it walks
+days one by one and reads each day's working intervals straight from ``zoneinfo``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from keyaccount import BusinessCalendar
+from keyaccount.testing import (
+    business_calendars,
+    business_durations,
+    calendar_instants,
+    calendars_with_instants,
+)
+
+UTC = timezone.utc
+MINUTE = timedelta(minutes=1)
+
+# --- the reference ---------------------------------------------------------------------------
+
+
+def reference_is_working_day(calendar: BusinessCalendar, day: date) -> bool:
+    if day in calendar.makeup_workdays:
+        return True
+    return day.weekday() in calendar.workdays and day not in calendar.holidays
+
+
+def reference_wall_instant(zone: ZoneInfo, day: date, clock: time, *, is_end: bool) -> datetime:
+    """The first instant the zone's clock shows ``day clock`` or later (a UTC datetime)."""
+    naive = datetime(day.year, day.month, day.day, clock.hour, clock.minute)
+    if is_end and clock == time(0):
+        naive += timedelta(days=1)
+    first_reading = naive.replace(tzinfo=zone).astimezone(UTC)  # fold=0: first occurrence
+    if first_reading.astimezone(zone).replace(tzinfo=None) == naive:
+        return first_reading
+    # Skipped by a clock change: walk real minutes until the clock has jumped past it.
+    moment = naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    while moment.astimezone(zone).replace(tzinfo=None) < naive:
+        moment += MINUTE
+    return moment
+
+
+def reference_intervals(calendar: BusinessCalendar, day: date) -> list[tuple[datetime, datetime]]:
+    if not reference_is_working_day(calendar, day):
+        return []
+    return [
+        (
+            reference_wall_instant(calendar.zone, day, start, is_end=False),
+            reference_wall_instant(calendar.zone, day, end, is_end=True),
+        )
+        for start, end in calendar.working_hours
+    ]
+
+
+def reference_add(calendar: BusinessCalendar, start: datetime, duration: timedelta) -> datetime:
+    """Positive durations: walk day by day, spend each interval after ``start``."""
+    assert duration > timedelta(0)
+    left = duration
+    day = start.astimezone(calendar.zone).date() - timedelta(days=1)
+    while True:
+        for opening, closing in reference_intervals(calendar, day):
+            begin = max(opening, start)
+            if closing <= begin:
+                continue
+            if left <= closing - begin:
+                return begin + left
+            left -= closing - begin
+        day += timedelta(days=1)
+
+
+def reference_between(calendar: BusinessCalendar, start: datetime, end: datetime) -> timedelta:
+    if end < start:
+        return -reference_between(calendar, end, start)
+    total = timedelta(0)
+    day = start.astimezone(calendar.zone).date() - timedelta(days=1)
+    last = end.astimezone(calendar.zone).date() + timedelta(days=1)
+    while day <= last:
+        for opening, closing in reference_intervals(calendar, day):
+            overlap = min(closing, end) - max(opening, start)
+            total += max(overlap, timedelta(0))
+        day += timedelta(days=1)
+    return total
+
+
+def inside_working_hours(calendar: BusinessCalendar, moment: datetime) -> bool:
+    """Inside an interval, both edges included."""
+    day = moment.astimezone(calendar.zone).date()
+    return any(
+        opening <= moment <= closing
+        for candidate in (day - timedelta(days=1), day)
+        for opening, closing in reference_intervals(calendar, candidate)
+    )
+
+
+def reference_working_days_between(calendar: BusinessCalendar, start: date, end: date) -> int:
+    sign, (low, high) = (1, (start, end)) if start <= end else (-1, (end, start))
+    count, day = 0, low
+    while day < high:
+        count += reference_is_working_day(calendar, day)
+        day += timedelta(days=1)
+    return sign * count
+
+
+# --- business time against the reference -----------------------------------------------------
+
+
+@given(calendars_with_instants(), st.data())
+def test_adding_business_time_agrees_with_walking_the_days(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=3))
+    assume(duration > timedelta(0))
+    assert calendar.add_business_time(start, duration) == reference_add(calendar, start, duration)
+
+
+@given(calendars_with_instants(), st.integers(min_value=-5 * 24 * 60, max_value=5 * 24 * 60))
+def test_business_time_between_agrees_with_walking_the_days(
+    calendar_and_start: tuple[BusinessCalendar, datetime], minutes: int
+) -> None:
+    calendar, start = calendar_and_start
+    end = start + timedelta(minutes=minutes)
+    assert calendar.business_time_between(start, end) == reference_between(calendar, start, end)
+
+
+def test_the_reference_and_the_calendar_agree_minute_by_minute_on_a_dst_night_shift() -> None:
+    calendar = BusinessCalendar(
+        "America/New_York", workdays=range(7), working_hours=[(time(0, 30), time(2, 30))]
+    )
+    for day in (date(2025, 3, 9), date(2025, 11, 2)):
+        start = datetime(day.year, day.month, day.day, tzinfo=calendar.zone).astimezone(UTC)
+        worked = timedelta(0)
+        for step in range(6 * 60):
+            moment = start + step * MINUTE
+            assert calendar.business_time_between(start, moment) == worked
+            if inside_working_hours(calendar, moment) and inside_working_hours(
+                calendar, moment + MINUTE
+            ):
+                worked += MINUTE
+
+
+# --- algebraic properties --------------------------------------------------------------------
+
+
+@given(calendars_with_instants(), st.data())
+def test_adding_a_then_b_is_adding_a_plus_b(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    first = data.draw(business_durations(calendar, max_working_days=4))
+    second = data.draw(business_durations(calendar, max_working_days=4))
+    once = calendar.add_business_time(start, first + second)
+    twice = calendar.add_business_time(calendar.add_business_time(start, first), second)
+    assert once == twice
+
+
+@given(calendars_with_instants(), st.data())
+def test_business_time_between_a_start_and_its_deadline_is_the_duration(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=10))
+    deadline = calendar.add_business_time(start, duration)
+    assert calendar.business_time_between(start, deadline) == duration
+    assert calendar.business_time_between(deadline, start) == -duration
+
+
+@given(calendars_with_instants(), st.data())
+def test_a_positive_duration_lands_inside_working_hours_and_after_the_start(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=10))
+    assume(duration > timedelta(0))
+    deadline = calendar.add_business_time(start, duration)
+    assert deadline > start
+    assert deadline.tzinfo is calendar.zone
+    assert inside_working_hours(calendar, deadline)
+
+
+@given(calendars_with_instants(), st.integers(min_value=0, max_value=3 * 24 * 60), st.data())
+def test_a_later_start_never_gives_an_earlier_deadline(
+    calendar_and_start: tuple[BusinessCalendar, datetime], later_by: int, data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=5))
+    later = start + timedelta(minutes=later_by)
+    assert calendar.add_business_time(later, duration) >= calendar.add_business_time(
+        start, duration
+    )
+
+
+@given(calendars_with_instants(), st.data())
+def test_going_back_the_same_business_time_returns_to_a_working_start(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, moment = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=5))
+    start = calendar.next_working_instant(moment)
+    deadline = calendar.add_business_time(start, duration)
+    assert calendar.add_business_time(deadline, -duration) == start
+
+
+@given(calendars_with_instants(), st.data())
+def test_a_negative_duration_lands_inside_working_hours_and_before_the_start(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    duration = data.draw(business_durations(calendar, max_working_days=5))
+    assume(duration > timedelta(0))
+    earlier = calendar.add_business_time(start, -duration)
+    assert earlier < start
+    assert inside_working_hours(calendar, earlier)
+    assert calendar.business_time_between(earlier, start) == duration
+
+
+@given(calendars_with_instants())
+def test_the_next_working_instant_is_not_earlier_and_no_business_time_lies_before_it(
+    calendar_and_start: tuple[BusinessCalendar, datetime],
+) -> None:
+    calendar, moment = calendar_and_start
+    instant = calendar.next_working_instant(moment)
+    assert instant >= moment
+    assert inside_working_hours(calendar, instant)
+    assert calendar.business_time_between(moment, instant) == timedelta(0)
+
+
+# --- working days ----------------------------------------------------------------------------
+
+
+@given(business_calendars(), st.data())
+def test_working_days_agree_with_walking_the_days(
+    calendar: BusinessCalendar, data: st.DataObject
+) -> None:
+    days = st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31))
+    start, end = data.draw(days), data.draw(days)
+    assert calendar.is_working_day(start) == reference_is_working_day(calendar, start)
+    assert calendar.business_days_between(start, end) == reference_working_days_between(
+        calendar, start, end
+    )
+
+
+@given(business_calendars(), st.data())
+def test_adding_business_days_is_consistent_with_counting_them(
+    calendar: BusinessCalendar, data: st.DataObject
+) -> None:
+    day = data.draw(st.dates(min_value=date(2024, 3, 1), max_value=date(2026, 9, 30)))
+    per_week = len(calendar.workdays)
+    n = data.draw(st.integers(min_value=-8 * per_week, max_value=8 * per_week))
+    result = calendar.add_business_days(day, n)
+    if n == 0:
+        assert result == day
+    elif n > 0:
+        assert result > day
+        assert calendar.is_working_day(result)
+        after_day, after_result = day + timedelta(days=1), result + timedelta(days=1)
+        assert calendar.business_days_between(after_day, after_result) == n
+    else:
+        assert result < day
+        assert calendar.is_working_day(result)
+        assert calendar.business_days_between(result, day) == -n
+
+
+@given(business_calendars(), st.data())
+def test_the_next_and_previous_working_days_are_the_nearest_ones(
+    calendar: BusinessCalendar, data: st.DataObject
+) -> None:
+    day = data.draw(st.dates(min_value=date(2024, 3, 1), max_value=date(2026, 9, 30)))
+    following = calendar.next_working_day(day)
+    preceding = calendar.previous_working_day(day)
+    assert reference_is_working_day(calendar, following)
+    assert reference_is_working_day(calendar, preceding)
+    assert reference_working_days_between(calendar, day + timedelta(days=1), following) == 0
+    assert reference_working_days_between(calendar, preceding + timedelta(days=1), day) == 0
+
+
+@given(business_calendars(), st.data())
+def test_computations_never_silently_leave_the_span(
+    calendar: BusinessCalendar, data: st.DataObject
+) -> None:
+    duration = data.draw(business_durations(calendar, max_working_days=5))
+    start = data.draw(calendar_instants(calendar, room=timedelta(days=-1)))
+    try:
+        deadline = calendar.add_business_time(start, duration)
+    except Exception as error:  # noqa: BLE001 - the only allowed error is the range error
+        assert type(error).__name__ == "CalendarRangeError"
+    else:
+        assert calendar.valid_until is not None
+        end = calendar.valid_until + timedelta(days=1)
+        assert deadline <= datetime(end.year, end.month, end.day, tzinfo=calendar.zone)
