@@ -1,7 +1,7 @@
 """Deadlines and escalation of feedback tickets, by tier and severity (SPEC §7).
 
 Seed 001 §五(一)3 asks the tracking ledger (问题跟踪台账) to name a resolution deadline for
-every problem, and §七 has supervision check timeliness; seed 002 §客户维护 gives complaints
+every problem, and §七 has supervision check timeliness; seed 002 §客户维护计划 gives complaints
 of the key-maintenance tiers (A, B) priority (投诉处理优先级); seed 003 makes handling key
 accounts' complaints a duty of the key-account department. The seeds leave the numbers open;
 :class:`TieredEscalation` holds our defaults (SPEC §7, *default*):
@@ -223,7 +223,7 @@ _D = BusinessDuration
 _H = timedelta(hours=1)
 
 # SPEC §7 *default* (the seeds write no numbers; seed 001 §五(一)3 asks for a deadline per
-# problem, seed 002 §客户维护 gives A/B complaints priority): first reply A 4 business hours,
+# problem, seed 002 §客户维护计划 gives A/B complaints priority): first reply A 4 business hours,
 # B 8, C 2 business days, D 3; resolution (critical / major / minor) A 1/3/5 business days,
 # B 2/5/10, C 3/7/15, D 5/10/20. Listed best tier first.
 DEFAULT_DEADLINES: tuple[tuple[str, TierDeadlines], ...] = (
@@ -255,7 +255,7 @@ DEFAULT_ESCALATION_STEP = BusinessDuration(days=1)
 # issue 5 *default*: an *at risk* warning once 75 % of a deadline's business time is used.
 DEFAULT_WARNING_FRACTION = Decimal("0.75")
 
-# seed 002 §客户维护: A and B (重点维护) get complaint priority; rank 2 is B's rank.
+# seed 002 §客户维护计划: A and B (重点维护) get complaint priority; rank 2 is B's rank.
 DEFAULT_PRIORITY_RANK = 2
 
 # Only for the settings check "a lower tier must not get a shorter deadline": durations that
@@ -659,7 +659,7 @@ class TieredEscalation:
         """A sort key for work queues: complaints of the top tiers first, then by deadline.
 
         Complaints (kind or source) of tiers ranked ``priority_rank`` or better come first
-        (seed 002 §客户维护 投诉处理优先级), then everything by its next pending deadline
+        (seed 002 §客户维护计划 投诉处理优先级), then everything by its next pending deadline
         (the first reply until given, then the resolution), then by opening time and id.
 
         >>> from datetime import datetime, timezone

@@ -147,4 +147,29 @@ def visit_frequency() -> TierVisitFrequency:
 # --- end visits ---
 
 # --- indicators and scorecards (issue 7) ---
+# isort: split
+from keyaccount.policies.scorecard import LoyaltyPolicy, ScorecardPolicy  # noqa: E402
+
+
+def scorecard() -> ScorecardPolicy:
+    """The seed default scorecard (SPEC §9; seed 001 §七(二)2 考核指标, seed 003 回款率).
+
+    Visit plan completion, customer satisfaction, problem resolution, business cooperation
+    growth after visits and receivables collection, 1/5 each (the seeds give no weights).
+
+    >>> [(i.value, str(w)) for i, w in scorecard().weights][:2]
+    [('visit_plan_completion', '1/5'), ('satisfaction', '1/5')]
+    """
+    return ScorecardPolicy()
+
+
+def loyalty() -> LoyaltyPolicy:
+    """The seed default loyalty weights (seed 002 §忠诚度分析): the seven behaviours, 1/7 each.
+
+    >>> sum(w for _, w in loyalty().weights)
+    Fraction(1, 1)
+    """
+    return LoyaltyPolicy()
+
+
 # --- end indicators ---
