@@ -1,0 +1,183 @@
+"""Confidentiality: who reads what of a customer file (SPEC §4; seeds 001, 003)."""
+
+from datetime import datetime, timezone
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import TIER_A, Contact, Customer, InvalidInput, PolicyConfigError
+from keyaccount.policies import (
+    CONTACT_PERSONAL_NOTES,
+    CUSTOMER_FIELDS,
+    AccessPolicy,
+    RedactedView,
+    RoleBasedAccess,
+    Viewer,
+    ViewerRole,
+    presets,
+    redacted_view,
+)
+from keyaccount.testing import customers, viewers
+
+NOW = datetime(2025, 6, 2, tzinfo=timezone.utc)
+
+
+def a_file() -> Customer:
+    return Customer(
+        account_id="C-1",
+        name="华东机械集团",
+        category="industry",
+        phone="021-5555-0000",
+        credit_rating="AA",
+        registered_capital="80000000",
+        tier=TIER_A,
+        staff=("wang", "li"),
+        account_manager="wang",
+        contacts=(
+            Contact(
+                name="周敏",
+                role="purchasing_director",
+                mobile="139",
+                personal_notes="golf on Saturdays; son at Fudan",
+            ),
+        ),
+    )
+
+
+def test_the_account_manager_reads_all_of_their_own_account_with_the_personal_notes() -> None:
+    view = presets.access().redact(a_file(), viewer=Viewer("wang", "account_manager"))
+    assert view.withheld == ()
+    assert view["contacts"][0].personal_notes == "golf on Saturdays; son at Fudan"
+    assert view.visible == CUSTOMER_FIELDS
+
+
+def test_department_staff_read_business_fields_but_not_personal_notes() -> None:
+    view = presets.access().redact(a_file(), viewer=Viewer("li", "department_staff"))
+    assert view.withheld == (CONTACT_PERSONAL_NOTES,)
+    assert view["credit_rating"] == "AA"
+    assert view["contacts"][0].mobile == "139"
+    assert view["contacts"][0].personal_notes is None
+
+
+def test_another_key_account_manager_reads_only_business_fields_of_an_account_not_theirs() -> None:
+    view = presets.access().redact(a_file(), viewer=Viewer("chen", ViewerRole.ACCOUNT_MANAGER))
+    assert CONTACT_PERSONAL_NOTES in view.withheld
+    assert view["contacts"][0].personal_notes is None
+
+
+def test_other_departments_read_name_tier_and_switchboard_only() -> None:
+    view = presets.access().redact(a_file(), viewer=Viewer("sun", "other_department"))
+    assert view.as_dict() == {
+        "account_id": "C-1",
+        "name": "华东机械集团",
+        "phone": "021-5555-0000",
+        "tier": TIER_A,
+    }
+    assert "contacts" in view.withheld
+    assert "credit_rating" in view.withheld
+    assert CONTACT_PERSONAL_NOTES in view.withheld
+
+
+def test_a_withheld_field_is_refused_by_name_not_blanked() -> None:
+    view = presets.access().redact(a_file(), viewer=Viewer("sun", "other_department"))
+    with pytest.raises(KeyError, match="'credit_rating' is withheld from other_department 'sun'"):
+        view["credit_rating"]
+    with pytest.raises(KeyError, match="not a field"):
+        view["shoe_size"]
+    assert "credit_rating" not in view
+    assert list(view) == list(view.visible)
+
+
+def test_a_host_can_narrow_what_department_staff_read() -> None:
+    policy = RoleBasedAccess.from_mapping(
+        {"department_staff": ["name", "tier", "phone", "contacts", "records"]}
+    )
+    view = policy.redact(a_file(), viewer=Viewer("li", "department_staff"))
+    assert "registered_capital" in view.withheld
+    assert view["contacts"][0].personal_notes is None
+
+
+def test_personal_notes_cannot_be_granted_to_anyone_but_the_own_manager() -> None:
+    with pytest.raises(PolicyConfigError, match="confidential"):
+        RoleBasedAccess.from_mapping({"department_staff": ["name", CONTACT_PERSONAL_NOTES]})
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"other_department": ["name", "salary"]},
+        {"other_department": "name"},
+        {"others": ["name"]},
+        {"department_staff": 3},
+    ],
+)
+def test_bad_access_settings_are_refused(settings: dict[str, object]) -> None:
+    with pytest.raises(PolicyConfigError):
+        RoleBasedAccess.from_mapping(settings)
+
+
+def test_an_unknown_viewer_role_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"Viewer\.role must be one of"):
+        Viewer("wang", "ceo")
+    with pytest.raises(InvalidInput, match=r"Viewer\.person"):
+        Viewer(" ", "department_staff")
+
+
+def test_the_default_access_policy_satisfies_its_protocol() -> None:
+    assert isinstance(presets.access(), AccessPolicy)
+
+
+def test_redacting_leaves_the_file_itself_untouched() -> None:
+    customer = a_file()
+    presets.access().redact(customer, viewer=Viewer("sun", "other_department"))
+    assert customer == a_file()
+
+
+_FIELD_SETS = st.sets(st.sampled_from(CUSTOMER_FIELDS))
+
+
+@given(
+    customers(),
+    viewers(),
+    st.none() | st.tuples(_FIELD_SETS, _FIELD_SETS),
+)
+def test_no_role_ever_sees_a_field_its_policy_withholds(
+    customer: Customer, viewer: Viewer, settings: tuple[set[str], set[str]] | None
+) -> None:
+    policy = (
+        presets.access()
+        if settings is None
+        else RoleBasedAccess(department_staff=settings[0], other_department=settings[1])
+    )
+    view = policy.redact(customer, viewer=viewer)
+    allowed = policy.visible_fields(customer, viewer=viewer)
+    assert set(view.visible).isdisjoint(view.withheld)
+    assert set(view.visible) | set(view.withheld) == {*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES}
+    assert set(view.visible) == (allowed - {CONTACT_PERSONAL_NOTES})
+    assert "account_id" in view.visible
+    for name in view.withheld:
+        with pytest.raises(KeyError):
+            view[name]
+    own_manager = (
+        viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager
+    )
+    assert (CONTACT_PERSONAL_NOTES in view.withheld) is not own_manager
+    for name in view.visible:
+        if name == "contacts" and not own_manager:
+            assert all(contact.personal_notes is None for contact in view[name])
+            assert [attrs.evolve(c, personal_notes=None) for c in customer.contacts] == list(
+                view[name]
+            )
+        else:
+            assert view[name] == getattr(customer, name)
+
+
+def test_a_host_policy_can_build_views_with_the_same_rules() -> None:
+    view = redacted_view(
+        a_file(), viewer=Viewer("li", "department_staff"), visible=frozenset({"name"})
+    )
+    assert isinstance(view, RedactedView)
+    assert view.visible == ("name",)
+    assert CONTACT_PERSONAL_NOTES in view.withheld
