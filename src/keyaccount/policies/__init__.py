@@ -91,11 +91,22 @@ from keyaccount.policies.visits import (
     TierVisitFrequency,
     VisitPlanner,
     evaluate_compliance,
+    record_visit,
+    scaled_count,
 )
 
 # --- end visits ---
 
 # --- indicators and scorecards (issue 7) ---
+# isort: split
+from keyaccount.policies._protocols import AppraisalPolicy, LoyaltyScoring
+from keyaccount.policies.scorecard import (
+    DEFAULT_LOYALTY_WEIGHTS,
+    DEFAULT_SCORECARD_WEIGHTS,
+    LoyaltyPolicy,
+    ScorecardPolicy,
+)
+
 # --- end indicators ---
 
 __all__: list[str] = [
@@ -159,7 +170,15 @@ __all__: list[str] = [
     "VisitFrequencyPolicy",
     "VisitPlanner",
     "evaluate_compliance",
+    "record_visit",
+    "scaled_count",
     # --- end visits ---
     # --- indicators (issue 7) ---
+    "DEFAULT_LOYALTY_WEIGHTS",
+    "DEFAULT_SCORECARD_WEIGHTS",
+    "AppraisalPolicy",
+    "LoyaltyPolicy",
+    "LoyaltyScoring",
+    "ScorecardPolicy",
     # --- end indicators ---
 ]

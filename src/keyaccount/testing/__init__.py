@@ -80,6 +80,8 @@ from keyaccount.testing._visits import (
 # --- indicators (issue 7) ---
 # isort: split
 from keyaccount.testing._indicators import (
+    check_appraisal,
+    check_appraisal_policy,
     indicator_periods,
     loyalty_facts_lists,
     prospect_facts,
@@ -141,6 +143,8 @@ __all__: list[str] = [
     "visit_records",
     # --- end visits ---
     # --- indicators (issue 7) ---
+    "check_appraisal",
+    "check_appraisal_policy",
     "indicator_periods",
     "loyalty_facts_lists",
     "prospect_facts",

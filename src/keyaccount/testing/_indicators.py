@@ -7,6 +7,7 @@ Dates fall around the half-year 2025-H1, some inside and some outside it.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -24,10 +25,13 @@ from keyaccount.domain.indicator_records import (
     VisitFact,
     VolumeFact,
 )
-from keyaccount.domain.indicators import SatisfactionScale
+from keyaccount.domain.indicators import Appraisal, Dimension, IndicatorSet, SatisfactionScale
 from keyaccount.domain.periods import Period
+from keyaccount.policies._protocols import AppraisalPolicy
 
 __all__ = [
+    "check_appraisal",
+    "check_appraisal_policy",
     "indicator_periods",
     "loyalty_facts_lists",
     "prospect_facts",
@@ -63,21 +67,38 @@ def indicator_periods() -> st.SearchStrategy[Period]:
     )
 
 
+# Built once: strategies rebuilt inside every draw cost more than the draws themselves.
+_DAYS = st.dates(_FIRST_DAY, _LAST_DAY)
+_TIERS = st.sampled_from(TIER_CODES)
+_MANAGERS = st.sampled_from(ACCOUNT_MANAGERS)
+_DEPARTMENTS = st.sampled_from(DEPARTMENTS)
+_DIMENSIONS = st.tuples(st.sampled_from(ACCOUNT_IDS), _TIERS, _MANAGERS, _DEPARTMENTS)
+_AMOUNTS = {
+    limit: st.integers(0, limit * 100).map(lambda cents: Decimal(cents).scaleb(-2))
+    for limit in (1_000, 100_000)
+}
+_SHARES = st.integers(0, 20).map(lambda n: Fraction(n, 20))
+_DONE_OFFSET = st.one_of(st.none(), st.integers(-20, 60))
+_BOOLEANS = st.booleans()
+_RESOLUTION_DAYS = st.integers(0, 90)
+_CONVERSION_DAYS = st.one_of(st.none(), st.integers(0, 200))
+_PROSPECT_IDS = st.sampled_from(("P1", "P2", "P3", "P4"))
+_OPTIONAL_TIERS = st.one_of(st.none(), _TIERS)
+_UP_TO = {limit: st.integers(0, limit) for limit in range(6)}
+_ACCOUNT_SETS = st.lists(st.sampled_from(ACCOUNT_IDS), unique=True)
+_PURCHASE_COUNTS = st.integers(0, 30)
+
+
 def _days() -> st.SearchStrategy[date]:
-    return st.dates(_FIRST_DAY, _LAST_DAY)
+    return _DAYS
 
 
 def _dimensions() -> st.SearchStrategy[tuple[str, str, str, str]]:
-    return st.tuples(
-        st.sampled_from(ACCOUNT_IDS),
-        st.sampled_from(TIER_CODES),
-        st.sampled_from(ACCOUNT_MANAGERS),
-        st.sampled_from(DEPARTMENTS),
-    )
+    return _DIMENSIONS
 
 
 def _amounts(max_value: int = 100_000) -> st.SearchStrategy[Decimal]:
-    return st.integers(0, max_value * 100).map(lambda cents: Decimal(cents).scaleb(-2))
+    return _AMOUNTS[max_value]
 
 
 def visit_facts() -> st.SearchStrategy[VisitFact]:
@@ -87,9 +108,8 @@ def visit_facts() -> st.SearchStrategy[VisitFact]:
     def build(draw: st.DrawFn) -> VisitFact:
         dims = draw(_dimensions())
         planned_on = draw(_days())
-        done_on = draw(
-            st.one_of(st.none(), st.integers(-20, 60).map(lambda d: planned_on + timedelta(d)))
-        )
+        offset = draw(_DONE_OFFSET)
+        done_on = None if offset is None else planned_on + timedelta(offset)
         return VisitFact(*dims, planned_on=planned_on, done_on=done_on)
 
     return build()
@@ -102,12 +122,12 @@ def ticket_facts() -> st.SearchStrategy[TicketFact]:
     def build(draw: st.DrawFn) -> TicketFact:
         dims = draw(_dimensions())
         opened_on = draw(_days())
-        if draw(st.booleans()):
+        if draw(_BOOLEANS):
             return TicketFact(*dims, opened_on=opened_on)
-        resolved_on = opened_on + timedelta(days=draw(st.integers(0, 90)))
+        resolved_on = opened_on + timedelta(days=draw(_RESOLUTION_DAYS))
         return TicketFact(
             *dims, opened_on=opened_on, resolved_on=resolved_on,
-            resolved_on_time=draw(st.booleans()),
+            resolved_on_time=draw(_BOOLEANS),
         )
 
     return build()
@@ -121,12 +141,16 @@ def satisfaction_scales() -> st.SearchStrategy[SatisfactionScale]:
     )
 
 
+@functools.cache
 def survey_responses(scale: SatisfactionScale) -> st.SearchStrategy[SurveyResponse]:
     """Answers on ``scale``."""
     return st.builds(
-        lambda dims, day, score: SurveyResponse(*dims, answered_on=day, score=score),
-        _dimensions(), _days(), st.integers(scale.low, scale.high),
+        _survey_response, _dimensions(), _days(), st.integers(scale.low, scale.high)
     )
+
+
+def _survey_response(dims: tuple[str, str, str, str], day: date, score: int) -> SurveyResponse:
+    return SurveyResponse(*dims, answered_on=day, score=score)
 
 
 def volume_facts() -> st.SearchStrategy[VolumeFact]:
@@ -142,14 +166,14 @@ def retention_rosters() -> st.SearchStrategy[list[RetentionFact]]:
 
     @st.composite
     def build(draw: st.DrawFn) -> list[RetentionFact]:
-        accounts = draw(st.lists(st.sampled_from(ACCOUNT_IDS), unique=True))
+        accounts = draw(_ACCOUNT_SETS)
         return [
             RetentionFact(
                 account,
-                draw(st.sampled_from(TIER_CODES)),
-                draw(st.sampled_from(ACCOUNT_MANAGERS)),
-                draw(st.sampled_from(DEPARTMENTS)),
-                retained=draw(st.booleans()),
+                draw(_TIERS),
+                draw(_MANAGERS),
+                draw(_DEPARTMENTS),
+                retained=draw(_BOOLEANS),
             )
             for account in accounts
         ]
@@ -178,12 +202,12 @@ def prospect_facts() -> st.SearchStrategy[ProspectFact]:
     @st.composite
     def build(draw: st.DrawFn) -> ProspectFact:
         entered_on = draw(_days())
-        converted = draw(st.one_of(st.none(), st.integers(0, 200)))
+        converted = draw(_CONVERSION_DAYS)
         return ProspectFact(
-            draw(st.sampled_from(("P1", "P2", "P3", "P4"))),
-            draw(st.one_of(st.none(), st.sampled_from(TIER_CODES))),
-            draw(st.sampled_from(ACCOUNT_MANAGERS)),
-            draw(st.sampled_from(DEPARTMENTS)),
+            draw(_PROSPECT_IDS),
+            draw(_OPTIONAL_TIERS),
+            draw(_MANAGERS),
+            draw(_DEPARTMENTS),
             entered_on=entered_on,
             converted_on=None if converted is None else entered_on + timedelta(converted),
         )
@@ -206,29 +230,67 @@ def loyalty_facts_lists() -> st.SearchStrategy[list[LoyaltyFacts]]:
 
     @st.composite
     def build(draw: st.DrawFn) -> list[LoyaltyFacts]:
-        accounts = draw(st.lists(st.sampled_from(ACCOUNT_IDS), unique=True))
-        shares = st.integers(0, 20).map(lambda n: Fraction(n, 20))
+        accounts = draw(_ACCOUNT_SETS)
+        shares = _SHARES
         facts = []
         for account in accounts:
-            invited = draw(st.integers(0, 5))
-            incidents = draw(st.integers(0, 3))
+            invited = draw(_UP_TO[5])
+            incidents = draw(_UP_TO[3])
             facts.append(
                 LoyaltyFacts(
                     account,
-                    draw(st.sampled_from(TIER_CODES)),
-                    draw(st.sampled_from(ACCOUNT_MANAGERS)),
-                    draw(st.sampled_from(DEPARTMENTS)),
-                    repeat_purchase_count=draw(st.integers(0, 30)),
+                    draw(_TIERS),
+                    draw(_MANAGERS),
+                    draw(_DEPARTMENTS),
+                    repeat_purchase_count=draw(_PURCHASE_COUNTS),
                     repeat_purchase_quantity=draw(_amounts(1000)),
                     repeat_purchase_amount=draw(_amounts()),
                     referral_rate=draw(shares),
                     activities_invited=invited,
-                    activities_joined=draw(st.integers(0, invited)),
+                    activities_joined=draw(_UP_TO[invited]),
                     price_sensitivity=draw(shares),
                     quality_incidents=incidents,
-                    incidents_tolerated=draw(st.integers(0, incidents)),
+                    incidents_tolerated=draw(_UP_TO[incidents]),
                 )
             )
         return facts
 
     return build()
+
+
+def check_appraisal(appraisal: Appraisal) -> None:
+    """Check one appraisal's invariants; raise AssertionError naming the broken one.
+
+    The score lies between the lowest and highest applicable normalised value (None when
+    there is none); the effective weights of the applicable components sum to 1; every
+    not-applicable component carries no weight.
+    """
+    applicable = [c.normalised for c in appraisal.components if c.normalised is not None]
+    if not applicable:
+        if appraisal.score is not None:
+            raise AssertionError(f"no applicable component, yet score {appraisal.score}")
+        return
+    if appraisal.score is None or not min(applicable) <= appraisal.score <= max(applicable):
+        raise AssertionError(
+            f"score {appraisal.score} outside [{min(applicable)}, {max(applicable)}]"
+        )
+    carried = sum((c.effective_weight for c in appraisal.components), Fraction(0))
+    if carried != 1:
+        raise AssertionError(f"effective weights sum to {carried}, not 1")
+    for component in appraisal.components:
+        if component.normalised is None and component.effective_weight != 0:
+            raise AssertionError(f"not-applicable {component.name} still carries weight")
+
+
+def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) -> None:
+    """Conformance check for a host's own :class:`~keyaccount.policies.AppraisalPolicy`.
+
+    Appraises the portfolio and every group of every dimension and checks each appraisal
+    with :func:`check_appraisal`; raises AssertionError on the first broken invariant.
+    """
+    check_appraisal(policy.appraise_portfolio(indicators))
+    for dimension in Dimension:
+        for appraisal in policy.appraise(indicators, dimension).values():
+            if appraisal.period != indicators.period:
+                raise AssertionError(f"appraisal states {appraisal.period}, not the set's")
+            check_appraisal(appraisal)

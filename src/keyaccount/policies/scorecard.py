@@ -1,0 +1,303 @@
+"""Scorecards (考核) and the loyalty index weights: indicators combined by weights (SPEC §9).
+
+* :class:`ScorecardPolicy` combines the normalised indicators of a period into an appraisal
+  score per account manager, per department (or per any :class:`~keyaccount.Dimension`).
+* :class:`LoyaltyPolicy` weights the seven loyalty behaviours of seed 002 §忠诚度分析.
+
+Weights are exact fractions: a host may write them as ``"0.2"``, ``"1/7"``, ``Decimal``,
+``Fraction`` or ``int`` (floats are refused: a weight of ``0.1`` is not exactly 1/10). They
+must be ``>= 0`` and sum to exactly 1.
+
+**Normalisation.** Each indicator reaches the scorecard already mapped onto [0, 1] by the
+indicator that computed it (:attr:`keyaccount.IndicatorValue.normalised`): rates as they
+are; churn as ``1 - churn``; satisfaction as ``(mean - low) / (high - low)`` on its declared
+scale; growth as ``current / (previous + current)``; the cost-benefit ratio as
+``benefit / (spending + benefit)``. No value is clamped.
+
+**Not applicable.** An indicator that is not applicable for a group (its denominator was
+empty) gives its weight to the others **in proportion to their own weights**, so the score is
+the weighted mean of the applicable indicators, and it always lies between the lowest and the
+highest of them. The :class:`~keyaccount.Appraisal` lists which indicators were not
+applicable and the weight each one actually carried. A group with no applicable indicator
+has no score (``None``), never 0.
+
+>>> from datetime import date
+>>> from keyaccount import (Dimension, Period, VisitFact, TicketFact, compute_indicators)
+>>> h1 = Period.half_year(2025, 1)
+>>> indicators = compute_indicators(h1,
+...     visits=[VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 3, 1),
+...                       done_on=date(2025, 3, 1))],
+...     tickets=[TicketFact("ACME", "A", "Wang", "KA", opened_on=date(2025, 4, 1))])
+>>> policy = ScorecardPolicy.from_mapping(
+...     {"weights": {"visit_plan_completion": "0.6", "problem_resolution": "0.4"}})
+>>> wang = policy.appraise(indicators, Dimension.ACCOUNT_MANAGER)["Wang"]
+>>> wang.score, wang.rounded(2)
+(Fraction(3, 5), Decimal('0.60'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import check_settings_keys
+from keyaccount.domain.indicator_records import LoyaltyFacts
+from keyaccount.domain.indicators import (
+    LOYALTY_COMPONENTS,
+    Appraisal,
+    Dimension,
+    Indicator,
+    IndicatorSet,
+    IndicatorValue,
+    LoyaltyReport,
+    combine_weighted,
+    loyalty_index,
+)
+from keyaccount.domain.periods import Period
+
+__all__ = [
+    "DEFAULT_LOYALTY_WEIGHTS",
+    "DEFAULT_SCORECARD_WEIGHTS",
+    "LoyaltyPolicy",
+    "ScorecardPolicy",
+]
+
+# seed 001 §七(二)2 考核指标: 走访计划完成率、客户满意度、问题解决率、业务合作增长率, which
+# seed 001 §六(一)2 measures by 对比走访前后的业务合作量; seed 003 (大客户经理职责) adds that
+# the manager keeps 销售回款率 at the company's level. The seeds give no weights: our default
+# weighs the five equally.
+DEFAULT_SCORECARD_WEIGHTS: tuple[tuple[Indicator, Fraction], ...] = (
+    (Indicator.VISIT_PLAN_COMPLETION, Fraction(1, 5)),
+    (Indicator.SATISFACTION, Fraction(1, 5)),
+    (Indicator.PROBLEM_RESOLUTION, Fraction(1, 5)),
+    (Indicator.COOPERATION_GROWTH_AFTER_VISITS, Fraction(1, 5)),
+    (Indicator.RECEIVABLES_COLLECTION, Fraction(1, 5)),
+)
+
+# seed 002 §忠诚度分析 lists seven behaviours (再次购买次数、数量、金额、转介绍率、活动响应度、
+# 价格敏感度、质量事故宽容度) and weighs none above another: our default gives each 1/7.
+DEFAULT_LOYALTY_WEIGHTS: tuple[tuple[str, Fraction], ...] = tuple(
+    (name, Fraction(1, 7)) for name in LOYALTY_COMPONENTS
+)
+
+
+def _weight(value: object, *, field: str) -> Fraction:
+    if isinstance(value, (bool, float)) or not isinstance(value, (int, str, Decimal, Fraction)):
+        raise PolicyConfigError(
+            f"{field} must be exact (int, Decimal, Fraction or a string like '0.2' or '1/7'), "
+            f"got {value!r}"
+        )
+    try:
+        weight = Fraction(value)
+    except (ValueError, ZeroDivisionError, ArithmeticError):
+        raise PolicyConfigError(f"{field} must be a number, got {value!r}") from None
+    if weight < 0:
+        raise PolicyConfigError(f"{field} must be >= 0, got {value!r}")
+    return weight
+
+
+def _check_total(weights: Iterable[tuple[str, Fraction]], *, policy: str) -> None:
+    pairs = list(weights)
+    total = sum((weight for _, weight in pairs), Fraction(0))
+    if total != 1:
+        listed = ", ".join(f"{name}={weight}" for name, weight in pairs)
+        raise PolicyConfigError(f"{policy} weights must sum to 1, got {total} ({listed})")
+
+
+def _pairs(value: Mapping[Any, object] | Iterable[tuple[Any, object]]) -> list[tuple[Any, object]]:
+    return list(value.items()) if isinstance(value, Mapping) else list(value)
+
+
+def _scorecard_weights(
+    value: Mapping[Any, object] | Iterable[tuple[Any, object]],
+) -> tuple[tuple[Indicator, Fraction], ...]:
+    known = {indicator.value: indicator for indicator in Indicator}
+    result: dict[Indicator, Fraction] = {}
+    for key, raw in _pairs(value):
+        indicator = key if isinstance(key, Indicator) else known.get(key)
+        if indicator is None:
+            raise PolicyConfigError(
+                f"ScorecardPolicy weights name unknown indicator {key!r}; "
+                f"expected some of {sorted(known)}"
+            )
+        if indicator in result:
+            raise PolicyConfigError(f"ScorecardPolicy weights name {indicator.value!r} twice")
+        result[indicator] = _weight(raw, field=f"ScorecardPolicy weight of {indicator.value}")
+    return tuple(result.items())
+
+
+def _loyalty_weights(
+    value: Mapping[str, object] | Iterable[tuple[str, object]],
+) -> tuple[tuple[str, Fraction], ...]:
+    result: dict[str, Fraction] = {}
+    for name, raw in _pairs(value):
+        if name not in LOYALTY_COMPONENTS:
+            raise PolicyConfigError(
+                f"LoyaltyPolicy weights name unknown component {name!r}; "
+                f"expected some of {list(LOYALTY_COMPONENTS)}"
+            )
+        if name in result:
+            raise PolicyConfigError(f"LoyaltyPolicy weights name {name!r} twice")
+        result[name] = _weight(raw, field=f"LoyaltyPolicy weight of {name}")
+    return tuple(result.items())
+
+
+def _weights_setting(settings: Mapping[str, Any], *, policy: str) -> Mapping[str, object]:
+    weights = settings["weights"]
+    if not isinstance(weights, Mapping):
+        raise PolicyConfigError(
+            f"{policy} setting 'weights' must be a mapping of name to weight, got {weights!r}"
+        )
+    return weights
+
+
+@attrs.frozen
+class ScorecardPolicy:
+    """Combines a period's indicators by weights into appraisal scores (SPEC §9 考核).
+
+    Attributes:
+        weights: ``(indicator, weight)`` pairs; a mapping (by :class:`~keyaccount.Indicator`
+            or its name) is accepted. Indicators left out weigh nothing. Default:
+            :data:`DEFAULT_SCORECARD_WEIGHTS` (seed 001 §七(二)2 and seed 003, 1/5 each).
+
+    Raises:
+        PolicyConfigError: an unknown indicator, a negative or inexact weight, or weights
+            that do not sum to 1.
+    """
+
+    weights: tuple[tuple[Indicator, Fraction], ...] = attrs.field(
+        default=DEFAULT_SCORECARD_WEIGHTS, converter=_scorecard_weights
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_total(((i.value, w) for i, w in self.weights), policy="ScorecardPolicy")
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> ScorecardPolicy:
+        """Build from a host's settings: ``{"weights": {indicator name: weight}}``.
+
+        Without ``"weights"`` the seed defaults are used.
+
+        Raises:
+            PolicyConfigError: unknown keys or indicators, bad weights.
+        """
+        check_settings_keys(settings, allowed={"weights"}, policy="ScorecardPolicy")
+        if "weights" not in settings:
+            return cls()
+        return cls(_weights_setting(settings, policy="ScorecardPolicy"))
+
+    @property
+    def weighted_indicators(self) -> tuple[Indicator, ...]:
+        """The indicators with a positive weight, in setting order."""
+        return tuple(indicator for indicator, weight in self.weights if weight > 0)
+
+    def appraise_values(
+        self, values: Mapping[Indicator, IndicatorValue], period: Period
+    ) -> Appraisal:
+        """Appraise one group from its indicator values.
+
+        A weighted indicator missing from ``values`` counts as not applicable.
+
+        Raises:
+            InvalidInput: a value states another period than ``period``.
+        """
+        for indicator, value in values.items():
+            if value.period != period:
+                raise InvalidInput(
+                    f"scorecard for {period}: {indicator.value} states period {value.period}"
+                )
+        normalised = {
+            indicator.value: (value.normalised if value is not None else None)
+            for indicator in self.weighted_indicators
+            for value in (values.get(indicator),)
+        }
+        weights = {indicator.value: weight for indicator, weight in self.weights}
+        return combine_weighted(normalised, weights, period)
+
+    def _require(self, indicators: IndicatorSet) -> None:
+        missing = [i.value for i in self.weighted_indicators if i not in indicators]
+        if missing:
+            raise InvalidInput(
+                f"the scorecard weighs {missing} but the indicator set of {indicators.period} "
+                "does not hold them; compute them or give them no weight"
+            )
+
+    def appraise(
+        self, indicators: IndicatorSet, dimension: Dimension
+    ) -> Mapping[str | None, Appraisal]:
+        """Appraise every group of ``dimension`` (e.g. each account manager) for the period.
+
+        The groups are those any weighted indicator has; in a group where an indicator had no
+        records, it is not applicable and its weight is redistributed.
+
+        Raises:
+            InvalidInput: a weighted indicator is not in ``indicators`` at all (a forgotten
+                input is not silently redistributed).
+        """
+        self._require(indicators)
+        keys: set[str | None] = set()
+        for indicator in self.weighted_indicators:
+            keys.update(indicators[indicator].by(dimension))
+        appraisals = {}
+        for key in indicators.group_keys(dimension):
+            if key in keys:
+                values = {
+                    indicator: indicators[indicator].of(dimension, key)
+                    for indicator in self.weighted_indicators
+                }
+                appraisals[key] = self.appraise_values(values, indicators.period)
+        return MappingProxyType(appraisals)
+
+    def appraise_portfolio(self, indicators: IndicatorSet) -> Appraisal:
+        """Appraise the whole portfolio for the period.
+
+        Raises:
+            InvalidInput: a weighted indicator is not in ``indicators``.
+        """
+        self._require(indicators)
+        values = {i: indicators[i].portfolio for i in self.weighted_indicators}
+        return self.appraise_values(values, indicators.period)
+
+
+@attrs.frozen
+class LoyaltyPolicy:
+    """Weights the seven loyalty behaviours of seed 002 §忠诚度分析 into a loyalty index.
+
+    Attributes:
+        weights: ``(component, weight)`` pairs over :data:`keyaccount.LOYALTY_COMPONENTS`;
+            components left out weigh nothing. Default: :data:`DEFAULT_LOYALTY_WEIGHTS`
+            (1/7 each).
+
+    Raises:
+        PolicyConfigError: an unknown component, a negative or inexact weight, or weights
+            that do not sum to 1.
+    """
+
+    weights: tuple[tuple[str, Fraction], ...] = attrs.field(
+        default=DEFAULT_LOYALTY_WEIGHTS, converter=_loyalty_weights
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_total(self.weights, policy="LoyaltyPolicy")
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> LoyaltyPolicy:
+        """Build from a host's settings: ``{"weights": {component: weight}}``.
+
+        Raises:
+            PolicyConfigError: unknown keys or components, bad weights.
+        """
+        check_settings_keys(settings, allowed={"weights"}, policy="LoyaltyPolicy")
+        if "weights" not in settings:
+            return cls()
+        return cls(_weights_setting(settings, policy="LoyaltyPolicy"))
+
+    def index(self, facts: Iterable[LoyaltyFacts], period: Period) -> LoyaltyReport:
+        """The loyalty index of every account and group (see :func:`keyaccount.loyalty_index`)."""
+        return loyalty_index(facts, period, weights=dict(self.weights))
