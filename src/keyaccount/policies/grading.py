@@ -260,7 +260,7 @@ class Grading(Mapping[str, GradedAccount]):
         return GradedAccount(
             account_id=account_id,
             tier=self._tier_at(position, rank),
-            score=self._key_unit * self._keys[position],
+            score=self._key_unit * Fraction(self._keys[position]),
             rank=rank,
             portfolio_size=len(self._index),
             components=[
