@@ -39,7 +39,7 @@ from keyaccount.policies import (
     TieredEscalation,
     presets,
 )
-from keyaccount.testing import check_escalation_policy, open_tickets
+from keyaccount.testing import calendars_with_instants, check_escalation_policy, open_tickets
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -416,3 +416,16 @@ def test_the_escalation_level_never_falls_and_nothing_is_announced_twice_as_time
         ticket, _ = ticket.pause("waiting", now=ticket.opened_at + timedelta(hours=30))
     moments = [ticket.last_changed_at + timedelta(minutes=m) for m in minutes]
     check_escalation_policy(POLICY, ticket, moments, PLAIN_WEEKS)
+
+
+@given(calendars_with_instants(), st.data())
+def test_on_any_calendar_the_level_never_falls_and_nothing_is_announced_twice(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    ticket = data.draw(open_tickets(tiers=SCORE_TIERS, opened_at=st.just(start)))
+    if data.draw(st.booleans()):
+        ticket, _ = ticket.reply("on it", now=start + timedelta(hours=1))
+    minutes = data.draw(st.lists(st.integers(0, 60 * 24 * 40), min_size=1, max_size=6))
+    moments = [ticket.last_changed_at + timedelta(minutes=m) for m in minutes]
+    check_escalation_policy(POLICY, ticket, moments, calendar)

@@ -33,7 +33,13 @@ from keyaccount import (
 )
 from keyaccount.domain.tickets import DeadlineKind
 from keyaccount.policies import presets
-from keyaccount.testing import lifecycle_steps, open_tickets, pause_intervals, take_step
+from keyaccount.testing import (
+    calendars_with_instants,
+    lifecycle_steps,
+    open_tickets,
+    pause_intervals,
+    take_step,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -420,3 +426,22 @@ def test_pausing_for_any_intervals_moves_the_resolution_deadline_by_the_business
         paused += PLAIN_WEEKS.business_time_between(pause, resume)
     assert ticket.paused_business_time == paused
     assert PLAIN_WEEKS.business_time_between(original, ticket.resolution_deadline) == paused
+
+
+@given(calendars_with_instants(), st.data())
+def test_pauses_move_the_deadline_by_exactly_the_business_time_paused_on_any_calendar(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    ticket = data.draw(open_tickets(opened_at=st.just(start)))
+    ticket, _ = ticket.reply("on it", now=start)
+    original = ticket.resolution_deadline
+    intervals = data.draw(pause_intervals(start, max_pauses=3, max_gap=timedelta(days=2),
+                                          max_length=timedelta(days=3)))
+    paused = timedelta(0)
+    for pause, resume in intervals:
+        ticket, _ = ticket.pause("waiting", now=pause)
+        ticket, _ = ticket.resume(now=resume, calendar=calendar)
+        paused += calendar.business_time_between(pause, resume)
+    assert ticket.paused_business_time == paused
+    assert calendar.business_time_between(original, ticket.resolution_deadline) == paused

@@ -66,7 +66,7 @@ def open_tickets(
         tiers: the tiers to draw from.
         opened_at: a strategy of aware opening instants (default: 2025, UTC+8).
     """
-    moments = opened_at or st.datetimes(
+    moments = opened_at if opened_at is not None else st.datetimes(
         min_value=datetime(2025, 1, 2), max_value=datetime(2025, 12, 20),  # noqa: DTZ001
         timezones=st.just(_SHANGHAI),
     )
