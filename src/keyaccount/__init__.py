@@ -151,6 +151,12 @@ from keyaccount.domain.visits import (
 
 # --- indicators (issue 7) ---
 # isort: split
+from keyaccount.domain.indicator_adapters import (
+    satisfaction_from_tickets,
+    ticket_facts_from,
+    tiers_of,
+    visit_facts_from,
+)
 from keyaccount.domain.indicator_records import (
     LoyaltyFacts,
     ProspectFact,
@@ -347,9 +353,13 @@ __all__ = [
     "receivables_collection",
     "relationship_cost_benefit",
     "retention_and_churn",
+    "satisfaction_from_tickets",
     "survey_satisfaction",
+    "ticket_facts_from",
     "ticket_resolution",
     "tier_migration",
+    "tiers_of",
+    "visit_facts_from",
     "visit_plan_completion",
     # --- end indicators ---
 ]

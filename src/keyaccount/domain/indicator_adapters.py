@@ -1,0 +1,151 @@
+"""Thin adapters from keyaccount's domain objects to the indicator records (SPEC §9).
+
+The indicators read small plain records; a host that keeps keyaccount's own objects builds
+them here. The four grouping dimensions come from the :class:`~keyaccount.Customer` file
+(tier, account manager, department), looked up by account id.
+
+Dates: an aware datetime (a ticket's ``opened_at``, a visit's ``visited_at``) becomes the
+calendar day in ``zone`` when one is given, else in the datetime's own zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, tzinfo
+
+from keyaccount._errors import InvalidInput
+from keyaccount.domain.customers import Customer
+from keyaccount.domain.grading import GradedAccount
+from keyaccount.domain.indicator_records import SurveyResponse, TicketFact, VisitFact
+from keyaccount.domain.tickets import FeedbackTicket
+from keyaccount.domain.tiers import Tier
+from keyaccount.domain.visits import PlannedVisit, VisitRecord
+
+__all__ = [
+    "satisfaction_from_tickets",
+    "ticket_facts_from",
+    "tiers_of",
+    "visit_facts_from",
+]
+
+
+def _day(moment: datetime, zone: tzinfo | None) -> date:
+    return (moment.astimezone(zone) if zone is not None else moment).date()
+
+
+def _dimensions(
+    account_id: str, customers: Mapping[str, Customer]
+) -> tuple[str, str, str, str]:
+    customer = customers.get(account_id)
+    if customer is None:
+        raise InvalidInput(f"account {account_id!r} is not among the customers given")
+    tier, manager, department = customer.tier, customer.account_manager, customer.department
+    if tier is None or manager is None or department is None:
+        missing = [
+            name for name, value in
+            (("tier", tier), ("account_manager", manager), ("department", department))
+            if value is None
+        ]
+        raise InvalidInput(
+            f"customer {account_id!r} has no {', '.join(missing)}; indicators group by them"
+        )
+    return (account_id, tier.code, manager, department)
+
+
+def visit_facts_from(
+    planned: Iterable[PlannedVisit],
+    records: Iterable[VisitRecord],
+    customers: Mapping[str, Customer],
+    *,
+    zone: tzinfo | None = None,
+) -> tuple[VisitFact, ...]:
+    """One :class:`~keyaccount.VisitFact` per planned visit, done if a record carries it out.
+
+    A record carries out the planned visit of the same account, kind and planned day
+    (``VisitRecord.planned_day``); unplanned records do not count towards a plan.
+
+    Raises:
+        InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
+    """
+    done: dict[tuple[str, str, date], date] = {}
+    for record in records:
+        if record.planned_day is None:
+            continue
+        key = (record.account_id, record.kind.value, record.planned_day)
+        day = _day(record.visited_at, zone)
+        if key not in done or day < done[key]:
+            done[key] = day
+    return tuple(
+        VisitFact(
+            *_dimensions(visit.account_id, customers),
+            planned_on=visit.day,
+            done_on=done.get((visit.account_id, visit.kind.value, visit.day)),
+        )
+        for visit in planned
+    )
+
+
+def ticket_facts_from(
+    tickets: Iterable[FeedbackTicket],
+    customers: Mapping[str, Customer],
+    *,
+    zone: tzinfo | None = None,
+    by_responsible_department: bool = True,
+) -> tuple[TicketFact, ...]:
+    """One :class:`~keyaccount.TicketFact` per feedback ticket.
+
+    The tier is the ticket's own (the tier it was opened under); the account manager is the
+    customer's. The department is the ticket's responsible department (seed 001 §五:
+    责任部门 is appraised for solving it), or the customer's own with
+    ``by_responsible_department=False``. On time means
+    :attr:`FeedbackTicket.resolved_on_time`.
+
+    Raises:
+        InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
+    """
+    facts = []
+    for ticket in tickets:
+        account_id, _tier, manager, department = _dimensions(ticket.account_id, customers)
+        resolved_at = ticket.resolved_at
+        facts.append(
+            TicketFact(
+                account_id,
+                ticket.tier.code,
+                manager,
+                ticket.responsible_department if by_responsible_department else department,
+                opened_on=_day(ticket.opened_at, zone),
+                resolved_on=None if resolved_at is None else _day(resolved_at, zone),
+                resolved_on_time=ticket.resolved_on_time,
+            )
+        )
+    return tuple(facts)
+
+
+def satisfaction_from_tickets(
+    tickets: Iterable[FeedbackTicket],
+    customers: Mapping[str, Customer],
+    *,
+    zone: tzinfo | None = None,
+) -> tuple[SurveyResponse, ...]:
+    """The customers' satisfaction with resolved problems, as survey answers.
+
+    Seed 001 §五(二)3 follows up 客户对问题解决结果的满意度; every closed ticket with a
+    recorded score becomes an answer on the ticket scale (1..5), dated by its closing day.
+    """
+    answers = []
+    for ticket in tickets:
+        if ticket.satisfaction is None or ticket.closed_at is None:
+            continue
+        answers.append(
+            SurveyResponse(
+                *_dimensions(ticket.account_id, customers),
+                answered_on=_day(ticket.closed_at, zone),
+                score=ticket.satisfaction,
+            )
+        )
+    return tuple(answers)
+
+
+def tiers_of(grading: Mapping[str, GradedAccount]) -> dict[str, Tier]:
+    """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads."""
+    return {account_id: graded.tier for account_id, graded in grading.items()}
