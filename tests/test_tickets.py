@@ -445,3 +445,13 @@ def test_pauses_move_the_deadline_by_exactly_the_business_time_paused_on_any_cal
         paused += calendar.business_time_between(pause, resume)
     assert ticket.paused_business_time == paused
     assert calendar.business_time_between(original, ticket.resolution_deadline) == paused
+
+
+def test_status_fields_that_contradict_the_status_are_refused() -> None:
+    with pytest.raises(InvalidInput, match="is closed with satisfaction=None"):
+        attrs.evolve(resolved(), status=TicketStatus.CLOSED, closed_at=at(2025, 10, 9, 15))
+
+
+def test_a_tier_must_be_a_tier_value() -> None:
+    with pytest.raises(InvalidInput, match="tier must be a Tier"):
+        opened(tier="A")
