@@ -78,6 +78,9 @@ DEFAULT_WORKING_HOURS: tuple[tuple[time, time], ...] = (
     (time(13, 30), time(18)),
 )
 
+# A computation and its arguments, formatted into the message only when it fails.
+_What = tuple[str, tuple[object, ...]]
+
 _WEEKDAY_NAMES = {
     name: number
     for number, names in enumerate(
@@ -252,6 +255,14 @@ class _Tables:
     a correction read from the sorted exceptional days with one bisect.
     """
 
+    __slots__ = (
+        "added", "anchor", "anchor_sum", "correction", "covered", "cum_end", "cum_start",
+        "day_length", "ends", "exception_added", "exception_n", "exceptions", "fast", "first",
+        "high", "irregular", "irregular_sum", "last", "lengths", "low", "mask", "origin",
+        "per_week", "prefix", "probed_years", "real_days", "removed", "slow_days", "starts",
+        "transitions", "weekday_of_rank", "zone",
+    )
+
     def __init__(self, calendar: BusinessCalendar) -> None:
         self.zone = ZoneInfo(calendar.timezone)
         workdays = set(calendar.workdays)
@@ -290,6 +301,11 @@ class _Tables:
 
         self.first = None if calendar.valid_from is None else calendar.valid_from.toordinal()
         self.last = None if calendar.valid_until is None else calendar.valid_until.toordinal()
+        self.low = 1 if self.first is None else self.first
+        self.high = date.max.toordinal() if self.last is None else self.last
+        # Aware + timedelta is wall-clock arithmetic in the zone: the cheapest way to build a
+        # result on a day without a clock change.
+        self.origin = datetime(1, 1, 1, tzinfo=self.zone)
 
         # DST data: the days near a UTC-offset change (slow days), the working ones among them
         # as real intervals, and prefix sums of how much longer or shorter they are than a plain
@@ -303,6 +319,7 @@ class _Tables:
         self.anchor: int | None = None
         self.anchor_sum = 0
         self.transitions: set[int] = set()
+        self.fast = True
         if self.first is not None and self.last is not None:
             self.cover(self.first)
             self.cover(self.last)
@@ -338,17 +355,24 @@ class _Tables:
 
     # -- the span -----------------------------------------------------------------------------
 
-    def check(self, ordinal: int, what: str) -> None:
+    def check(self, ordinal: int, what: _What) -> None:
         """Raise CalendarRangeError if ``ordinal`` is outside the span."""
-        if self.first is not None and ordinal < self.first:
-            needed = self.first - 1
-        elif self.last is not None and ordinal > self.last:
+        if not self.low <= ordinal <= self.high:
+            raise self.range_error(ordinal, what)
+
+    def range_error(self, ordinal: int, what: _What) -> CalendarRangeError:
+        """The error for a computation ``what`` that needs day ``ordinal``, outside the span."""
+        needed = self.first - 1 if self.first is not None and ordinal < self.first else ordinal
+        if self.last is not None and ordinal > self.last:
             needed = self.last + 1
-        else:
-            return
-        raise CalendarRangeError(
-            f"{what} needs {_iso(needed)}, outside the span this calendar's holiday data "
-            f"covers ({self.span_text()}); hand in the holidays and make-up workdays of "
+        name, arguments = what
+        shown = ", ".join(
+            argument.isoformat() if isinstance(argument, (date, datetime)) else str(argument)
+            for argument in arguments
+        )
+        return CalendarRangeError(
+            f"{name}({shown}) needs {_iso(needed)}, outside the span this calendar's holiday "
+            f"data covers ({self.span_text()}); hand in the holidays and make-up workdays of "
             f"that year"
         )
 
@@ -399,7 +423,10 @@ class _Tables:
         for ordinal in sorted(slow):
             if ordinal not in self.real_days and self.is_working(ordinal):
                 self.real_days[ordinal] = self._real_day(ordinal)
-        irregular = sorted(self.real_days)
+        irregular = [
+            ordinal for ordinal in sorted(self.real_days)
+            if self.real_days[ordinal].length != self.day_length
+        ]
         sums = [0]
         for ordinal in irregular:
             sums.append(sums[-1] + self.real_days[ordinal].length - self.day_length)
@@ -411,6 +438,9 @@ class _Tables:
             self.anchor = min(self.real_days, default=None)
         self.anchor_sum = 0 if self.anchor is None else self._prefix(self.anchor)
         self.slow_days = frozenset(slow)
+        # Zones without offset changes in the covered years (Asia/Shanghai since 1992) take the
+        # fused fast path of add().
+        self.fast = not slow
 
     def _prefix(self, ordinal: int) -> int:
         return self.irregular_sum[bisect_left(self.irregular, ordinal)]
@@ -465,15 +495,22 @@ class _Tables:
     def position(self, local: datetime) -> int:
         """Business µs before ``local`` (an aware datetime in the zone), on the calendar's axis."""
         ordinal = local.toordinal()
-        self.cover(ordinal)
+        if not self.covered[0] <= ordinal <= self.covered[1]:
+            self.cover(ordinal)
         if ordinal in self.slow_days:
             return self._slow_position(local, ordinal)
-        base = self.n_before(ordinal) * self.day_length + self.extra_before(ordinal)
-        if not self.is_working(ordinal):
+        weeks, rest = divmod(ordinal - 1, 7)
+        exceptions = self.exceptions
+        k = bisect_left(exceptions, ordinal)
+        base = (weeks * self.per_week + self.prefix[rest] + self.correction[k]) * self.day_length
+        if self.irregular:
+            base += self.extra_before(ordinal)
+        if k < len(exceptions) and exceptions[k] == ordinal:
+            if not self.exception_added[k]:
+                return base
+        elif not self.mask[rest]:
             return base
-        wall = (
-            (local.hour * 60 + local.minute) * 60 + local.second
-        ) * _US + local.microsecond
+        wall = ((local.hour * 60 + local.minute) * 60 + local.second) * _US + local.microsecond
         i = bisect_right(self.starts, wall) - 1
         if i < 0:
             return base
@@ -499,7 +536,50 @@ class _Tables:
         day = self.real_days.get(ordinal)
         return self.day_length if day is None else day.length
 
-    def instant_at(self, target: int, *, earliest: bool, what: str) -> datetime:
+    def add(self, local: datetime, amount: int, what: _What) -> datetime:
+        """``local`` plus ``amount`` business µs (non-zero); ``local`` is in the zone.
+
+        On a zone without clock changes this is the whole computation inlined: two bisects into
+        the exceptional days, two into the working intervals, and closed-form week arithmetic.
+        """
+        ordinal = local.toordinal()
+        covered_from, covered_to = self.covered
+        if not (self.fast and covered_from <= ordinal <= covered_to):
+            return self.instant_at(self.position(local) + amount, earliest=amount > 0, what=what)
+        length = self.day_length
+        exceptions = self.exceptions
+        weeks, rest = divmod(ordinal - 1, 7)
+        k = bisect_left(exceptions, ordinal)
+        target = (weeks * self.per_week + self.prefix[rest] + self.correction[k]) * length + amount
+        if (
+            self.exception_added[k]
+            if k < len(exceptions) and exceptions[k] == ordinal
+            else self.mask[rest]
+        ):
+            wall = ((local.hour * 60 + local.minute) * 60 + local.second) * _US + local.microsecond
+            starts = self.starts
+            i = bisect_right(starts, wall) - 1
+            if i >= 0:
+                target += self.cum_start[i] + min(wall - starts[i], self.lengths[i])
+        earliest = amount > 0
+        index = (target - 1) // length if earliest else target // length
+        exception_n = self.exception_n
+        k = bisect_right(exception_n, index)
+        if k and exception_n[k - 1] == index and self.exception_added[k - 1]:
+            ordinal = exceptions[k - 1]
+        else:
+            weeks, rank = divmod(index - self.correction[k], self.per_week)
+            ordinal = 1 + 7 * weeks + self.weekday_of_rank[rank]
+        if not self.low <= ordinal <= self.high:
+            raise self.range_error(ordinal, what)
+        if not covered_from <= ordinal <= covered_to:
+            return self.instant_at(self.position(local) + amount, earliest=earliest, what=what)
+        offset = target - index * length
+        cum_end = self.cum_end
+        i = bisect_left(cum_end, offset) if earliest else bisect_right(cum_end, offset)
+        return self.origin + timedelta(ordinal - 1, 0, self.starts[i] + offset - self.cum_start[i])
+
+    def instant_at(self, target: int, *, earliest: bool, what: _What) -> datetime:
         """The instant at business position ``target``.
 
         The earliest such instant (a closing edge counts) or the latest (an opening edge).
@@ -508,11 +588,14 @@ class _Tables:
         index = (target - 1) // length if earliest else target // length
         while True:
             ordinal = self.nth(index)
-            self.check(ordinal, what)
-            self.cover(ordinal)
+            if not self.low <= ordinal <= self.high:
+                raise self.range_error(ordinal, what)
+            if not self.covered[0] <= ordinal <= self.covered[1]:
+                self.cover(ordinal)
             if not self.irregular:
                 offset = target - index * length
                 break
+            # Days shortened or lengthened by a clock change shift the estimate by a few days.
             offset = target - self.day_start(index, ordinal)
             if (offset <= 0) if earliest else (offset < 0):
                 index -= 1
@@ -522,7 +605,7 @@ class _Tables:
                 index += 1
             else:
                 break
-        real = self.real_days.get(ordinal)
+        real = self.real_days.get(ordinal) if self.real_days else None
         if real is None:
             i = (
                 bisect_left(self.cum_end, offset)
@@ -530,8 +613,7 @@ class _Tables:
                 else bisect_right(self.cum_end, offset)
             )
             wall = self.starts[i] + offset - self.cum_start[i]
-            naive = datetime.fromordinal(ordinal) + timedelta(microseconds=wall)
-            return naive.replace(tzinfo=self.zone)
+            return self.origin + timedelta(ordinal - 1, 0, wall)
         i = bisect_left(real.cum_end, offset) if earliest else bisect_right(real.cum_end, offset)
         i = min(i, len(real.starts) - 1)
         instant = real.starts[i] + offset - real.cum_start[i]
@@ -726,7 +808,7 @@ class BusinessCalendar:
         False
         """
         ordinal = require_date(day, field="day").toordinal()
-        self._tables.check(ordinal, f"is_working_day({day.isoformat()})")
+        self._tables.check(ordinal, ("is_working_day", (day,)))
         return self._tables.is_working(ordinal)
 
     def next_working_day(self, day: date) -> date:
@@ -765,7 +847,7 @@ class BusinessCalendar:
         if isinstance(n, bool) or not isinstance(n, int):
             raise InvalidInput(f"n must be an int number of business days, got {n!r}")
         tables = self._tables
-        what = f"add_business_days({day.isoformat()}, {n})"
+        what: _What = ("add_business_days", (day, n))
         tables.check(ordinal, what)
         if n == 0:
             return day
@@ -789,7 +871,7 @@ class BusinessCalendar:
         first = require_date(start, field="start").toordinal()
         last = require_date(end, field="end").toordinal()
         tables = self._tables
-        what = f"business_days_between({start.isoformat()}, {end.isoformat()})"
+        what: _What = ("business_days_between", (start, end))
         if first == last:
             return 0
         low, high = (first, last) if first < last else (last, first)
@@ -822,15 +904,25 @@ class BusinessCalendar:
         >>> calendar.add_business_time(friday, timedelta(hours=2)).isoformat()
         '2025-01-06T10:00:00+00:00'
         """
-        require_aware(moment, field="moment")
-        amount = _duration_us(duration, field="duration")
+        # The hot path of every deadline: checks inlined, the error message built only on error.
         tables = self._tables
+        if type(moment) is not datetime or (
+            moment.tzinfo is not tables.zone
+            and moment.tzinfo is not _UTC
+            and moment.utcoffset() is None
+        ):
+            require_aware(moment, field="moment")
+        if not isinstance(duration, timedelta):
+            _duration_us(duration, field="duration")
+        amount = (duration.days * 86_400 + duration.seconds) * _US + duration.microseconds
         local = moment.astimezone(tables.zone)
-        what = f"add_business_time({moment.isoformat()}, {duration})"
-        tables.check(local.toordinal(), what)
+        what: _What = ("add_business_time", (moment, duration))
+        ordinal = local.toordinal()
+        if not tables.low <= ordinal <= tables.high:
+            raise tables.range_error(ordinal, what)
         if amount == 0:
             return local
-        return tables.instant_at(tables.position(local) + amount, earliest=amount > 0, what=what)
+        return tables.add(local, amount, what)
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
         """The business time from ``start`` to ``end``; negative when ``end`` is before ``start``.
@@ -852,7 +944,7 @@ class BusinessCalendar:
         require_aware(end, field="end")
         tables = self._tables
         zone = tables.zone
-        what = f"business_time_between({start.isoformat()}, {end.isoformat()})"
+        what: _What = ("business_time_between", (start, end))
         local_start = start.astimezone(zone)
         local_end = end.astimezone(zone)
         tables.check(local_start.toordinal(), what)
@@ -879,7 +971,7 @@ class BusinessCalendar:
         require_aware(moment, field="moment")
         tables = self._tables
         local = moment.astimezone(tables.zone)
-        what = f"next_working_instant({moment.isoformat()})"
+        what: _What = ("next_working_instant", (moment,))
         tables.check(local.toordinal(), what)
         result = tables.instant_at(tables.position(local), earliest=False, what=what)
         return local if result == local else result
