@@ -71,6 +71,11 @@ class VisitKind(enum.Enum):
     EVENT = "event"
     GREETING = "greeting"
 
+    # Members are singletons compared by identity, so the identity hash is consistent with
+    # equality; it is computed in C, where Enum's own hash runs Python code for every set or
+    # dict lookup (compliance over 100,000 plans does millions of them).
+    __hash__ = object.__hash__
+
     @property
     def label_zh(self) -> str:
         """The Chinese name used in the seeds."""
@@ -408,7 +413,12 @@ class VisitPlan:
                 f"{self.period.start.isoformat()}..{self.period.end.isoformat()} (end "
                 f"excluded), got {self.days[0].isoformat()}..{self.days[-1].isoformat()}"
             )
-        keys = [(day, _KIND_ORDER[kind]) for day, kind in zip(self.days, self.kinds, strict=True)]
+        # The common case (sorted, one visit a day) is checked at C speed; only plans with
+        # several visits on a day walk the pairs to check the kinds' order.
+        days = self.days
+        if list(days) == sorted(days) and len(set(days)) == size:
+            return
+        keys = [(day, _KIND_ORDER[kind]) for day, kind in zip(days, self.kinds, strict=True)]
         for before, after in pairwise(keys):
             if before >= after:
                 raise InvalidInput(
@@ -724,16 +734,23 @@ class AccountCompliance:
         due: planned visits whose day has passed.
         completed: of those, visits carried out (a record names their planned day).
         overdue: how many are overdue (due and not completed).
-        next_due: the next planned visit not yet carried out, on or after the evaluation day.
         last_visit: the day of the last regular visit recorded, or None.
+        plan: the plan evaluated.
+        next_index: the position in the plan of the next visit due, or None.
     """
 
     account_id: str
     due: int
     completed: int
     overdue: int
-    next_due: PlannedVisit | None
     last_visit: date | None
+    plan: VisitPlan = attrs.field(repr=False, eq=False)
+    next_index: int | None = None
+
+    @property
+    def next_due(self) -> PlannedVisit | None:
+        """The next planned visit not yet carried out, on or after the evaluation day."""
+        return None if self.next_index is None else self.plan.visit_at(self.next_index)
 
     @property
     def completion_rate(self) -> Decimal | None:

@@ -96,6 +96,8 @@ DEFAULT_LEVEL_QUOTAS: tuple[tuple[VisitLevel, VisitQuota], ...] = (
 _KIND_NAMES = tuple(kind.value for kind in VisitKind)
 _EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
 _KIND_ORDER = {kind: position for position, kind in enumerate(VisitKind)}
+# Day ordinals stay below this (date.max.toordinal() is 3,652,059).
+_DAY_SPAN = 4_000_000
 
 
 def _quota_pairs(value: Iterable[tuple[Any, VisitQuota]] | Mapping[Any, VisitQuota]) -> tuple[
@@ -149,6 +151,13 @@ class TierVisitFrequency:
     raises: tuple[tuple[str, VisitQuota], ...] = attrs.field(
         default=(), converter=_quota_pairs, validator=_check_quotas
     )
+    # lookups of the hot path (one per account planned), derived from the fields above
+    _by_code: dict[str, VisitQuota] = attrs.field(init=False, repr=False, eq=False)
+    _by_account: dict[str, VisitQuota] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_code", {})
+        object.__setattr__(self, "_by_account", dict(self.raises))
 
     def minimum(self, tier: Tier) -> VisitQuota:
         """The minimum visits a year of each kind for an account of ``tier``.
@@ -157,6 +166,14 @@ class TierVisitFrequency:
             InvalidInput: the tier is neither in the table nor on the ladder, or its level
                 has no quota.
         """
+        known = self._by_code.get(tier.code)
+        if known is not None:
+            return known
+        quota = self._lookup(tier)
+        self._by_code[tier.code] = quota
+        return quota
+
+    def _lookup(self, tier: Tier) -> VisitQuota:
         for code, quota in self.tiers:
             if code == tier.code:
                 return quota
@@ -173,10 +190,8 @@ class TierVisitFrequency:
     def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
         """The account's quota: its tier's minimum plus any raise for the account."""
         quota = self.minimum(tier)
-        for known, extra in self.raises:
-            if known == account_id:
-                return quota + extra
-        return quota
+        extra = self._by_account.get(account_id)
+        return quota if extra is None else quota + extra
 
     def with_raise(self, account_id: str, extra: VisitQuota) -> TierVisitFrequency:
         """A policy where ``account_id`` gets ``extra`` visits on top (added to any raise)."""
@@ -446,11 +461,17 @@ class _Template:
         )
 
 
-def _visitors(staff: tuple[str, ...], count: int) -> tuple[tuple[str, ...], ...]:
-    if len(staff) == 1:
-        return ((staff[0],),) * count
-    singles = [(name,) for name in staff]
-    return tuple(singles[index % len(singles)] for index in range(count))
+def _visitors(
+    staff: tuple[str, ...], count: int, singles: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """Round robin over ``staff``; ``singles`` shares one ``(name,)`` per person."""
+    cycle = []
+    for name in staff:
+        single = singles.get(name)
+        if single is None:
+            single = singles[name] = (name,)
+        cycle.append(single)
+    return (tuple(cycle) * (count // len(cycle) + 1))[:count]
 
 
 @attrs.frozen
@@ -522,17 +543,24 @@ class VisitPlanner:
         days = _Days(self.calendar, period)
         festival_indices = _festival_indices(festivals, period)
         templates: dict[VisitQuota, _Template] = {}
+        # A policy hands out the same quota object for every account of a tier: look it up
+        # by identity first (the object is kept alive in the value, so its id is not reused).
+        by_identity: dict[int, tuple[VisitQuota, _Template]] = {}
+        singles: dict[str, tuple[str, ...]] = {}
         plans = []
         events = []
         quota_for = self.policy.quota_for
         for account in ordered:
             account_id = account.account_id
             quota = quota_for(account_id, account.tier)
-            template = templates.get(quota)
-            if template is None:
-                template = templates[quota] = _Template(
-                    quota, days, festival_indices, account_id
-                )
+            known = by_identity.get(id(quota))
+            if known is not None:
+                template = known[1]
+            else:
+                if quota not in templates:
+                    templates[quota] = _Template(quota, days, festival_indices, account_id)
+                template = templates[quota]
+                by_identity[id(quota)] = (quota, template)
             blackout = account.blackout_dates
             if blackout and not template.dayset.isdisjoint(blackout):
                 visit_days, kinds, topics = _around_blackout(template, days, account)
@@ -544,7 +572,7 @@ class VisitPlanner:
                 period,
                 visit_days,
                 kinds,
-                _visitors(account.staff, len(visit_days)),
+                _visitors(account.staff, len(visit_days), singles),
                 topics,
                 template.interval,
             )
@@ -640,7 +668,7 @@ class VisitPlanner:
         ]
         new_kinds = [kind for _, kind, _ in placed]
         new_topics = _topics_for(new_kinds, start=len(kept))
-        new_visitors = _visitors(account.staff, len(placed))
+        new_visitors = _visitors(account.staff, len(placed), {})
         rows.extend(
             (period.start + timedelta(days=index), kind, visitors, topics)
             for (index, kind, _), visitors, topics in zip(
@@ -752,64 +780,65 @@ def evaluate_compliance(
     """
     require_aware(now, field="now")
     today = now.astimezone(zone).date()
-    done: dict[str, set[tuple[date, VisitKind]]] = {}
+    ordered = sorted(plans, key=lambda plan: plan.account_id)
+    position = {plan.account_id: index for index, plan in enumerate(ordered)}
+    if len(position) != len(ordered):
+        twice = next(a.account_id for a, b in pairwise(ordered) if a.account_id == b.account_id)
+        raise InvalidInput(f"account {twice!r} has two plans to evaluate")
+    # Done visits are keyed by plain ints (account position, day ordinal, kind): no tuple or
+    # set per record, which keeps a 100,000-account evaluation light on the allocator.
+    done: set[int] = set()
     last_visit: dict[str, date] = {}
+    kind_code = _KIND_ORDER
     for record in records:
         account_id = record.account_id
-        if record.planned_day is not None:
-            keys = done.get(account_id)
-            if keys is None:
-                keys = done[account_id] = set()
-            keys.add((record.planned_day, record.kind))
-        if record.kind in REGULAR_KINDS:
+        index = position.get(account_id)
+        if index is None:
+            continue
+        kind = record.kind
+        planned_day = record.planned_day
+        if planned_day is not None:
+            done.add((index * _DAY_SPAN + planned_day.toordinal()) * 8 + kind_code[kind])
+        if kind in REGULAR_KINDS:
             day = record.visited_at.astimezone(zone).date()
             if day <= today and (account_id not in last_visit or day > last_visit[account_id]):
                 last_visit[account_id] = day
-    windows: dict[VisitInterval, date] = {}
+    # plans of one template share their interval object: one window per object
+    windows: dict[int, date] = {}
     accounts = []
     overdue: list[OverdueVisit] = []
     gaps = []
-    no_keys: set[tuple[date, VisitKind]] = set()
-    previous_id = None
-    for plan in sorted(plans, key=lambda plan: plan.account_id):
+    for index, plan in enumerate(ordered):
         account_id = plan.account_id
-        if account_id == previous_id:
-            raise InvalidInput(f"account {account_id!r} has two plans to evaluate")
-        previous_id = account_id
-        keys = done.get(account_id, no_keys)
+        base = index * _DAY_SPAN
         plan_days = plan.days
         plan_kinds = plan.kinds
         due = bisect.bisect_left(plan_days, today)
         completed = 0
         late = 0
-        for index in range(due):
-            if (plan_days[index], plan_kinds[index]) in keys:
+        for visit in range(due):
+            day = plan_days[visit]
+            if ((base + day.toordinal()) * 8 + kind_code[plan_kinds[visit]]) in done:
                 completed += 1
             else:
                 late += 1
-                overdue.append(
-                    OverdueVisit(
-                        account_id,
-                        plan_kinds[index],
-                        plan_days[index],
-                        (today - plan_days[index]).days,
-                    )
-                )
-        next_due = None
-        for index in range(due, len(plan_days)):
-            if (plan_days[index], plan_kinds[index]) not in keys:
-                next_due = plan.visit_at(index)
+                overdue.append(OverdueVisit(account_id, plan_kinds[visit], day, (today - day).days))
+        next_index = None
+        for visit in range(due, len(plan_days)):
+            key = (base + plan_days[visit].toordinal()) * 8 + kind_code[plan_kinds[visit]]
+            if key not in done:
+                next_index = visit
                 break
         last = last_visit.get(account_id)
         interval = plan.interval
         if interval is not None:
-            window = windows.get(interval)
+            window = windows.get(id(interval))
             if window is None:
-                window = windows[interval] = interval.window_start(today)
+                window = windows[id(interval)] = interval.window_start(today)
             since = plan.period.start if last is None else last
             if since < window:
                 gaps.append(VisitGap(account_id, last, interval, since, (today - since).days))
-        accounts.append(AccountCompliance(account_id, due, completed, late, next_due, last))
+        accounts.append(AccountCompliance(account_id, due, completed, late, last, plan, next_index))
     events = tuple(
         VisitOverdue(
             occurred_at=now,
