@@ -30,7 +30,13 @@ from keyaccount.policies import (
     MinimumStaffByTier,
     presets,
 )
-from keyaccount.testing import customers, handover_scenarios
+from keyaccount.testing import (
+    check_coverage_policy,
+    check_handover_policy,
+    customers,
+    handover_scenarios,
+    portfolios,
+)
 
 NOW = datetime(2025, 6, 30, 17, 0, tzinfo=timezone.utc)
 
@@ -275,3 +281,56 @@ def test_a_refused_handover_leaves_the_portfolio_as_it_was(customer: Customer) -
             portfolio, departing=departing, successors=others or "wang", now=NOW
         )
     assert portfolio == snapshot
+
+
+# --- the conformance checks a host's own policy can run ------------------------------------
+
+
+@given(portfolios())
+def test_the_default_coverage_policy_passes_its_conformance_check(
+    portfolio: list[Customer],
+) -> None:
+    check_coverage_policy(presets.coverage(), portfolio)
+
+
+@given(handover_scenarios(max_size=4))
+def test_the_default_handover_passes_its_conformance_check(
+    scenario: tuple[list[Customer], str, str | tuple[str, ...] | Mapping[str, object]],
+) -> None:
+    portfolio, departing, successors = scenario
+    check_handover_policy(
+        presets.handover(),
+        portfolio,
+        departing=departing,
+        successors=successors,  # type: ignore[arg-type]
+        now=NOW,
+        coverage=presets.coverage(),
+    )
+
+
+class _ForgetfulHandover:
+    """A broken policy: drops the leaver without naming anyone in their place."""
+
+    def hand_over(
+        self, customers: list[Customer], *, departing: str, successors: object, now: datetime
+    ) -> tuple[tuple[Customer, ...], tuple[object, ...]]:
+        after = tuple(
+            attrs.evolve(
+                c,
+                staff=tuple(p for p in c.staff if p != departing),
+                account_manager=None if c.account_manager == departing else c.account_manager,
+            )
+            for c in customers
+        )
+        return after, ()
+
+
+def test_the_handover_check_catches_a_policy_that_leaves_accounts_without_successors() -> None:
+    with pytest.raises(AssertionError, match="events for"):
+        check_handover_policy(
+            _ForgetfulHandover(),  # type: ignore[arg-type]
+            [account("C-1", TIER_C, ("wang",))],
+            departing="wang",
+            successors="li",
+            now=NOW,
+        )

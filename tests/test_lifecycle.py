@@ -38,6 +38,8 @@ from keyaccount.policies import (
 )
 from keyaccount.testing import (
     aware_datetimes,
+    check_account_code_policy,
+    check_dormancy_policy,
     customer_steps,
     customers,
     portfolios,
@@ -451,3 +453,34 @@ def test_a_default_dormancy_policy_satisfies_the_protocol() -> None:
 
 def _fields(customer: Customer) -> dict[str, object]:
     return {field.name: getattr(customer, field.name) for field in attrs.fields(Customer)}
+
+
+# --- the conformance checks a host's own policy can run ------------------------------------
+
+
+@given(
+    customers(),
+    st.lists(aware_datetimes(datetime(2025, 1, 1), datetime(2026, 12, 31)), max_size=5),  # noqa: DTZ001
+)
+def test_the_default_dormancy_policy_passes_its_conformance_check(
+    customer: Customer, moments: list[datetime]
+) -> None:
+    check_dormancy_policy(presets.dormancy(), customer, moments)
+
+
+@given(st.sets(st.sampled_from([f"KA-2025-{seq:05d}" for seq in range(1, 20)])))
+def test_the_default_code_policy_passes_its_conformance_check(taken: set[str]) -> None:
+    check_account_code_policy(presets.account_codes(), approved_on=date(2025, 5, 5), taken=taken)
+
+
+def test_the_code_check_catches_a_policy_that_reuses_a_code() -> None:
+    class FixedCode:
+        def code_for(self, **_: object) -> str:
+            return "KA-1"
+
+    with pytest.raises(AssertionError, match="already taken"):
+        check_account_code_policy(
+            FixedCode(),  # type: ignore[arg-type]
+            approved_on=date(2025, 5, 5),
+            taken={"KA-1"},
+        )

@@ -10,10 +10,16 @@ Each area below has its own section; add names to the section of the area you ow
 # isort: split
 from keyaccount.testing._customers import (
     STAFF_POOL,
+    check_access_policy,
+    check_account_code_policy,
+    check_coverage_policy,
+    check_dormancy_policy,
+    check_handover_policy,
     aware_datetimes,
     contacts,
     customer_steps,
     customers,
+    files_and_viewers,
     handover_scenarios,
     portfolios,
     process_records,
@@ -100,10 +106,16 @@ from keyaccount.testing._indicators import (
 __all__: list[str] = [
     # --- customers (issue 3) ---
     "STAFF_POOL",
+    "check_access_policy",
+    "check_account_code_policy",
+    "check_coverage_policy",
+    "check_dormancy_policy",
+    "check_handover_policy",
     "aware_datetimes",
     "contacts",
     "customer_steps",
     "customers",
+    "files_and_viewers",
     "handover_scenarios",
     "portfolios",
     "process_records",

@@ -11,13 +11,16 @@ The library's own tests draw from these, and so can a host's tests of its own po
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
+from keyaccount._errors import KeyAccountError
 from keyaccount.domain.customers import (
+    AccountReassigned,
     ApplicationReport,
     Contact,
     ContactRole,
@@ -31,14 +34,33 @@ from keyaccount.domain.customers import (
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.lifecycle import AccountStatus, LifecycleStep
 from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
-from keyaccount.policies.access import Viewer, ViewerRole
+from keyaccount.policies._protocols import (
+    AccessPolicy,
+    AccountCodePolicy,
+    CoveragePolicy,
+    DormancyPolicy,
+    HandoverPolicy,
+)
+from keyaccount.policies.access import (
+    CONTACT_PERSONAL_NOTES,
+    CUSTOMER_FIELDS,
+    Viewer,
+    ViewerRole,
+)
+from keyaccount.policies.coverage import Successors
 
 __all__ = [
     "STAFF_POOL",
     "aware_datetimes",
+    "check_access_policy",
+    "check_account_code_policy",
+    "check_coverage_policy",
+    "check_dormancy_policy",
+    "check_handover_policy",
     "contacts",
     "customer_steps",
     "customers",
+    "files_and_viewers",
     "handover_scenarios",
     "portfolios",
     "process_records",
@@ -237,3 +259,151 @@ def handover_scenarios(
 def viewers(people: Sequence[str] = STAFF_POOL) -> st.SearchStrategy[Viewer]:
     """Viewers of any role, named from ``people``."""
     return st.builds(Viewer, person=st.sampled_from(people), role=st.sampled_from(ViewerRole))
+
+
+@st.composite
+def files_and_viewers(draw: st.DrawFn) -> tuple[Customer, Viewer]:
+    """A customer file and a viewer, who is often the file's own account manager."""
+    customer = draw(customers(min_staff=1))
+    people = (customer.account_manager or customer.staff[0], *STAFF_POOL)
+    person = draw(st.sampled_from(people))
+    return customer, Viewer(person, draw(st.sampled_from(ViewerRole)))
+
+
+# --- conformance checks a host's own policy can run -----------------------------------------
+
+
+def _snapshot(customers: Sequence[Customer]) -> list[Customer]:
+    return [attrs.evolve(customer) for customer in customers]
+
+
+def check_account_code_policy(
+    policy: AccountCodePolicy, *, approved_on: date, taken: Collection[str]
+) -> str:
+    """Check that ``policy`` gives a non-blank code that is not taken; return the code.
+
+    Raises:
+        AssertionError: an invariant is broken.
+    """
+    code = policy.code_for(approved_on=approved_on, taken=taken)
+    assert isinstance(code, str), f"account code {code!r} is not a string"
+    assert code.strip(), f"blank account code {code!r}"
+    assert code not in taken, f"account code {code!r} is already taken"
+    return code
+
+
+def check_dormancy_policy(
+    policy: DormancyPolicy, customer: Customer, moments: Sequence[datetime]
+) -> None:
+    """Check ``policy`` on ``customer`` at each of ``moments``.
+
+    Only active accounts are dormant, and once dormant at a day, an account stays dormant at
+    every later day.
+
+    Raises:
+        AssertionError: an invariant is broken.
+    """
+    dormant_since: datetime | None = None
+    for moment in sorted(moments):
+        dormant = policy.is_dormant(customer, now=moment)
+        if customer.status is not AccountStatus.ACTIVE:
+            assert not dormant, f"{customer.status.value} account judged dormant at {moment}"
+        if dormant_since is not None and moment.date() > dormant_since.date():
+            assert dormant, f"dormant at {dormant_since} but not at the later {moment}"
+        if dormant and dormant_since is None:
+            dormant_since = moment
+
+
+def check_coverage_policy(policy: CoveragePolicy, customers: Sequence[Customer]) -> None:
+    """Check that ``policy.check`` lists exactly the accounts below ``required_staff``.
+
+    Raises:
+        AssertionError: an invariant is broken.
+    """
+    expected = []
+    for customer in customers:
+        required = policy.required_staff(customer)
+        assert required >= 0, f"negative coverage {required} for {customer.account_id}"
+        if len(customer.staff) < required:
+            expected.append((customer.account_id, required, len(customer.staff)))
+    found = [(v.account_id, v.required, v.actual) for v in policy.check(customers)]
+    assert found == expected, f"coverage check found {found}, expected {expected}"
+
+
+def check_handover_policy(
+    policy: HandoverPolicy,
+    customers: Sequence[Customer],
+    *,
+    departing: str,
+    successors: Successors,
+    now: datetime,
+    coverage: CoveragePolicy | None = None,
+) -> bool:
+    """Run a handover and check its invariants; return whether it was applied.
+
+    Applied: every account is still there in order; the leaver covers nothing; each account
+    they covered has an owner, meets ``coverage`` (if given) and is otherwise unchanged, and
+    has one ``AccountReassigned`` event at ``now``; other accounts are untouched. Refused
+    (any :class:`~keyaccount.KeyAccountError`): the inputs are unchanged.
+
+    Raises:
+        AssertionError: an invariant is broken.
+    """
+    before = _snapshot(customers)
+    try:
+        after, events = policy.hand_over(
+            customers, departing=departing, successors=successors, now=now
+        )
+    except KeyAccountError:
+        assert list(customers) == before, "a refused handover changed its input"
+        return False
+    assert [c.account_id for c in after] == [c.account_id for c in before], "accounts lost"
+    covered = [c.account_id for c in before if departing in c.staff]
+    reassigned = [event for event in events if isinstance(event, AccountReassigned)]
+    assert [event.account_id for event in reassigned] == covered, (
+        f"events for {[event.account_id for event in reassigned]}, covered {covered}"
+    )
+    assert all(event.occurred_at == now for event in events), "an event does not carry now"
+    for old, new in zip(before, after, strict=True):
+        assert departing not in new.staff, f"{departing!r} still covers {new.account_id}"
+        if old.account_id not in covered:
+            assert new == old, f"{new.account_id} changed though {departing!r} did not cover it"
+            continue
+        assert new.staff, f"{new.account_id} is left without anyone covering it"
+        if old.account_manager is not None:
+            assert new.account_manager is not None, f"{new.account_id} lost its manager"
+        if coverage is not None:
+            required = coverage.required_staff(new)
+            assert len(new.staff) >= required, f"{new.account_id} below coverage {required}"
+        unchanged = attrs.evolve(new, staff=old.staff, account_manager=old.account_manager)
+        assert unchanged == old, f"{new.account_id}: the handover changed more than its staff"
+    return True
+
+
+def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer) -> None:
+    """Check the view ``policy`` gives ``viewer`` of ``customer``.
+
+    A view never holds a field it lists as withheld, names every field one way or the other,
+    and shows personal notes only to the account's own manager.
+
+    Raises:
+        AssertionError: an invariant is broken.
+    """
+    view = policy.redact(customer, viewer=viewer)
+    visible, withheld = set(view.visible), set(view.withheld)
+    assert not visible & withheld, f"fields both visible and withheld: {visible & withheld}"
+    unnamed = set(CUSTOMER_FIELDS) - visible - withheld
+    assert not unnamed, f"fields neither visible nor withheld: {sorted(unnamed)}"
+    for name in withheld:
+        assert name not in view, f"withheld field {name!r} is readable"
+    own_manager = (
+        viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager
+    )
+    if not own_manager:
+        assert CONTACT_PERSONAL_NOTES in withheld, "personal notes shown beyond the manager"
+        if "contacts" in visible:
+            assert all(contact.personal_notes is None for contact in view["contacts"]), (
+                "a contact's personal notes are in the view"
+            )
+    for name in visible - {"contacts"}:
+        assert view[name] == getattr(customer, name), f"{name!r} differs from the file"
