@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from keyaccount import (
+    AMENDABLE_FIELDS,
     TIER_A,
     AccountReassigned,
     AccountStatus,
@@ -18,6 +19,7 @@ from keyaccount import (
     CounterpartRole,
     Customer,
     CustomerCategory,
+    FileAmended,
     InvalidInput,
     KeyAccountError,
     ProcessRecord,
@@ -279,3 +281,33 @@ def test_reassigning_someone_who_does_not_cover_the_account_is_refused() -> None
 def test_every_refusal_is_a_keyaccount_error() -> None:
     with pytest.raises(KeyAccountError):
         a_customer(name="")
+
+
+# --- amending the file ---------------------------------------------------------------------
+
+
+def test_amending_the_file_keeps_the_previous_values_in_the_event() -> None:
+    customer = a_customer(credit_rating="AA", address="old road 1")
+    after, (event,) = customer.amend(credit_rating="A", address="old road 1", now=NOW)
+    assert after.credit_rating == "A"
+    assert customer.credit_rating == "AA"
+    assert isinstance(event, FileAmended)
+    assert event.previous == (("credit_rating", "AA"),)
+
+
+def test_the_lifecycle_staff_and_records_cannot_be_amended_directly() -> None:
+    with pytest.raises(InvalidInput, match=r"\['records', 'status'\] cannot be amended"):
+        a_customer().amend(status="active", records=(), now=NOW)
+
+
+def test_an_amended_value_is_validated_like_at_construction() -> None:
+    with pytest.raises(InvalidInput, match="float"):
+        a_customer().amend(registered_capital=1.5, now=NOW)
+    with pytest.raises(InvalidInput, match="names no field"):
+        a_customer().amend(now=NOW)
+
+
+def test_amendable_fields_are_file_fields_only() -> None:
+    assert AMENDABLE_FIELDS.isdisjoint(
+        {"status", "records", "staff", "account_manager", "account_code", "account_id"}
+    )

@@ -34,6 +34,7 @@ from keyaccount.domain.tiers import (
 # --- customers, lifecycle, coverage, access (issue 3) ---
 # isort: split
 from keyaccount.domain.customers import (
+    AMENDABLE_FIELDS,
     AccountReassigned,
     ApplicationReport,
     Contact,
@@ -42,6 +43,7 @@ from keyaccount.domain.customers import (
     CounterpartRole,
     Customer,
     CustomerCategory,
+    FileAmended,
     ProcessRecord,
     ProcessRecorded,
     RecordKind,
@@ -225,6 +227,7 @@ __all__ = [
     "VisitLevel",
     "__version__",
     # --- customers (issue 3) ---
+    "AMENDABLE_FIELDS",
     "AccountActivated",
     "AccountApproved",
     "AccountReactivated",
@@ -239,6 +242,7 @@ __all__ = [
     "CounterpartRole",
     "Customer",
     "CustomerCategory",
+    "FileAmended",
     "GeneralInvestigationStarted",
     "InvestigationResumed",
     "InvestigationSuspended",

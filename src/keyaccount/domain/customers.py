@@ -53,6 +53,7 @@ from keyaccount.domain.lifecycle import (
 from keyaccount.domain.tiers import Tier
 
 __all__ = [
+    "AMENDABLE_FIELDS",
     "AccountReassigned",
     "ApplicationReport",
     "Contact",
@@ -61,6 +62,7 @@ __all__ = [
     "CounterpartRole",
     "Customer",
     "CustomerCategory",
+    "FileAmended",
     "ProcessRecord",
     "ProcessRecorded",
     "RecordKind",
@@ -402,6 +404,20 @@ class ProcessRecorded(DomainEvent):
 
 
 @attrs.frozen(kw_only=True)
+class FileAmended(DomainEvent):
+    """Fields of the file were corrected or brought up to date (e.g. the twice-yearly survey).
+
+    Attributes:
+        account_id: the customer's id.
+        previous: ``(field, value before)`` for each field changed, so the host's event log
+            keeps what the file said before.
+    """
+
+    account_id: str
+    previous: tuple[tuple[str, Any], ...]
+
+
+@attrs.frozen(kw_only=True)
 class StaffAssigned(DomainEvent):
     """Someone now covers the account.
 
@@ -440,6 +456,27 @@ class AccountReassigned(DomainEvent):
 
 # --- the customer ------------------------------------------------------------------------
 
+#: The file fields :meth:`Customer.amend` may change; everything else has its own step.
+AMENDABLE_FIELDS = frozenset(
+    {
+        "name",
+        "category",
+        "counterpart_role",
+        "legal_representative",
+        "address",
+        "postcode",
+        "phone",
+        "fax",
+        "email",
+        "business_scope",
+        "registered_capital",
+        "credit_rating",
+        "profile",
+        "contacts",
+        "department",
+        "important_dates",
+    }
+)
 _NEEDS_CONTRACTS = frozenset({AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.DORMANT})
 _NEEDS_CODE = frozenset({AccountStatus.ACTIVE, AccountStatus.DORMANT})
 
@@ -560,6 +597,34 @@ class Customer:
     def archive_mark(self) -> str | None:
         """``"交易终止"`` once trading is terminated (seed 003 第九条), else ``None``."""
         return TRADING_TERMINATED if self.status is AccountStatus.TERMINATED else None
+
+    def amend(self, *, now: datetime, **changes: Any) -> tuple[Customer, tuple[DomainEvent, ...]]:
+        """Correct or update file fields, e.g. after the twice-yearly survey (seed 003 第六条).
+
+        Only the fields in ``AMENDABLE_FIELDS`` can be amended this way: the lifecycle,
+        the records, the contracts and who covers the account change only through their own
+        steps. The values are validated as at construction.
+
+        Raises:
+            InvalidInput: no change, a field that cannot be amended, or a bad value.
+        """
+        require_aware(now, field="now")
+        if not changes:
+            raise InvalidInput(f"amend of customer {self.account_id!r} names no field")
+        refused = sorted(set(changes) - AMENDABLE_FIELDS)
+        if refused:
+            raise InvalidInput(
+                f"customer fields {refused} cannot be amended; amendable fields are "
+                f"{sorted(AMENDABLE_FIELDS)}"
+            )
+        customer = attrs.evolve(self, **changes)
+        previous = tuple(
+            (field.name, getattr(self, field.name))
+            for field in attrs.fields(Customer)
+            if field.name in changes and getattr(self, field.name) != getattr(customer, field.name)
+        )
+        event = FileAmended(occurred_at=now, account_id=self.account_id, previous=previous)
+        return customer, (event,)
 
     # --- the lifecycle (SPEC §2) ----------------------------------------------------------
 
@@ -721,6 +786,14 @@ class Customer:
             InvalidTransition: the account is not active.
         """
         common = self._common(LifecycleStep.GO_DORMANT, now)
+        if (
+            isinstance(days_without_purchase, bool)
+            or not isinstance(days_without_purchase, int)
+            or days_without_purchase < 0
+        ):
+            raise InvalidInput(
+                f"days_without_purchase must be an int >= 0, got {days_without_purchase!r}"
+            )
         event = AccountWentDormant(
             **common,
             last_purchase_on=self.last_purchase_on,
