@@ -259,7 +259,8 @@ class VisitInterval:
         return today - relativedelta(months=self.months, days=self.days)
 
     def __str__(self) -> str:
-        return f"{self.months} months" if self.months else f"{self.days} days"
+        count, unit = (self.months, "month") if self.months else (self.days, "day")
+        return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def _to_names(value: Iterable[str]) -> tuple[str, ...]:
