@@ -974,7 +974,8 @@ class BusinessCalendar:
         what: _What = ("next_working_instant", (moment,))
         tables.check(local.toordinal(), what)
         result = tables.instant_at(tables.position(local), earliest=False, what=what)
-        return local if result == local else result
+        # Same-zone == compares wall clocks; the fold tells the two readings of a repeated hour.
+        return local if result == local and result.fold == local.fold else result
 
 
 # --- settings parsing (from_mapping) -----------------------------------------------------------
