@@ -2,8 +2,9 @@
 
 The library's own tests draw from these, and so can a host's tests of its own policies:
 
->>> from hypothesis import given
->>> @given(customers(statuses=[AccountStatus.ACTIVE]))
+>>> from hypothesis import given, settings
+>>> @settings(max_examples=20, deadline=None)
+... @given(customers(statuses=[AccountStatus.ACTIVE]))
 ... def test_active_accounts_have_a_code(customer):
 ...     assert customer.account_code is not None
 >>> test_active_accounts_have_a_code()
