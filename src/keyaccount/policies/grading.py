@@ -28,12 +28,12 @@ from __future__ import annotations
 import enum
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import islice, pairwise, repeat
-from operator import add, attrgetter, lt, mul
+from itertools import accumulate, compress, islice, pairwise, repeat
+from operator import add, attrgetter, eq, mul
 from typing import Any
 
 import attrs
@@ -297,41 +297,61 @@ class Grading(Mapping[str, GradedAccount]):
 # --- column helpers (the hot path) ----------------------------------------------------------
 
 
-def _exact_order_keys(column: list[Decimal]) -> list[Any]:
-    """Floats if they order ``column`` exactly as its Decimals do, else the Decimals.
+def _midranks_by_counting(keys: Sequence[Any], weight: int) -> list[int]:
+    """``weight * (lower + upper)`` per key, from a count of each distinct key.
 
-    ``float()`` of a Decimal is correctly rounded, hence monotone: it never reverses two
-    values, it can only merge distinct ones (more than 15 significant digits, or beyond the
-    float range). Floats sort and hash several times faster, so they are used whenever the
-    number of distinct floats equals the number of distinct Decimals.
+    Fast when there are few distinct keys (purchase counts, heavily tied amounts): one
+    counting pass, a sort of the distinct keys, one lookup per key.
     """
-    floats = list(map(float, column))
-    ordered = sorted(floats)
-    if all(map(lt, ordered, islice(ordered, 1, None))):
-        return floats
-    if len(set(floats)) == len(set(column)):
-        return floats
-    return list(column)
-
-
-def _scaled_midranks(keys: list[Any], weight: int) -> list[int]:
-    """``weight * (lower + upper)`` for each key: its mid-rank percentile times ``2n``.
-
-    O(n log n): one sort, one dictionary of the distinct keys, one lookup per key.
-    """
-    n = len(keys)
-    ordered = sorted(keys)
-    if all(map(lt, ordered, islice(ordered, 1, None))):
-        # no ties: lower = position, upper = position + 1
-        table = dict(zip(ordered, range(weight, 2 * n * weight, 2 * weight), strict=True))
-    else:
-        upper = dict(zip(ordered, range(1, n + 1), strict=True))  # last position wins
-        uppers = list(upper.values())
-        lowers = [0, *uppers[:-1]]
-        table = dict(
-            zip(upper, map(mul, map(add, lowers, uppers), repeat(weight)), strict=True)
-        )
+    counts = Counter(keys)
+    distinct = sorted(counts)
+    uppers = list(accumulate(map(counts.__getitem__, distinct)))
+    lowers = [0, *uppers[:-1]]
+    table = dict(zip(distinct, map(mul, map(add, lowers, uppers), repeat(weight)), strict=True))
     return list(map(table.__getitem__, keys))
+
+
+def _midranks_by_sorting(column: Sequence[Any], weight: int, *, exact: bool = False) -> list[int]:
+    """``weight * (lower + upper)`` per value of ``column``: its mid-rank percentile times 2n.
+
+    The column is sorted through ``float`` keys, which sort several times faster than
+    Decimals. ``float()`` of a Decimal is correctly rounded, hence monotone: it never
+    reverses two values, it can only merge distinct ones (beyond 15 significant digits, or
+    beyond the float range). So the float order is exact unless two neighbours in it are
+    equal floats of unequal Decimals; only those tie positions are checked, and if one is a
+    false tie the column is sorted again on its Decimals (``exact``).
+
+    O(n log n): one sort, one gather, one scatter; tie runs are patched in a loop over the
+    ties only.
+    """
+    n = len(column)
+    keys = column if exact else list(map(float, column))
+    order = sorted(range(n), key=keys.__getitem__)
+    ordered = list(map(keys.__getitem__, order))
+    ties = list(compress(range(n - 1), map(eq, islice(ordered, 1, None), ordered)))
+    values: Sequence[int] = range(weight, 2 * n * weight, 2 * weight)  # no ties: 2p + 1
+    if ties:
+        if not exact:
+            at = order.__getitem__
+            left = map(column.__getitem__, map(at, ties))
+            right = map(column.__getitem__, map(at, map(add, ties, repeat(1))))
+            if not all(map(eq, left, right)):
+                return _midranks_by_sorting(column, weight, exact=True)
+        if len(ties) > n // 4:
+            return _midranks_by_counting(keys, weight)
+        values = list(values)
+        start = previous = ties[0]
+        for position in islice(ties, 1, None):
+            if position != previous + 1:
+                # the run covers sorted positions start .. previous + 1
+                values[start:previous + 2] = [(start + previous + 2) * weight] * (
+                    previous + 2 - start)
+                start = position
+            previous = position
+        values[start:previous + 2] = [(start + previous + 2) * weight] * (previous + 2 - start)
+    scaled = [0] * n
+    deque(map(scaled.__setitem__, order, values), maxlen=0)
+    return scaled
 
 
 def _integer_weights(weights: Sequence[Decimal]) -> tuple[list[int], int]:
@@ -536,19 +556,21 @@ class WeightedScoreGrading:
         denominator: int,
     ) -> Grading:
         n = len(listed)
-        keys: list[int] = [0] * n
+        keys: list[int] | None = None
         columns = []
         for figure, weight, integer_weight in weighted:
             column = list(map(attrgetter(figure), listed))
-            order_keys = column if figure == "purchase_count" else _exact_order_keys(column)
-            scaled = _scaled_midranks(order_keys, integer_weight)
-            keys = list(map(add, keys, scaled))
+            if figure == "purchase_count":  # whole numbers, usually few distinct ones
+                scaled = _midranks_by_counting(column, integer_weight)
+            else:
+                scaled = _midranks_by_sorting(column, integer_weight)
+            keys = scaled if keys is None else list(map(add, keys, scaled))
             # scaled / (integer_weight * 2n) is the percentile rank
             columns.append((figure, weight, scaled, Fraction(1, integer_weight * 2 * n)))
         key_unit = Fraction(1, 2 * n * denominator)
         return Grading(
-            figures=listed, index=index, keys=keys, key_unit=key_unit, columns=columns,
-            tiers=self.tiers, bounds=self._boundaries(n),
+            figures=listed, index=index, keys=keys if keys is not None else [0] * n,
+            key_unit=key_unit, columns=columns, tiers=self.tiers, bounds=self._boundaries(n),
         )
 
     def _grade_min_max(
