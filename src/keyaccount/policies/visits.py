@@ -61,7 +61,7 @@ from keyaccount.domain.visits import (
     VisitRecord,
     VisitRecorded,
 )
-from keyaccount.policies._protocols import EscalationPolicy
+from keyaccount.policies._protocols import EscalationPolicy, VisitFrequencyPolicy
 
 __all__ = [
     "DEFAULT_LEVEL_QUOTAS",
@@ -487,7 +487,7 @@ class VisitPlanner:
     """
 
     calendar: WorkingDayCalendar
-    policy: Any = attrs.field(factory=lambda: TierVisitFrequency())
+    policy: VisitFrequencyPolicy = attrs.field(factory=lambda: TierVisitFrequency())
 
     def plan(
         self,
