@@ -10,12 +10,12 @@ Each area below has its own section; add names to the section of the area you ow
 # isort: split
 from keyaccount.testing._customers import (
     STAFF_POOL,
+    aware_datetimes,
     check_access_policy,
     check_account_code_policy,
     check_coverage_policy,
     check_dormancy_policy,
     check_handover_policy,
-    aware_datetimes,
     contacts,
     customer_steps,
     customers,
@@ -74,6 +74,7 @@ from keyaccount.testing._tickets import (
 from keyaccount.testing._visits import (
     PlanningInputs,
     accounts_to_plan,
+    check_visit_frequency_policy,
     feedback_items,
     plan_calendars,
     planning_inputs,
@@ -106,12 +107,12 @@ from keyaccount.testing._indicators import (
 __all__: list[str] = [
     # --- customers (issue 3) ---
     "STAFF_POOL",
+    "aware_datetimes",
     "check_access_policy",
     "check_account_code_policy",
     "check_coverage_policy",
     "check_dormancy_policy",
     "check_handover_policy",
-    "aware_datetimes",
     "contacts",
     "customer_steps",
     "customers",
@@ -149,6 +150,7 @@ __all__: list[str] = [
     # --- visits (issue 6) ---
     "PlanningInputs",
     "accounts_to_plan",
+    "check_visit_frequency_policy",
     "feedback_items",
     "plan_calendars",
     "planning_inputs",
