@@ -40,7 +40,7 @@ from keyaccount.policies import (
 )
 from keyaccount.policies.presets import visit_frequency
 from keyaccount.policies.visits import scaled_count
-from keyaccount.testing import PlanningInputs, planning_inputs
+from keyaccount.testing import PlanningInputs, check_visit_frequency_policy, planning_inputs
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2025, 12, 1, 9, tzinfo=SHANGHAI)
@@ -129,6 +129,33 @@ def test_a_customer_raise_adds_to_the_minimum_and_raises_accumulate() -> None:
 
 def test_the_default_policy_keeps_the_protocol() -> None:
     assert isinstance(visit_frequency(), VisitFrequencyPolicy)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["ACME", "HUAXIN", "BEIHAI"]),
+        st.builds(VisitQuota, *(st.integers(0, 5) for _ in VisitKind)),
+    )
+)
+def test_the_default_policy_passes_the_conformance_check_with_any_raises(
+    raises: dict[str, VisitQuota],
+) -> None:
+    policy = TierVisitFrequency(raises=raises)
+    check_visit_frequency_policy(policy, [*SCORE_TIERS, STRATEGIC, PARTNER],
+                                 ["ACME", "HUAXIN", "OTHER"])
+
+
+def test_the_conformance_check_catches_a_policy_that_lowers_a_customer() -> None:
+    @attrs.frozen
+    class Lowering:
+        def minimum(self, tier: Tier) -> VisitQuota:
+            return VisitQuota(on_site=12)
+
+        def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
+            return VisitQuota(on_site=6)
+
+    with pytest.raises(AssertionError, match="below the tier's minimum"):
+        check_visit_frequency_policy(Lowering(), [TIER_A], ["ACME"])
 
 
 def test_settings_replace_the_row_of_each_tier_they_name() -> None:

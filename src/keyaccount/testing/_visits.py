@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 
 import attrs
@@ -16,10 +17,12 @@ from keyaccount.domain.visits import (
     VisitKind,
     VisitRecord,
 )
+from keyaccount.policies._protocols import VisitFrequencyPolicy
 
 __all__ = [
     "PlanningInputs",
     "accounts_to_plan",
+    "check_visit_frequency_policy",
     "feedback_items",
     "plan_calendars",
     "planning_inputs",
@@ -162,3 +165,31 @@ def visit_records(
         suggestions=draw(st.lists(_TEXT, max_size=2)),
         planned_day=planned_day,
     )
+
+
+def check_visit_frequency_policy(
+    policy: VisitFrequencyPolicy, tiers: Iterable[Tier], account_ids: Iterable[str]
+) -> None:
+    """Check a visit frequency policy's invariants for every tier and account given.
+
+    An account's quota is never below its tier's minimum for any kind (raises only add), and
+    asking twice gives the same answer.
+
+    Raises:
+        AssertionError: an invariant is broken (the message says which and where).
+    """
+    ids = list(account_ids)
+    for tier in tiers:
+        minimum = policy.minimum(tier)
+        assert minimum == policy.minimum(tier), f"minimum of {tier.code} changed on asking again"
+        for account_id in ids:
+            quota = policy.quota_for(account_id, tier)
+            assert quota == policy.quota_for(account_id, tier), (
+                f"quota of {account_id!r} ({tier.code}) changed on asking again"
+            )
+            for kind in VisitKind:
+                assert quota.count(kind) >= minimum.count(kind), (
+                    f"{account_id!r} ({tier.code}) gets {quota.count(kind)} {kind.value} "
+                    f"visit(s), below the tier's minimum {minimum.count(kind)}"
+                )
+
