@@ -241,6 +241,9 @@ class CoveredHandover:
         require_aware(now, field="now")
         require_non_empty(departing, field="departing")
         portfolio = tuple(customers)
+        for customer in portfolio:
+            if not isinstance(customer, Customer):
+                raise InvalidInput(f"customers must hold Customer values, got {customer!r}")
         ids = [customer.account_id for customer in portfolio]
         if len(set(ids)) != len(ids):
             twice = sorted({account for account in ids if ids.count(account) > 1})
