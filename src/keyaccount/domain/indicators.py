@@ -36,7 +36,7 @@ visit_plan_completion 2025-H1: not applicable (0/0)
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from fractions import Fraction
@@ -252,6 +252,26 @@ class IndicatorValue:
         normalised = Fraction(numerator) / Fraction(denominator) if denominator else None
         return cls(indicator, period, numerator, denominator, normalised)
 
+    @classmethod
+    def _trusted(
+        cls,
+        indicator: Indicator,
+        period: Period,
+        numerator: Quantity,
+        denominator: Quantity,
+        normalised: Fraction | None,
+    ) -> IndicatorValue:
+        # The indicator functions build hundreds of thousands of group values from counters
+        # they summed themselves; validating each again would dominate their cost.
+        value = object.__new__(cls)
+        set_field = object.__setattr__
+        set_field(value, "indicator", indicator)
+        set_field(value, "period", period)
+        set_field(value, "numerator", numerator)
+        set_field(value, "denominator", denominator)
+        set_field(value, "normalised", normalised)
+        return value
+
     @property
     def applicable(self) -> bool:
         """False when the denominator is empty (no visit planned, no ticket opened, ...)."""
@@ -279,12 +299,55 @@ class IndicatorValue:
         return f"{head} = {_display(value)}"
 
 
+def _ratio(numerator: Quantity, denominator: Quantity) -> Fraction:
+    if type(numerator) is int and type(denominator) is int:
+        return Fraction(numerator, denominator)
+    return Fraction(numerator) / Fraction(denominator)
+
+
+class _GroupValues(Mapping[GroupKey, V]):
+    """A read-only mapping of group key to value, each value built when first read.
+
+    A breakdown per account holds one value per account; most hosts read a few of them, so
+    the counters are kept and turned into values on demand.
+    """
+
+    __slots__ = ("_built", "_counters", "_make")
+
+    def __init__(
+        self, counters: dict[GroupKey, list[Any]], make: Callable[[list[Any]], V]
+    ) -> None:
+        self._counters = counters
+        self._make = make
+        self._built: dict[GroupKey, V] = {}
+
+    def __getitem__(self, key: GroupKey) -> V:
+        try:
+            return self._built[key]
+        except KeyError:
+            value = self._built[key] = self._make(self._counters[key])
+            return value
+
+    def __iter__(self) -> Iterator[GroupKey]:
+        return iter(self._counters)
+
+    def __len__(self) -> int:
+        return len(self._counters)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 def _frozen_groups(
     value: Mapping[Dimension, Mapping[GroupKey, V]],
 ) -> Mapping[Dimension, Mapping[GroupKey, V]]:
-    return MappingProxyType(
-        {dimension: MappingProxyType(dict(value.get(dimension, {}))) for dimension in _DIMENSIONS}
-    )
+    groups: dict[Dimension, Mapping[GroupKey, V]] = {}
+    for dimension in _DIMENSIONS:
+        group = value.get(dimension, {})
+        groups[dimension] = (
+            group if isinstance(group, _GroupValues) else MappingProxyType(dict(group))
+        )
+    return MappingProxyType(groups)
 
 
 @attrs.frozen(eq=True, hash=False)
@@ -320,13 +383,57 @@ class Breakdown(Generic[V]):
 _Cells = dict[tuple[Any, ...], list[Any]]
 
 
-def _add_into(target: list[Any], source: list[Any]) -> None:
-    for index, amount in enumerate(source):
-        target[index] += amount
-
-
 def _group_key_order(key: GroupKey) -> tuple[bool, str]:
     return (key is None, key or "")
+
+
+@attrs.frozen
+class _Rolled:
+    portfolio: list[Any]
+    groups: dict[Dimension, dict[GroupKey, list[Any]]]
+    width: int
+
+
+def _roll_up(cells: _Cells, width: int) -> _Rolled:
+    """Roll the per-record-key cells up into every dimension (cells are few: ~ accounts).
+
+    The cells' own lists are never changed here: a group whose first cell is also its only
+    one (every account, usually) borrows that cell's list; a second cell makes it a sum.
+    """
+    portfolio: list[Any] = [0] * width
+    positions = range(width)
+    totals: list[dict[GroupKey, list[Any]]] = [{} for _ in _DIMENSIONS]
+    owned: list[set[GroupKey]] = [set() for _ in _DIMENSIONS]
+    with localcontext(_EXACT):
+        for dims, counters in cells.items():
+            for position in positions:
+                portfolio[position] += counters[position]
+            for group, own, key in zip(totals, owned, dims, strict=True):
+                found = group.get(key)
+                if found is None:
+                    group[key] = counters
+                elif key in own:
+                    for position in positions:
+                        found[position] += counters[position]
+                else:
+                    group[key] = [a + b for a, b in zip(found, counters, strict=True)]
+                    own.add(key)
+    ordered = {
+        dimension: {key: group[key] for key in sorted(group, key=_group_key_order)}
+        for dimension, group in zip(_DIMENSIONS, totals, strict=True)
+    }
+    return _Rolled(portfolio, ordered, width)
+
+
+def _assemble(
+    indicator: Indicator, period: Period, rolled: _Rolled, make: Callable[[list[Any]], V]
+) -> Breakdown[V]:
+    groups = {
+        dimension: _GroupValues(counters, make) for dimension, counters in rolled.groups.items()
+    }
+    return Breakdown(
+        indicator, period, make(rolled.portfolio), make([0] * rolled.width), groups
+    )
 
 
 def _breakdown(
@@ -336,29 +443,16 @@ def _breakdown(
     width: int,
     make: Callable[[list[Any]], V],
 ) -> Breakdown[V]:
-    """Roll the per-record-key cells up into every dimension (cells are few: ~ accounts)."""
-    portfolio: list[Any] = [0] * width
-    totals: dict[Dimension, dict[GroupKey, list[Any]]] = {d: {} for d in _DIMENSIONS}
-    with localcontext(_EXACT):
-        for dims, counters in cells.items():
-            _add_into(portfolio, counters)
-            for dimension, key in zip(_DIMENSIONS, dims, strict=True):
-                group = totals[dimension]
-                found = group.get(key)
-                if found is None:
-                    group[key] = list(counters)
-                else:
-                    _add_into(found, counters)
-    groups = {
-        dimension: {key: make(group[key]) for key in sorted(group, key=_group_key_order)}
-        for dimension, group in totals.items()
-    }
-    return Breakdown(indicator, period, make(portfolio), make([0] * width), groups)
+    return _assemble(indicator, period, _roll_up(cells, width), make)
 
 
 def _rate_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
+    trusted = IndicatorValue._trusted
+
     def make(counters: list[Any]) -> IndicatorValue:
-        return IndicatorValue.rate(indicator, period, counters[0], counters[1])
+        numerator, denominator = counters[0], counters[1]
+        normalised = _ratio(numerator, denominator) if denominator else None
+        return trusted(indicator, period, numerator, denominator, normalised)
 
     return make
 
@@ -444,16 +538,19 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
                 cell[0] += 1
                 if ticket.resolved_on_time:
                     cell[2] += 1
-    resolution = _breakdown(
-        Indicator.PROBLEM_RESOLUTION, period, cells, 3,
+    rolled = _roll_up(cells, 3)
+    resolution = _assemble(
+        Indicator.PROBLEM_RESOLUTION, period, rolled,
         _rate_maker(Indicator.PROBLEM_RESOLUTION, period),
     )
+    on_time_rate = _rate_maker(Indicator.ON_TIME_RESOLUTION, period)
 
     def on_time(counters: list[Any]) -> IndicatorValue:
-        return IndicatorValue.rate(Indicator.ON_TIME_RESOLUTION, period, counters[2], counters[0])
+        return on_time_rate([counters[2], counters[0]])
 
-    on_time_breakdown = _breakdown(Indicator.ON_TIME_RESOLUTION, period, cells, 3, on_time)
-    return ResolutionReport(resolution, on_time_breakdown)
+    return ResolutionReport(
+        resolution, _assemble(Indicator.ON_TIME_RESOLUTION, period, rolled, on_time)
+    )
 
 
 @attrs.frozen
@@ -571,25 +668,26 @@ def survey_satisfaction(
         answers = sum(counts)
         above_low = sum(index * count for index, count in enumerate(counts))
         normalised = Fraction(above_low, (width - 1) * answers) if answers else None
-        return IndicatorValue(
+        return IndicatorValue._trusted(
             Indicator.SATISFACTION, period, above_low + low * answers, answers, normalised
         )
 
     def distribution(counts: list[Any]) -> ScoreDistribution:
         return ScoreDistribution(scale, tuple(counts))
 
+    rolled = _roll_up(cells, width)
     return SatisfactionReport(
         scale,
-        _breakdown(Indicator.SATISFACTION, period, cells, width, mean),
-        _breakdown(Indicator.SATISFACTION, period, cells, width, distribution),
+        _assemble(Indicator.SATISFACTION, period, rolled, mean),
+        _assemble(Indicator.SATISFACTION, period, rolled, distribution),
     )
 
 
 def _growth_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
     def make(counters: list[Any]) -> IndicatorValue:
         before, after = counters
-        normalised = Fraction(after) / Fraction(before + after) if before else None
-        return IndicatorValue(indicator, period, after - before, before, normalised)
+        normalised = _ratio(after, before + after) if before else None
+        return IndicatorValue._trusted(indicator, period, after - before, before, normalised)
 
     return make
 
@@ -647,10 +745,11 @@ def cooperation_growth_after_visits(
             known = pivots.get(visit.account_id)
             if known is None or done_on < known:
                 pivots[visit.account_id] = done_on
-    windows = {
-        account_id: (pivot - window, pivot, pivot + window)
-        for account_id, pivot in pivots.items()
-    }
+    # Accounts share pivot days (at most one per day of the period): shift each day once.
+    bounds_of: dict[date, tuple[date, date, date]] = {}
+    for pivot in set(pivots.values()):
+        bounds_of[pivot] = (pivot - window, pivot, pivot + window)
+    windows = {account_id: bounds_of[pivot] for account_id, pivot in pivots.items()}
     cells: _Cells = {}
     cell_of = cells.get
     window_of = windows.get
@@ -693,7 +792,7 @@ def _churn_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], 
     def make(counters: list[Any]) -> IndicatorValue:
         retained, base = counters
         normalised = Fraction(retained, base) if base else None
-        return IndicatorValue(indicator, period, base - retained, base, normalised)
+        return IndicatorValue._trusted(indicator, period, base - retained, base, normalised)
 
     return make
 
@@ -726,17 +825,22 @@ def retention_and_churn(
             )
         seen.add(fact.account_id)
         dims = _dims_of(fact)
-        for target, wanted in ((cells, True), (high_cells, fact.tier in high_value)):
-            if wanted:
-                cell = target.get(dims)
-                if cell is None:
-                    cell = target[dims] = [0, 0]
-                cell[1] += 1
-                if fact.retained:
-                    cell[0] += 1
+        kept = 1 if fact.retained else 0
+        cell = cells.get(dims)
+        if cell is None:
+            cell = cells[dims] = [0, 0]
+        cell[0] += kept
+        cell[1] += 1
+        if fact.tier in high_value:
+            cell = high_cells.get(dims)
+            if cell is None:
+                cell = high_cells[dims] = [0, 0]
+            cell[0] += kept
+            cell[1] += 1
+    rolled = _roll_up(cells, 2)
     return RetentionReport(
-        _breakdown(Indicator.RETENTION, period, cells, 2, _rate_maker(Indicator.RETENTION, period)),
-        _breakdown(Indicator.CHURN, period, cells, 2, _churn_maker(Indicator.CHURN, period)),
+        _assemble(Indicator.RETENTION, period, rolled, _rate_maker(Indicator.RETENTION, period)),
+        _assemble(Indicator.CHURN, period, rolled, _churn_maker(Indicator.CHURN, period)),
         _breakdown(
             Indicator.HIGH_VALUE_CHURN, period, high_cells, 2,
             _churn_maker(Indicator.HIGH_VALUE_CHURN, period),
@@ -827,8 +931,8 @@ def relationship_cost_benefit(
 
         def make(counters: list[Any]) -> IndicatorValue:
             cost, benefit = counters
-            normalised = Fraction(benefit) / Fraction(cost + benefit) if benefit else None
-            return IndicatorValue(
+            normalised = _ratio(benefit, cost + benefit) if benefit else None
+            return IndicatorValue._trusted(
                 Indicator.RELATIONSHIP_COST_BENEFIT, period, cost, benefit, normalised
             )
 
@@ -1043,7 +1147,9 @@ def loyalty_index(
     def make(counters: list[Any]) -> IndicatorValue:
         total, accounts = counters
         normalised_mean = Fraction(total) / accounts if accounts else None
-        return IndicatorValue(Indicator.LOYALTY, period, total, accounts, normalised_mean)
+        return IndicatorValue._trusted(
+            Indicator.LOYALTY, period, total, accounts, normalised_mean
+        )
 
     return LoyaltyReport(_breakdown(Indicator.LOYALTY, period, cells, 2, make), appraisals)
 
