@@ -399,6 +399,11 @@ class VisitPlan:
     interval: VisitInterval | None = None
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.tier, Tier) or not isinstance(self.period, PlanPeriod):
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r} needs a Tier and a PlanPeriod, got "
+                f"{self.tier!r} and {self.period!r}"
+            )
         size = len(self.days)
         if not (len(self.kinds) == len(self.visitors) == len(self.topics) == size):
             raise InvalidInput(
