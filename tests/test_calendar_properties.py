@@ -316,3 +316,26 @@ def test_a_computation_raises_exactly_when_it_needs_a_day_outside_the_span(
             calendar.add_business_time(start, duration)
     else:
         assert utc(calendar.add_business_time(start, duration)) == expected
+
+
+ROUND_THE_CLOCK_ZONES = [
+    "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran",
+]
+YEAR_1950 = datetime(1950, 1, 1, tzinfo=UTC)
+
+
+@given(
+    st.sampled_from(ROUND_THE_CLOCK_ZONES),
+    st.integers(min_value=0, max_value=200 * 365 * 24 * 60),
+    st.integers(min_value=-5 * 366 * 24 * 60, max_value=5 * 366 * 24 * 60),
+)
+def test_a_round_the_clock_calendar_counts_real_elapsed_time_in_any_year(
+    zone: str, start_minute: int, minutes: int
+) -> None:
+    start = YEAR_1950 + timedelta(minutes=start_minute)
+    # Unbounded: the zone's clock changes are found lazily, in whatever order years are touched.
+    calendar = BusinessCalendar(zone, workdays=range(7), working_hours=[(time(0), time(0))])
+    end = start + timedelta(minutes=minutes)
+    assert calendar.business_time_between(start, end) == end - start
+    assert utc(calendar.add_business_time(start, end - start)) == end
+    assert utc(calendar.add_business_time(end, start - end)) == start

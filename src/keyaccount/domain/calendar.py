@@ -42,6 +42,7 @@ datetime.date(2025, 9, 28)
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone
@@ -216,6 +217,11 @@ def _epoch_us(moment: datetime) -> int:
     return (moment - _EPOCH) // _ONE_US
 
 
+# Extending a calendar's DST data is rare (once per new year range of an unbounded calendar);
+# one lock for all calendars keeps it simple and the frozen value picklable.
+_COVER_LOCK = threading.Lock()
+
+
 # --- precomputed tables ------------------------------------------------------------------------
 
 
@@ -256,9 +262,9 @@ class _Tables:
     """
 
     __slots__ = (
-        "added", "anchor", "anchor_sum", "correction", "covered", "cum_end", "cum_start",
-        "day_length", "ends", "exception_added", "exception_n", "exceptions", "fast", "first",
-        "high", "irregular", "irregular_sum", "last", "lengths", "low", "mask", "origin",
+        "added", "anchor", "correction", "covered", "cum_end", "cum_start",
+        "day_length", "ends", "exception_added", "exception_n", "exceptions", "extra", "fast",
+        "first", "high", "irregular", "last", "lengths", "low", "mask", "origin",
         "per_week", "prefix", "probed_years", "real_days", "removed", "slow_days", "starts",
         "transitions", "weekday_of_rank", "zone",
     )
@@ -314,10 +320,12 @@ class _Tables:
         self.covered = (1, 0)  # empty ordinal range
         self.slow_days: frozenset[int] = frozenset()
         self.real_days: dict[int, _RealDay] = {}
+        # irregular: working days whose real length differs from day_length (a clock change
+        # inside working hours); extra: (those days, prefix sums of the differences, the sum
+        # before the anchor), replaced as one value so a reader never sees half an update.
         self.irregular: list[int] = []
-        self.irregular_sum: list[int] = [0]
+        self.extra: tuple[list[int], list[int], int] = ([], [0], 0)
         self.anchor: int | None = None
-        self.anchor_sum = 0
         self.transitions: set[int] = set()
         self.fast = True
         if self.first is not None and self.last is not None:
@@ -388,6 +396,11 @@ class _Tables:
         """Make sure the DST data covers ``ordinal`` (a no-op once it does)."""
         if self.covered[0] <= ordinal <= self.covered[1]:
             return
+        with _COVER_LOCK:
+            if not self.covered[0] <= ordinal <= self.covered[1]:
+                self._extend(ordinal)
+
+    def _extend(self, ordinal: int) -> None:
         try:
             low = date.fromordinal(max(1, ordinal - 14)).year
             high = date.fromordinal(min(date.max.toordinal(), ordinal + 14)).year
@@ -407,6 +420,8 @@ class _Tables:
         self.probed_years = (low, high)
         first_covered = date(low, 1, 1).toordinal() + 7 if low > 1 else 1
         last_covered = date(high, 12, 31).toordinal() - 7 if high < 9999 else date.max.toordinal()
+        if self.anchor is None:
+            self.anchor = first_covered
         self._rebuild()
         self.covered = (first_covered, last_covered)
 
@@ -430,26 +445,26 @@ class _Tables:
         sums = [0]
         for ordinal in irregular:
             sums.append(sums[-1] + self.real_days[ordinal].length - self.day_length)
-        self.irregular = irregular
-        self.irregular_sum = sums
         # Positions are only compared within one computation, so any origin works as long as
-        # it stays put when more years are covered: measure from a fixed anchor day.
-        if self.anchor is None:
-            self.anchor = min(self.real_days, default=None)
-        self.anchor_sum = 0 if self.anchor is None else self._prefix(self.anchor)
+        # it stays put when more years are covered: measure from a fixed anchor day (days are
+        # only ever added outside the covered range, so the sums up to it shift together).
+        anchor = self.anchor if self.anchor is not None else 0
+        self.extra = (irregular, sums, sums[bisect_left(irregular, anchor)])
+        self.irregular = irregular
         self.slow_days = frozenset(slow)
         # Zones without offset changes in the covered years (Asia/Shanghai since 1992) take the
         # fused fast path of add().
         self.fast = not slow
 
-    def _prefix(self, ordinal: int) -> int:
-        return self.irregular_sum[bisect_left(self.irregular, ordinal)]
-
     def extra_before(self, ordinal: int) -> int:
-        """How much longer (µs) the irregular working days before ``ordinal`` are in total."""
-        if not self.irregular:
+        """How much longer (µs) the irregular working days before ``ordinal`` are in total.
+
+        Measured from the anchor day, so only differences of it mean anything.
+        """
+        irregular, sums, anchor_sum = self.extra
+        if not irregular:
             return 0
-        return self.irregular_sum[bisect_left(self.irregular, ordinal)] - self.anchor_sum
+        return sums[bisect_left(irregular, ordinal)] - anchor_sum
 
     def _instant(self, ordinal: int, wall: int) -> int:
         """Epoch µs of wall-clock time ``wall`` µs on day ``ordinal``.
