@@ -484,3 +484,18 @@ def test_the_code_check_catches_a_policy_that_reuses_a_code() -> None:
             approved_on=date(2025, 5, 5),
             taken={"KA-1"},
         )
+
+
+def test_states_carry_the_seed_names_and_say_whether_they_are_on_the_roster() -> None:
+    assert AccountStatus.DORMANT.label_zh == "休眠客户"
+    assert AccountStatus.TERMINATED.label_zh == "交易终止"
+    assert [status.value for status in AccountStatus if status.on_roster] == [
+        "approved",
+        "active",
+        "dormant",
+    ]
+
+
+def test_dormancy_days_carried_by_the_event_must_be_a_count() -> None:
+    with pytest.raises(InvalidInput, match="days_without_purchase"):
+        active().go_dormant(now=LATER, days_without_purchase=-1)
