@@ -264,7 +264,7 @@ class _Tables:
     __slots__ = (
         "added", "anchor", "correction", "covered", "cum_end", "cum_start",
         "day_length", "ends", "exception_added", "exception_n", "exceptions", "extra", "fast",
-        "first", "high", "irregular", "last", "lengths", "low", "mask", "origin",
+        "first", "high", "last", "lengths", "low", "mask", "origin",
         "per_week", "prefix", "probed_years", "real_days", "removed", "slow_days", "starts",
         "transitions", "weekday_of_rank", "zone",
     )
@@ -320,10 +320,9 @@ class _Tables:
         self.covered = (1, 0)  # empty ordinal range
         self.slow_days: frozenset[int] = frozenset()
         self.real_days: dict[int, _RealDay] = {}
-        # irregular: working days whose real length differs from day_length (a clock change
-        # inside working hours); extra: (those days, prefix sums of the differences, the sum
-        # before the anchor), replaced as one value so a reader never sees half an update.
-        self.irregular: list[int] = []
+        # extra: (the working days whose real length differs from day_length because the clock
+        # changes inside working hours, prefix sums of the differences, the sum before the
+        # anchor), replaced as one value so that a reader never sees half an update.
         self.extra: tuple[list[int], list[int], int] = ([], [0], 0)
         self.anchor: int | None = None
         self.transitions: set[int] = set()
@@ -450,7 +449,6 @@ class _Tables:
         # only ever added outside the covered range, so the sums up to it shift together).
         anchor = self.anchor if self.anchor is not None else 0
         self.extra = (irregular, sums, sums[bisect_left(irregular, anchor)])
-        self.irregular = irregular
         self.slow_days = frozenset(slow)
         # Zones without offset changes in the covered years (Asia/Shanghai since 1992) take the
         # fused fast path of add().
@@ -518,7 +516,7 @@ class _Tables:
         exceptions = self.exceptions
         k = bisect_left(exceptions, ordinal)
         base = (weeks * self.per_week + self.prefix[rest] + self.correction[k]) * self.day_length
-        if self.irregular:
+        if self.extra[0]:
             base += self.extra_before(ordinal)
         if k < len(exceptions) and exceptions[k] == ordinal:
             if not self.exception_added[k]:
@@ -607,7 +605,7 @@ class _Tables:
                 raise self.range_error(ordinal, what)
             if not self.covered[0] <= ordinal <= self.covered[1]:
                 self.cover(ordinal)
-            if not self.irregular:
+            if not self.extra[0]:
                 offset = target - index * length
                 break
             # Days shortened or lengthened by a clock change shift the estimate by a few days.
