@@ -3,7 +3,8 @@
 Targets on the 2-core machine: plan a year for 100,000 accounts (the default tier mix of the
 grading policy, A 5 %, B 15 %, C 30 %, D 50 %) in under 2 s, and evaluate compliance for them
 at a given ``now`` in under 1 s. One account in five has one to three blackout dates; nine in
-ten due visits have a record.
+ten due visits have a record. A last case, outside the targets, shows the worst case of an
+evaluation in which no visit was recorded at all.
 """
 
 from __future__ import annotations
@@ -141,6 +142,14 @@ def run(report, note) -> None:  # type: ignore[no-untyped-def]
         report("visits: compliance at 15 June", size, seconds)
         note(f"{size:,} accounts: {len(result.overdue):,} overdue, {len(result.gaps):,} gaps, "
              f"completion {float(result.completion_rate or 0):.1%}")
+        # Worst case, outside the target: no record at all, so every due visit is overdue
+        # and gets an OverdueVisit and a VisitOverdue event (two values per due visit).
+        seconds, result = _best_of(
+            1,
+            lambda plans=plans: evaluate_compliance(plans, [], now=JUNE, zone=SHANGHAI),
+        )
+        report("visits: compliance, no records (all overdue)", size, seconds)
+        note(f"{size:,} accounts, no records: {len(result.overdue):,} overdue visits")
 
 
 if __name__ == "__main__":

@@ -808,25 +808,36 @@ def evaluate_compliance(
     accounts = []
     overdue: list[OverdueVisit] = []
     gaps = []
+    # (day ordinal, kind) keys of each distinct pair of columns: plans made from one template
+    # share their columns, so most plans reuse keys computed once.
+    column_keys: dict[tuple[int, int], tuple[tuple[date, ...], tuple[int, ...]]] = {}
     for index, plan in enumerate(ordered):
         account_id = plan.account_id
-        base = index * _DAY_SPAN
+        base = index * _DAY_SPAN * 8
         plan_days = plan.days
         plan_kinds = plan.kinds
+        cached = column_keys.get((id(plan_days), id(plan_kinds)))
+        if cached is None:
+            day_keys = tuple(
+                day.toordinal() * 8 + kind_code[kind]
+                for day, kind in zip(plan_days, plan_kinds, strict=True)
+            )
+            # the columns are kept in the value, so their ids are not reused meanwhile
+            column_keys[(id(plan_days), id(plan_kinds))] = (plan_days, day_keys)
+        else:
+            day_keys = cached[1]
         due = bisect.bisect_left(plan_days, today)
         completed = 0
-        late = 0
-        for visit in range(due):
-            day = plan_days[visit]
-            if ((base + day.toordinal()) * 8 + kind_code[plan_kinds[visit]]) in done:
+        for visit, day_key in enumerate(day_keys[:due]):
+            if base + day_key in done:
                 completed += 1
             else:
-                late += 1
+                day = plan_days[visit]
                 overdue.append(OverdueVisit(account_id, plan_kinds[visit], day, (today - day).days))
+        late = due - completed
         next_index = None
-        for visit in range(due, len(plan_days)):
-            key = (base + plan_days[visit].toordinal()) * 8 + kind_code[plan_kinds[visit]]
-            if key not in done:
+        for visit in range(due, len(day_keys)):
+            if base + day_keys[visit] not in done:
                 next_index = visit
                 break
         last = last_visit.get(account_id)
@@ -839,15 +850,12 @@ def evaluate_compliance(
             if since < window:
                 gaps.append(VisitGap(account_id, last, interval, since, (today - since).days))
         accounts.append(AccountCompliance(account_id, due, completed, late, last, plan, next_index))
+    already = reported if isinstance(reported, (set, frozenset)) else frozenset(reported)
+    keys = [(visit.account_id, visit.planned_day, visit.kind) for visit in overdue]
     events = tuple(
-        VisitOverdue(
-            occurred_at=now,
-            account_id=visit.account_id,
-            kind=visit.kind,
-            planned_day=visit.planned_day,
-        )
-        for visit in overdue
-        if visit.key not in reported
+        VisitOverdue(occurred_at=now, account_id=key[0], kind=key[2], planned_day=key[1])
+        for key in keys
+        if key not in already
     )
     return ComplianceReport(
         today,
@@ -855,7 +863,7 @@ def evaluate_compliance(
         tuple(overdue),
         tuple(gaps),
         events,
-        frozenset(reported).union(visit.key for visit in overdue),
+        frozenset(already).union(keys),
     )
 
 
