@@ -267,6 +267,63 @@ def test_with_ties_each_tier_and_better_holds_exactly_the_accounts_ranked_within
 # --- properties ---------------------------------------------------------------------------------
 
 
+FIGURE_NAMES = ("contract_amount", "profit_contribution", "purchase_count")
+
+
+@given(portfolio_figures(max_size=40), weighted_gradings())
+def test_components_and_scores_match_their_definitions_exactly(
+    portfolio: list[AccountFigures], policy: WeightedScoreGrading
+) -> None:
+    grading = policy.grade(portfolio)
+    n = len(portfolio)
+    weights = dict(policy.weights.items())
+    for graded in grading.values():
+        expected_score = Fraction(0)
+        for component in graded.components:
+            own = getattr(graded.figures, component.figure)
+            column = [getattr(f, component.figure) for f in portfolio]
+            if policy.normalisation is Normalisation.PERCENTILE:
+                lower = sum(1 for value in column if value < own)
+                upper = sum(1 for value in column if value <= own)
+                expected = Fraction(lower + upper, 2 * n)
+            elif max(column) == min(column):
+                expected = Fraction(1, 2)
+            else:
+                expected = (Fraction(own) - Fraction(min(column))) / (
+                    Fraction(max(column)) - Fraction(min(column)))
+            assert component.value == expected
+            assert component.weight == weights[component.figure]
+            expected_score += Fraction(component.weight) * expected
+        assert graded.score == expected_score
+        assert [c.figure for c in graded.components] == [
+            figure for figure in FIGURE_NAMES if weights[figure]]
+        higher = sum(1 for other in grading.values() if other.score > graded.score)
+        assert graded.rank == 1 + higher
+
+
+@pytest.mark.parametrize("pool", [
+    # a few real ties among many distinct amounts: tie runs are patched
+    [Decimal(k) for k in range(300)] + [Decimal(7)] * 3,
+    # floats cannot tell these apart: the Decimals are sorted instead
+    [Decimal(10**15) + Decimal(k) / 100 for k in range(6)],
+    # mostly ties: distinct amounts are counted
+    [Decimal(0), Decimal(1), Decimal("0.5")],
+])
+def test_percentile_ranks_are_exact_on_every_path_of_the_fast_sort(pool: list[Decimal]) -> None:
+    rng = random.Random(len(pool))
+    portfolio = [account(f"a{i}", rng.choice(pool), -rng.choice(pool), rng.randrange(4))
+                 for i in range(400)]
+    grading = DEFAULT.grade(portfolio)
+    contracts = sorted(f.contract_amount for f in portfolio)
+    profits = sorted(f.profit_contribution for f in portfolio)
+    for graded in grading.values():
+        for component, column in zip(graded.components, (contracts, profits), strict=False):
+            own = getattr(graded.figures, component.figure)
+            lower = sum(1 for value in column if value < own)
+            upper = sum(1 for value in column if value <= own)
+            assert component.value == Fraction(lower + upper, 800), graded.account_id
+
+
 @given(portfolio_figures(max_size=40), weighted_gradings(), st.randoms(use_true_random=False))
 def test_grading_does_not_depend_on_input_order(
     portfolio: list[AccountFigures], policy: WeightedScoreGrading, shuffler: random.Random
