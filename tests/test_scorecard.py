@@ -294,3 +294,14 @@ def test_the_full_default_scorecard_runs_on_the_records_it_weighs() -> None:
     # completion 1, growth 300/(100+300) = 3/4, collection 1; satisfaction and resolution n/a.
     assert wang.score == (1 + Fraction(3, 4) + 1) / 3
     assert set(wang.not_applicable) == {"satisfaction", "problem_resolution"}
+
+
+def test_a_weight_named_twice_is_refused() -> None:
+    with pytest.raises(PolicyConfigError, match="twice"):
+        ScorecardPolicy([(Indicator.RETENTION, Fraction(1, 2)), ("retention", Fraction(1, 2))])
+    with pytest.raises(PolicyConfigError, match="twice"):
+        LoyaltyPolicy([("referral_rate", Fraction(1, 2)), ("referral_rate", Fraction(1, 2))])
+
+
+def test_a_loyalty_policy_without_weights_in_its_settings_is_the_seed_default() -> None:
+    assert LoyaltyPolicy.from_mapping({}) == presets.loyalty()

@@ -290,13 +290,12 @@ class IndicatorValue:
         return None if value is None else _display(value, places)
 
     def __str__(self) -> str:
-        head = f"{self.indicator.value} {self.period}: {self.numerator}/{self.denominator}"
+        head = f"{self.indicator.value} {self.period}:"
+        fraction = f"{self.numerator}/{self.denominator}"
         value = self.value
         if value is None:
-            return f"{self.indicator.value} {self.period}: not applicable (0/0)" if (
-                self.numerator == 0
-            ) else f"{head} not applicable"
-        return f"{head} = {_display(value)}"
+            return f"{head} not applicable ({fraction})"
+        return f"{head} {fraction} = {_display(value)}"
 
 
 def _ratio(numerator: Quantity, denominator: Quantity) -> Fraction:
