@@ -630,3 +630,15 @@ def test_monthly_periods_read_as_their_month() -> None:
 def test_group_values_show_as_a_plain_mapping() -> None:
     completion = visit_plan_completion([visit("ACME", "A", "Wang", date(2025, 1, 10))], H1)
     assert repr(completion.by(Dimension.TIER)).startswith("{'A': IndicatorValue(")
+
+
+@given(st.lists(visit_facts(), max_size=12), st.lists(volume_facts(), max_size=12),
+       indicator_periods())
+def test_the_indicator_set_reads_visits_once_with_the_same_results(
+    visits: list[VisitFact], volumes: list[VolumeFact], period: Period
+) -> None:
+    indicators = compute_indicators(period, visits=iter(visits), volumes=iter(volumes))
+    assert indicators[Indicator.VISIT_PLAN_COMPLETION] == visit_plan_completion(visits, period)
+    assert indicators[Indicator.COOPERATION_GROWTH_AFTER_VISITS] == (
+        cooperation_growth_after_visits(visits, volumes, period))
+    assert indicators[Indicator.COOPERATION_GROWTH] == cooperation_growth(volumes, period)

@@ -479,23 +479,42 @@ def visit_plan_completion(
     Returns:
         The rate for the portfolio and per account, tier, account manager and department.
     """
+    return _completion(_visit_pass(visits, period, None), period)
+
+
+def _completion(cells: _Cells, period: Period) -> Breakdown[IndicatorValue]:
+    return _breakdown(
+        Indicator.VISIT_PLAN_COMPLETION, period, cells, 2,
+        _rate_maker(Indicator.VISIT_PLAN_COMPLETION, period),
+    )
+
+
+def _visit_pass(
+    visits: Iterable[VisitFact], period: Period, pivots: dict[str, date] | None
+) -> _Cells:
+    """Completion counters per record key, and each account's first visit of the period.
+
+    The first visits go into ``pivots`` when it is given (growth after visits needs them),
+    so that the visits are read once.
+    """
     start, end = period.start, period.end
     cells: _Cells = {}
     cell_of = cells.get
     for visit in visits:
+        done_on = visit.done_on
         if start <= visit.planned_on < end:
             dims = _dims_of(visit)
             cell = cell_of(dims)
             if cell is None:
                 cell = cells[dims] = [0, 0]
             cell[1] += 1
-            done_on = visit.done_on
             if done_on is not None and done_on < end:
                 cell[0] += 1
-    return _breakdown(
-        Indicator.VISIT_PLAN_COMPLETION, period, cells, 2,
-        _rate_maker(Indicator.VISIT_PLAN_COMPLETION, period),
-    )
+        if pivots is not None and done_on is not None and start <= done_on < end:
+            known = pivots.get(visit.account_id)
+            if known is None or done_on < known:
+                pivots[visit.account_id] = done_on
+    return cells
 
 
 @attrs.frozen
@@ -744,6 +763,12 @@ def cooperation_growth_after_visits(
             known = pivots.get(visit.account_id)
             if known is None or done_on < known:
                 pivots[visit.account_id] = done_on
+    return _growth_after(pivots, volumes, period, window)
+
+
+def _growth_after(
+    pivots: dict[str, date], volumes: Iterable[VolumeFact], period: Period, window: relativedelta
+) -> Breakdown[IndicatorValue]:
     # Accounts share pivot days (at most one per day of the period): shift each day once.
     bounds_of: dict[date, tuple[date, date, date]] = {}
     for pivot in set(pivots.values()):
@@ -1322,15 +1347,17 @@ def compute_indicators(
     collection computes them as not applicable. Cooperation growth after visits needs both
     ``visits`` and ``volumes``; satisfaction needs its declared ``satisfaction_scale``.
     Loyalty needs weights from a policy: add it with :meth:`IndicatorSet.including`.
-    Each kind of record is read in one pass (visits twice when volumes are given too).
+    Each kind of record is read in one pass (volumes twice: period over period, and around
+    the visits).
 
     Raises:
         InvalidInput: ``surveys`` given without ``satisfaction_scale``.
     """
     found: list[Breakdown[IndicatorValue]] = []
+    pivots: dict[str, date] | None = None
     if visits is not None:
-        visits = _records(visits)
-        found.append(visit_plan_completion(visits, period))
+        pivots = {} if volumes is not None else None
+        found.append(_completion(_visit_pass(visits, period, pivots), period))
     if tickets is not None:
         resolution = ticket_resolution(tickets, period)
         found += [resolution.resolution, resolution.on_time]
@@ -1341,10 +1368,8 @@ def compute_indicators(
     if volumes is not None:
         volumes = _records(volumes)
         found.append(cooperation_growth(volumes, period))
-        if visits is not None:
-            found.append(
-                cooperation_growth_after_visits(visits, volumes, period, window=visit_window)
-            )
+        if pivots is not None:
+            found.append(_growth_after(pivots, volumes, period, visit_window))
     if roster is not None:
         kept = retention_and_churn(roster, period)
         found += [kept.retention, kept.churn, kept.high_value_churn]
