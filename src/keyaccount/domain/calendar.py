@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -262,11 +262,40 @@ class _Tables:
     """
 
     __slots__ = (
-        "added", "anchor", "correction", "covered", "cum_end", "cum_start",
-        "day_length", "ends", "exception_added", "exception_n", "exceptions", "extra", "fast",
-        "first", "high", "last", "lengths", "low", "mask", "origin",
-        "per_week", "prefix", "probed_years", "real_days", "removed", "slow_days", "starts",
-        "transitions", "weekday_of_rank", "zone",
+        "added",
+        "anchor",
+        "correction",
+        "correction_length",
+        "covered",
+        "cum_end",
+        "cum_start",
+        "day_length",
+        "ends",
+        "exception_added",
+        "exception_n",
+        "exceptions",
+        "extra",
+        "fast",
+        "fast_add",
+        "first",
+        "high",
+        "last",
+        "lengths",
+        "low",
+        "mask",
+        "origin",
+        "per_week",
+        "prefix",
+        "prefix_length",
+        "probed_years",
+        "real_days",
+        "removed",
+        "slow_days",
+        "starts",
+        "transitions",
+        "week_length",
+        "weekday_of_rank",
+        "zone",
     )
 
     def __init__(self, calendar: BusinessCalendar) -> None:
@@ -285,6 +314,8 @@ class _Tables:
         self.cum_start = [sum(self.lengths[:i]) for i in range(len(starts))]
         self.cum_end = [sum(self.lengths[: i + 1]) for i in range(len(starts))]
         self.day_length = sum(self.lengths)
+        self.week_length = self.per_week * self.day_length
+        self.prefix_length = tuple(count * self.day_length for count in self.prefix)
 
         # Only holidays on weekly working days and make-up days on weekly rest days change
         # anything; the others are kept in the value but need no correction.
@@ -304,6 +335,7 @@ class _Tables:
             is_added = ordinal in self.added
             self.exception_added.append(is_added)
             self.correction.append(self.correction[-1] + (1 if is_added else -1))
+        self.correction_length = [count * self.day_length for count in self.correction]
 
         self.first = None if calendar.valid_from is None else calendar.valid_from.toordinal()
         self.last = None if calendar.valid_until is None else calendar.valid_until.toordinal()
@@ -330,6 +362,12 @@ class _Tables:
         if self.first is not None and self.last is not None:
             self.cover(self.first)
             self.cover(self.last)
+        # A bounded calendar in a zone without clock changes over its span (the common case:
+        # Asia/Shanghai) gets its deadline arithmetic as one closure over local constants.
+        self.fast_add = (
+            self._fast_adder() if self.fast and self.first is not None and self.last is not None
+            else None
+        )
 
     # -- working days -------------------------------------------------------------------------
 
@@ -549,21 +587,84 @@ class _Tables:
         day = self.real_days.get(ordinal)
         return self.day_length if day is None else day.length
 
-    def add(self, local: datetime, amount: int, what: _What) -> datetime:
-        """``local`` plus ``amount`` business µs (non-zero); ``local`` is in the zone.
+    def _fast_adder(self) -> Callable[[datetime, int, int], datetime | None]:
+        """The fused deadline arithmetic of a calendar without clock changes in its span.
+
+        The closure reads only its own local constants (the fastest variable access CPython
+        has); it returns None when the answer is outside the span, for the general path to
+        raise the right error.
+        """
+        exceptions, exception_added, exception_n = (
+            self.exceptions, self.exception_added, self.exception_n
+        )
+        count = len(exceptions)
+        correction, correction_length = self.correction, self.correction_length
+        week_length, prefix_length, mask = self.week_length, self.prefix_length, self.mask
+        per_week, weekday_of_rank = self.per_week, self.weekday_of_rank
+        starts, lengths = self.starts, self.lengths
+        cum_start, cum_end = self.cum_start, self.cum_end
+        length, low, high, origin = self.day_length, self.low, self.high, self.origin
+        left, right, one_us = bisect_left, bisect_right, _ONE_US
+
+        def add(local: datetime, ordinal: int, amount: int) -> datetime | None:
+            weeks, rest = divmod(ordinal - 1, 7)
+            k = left(exceptions, ordinal)
+            target = weeks * week_length + prefix_length[rest] + correction_length[k] + amount
+            if exception_added[k] if k < count and exceptions[k] == ordinal else mask[rest]:
+                wall = (
+                    (local.hour * 60 + local.minute) * 60 + local.second
+                ) * _US + local.microsecond
+                i = right(starts, wall) - 1
+                if i >= 0:
+                    target += cum_start[i] + min(wall - starts[i], lengths[i])
+            if amount > 0:
+                index = (target - 1) // length
+                k = right(exception_n, index)
+                if k and exception_n[k - 1] == index and exception_added[k - 1]:
+                    ordinal = exceptions[k - 1]
+                else:
+                    weeks, rank = divmod(index - correction[k], per_week)
+                    ordinal = 1 + 7 * weeks + weekday_of_rank[rank]
+                offset = target - index * length
+                i = left(cum_end, offset)
+            else:
+                index = target // length
+                k = right(exception_n, index)
+                if k and exception_n[k - 1] == index and exception_added[k - 1]:
+                    ordinal = exceptions[k - 1]
+                else:
+                    weeks, rank = divmod(index - correction[k], per_week)
+                    ordinal = 1 + 7 * weeks + weekday_of_rank[rank]
+                offset = target - index * length
+                i = right(cum_end, offset)
+            if not low <= ordinal <= high:
+                return None
+            # timedelta * int skips timedelta()'s argument parsing: the cheapest way to build it.
+            return origin + one_us * ((ordinal - 1) * _DAY_US + starts[i] + offset - cum_start[i])
+
+        return add
+
+    def add(
+        self, local: datetime, ordinal: int, amount: int, moment: datetime, duration: timedelta
+    ) -> datetime:
+        """``local`` (in the zone, on day ``ordinal``) plus ``amount`` business µs (non-zero).
 
         On a zone without clock changes this is the whole computation inlined: two bisects into
         the exceptional days, two into the working intervals, and closed-form week arithmetic.
         """
-        ordinal = local.toordinal()
         covered_from, covered_to = self.covered
         if not (self.fast and covered_from <= ordinal <= covered_to):
-            return self.instant_at(self.position(local) + amount, earliest=amount > 0, what=what)
+            return self.instant_at(
+                self.position(local) + amount,
+                earliest=amount > 0,
+                what=("add_business_time", (moment, duration)),
+            )
         length = self.day_length
         exceptions = self.exceptions
         weeks, rest = divmod(ordinal - 1, 7)
         k = bisect_left(exceptions, ordinal)
-        target = (weeks * self.per_week + self.prefix[rest] + self.correction[k]) * length + amount
+        target = weeks * self.week_length + self.prefix_length[rest] + self.correction_length[k]
+        target += amount
         if (
             self.exception_added[k]
             if k < len(exceptions) and exceptions[k] == ordinal
@@ -583,14 +684,17 @@ class _Tables:
         else:
             weeks, rank = divmod(index - self.correction[k], self.per_week)
             ordinal = 1 + 7 * weeks + self.weekday_of_rank[rank]
-        if not self.low <= ordinal <= self.high:
-            raise self.range_error(ordinal, what)
-        if not covered_from <= ordinal <= covered_to:
-            return self.instant_at(self.position(local) + amount, earliest=earliest, what=what)
+        if not (self.low <= ordinal <= self.high and covered_from <= ordinal <= covered_to):
+            return self.instant_at(
+                target, earliest=earliest, what=("add_business_time", (moment, duration))
+            )
         offset = target - index * length
         cum_end = self.cum_end
         i = bisect_left(cum_end, offset) if earliest else bisect_right(cum_end, offset)
-        return self.origin + timedelta(ordinal - 1, 0, self.starts[i] + offset - self.cum_start[i])
+        # timedelta * int skips timedelta()'s argument parsing: the cheapest way to build it.
+        return self.origin + _ONE_US * (
+            (ordinal - 1) * _DAY_US + self.starts[i] + offset - self.cum_start[i]
+        )
 
     def instant_at(self, target: int, *, earliest: bool, what: _What) -> datetime:
         """The instant at business position ``target``.
@@ -626,7 +730,7 @@ class _Tables:
                 else bisect_right(self.cum_end, offset)
             )
             wall = self.starts[i] + offset - self.cum_start[i]
-            return self.origin + timedelta(ordinal - 1, 0, wall)
+            return self.origin + _ONE_US * ((ordinal - 1) * _DAY_US + wall)
         i = bisect_left(real.cum_end, offset) if earliest else bisect_right(real.cum_end, offset)
         i = min(i, len(real.starts) - 1)
         instant = real.starts[i] + offset - real.cum_start[i]
@@ -739,6 +843,16 @@ class BusinessCalendar:
                 f"valid_until {self.valid_until.isoformat()}"
             )
         object.__setattr__(self, "_tables", _Tables(self))
+
+    def __reduce__(self) -> tuple[type[BusinessCalendar], tuple[object, ...]]:
+        # Pickle (and copy) the data only; the tables, closures included, are rebuilt.
+        return (
+            type(self),
+            (
+                self.timezone, self.workdays, self.working_hours, self.holidays,
+                self.makeup_workdays, self.valid_from, self.valid_until,
+            ),
+        )
 
     # -- construction from settings -------------------------------------------------------------
 
@@ -925,17 +1039,21 @@ class BusinessCalendar:
             and moment.utcoffset() is None
         ):
             require_aware(moment, field="moment")
-        if not isinstance(duration, timedelta):
+        if type(duration) is not timedelta:
             _duration_us(duration, field="duration")
         amount = (duration.days * 86_400 + duration.seconds) * _US + duration.microseconds
-        local = moment.astimezone(tables.zone)
-        what: _What = ("add_business_time", (moment, duration))
+        local = moment if moment.tzinfo is tables.zone else moment.astimezone(tables.zone)
         ordinal = local.toordinal()
         if not tables.low <= ordinal <= tables.high:
-            raise tables.range_error(ordinal, what)
+            raise tables.range_error(ordinal, ("add_business_time", (moment, duration)))
         if amount == 0:
             return local
-        return tables.add(local, amount, what)
+        fast_add = tables.fast_add
+        if fast_add is not None:
+            result = fast_add(local, ordinal, amount)
+            if result is not None:
+                return result
+        return tables.add(local, ordinal, amount, moment, duration)
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
         """The business time from ``start`` to ``end``; negative when ``end`` is before ``start``.
