@@ -211,10 +211,24 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
-def _names(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidInput(f"expected a sequence of names, got the single string {value!r}")
+def _frozen(value: Iterable[Any], field: str, expected: str) -> tuple[Any, ...]:
+    # A lone string or date would be iterated character by character or not at all; refuse
+    # it by name rather than let tuple() raise a bare TypeError (SPEC §11).
+    if isinstance(value, (str, bytes, date, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInput(f"{field} must be a sequence of {expected}, got {value!r}")
     return tuple(value)
+
+
+def _staff(value: Iterable[str]) -> tuple[str, ...]:
+    return _frozen(value, "Customer.staff", "names")
+
+
+def _participants(value: Iterable[str]) -> tuple[str, ...]:
+    return _frozen(value, "ProcessRecord.participants", "names")
+
+
+def _signatories(value: Iterable[str]) -> tuple[str, ...]:
+    return _frozen(value, "Contract.signatories", "names")
 
 
 def _check_names(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -248,14 +262,17 @@ def _capital(value: object) -> Decimal | None:
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    days = tuple(value)
+    days = _frozen(value, "Customer.important_dates", "dates")
     for day in days:
         require_date(day, field="a day in Customer.important_dates")
     return tuple(sorted(set(days)))
 
 
 def _profile(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    if isinstance(value, Mapping):
+        pairs = tuple(value.items())
+    else:
+        pairs = _frozen(value, "Customer.profile", "(topic, text) pairs or a mapping")
     for pair in pairs:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise InvalidInput(f"Customer.profile entries must be (topic, text), got {pair!r}")
@@ -269,11 +286,11 @@ def _profile(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tupl
 
 
 def _contacts(value: Iterable[Contact]) -> tuple[Contact, ...]:
-    return tuple(value)
+    return _frozen(value, "Customer.contacts", "Contact values")
 
 
 def _records(value: Iterable[ProcessRecord]) -> tuple[ProcessRecord, ...]:
-    return tuple(value)
+    return _frozen(value, "Customer.records", "ProcessRecord values")
 
 
 def _instances(kind: type[Any], field: str) -> Any:
@@ -351,7 +368,7 @@ class ProcessRecord:
     occurred_at: datetime = attrs.field(validator=_aware)
     summary: str = attrs.field(validator=_non_empty)
     participants: tuple[str, ...] = attrs.field(
-        default=(), converter=_names, validator=_check_names
+        default=(), converter=_participants, validator=_check_names
     )
     department: str | None = attrs.field(default=None, validator=_optional_text)
     reported_by: str | None = attrs.field(default=None, validator=_optional_text)
@@ -369,7 +386,9 @@ class Contract:
 
     reference: str = attrs.field(validator=_non_empty)
     signed_on: date = attrs.field(validator=_a_date)
-    signatories: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_check_names)
+    signatories: tuple[str, ...] = attrs.field(
+        default=(), converter=_signatories, validator=_check_names
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -554,7 +573,7 @@ class Customer:
     account_code: str | None = attrs.field(default=None, validator=_optional_text)
     tier: Tier | None = attrs.field(default=None, validator=_optional_instance(Tier))
     account_manager: str | None = attrs.field(default=None, validator=_optional_text)
-    staff: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_check_names)
+    staff: tuple[str, ...] = attrs.field(default=(), converter=_staff, validator=_check_names)
     department: str | None = attrs.field(default=None, validator=_optional_text)
     application: ApplicationReport | None = attrs.field(
         default=None, validator=_optional_instance(ApplicationReport)
@@ -628,7 +647,23 @@ class Customer:
 
     # --- the lifecycle (SPEC §2) ----------------------------------------------------------
 
-    def _step(self, step: LifecycleStep, now: datetime) -> tuple[AccountStatus, AccountStatus]:
+    def status_after(self, step: LifecycleStep) -> AccountStatus:
+        """The state ``step`` would lead to, if the lifecycle allows it from the current one.
+
+        A host can ask before it collects what the step needs (a code, contracts).
+
+        Raises:
+            InvalidTransition: the step is not allowed from the current state; the message
+                names the state, the step and the states it is allowed from.
+
+        >>> prospect = Customer(account_id="C-1", name="Acme", category="regional")
+        >>> prospect.status_after(LifecycleStep.BEGIN_GENERAL_INVESTIGATION).value
+        'general_investigation'
+        >>> prospect.status_after(LifecycleStep.ASSIGN_CODE)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        keyaccount.InvalidTransition: customer 'C-1' is prospect; cannot assign_code (allowed ...
+        """
         transition = TRANSITIONS[step]
         if self.status not in transition.sources:
             allowed = sorted(status.value for status in transition.sources)
@@ -636,16 +671,16 @@ class Customer:
                 f"customer {self.account_id!r} is {self.status.value}; cannot {step.value} "
                 f"(allowed only from {allowed})"
             )
-        require_aware(now, field="now")
-        return self.status, transition.target
+        return transition.target
 
     def _common(self, step: LifecycleStep, now: datetime) -> dict[str, Any]:
-        before, after = self._step(step, now)
+        after = self.status_after(step)
+        require_aware(now, field="now")
         return {
             "occurred_at": now,
             "account_id": self.account_id,
             "step": step,
-            "from_status": before,
+            "from_status": self.status,
             "to_status": after,
         }
 
@@ -916,9 +951,11 @@ class Customer:
                 named, or the departing person is among the successors.
         """
         require_aware(now, field="now")
-        if isinstance(successors, str):
-            successors = (successors,)
-        successors = tuple(successors)
+        successors = (
+            (successors,)
+            if isinstance(successors, str)
+            else _frozen(successors, f"successors on customer {self.account_id!r}", "names")
+        )
         for successor in successors:
             require_non_empty(successor, field=f"successor on customer {self.account_id!r}")
         if departing not in self.staff:

@@ -162,7 +162,15 @@ Successors: TypeAlias = str | Sequence[str] | Mapping[str, str | Sequence[str]]
 
 
 def _as_names(value: str | Sequence[str], *, account_id: str) -> tuple[str, ...]:
-    names = (value,) if isinstance(value, str) else tuple(value)
+    if isinstance(value, str):
+        names: tuple[str, ...] = (value,)
+    elif isinstance(value, Sequence):
+        names = tuple(value)
+    else:
+        raise InvalidInput(
+            f"successors for customer {account_id!r} must be a name or a sequence of names, "
+            f"got {value!r}"
+        )
     for name in names:
         require_non_empty(name, field=f"successor for customer {account_id!r}")
     return names
@@ -240,6 +248,8 @@ class CoveredHandover:
         """
         require_aware(now, field="now")
         require_non_empty(departing, field="departing")
+        if not isinstance(customers, Iterable):
+            raise InvalidInput(f"customers must be an iterable of Customer, got {customers!r}")
         portfolio = tuple(customers)
         for customer in portfolio:
             if not isinstance(customer, Customer):
@@ -265,24 +275,29 @@ class CoveredHandover:
             named = dict.fromkeys(covered, names)
 
         result: list[Customer] = []
+        reassigned: list[Customer] = []
         events: list[DomainEvent] = []
-        below: list[str] = []
         for customer in portfolio:
             if customer.account_id in named:
                 customer, caused = customer.reassign(
                     departing=departing, successors=named[customer.account_id], now=now
                 )
+                reassigned.append(customer)
                 events.extend(caused)
-                required = self.coverage.required_staff(customer)
-                if len(customer.staff) < required:
-                    below.append(
-                        f"{customer.account_id} (needs {required}, would have "
-                        f"{len(customer.staff)})"
-                    )
             result.append(customer)
+        # Only the accounts the leaver covered are judged: one already thin before the
+        # handover and not touched by it is the coverage check's business, not a reason to
+        # keep the leaver on their own accounts.
+        below = self.coverage.check(reassigned)
         if below:
             raise InvalidTransition(
                 f"handover of {departing!r} refused: it would leave accounts below their "
-                f"coverage: {', '.join(below)}; name more successors"
+                f"coverage: "
+                + ", ".join(
+                    f"{violation.account_id} (needs {violation.required}, would have "
+                    f"{violation.actual})"
+                    for violation in below
+                )
+                + "; name more successors"
             )
         return tuple(result), tuple(events)

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from keyaccount._errors import InvalidInput, InvalidTransition, PolicyConfigError
+from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, require_aware, require_date
 from keyaccount.domain.customers import Customer, CustomerCategory
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.lifecycle import AccountStatus
+from keyaccount.domain.lifecycle import AccountStatus, LifecycleStep
 
 if TYPE_CHECKING:
     from keyaccount.policies._protocols import AccountCodePolicy, DormancyPolicy
@@ -184,14 +184,18 @@ def assign_account_code(
 
     Raises:
         InvalidTransition: the customer is not approved.
+        InvalidInput: ``customer`` is not a Customer, or an approved one without its
+            ``approved_on`` day.
     """
-    if customer.status is not AccountStatus.APPROVED or customer.approved_on is None:
-        raise InvalidTransition(
-            f"customer {customer.account_id!r} is {customer.status.value}; cannot assign_code "
-            f"(allowed only from ['approved'])"
-        )
+    if not isinstance(customer, Customer):
+        raise InvalidInput(f"customer must be a Customer, got {customer!r}")
+    customer.status_after(LifecycleStep.ASSIGN_CODE)
+    # An approved customer always has its approval day (set by Customer.approve); a host that
+    # builds one by hand without it gets the named error of require_date, not a crash.
     code = policy.code_for(
-        approved_on=customer.approved_on,
+        approved_on=require_date(
+            customer.approved_on, field=f"customer {customer.account_id!r} approved_on"
+        ),
         taken=taken,
         category=customer.category,
         counterpart_role=customer.counterpart_role.value,
