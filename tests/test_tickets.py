@@ -455,3 +455,19 @@ def test_status_fields_that_contradict_the_status_are_refused() -> None:
 def test_a_tier_must_be_a_tier_value() -> None:
     with pytest.raises(InvalidInput, match="tier must be a Tier"):
         opened(tier="A")
+
+
+def test_a_ticket_rebuilt_with_its_history_out_of_order_is_refused() -> None:
+    ticket = in_progress()
+    shuffled = (ticket.history[1], ticket.history[0])
+    with pytest.raises(InvalidInput, match="expected entries in time order"):
+        attrs.evolve(ticket, history=shuffled)
+    with pytest.raises(InvalidInput, match="history must hold TicketHistoryEntry"):
+        attrs.evolve(ticket, history=[("2025-09-29", "opened")])
+
+
+def test_a_ticket_rebuilt_with_malformed_marks_or_paused_time_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="escalation_marks must be EscalationMarks"):
+        attrs.evolve(in_progress(), escalation_marks={"resolution_level": 1})
+    with pytest.raises(InvalidInput, match="paused_business_time must be a timedelta"):
+        attrs.evolve(in_progress(), paused_business_time=3)

@@ -157,8 +157,22 @@ def _to_kind(value: TicketKind | str) -> TicketKind:
     return _convert(TicketKind, value, "FeedbackTicket.kind")
 
 
+def to_severity(value: Severity | str, *, field: str = "severity") -> Severity:
+    """Read a severity given as a :class:`Severity` or its value (``"critical"`` ...).
+
+    Shared by the ticket and the escalation policies, so both refuse the same way.
+
+    Raises:
+        InvalidInput: the value is not a severity; the message names ``field``.
+
+    >>> to_severity("major")
+    <Severity.MAJOR: 'major'>
+    """
+    return _convert(Severity, value, field)
+
+
 def _to_severity(value: Severity | str) -> Severity:
-    return _convert(Severity, value, "FeedbackTicket.severity")
+    return to_severity(value, field="FeedbackTicket.severity")
 
 
 def _to_status(value: TicketStatus | str) -> TicketStatus:
@@ -169,22 +183,12 @@ def _text(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     require_non_empty(value, field=f"FeedbackTicket.{attribute.name}")
 
 
-def _optional_text(
-    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None:
-        require_non_empty(value, field=f"FeedbackTicket.{attribute.name}")
-
-
 def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
     require_aware(value, field=f"FeedbackTicket.{attribute.name}")
 
 
-def _optional_aware(
-    _instance: object, attribute: attrs.Attribute[datetime | None], value: datetime | None
-) -> None:
-    if value is not None:
-        require_aware(value, field=f"FeedbackTicket.{attribute.name}")
+_optional_text = attrs.validators.optional(_text)
+_optional_aware = attrs.validators.optional(_aware)
 
 
 def _departments(value: Iterable[str]) -> tuple[str, ...]:
@@ -323,12 +327,12 @@ class TicketPaused(TicketEvent):
 
 @attrs.frozen(kw_only=True)
 class TicketResumed(TicketEvent):
-    """The customer answered; the clock runs again and pending deadlines moved.
+    """The customer answered; the clock runs again and the resolution deadline moved.
 
     Attributes:
         paused_business_time: the business time the pause lasted.
-        first_reply_deadline: the (possibly moved) first-reply deadline.
-        resolution_deadline: the (possibly moved) resolution deadline.
+        first_reply_deadline: the first-reply deadline (already met or missed; it stays).
+        resolution_deadline: the resolution deadline, moved by ``paused_business_time``.
     """
 
     paused_business_time: timedelta
@@ -508,6 +512,16 @@ class FeedbackTicket:
                     f"{name}: {field} {deadline.isoformat()} is before opened_at "
                     f"{self.opened_at.isoformat()}; expected a deadline at or after the opening"
                 )
+        if not isinstance(self.escalation_marks, EscalationMarks):
+            raise InvalidInput(
+                f"{name}: escalation_marks must be EscalationMarks, got {self.escalation_marks!r}"
+            )
+        self._check_history(name)
+        if not isinstance(self.paused_business_time, timedelta):
+            raise InvalidInput(
+                f"{name}: paused_business_time must be a timedelta, got "
+                f"{self.paused_business_time!r}"
+            )
         if self.paused_business_time < timedelta(0):
             raise InvalidInput(
                 f"{name}: paused_business_time must be >= 0, got {self.paused_business_time}"
@@ -530,6 +544,24 @@ class FeedbackTicket:
         if self.satisfied is not None and not isinstance(self.satisfied, bool):
             raise InvalidInput(f"{name}: satisfied must be True or False, got {self.satisfied!r}")
         self._check_status_fields(name)
+
+    def _check_history(self, name: str) -> None:
+        # A host rebuilds tickets from storage: a history out of order would make
+        # last_changed_at (and with it the "time moves forward" check) lie.
+        previous = self.opened_at
+        for entry in self.history:
+            if not isinstance(entry, TicketHistoryEntry):
+                raise InvalidInput(
+                    f"{name}: history must hold TicketHistoryEntry values, got {entry!r}"
+                )
+            require_aware(entry.at, field="TicketHistoryEntry.at")
+            if entry.at < previous:
+                raise InvalidInput(
+                    f"{name}: history entry {entry.step!r} at {entry.at.isoformat()} is before "
+                    f"{previous.isoformat()}; expected entries in time order, none before "
+                    f"opened_at"
+                )
+            previous = entry.at
 
     def _check_status_fields(self, name: str) -> None:
         resolved = self.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
@@ -713,12 +745,14 @@ class FeedbackTicket:
     def resume(
         self, *, now: datetime, calendar: BusinessCalendar
     ) -> TicketChange:
-        """Start the clock again: every pending deadline moves by the business time paused.
+        """Start the clock again: the resolution deadline moves by the business time paused.
 
-        A deadline still pending (the first reply before it is given, the resolution before it
-        is reached) moves later by exactly ``calendar.business_time_between(paused_at, now)``.
-        A deadline that had already passed when the pause began moves too, so the time it is
-        overdue is frozen during the pause, neither forgiven nor counted.
+        The resolution deadline moves later by exactly
+        ``calendar.business_time_between(paused_at, now)`` (one calendar call each way, however
+        long the pause). If it had already passed when the pause began it moves too, so the
+        time it is overdue is frozen during the pause, neither forgiven nor counted. The
+        first-reply deadline stays: only a ticket in progress is paused, so the customer has
+        already had the first reply.
 
         Raises:
             InvalidTransition: the ticket is not paused.
@@ -727,11 +761,10 @@ class FeedbackTicket:
         self._check_step("resume", (TicketStatus.PAUSED,), now)
         assert self.paused_at is not None  # guaranteed by the status check
         paused = calendar.business_time_between(self.paused_at, now)
-        first_reply_deadline = self.first_reply_deadline
         resolution_deadline = self.resolution_deadline
+        # A pause wholly outside working hours moves nothing, so the calendar is not asked
+        # (the deadline keeps its own zone and is not range-checked for a no-op).
         if paused > timedelta(0):
-            if self.first_replied_at is None:
-                first_reply_deadline = calendar.add_business_time(first_reply_deadline, paused)
             resolution_deadline = calendar.add_business_time(resolution_deadline, paused)
         ticket = self._advance(
             now,
@@ -740,13 +773,12 @@ class FeedbackTicket:
             f"paused for {paused} of business time",
             paused_at=None,
             paused_business_time=self.paused_business_time + paused,
-            first_reply_deadline=first_reply_deadline,
             resolution_deadline=resolution_deadline,
         )
         event = TicketResumed(
             **self._event_ids(now),
             paused_business_time=paused,
-            first_reply_deadline=first_reply_deadline,
+            first_reply_deadline=self.first_reply_deadline,
             resolution_deadline=resolution_deadline,
         )
         return ticket, (event,)
@@ -864,10 +896,10 @@ class FeedbackTicket:
             InvalidInput: an alert is about another ticket, or ``now`` is naive or before the
                 last step.
         """
-        if not alerts:
-            return self
         require_aware(now, field="now")
         self._check_time(now)
+        if not alerts:
+            return self
         marks = self.escalation_marks
         entries = list(self.history)
         for alert in alerts:

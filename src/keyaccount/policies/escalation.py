@@ -59,6 +59,7 @@ from keyaccount.domain.tickets import (
     TicketEscalated,
     TicketKind,
     TicketSource,
+    to_severity,
 )
 from keyaccount.domain.tiers import Tier
 
@@ -524,7 +525,7 @@ class TieredEscalation:
         """
         require_aware(opened_at, field="opened_at")
         deadlines = self.deadlines_for(tier)
-        resolution = deadlines.resolution(_severity(severity))
+        resolution = deadlines.resolution(to_severity(severity))
         return TicketDeadlines(
             first_reply=calendar.add_business_time(opened_at, deadlines.first_reply.on(calendar)),
             resolution=calendar.add_business_time(opened_at, resolution.on(calendar)),
@@ -628,13 +629,6 @@ class TieredEscalation:
             The ticket with its escalation marks updated, and the events due.
         """
         require_aware(now, field="now")
-        if not ticket.is_open:
-            return ticket, ()
-        if now < ticket.last_changed_at:
-            raise InvalidInput(
-                f"ticket {ticket.ticket_id!r}: now {now.isoformat()} is before its last step at "
-                f"{ticket.last_changed_at.isoformat()}; expected time to move forward"
-            )
         alerts: list[TicketAtRisk | TicketEscalated] = []
         ids: dict[str, Any] = {"occurred_at": now, "ticket_id": ticket.ticket_id,
                "account_id": ticket.account_id}
@@ -651,8 +645,7 @@ class TieredEscalation:
                                 role=self.ladder[reached])
                 for reached in range(marks.level(kind) + 1, level + 1)
             )
-        if not alerts:
-            return ticket, ()
+        # record_alerts also refuses a now before the ticket's last step, alerts or not.
         return ticket.record_alerts(alerts, now=now), tuple(alerts)
 
     def queue_key(self, ticket: FeedbackTicket) -> tuple[int, datetime, datetime, str]:
@@ -690,6 +683,8 @@ class TieredEscalation:
         self, ticket: FeedbackTicket, now: datetime
     ) -> list[tuple[DeadlineKind, datetime, datetime]]:
         """``(kind, deadline, moment to judge it at)`` of each pending deadline."""
+        if not ticket.is_open:
+            return []
         moment = now if ticket.paused_at is None else min(now, ticket.paused_at)
         pending = []
         if ticket.first_replied_at is None:
@@ -718,17 +713,6 @@ class TieredEscalation:
 
 def _shorter(lower: BusinessDuration, upper: BusinessDuration) -> bool:
     return lower.nominal(_CHECK_WORKING_DAY) < upper.nominal(_CHECK_WORKING_DAY)
-
-
-def _severity(value: Severity | str) -> Severity:
-    if isinstance(value, Severity):
-        return value
-    try:
-        return Severity(value)
-    except ValueError:
-        raise InvalidInput(
-            f"severity must be one of {[s.value for s in Severity]}, got {value!r}"
-        ) from None
 
 
 def _table(
