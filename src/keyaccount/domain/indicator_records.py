@@ -36,23 +36,29 @@ def _tier_code(value: object) -> object:
     return value.code if isinstance(value, Tier) else value
 
 
+# Hosts build these by the million: the validators take a fast path for the plain case and
+# only build the error message (via the shared checks) when something looks wrong.
+
+
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")
+    if type(value) is not str or not value or value.isspace():
+        require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")
 
 
 def _optional_tier(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None:
+    if value is not None and (type(value) is not str or not value or value.isspace()):
         require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")  # type: ignore[arg-type]
 
 
 def _a_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
+    if type(value) is not date:
+        require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
 
 
 def _optional_date(
     instance: object, attribute: attrs.Attribute[date | None], value: object
 ) -> None:
-    if value is not None:
+    if value is not None and type(value) is not date:
         require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
 
 
