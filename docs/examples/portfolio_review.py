@@ -1,20 +1,646 @@
 """The main job: a half-year review of a synthetic key-account portfolio.
 
-Run it with ``python docs/examples/portfolio_review.py``. It uses only keyaccount's public
-API, reads no files and no clock (every ``now`` is written below), and its output is the
-same on every run. It grows with each capability of the library.
+Run it with ``python docs/examples/portfolio_review.py``. It walks the whole domain over a
+portfolio of 3,000 accounts that it makes up itself from a fixed seed:
+
+1. customers: prospects taken through the lifecycle to active accounts with codes, the
+   coverage check, and the handover when an account manager leaves;
+2. grading: both seed policies (weighted score, amount bands), tier counts, next year's
+   contract-amount thresholds, and the tier migration between two annual gradings;
+3. next year's visit plan on a business calendar with China's 2025 and 2026 holidays;
+4. a replay of the second half of 2025: visits, feedback tickets (across the National Day
+   holiday) and their escalation;
+5. the half-year review: tier counts and migration, visit completion, overdue visits, open and
+   escalated tickets, the indicators and the account managers' scorecards.
+
+It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
+below), and prints the same review on every run. It is the only code in the repository that
+prints, and only when run as a script: importing it (pytest does, for doctests) runs nothing.
 """
 
 from __future__ import annotations
 
+import heapq
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
 import keyaccount
+from keyaccount import (
+    AccountFigures,
+    AccountStatus,
+    ApplicationReport,
+    BusinessCalendar,
+    Contract,
+    Customer,
+    FeedbackTicket,
+    MigrationMatrix,
+    Period,
+    TicketAtRisk,
+    TicketEscalated,
+    Tier,
+    tier_changes,
+    tier_migration,
+    tiers_of,
+)
+from keyaccount.policies import (
+    Calibration,
+    Grading,
+    TieredEscalation,
+    assign_account_code,
+    calibrate,
+    presets,
+)
+
+SEED = 20250701
+PORTFOLIO_SIZE = 3000
+ZONE = "Asia/Shanghai"
+SHANGHAI = ZoneInfo(ZONE)
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=SHANGHAI)
+
+
+def _days(first: date, count: int) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range(count)]
+
+
+# --- the host's holiday data --------------------------------------------------------------
+# keyaccount ships no holiday data: keeping it right is the host's responsibility. These are
+# the State Council's arrangements for 2025 and 2026 (放假调休), written out by hand.
+HOLIDAYS = [
+    date(2025, 1, 1),  # New Year
+    *_days(date(2025, 1, 28), 8),  # Spring Festival, 28 Jan - 4 Feb
+    *_days(date(2025, 4, 4), 3),  # Qingming
+    *_days(date(2025, 5, 1), 5),  # Labour Day
+    *_days(date(2025, 5, 31), 3),  # Dragon Boat
+    *_days(date(2025, 10, 1), 8),  # National Day and Mid-Autumn, 1-8 Oct
+    *_days(date(2026, 1, 1), 3),  # New Year
+    *_days(date(2026, 2, 15), 9),  # Spring Festival, 15-23 Feb
+    *_days(date(2026, 4, 4), 3),  # Qingming
+    *_days(date(2026, 5, 1), 5),  # Labour Day
+    *_days(date(2026, 6, 19), 3),  # Dragon Boat
+    *_days(date(2026, 9, 25), 3),  # Mid-Autumn
+    *_days(date(2026, 10, 1), 7),  # National Day
+]
+MAKEUP_WORKDAYS = [  # 调休: weekend days worked to bridge the holidays
+    date(2025, 1, 26), date(2025, 2, 8), date(2025, 4, 27), date(2025, 9, 28),
+    date(2025, 10, 11),
+    date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9),
+    date(2026, 9, 20), date(2026, 10, 10),
+]
+# Holiday visits and greetings go before the Spring Festival and the Mid-Autumn Festival.
+FESTIVALS_2025_H2 = [date(2025, 10, 6)]
+FESTIVALS_2026 = [date(2026, 2, 17), date(2026, 9, 25)]
+
+# --- when things happen (there is no clock: every now is written here) -----------------------
+GRADED_2024 = _at(date(2025, 1, 6), 9)  # annual grading of the 2024 figures
+H2_PLANNED = _at(date(2025, 6, 23), 9)  # the second half-year's visit plan is made
+LEAVER, LEAVES_ON = "zhou", date(2025, 9, 15)
+TERMINATED = _at(date(2025, 12, 30), 17)
+REVIEW = _at(date(2026, 1, 5), 9)  # the H2 review, the 2025 grading and the 2026 plan
+H2 = Period.half_year(2025, 2)
+
+DEPARTMENTS = {
+    "华东区": ("wang", "li", "zhang", "liu", "chen"),
+    "华北区": ("yang", "zhao", "huang", "zhou", "wu"),
+    "华南区": ("xu", "sun", "hu", "zhu", "gao"),
+    "西部区": ("lin", "he", "guo", "ma", "luo"),
+}
+PLACES = ("华东", "江南", "北方", "岭南", "西部", "东海", "中原", "天府", "三江", "齐鲁",
+          "徽州", "八闽", "滇南", "塞北", "松江", "楚天", "黔东", "海西", "吴越", "燕赵")
+TRADES = ("机械", "电器", "重工", "家居", "能源", "物流", "食品", "医药", "建材", "纺织",
+          "化工", "电子")
+RESPONSIBLE = {  # the department that solves a kind of problem, and its person in charge
+    "logistics": "Wang Fang", "quality": "Chen Jing", "after_sales": "Liu Yang",
+    "sales": "Zhao Lei", "finance": "Sun Li",
+}
+LEAD_COORDINATOR = "大客户部"  # seed 001 §五(二)2: the key-account department leads
+
+
+# --- the synthetic portfolio ---------------------------------------------------------------
+
+
+@dataclass
+class Synthetic:
+    """What the host's database would hold on an account, beyond the keyaccount values."""
+
+    account_id: str
+    figures_2024: AccountFigures | None
+    figures_2025: AccountFigures | None = None
+    orders: list[tuple[date, Decimal]] = field(default_factory=list)
+    quiet: bool = False  # stops buying early in the year: dormant by the review
+    leaves: bool = False  # terminated at the end of the year
+
+
+def _money(value: float, unit: int = 1000) -> Decimal:
+    return Decimal(int(value) // unit * unit)
+
+
+def _figures_2024(rng: random.Random, account_id: str) -> AccountFigures:
+    amount = _money(rng.lognormvariate(15.6, 1.0))
+    # larger accounts buy more often; a few buy rarely whatever their size
+    count = max(2, int(amount.log10() * 3) - 12 + rng.randint(-3, 6))
+    return AccountFigures(
+        account_id=account_id,
+        contract_amount=amount,
+        profit_contribution=Decimal(rng.randint(-40, 280)) / 1000,
+        purchase_count=count,
+        annual_purchase_amount=amount * rng.randint(70, 115) // 100 // 1000 * 1000,
+    )
+
+
+def _figures_2025(rng: random.Random, before: AccountFigures) -> AccountFigures:
+    amount = before.contract_amount * rng.randint(65, 145) // 100 // 1000 * 1000
+    return AccountFigures(
+        account_id=before.account_id,
+        contract_amount=amount,
+        profit_contribution=before.profit_contribution + Decimal(rng.randint(-40, 40)) / 1000,
+        purchase_count=max(0, before.purchase_count + rng.randint(-4, 4)),
+        annual_purchase_amount=amount * rng.randint(70, 115) // 100 // 1000 * 1000,
+    )
+
+
+def _orders(rng: random.Random, figures: AccountFigures, *, quiet: bool) -> list[
+    tuple[date, Decimal]
+]:
+    """The account's 2025 orders: their days and amounts add up to its purchase figures."""
+    count = max(1, figures.purchase_count)
+    assert figures.annual_purchase_amount is not None
+    amount = figures.annual_purchase_amount / count
+    last = 120 if quiet else 364  # a quiet account's last order is before May
+    days = sorted(date(2025, 1, 1) + timedelta(days=rng.randint(0, last)) for _ in range(count))
+    return [(day, (amount * rng.randint(80, 120) / 100).quantize(Decimal(1))) for day in days]
+
+
+def make_portfolio() -> tuple[dict[str, Synthetic], list[Customer], Grading]:
+    """The roster as loaded from the host on the day the H2 plan is made, and its grading.
+
+    The tiers of 2025 are those of the grading of the 2024 figures.
+    """
+    rng = random.Random(SEED)
+    grading = presets.weighted_grading().grade(
+        _figures_2024(rng, f"C{number:05d}") for number in range(1, PORTFOLIO_SIZE + 1)
+    )
+    accounts: dict[str, Synthetic] = {}
+    customers = []
+    for number, account_id in enumerate(grading, start=1):
+        graded = grading[account_id]
+        account = Synthetic(account_id, graded.figures)
+        account.quiet = rng.random() < 0.03
+        account.leaves = rng.random() < 0.01
+        account.figures_2025 = _figures_2025(rng, graded.figures)
+        account.orders = _orders(rng, account.figures_2025, quiet=account.quiet)
+        accounts[account_id] = account
+        department = rng.choice(sorted(DEPARTMENTS))
+        team = DEPARTMENTS[department]
+        manager = rng.choice(team)
+        # seed 003 第十条: important accounts have two people in contact; a few do not yet,
+        # which the coverage check will find
+        second = rng.random() < (0.97 if graded.tier.rank <= 2 else 0.25)
+        staff = (manager, rng.choice([p for p in team if p != manager])) if second else (manager,)
+        since = 2015 + number % 10
+        code = f"KA-{since}-{number:05d}"
+        anniversary = date(2025, rng.randint(7, 12), rng.randint(1, 28))
+        first_orders = [day for day, _ in account.orders if day < date(2025, 6, 23)]
+        customers.append(Customer(
+            account_id=account_id,
+            name=f"{rng.choice(PLACES)}{rng.choice(TRADES)}{number % 97:02d}",
+            category=rng.choice(("industry", "regional", "regional", "potential")),
+            status="active",
+            account_code=code,
+            tier=graded.tier,
+            staff=staff,
+            account_manager=manager,
+            department=department,
+            supply_contract=Contract(reference=f"GY-{code}", signed_on=date(since, 3, 1)),
+            quality_contract=Contract(reference=f"ZB-{code}", signed_on=date(since, 3, 1)),
+            activated_on=date(since, 3, 15),
+            last_purchase_on=max(first_orders, default=date(2024, 12, 20)),
+            # the founding day: no visit then, this year or next (seed 001)
+            important_dates=(
+                [anniversary, anniversary.replace(year=2026)] if rng.random() < 0.25 else []
+            ),
+        ))
+    return accounts, customers, grading
+
+
+# --- 1. customers ------------------------------------------------------------------------------
+
+
+def develop_prospects(
+    customers: list[Customer], bands: Calibration, out: list[str]
+) -> list[tuple[Customer, int]]:
+    """Four prospects go through seed 003's development procedure; one is suspended."""
+    rng = random.Random(SEED + 1)
+    taken = {customer.account_code for customer in customers if customer.account_code}
+    codes = presets.account_codes()
+    developed = []
+    for offset, (name, amount) in enumerate(
+        [("华东精密仪器", 64_000_000), ("江南新材料", 18_500_000),
+         ("岭南冷链物流", 7_200_000), ("塞北矿业", 41_000_000)]
+    ):
+        account_id = f"C{PORTFOLIO_SIZE + 1 + offset:05d}"
+        department = sorted(DEPARTMENTS)[offset]
+        manager, colleague = DEPARTMENTS[department][:2]
+        # next year's new accounts are placed by contract amount alone (seed 002)
+        tier = bands.bands.classify(Decimal(amount))
+        start = date(2025, 3, 3) + timedelta(days=7 * offset)
+        customer = Customer(
+            account_id=account_id, name=name, category="industry", tier=tier,
+            staff=(manager,) if tier is None or tier.rank > 2 else (manager, colleague),
+            account_manager=manager, department=department, registered_capital=amount // 4,
+        )
+        customer, _ = customer.begin_general_investigation(now=_at(start, 10))
+        customer, _ = customer.begin_onsite_investigation(now=_at(start + timedelta(14), 10))
+        if name == "塞北矿业":
+            customer, _ = customer.suspend(
+                reason="court records show unpaid supplier debts", now=_at(start + timedelta(20), 15))
+            out.append(f"  {account_id} {name}: {customer.status.value} (credit problem found "
+                       f"in the on-site investigation)")
+            developed.append((customer, amount))
+            continue
+        customer, _ = customer.submit_application(
+            ApplicationReport(reasons="leader in its region; sound finances",
+                              goods_and_amounts=f"about {amount:,} CNY a year",
+                              findings="quality system certified"),
+            now=_at(start + timedelta(21), 10))
+        signed = start + timedelta(35)
+        customer, _ = customer.approve(
+            supply_contract=Contract(reference=f"GY-2025-N{offset}", signed_on=signed),
+            quality_contract=Contract(reference=f"ZB-2025-N{offset}", signed_on=signed),
+            now=_at(signed, 15))
+        customer, (activated,) = assign_account_code(
+            customer, codes, taken=taken, now=_at(signed + timedelta(3), 9))
+        taken.add(activated.account_code)
+        first_order = signed + timedelta(days=rng.randint(10, 30))
+        customer, _ = customer.record_purchase(on=first_order, now=_at(first_order, 17))
+        assert tier is not None
+        out.append(f"  {account_id} {name}: prospect -> ... -> {customer.status.value}, code "
+                   f"{customer.account_code}, tier {tier.code} by its contract amount "
+                   f"{amount:,}")
+        developed.append((customer, amount))
+    return developed
+
+
+def check_coverage(customers: list[Customer], out: list[str]) -> list[Customer]:
+    """Find the accounts below their coverage and give each a colleague (seed 003 第十条)."""
+    coverage = presets.coverage()
+    violations = coverage.check(customers)
+    first = violations[0]
+    out.append(f"  coverage on {H2_PLANNED.date()}: {len(violations)} accounts below their "
+               f"minimum (e.g. {first.account_id} needs {first.required}, has {first.actual})")
+    short = {violation.account_id for violation in violations}
+    fixed = []
+    for customer in customers:
+        if customer.account_id in short:
+            assert customer.department is not None
+            colleague = next(p for p in DEPARTMENTS[customer.department]
+                             if p not in customer.staff)
+            customer, _ = customer.assign_staff(colleague, now=H2_PLANNED)
+        fixed.append(customer)
+    out.append(f"  after a colleague is assigned to each: {len(coverage.check(fixed))} below")
+    return fixed
+
+
+def hand_over(customers: list[Customer], out: list[str]) -> tuple[list[Customer], dict[str, str]]:
+    """The account manager LEAVER leaves; each account goes to a colleague of the team."""
+    handover = presets.handover()
+    now = _at(LEAVES_ON, 17)
+    team = [p for p in DEPARTMENTS["华北区"] if p != LEAVER]
+    try:
+        handover.hand_over(customers, departing=LEAVER, successors=team[0], now=now)
+    except keyaccount.InvalidTransition as refused:
+        out.append(f"  {LEAVER} leaves on {LEAVES_ON}; one successor for all is refused:")
+        out.append(f"    {str(refused)[:96]}...")
+    successors = {}
+    covered = [c for c in customers if LEAVER in c.staff]
+    for position, customer in enumerate(covered):
+        candidates = [p for p in team if p not in customer.staff]
+        successors[customer.account_id] = candidates[position % len(candidates)]
+    after, events = handover.hand_over(customers, departing=LEAVER, successors=successors,
+                                       now=now)
+    told = sum(1 for event in events if getattr(event, "inform_customer", False))
+    load = Counter(successors.values())
+    out.append(f"  handover: {len(events)} accounts reassigned "
+               f"({', '.join(f'{p} {n}' for p, n in sorted(load.items()))}); "
+               f"{told} customers to inform; below coverage after: "
+               f"{len(presets.coverage().check(after))}")
+    return list(after), successors
+
+
+# --- 2. grading --------------------------------------------------------------------------------
+
+
+def _counts(grading: Grading) -> str:
+    return ", ".join(f"{tier.code} {count}" for tier, count in grading.tier_counts().items())
+
+
+def grade(
+    accounts: dict[str, Synthetic], customers: list[Customer], out: list[str]
+) -> tuple[Grading, Grading, Calibration]:
+    """Grade 2024 and 2025, with both seed policies, and derive the 2026 thresholds."""
+    weighted = presets.weighted_grading()
+    before = weighted.grade(a.figures_2024 for a in accounts.values() if a.figures_2024)
+    figures = [
+        accounts[c.account_id].figures_2025 for c in customers
+        if c.status is AccountStatus.ACTIVE or c.status is AccountStatus.DORMANT
+    ]
+    after = weighted.grade(f for f in figures if f is not None)
+    out.append("  weighted score (seed 002: 40/40/20, A 5 % B 15 % C 30 % D 50 %):")
+    out.append(f"    2024 figures, {len(before)} accounts: {_counts(before)}")
+    out.append(f"    2025 figures, {len(after)} accounts: {_counts(after)}")
+    top = min(after, key=lambda account_id: (after[account_id].rank, account_id))
+    out.append(f"    top account: {after[top].explain()}")
+    bands = presets.amount_bands().grade(figures_ for figures_ in figures if figures_)
+    out.append(f"  amount bands (seed 004, annual purchase amount 2025): {_counts(bands)}; "
+               f"{len(figures) - len(bands)} below 5,000,000 are not key accounts by it")
+    calibration = calibrate(after)
+    out.append("  contract-amount thresholds for 2026 (calibrated on the 2025 grading):")
+    for tier, lower in calibration.bands.thresholds:
+        out.append(f"    {tier.code} >= {lower:>12,} CNY")
+    out.append(f"    they place {float(calibration.agreement):.1%} of the accounts as the grading did "
+               f"({calibration.mismatch_count} differ)")
+    return before, after, calibration
+
+
+def migration(before: Grading, after: Grading, out: list[str]) -> None:
+    """The tier migration between the two annual gradings (客户异动)."""
+    matrix = MigrationMatrix.between(before, after)
+    tiers: list[Tier | None] = [*before.tiers, None]
+    out.append("  tier migration 2025 -> 2026 (rows: 2025 tier, columns: 2026 tier, - = none):")
+    out.append("          " + "".join(f"{(t.code if t else '-'):>7}" for t in tiers))
+    for source in tiers:
+        cells = "".join(f"{matrix.count(source, target):>7}" for target in tiers)
+        out.append(f"    {(source.code if source else '-'):>5} {cells}")
+    moved = tier_migration(tiers_of(before), tiers_of(after), Period.year(2025))
+    out.append(f"    upgraded {moved.upgraded}, downgraded {moved.downgraded}, unchanged "
+               f"{moved.unchanged}, new {moved.entered}, left {moved.left}")
+    events = tier_changes(before, after, effective_on=date(2026, 1, 1),
+                          reason="annual grading 2025", now=REVIEW)
+    out.append(f"    {len(events)} TierChanged events for the host's tier history")
+
+
+# --- the business calendar -----------------------------------------------------------------
+
+CALENDAR = BusinessCalendar(
+    timezone=ZONE,
+    working_hours=[(time(9), time(12)), (time(13, 30), time(18))],
+    holidays=HOLIDAYS,
+    makeup_workdays=MAKEUP_WORKDAYS,
+)
+
+
+# --- 4. tickets and escalation ------------------------------------------------------------------
+
+
+@dataclass
+class TicketReplay:
+    """Replays the tickets' lives in time order, with a nightly escalation run."""
+
+    policy: TieredEscalation
+    rng: random.Random
+    tickets: dict[str, FeedbackTicket] = field(default_factory=dict)
+    queue: list[tuple[datetime, int, str, str]] = field(default_factory=list)
+    alerts: Counter[str] = field(default_factory=Counter)
+    escalated: set[str] = field(default_factory=set)
+    _sequence: int = 0
+
+    def schedule(self, moment: datetime, ticket_id: str, step: str) -> None:
+        if moment <= REVIEW:  # what would happen after the review has not happened yet
+            self._sequence += 1
+            heapq.heappush(self.queue, (moment, self._sequence, ticket_id, step))
+
+    def add(self, ticket: FeedbackTicket) -> None:
+        self.tickets[ticket.ticket_id] = ticket
+        self.schedule(ticket.opened_at, ticket.ticket_id, "opened")
+
+    def _within(self, now: datetime, deadline: datetime) -> datetime:
+        remaining = CALENDAR.business_time_between(now, deadline)
+        share = self.rng.randint(15, 90) / 100
+        return CALENDAR.add_business_time(now, remaining * share)
+
+    def _late(self, now: datetime, deadline: datetime, hours: int) -> datetime:
+        late = timedelta(minutes=self.rng.randint(30, hours * 60))
+        return CALENDAR.add_business_time(max(now, deadline), late)
+
+    def _next_reply(self, ticket: FeedbackTicket, now: datetime) -> None:
+        on_time = self.rng.random() < 0.85 and ticket.first_reply_deadline > now
+        moment = (self._within(now, ticket.first_reply_deadline) if on_time
+                  else self._late(now, ticket.first_reply_deadline, 12))
+        self.schedule(moment, ticket.ticket_id, "reply")
+
+    def _next_resolution(self, ticket: FeedbackTicket, now: datetime) -> None:
+        draw = self.rng.random()
+        if draw < 0.04:
+            return  # stuck: nobody moves it again before the review
+        if draw < 0.80 and ticket.resolution_deadline > now:
+            moment = self._within(now, ticket.resolution_deadline)
+        else:
+            moment = self._late(now, ticket.resolution_deadline, 30)
+        self.schedule(moment, ticket.ticket_id, "resolve")
+
+    def step(self, moment: datetime, ticket_id: str, step: str) -> None:
+        ticket = self.tickets[ticket_id]
+        if step == "opened":
+            self._next_reply(ticket, moment)
+        elif step == "reply":
+            ticket, _ = ticket.reply("contacted the customer; working on it", now=moment)
+            if self.rng.random() < 0.1:
+                self.schedule(CALENDAR.add_business_time(moment, timedelta(hours=3)),
+                              ticket_id, "pause")
+            else:
+                self._next_resolution(ticket, moment)
+        elif step == "pause":
+            ticket, _ = ticket.pause("waiting for the customer's records", now=moment)
+            wait = timedelta(hours=self.rng.randint(4, 20))
+            self.schedule(CALENDAR.add_business_time(moment, wait), ticket_id, "resume")
+        elif step == "resume":
+            ticket, _ = ticket.resume(now=moment, calendar=CALENDAR)
+            self._next_resolution(ticket, moment)
+        elif step == "resolve":
+            ticket, _ = ticket.resolve(f"solved; report {ticket_id}", now=moment)
+            wait = timedelta(hours=self.rng.randint(2, 15))
+            self.schedule(CALENDAR.add_business_time(moment, wait), ticket_id, "close")
+        elif step == "close":
+            score = self.rng.choices((1, 2, 3, 4, 5), weights=(2, 5, 18, 40, 35))[0]
+            ticket, _ = ticket.close(satisfaction=score, satisfied=score >= 3, now=moment)
+            if score < 3:  # not satisfied: reopened, with a new deadline (seed 001 §五)
+                ticket, _ = self.policy.reopen(ticket, reason="customer not satisfied",
+                                               now=moment, calendar=CALENDAR)
+                self._next_reply(ticket, moment)
+        self.tickets[ticket_id] = ticket
+
+    def evaluate(self, now: datetime) -> None:
+        for ticket_id in sorted(self.tickets):
+            ticket = self.tickets[ticket_id]
+            if ticket.opened_at > now or not ticket.is_open:
+                continue
+            ticket, events = self.policy.evaluate(ticket, now=now, calendar=CALENDAR)
+            self.tickets[ticket_id] = ticket
+            for event in events:
+                if isinstance(event, TicketEscalated):
+                    self.alerts[f"escalated to {event.role}"] += 1
+                    self.escalated.add(ticket_id)
+                elif isinstance(event, TicketAtRisk):
+                    self.alerts["at risk"] += 1
+
+    def run(self) -> None:
+        """Every step in time order; the escalation job runs each working day at 17:45."""
+        day = H2.start
+        while day <= REVIEW.date():
+            if CALENDAR.is_working_day(day):
+                self.schedule(_at(day, 17, 45), "", "evaluate")
+            day += timedelta(days=1)
+        while self.queue:
+            moment, _, ticket_id, step = heapq.heappop(self.queue)
+            if step == "evaluate":
+                self.evaluate(moment)
+            else:
+                self.step(moment, ticket_id, step)
+        self.evaluate(REVIEW)
+
+
+def direct_tickets(customers: list[Customer], replay: TicketReplay, out: list[str]) -> None:
+    """Problems raised by phone or as complaints, at random working moments of H2."""
+    rng = random.Random(SEED + 4)
+    policy = replay.policy
+    active = [c for c in customers if c.status is AccountStatus.ACTIVE and c.tier is not None]
+    # top-tier accounts talk to us more often
+    weights = [6 if c.tier is not None and c.tier.rank == 1 else 3 if c.tier and c.tier.rank == 2
+               else 1 for c in active]
+    # the complaint of the tutorial: a tier A account, on the eve of the National Day holiday
+    first_a = next(c for c in active if c.tier is not None and c.tier.code == "A")
+    assert first_a.tier is not None
+    holiday, _ = policy.open_ticket(
+        ticket_id="T-2025-0930", account_id=first_a.account_id, tier=first_a.tier,
+        source="visit", kind="complaint", severity="major",
+        summary="deliveries late and partly damaged", responsible_department="logistics",
+        responsible_person=RESPONSIBLE["logistics"], departments=["logistics", "quality"],
+        lead_coordinator=LEAD_COORDINATOR, now=_at(date(2025, 9, 30), 16), calendar=CALENDAR)
+    replay.add(holiday)
+    out.append(f"  National Day: {holiday.ticket_id} ({first_a.account_id}, tier A, major "
+               f"complaint) opened {holiday.opened_at:%a %d %b %H:%M};")
+    out.append(f"    first reply due {holiday.first_reply_deadline:%a %d %b %H:%M}, resolution "
+               f"due {holiday.resolution_deadline:%a %d %b %H:%M} (a make-up working day)")
+    for number in range(1, 241):
+        customer = rng.choices(active, weights=weights)[0]
+        assert customer.tier is not None
+        day = CALENDAR.add_business_days(H2.start, rng.randint(0, 125))
+        opened = _at(day, rng.choice((9, 10, 11, 14, 15, 16, 17)), rng.choice((0, 15, 30, 45)))
+        department = rng.choice(sorted(RESPONSIBLE))
+        others = [d for d in sorted(RESPONSIBLE) if d != department]
+        cross = rng.random() < 0.1
+        ticket, _ = policy.open_ticket(
+            ticket_id=f"T-2025-{number:04d}", account_id=customer.account_id,
+            tier=customer.tier, source=rng.choice(("phone", "complaint", "survey")),
+            kind=rng.choice(("complaint", "product_or_technical", "after_sales",
+                             "suggestion_or_demand")),
+            severity=rng.choices(("critical", "major", "minor"), weights=(1, 4, 6))[0],
+            summary="problem raised by the customer", responsible_department=department,
+            responsible_person=RESPONSIBLE[department],
+            departments=[department, rng.choice(others)] if cross else [],
+            lead_coordinator=LEAD_COORDINATOR if cross else None,
+            now=opened, calendar=CALENDAR)
+        replay.add(ticket)
+
+
+def report_tickets(replay: TicketReplay, out: list[str]) -> None:
+    tickets = list(replay.tickets.values())
+    by_status = Counter(ticket.status.value for ticket in tickets)
+    out.append(f"  {len(tickets)} tickets in H2: "
+               + ", ".join(f"{status} {count}" for status, count in sorted(by_status.items())))
+    out.append("  alerts raised by the nightly job: "
+               + ", ".join(f"{kind} {count}" for kind, count in sorted(replay.alerts.items())))
+    open_tickets = [ticket for ticket in tickets if ticket.is_open]
+    policy = replay.policy
+    acting = Counter(policy.who_must_act(t, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
+    out.append(f"  open at the review: {len(open_tickets)}; who must act: "
+               + ", ".join(f"{role} {count}" for role, count in sorted(acting.items())))
+    out.append("  work queue (complaints of the top tiers first, then by deadline):")
+    for ticket in sorted(open_tickets, key=policy.queue_key)[:5]:
+        level = policy.level(ticket, now=REVIEW, calendar=CALENDAR)
+        out.append(f"    {ticket.ticket_id:<14} {ticket.account_id} tier {ticket.tier.code} "
+                   f"{ticket.kind.value:<20} {ticket.status.value:<11} resolution due "
+                   f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")
+
+
+# --- the review ----------------------------------------------------------------------------
+
+
+def review() -> list[str]:
+    """Run the whole half-year and return the review, line by line."""
+    out = [
+        f"keyaccount {keyaccount.__version__}: half-year review {H2} of a synthetic portfolio "
+        f"(seed {SEED})",
+        f"review made {REVIEW:%Y-%m-%d %H:%M} {ZONE}; business calendar "
+        f"{CALENDAR.valid_from} .. {CALENDAR.valid_until}",
+        "",
+        "1. Customers",
+    ]
+    accounts, customers, grading_2024 = make_portfolio()
+    out.append(f"  roster: {len(customers)} active key accounts, "
+               f"{sum(len(team) for team in DEPARTMENTS.values())} account managers in "
+               f"{len(DEPARTMENTS)} departments")
+    developed = develop_prospects(customers, calibrate(grading_2024), out)
+    orders_rng = random.Random(SEED + 2)
+    for customer, amount in developed:
+        customers.append(customer)
+        if customer.status is AccountStatus.ACTIVE:
+            # a new account's first-year figures: its contract, bought half of it by now
+            figures = AccountFigures(
+                account_id=customer.account_id, contract_amount=amount,
+                profit_contribution=Decimal("0.12"), purchase_count=8,
+                annual_purchase_amount=amount // 2)
+            accounts[customer.account_id] = Synthetic(
+                customer.account_id, None, figures, _orders(orders_rng, figures, quiet=False))
+    customers = check_coverage(customers, out)
+    customers, successors = hand_over(customers, out)
+    customers = end_of_year(customers, accounts, out)
+
+    out += ["", "2. Grading"]
+    before, after, calibration = grade(accounts, customers, out)
+    migration(before, after, out)
+
+    out += ["", "4. The second half of 2025 replayed: tickets and escalation"]
+    replay = TicketReplay(presets.escalation(), random.Random(SEED + 3))
+    direct_tickets(customers, replay, out)
+    replay.run()
+    report_tickets(replay, out)
+    return out
+
+
+def end_of_year(
+    customers: list[Customer], accounts: dict[str, Synthetic], out: list[str]
+) -> list[Customer]:
+    """Purchases of H2 on file, accounts that stopped trading, and dormancy at the review."""
+    updated = []
+    for customer in customers:
+        account = accounts.get(customer.account_id)
+        if account is not None and customer.status is AccountStatus.ACTIVE:
+            later = [day for day, _ in account.orders if day >= H2.start]
+            if later:
+                customer, _ = customer.record_purchase(on=later[-1], now=_at(later[-1], 18))
+            if account.leaves:
+                customer, _ = customer.terminate(reason="moved to a competitor",
+                                                 now=TERMINATED)
+        updated.append(customer)
+    dormancy = presets.dormancy()
+    updated_tuple, events = dormancy.apply(updated, now=REVIEW)
+    terminated = sum(1 for c in updated_tuple if c.status is AccountStatus.TERMINATED)
+    out.append(f"  at the review: {len(events)} accounts dormant ({dormancy.days} days without "
+               f"a purchase), {terminated} terminated ({keyaccount.TRADING_TERMINATED})")
+    return list(updated_tuple)
 
 
 def main() -> None:
-    print(f"keyaccount {keyaccount.__version__}: half-year review")
-    for tier in keyaccount.SCORE_TIERS:
-        level = keyaccount.DEFAULT_LADDER.level_of(tier)
-        print(f"  tier {tier.code} {tier.label_en:<10} visit level {level.value}")
+    """Print the review."""
+    for line in review():
+        print(line)
 
 
 if __name__ == "__main__":
