@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from keyaccount import (
     LOYALTY_COMPONENTS,
+    Appraisal,
+    AppraisalComponent,
     Dimension,
     Indicator,
     IndicatorSet,
@@ -305,3 +307,40 @@ def test_a_weight_named_twice_is_refused() -> None:
 
 def test_a_loyalty_policy_without_weights_in_its_settings_is_the_seed_default() -> None:
     assert LoyaltyPolicy.from_mapping({}) == presets.loyalty()
+
+
+class CompletionOnly:
+    """A host's own appraisal policy that scores visit plan completion alone.
+
+    The broken variant scores pass/fail (1 at or above the pass mark, else 0), which breaks
+    the invariant that a score lies between the indicators it combines.
+    """
+
+    def __init__(self, pass_mark: Fraction | None = None) -> None:
+        self.pass_mark = pass_mark
+
+    def _appraise(self, value: IndicatorValue) -> Appraisal:
+        normalised = value.normalised
+        if normalised is None:
+            return Appraisal(value.period, None, (
+                AppraisalComponent("visit_plan_completion", Fraction(1), Fraction(0), None),))
+        score = normalised
+        if self.pass_mark is not None:
+            score = Fraction(1) if normalised >= self.pass_mark else Fraction(0)
+        return Appraisal(value.period, score, (
+            AppraisalComponent("visit_plan_completion", Fraction(1), Fraction(1), normalised),))
+
+    def appraise(self, indicators: IndicatorSet, dimension: Dimension) -> dict[Any, Appraisal]:
+        breakdown = indicators[Indicator.VISIT_PLAN_COMPLETION]
+        return {key: self._appraise(v) for key, v in breakdown.by(dimension).items()}
+
+    def appraise_portfolio(self, indicators: IndicatorSet) -> Appraisal:
+        return self._appraise(indicators[Indicator.VISIT_PLAN_COMPLETION].portfolio)
+
+
+def test_the_conformance_check_accepts_a_sound_host_policy_and_catches_a_broken_one() -> None:
+    indicators = two_managers()
+    assert isinstance(CompletionOnly(), AppraisalPolicy)
+    check_appraisal_policy(CompletionOnly(), indicators)
+    with pytest.raises(AssertionError, match="outside"):
+        check_appraisal_policy(CompletionOnly(pass_mark=Fraction(1, 2)), indicators)
