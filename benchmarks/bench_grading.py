@@ -45,13 +45,19 @@ def portfolio(size: int, seed: int = 4) -> list[AccountFigures]:
 
 
 def best_of(runs: int, work: Callable[[], Any]) -> float:
-    best = math.inf
+    return best_of_with_cpu(runs, work)[0]
+
+
+def best_of_with_cpu(runs: int, work: Callable[[], Any]) -> tuple[float, float]:
+    """Best wall-clock and best CPU seconds (CPU time is what a busy shared box distorts least)."""
+    best, best_cpu = math.inf, math.inf
     for _ in range(runs):
         gc.collect()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         work()
         best = min(best, time.perf_counter() - started)
-    return best
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
+    return best, best_cpu
 
 
 def grade_with_keyaccount(figures: list[AccountFigures]) -> object:
@@ -92,9 +98,11 @@ def run(report: Callable[[str, int, float], None], note: Callable[[str], None]) 
     for size in SIZES:
         figures = portfolio(size)
         runs = 3 if size < 1_000_000 else 2
-        seconds = best_of(runs, lambda figures=figures: grade_with_keyaccount(figures))
+        seconds, cpu_seconds = best_of_with_cpu(
+            runs, lambda figures=figures: grade_with_keyaccount(figures))
         timings[size] = seconds
         report("grading.weighted_score", size, seconds)
+        report("grading.weighted_score (cpu time)", size, cpu_seconds)
         if have_pandas:
             end_to_end = best_of(
                 runs, lambda figures=figures: pandas_grade(pandas_frame(figures)))
