@@ -32,16 +32,23 @@ import keyaccount
 from keyaccount import (
     AccountFigures,
     AccountStatus,
+    AccountToPlan,
     ApplicationReport,
     BusinessCalendar,
     Contract,
     Customer,
+    FeedbackItem,
     FeedbackTicket,
     MigrationMatrix,
     Period,
+    PlanPeriod,
     TicketAtRisk,
     TicketEscalated,
     Tier,
+    Topic,
+    VisitKind,
+    VisitPlan,
+    VisitRecord,
     tier_changes,
     tier_migration,
     tiers_of,
@@ -50,9 +57,12 @@ from keyaccount.policies import (
     Calibration,
     Grading,
     TieredEscalation,
+    VisitPlanner,
     assign_account_code,
     calibrate,
+    evaluate_compliance,
     presets,
+    record_visit,
 )
 
 SEED = 20250701
@@ -102,6 +112,7 @@ GRADED_2024 = _at(date(2025, 1, 6), 9)  # annual grading of the 2024 figures
 H2_PLANNED = _at(date(2025, 6, 23), 9)  # the second half-year's visit plan is made
 LEAVER, LEAVES_ON = "zhou", date(2025, 9, 15)
 TERMINATED = _at(date(2025, 12, 30), 17)
+H2_CLOSED = _at(date(2025, 12, 31), 18)
 REVIEW = _at(date(2026, 1, 5), 9)  # the H2 review, the 2025 grading and the 2026 plan
 H2 = Period.half_year(2025, 2)
 
@@ -395,6 +406,137 @@ CALENDAR = BusinessCalendar(
 )
 
 
+# --- 3. visit plans -------------------------------------------------------------------------
+
+H2_PLAN = PlanPeriod(H2.start, H2.last_day + timedelta(days=1))
+
+
+def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
+    """The second half-year's plan, made in June for the accounts then active."""
+    planner = VisitPlanner(CALENDAR)  # the seed defaults: presets.visit_frequency()
+    accounts = [AccountToPlan.from_customer(c) for c in customers
+                if c.status is AccountStatus.ACTIVE]
+    plans, _ = planner.plan_portfolio(accounts, H2_PLAN, festivals=FESTIVALS_2025_H2,
+                                      now=H2_PLANNED)
+    return plans
+
+
+def plan_next_year(customers: list[Customer], grading: Grading, out: list[str]) -> None:
+    """Plan 2026 for the accounts still trading, at the tiers of the 2025 grading."""
+    planner = VisitPlanner(CALENDAR)
+    coverage = presets.coverage()
+    accounts = []
+    for customer in customers:
+        if customer.status is not AccountStatus.ACTIVE or customer.account_id not in grading:
+            continue
+        assert customer.account_manager is not None
+        staff = [customer.account_manager]
+        staff += [person for person in customer.staff if person not in staff]
+        # the customer's file still carries its 2025 tier: the plan takes the new one
+        accounts.append(AccountToPlan(
+            customer.account_id, grading.tier_of(customer.account_id), staff=staff,
+            blackout_dates=[day for day in customer.important_dates if day.year == 2026]))
+    plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026),
+                                           festivals=FESTIVALS_2026, now=REVIEW)
+    kinds = Counter(kind for plan in plans for kind in plan.kinds)
+    out.append(f"  2026: {len(plans)} accounts planned ({len(events)} VisitPlanned events), "
+               f"{sum(kinds.values())} visits:")
+    out.append("    " + ", ".join(f"{kind.label_zh} {kind.value} {kinds[kind]}"
+                                  for kind in VisitKind if kinds[kind]))
+    by_month = Counter(day.month for plan in plans for day in plan.days)
+    out.append("    by month: " + " ".join(f"{by_month[m]}" for m in range(1, 13)))
+    load = Counter(person for plan in plans for visitors in plan.visitors for person in visitors)
+    busiest = sorted(load.items(), key=lambda item: (-item[1], item[0]))
+    out.append(f"    visits per person: {busiest[0][0]} {busiest[0][1]} (most) .. "
+               f"{busiest[-1][0]} {busiest[-1][1]} (fewest)")
+    example = next(plan for plan in plans if plan.tier.code == "A")
+    out.append(f"    {example.account_id} (tier A), its first visits:")
+    for visit in example.visits[:4]:
+        out.append(f"      {visit.day} {visit.day:%a} {visit.kind.value:<8} "
+                   f"{','.join(visit.visitors):<6} {[t.value for t in visit.topics]}")
+    short = sum(1 for a in accounts
+                if a.tier.rank <= coverage.top_rank and len(a.staff) < coverage.top_minimum)
+    out.append(f"    {short} accounts graded into A or B have one person on them: name a second "
+               f"(seed 003 第十条)")
+
+
+# --- 4. the half-year replayed: visits ----------------------------------------------------------
+
+
+def replay_visits(
+    plans: tuple[VisitPlan, ...], successors: dict[str, str], replay: TicketReplay,
+) -> list[VisitRecord]:
+    """The visits carried out in H2; problems not answered on the spot become tickets."""
+    rng = random.Random(SEED + 5)
+    diligence = {person: rng.randint(78, 98) for team in DEPARTMENTS.values() for person in team}
+    records = []
+    for plan in plans:
+        for day, kind, visitors, topics in zip(
+            plan.days, plan.kinds, plan.visitors, plan.topics, strict=True
+        ):
+            if LEAVER in visitors and day >= LEAVES_ON:
+                visitors = tuple(successors[plan.account_id] if person == LEAVER else person
+                                 for person in visitors)
+            chance = diligence[visitors[0]]
+            if LEAVER in visitors and day >= LEAVES_ON - timedelta(days=30):
+                chance = 50  # on the way out
+            if rng.randint(1, 100) > chance:
+                continue
+            late = 0 if rng.random() < 0.8 else rng.randint(1, 3)
+            visit_day = CALENDAR.add_business_days(day, late)
+            if visit_day > H2.last_day:
+                continue
+            feedback = []
+            if kind is not VisitKind.GREETING and rng.random() < 0.2:
+                feedback.append(FeedbackItem("asked about next year's prices",
+                                             answer="price list follows in December"))
+            if kind is not VisitKind.GREETING and rng.random() < 0.05:
+                department = rng.choice(sorted(RESPONSIBLE))
+                feedback.append(FeedbackItem(
+                    "a problem to follow up", kind=rng.choice(("complaint", "after_sales")),
+                    severity=rng.choices(("critical", "major", "minor"), weights=(1, 4, 6))[0],
+                    responsible_department=department,
+                    responsible_person=RESPONSIBLE[department]))
+            by_phone = kind in (VisitKind.PHONE_RETURN, VisitKind.GREETING)
+            record = VisitRecord(
+                record_id=f"V-{plan.account_id[1:]}-{day:%m%d}-{kind.value[0].upper()}",
+                account_id=plan.account_id, kind=kind,
+                visited_at=_at(visit_day, 15 if by_phone else 10),
+                place="by phone" if by_phone else "at the customer's",
+                visitors=visitors, customer_situation="business as usual",
+                # a greeting carries no content topic, yet a record needs one
+                topics=topics or (Topic.BUSINESS_COOPERATION,),
+                content="greetings for the festival" if kind is VisitKind.GREETING
+                else "regular visit", feedback=feedback, planned_day=day)
+            record, tickets, _ = record_visit(record, tier=plan.tier, now=_at(visit_day, 17),
+                                              calendar=CALENDAR, escalation=replay.policy)
+            records.append(record)
+            for ticket in tickets:
+                replay.add(ticket)
+    return records
+
+
+def report_visits(plans: tuple[VisitPlan, ...], records: list[VisitRecord],
+                  out: list[str]) -> None:
+    # evaluated as the half-year closes: a visit is due once its day has passed
+    report = evaluate_compliance(plans, records, now=H2_CLOSED, zone=SHANGHAI)
+    rate = report.completion_rate
+    out.append(f"  visits: {len(records)} recorded; {report.completed} of {report.due} planned "
+               f"visits done ({rate:.1%})" if rate is not None else "  no visit was due")
+    tiers = Counter(plan.tier.code for plan in plans)
+    tier_of = {plan.account_id: plan.tier.code for plan in plans}
+    overdue = Counter(tier_of[visit.account_id] for visit in report.overdue)
+    out.append(f"  overdue visits: {len(report.overdue)} ("
+               + ", ".join(f"{code} {overdue[code]}" for code in sorted(tiers)) + f"); "
+               f"{len(report.events)} VisitOverdue events; {len(report.gaps)} accounts beyond "
+               f"their interval since the last regular visit")
+    worst = sorted(report.overdue, key=lambda v: (tier_of[v.account_id], -v.days_overdue,
+                                                  v.account_id))[:3]
+    for visit in worst:
+        out.append(f"    {visit.account_id} tier {tier_of[visit.account_id]}: "
+                   f"{visit.kind.value} of {visit.planned_day}, {visit.days_overdue} days overdue")
+
+
 # --- 4. tickets and escalation ------------------------------------------------------------------
 
 
@@ -564,7 +706,7 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
     out.append("  work queue (complaints of the top tiers first, then by deadline):")
     for ticket in sorted(open_tickets, key=policy.queue_key)[:5]:
         level = policy.level(ticket, now=REVIEW, calendar=CALENDAR)
-        out.append(f"    {ticket.ticket_id:<14} {ticket.account_id} tier {ticket.tier.code} "
+        out.append(f"    {ticket.ticket_id:<16} {ticket.account_id} tier {ticket.tier.code} "
                    f"{ticket.kind.value:<20} {ticket.status.value:<11} resolution due "
                    f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")
 
@@ -599,15 +741,23 @@ def review() -> list[str]:
             accounts[customer.account_id] = Synthetic(
                 customer.account_id, None, figures, _orders(orders_rng, figures, quiet=False))
     customers = check_coverage(customers, out)
+    plans = plan_h2(customers)
     customers, successors = hand_over(customers, out)
     customers = end_of_year(customers, accounts, out)
 
     out += ["", "2. Grading"]
-    before, after, calibration = grade(accounts, customers, out)
+    before, after, _ = grade(accounts, customers, out)
     migration(before, after, out)
 
-    out += ["", "4. The second half of 2025 replayed: tickets and escalation"]
+    out += ["", "3. Visit plans"]
+    out.append(f"  H2 2025 (planned {H2_PLANNED.date()}): {len(plans)} accounts, "
+               f"{sum(len(plan) for plan in plans)} visits")
+    plan_next_year(customers, after, out)
+
+    out += ["", "4. The second half of 2025 replayed: visits, tickets, escalation"]
     replay = TicketReplay(presets.escalation(), random.Random(SEED + 3))
+    records = replay_visits(plans, successors, replay)
+    report_visits(plans, records, out)
     direct_tickets(customers, replay, out)
     replay.run()
     report_tickets(replay, out)
