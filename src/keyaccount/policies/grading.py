@@ -29,7 +29,7 @@ import enum
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate, compress, islice, pairwise, repeat
@@ -750,12 +750,19 @@ class AmountBandGrading:
         value = to_decimal(amount, field="amount")
         if value < 0:
             raise InvalidInput(f"amount must be >= 0, got {value}")
+        return self._classifier()(value)
+
+    def _classifier(self) -> Callable[[Decimal], Tier | None]:
+        """Classify many amounts with one precomputed list of lower bounds (O(log bands))."""
         lowers = [band.lower for band in self.bands]
-        if self.inclusive == "lower":
-            position = bisect_right(lowers, value) - 1
-        else:
-            position = bisect_left(lowers, value) - 1
-        return self.bands[position].tier if position >= 0 else None
+        tiers = [band.tier for band in self.bands]
+        search = bisect_right if self.inclusive == "lower" else bisect_left
+
+        def tier_of(value: Decimal) -> Tier | None:
+            position = search(lowers, value) - 1
+            return tiers[position] if position >= 0 else None
+
+        return tier_of
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> AmountBandGrading:
@@ -825,13 +832,14 @@ class AmountBandGrading:
         tier_list: list[int] = []
         tiers = self.tiers
         position_of = {tier: i for i, tier in enumerate(tiers)}
+        tier_of = self._classifier()
         for item in listed:
             amount = getattr(item, self.figure)
             if amount is None:
                 raise InvalidInput(
                     f"account {item.account_id!r} has no {self.figure}; amount bands need it"
                 )
-            tier = self.classify(amount)
+            tier = tier_of(amount)
             if tier is not None:
                 kept.append(item)
                 tier_list.append(position_of[tier])
