@@ -232,6 +232,14 @@ def test_boundaries_round_cumulative_shares_half_up_for_every_size_to_two_thousa
             assert abs(count - Fraction(share) * size / 100) <= 1
 
 
+def test_tier_counts_of_real_gradings_follow_the_rounding_across_sizes() -> None:
+    accounts = ladder(2000)
+    for size in [*range(1, 201), *range(250, 2001, 250)]:
+        counts = list(DEFAULT.grade(accounts[:size]).tier_counts().values())
+        bounds = expected_boundaries(size, [5, 15, 30, 50])
+        assert counts == [b - a for a, b in zip([0, *bounds], bounds, strict=False)], size
+
+
 @given(st.integers(1, 2000), st.randoms(use_true_random=False))
 def test_tier_counts_of_a_tie_free_portfolio_follow_the_rounding(
     size: int, shuffler: random.Random
