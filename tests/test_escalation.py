@@ -429,3 +429,76 @@ def test_on_any_calendar_the_level_never_falls_and_nothing_is_announced_twice(
     minutes = data.draw(st.lists(st.integers(0, 60 * 24 * 40), min_size=1, max_size=6))
     moments = [ticket.last_changed_at + timedelta(minutes=m) for m in minutes]
     check_escalation_policy(POLICY, ticket, moments, calendar)
+
+
+# --- more rules, each driven through the policy's settings ---
+
+
+def test_the_first_reply_is_at_risk_once_three_quarters_of_its_business_hours_are_used() -> None:
+    ticket = open_a()  # A: 4 business hours from Monday 09:00, due 14:30 across the lunch break
+    assert ticket.first_reply_deadline == at(2025, 6, 2, 14, 30)
+    _, events = POLICY.evaluate(ticket, now=at(2025, 6, 2, 11, 59), calendar=PLAIN_WEEKS)
+    assert events == ()
+    # 3 h used at 12:00; the lunch break does not count, so 1 h is left.
+    _, events = POLICY.evaluate(ticket, now=at(2025, 6, 2, 12, 0), calendar=PLAIN_WEEKS)
+    assert [(type(e).__name__, e.deadline_kind, getattr(e, "remaining", None))
+            for e in events] == [("TicketAtRisk", DeadlineKind.FIRST_REPLY, timedelta(hours=1))]
+
+
+def test_the_warning_fraction_from_settings_sets_when_the_warning_is_due() -> None:
+    policy = TieredEscalation.from_mapping({"warning_fraction": "50%"})
+    ticket = replied()  # 7.5 business hours from Monday 09:00: half (3 h 45 min) is used at
+    # 14:15, three hours before lunch and 45 minutes after it
+    _, events = policy.evaluate(ticket, now=at(2025, 6, 2, 14, 14), calendar=PLAIN_WEEKS)
+    assert events == ()
+    _, events = policy.evaluate(ticket, now=at(2025, 6, 2, 14, 15), calendar=PLAIN_WEEKS)
+    assert [type(e).__name__ for e in events] == ["TicketAtRisk"]
+
+
+def test_the_priority_rank_from_settings_sets_whose_complaints_go_first() -> None:
+    def complaint(ticket_id: str, tier: Tier, due: int) -> FeedbackTicket:
+        return FeedbackTicket.open(
+            ticket_id=ticket_id, account_id="X", tier=tier, source="phone", kind="complaint",
+            severity="minor", summary="s", responsible_department="d", responsible_person="p",
+            first_reply_deadline=at(2025, 6, due, 9), resolution_deadline=at(2025, 6, 20, 9),
+            now=MONDAY)[0]
+
+    queue = [complaint("C", TIER_C, 3), complaint("B", TIER_B, 4), complaint("A", TIER_A, 5)]
+    assert [t.ticket_id for t in sorted(queue, key=POLICY.queue_key)] == ["B", "A", "C"]
+    only_a = TieredEscalation.from_mapping({"priority_rank": 1})
+    assert [t.ticket_id for t in sorted(queue, key=only_a.queue_key)] == ["A", "C", "B"]
+
+
+def test_a_replied_ticket_queues_by_its_resolution_deadline() -> None:
+    waiting = open_a(ticket_id="waiting", severity=Severity.MINOR)  # first reply due Mon 14:30
+    answered = replied(ticket_id="answered")  # resolution due Monday 18:00
+    urgent = open_a(ticket_id="urgent", now=at(2025, 6, 2, 8))  # first reply due Mon 13:00+
+    queue = sorted([answered, waiting, urgent], key=POLICY.queue_key)
+    assert [t.ticket_id for t in queue] == ["urgent", "waiting", "answered"]
+
+
+def test_evaluating_a_closed_ticket_before_its_last_step_is_refused_too() -> None:
+    ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 10))
+    with pytest.raises(InvalidInput, match="before its last step"):
+        POLICY.evaluate(ticket, now=at(2025, 6, 3, 9), calendar=PLAIN_WEEKS)
+
+
+def test_deadlines_and_levels_are_exact_across_the_new_york_spring_forward() -> None:
+    new_york = ZoneInfo("America/New_York")
+    calendar = BusinessCalendar(timezone="America/New_York", workdays=range(5),
+                                working_hours=[(time(9), time(17))])
+    opened = datetime(2025, 3, 7, 15, tzinfo=new_york)  # Friday, EST (UTC-5)
+    ticket, _ = POLICY.open_ticket(
+        ticket_id="NY-1", account_id="ACME", tier=TIER_A, source="phone", kind="complaint",
+        severity="critical", summary="s", responsible_department="d", responsible_person="p",
+        now=opened, calendar=calendar)
+    # One business day (8 h) later, after the clocks went forward on Sunday 9 March: Monday
+    # 15:00 EDT (UTC-4), one hour less of wall-clock time, not 16:00.
+    assert ticket.resolution_deadline == datetime(2025, 3, 10, 15, tzinfo=new_york)
+    ticket, _ = ticket.reply("on it", now=opened)
+    assert POLICY.level(ticket, now=datetime(2025, 3, 10, 15, tzinfo=new_york),
+                        calendar=calendar) == 0
+    assert POLICY.level(ticket, now=datetime(2025, 3, 11, 14, 59, tzinfo=new_york),
+                        calendar=calendar) == 1
+    assert POLICY.level(ticket, now=datetime(2025, 3, 11, 15, tzinfo=new_york),
+                        calendar=calendar) == 2

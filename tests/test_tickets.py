@@ -389,26 +389,76 @@ def test_events_carry_the_callers_now() -> None:
 # --- properties ---
 
 
-@given(open_tickets(), lifecycle_steps(), st.integers(1, 48))
-def test_illegal_steps_leave_the_ticket_unchanged_and_history_only_grows(
+# The lifecycle of SPEC §7 as a table, written independently of the code: the statuses each
+# step is allowed from, and the status and event it leads to.
+LIFECYCLE = {
+    "reply": ({TicketStatus.OPENED, TicketStatus.REOPENED, TicketStatus.IN_PROGRESS},
+              TicketStatus.IN_PROGRESS, (TicketReplied, ProgressReported)),
+    "pause": ({TicketStatus.IN_PROGRESS}, TicketStatus.PAUSED, (TicketPaused,)),
+    "resume": ({TicketStatus.PAUSED}, TicketStatus.IN_PROGRESS, (TicketResumed,)),
+    "resolve": ({TicketStatus.IN_PROGRESS}, TicketStatus.RESOLVED, (TicketResolved,)),
+    "close_satisfied": ({TicketStatus.RESOLVED}, TicketStatus.CLOSED, (TicketClosed,)),
+    "close_unsatisfied": ({TicketStatus.RESOLVED}, TicketStatus.CLOSED, (TicketClosed,)),
+    "reopen": ({TicketStatus.RESOLVED, TicketStatus.CLOSED}, TicketStatus.REOPENED,
+               (TicketReopened,)),
+}
+
+
+def allowed(ticket: FeedbackTicket, step: str) -> bool:
+    sources, _, _ = LIFECYCLE[step]
+    if step == "reopen" and ticket.status is TicketStatus.CLOSED:
+        return ticket.satisfied is False  # only an unsatisfied customer reopens
+    return ticket.status in sources
+
+
+@given(open_tickets(), lifecycle_steps(max_size=16), st.integers(1, 48))
+def test_every_step_follows_the_lifecycle_table_and_history_only_grows(
     ticket: FeedbackTicket, steps: list[str], hours_between: int
 ) -> None:
     now = ticket.opened_at
     for step in steps:
         now += timedelta(hours=hours_between)
         before = ticket
-        try:
-            ticket, events = take_step(ticket, step, now=now, calendar=PLAIN_WEEKS,
-                                       policy=POLICY)
-        except InvalidTransition:
-            assert ticket == before
+        fields_before = attrs.astuple(before, recurse=False)
+        if not allowed(before, step):
+            verb = step.split("_")[0]
+            with pytest.raises(InvalidTransition,
+                               match=f"is {before.status.value}; cannot {verb}"):
+                take_step(before, step, now=now, calendar=PLAIN_WEEKS, policy=POLICY)
+            assert attrs.astuple(before, recurse=False) == fields_before
             continue
+        ticket, events = take_step(before, step, now=now, calendar=PLAIN_WEEKS, policy=POLICY)
+        _, target, event_types = LIFECYCLE[step]
+        assert ticket.status is target
         assert ticket.history[:-1] == before.history
-        assert ticket.history[-1].at == now
+        assert (ticket.history[-1].at, ticket.history[-1].status) == (now, target)
         assert len(events) == 1
+        assert isinstance(events[0], event_types)
         assert events[0].occurred_at == now
-        assert ticket.ticket_id == before.ticket_id
-        assert ticket.opened_at == before.opened_at
+        assert (events[0].ticket_id, events[0].account_id) == (before.ticket_id,
+                                                               before.account_id)
+        assert attrs.astuple(before, recurse=False) == fields_before
+        assert (ticket.ticket_id, ticket.opened_at) == (before.ticket_id, before.opened_at)
+
+
+def pause_and_resume(
+    ticket: FeedbackTicket, intervals: tuple[tuple[datetime, datetime], ...],
+    calendar: BusinessCalendar,
+) -> tuple[FeedbackTicket, timedelta]:
+    """The ticket after every pause, and the business time paused counted independently."""
+    paused = timedelta(0)
+    for pause, resume in intervals:
+        ticket, _ = ticket.pause("waiting", now=pause)
+        ticket, _ = ticket.resume(now=resume, calendar=calendar)
+        paused += calendar.business_time_between(pause, resume)
+    return ticket, paused
+
+
+def assert_moved_by(
+    original: datetime, moved: datetime, paused: timedelta, calendar: BusinessCalendar
+) -> None:
+    assert calendar.business_time_between(original, moved) == paused
+    assert moved == (calendar.add_business_time(original, paused) if paused else original)
 
 
 @given(open_tickets(), st.data())
@@ -418,14 +468,10 @@ def test_pausing_for_any_intervals_moves_the_resolution_deadline_by_the_business
     replied_at = ticket.opened_at + timedelta(minutes=5)
     ticket, _ = ticket.reply("on it", now=replied_at)
     original = ticket.resolution_deadline
-    intervals = data.draw(pause_intervals(replied_at))
-    paused = timedelta(0)
-    for pause, resume in intervals:
-        ticket, _ = ticket.pause("waiting", now=pause)
-        ticket, _ = ticket.resume(now=resume, calendar=PLAIN_WEEKS)
-        paused += PLAIN_WEEKS.business_time_between(pause, resume)
+    ticket, paused = pause_and_resume(ticket, data.draw(pause_intervals(replied_at)),
+                                      PLAIN_WEEKS)
     assert ticket.paused_business_time == paused
-    assert PLAIN_WEEKS.business_time_between(original, ticket.resolution_deadline) == paused
+    assert_moved_by(original, ticket.resolution_deadline, paused, PLAIN_WEEKS)
 
 
 @given(calendars_with_instants(), st.data())
@@ -438,13 +484,9 @@ def test_pauses_move_the_deadline_by_exactly_the_business_time_paused_on_any_cal
     original = ticket.resolution_deadline
     intervals = data.draw(pause_intervals(start, max_pauses=3, max_gap=timedelta(days=2),
                                           max_length=timedelta(days=3)))
-    paused = timedelta(0)
-    for pause, resume in intervals:
-        ticket, _ = ticket.pause("waiting", now=pause)
-        ticket, _ = ticket.resume(now=resume, calendar=calendar)
-        paused += calendar.business_time_between(pause, resume)
+    ticket, paused = pause_and_resume(ticket, intervals, calendar)
     assert ticket.paused_business_time == paused
-    assert calendar.business_time_between(original, ticket.resolution_deadline) == paused
+    assert_moved_by(original, ticket.resolution_deadline, paused, calendar)
 
 
 def test_status_fields_that_contradict_the_status_are_refused() -> None:

@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 
 from keyaccount.domain.tickets import (
+    DeadlineKind,
     FeedbackTicket,
     Severity,
+    TicketAtRisk,
     TicketChange,
+    TicketEscalated,
     TicketKind,
     TicketSource,
 )
@@ -165,8 +168,11 @@ def check_escalation_policy(
 ) -> None:
     """Check a policy's invariants on an open ``ticket`` at increasing ``moments``.
 
-    The level never decreases while the ticket stays open; evaluating again at the same
-    moment announces nothing; the deadlines it sets for the ticket are not before the opening.
+    The deadlines it sets for the ticket are not before the opening; the level never
+    decreases while the ticket stays open; every event carries the moment it was evaluated
+    at and names the ticket; no warning or escalation is ever announced twice, whether the
+    ticket is evaluated again at the same moment or later; and the highest level announced so
+    far is the level the policy reports.
 
     Raises:
         AssertionError: an invariant is broken (the message says which and where).
@@ -176,11 +182,22 @@ def check_escalation_policy(
     assert deadlines.resolution >= ticket.opened_at, f"resolution before opening: {deadlines}"
     previous = 0
     current = ticket
+    announced: set[tuple[str, DeadlineKind, int]] = set()
     for moment in sorted(moments):
         level = policy.level(current, now=moment, calendar=calendar)
         assert level >= previous, f"level fell from {previous} to {level} at {moment}"
         previous = level
-        current, _ = policy.evaluate(current, now=moment, calendar=calendar)
+        current, events = policy.evaluate(current, now=moment, calendar=calendar)
+        for event in events:
+            assert event.occurred_at == moment, f"{event} does not carry the now {moment}"
+            assert event.ticket_id == ticket.ticket_id, f"{event} names another ticket"
+            assert isinstance(event, (TicketAtRisk, TicketEscalated)), f"unexpected {event}"
+            key = (type(event).__name__, event.deadline_kind,
+                   event.level if isinstance(event, TicketEscalated) else 0)
+            assert key not in announced, f"{key} announced again at {moment}"
+            announced.add(key)
+        highest = max((key[2] for key in announced), default=0)
+        assert highest == level, f"announced up to level {highest}, but level is {level}"
         again, repeated = policy.evaluate(current, now=moment, calendar=calendar)
         assert repeated == (), f"re-evaluation at {moment} announced {repeated} again"
         assert again == current, f"re-evaluation at {moment} changed the ticket"
