@@ -219,6 +219,13 @@ def test_a_grading_is_a_read_only_mapping_that_iterates_in_input_order() -> None
     assert repr(grading) == "<Grading of 5 accounts: A=0, B=1, C=2, D=2>"
 
 
+def test_ranked_lists_the_best_first_and_ties_by_account_id() -> None:
+    portfolio = [account("b", 5, 5, 5), account("low", 1, 1, 1), account("a", 5, 5, 5),
+                 account("top", 9, 9, 9)]
+    assert DEFAULT.grade(portfolio).ranked() == ("top", "a", "b", "low")
+    assert DEFAULT.grade(portfolio[::-1]).ranked() == ("top", "a", "b", "low")
+
+
 # --- tier counts and rounding -----------------------------------------------------------------
 
 

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import add, attrgetter, eq, mul, setitem
+from operator import add, attrgetter, eq, mul, neg, setitem
 from typing import Any
 
 import attrs
@@ -268,6 +268,14 @@ class Grading(Mapping[str, GradedAccount]):
                 for figure, weight, values, unit in self._columns
             ],
             figures=self._figures[position],
+        )
+
+    def ranked(self) -> tuple[str, ...]:
+        """Account ids best first; accounts with equal scores in id order (O(n log n))."""
+        keys = self._keys  # ints, Fractions or Decimals: all negate exactly
+        return tuple(
+            account_id
+            for _key, account_id in sorted(zip(map(neg, keys), self._index, strict=True))
         )
 
     def tier_counts(self) -> dict[Tier, int]:
