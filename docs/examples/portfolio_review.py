@@ -34,14 +34,21 @@ from keyaccount import (
     AccountStatus,
     AccountToPlan,
     ApplicationReport,
+    Breakdown,
     BusinessCalendar,
     Contract,
     Customer,
+    Dimension,
     FeedbackItem,
     FeedbackTicket,
+    IndicatorValue,
     MigrationMatrix,
     Period,
     PlanPeriod,
+    ReceivableFact,
+    RetentionFact,
+    SatisfactionScale,
+    SurveyResponse,
     TicketAtRisk,
     TicketEscalated,
     Tier,
@@ -49,9 +56,14 @@ from keyaccount import (
     VisitKind,
     VisitPlan,
     VisitRecord,
+    VolumeFact,
+    compute_indicators,
+    satisfaction_from_tickets,
+    ticket_facts_from,
     tier_changes,
     tier_migration,
-    tiers_of,
+    ticket_resolution,
+    visit_facts_from,
 )
 from keyaccount.policies import (
     Calibration,
@@ -115,6 +127,7 @@ TERMINATED = _at(date(2025, 12, 30), 17)
 H2_CLOSED = _at(date(2025, 12, 31), 18)
 REVIEW = _at(date(2026, 1, 5), 9)  # the H2 review, the 2025 grading and the 2026 plan
 H2 = Period.half_year(2025, 2)
+H2_LAST_DAY = H2.last_day
 
 DEPARTMENTS = {
     "华东区": ("wang", "li", "zhang", "liu", "chen"),
@@ -184,7 +197,9 @@ def _orders(rng: random.Random, figures: AccountFigures, *, quiet: bool) -> list
     assert figures.annual_purchase_amount is not None
     amount = figures.annual_purchase_amount / count
     last = 120 if quiet else 364  # a quiet account's last order is before May
-    days = sorted(date(2025, 1, 1) + timedelta(days=rng.randint(0, last)) for _ in range(count))
+    # business grows over the year: orders lean towards its end
+    days = sorted(date(2025, 1, 1) + timedelta(days=int(rng.triangular(0, last, last * 0.55)))
+                  for _ in range(count))
     return [(day, (amount * rng.randint(80, 120) / 100).quantize(Decimal(1))) for day in days]
 
 
@@ -194,17 +209,17 @@ def make_portfolio() -> tuple[dict[str, Synthetic], list[Customer], Grading]:
     The tiers of 2025 are those of the grading of the 2024 figures.
     """
     rng = random.Random(SEED)
-    grading = presets.weighted_grading().grade(
-        _figures_2024(rng, f"C{number:05d}") for number in range(1, PORTFOLIO_SIZE + 1)
-    )
+    roster = [_figures_2024(rng, f"C{number:05d}") for number in range(1, PORTFOLIO_SIZE + 1)]
+    grading = presets.weighted_grading().grade(roster)
     accounts: dict[str, Synthetic] = {}
     customers = []
-    for number, account_id in enumerate(grading, start=1):
-        graded = grading[account_id]
-        account = Synthetic(account_id, graded.figures)
+    for number, figures in enumerate(roster, start=1):
+        account_id = figures.account_id
+        tier = grading.tier_of(account_id)
+        account = Synthetic(account_id, figures)
         account.quiet = rng.random() < 0.03
         account.leaves = rng.random() < 0.01
-        account.figures_2025 = _figures_2025(rng, graded.figures)
+        account.figures_2025 = _figures_2025(rng, figures)
         account.orders = _orders(rng, account.figures_2025, quiet=account.quiet)
         accounts[account_id] = account
         department = rng.choice(sorted(DEPARTMENTS))
@@ -212,7 +227,7 @@ def make_portfolio() -> tuple[dict[str, Synthetic], list[Customer], Grading]:
         manager = rng.choice(team)
         # seed 003 第十条: important accounts have two people in contact; a few do not yet,
         # which the coverage check will find
-        second = rng.random() < (0.97 if graded.tier.rank <= 2 else 0.25)
+        second = rng.random() < (0.97 if tier.rank <= 2 else 0.25)
         staff = (manager, rng.choice([p for p in team if p != manager])) if second else (manager,)
         since = 2015 + number % 10
         code = f"KA-{since}-{number:05d}"
@@ -224,7 +239,7 @@ def make_portfolio() -> tuple[dict[str, Synthetic], list[Customer], Grading]:
             category=rng.choice(("industry", "regional", "regional", "potential")),
             status="active",
             account_code=code,
-            tier=graded.tier,
+            tier=tier,
             staff=staff,
             account_manager=manager,
             department=department,
@@ -269,8 +284,8 @@ def develop_prospects(
         customer, _ = customer.begin_general_investigation(now=_at(start, 10))
         customer, _ = customer.begin_onsite_investigation(now=_at(start + timedelta(14), 10))
         if name == "塞北矿业":
-            customer, _ = customer.suspend(
-                reason="court records show unpaid supplier debts", now=_at(start + timedelta(20), 15))
+            customer, _ = customer.suspend(reason="court records show unpaid supplier debts",
+                                           now=_at(start + timedelta(20), 15))
             out.append(f"  {account_id} {name}: {customer.status.value} (credit problem found "
                        f"in the on-site investigation)")
             developed.append((customer, amount))
@@ -374,24 +389,27 @@ def grade(
     out.append("  contract-amount thresholds for 2026 (calibrated on the 2025 grading):")
     for tier, lower in calibration.bands.thresholds:
         out.append(f"    {tier.code} >= {lower:>12,} CNY")
-    out.append(f"    they place {float(calibration.agreement):.1%} of the accounts as the grading did "
-               f"({calibration.mismatch_count} differ)")
+    out.append(f"    they place {float(calibration.agreement):.1%} of the accounts as the "
+               f"grading did ({calibration.mismatch_count} differ)")
     return before, after, calibration
 
 
 def migration(before: Grading, after: Grading, out: list[str]) -> None:
     """The tier migration between the two annual gradings (客户异动)."""
-    matrix = MigrationMatrix.between(before, after)
+    # tier_of reads a tier without building each account's explanation
+    old = {account_id: before.tier_of(account_id) for account_id in before}
+    new = {account_id: after.tier_of(account_id) for account_id in after}
+    matrix = MigrationMatrix.between(old, new)
     tiers: list[Tier | None] = [*before.tiers, None]
     out.append("  tier migration 2025 -> 2026 (rows: 2025 tier, columns: 2026 tier, - = none):")
     out.append("          " + "".join(f"{(t.code if t else '-'):>7}" for t in tiers))
     for source in tiers:
         cells = "".join(f"{matrix.count(source, target):>7}" for target in tiers)
         out.append(f"    {(source.code if source else '-'):>5} {cells}")
-    moved = tier_migration(tiers_of(before), tiers_of(after), Period.year(2025))
+    moved = tier_migration(old, new, Period.year(2025))
     out.append(f"    upgraded {moved.upgraded}, downgraded {moved.downgraded}, unchanged "
                f"{moved.unchanged}, new {moved.entered}, left {moved.left}")
-    events = tier_changes(before, after, effective_on=date(2026, 1, 1),
+    events = tier_changes(old, new, effective_on=date(2026, 1, 1),
                           reason="annual grading 2025", now=REVIEW)
     out.append(f"    {len(events)} TierChanged events for the host's tier history")
 
@@ -484,7 +502,7 @@ def replay_visits(
                 continue
             late = 0 if rng.random() < 0.8 else rng.randint(1, 3)
             visit_day = CALENDAR.add_business_days(day, late)
-            if visit_day > H2.last_day:
+            if visit_day > H2_LAST_DAY:
                 continue
             feedback = []
             if kind is not VisitKind.GREETING and rng.random() < 0.2:
@@ -711,6 +729,114 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
                    f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")
 
 
+# --- 5. the review: indicators and scorecards -----------------------------------------------
+
+
+def _dimensions(customer: Customer) -> tuple[str, str, str, str]:
+    """The four grouping dimensions of a record: account, tier, manager, department."""
+    assert customer.tier is not None
+    assert customer.account_manager is not None
+    assert customer.department is not None
+    return (customer.account_id, customer.tier.code, customer.account_manager,
+            customer.department)
+
+
+def _shown(value: IndicatorValue) -> str:
+    rounded = value.rounded(3)
+    return "n/a" if rounded is None else str(rounded)
+
+
+def review_indicators(
+    at_start: list[Customer], customers: list[Customer], accounts: dict[str, Synthetic],
+    plans: tuple[VisitPlan, ...], records: list[VisitRecord], replay: TicketReplay,
+    out: list[str],
+) -> None:
+    """Every indicator of the half-year by tier, and the scorecards (seed 001 §七)."""
+    rng = random.Random(SEED + 6)
+    by_id = {customer.account_id: customer for customer in customers}
+    tickets = [replay.tickets[ticket_id] for ticket_id in sorted(replay.tickets)]
+    # seed 001 follows up the satisfaction with each solved problem, and every half-year
+    # surveys the accounts themselves; both answer on the 1..5 ticket scale
+    surveys = list(satisfaction_from_tickets(tickets, by_id, zone=SHANGHAI))
+    for customer in customers:
+        if customer.status is AccountStatus.ACTIVE and rng.random() < 0.6:
+            surveys.append(SurveyResponse(
+                *_dimensions(customer), answered_on=date(2025, 12, rng.randint(1, 19)),
+                score=rng.choices((1, 2, 3, 4, 5), weights=(2, 6, 25, 45, 22))[0]))
+    volumes = [
+        VolumeFact(*_dimensions(by_id[account_id]), booked_on=day, amount=amount)
+        for account_id, account in accounts.items() if account_id in by_id
+        for day, amount in account.orders
+    ]
+    receivables = []
+    for customer in at_start:
+        if customer.status is not AccountStatus.ACTIVE:
+            continue
+        account = accounts[customer.account_id]
+        due = sum((amount for day, amount in account.orders if H2.contains(day)), Decimal(0))
+        paid = rng.choices((100, rng.randint(50, 95), 0), weights=(90, 8, 2))[0]
+        receivables.append(ReceivableFact(
+            *_dimensions(by_id[customer.account_id]),
+            due_on=CALENDAR.add_business_days(H2.start, rng.randint(0, 120)),
+            amount_due=due, amount_collected=due * paid // 100))
+    # the roster as the half-year began, at the tiers it had then; kept = still trading
+    roster = [
+        RetentionFact(*_dimensions(by_id[c.account_id]),
+                      retained=by_id[c.account_id].status is AccountStatus.ACTIVE)
+        for c in at_start if c.status is AccountStatus.ACTIVE
+    ]
+    indicators = compute_indicators(
+        H2,
+        visits=visit_facts_from([visit for plan in plans for visit in plan.visits], records,
+                                by_id, zone=SHANGHAI),
+        # the account team is appraised on its accounts' problems, whoever solved them
+        tickets=ticket_facts_from(tickets, by_id, zone=SHANGHAI,
+                                  by_responsible_department=False),
+        surveys=surveys, satisfaction_scale=SatisfactionScale(1, 5),
+        volumes=volumes, roster=roster, receivables=receivables,
+    )
+    tiers = ("A", "B", "C", "D")
+    out.append(f"  {'indicator ' + str(H2):<34}{'all':>8}" + "".join(f"{t:>8}" for t in tiers))
+    breakdown: Breakdown[IndicatorValue]
+    for indicator, breakdown in indicators.breakdowns.items():
+        cells = "".join(f"{_shown(breakdown.of(Dimension.TIER, t)):>8}" for t in tiers)
+        out.append(f"  {indicator.value:<34}{_shown(breakdown.portfolio):>8}{cells}")
+    out.append("  (rates are shares; satisfaction is the mean score on 1..5; growth is H2 over "
+               "H1, or the 3 months after the first visit over the 3 before)")
+    # seed 001 §五 appraises the responsible department (责任部门) on the problems it owns
+    owned = ticket_resolution(ticket_facts_from(tickets, by_id, zone=SHANGHAI), H2)
+    out.append("  problems solved / on time by responsible department: " + ", ".join(
+        f"{department} {_shown(value)} / "
+        f"{_shown(owned.on_time.of(Dimension.DEPARTMENT, department))}"
+        for department, value in owned.resolution.by(Dimension.DEPARTMENT).items()))
+    scorecard = presets.scorecard()
+    names = [component.name for component in
+             scorecard.appraise_portfolio(indicators).components]
+    short = {"visit_plan_completion": "visits", "satisfaction": "satisf",
+             "problem_resolution": "solved", "cooperation_growth_after_visits": "growth",
+             "receivables_collection": "collect"}
+    header = "".join(f"{short.get(name, name[:7]):>8}" for name in names)
+    out.append("")
+    out.append(f"  scorecards of the account managers ({len(names)} indicators mapped onto "
+               f"[0, 1], weight 1/5 each):")
+    out.append(f"    {'manager':<8}{'team':<10}{'score':>7}{header}")
+    department_of = {person: department for department, team in DEPARTMENTS.items()
+                     for person in team}
+    appraisals = scorecard.appraise(indicators, Dimension.ACCOUNT_MANAGER)
+    ranked = sorted(appraisals.items(), key=lambda item: (-(item[1].score or 0), item[0] or ""))
+    for manager, appraisal in ranked:
+        parts = "".join(
+            f"{'n/a' if part.normalised is None else f'{float(part.normalised):.2f}':>8}"
+            for part in appraisal.components)
+        # a department name is three double-width characters: seven cells fill ten columns
+        out.append(f"    {manager or '-':<8}{department_of.get(manager or '', '-'):<7}"
+                   f"{appraisal.rounded(3)!s:>7}{parts}")
+    departments = scorecard.appraise(indicators, Dimension.DEPARTMENT)
+    out.append("  by department: " + ", ".join(
+        f"{department} {appraisal.rounded(3)}" for department, appraisal in departments.items()))
+    out.append(f"  whole portfolio: {scorecard.appraise_portfolio(indicators).rounded(3)}")
+
+
 # --- the review ----------------------------------------------------------------------------
 
 
@@ -741,6 +867,7 @@ def review() -> list[str]:
             accounts[customer.account_id] = Synthetic(
                 customer.account_id, None, figures, _orders(orders_rng, figures, quiet=False))
     customers = check_coverage(customers, out)
+    at_start = customers
     plans = plan_h2(customers)
     customers, successors = hand_over(customers, out)
     customers = end_of_year(customers, accounts, out)
@@ -761,6 +888,9 @@ def review() -> list[str]:
     direct_tickets(customers, replay, out)
     replay.run()
     report_tickets(replay, out)
+
+    out += ["", f"5. The half-year review {H2}: indicators and scorecards"]
+    review_indicators(at_start, customers, accounts, plans, records, replay, out)
     return out
 
 
