@@ -478,7 +478,8 @@ class WeightedScoreGrading:
         ``normalisation`` (``"percentile"`` or ``"min_max"``), ``shares``
         (``{tier code: percent}``, best tier first). Numbers may be ints, numeric strings,
         Decimals or floats (a float is read by its shortest repr, ``0.4`` -> ``"0.4"``).
-        Codes A-D mean the seed tiers; other codes make new tiers ranked in the order given.
+        A code A-D listed at its seed rank is the seed tier; other codes make new tiers ranked
+        in the order given.
 
         >>> WeightedScoreGrading.from_mapping({"weights": {"contract_amount": 0.5,
         ...                                                "profit_contribution": 0.5}})
