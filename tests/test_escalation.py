@@ -29,6 +29,7 @@ from keyaccount import (
     TicketEscalated,
     TicketKind,
     TicketSource,
+    TicketStatus,
     Tier,
 )
 from keyaccount.domain.tickets import DeadlineKind
@@ -502,3 +503,26 @@ def test_deadlines_and_levels_are_exact_across_the_new_york_spring_forward() -> 
                         calendar=calendar) == 1
     assert POLICY.level(ticket, now=datetime(2025, 3, 11, 15, tzinfo=new_york),
                         calendar=calendar) == 2
+
+
+@given(calendars_with_instants(), st.data())
+def test_pauses_and_progress_reports_never_lower_the_escalation_level_of_an_open_ticket(
+    calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject
+) -> None:
+    calendar, start = calendar_and_start
+    ticket = data.draw(open_tickets(tiers=SCORE_TIERS, opened_at=st.just(start)))
+    ticket, _ = ticket.reply("on it", now=start)  # from here on only the resolution is pending
+    steps = data.draw(st.lists(st.tuples(st.sampled_from(["pause", "resume", "report"]),
+                                         st.integers(0, 60 * 24 * 6)), max_size=8))
+    now, previous = start, 0
+    for step, minutes in steps:
+        now += timedelta(minutes=minutes)
+        if step == "pause" and ticket.status is TicketStatus.IN_PROGRESS:
+            ticket, _ = ticket.pause("waiting for the customer", now=now)
+        elif step == "resume" and ticket.status is TicketStatus.PAUSED:
+            ticket, _ = ticket.resume(now=now, calendar=calendar)
+        elif step == "report" and ticket.status is TicketStatus.IN_PROGRESS:
+            ticket, _ = ticket.reply("still working on it", now=now)
+        level = POLICY.level(ticket, now=now, calendar=calendar)
+        assert level >= previous, f"level fell from {previous} to {level} after {step}"
+        previous = level

@@ -163,6 +163,13 @@ def test_the_first_reply_puts_the_ticket_in_progress_and_stops_the_first_reply_c
                                     account_id="ACME", message="we are on it", on_time=True),)
 
 
+def test_a_first_reply_at_the_deadline_itself_is_on_time() -> None:
+    ticket, events = opened().reply("we are on it", now=at(2025, 9, 29, 14))
+    assert ticket.first_replied_on_time is True
+    assert isinstance(events[0], TicketReplied)
+    assert events[0].on_time is True
+
+
 def test_a_first_reply_after_its_deadline_is_late() -> None:
     ticket, events = opened().reply("sorry", now=at(2025, 9, 29, 15))
     assert ticket.first_replied_on_time is False
