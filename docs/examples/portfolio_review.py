@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 import keyaccount
 from keyaccount import (
     AccountFigures,
+    AccountReassigned,
     AccountStatus,
     AccountToPlan,
     ApplicationReport,
@@ -60,9 +61,9 @@ from keyaccount import (
     compute_indicators,
     satisfaction_from_tickets,
     ticket_facts_from,
+    ticket_resolution,
     tier_changes,
     tier_migration,
-    ticket_resolution,
     visit_facts_from,
 )
 from keyaccount.policies import (
@@ -300,9 +301,10 @@ def develop_prospects(
             supply_contract=Contract(reference=f"GY-2025-N{offset}", signed_on=signed),
             quality_contract=Contract(reference=f"ZB-2025-N{offset}", signed_on=signed),
             now=_at(signed, 15))
-        customer, (activated,) = assign_account_code(
+        customer, _ = assign_account_code(
             customer, codes, taken=taken, now=_at(signed + timedelta(3), 9))
-        taken.add(activated.account_code)
+        assert customer.account_code is not None
+        taken.add(customer.account_code)
         first_order = signed + timedelta(days=rng.randint(10, 30))
         customer, _ = customer.record_purchase(on=first_order, now=_at(first_order, 17))
         assert tier is not None
@@ -350,7 +352,8 @@ def hand_over(customers: list[Customer], out: list[str]) -> tuple[list[Customer]
         successors[customer.account_id] = candidates[position % len(candidates)]
     after, events = handover.hand_over(customers, departing=LEAVER, successors=successors,
                                        now=now)
-    told = sum(1 for event in events if getattr(event, "inform_customer", False))
+    told = sum(1 for event in events
+               if isinstance(event, AccountReassigned) and event.inform_customer)
     load = Counter(successors.values())
     out.append(f"  handover: {len(events)} accounts reassigned "
                f"({', '.join(f'{p} {n}' for p, n in sorted(load.items()))}); "
