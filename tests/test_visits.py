@@ -68,8 +68,23 @@ def test_a_complete_visit_record_is_accepted() -> None:
 
 
 def test_an_incomplete_visit_record_is_refused_naming_everything_missing() -> None:
-    with pytest.raises(InvalidInput, match=r"missing \['place', 'content', 'visitors'\]"):
+    with pytest.raises(InvalidInput, match=r"missing \['place', 'visitors', 'content'\]$"):
         _record(place=" ", content="", visitors=())
+
+
+def test_a_visit_record_without_time_kind_or_situation_is_refused_naming_them() -> None:
+    with pytest.raises(
+        InvalidInput, match=r"missing \['kind', 'visited_at', 'customer_situation'\]$"
+    ):
+        _record(kind=None, visited_at=None, customer_situation=None)
+
+
+def test_a_visit_record_refuses_a_bare_name_where_a_list_of_visitors_is_expected() -> None:
+    # tuple("li") would have recorded two visitors, "l" and "i"
+    with pytest.raises(InvalidInput, match=r"VisitRecord\.visitors must be a list"):
+        _record(visitors="li")
+    with pytest.raises(InvalidInput, match=r"AccountToPlan\.staff must be a list"):
+        AccountToPlan("ACME", TIER_A, staff="li")
 
 
 def test_a_visit_record_without_topics_is_refused() -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -37,6 +37,9 @@ from keyaccount.domain.tiers import Tier
 
 if TYPE_CHECKING:
     from keyaccount.domain.customers import Customer
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 __all__ = [
     "FESTIVAL_KINDS",
@@ -263,8 +266,18 @@ class VisitInterval:
         return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
-def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+def _collection(value: Iterable[T] | None, field: str) -> tuple[T, ...]:
+    # tuple("li") would silently split a bare string into letters; None means "left empty",
+    # which the value's own check then names as missing
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidInput(f"{field} must be a list or tuple, got {value!r}")
     return tuple(value)
+
+
+def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
+    return _collection(value, "AccountToPlan.staff")
 
 
 def _blackout(value: Iterable[date]) -> frozenset[date]:
@@ -312,7 +325,7 @@ class AccountToPlan:
 
     account_id: str = attrs.field(validator=_non_empty_field("AccountToPlan.account_id"))
     tier: Tier = attrs.field(validator=_tier)
-    staff: tuple[str, ...] = attrs.field(converter=_to_names, validator=_staff)
+    staff: tuple[str, ...] = attrs.field(converter=_staff_names, validator=_staff)
     blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
 
     @classmethod
@@ -461,28 +474,23 @@ class VisitPlan:
         )
 
 
-def _ticket_kind(value: TicketKind | str | None) -> TicketKind | None:
-    if value is None or isinstance(value, TicketKind):
+def _member_or_none(members: type[E], value: E | str | None, field: str) -> E | None:
+    if value is None or isinstance(value, members):
         return value
     try:
-        return TicketKind(value)
+        return members(value)
     except ValueError:
         raise InvalidInput(
-            f"FeedbackItem.kind must be one of {[kind.value for kind in TicketKind]}, "
-            f"got {value!r}"
+            f"{field} must be one of {[member.value for member in members]}, got {value!r}"
         ) from None
+
+
+def _ticket_kind(value: TicketKind | str | None) -> TicketKind | None:
+    return _member_or_none(TicketKind, value, "FeedbackItem.kind")
 
 
 def _severity(value: Severity | str | None) -> Severity | None:
-    if value is None or isinstance(value, Severity):
-        return value
-    try:
-        return Severity(value)
-    except ValueError:
-        raise InvalidInput(
-            f"FeedbackItem.severity must be one of {[level.value for level in Severity]}, "
-            f"got {value!r}"
-        ) from None
+    return _member_or_none(Severity, value, "FeedbackItem.severity")
 
 
 def _optional_text(value: str | None) -> str | None:
@@ -556,12 +564,39 @@ class FeedbackItem:
         return self.answer is not None
 
 
-def _to_tuple(value: Iterable[object]) -> tuple[object, ...]:
-    return tuple(value)
+def _visitor_names(value: Iterable[str] | None) -> tuple[str, ...]:
+    return _collection(value, "VisitRecord.visitors")
 
 
-# The fields of 《重点客户走访记录》 (seed 001 §走访记录 1) that a complete record must fill.
-_REQUIRED_TEXT = ("record_id", "account_id", "place", "customer_situation", "content")
+def _record_topics(value: Iterable[Topic] | None) -> tuple[Topic, ...]:
+    return _collection(value, "VisitRecord.topics")
+
+
+def _feedback_items(value: Iterable[FeedbackItem] | None) -> tuple[FeedbackItem, ...]:
+    return _collection(value, "VisitRecord.feedback")
+
+
+def _suggestions(value: Iterable[str] | None) -> tuple[str, ...]:
+    return _collection(value, "VisitRecord.suggestions")
+
+
+def _blank(value: object) -> bool:
+    return not isinstance(value, str) or not value.strip()
+
+
+# What a complete 《重点客户走访记录》 must fill (seed 001 §走访记录 1: 走访时间、地点、走访人员、
+# 客户基本情况、走访内容), in field order, each with its test of "left empty".
+_REQUIRED: tuple[tuple[str, Callable[[Any], bool]], ...] = (
+    ("record_id", _blank),
+    ("account_id", _blank),
+    ("kind", lambda kind: kind is None),
+    ("visited_at", lambda moment: moment is None),
+    ("place", _blank),
+    ("visitors", lambda names: not names or any(_blank(name) for name in names)),
+    ("customer_situation", _blank),
+    ("topics", lambda topics: not topics),
+    ("content", _blank),
+)
 
 
 @attrs.frozen
@@ -584,8 +619,18 @@ class VisitRecord:
             the same kind), or None for an unplanned visit.
 
     Raises:
-        InvalidInput: naming every missing or invalid field at once, since a record is
-            complete or refused (seed 001 §走访记录 2: 内容完整).
+        InvalidInput: naming every field left empty (blank, None or an empty list) at once,
+            since a record is complete or refused (seed 001 §走访记录 2: 内容完整); or naming
+            a field of the wrong type (a naive ``visited_at``, a topic that is not a
+            :class:`Topic`, a bare string where a list of names is expected).
+
+    >>> from datetime import datetime, timezone
+    >>> VisitRecord("R1", "ACME", VisitKind.ON_SITE, datetime(2026, 3, 3, 2, tzinfo=timezone.utc),
+    ...             "ACME headquarters", ["li"], "", [Topic.NEEDS_RESEARCH], content=None)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: visit record 'R1' is incomplete: missing ['customer_situation',
+    'content']
     """
 
     record_id: str
@@ -593,26 +638,16 @@ class VisitRecord:
     kind: VisitKind
     visited_at: datetime
     place: str
-    visitors: tuple[str, ...] = attrs.field(converter=_to_names)
+    visitors: tuple[str, ...] = attrs.field(converter=_visitor_names)
     customer_situation: str
-    topics: tuple[Topic, ...] = attrs.field(converter=_to_tuple)
+    topics: tuple[Topic, ...] = attrs.field(converter=_record_topics)
     content: str
-    feedback: tuple[FeedbackItem, ...] = attrs.field(default=(), converter=_to_tuple)
-    suggestions: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
+    feedback: tuple[FeedbackItem, ...] = attrs.field(default=(), converter=_feedback_items)
+    suggestions: tuple[str, ...] = attrs.field(default=(), converter=_suggestions)
     planned_day: date | None = None
 
     def __attrs_post_init__(self) -> None:
-        missing = [
-            name
-            for name in _REQUIRED_TEXT
-            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip()
-        ]
-        if not self.visitors or not all(
-            isinstance(name, str) and name.strip() for name in self.visitors
-        ):
-            missing.append("visitors")
-        if not self.topics:
-            missing.append("topics")
+        missing = [name for name, empty in _REQUIRED if empty(getattr(self, name))]
         if missing:
             raise InvalidInput(f"visit record {self.record_id!r} is incomplete: missing {missing}")
         if not isinstance(self.kind, VisitKind):
