@@ -24,7 +24,14 @@ Conventions (also in ``docs/reference/calendar.md``):
 
 Cost: every operation is ``O(log H)`` for ``H`` holidays and make-up days (closed-form
 arithmetic over whole weeks plus :mod:`bisect` over the sorted exceptional days); it does not
-grow with the distance added.
+grow with the distance added. The days touched by a change of UTC offset are found once (by
+probing the zone week by week over the span's years, lazily for an unbounded calendar) and
+counted from their real intervals; a bounded calendar in a zone without such changes (China)
+computes deadlines in one fused closure, a few microseconds each.
+
+Python compares two datetimes of the same zone by their wall clocks, and an ambiguous wall
+time never equals an instant of another zone (PEP 495): compare results in UTC when they may
+fall in a repeated hour.
 
 >>> from datetime import date, datetime, time, timedelta
 >>> calendar = BusinessCalendar(
