@@ -145,6 +145,7 @@ RESPONSIBLE = {  # the department that solves a kind of problem, and its person 
     "sales": "Zhao Lei", "finance": "Sun Li",
 }
 LEAD_COORDINATOR = "大客户部"  # seed 001 §五(二)2: the key-account department leads
+HOLIDAY_TICKET = "T-2025-0930"
 
 
 # --- the synthetic portfolio ---------------------------------------------------------------
@@ -680,7 +681,7 @@ def direct_tickets(customers: list[Customer], replay: TicketReplay, out: list[st
     first_a = next(c for c in active if c.tier is not None and c.tier.code == "A")
     assert first_a.tier is not None
     holiday, _ = policy.open_ticket(
-        ticket_id="T-2025-0930", account_id=first_a.account_id, tier=first_a.tier,
+        ticket_id=HOLIDAY_TICKET, account_id=first_a.account_id, tier=first_a.tier,
         source="visit", kind="complaint", severity="major",
         summary="deliveries late and partly damaged", responsible_department="logistics",
         responsible_person=RESPONSIBLE["logistics"], departments=["logistics", "quality"],
@@ -719,6 +720,10 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
                + ", ".join(f"{status} {count}" for status, count in sorted(by_status.items())))
     out.append("  alerts raised by the nightly job: "
                + ", ".join(f"{kind} {count}" for kind, count in sorted(replay.alerts.items())))
+    holiday = replay.tickets[HOLIDAY_TICKET]
+    out.append(f"  {HOLIDAY_TICKET}: {' > '.join(entry.step for entry in holiday.history)}")
+    out.append(f"    first reply on time: {holiday.first_replied_on_time}, resolved on time: "
+               f"{holiday.resolved_on_time}, satisfaction {holiday.satisfaction}")
     open_tickets = [ticket for ticket in tickets if ticket.is_open]
     policy = replay.policy
     acting = Counter(policy.who_must_act(t, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
