@@ -182,6 +182,8 @@ def test_settings_replace_the_row_of_each_tier_they_name() -> None:
         ({"tiers": {"A": 12}}, "must be a mapping"),
         ({"levels": {"vip": {"on_site": 1}}}, "'vip'"),
         ({"ladder": {"A": "vip"}}, "'vip'"),
+        ({"ladder": ["A"]}, "ladder must be a mapping"),
+        ({"tiers": {"A": {"on_site": True}}}, "on_site"),
         ({"raises": {"": {"on_site": 1}}}, "non-empty"),
         ({"tiers": []}, "must be a mapping"),
     ],
@@ -245,6 +247,15 @@ def test_an_account_needing_festival_visits_without_festival_dates_is_refused() 
         PLANNER.plan(
             AccountToPlan("ACME", TIER_A, staff=["li"]), YEAR, festivals=[MID_AUTUMN], now=NOW
         )
+
+
+def test_a_quarter_owes_festival_visits_only_before_the_festivals_that_fall_in_it() -> None:
+    account = AccountToPlan("ACME", TIER_A, staff=["li"])
+    second = _plan(account, PlanPeriod(date(2026, 4, 1), date(2026, 7, 1)))
+    assert second.count(VisitKind.HOLIDAY) == 0
+    assert [day.month for day in _days_of(second, VisitKind.ON_SITE)] == [4, 5, 6]
+    third = _plan(account, PlanPeriod(date(2026, 7, 1), date(2026, 10, 1)))
+    assert _days_of(third, VisitKind.HOLIDAY) == [date(2026, 9, 24)]
 
 
 def test_a_visit_falling_on_a_blackout_date_moves_to_the_next_free_day_of_its_slot() -> None:

@@ -14,7 +14,10 @@ Planner rules (each one is tested):
   blocked does it leave the slot, for the nearest free day in the period after it (else
   before it).
 * Festival kinds (holiday visit, greeting): one on the last working, non-blackout day before
-  each festival date the host hands in (the policy's count says how many festivals).
+  each festival date the host hands in, for as many festivals (in date order) as the policy's
+  count scaled to the period. A plan year handed fewer festivals than that is refused; a
+  shorter period owes visits only before the festivals that fall in it. With no free day
+  before a festival in the period, the visit goes on the first free day from the festival on.
 * Visitors rotate through the account's staff in the order given (round robin over the
   visits in date order); topics rotate through the five content topics of seed 001 over the
   visits that carry content (all but greetings).
@@ -96,6 +99,8 @@ DEFAULT_LEVEL_QUOTAS: tuple[tuple[VisitLevel, VisitQuota], ...] = (
 _KIND_NAMES = tuple(kind.value for kind in VisitKind)
 _EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
 _KIND_ORDER = {kind: position for position, kind in enumerate(VisitKind)}
+# A period at least this long is a plan year: it must hold its festivals.
+_YEAR_DAYS = 365
 # Day ordinals stay below this (date.max.toordinal() is 3,652,059).
 _DAY_SPAN = 4_000_000
 
@@ -234,9 +239,14 @@ class TierVisitFrequency:
                     f"visit frequency levels key must be one of "
                     f"{[level.value for level in VisitLevel]}, got {name!r}"
                 ) from None
-        ladder = (
-            TierLadder.from_mapping(settings["ladder"]) if "ladder" in settings else DEFAULT_LADDER
-        )
+        ladder = DEFAULT_LADDER
+        if "ladder" in settings:
+            if not isinstance(settings["ladder"], Mapping):
+                raise PolicyConfigError(
+                    f"visit frequency ladder must be a mapping {{tier code: visit level}}, "
+                    f"got {settings['ladder']!r}"
+                )
+            ladder = TierLadder.from_mapping(settings["ladder"])
         raises = _quotas_from(settings.get("raises", {}), "raises")
         try:
             return cls(tiers=tiers, levels=levels, ladder=ladder, raises=raises)
@@ -407,8 +417,19 @@ def _lay_out(
         (_place_in(slot, free, taken[slot.kind], account, period), slot.kind, slot)
         for slot in slots
     ]
-    placed.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
+    placed.sort(key=_visit_order)
     return placed
+
+
+def _visit_order(row: tuple[Any, ...]) -> tuple[Any, int]:
+    """Sort key of rows ``(day, kind, ...)``: by day, then kind (as :class:`VisitPlan` keeps)."""
+    return row[0], _KIND_ORDER[row[1]]
+
+
+def _visit_columns(rows: list[tuple[Any, ...]], width: int) -> tuple[tuple[Any, ...], ...]:
+    """Rows ``(day, kind, ...)`` of ``width`` fields, as columns in visit order."""
+    rows.sort(key=_visit_order)
+    return tuple(zip(*rows, strict=True)) if rows else ((),) * width
 
 
 def _topics_for(kinds: Iterable[VisitKind], start: int = 0) -> tuple[tuple[Topic, ...], ...]:
@@ -438,6 +459,12 @@ class _Template:
         counts = {kind: scaled_count(quota.count(kind), period) for kind in VisitKind}
         for kind in FESTIVAL_KINDS:
             if counts[kind] > len(festivals):
+                # A plan year must be handed the festivals its quota counts (forgetting them
+                # must not silently drop the holiday visits); a shorter period owes visits
+                # only before the festivals falling in it (by default none in April-June).
+                if period.days < _YEAR_DAYS:
+                    counts[kind] = len(festivals)
+                    continue
                 raise InvalidInput(
                     f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
                     f"{period.start.isoformat()}..{period.end.isoformat()} but "
@@ -510,9 +537,9 @@ class VisitPlanner:
             The plan and a :class:`VisitPlanned` event.
 
         Raises:
-            InvalidInput: naive ``now``; the period holds fewer festivals than the account
-                needs holiday visits or greetings; the period has no free working day left
-                for a visit.
+            InvalidInput: naive ``now``; a plan year (365 days or more) holds fewer festivals
+                than the account needs holiday visits or greetings; the period has no free
+                working day left for a visit.
             CalendarRangeError: the period is outside the calendar's holiday data.
         """
         plans, events = self.plan_portfolio([account], period, festivals=festivals, now=now)
@@ -675,15 +702,15 @@ class VisitPlanner:
                 placed, new_visitors, new_topics, strict=True
             )
         )
-        rows.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
+        visit_days, kinds, visitor_column, topic_column = _visit_columns(rows, 4)
         new_plan = VisitPlan(
             plan.account_id,
             account.tier,
             period,
-            tuple(row[0] for row in rows),
-            tuple(row[1] for row in rows),
-            tuple(row[2] for row in rows),
-            tuple(row[3] for row in rows),
+            visit_days,
+            kinds,
+            visitor_column,
+            topic_column,
             _interval(scaled_count(quota.regular, period), period),
         )
         event = VisitPlanned(
@@ -734,12 +761,8 @@ def _around_blackout(
             rows.append((start + timedelta(days=moved), kind, topics))
         else:
             rows.append((day, kind, topics))
-    rows.sort(key=lambda row: (row[0], _KIND_ORDER[row[1]]))
-    return (
-        tuple(row[0] for row in rows),
-        tuple(row[1] for row in rows),
-        tuple(row[2] for row in rows),
-    )
+    visit_days, kinds, topic_column = _visit_columns(rows, 3)
+    return visit_days, kinds, topic_column
 
 
 # --- compliance ---------------------------------------------------------------------------
