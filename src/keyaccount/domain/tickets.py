@@ -459,6 +459,18 @@ class FeedbackTicket:
         reopened_at: when it was last reopened.
         escalation_marks: the warnings and escalation levels already announced.
         history: every step so far, oldest first (append-only).
+
+    Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-2", account_id="ACME", tier=Tier("A", 1), source="visit",
+        ...     kind="complaint", severity="major", summary="late and damaged deliveries",
+        ...     responsible_department="logistics", responsible_person="Wang Fang",
+        ...     departments=["quality"], lead_coordinator="key-account department",
+        ...     first_reply_deadline=t0 + timedelta(hours=4),
+        ...     resolution_deadline=t0 + timedelta(days=3), now=t0)
+        >>> ticket.involved_departments, ticket.is_open, ticket.resolved_on_time
+        (('logistics', 'quality'), True, None)
     """
 
     ticket_id: str = attrs.field(validator=_text)
@@ -663,6 +675,17 @@ class FeedbackTicket:
         Raises:
             InvalidInput: a field is missing or malformed, a deadline is before ``now``, or a
                 cross-department problem has no lead coordinator.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket.status.value, _[0].resolution_deadline.isoformat()
+        ('opened', '2025-06-16T09:00:00+08:00')
         """
         require_aware(now, field="now")
         ticket = cls(
@@ -706,6 +729,20 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is paused, resolved or closed.
             InvalidInput: ``message`` is blank or ``now`` is naive or before the last step.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, events = ticket.reply("a new manual is on its way", now=t0)
+        >>> ticket.status.value, type(events[0]).__name__, events[0].on_time
+        ('in_progress', 'TicketReplied', True)
+        >>> type(ticket.reply("posted today", now=t0)[1][0]).__name__
+        'ProgressReported'
         """
         self._check_step(
             "reply",
@@ -736,6 +773,19 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is not in progress.
             InvalidInput: ``reason`` is blank or ``now`` is naive or before the last step.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, _ = ticket.reply("which model do you have?", now=t0)
+        >>> ticket, events = ticket.pause("waiting for the model number", now=t0)
+        >>> ticket.status.value, ticket.paused_at == t0
+        ('paused', True)
         """
         self._check_step("pause", (TicketStatus.IN_PROGRESS,), now)
         require_non_empty(reason, field="pause reason")
@@ -757,6 +807,22 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is not paused.
             InvalidInput: ``now`` is naive or before the pause.
+
+        Example:
+        >>> from keyaccount import BusinessCalendar
+        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, _ = ticket.reply("which model do you have?", now=t0)
+        >>> ticket, _ = ticket.pause("waiting for the model number", now=t0)
+        >>> ticket, events = ticket.resume(now=t0 + timedelta(days=1), calendar=calendar)
+        >>> str(events[0].paused_business_time), ticket.resolution_deadline.isoformat()
+        ('7:30:00', '2025-06-16T18:00:00+08:00')
         """
         self._check_step("resume", (TicketStatus.PAUSED,), now)
         assert self.paused_at is not None  # guaranteed by the status check
@@ -790,6 +856,19 @@ class FeedbackTicket:
             InvalidTransition: the ticket is not in progress.
             InvalidInput: ``report`` is blank (a written report is required, seed 001
                 §五(二)3) or ``now`` is naive or before the last step.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
+        >>> ticket, events = ticket.resolve("manual delivered; receipt 88", now=t0)
+        >>> ticket.status.value, events[0].on_time
+        ('resolved', True)
         """
         self._check_step("resolve", (TicketStatus.IN_PROGRESS,), now)
         require_non_empty(report, field="resolution report")
@@ -815,6 +894,20 @@ class FeedbackTicket:
             InvalidTransition: the ticket is not resolved.
             InvalidInput: the score is off the scale, ``satisfied`` is not a bool, or ``now``
                 is naive or before the last step.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
+        >>> ticket, _ = ticket.resolve("manual delivered; receipt 88", now=t0)
+        >>> ticket, events = ticket.close(satisfaction=4, satisfied=True, now=t0)
+        >>> ticket.status.value, ticket.is_open, events[0].satisfaction
+        ('closed', False, 4)
         """
         self._check_step("close", (TicketStatus.RESOLVED,), now)
         ticket = self._advance(
@@ -845,6 +938,22 @@ class FeedbackTicket:
             InvalidTransition: the ticket is open, or closed with a satisfied customer.
             InvalidInput: ``reason`` is blank, ``now`` is naive or before the last step, or the
                 new deadline is before ``now``.
+
+        Example:
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, _ = FeedbackTicket.open(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
+        ...     kind="after_sales", severity="minor", summary="manual missing",
+        ...     responsible_department="after-sales", responsible_person="Chen Jie",
+        ...     first_reply_deadline=t0 + timedelta(hours=8),
+        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
+        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
+        >>> ticket, _ = ticket.resolve("manual delivered; receipt 88", now=t0)
+        >>> ticket, _ = ticket.close(satisfaction=2, satisfied=False, now=t0)
+        >>> ticket, events = ticket.reopen(
+        ...     "wrong language", now=t0, resolution_deadline=t0 + timedelta(days=3))
+        >>> ticket.status.value, ticket.reopen_count, len(ticket.history)
+        ('reopened', 1, 5)
         """
         self._check_step("reopen", (TicketStatus.RESOLVED, TicketStatus.CLOSED), now)
         if self.status is TicketStatus.CLOSED and self.satisfied:
