@@ -502,6 +502,11 @@ class TieredEscalation:
 
         Raises:
             InvalidInput: the tier has no deadlines and no alias.
+
+        Example:
+            >>> deadlines = TieredEscalation().deadlines_for("PARTNER")  # borrows B's
+            >>> str(deadlines.first_reply), str(deadlines.resolution(Severity.MAJOR))
+            ('8h', '5d')
         """
         code = tier.code if isinstance(tier, Tier) else tier
         table = dict(self.deadlines_by_tier)
@@ -556,6 +561,19 @@ class TieredEscalation:
         Raises:
             InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
                 cross-department problem without a lead coordinator.
+
+        Example:
+            >>> from keyaccount import BusinessCalendar
+            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+            >>> policy = TieredEscalation()
+            >>> ticket, _ = policy.open_ticket(
+            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+            ...     kind="complaint", severity="critical", summary="production line stopped",
+            ...     responsible_department="after-sales", responsible_person="Li Lei",
+            ...     now=t0, calendar=calendar)
+            >>> ticket.first_reply_deadline.isoformat(), ticket.resolution_deadline.isoformat()
+            ('2025-06-02T14:30:00+08:00', '2025-06-02T18:00:00+08:00')
         """
         deadlines = self.deadlines(tier, severity, now, calendar)
         return FeedbackTicket.open(
@@ -582,6 +600,25 @@ class TieredEscalation:
 
         Raises:
             InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
+
+        Example:
+            >>> from keyaccount import BusinessCalendar
+            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+            >>> policy = TieredEscalation()
+            >>> ticket, _ = policy.open_ticket(
+            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+            ...     kind="complaint", severity="critical", summary="production line stopped",
+            ...     responsible_department="after-sales", responsible_person="Li Lei",
+            ...     now=t0, calendar=calendar)
+            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)
+            >>> ticket, _ = ticket.resolve("pump replaced", now=t0 + timedelta(hours=2))
+            >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False,
+            ...                          now=t0 + timedelta(hours=2, minutes=30))
+            >>> ticket, _ = policy.reopen(ticket, reason="fails again", now=t0 + timedelta(hours=3),
+            ...                           calendar=calendar)  # A critical: 1 business day
+            >>> ticket.resolution_deadline.isoformat()
+            '2025-06-03T12:00:00+08:00'
         """
         require_aware(now, field="now")
         budget = self.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
@@ -597,6 +634,22 @@ class TieredEscalation:
         it is reached). Past a deadline the level is 1, plus one per further
         ``escalation_step`` of business time, capped at the top of the ladder. While the
         ticket is paused its clock is stopped: the level is the one at the pause.
+
+        Example:
+            >>> from keyaccount import BusinessCalendar
+            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+            >>> policy = TieredEscalation()
+            >>> ticket, _ = policy.open_ticket(
+            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+            ...     kind="complaint", severity="critical", summary="production line stopped",
+            ...     responsible_department="after-sales", responsible_person="Li Lei",
+            ...     now=t0, calendar=calendar)
+            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
+            >>> [policy.level(ticket, now=t0 + timedelta(days=days, hours=hours),
+            ...               calendar=calendar)  # Monday 18:00, Tuesday 10:00, Wednesday 10:00
+            ...  for days, hours in ((0, 9), (1, 1), (2, 1))]
+            [0, 1, 2]
         """
         require_aware(now, field="now")
         levels = [self._level_at(deadline, moment, calendar)
@@ -610,6 +663,20 @@ class TieredEscalation:
 
         ``ladder[0]`` (the responsible person, ``ticket.responsible_person``) until a deadline
         passes, then the role of :meth:`level`.
+
+        Example:
+            >>> from keyaccount import BusinessCalendar
+            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+            >>> policy = TieredEscalation()
+            >>> ticket, _ = policy.open_ticket(
+            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+            ...     kind="complaint", severity="critical", summary="production line stopped",
+            ...     responsible_department="after-sales", responsible_person="Li Lei",
+            ...     now=t0, calendar=calendar)
+            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
+            >>> policy.who_must_act(ticket, now=t0 + timedelta(days=2, hours=1), calendar=calendar)
+            'key_account_head'
         """
         return self.ladder[self.level(ticket, now=now, calendar=calendar)]
 
@@ -627,6 +694,28 @@ class TieredEscalation:
 
         Returns:
             The ticket with its escalation marks updated, and the events due.
+
+        Example:
+            >>> from keyaccount import BusinessCalendar
+            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
+            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+            >>> policy = TieredEscalation()
+            >>> ticket, _ = policy.open_ticket(
+            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+            ...     kind="complaint", severity="critical", summary="production line stopped",
+            ...     responsible_department="after-sales", responsible_person="Li Lei",
+            ...     now=t0, calendar=calendar)
+            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
+            >>> ticket, events = policy.evaluate(
+            ...     ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
+            >>> [type(event).__name__ for event in events]  # 75 % used at 16:07:30
+            ['TicketAtRisk']
+            >>> ticket, events = policy.evaluate(
+            ...     ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)
+            >>> [(event.level, event.role) for event in events]
+            [(1, 'department_head')]
+            >>> policy.evaluate(ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)[1]
+            ()
         """
         require_aware(now, field="now")
         alerts: list[TicketAtRisk | TicketEscalated] = []
