@@ -1,12 +1,12 @@
 """Relationship coverage and handover (SPEC §3; seeds 002, 003)."""
 
-import contextlib
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from keyaccount import (
     PARTNER,
@@ -16,6 +16,7 @@ from keyaccount import (
     TIER_C,
     TIER_D,
     AccountReassigned,
+    AccountStatus,
     Customer,
     InvalidInput,
     InvalidTransition,
@@ -238,49 +239,117 @@ def test_handover_settings_carry_their_coverage() -> None:
         CoveredHandover.from_mapping({"coverag": {}})
 
 
+def _required_by_spec(customer: Customer) -> int:
+    """SPEC §3 defaults, written out apart from the policy: two for the top two tiers."""
+    if customer.status is AccountStatus.TERMINATED:
+        return 0
+    return 2 if customer.tier is not None and customer.tier.rank <= 2 else 1
+
+
+def _expected_handover(
+    portfolio: list[Customer], departing: str, successors: object
+) -> type[Exception] | dict[str, tuple[str, ...]]:
+    """What the handover must do: the error it must raise, or each covered account's staff."""
+    covered = [c for c in portfolio if departing in c.staff]
+    if isinstance(successors, Mapping):
+        if set(successors) != {c.account_id for c in covered}:
+            return InvalidInput
+        named = {c.account_id: successors[c.account_id] for c in covered}
+    else:
+        named = {c.account_id: successors for c in covered}
+    named = {
+        key: (value,) if isinstance(value, str) else tuple(value) for key, value in named.items()
+    }
+    if any(departing in names for names in named.values()):
+        return InvalidInput
+    staff = {}
+    for customer in covered:
+        kept = [person for person in customer.staff if person != departing]
+        staff[customer.account_id] = tuple(
+            kept + [p for p in dict.fromkeys(named[customer.account_id]) if p not in kept]
+        )
+    # Tier and status decide the minimum; the handover changes neither.
+    if any(len(staff[c.account_id]) < _required_by_spec(c) for c in covered):
+        return InvalidTransition
+    return staff
+
+
 @given(handover_scenarios())
-def test_after_any_handover_every_account_is_covered_nothing_is_lost_and_the_leaver_is_gone(
+def test_a_handover_is_applied_exactly_when_every_account_stays_covered(
     scenario: tuple[list[Customer], str, str | tuple[str, ...] | Mapping[str, object]],
 ) -> None:
-    portfolio, departing, successors = scenario
-    policy = presets.handover()
-    try:
-        after, events = policy.hand_over(
-            portfolio,
-            departing=departing,
-            successors=successors,  # type: ignore[arg-type]
-            now=NOW,
-        )
-    except (InvalidTransition, InvalidInput):
-        return  # refused: nothing was applied, the portfolio value is untouched
-    assert [customer.account_id for customer in after] == [c.account_id for c in portfolio]
-    reassigned = {event.account_id for event in events}  # type: ignore[attr-defined]
-    assert reassigned == {c.account_id for c in portfolio if departing in c.staff}
-    for before, customer in zip(portfolio, after, strict=True):
-        assert departing not in customer.staff
-        if before.account_id in reassigned:
-            assert len(customer.staff) >= policy.coverage.required_staff(customer)
-            assert customer.account_manager is not None or before.account_manager is None
-            # nothing but who covers it changed
-            assert (
-                attrs.evolve(customer, staff=before.staff, account_manager=before.account_manager)
-                == before
+    _assert_handover_as_expected(*scenario)
+
+
+@given(
+    customers(
+        statuses=[AccountStatus.ACTIVE, AccountStatus.DORMANT, AccountStatus.APPROVED],
+        tiers=[TIER_A, TIER_B, STRATEGIC, PARTNER],
+        min_staff=1,
+        max_staff=3,
+    ),
+    st.data(),
+)
+def test_an_important_account_left_with_fewer_than_two_staff_is_never_handed_over(
+    customer: Customer, data: st.DataObject
+) -> None:
+    departing = data.draw(st.sampled_from(customer.staff))
+    # Successors already on the account, or one newcomer: both can fall short of two.
+    successors = data.draw(st.sampled_from([*customer.staff, "newcomer"]).map(lambda n: (n,)))
+    _assert_handover_as_expected([customer], departing, successors)
+
+
+def _assert_handover_as_expected(
+    portfolio: list[Customer], departing: str, successors: object
+) -> None:
+    expected = _expected_handover(portfolio, departing, successors)
+    if not isinstance(expected, dict):
+        # Refused as a whole: nothing is returned, so nothing can be half-applied.
+        with pytest.raises(expected):
+            presets.handover().hand_over(
+                portfolio,
+                departing=departing,
+                successors=successors,  # type: ignore[arg-type]
+                now=NOW,
             )
-        else:
+        return
+    after, events = presets.handover().hand_over(
+        portfolio,
+        departing=departing,
+        successors=successors,  # type: ignore[arg-type]
+        now=NOW,
+    )
+    # No account is lost; the leaver covers nothing; every account meets its coverage.
+    assert [c.account_id for c in after] == [c.account_id for c in portfolio]
+    assert all(departing not in customer.staff for customer in after)
+    assert all(len(c.staff) >= _required_by_spec(c) for c in after if c.account_id in expected)
+    # One event per account the leaver covered, in portfolio order, carrying now.
+    assert [(e.account_id, e.departing, e.occurred_at) for e in events] == [  # type: ignore[attr-defined]
+        (c.account_id, departing, NOW) for c in portfolio if c.account_id in expected
+    ]
+    for before, customer in zip(portfolio, after, strict=True):
+        if before.account_id not in expected:
             assert customer == before
-
-
-@given(customers(min_staff=1))
-def test_a_refused_handover_leaves_the_portfolio_as_it_was(customer: Customer) -> None:
-    portfolio = [customer]
-    snapshot = [attrs.evolve(customer)]
-    departing = customer.staff[0]
-    others = [person for person in customer.staff if person != departing]
-    with contextlib.suppress(InvalidTransition, InvalidInput):
-        presets.handover().hand_over(
-            portfolio, departing=departing, successors=others or "wang", now=NOW
+            continue
+        assert customer.staff == expected[before.account_id]
+        if before.account_manager == departing:
+            assert customer.account_manager in customer.staff
+        else:
+            assert customer.account_manager == before.account_manager
+        # Nothing of the file but who covers it changed: the leaver takes no data.
+        unchanged = attrs.evolve(
+            customer, staff=before.staff, account_manager=before.account_manager
         )
-    assert portfolio == snapshot
+        assert unchanged == before
+
+
+def test_a_refused_handover_raises_before_returning_anything() -> None:
+    portfolio = [account("C-1", TIER_C, ("wang",)), account("C-2", TIER_A, ("wang", "li"))]
+    with pytest.raises(InvalidTransition, match=r"C-2 \(needs 2, would have 1\)") as refused:
+        presets.handover().hand_over(portfolio, departing="wang", successors="li", now=NOW)
+    # C-1 alone would have been fine: the refusal names only the account that is short.
+    assert "C-1" not in str(refused.value)
+    assert [c.staff for c in portfolio] == [("wang",), ("wang", "li")]
 
 
 # --- the conformance checks a host's own policy can run ------------------------------------
@@ -312,7 +381,7 @@ class _ForgetfulHandover:
     """A broken policy: drops the leaver without naming anyone in their place."""
 
     def hand_over(
-        self, customers: list[Customer], *, departing: str, successors: object, now: datetime
+        self, portfolio: list[Customer], *, departing: str, successors: object, now: datetime
     ) -> tuple[tuple[Customer, ...], tuple[object, ...]]:
         after = tuple(
             attrs.evolve(
@@ -320,7 +389,7 @@ class _ForgetfulHandover:
                 staff=tuple(p for p in c.staff if p != departing),
                 account_manager=None if c.account_manager == departing else c.account_manager,
             )
-            for c in customers
+            for c in portfolio
         )
         return after, ()
 

@@ -124,7 +124,6 @@ def process_records(
 
 
 _CONTRACT_DAYS = st.dates(date(2020, 1, 1), date(2024, 12, 31))
-_STAFF = st.lists(st.sampled_from(STAFF_POOL), unique=True)
 # The parts of a file that no rule depends on, drawn in one go (built once: cheap to draw).
 _FILE_FIELDS = st.fixed_dictionaries(
     {
@@ -160,14 +159,18 @@ def customers(
     tiers: Sequence[Tier | None] = _ALL_TIERS,
     account_id: str | None = None,
     min_staff: int = 0,
+    max_staff: int | None = None,
 ) -> Customer:
     """Valid customer files in any of ``statuses``, with contacts, records and staff.
 
     Files that their status requires to hold both contracts or a code hold them. Dates lie
-    in 2020-2024, so ``now`` from 2025 on is after all of them.
+    in 2020-2024, so ``now`` from 2025 on is after all of them. The staff number between
+    ``min_staff`` and ``max_staff`` (at most the size of :data:`STAFF_POOL`).
     """
     status = draw(st.sampled_from(statuses))
-    staff = draw(_STAFF.filter(lambda names: len(names) >= min_staff) if min_staff else _STAFF)
+    staff = draw(
+        st.lists(st.sampled_from(STAFF_POOL), unique=True, min_size=min_staff, max_size=max_staff)
+    )
     manager = draw(st.sampled_from((None, *staff))) if staff else None
     approved = status in {AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.DORMANT}
     trading = status in {AccountStatus.ACTIVE, AccountStatus.DORMANT}
@@ -249,11 +252,19 @@ def handover_scenarios(
     portfolio = draw(portfolios(max_size=max_size))
     covering = sorted({person for customer in portfolio for person in customer.staff})
     departing = draw(st.sampled_from(covering)) if covering else draw(st.sampled_from(STAFF_POOL))
-    names = st.sampled_from(STAFF_POOL)
-    several = st.lists(names, min_size=1, max_size=3, unique=True).map(tuple)
     affected = [customer.account_id for customer in portfolio if departing in customer.staff]
+    # Successors who already cover the account add nobody to it: drawing them often is what
+    # makes some handovers fall short of coverage and be refused.
+    colleagues = sorted(
+        {person for c in portfolio if departing in c.staff for person in c.staff} - {departing}
+    )
+    names = st.sampled_from(STAFF_POOL)
+    if colleagues:
+        names = names | st.sampled_from(colleagues)
+    several = st.lists(names, min_size=1, max_size=3, unique=True).map(tuple)
     mapping = st.fixed_dictionaries(dict.fromkeys(affected, names | several))
-    successors = draw(names | several | mapping)
+    one_colleague = st.sampled_from(colleagues) if colleagues else names
+    successors = draw(names | several | mapping | one_colleague)
     return portfolio, departing, successors
 
 
