@@ -291,7 +291,7 @@ class TierHistory:
                 f"effective_on {effective_on} of {self.account_id!r} is before its last tier "
                 f"change on {self.changes[-1].effective_on}; history is append-only"
             )
-        event = TierChanged(
+        event = TierChanged(  # built first: a naive ``now`` is refused even for a no-op
             occurred_at=now, account_id=self.account_id, from_tier=self.current,
             to_tier=tier, effective_on=effective_on, reason=reason,
         )
