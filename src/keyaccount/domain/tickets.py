@@ -461,16 +461,50 @@ class FeedbackTicket:
         history: every step so far, oldest first (append-only).
 
     Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")
-        >>> ticket, _ = FeedbackTicket.open(
+        The whole lifecycle, on a calendar of 09:00-12:00 and 13:30-18:00, Monday to Friday:
+
+        >>> from keyaccount import BusinessCalendar
+        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> ticket, events = FeedbackTicket.open(
         ...     ticket_id="T-2", account_id="ACME", tier=Tier("A", 1), source="visit",
         ...     kind="complaint", severity="major", summary="late and damaged deliveries",
         ...     responsible_department="logistics", responsible_person="Wang Fang",
         ...     departments=["quality"], lead_coordinator="key-account department",
         ...     first_reply_deadline=t0 + timedelta(hours=4),
         ...     resolution_deadline=t0 + timedelta(days=3), now=t0)
-        >>> ticket.involved_departments, ticket.is_open, ticket.resolved_on_time
-        (('logistics', 'quality'), True, None)
+        >>> ticket.involved_departments, ticket.is_open, ticket.status.value
+        (('logistics', 'quality'), True, 'opened')
+        >>> ticket, events = ticket.reply("carrier contacted", now=t0 + timedelta(hours=1))
+        >>> ticket.status.value, type(events[0]).__name__, events[0].on_time
+        ('in_progress', 'TicketReplied', True)
+        >>> type(ticket.reply("samples collected", now=t0 + timedelta(hours=2))[1][0]).__name__
+        'ProgressReported'
+
+        Waiting on the customer for a whole business day moves the resolution deadline by
+        7.5 business hours (the closing edge of working hours counts):
+
+        >>> ticket, _ = ticket.pause("waiting for goods-receipt records",
+        ...                         now=t0 + timedelta(hours=1))
+        >>> ticket, events = ticket.resume(now=t0 + timedelta(days=1, hours=1),
+        ...                                calendar=calendar)
+        >>> str(events[0].paused_business_time), ticket.resolution_deadline.isoformat()
+        ('7:30:00', '2025-06-05T18:00:00+08:00')
+
+        A written report resolves it; the customer's answer closes it, or reopens it:
+
+        >>> ticket, events = ticket.resolve("new carrier; report LOG-118",
+        ...                                 now=t0 + timedelta(days=2))
+        >>> ticket.status.value, events[0].on_time, ticket.resolved_on_time
+        ('resolved', True, True)
+        >>> ticket, _ = ticket.close(satisfaction=2, satisfied=False,
+        ...                          now=t0 + timedelta(days=2, hours=1))
+        >>> ticket, events = ticket.reopen("still late", now=t0 + timedelta(days=2, hours=2),
+        ...                                resolution_deadline=t0 + timedelta(days=5))
+        >>> ticket.status.value, ticket.reopen_count, ticket.resolved_on_time
+        ('reopened', 1, None)
+        >>> [entry.step for entry in ticket.history]
+        ['opened', 'replied', 'paused', 'resumed', 'resolved', 'closed', 'reopened']
     """
 
     ticket_id: str = attrs.field(validator=_text)
@@ -669,23 +703,14 @@ class FeedbackTicket:
     ) -> TicketChange:
         """Enter a problem in the ledger, opened at ``now``.
 
+        The example of :class:`FeedbackTicket` walks through this and every later step.
+
         Returns:
             The new ticket and its :class:`TicketOpened` event.
 
         Raises:
             InvalidInput: a field is missing or malformed, a deadline is before ``now``, or a
                 cross-department problem has no lead coordinator.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket.status.value, _[0].resolution_deadline.isoformat()
-        ('opened', '2025-06-16T09:00:00+08:00')
         """
         require_aware(now, field="now")
         ticket = cls(
@@ -729,20 +754,6 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is paused, resolved or closed.
             InvalidInput: ``message`` is blank or ``now`` is naive or before the last step.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, events = ticket.reply("a new manual is on its way", now=t0)
-        >>> ticket.status.value, type(events[0]).__name__, events[0].on_time
-        ('in_progress', 'TicketReplied', True)
-        >>> type(ticket.reply("posted today", now=t0)[1][0]).__name__
-        'ProgressReported'
         """
         self._check_step(
             "reply",
@@ -773,19 +784,6 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is not in progress.
             InvalidInput: ``reason`` is blank or ``now`` is naive or before the last step.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, _ = ticket.reply("which model do you have?", now=t0)
-        >>> ticket, events = ticket.pause("waiting for the model number", now=t0)
-        >>> ticket.status.value, ticket.paused_at == t0
-        ('paused', True)
         """
         self._check_step("pause", (TicketStatus.IN_PROGRESS,), now)
         require_non_empty(reason, field="pause reason")
@@ -807,22 +805,6 @@ class FeedbackTicket:
         Raises:
             InvalidTransition: the ticket is not paused.
             InvalidInput: ``now`` is naive or before the pause.
-
-        Example:
-        >>> from keyaccount import BusinessCalendar
-        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, _ = ticket.reply("which model do you have?", now=t0)
-        >>> ticket, _ = ticket.pause("waiting for the model number", now=t0)
-        >>> ticket, events = ticket.resume(now=t0 + timedelta(days=1), calendar=calendar)
-        >>> str(events[0].paused_business_time), ticket.resolution_deadline.isoformat()
-        ('7:30:00', '2025-06-16T18:00:00+08:00')
         """
         self._check_step("resume", (TicketStatus.PAUSED,), now)
         assert self.paused_at is not None  # guaranteed by the status check
@@ -856,19 +838,6 @@ class FeedbackTicket:
             InvalidTransition: the ticket is not in progress.
             InvalidInput: ``report`` is blank (a written report is required, seed 001
                 §五(二)3) or ``now`` is naive or before the last step.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
-        >>> ticket, events = ticket.resolve("manual delivered; receipt 88", now=t0)
-        >>> ticket.status.value, events[0].on_time
-        ('resolved', True)
         """
         self._check_step("resolve", (TicketStatus.IN_PROGRESS,), now)
         require_non_empty(report, field="resolution report")
@@ -894,20 +863,6 @@ class FeedbackTicket:
             InvalidTransition: the ticket is not resolved.
             InvalidInput: the score is off the scale, ``satisfied`` is not a bool, or ``now``
                 is naive or before the last step.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
-        >>> ticket, _ = ticket.resolve("manual delivered; receipt 88", now=t0)
-        >>> ticket, events = ticket.close(satisfaction=4, satisfied=True, now=t0)
-        >>> ticket.status.value, ticket.is_open, events[0].satisfaction
-        ('closed', False, 4)
         """
         self._check_step("close", (TicketStatus.RESOLVED,), now)
         ticket = self._advance(
@@ -938,22 +893,6 @@ class FeedbackTicket:
             InvalidTransition: the ticket is open, or closed with a satisfied customer.
             InvalidInput: ``reason`` is blank, ``now`` is naive or before the last step, or the
                 new deadline is before ``now``.
-
-        Example:
-        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, _ = FeedbackTicket.open(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("B", 2), source="phone",
-        ...     kind="after_sales", severity="minor", summary="manual missing",
-        ...     responsible_department="after-sales", responsible_person="Chen Jie",
-        ...     first_reply_deadline=t0 + timedelta(hours=8),
-        ...     resolution_deadline=t0 + timedelta(days=14), now=t0)
-        >>> ticket, _ = ticket.reply("a new manual is on its way", now=t0)
-        >>> ticket, _ = ticket.resolve("manual delivered; receipt 88", now=t0)
-        >>> ticket, _ = ticket.close(satisfaction=2, satisfied=False, now=t0)
-        >>> ticket, events = ticket.reopen(
-        ...     "wrong language", now=t0, resolution_deadline=t0 + timedelta(days=3))
-        >>> ticket.status.value, ticket.reopen_count, len(ticket.history)
-        ('reopened', 1, 5)
         """
         self._check_step("reopen", (TicketStatus.RESOLVED, TicketStatus.CLOSED), now)
         if self.status is TicketStatus.CLOSED and self.satisfied:

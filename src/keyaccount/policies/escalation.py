@@ -337,6 +337,52 @@ class TieredEscalation:
 
     Raises:
         PolicyConfigError: settings that break the rules above (see :meth:`from_mapping`).
+
+    Example:
+        An A critical complaint opened on a Monday at 09:00, on a calendar of 09:00-12:00 and
+        13:30-18:00: a first reply within 4 business hours, a resolution within one business
+        day (7.5 hours here).
+
+        >>> from keyaccount import BusinessCalendar
+        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
+        >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
+        >>> policy = TieredEscalation()
+        >>> ticket, _ = policy.open_ticket(
+        ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+        ...     kind="complaint", severity="critical", summary="production line stopped",
+        ...     responsible_department="after-sales", responsible_person="Li Lei",
+        ...     now=t0, calendar=calendar)
+        >>> ticket.first_reply_deadline.isoformat(), ticket.resolution_deadline.isoformat()
+        ('2025-06-02T14:30:00+08:00', '2025-06-02T18:00:00+08:00')
+        >>> ticket, _ = ticket.reply("engineer on the way", now=t0)
+
+        The warning once 75 % of the time is used (16:07:30), then one level at the deadline
+        and one more per further business day; evaluating again announces nothing new:
+
+        >>> ticket, events = policy.evaluate(
+        ...     ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
+        >>> [type(event).__name__ for event in events]
+        ['TicketAtRisk']
+        >>> ticket, events = policy.evaluate(
+        ...     ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue 10:00
+        >>> [(event.level, event.role) for event in events]
+        [(1, 'department_head')]
+        >>> policy.evaluate(ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)[1]
+        ()
+        >>> wednesday = t0 + timedelta(days=2, hours=1)
+        >>> policy.level(ticket, now=wednesday, calendar=calendar)
+        2
+        >>> policy.who_must_act(ticket, now=wednesday, calendar=calendar)
+        'key_account_head'
+
+        An unsatisfied customer reopens it with a new deadline counted from the reopening:
+
+        >>> ticket, _ = ticket.resolve("pump replaced", now=wednesday)
+        >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False, now=wednesday)
+        >>> ticket, _ = policy.reopen(ticket, reason="fails again", now=wednesday,
+        ...                           calendar=calendar)
+        >>> ticket.resolution_deadline.isoformat()  # one business day after Wednesday 10:00
+        '2025-06-05T10:00:00+08:00'
     """
 
     deadlines_by_tier: tuple[tuple[str, TierDeadlines], ...] = attrs.field(
@@ -561,19 +607,6 @@ class TieredEscalation:
         Raises:
             InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
                 cross-department problem without a lead coordinator.
-
-        Example:
-            >>> from keyaccount import BusinessCalendar
-            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-            >>> policy = TieredEscalation()
-            >>> ticket, _ = policy.open_ticket(
-            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
-            ...     kind="complaint", severity="critical", summary="production line stopped",
-            ...     responsible_department="after-sales", responsible_person="Li Lei",
-            ...     now=t0, calendar=calendar)
-            >>> ticket.first_reply_deadline.isoformat(), ticket.resolution_deadline.isoformat()
-            ('2025-06-02T14:30:00+08:00', '2025-06-02T18:00:00+08:00')
         """
         deadlines = self.deadlines(tier, severity, now, calendar)
         return FeedbackTicket.open(
@@ -600,25 +633,6 @@ class TieredEscalation:
 
         Raises:
             InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
-
-        Example:
-            >>> from keyaccount import BusinessCalendar
-            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-            >>> policy = TieredEscalation()
-            >>> ticket, _ = policy.open_ticket(
-            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
-            ...     kind="complaint", severity="critical", summary="production line stopped",
-            ...     responsible_department="after-sales", responsible_person="Li Lei",
-            ...     now=t0, calendar=calendar)
-            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)
-            >>> ticket, _ = ticket.resolve("pump replaced", now=t0 + timedelta(hours=2))
-            >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False,
-            ...                          now=t0 + timedelta(hours=2, minutes=30))
-            >>> ticket, _ = policy.reopen(ticket, reason="fails again", now=t0 + timedelta(hours=3),
-            ...                           calendar=calendar)  # A critical: 1 business day
-            >>> ticket.resolution_deadline.isoformat()
-            '2025-06-03T12:00:00+08:00'
         """
         require_aware(now, field="now")
         budget = self.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
@@ -634,22 +648,6 @@ class TieredEscalation:
         it is reached). Past a deadline the level is 1, plus one per further
         ``escalation_step`` of business time, capped at the top of the ladder. While the
         ticket is paused its clock is stopped: the level is the one at the pause.
-
-        Example:
-            >>> from keyaccount import BusinessCalendar
-            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-            >>> policy = TieredEscalation()
-            >>> ticket, _ = policy.open_ticket(
-            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
-            ...     kind="complaint", severity="critical", summary="production line stopped",
-            ...     responsible_department="after-sales", responsible_person="Li Lei",
-            ...     now=t0, calendar=calendar)
-            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
-            >>> [policy.level(ticket, now=t0 + timedelta(days=days, hours=hours),
-            ...               calendar=calendar)  # Monday 18:00, Tuesday 10:00, Wednesday 10:00
-            ...  for days, hours in ((0, 9), (1, 1), (2, 1))]
-            [0, 1, 2]
         """
         require_aware(now, field="now")
         levels = [self._level_at(deadline, moment, calendar)
@@ -663,20 +661,6 @@ class TieredEscalation:
 
         ``ladder[0]`` (the responsible person, ``ticket.responsible_person``) until a deadline
         passes, then the role of :meth:`level`.
-
-        Example:
-            >>> from keyaccount import BusinessCalendar
-            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-            >>> policy = TieredEscalation()
-            >>> ticket, _ = policy.open_ticket(
-            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
-            ...     kind="complaint", severity="critical", summary="production line stopped",
-            ...     responsible_department="after-sales", responsible_person="Li Lei",
-            ...     now=t0, calendar=calendar)
-            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
-            >>> policy.who_must_act(ticket, now=t0 + timedelta(days=2, hours=1), calendar=calendar)
-            'key_account_head'
         """
         return self.ladder[self.level(ticket, now=now, calendar=calendar)]
 
@@ -694,28 +678,6 @@ class TieredEscalation:
 
         Returns:
             The ticket with its escalation marks updated, and the events due.
-
-        Example:
-            >>> from keyaccount import BusinessCalendar
-            >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00
-            >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-            >>> policy = TieredEscalation()
-            >>> ticket, _ = policy.open_ticket(
-            ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
-            ...     kind="complaint", severity="critical", summary="production line stopped",
-            ...     responsible_department="after-sales", responsible_person="Li Lei",
-            ...     now=t0, calendar=calendar)
-            >>> ticket, _ = ticket.reply("engineer on the way", now=t0)  # due Monday 18:00
-            >>> ticket, events = policy.evaluate(
-            ...     ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
-            >>> [type(event).__name__ for event in events]  # 75 % used at 16:07:30
-            ['TicketAtRisk']
-            >>> ticket, events = policy.evaluate(
-            ...     ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)
-            >>> [(event.level, event.role) for event in events]
-            [(1, 'department_head')]
-            >>> policy.evaluate(ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)[1]
-            ()
         """
         require_aware(now, field="now")
         alerts: list[TicketAtRisk | TicketEscalated] = []
