@@ -135,6 +135,9 @@ class RedactedView:
             raise KeyError(
                 f"{name!r} is withheld from {self.viewer.role.value} {self.viewer.person!r}"
             )
+        if name == CONTACT_PERSONAL_NOTES:
+            # Notes belong to each contact, so there is no one value to return here.
+            raise KeyError(f"{name!r} is visible: read each contact's notes in view['contacts']")
         raise KeyError(f"{name!r} is not a field of a customer file")
 
     def __contains__(self, name: object) -> bool:
@@ -199,6 +202,17 @@ class RoleBasedAccess:
 
     ``account_id`` is always visible. The account's own manager (a viewer with role
     account manager whose ``person`` is the file's ``account_manager``) reads everything.
+
+    >>> from keyaccount import Contact, Customer
+    >>> file = Customer(account_id="C-2", name="Acme", category="industry", staff=("wang",),
+    ...                 account_manager="wang", contacts=[Contact(name="Zhou", role="cfo",
+    ...                 personal_notes="plays golf")])
+    >>> access = RoleBasedAccess()
+    >>> access.redact(file, viewer=Viewer("wang", "account_manager"))["contacts"][0].personal_notes
+    'plays golf'
+    >>> staff_view = access.redact(file, viewer=Viewer("li", "department_staff"))
+    >>> staff_view.withheld, staff_view["contacts"][0].personal_notes
+    (('contacts.personal_notes',), None)
     """
 
     department_staff: frozenset[str] = attrs.field(
