@@ -461,12 +461,14 @@ def plan_next_year(customers: list[Customer], grading: Grading, out: list[str]) 
     plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026),
                                            festivals=FESTIVALS_2026, now=REVIEW)
     kinds = Counter(kind for plan in plans for kind in plan.kinds)
+    dormant = sum(1 for c in customers if c.status is AccountStatus.DORMANT)
     out.append(f"  2026: {len(plans)} accounts planned ({len(events)} VisitPlanned events), "
-               f"{sum(kinds.values())} visits:")
+               f"{sum(kinds.values())} visits; {dormant} dormant accounts wait for a "
+               f"reactivation plan:")
     out.append("    " + ", ".join(f"{kind.label_zh} {kind.value} {kinds[kind]}"
                                   for kind in VisitKind if kinds[kind]))
     by_month = Counter(day.month for plan in plans for day in plan.days)
-    out.append("    by month: " + " ".join(f"{by_month[m]}" for m in range(1, 13)))
+    out.append("    by month, Jan to Dec: " + " ".join(f"{by_month[m]}" for m in range(1, 13)))
     load = Counter(person for plan in plans for visitors in plan.visitors for person in visitors)
     busiest = sorted(load.items(), key=lambda item: (-item[1], item[0]))
     out.append(f"    visits per person: {busiest[0][0]} {busiest[0][1]} (most) .. "
