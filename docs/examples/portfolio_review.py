@@ -464,8 +464,8 @@ def plan_next_year(customers: list[Customer], grading: Grading, out: list[str]) 
     dormant = sum(1 for c in customers if c.status is AccountStatus.DORMANT)
     out.append(f"  2026: {len(plans)} accounts planned ({len(events)} VisitPlanned events), "
                f"{sum(kinds.values())} visits; {dormant} dormant accounts wait for a "
-               f"reactivation plan:")
-    out.append("    " + ", ".join(f"{kind.label_zh} {kind.value} {kinds[kind]}"
+               f"reactivation plan")
+    out.append("    by kind: " + ", ".join(f"{kind.label_zh} {kind.value} {kinds[kind]}"
                                   for kind in VisitKind if kinds[kind]))
     by_month = Counter(day.month for plan in plans for day in plan.days)
     out.append("    by month, Jan to Dec: " + " ".join(f"{by_month[m]}" for m in range(1, 13)))
