@@ -541,6 +541,21 @@ class Customer:
         InvalidInput: a blank id or name, negative or float capital, an unknown category, an
             account manager who is not on the staff, an approved account without both
             contracts, an active or dormant account without a code, ...
+
+    >>> from datetime import datetime, timezone
+    >>> acme = Customer(account_id="C-3", name="Acme", category="regional",
+    ...                 registered_capital="5000000", staff=("wang", "li"),
+    ...                 account_manager="wang")
+    >>> acme.registered_capital, acme.status.value
+    (Decimal('5000000'), 'prospect')
+    >>> now = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)
+    >>> amended, (event,) = acme.amend(credit_rating="AA", now=now)
+    >>> amended.credit_rating, acme.credit_rating, event.occurred_at == now
+    ('AA', None, True)
+    >>> Customer(account_id="C-4", name="Acme", category="regional", staff="wang")
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: Customer.staff must be a sequence of names, got 'wang'
     """
 
     account_id: str = attrs.field(validator=_non_empty)
