@@ -236,6 +236,23 @@ class EscalationMarks:
             return self.first_reply_level
         return self.resolution_level
 
+    def announced(self, deadline: DeadlineKind, *, level: int = 0) -> EscalationMarks:
+        """These marks once a warning (``level`` 0) or an escalation of ``deadline`` is out.
+
+        An escalation implies the warning (it says more); levels never go down.
+
+        >>> marks = EscalationMarks().announced(DeadlineKind.RESOLUTION, level=2)
+        >>> marks.warned(DeadlineKind.RESOLUTION), marks.level(DeadlineKind.RESOLUTION)
+        (True, 2)
+        >>> marks.announced(DeadlineKind.RESOLUTION, level=1).resolution_level
+        2
+        """
+        if deadline is DeadlineKind.FIRST_REPLY:
+            return attrs.evolve(self, first_reply_warned=True,
+                                first_reply_level=max(level, self.first_reply_level))
+        return attrs.evolve(self, resolution_warned=True,
+                            resolution_level=max(level, self.resolution_level))
+
 
 @attrs.frozen
 class TicketHistoryEntry:
@@ -955,20 +972,12 @@ class FeedbackTicket:
                 raise InvalidInput(
                     f"alert for ticket {alert.ticket_id!r} recorded on ticket {self.ticket_id!r}"
                 )
-            first = alert.deadline_kind is DeadlineKind.FIRST_REPLY
             if isinstance(alert, TicketAtRisk):
-                if first:
-                    marks = attrs.evolve(marks, first_reply_warned=True)
-                else:
-                    marks = attrs.evolve(marks, resolution_warned=True)
+                marks = marks.announced(alert.deadline_kind)
                 note = f"{alert.deadline_kind.value} at risk, {alert.remaining} left"
                 entries.append(TicketHistoryEntry(now, "at_risk", self.status, note))
             else:
-                level = max(alert.level, marks.level(alert.deadline_kind))
-                if first:
-                    marks = attrs.evolve(marks, first_reply_warned=True, first_reply_level=level)
-                else:
-                    marks = attrs.evolve(marks, resolution_warned=True, resolution_level=level)
+                marks = marks.announced(alert.deadline_kind, level=alert.level)
                 note = f"{alert.deadline_kind.value} overdue: level {alert.level}, {alert.role}"
                 entries.append(TicketHistoryEntry(now, "escalated", self.status, note))
         return attrs.evolve(self, escalation_marks=marks, history=tuple(entries))
