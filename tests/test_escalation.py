@@ -526,3 +526,15 @@ def test_pauses_and_progress_reports_never_lower_the_escalation_level_of_an_open
         level = POLICY.level(ticket, now=now, calendar=calendar)
         assert level >= previous, f"level fell from {previous} to {level} after {step}"
         previous = level
+
+
+def test_an_order_that_inverts_on_a_shorter_office_day_is_refused_unless_intended() -> None:
+    # "1d" is 7.5 business hours on the usual 09:00-12:00 / 13:30-18:00 calendar: C would be
+    # answered before B.
+    settings: dict[str, Any] = {"first_reply": {"A": "4h", "B": "8h", "C": "1d", "D": "3d"}}
+    with pytest.raises(PolicyConfigError, match=r"tier 'C' gets a shorter first reply"):
+        TieredEscalation.from_mapping(settings)
+    policy = TieredEscalation.from_mapping({**settings, "allow_inverted_deadlines": True})
+    replies = [policy.deadlines(tier, Severity.MINOR, MONDAY, PLAIN_WEEKS).first_reply
+               for tier in (TIER_B, TIER_C)]
+    assert replies[1] < replies[0]  # what the check protects against, on this calendar

@@ -259,10 +259,12 @@ DEFAULT_WARNING_FRACTION = Decimal("0.75")
 # seed 002 §客户维护计划: A and B (重点维护) get complaint priority; rank 2 is B's rank.
 DEFAULT_PRIORITY_RANK = 2
 
-# Only for the settings check "a lower tier must not get a shorter deadline": durations that
-# mix days and hours are compared as if a working day lasted 8 hours (《劳动法》第三十六条).
-# At run time a business day is always the calendar's own working_day_length.
-_CHECK_WORKING_DAY = timedelta(hours=8)
+# Only for the settings check "a lower tier must not get a shorter deadline". The policy does
+# not know the calendar it will run on, and "8h" against "1d" ranks differently on a 7.5-hour
+# office day than on a 9-hour one; so two durations are compared for every working-day length
+# from half a day (4 h) to round the clock (24 h), and an order that inverts anywhere in that
+# range is refused. Both sides are linear in the day length, so the two ends decide.
+_CHECK_WORKING_DAYS = (timedelta(hours=4), timedelta(hours=24))
 
 _SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
 
@@ -763,7 +765,7 @@ class TieredEscalation:
 
 
 def _shorter(lower: BusinessDuration, upper: BusinessDuration) -> bool:
-    return lower.nominal(_CHECK_WORKING_DAY) < upper.nominal(_CHECK_WORKING_DAY)
+    return any(lower.nominal(day) < upper.nominal(day) for day in _CHECK_WORKING_DAYS)
 
 
 def _table(
