@@ -108,16 +108,22 @@ def test_personal_notes_cannot_be_granted_to_anyone_but_the_own_manager() -> Non
 
 
 @pytest.mark.parametrize(
-    "settings",
+    ("settings", "message"),
     [
-        {"other_department": ["name", "salary"]},
-        {"other_department": "name"},
-        {"others": ["name"]},
-        {"department_staff": 3},
+        (
+            {"other_department": ["name", "salary"]},
+            r"other_department names unknown field\(s\) \['salary'\]",
+        ),
+        (
+            {"other_department": "name"},
+            r"other_department must be a collection of field names: 'name'",
+        ),
+        ({"others": ["name"]}, r"unknown key\(s\) \['others'\]"),
+        ({"department_staff": 3}, r"department_staff must be a collection of field names, got 3"),
     ],
 )
-def test_bad_access_settings_are_refused(settings: dict[str, object]) -> None:
-    with pytest.raises(PolicyConfigError):
+def test_bad_access_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
         RoleBasedAccess.from_mapping(settings)
 
 

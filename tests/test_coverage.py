@@ -97,19 +97,19 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
 
 
 @pytest.mark.parametrize(
-    "settings",
+    ("settings", "message"),
     [
-        {"minimum": -1},
-        {"top_minimum": 2.5},
-        {"top_rank": True},
-        {"by_tier": {"A": -2}},
-        {"by_tier": {"": 2}},
-        {"by_tier": "A"},
-        {"mimimum": 1},
+        ({"minimum": -1}, r"coverage minimum must be an int >= 0, got -1"),
+        ({"top_minimum": 2.5}, r"coverage top_minimum must be an int >= 0, got 2\.5"),
+        ({"top_rank": True}, r"coverage top_rank must be an int >= 0, got True"),
+        ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 0, got -2"),
+        ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be non-empty: ''"),
+        ({"by_tier": "A"}, r"coverage by_tier must map tier codes to counts, got 'A'"),
+        ({"mimimum": 1}, r"unknown key\(s\) \['mimimum'\]; expected some of"),
     ],
 )
-def test_bad_coverage_settings_are_refused(settings: dict[str, object]) -> None:
-    with pytest.raises(PolicyConfigError):
+def test_bad_coverage_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
         MinimumStaffByTier.from_mapping(settings)
 
 

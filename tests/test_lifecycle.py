@@ -300,9 +300,17 @@ def test_applying_dormancy_marks_the_dormant_and_keeps_the_rest() -> None:
     )
 
 
-@pytest.mark.parametrize("settings", [{"days": 0}, {"days": "180"}, {"days": True}, {"dayz": 9}])
-def test_bad_dormancy_settings_are_refused(settings: dict[str, object]) -> None:
-    with pytest.raises(PolicyConfigError):
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"days": 0}, r"dormancy days must be an int >= 1, got 0"),
+        ({"days": "180"}, r"dormancy days must be an int >= 1, got '180'"),
+        ({"days": True}, r"dormancy days must be an int >= 1, got True"),
+        ({"dayz": 9}, r"dormancy settings have unknown key\(s\) \['dayz'\]"),
+    ],
+)
+def test_bad_dormancy_settings_are_refused(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
         DaysWithoutPurchase.from_mapping(settings)
 
 
