@@ -73,7 +73,10 @@ from keyaccount.policies._protocols import EscalationPolicy
 from keyaccount.policies.escalation import (
     DEFAULT_DEADLINES,
     DEFAULT_ESCALATION_LADDER,
+    DEFAULT_ESCALATION_STEP,
+    DEFAULT_PRIORITY_RANK,
     DEFAULT_TIER_ALIASES,
+    DEFAULT_WARNING_FRACTION,
     BusinessDuration,
     TicketDeadlines,
     TierDeadlines,
@@ -156,7 +159,10 @@ __all__: list[str] = [
     # --- tickets (issue 5) ---
     "DEFAULT_DEADLINES",
     "DEFAULT_ESCALATION_LADDER",
+    "DEFAULT_ESCALATION_STEP",
+    "DEFAULT_PRIORITY_RANK",
     "DEFAULT_TIER_ALIASES",
+    "DEFAULT_WARNING_FRACTION",
     "BusinessDuration",
     "EscalationPolicy",
     "TicketDeadlines",

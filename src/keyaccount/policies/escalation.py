@@ -69,7 +69,10 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_DEADLINES",
     "DEFAULT_ESCALATION_LADDER",
+    "DEFAULT_ESCALATION_STEP",
+    "DEFAULT_PRIORITY_RANK",
     "DEFAULT_TIER_ALIASES",
+    "DEFAULT_WARNING_FRACTION",
     "BusinessDuration",
     "TicketDeadlines",
     "TierDeadlines",
@@ -747,6 +750,7 @@ class TieredEscalation:
         return pending
 
     def _level_at(self, deadline: datetime, moment: datetime, calendar: BusinessCalendar) -> int:
+        # At the deadline instant itself the ticket is still on time (as resolved_on_time).
         if moment <= deadline:
             return 0
         overdue = calendar.business_time_between(deadline, moment)
@@ -759,6 +763,7 @@ class TieredEscalation:
         deadlines = self.deadlines_for(ticket.tier)
         budget = (deadlines.first_reply if kind is DeadlineKind.FIRST_REPLY
                   else deadlines.resolution(ticket.severity)).on(calendar)
+        # Decimal keeps "75 %" exact; a float product could put the warning a microsecond off.
         microseconds = budget // timedelta(microseconds=1)
         used = int(Decimal(microseconds) * self.warning_fraction)
         return budget - timedelta(microseconds=used)
