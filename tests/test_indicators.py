@@ -642,3 +642,13 @@ def test_the_indicator_set_reads_visits_once_with_the_same_results(
     assert indicators[Indicator.COOPERATION_GROWTH_AFTER_VISITS] == (
         cooperation_growth_after_visits(visits, volumes, period))
     assert indicators[Indicator.COOPERATION_GROWTH] == cooperation_growth(volumes, period)
+
+
+def test_money_sums_are_exact_beyond_the_default_decimal_precision() -> None:
+    # 33 significant digits: the default decimal context keeps 28 and would round them away.
+    before, after = "1" + "0" * 30, "1" + "0" * 30 + ".01"
+    volumes = [volume("ACME", date(2024, 9, 1), before), volume("ACME", date(2025, 2, 1), after)]
+    growth = cooperation_growth(volumes, H1)
+    for value in (growth.portfolio, growth.of(Dimension.ACCOUNT, "ACME")):
+        assert value.numerator == Decimal("0.01")
+        assert value.normalised == Fraction(after) / (Fraction(before) + Fraction(after))

@@ -324,8 +324,12 @@ class _GroupValues(Mapping[GroupKey, V]):
         try:
             return self._built[key]
         except KeyError:
-            value = self._built[key] = self._make(self._counters[key])
-            return value
+            counters = self._counters[key]
+        # Built later than the sums: the makers' own additions (growth's before + after) must
+        # be exact as well.
+        with localcontext(_EXACT):
+            value = self._built[key] = self._make(counters)
+        return value
 
     def __iter__(self) -> Iterator[GroupKey]:
         return iter(self._counters)
@@ -430,9 +434,9 @@ def _assemble(
     groups = {
         dimension: _GroupValues(counters, make) for dimension, counters in rolled.groups.items()
     }
-    return Breakdown(
-        indicator, period, make(rolled.portfolio), make([0] * rolled.width), groups
-    )
+    with localcontext(_EXACT):
+        portfolio = make(rolled.portfolio)
+    return Breakdown(indicator, period, portfolio, make([0] * rolled.width), groups)
 
 
 def _breakdown(
