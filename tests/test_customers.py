@@ -351,6 +351,13 @@ def test_amending_the_file_keeps_the_previous_values_in_the_event() -> None:
     assert event.previous == (("credit_rating", "AA"),)
 
 
+def test_amending_a_field_to_what_it_already_says_changes_nothing_and_tells_nothing() -> None:
+    customer = a_customer(credit_rating="AA")
+    after, events = customer.amend(credit_rating="AA", now=NOW)
+    assert after == customer
+    assert events == ()
+
+
 def test_the_lifecycle_staff_and_records_cannot_be_amended_directly() -> None:
     with pytest.raises(InvalidInput, match=r"\['records', 'status'\] cannot be amended"):
         a_customer().amend(status="active", records=(), now=NOW)

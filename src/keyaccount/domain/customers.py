@@ -332,6 +332,11 @@ class Contact:
         personal_notes: interests, habits, family. **Confidential** (SPEC §4): only the
             account's own manager sees them. ``None`` only in a redacted view, where the notes
             were withheld.
+
+    >>> zhou = Contact(name="周敏", role="purchasing_director", wechat="zhoumin",
+    ...                personal_notes="golf on Saturdays")
+    >>> zhou.role.label_zh, zhou.role.level, zhou.wechat
+    ('采购总监', 3, 'zhoumin')
     """
 
     # The fields a redacted view may withhold from a contact (SPEC §4).
@@ -362,6 +367,13 @@ class ProcessRecord:
         participants: who took part, on both sides.
         department: the reporting department.
         reported_by: the person who reported it.
+
+    >>> from datetime import datetime, timezone
+    >>> talks = ProcessRecord(kind="negotiation", summary="2026 price frame",
+    ...                       occurred_at=datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc),
+    ...                       participants=["wang", "周敏"], department="大客户部")
+    >>> talks.kind, talks.participants
+    (<RecordKind.NEGOTIATION: 'negotiation'>, ('wang', '周敏'))
     """
 
     kind: RecordKind = attrs.field(converter=_record_kind)
@@ -637,10 +649,19 @@ class Customer:
 
         Only the fields in ``AMENDABLE_FIELDS`` can be amended this way: the lifecycle,
         the records, the contracts and who covers the account change only through their own
-        steps. The values are validated as at construction.
+        steps. The values are validated as at construction. Values equal to what the file
+        already says change nothing; if nothing changes, no event is returned.
+
+        Args:
+            now: the caller's now, carried by the event.
+            **changes: ``field=new value`` for each field to amend.
+
+        Returns:
+            The amended customer, and one :class:`FileAmended` event holding the previous
+            value of each field that changed (none if nothing did).
 
         Raises:
-            InvalidInput: no change, a field that cannot be amended, or a bad value.
+            InvalidInput: no field named, a field that cannot be amended, or a bad value.
         """
         require_aware(now, field="now")
         if not changes:
@@ -657,6 +678,9 @@ class Customer:
             for field in attrs.fields(Customer)
             if field.name in changes and getattr(self, field.name) != getattr(customer, field.name)
         )
+        if not previous:
+            # An event that records no change would make the host's log claim an amendment.
+            return self, ()
         event = FileAmended(occurred_at=now, account_id=self.account_id, previous=previous)
         return customer, (event,)
 
