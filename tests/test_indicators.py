@@ -652,3 +652,11 @@ def test_money_sums_are_exact_beyond_the_default_decimal_precision() -> None:
     for value in (growth.portfolio, growth.of(Dimension.ACCOUNT, "ACME")):
         assert value.numerator == Decimal("0.01")
         assert value.normalised == Fraction(after) / (Fraction(before) + Fraction(after))
+
+
+def test_a_distribution_needs_one_count_per_score_of_its_scale() -> None:
+    from keyaccount import ScoreDistribution
+
+    with pytest.raises(InvalidInput, match="5 counts"):
+        ScoreDistribution(FIVE_POINT, (1, 2, 3))
+    assert ScoreDistribution(FIVE_POINT, [0, 0, 1, 0, 1]).share(5) == Fraction(1, 2)

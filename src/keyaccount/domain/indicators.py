@@ -119,7 +119,18 @@ DEFAULT_VISIT_WINDOW = relativedelta(months=3)
 
 
 class Indicator(enum.Enum):
-    """The indicators of SPEC §9; the value is the stable name hosts use in settings."""
+    """The indicators of SPEC §9; the value is the stable name hosts use in settings.
+
+    Each indicator maps its value onto [0, 1] for scorecards (``IndicatorValue.normalised``),
+    higher always better, never clamped:
+
+    * the rates (completion, resolution, on-time, retention, conversion, collection) and
+      loyalty: the value itself;
+    * churn and high-value churn: ``1 - churn``;
+    * satisfaction: ``(mean - low) / (high - low)`` on the survey's declared scale;
+    * both growth rates: ``current / (before + current)`` (1/2 is no growth);
+    * relationship cost-benefit (spending / benefit): ``benefit / (spending + benefit)``.
+    """
 
     VISIT_PLAN_COMPLETION = "visit_plan_completion"
     SATISFACTION = "satisfaction"
@@ -619,7 +630,16 @@ class ScoreDistribution:
     """
 
     scale: SatisfactionScale
-    counts: tuple[int, ...]
+    counts: tuple[int, ...] = attrs.field(converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.counts) != len(self.scale.scores) or any(
+            isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in self.counts
+        ):
+            raise InvalidInput(
+                f"ScoreDistribution.counts must be {len(self.scale.scores)} counts >= 0, one "
+                f"per score {self.scale.low}..{self.scale.high}, got {self.counts!r}"
+            )
 
     @property
     def total(self) -> int:
