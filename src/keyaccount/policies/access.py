@@ -115,6 +115,17 @@ class RedactedView:
         viewer: who the view is for.
         fields: ``(field, value)`` pairs of the visible fields, in file order.
         withheld: the names of the fields withheld, in file order.
+
+    >>> from keyaccount import Customer
+    >>> file = Customer(account_id="C-5", name="Acme", category="regional", fax="021-1")
+    >>> view = redacted_view(file, viewer=Viewer("sun", "other_department"),
+    ...                      visible=frozenset({"account_id", "name"}))
+    >>> view.as_dict(), "fax" in view.withheld, "fax" in view
+    ({'account_id': 'C-5', 'name': 'Acme'}, True, False)
+    >>> view["fax"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "'fax' is withheld from other_department 'sun'"
     """
 
     account_id: str
