@@ -660,3 +660,12 @@ def test_a_distribution_needs_one_count_per_score_of_its_scale() -> None:
     with pytest.raises(InvalidInput, match="5 counts"):
         ScoreDistribution(FIVE_POINT, (1, 2, 3))
     assert ScoreDistribution(FIVE_POINT, [0, 0, 1, 0, 1]).share(5) == Fraction(1, 2)
+
+
+def test_a_combination_refuses_negative_or_float_weights() -> None:
+    with pytest.raises(InvalidInput, match=">= 0"):
+        combine_weighted({"a": Fraction(1)}, {"a": Fraction(-1)}, H1)
+    with pytest.raises(InvalidInput, match="exact"):
+        combine_weighted({"a": Fraction(1)}, {"a": 0.5}, H1)  # type: ignore[dict-item]
+    assert combine_weighted({"a": Fraction(1, 2)}, {"a": Decimal("0.3")}, H1).score == Fraction(
+        1, 2)

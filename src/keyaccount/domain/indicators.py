@@ -1052,23 +1052,31 @@ def combine_weighted(
     Args:
         normalised: each component's value in [0, 1], or None when not applicable; a
             component that is weighted but absent counts as not applicable.
-        weights: the weight of each component (>= 0; zero weights are left out).
+        weights: the weight of each component (exact, >= 0; zero weights are left out).
         period: the period the values belong to.
+
+    Raises:
+        InvalidInput: a negative or inexact (float) weight.
 
     >>> combine_weighted({"a": Fraction(1), "b": None, "c": Fraction(0)},
     ...                  {"a": Fraction(1, 2), "b": Fraction(1, 4), "c": Fraction(1, 4)},
     ...                  Period.half_year(2025, 1)).score
     Fraction(2, 3)
     """
+    positive: dict[str, Fraction] = {}
+    for name, weight in weights.items():
+        if isinstance(weight, (bool, float)) or not isinstance(weight, (int, Decimal, Fraction)):
+            raise InvalidInput(f"weight of {name!r} must be exact, got {weight!r}")
+        if weight < 0:
+            raise InvalidInput(f"weight of {name!r} must be >= 0, got {weight}")
+        if weight > 0:
+            positive[name] = Fraction(weight)
     applicable_weight = sum(
-        (w for name, w in weights.items() if w > 0 and normalised.get(name) is not None),
-        Fraction(0),
+        (w for name, w in positive.items() if normalised.get(name) is not None), Fraction(0)
     )
     components = []
     total = Fraction(0)
-    for name, weight in weights.items():
-        if weight <= 0:
-            continue
+    for name, weight in positive.items():
         value = normalised.get(name)
         if value is None:
             components.append(AppraisalComponent(name, weight, Fraction(0), None))
