@@ -230,6 +230,17 @@ def test_a_dormant_account_that_buys_is_active_again() -> None:
     assert [type(event) for event in events] == [PurchaseRecorded, AccountReactivated]
 
 
+def test_a_late_entry_of_an_old_purchase_does_not_end_a_dormancy() -> None:
+    customer, _ = active().record_purchase(on=date(2025, 3, 20), now=LATER)
+    dormant, _ = customer.go_dormant(now=LATER + timedelta(days=200), days_without_purchase=200)
+    with pytest.raises(
+        InvalidInput,
+        match=r"purchase day 2025-03-10 on dormant customer 'C-1' must be after its last "
+        r"purchase or activation \(2025-03-20\)",
+    ):
+        dormant.record_purchase(on=date(2025, 3, 10), now=LATER + timedelta(days=201))
+
+
 def test_a_dormant_account_is_reactivated_with_a_plan() -> None:
     customer, (event,) = _dormant().reactivate(plan="visit monthly, trial order", now=LATER)
     assert customer.status is AccountStatus.ACTIVE

@@ -833,12 +833,21 @@ class Customer:
 
         Raises:
             InvalidTransition: the account is neither active nor dormant.
-            InvalidInput: ``on`` is not a date, or is after ``now``'s day.
+            InvalidInput: ``on`` is not a date, or is after ``now``'s day; or the account is
+                dormant and ``on`` is not after its last purchase (or activation): a late entry
+                of a purchase that was already counted cannot end the dormancy.
         """
         common = self._common(LifecycleStep.RECORD_PURCHASE, now)
         require_date(on, field="purchase day (on)")
         if on > now.date():
             raise InvalidInput(f"purchase day {on} is after now ({now.isoformat()})")
+        if self.status is AccountStatus.DORMANT:
+            known = [day for day in (self.last_purchase_on, self.activated_on) if day]
+            if known and on <= max(known):
+                raise InvalidInput(
+                    f"purchase day {on} on dormant customer {self.account_id!r} must be after "
+                    f"its last purchase or activation ({max(known)}) to end the dormancy"
+                )
         latest = on if self.last_purchase_on is None else max(on, self.last_purchase_on)
         changes: dict[str, Any] = {"status": common["to_status"], "last_purchase_on": latest}
         events: tuple[DomainEvent, ...] = (PurchaseRecorded(**common, purchased_on=on),)
