@@ -20,6 +20,7 @@ from keyaccount import (
     AccountToPlan,
     CalendarRangeError,
     InvalidInput,
+    PlannedVisit,
     PlanPeriod,
     PolicyConfigError,
     Tier,
@@ -495,20 +496,23 @@ def test_replanning_refuses_another_account_or_a_day_outside_the_period() -> Non
 # --- compliance ------------------------------------------------------------------------------
 
 
-def _record(plan: VisitPlan, index: int, *, record_id: str = "R1") -> VisitRecord:
-    day = plan.days[index]
+def _record_of(visit: PlannedVisit, record_id: str = "R1") -> VisitRecord:
     return VisitRecord(
         record_id=record_id,
-        account_id=plan.account_id,
-        kind=plan.kinds[index],
-        visited_at=datetime.combine(day, time(10), tzinfo=SHANGHAI),
+        account_id=visit.account_id,
+        kind=visit.kind,
+        visited_at=datetime.combine(visit.day, time(10), tzinfo=SHANGHAI),
         place="customer HQ",
-        visitors=plan.visitors[index],
+        visitors=visit.visitors,
         customer_situation="stable",
-        topics=plan.topics[index] or (Topic.CUSTOMER_BASICS,),
+        topics=visit.topics or (Topic.CUSTOMER_BASICS,),
         content="talked",
-        planned_day=day,
+        planned_day=visit.day,
     )
+
+
+def _record(plan: VisitPlan, index: int, *, record_id: str = "R1") -> VisitRecord:
+    return _record_of(plan.visit_at(index), record_id)
 
 
 JUNE = datetime(2026, 6, 15, 12, tzinfo=SHANGHAI)
@@ -593,6 +597,8 @@ def test_overdue_visits_are_reported_once_across_evaluations() -> None:
     assert len(first.events) == len(first.overdue) > 0
     assert all(isinstance(event, VisitOverdue) and event.occurred_at == JUNE
                for event in first.events)
+    assert first.reported == {visit.visit_id for visit in first.overdue}
+    assert "ACME/2026-01-04/on_site" in first.reported  # plain ids a host can store
     again = evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI, reported=first.reported)
     assert again.events == ()
     july = datetime(2026, 7, 15, tzinfo=SHANGHAI)
@@ -606,27 +612,64 @@ def test_two_plans_for_one_account_are_refused() -> None:
         evaluate_compliance([plan, plan], [], now=JUNE, zone=SHANGHAI)
 
 
+def test_reported_visits_must_be_given_by_their_ids() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    old_style = {("ACME", date(2026, 1, 5), VisitKind.ON_SITE)}
+    with pytest.raises(InvalidInput, match="reported must hold visit ids"):
+        evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI, reported=old_style)
+
+
+def test_a_record_of_another_kind_or_another_account_does_not_carry_out_a_planned_visit() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    on_site = _record(plan, 0)
+    as_phone_call = attrs.evolve(on_site, kind=VisitKind.PHONE_RETURN)
+    for_someone_else = attrs.evolve(on_site, account_id="OTHER")
+    report = evaluate_compliance([plan], [as_phone_call, for_someone_else], now=JUNE,
+                                 zone=SHANGHAI)
+    assert report.accounts[0].completed == 0
+    assert plan.visit_at(0).visit_id in {visit.visit_id for visit in report.overdue}
+    # the phone call still counts as a regular visit for the gap; the other account's does not
+    assert report.accounts[0].last_visit == plan.days[0]
+
+
+def test_a_regular_visit_after_today_does_not_close_the_gap() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_B, staff=["li"]))
+    tomorrow = attrs.evolve(
+        _record(plan, 0), visited_at=datetime(2026, 6, 16, 0, 30, tzinfo=SHANGHAI),
+        planned_day=None,
+    )
+    report = evaluate_compliance([plan], [_record(plan, 0), tomorrow], now=JUNE, zone=SHANGHAI)
+    assert report.accounts[0].last_visit == plan.days[0]
+    assert [gap.account_id for gap in report.gaps] == ["ACME"]
+
+
 @given(planning_inputs(max_accounts=3), st.data())
-def test_compliance_never_reports_an_overdue_visit_twice_and_rates_stay_between_0_and_1(
+def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carried_out(
     inputs: PlanningInputs, data: st.DataObject
 ) -> None:
     plans = _plans(inputs)
     zone = ZoneInfo(inputs.calendar.timezone)
+    visits = [visit for plan in plans for visit in plan.visits]
+    done = data.draw(st.sets(st.sampled_from(visits)))
+    records = [_record_of(visit, f"R{number}") for number, visit in enumerate(done)]
+    done_ids = {visit.visit_id for visit in done}
     moments = sorted(
         data.draw(st.lists(st.dates(date(inputs.year, 1, 1), date(inputs.year, 12, 31)),
                            min_size=1, max_size=4))
     )
-    reported: frozenset[tuple[str, date, VisitKind]] = frozenset()
-    seen: set[tuple[str, date, VisitKind]] = set()
+    reported: frozenset[str] = frozenset()
+    seen: set[str] = set()
     for day in moments:
         report = evaluate_compliance(
-            plans, [], now=datetime.combine(day, time(12), tzinfo=zone), zone=zone,
+            plans, records, now=datetime.combine(day, time(12), tzinfo=zone), zone=zone,
             reported=reported,
         )
-        keys = {(event.account_id, event.planned_day, event.kind) for event in report.events}
-        assert not keys & seen
-        seen |= keys
+        due = {visit.visit_id for visit in visits if visit.day < day}
+        assert {visit.visit_id for visit in report.overdue} == due - done_ids
+        assert (report.due, report.completed) == (len(due), len(due & done_ids))
+        new = {event.visit_id for event in report.events}
+        assert len(new) == len(report.events)
+        assert not new & seen
+        seen |= new
         reported = report.reported
-        rate = report.completion_rate
-        assert rate is None or 0 <= rate <= 1
-    assert seen == set(reported)
+    assert seen == reported

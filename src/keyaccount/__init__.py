@@ -146,6 +146,7 @@ from keyaccount.domain.visits import (
     VisitQuota,
     VisitRecord,
     VisitRecorded,
+    visit_id,
 )
 
 # isort: split
@@ -320,6 +321,7 @@ __all__ = [
     "VisitQuota",
     "VisitRecord",
     "VisitRecorded",
+    "visit_id",
     # --- end visits ---
     # --- indicators (issue 7) ---
     "Appraisal",

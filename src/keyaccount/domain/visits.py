@@ -62,6 +62,7 @@ __all__ = [
     "VisitQuota",
     "VisitRecord",
     "VisitRecorded",
+    "visit_id",
 ]
 
 
@@ -374,7 +375,20 @@ class PlannedVisit:
     @property
     def visit_id(self) -> str:
         """A stable id: an account has at most one visit of a kind on a day."""
-        return f"{self.account_id}/{self.day.isoformat()}/{self.kind.value}"
+        return visit_id(self.account_id, self.day, self.kind)
+
+
+def visit_id(account_id: str, day: date, kind: VisitKind) -> str:
+    """The stable id of a planned visit: ``account/day/kind``.
+
+    A plain string, so a host can store the ids of overdue visits already reported
+    (:attr:`ComplianceReport.reported`) in any database. The day and kind come last and
+    contain no ``/``, so the id is unambiguous even for an account id that does.
+
+    >>> visit_id("ACME", date(2026, 3, 2), VisitKind.ON_SITE)
+    'ACME/2026-03-02/on_site'
+    """
+    return f"{account_id}/{day.isoformat()}/{kind.value}"
 
 
 @attrs.frozen
@@ -721,6 +735,11 @@ class VisitOverdue(DomainEvent):
     kind: VisitKind
     planned_day: date
 
+    @property
+    def visit_id(self) -> str:
+        """The id of the overdue planned visit (:func:`visit_id`)."""
+        return visit_id(self.account_id, self.planned_day, self.kind)
+
 
 # --- compliance values --------------------------------------------------------------------
 
@@ -742,9 +761,9 @@ class OverdueVisit:
     days_overdue: int
 
     @property
-    def key(self) -> tuple[str, date, VisitKind]:
-        """Identifies the planned visit, for reporting it only once."""
-        return (self.account_id, self.planned_day, self.kind)
+    def visit_id(self) -> str:
+        """The id of the planned visit (:func:`visit_id`), by which it is reported once."""
+        return visit_id(self.account_id, self.planned_day, self.kind)
 
 
 @attrs.frozen
@@ -809,8 +828,9 @@ class ComplianceReport:
         overdue: the overdue planned visits, by account and day.
         gaps: accounts whose gap since the last regular visit exceeds their interval.
         events: a :class:`VisitOverdue` for each overdue visit not reported before.
-        reported: every overdue visit reported so far; pass it to the next evaluation so the
-            same overdue visit is not reported twice.
+        reported: the ids (:func:`visit_id`) of every overdue visit reported so far; store
+            them and pass them to the next evaluation, so the same overdue visit is not
+            reported twice.
     """
 
     today: date
@@ -818,7 +838,7 @@ class ComplianceReport:
     overdue: tuple[OverdueVisit, ...]
     gaps: tuple[VisitGap, ...]
     events: tuple[VisitOverdue, ...]
-    reported: frozenset[tuple[str, date, VisitKind]]
+    reported: frozenset[str]
 
     @property
     def due(self) -> int:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from math import ceil
 from typing import Any, Protocol
@@ -63,6 +63,7 @@ from keyaccount.domain.visits import (
     VisitQuota,
     VisitRecord,
     VisitRecorded,
+    visit_id,
 )
 from keyaccount.policies._protocols import EscalationPolicy, VisitFrequencyPolicy
 
@@ -774,7 +775,7 @@ def evaluate_compliance(
     *,
     now: datetime,
     zone: tzinfo,
-    reported: Collection[tuple[str, date, VisitKind]] = frozenset(),
+    reported: Collection[str] = frozenset(),
 ) -> ComplianceReport:
     """Visit compliance of the plans at ``now`` (SPEC §6 compliance).
 
@@ -782,24 +783,43 @@ def evaluate_compliance(
     ``zone``); it is *completed* when a record of the same account and kind names its planned
     day, else *overdue*. The *next visit due* is the first visit from today on not yet
     completed. An account has a *gap* when its last regular visit (on-site or phone return,
-    planned or not), or the start of its plan if it had none, lies more than its interval
-    before today.
+    planned or not, up to today), or the start of its plan if it had none, lies more than its
+    interval before today.
 
     Args:
         plans: one plan per account.
         records: the visit records (records of accounts without a plan are ignored).
         now: the evaluation moment (timezone-aware).
         zone: the zone in which days are counted (the business calendar's zone).
-        reported: the overdue visits already reported (``ComplianceReport.reported`` of the
-            previous evaluation), so events are raised only for newly overdue visits.
+        reported: the ids (:func:`~keyaccount.visit_id`) of the overdue visits already
+            reported (``ComplianceReport.reported`` of the previous evaluation), so events
+            are raised only for newly overdue visits.
 
     Returns:
         The report: per-account figures, overdue visits, gaps, events for the newly overdue
-        visits and the updated ``reported`` set. Cost: O(records + due visits) plus a binary
+        visits and the updated ``reported`` ids. Cost: O(records + due visits) plus a binary
         search per plan.
 
     Raises:
-        InvalidInput: naive ``now``, or two plans for one account.
+        InvalidInput: naive ``now``, two plans for one account, or ``reported`` holding
+            something other than visit ids.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from keyaccount import TIER_C, Topic, VisitInterval, VisitKind, VisitPlan
+    >>> plan = VisitPlan("JINQIAO", TIER_C, PlanPeriod.year(2026),
+    ...                  days=(date(2026, 1, 5), date(2026, 4, 1), date(2026, 7, 1)),
+    ...                  kinds=(VisitKind.PHONE_RETURN,) * 3, visitors=(("chen",),) * 3,
+    ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3,
+    ...                  interval=VisitInterval(months=3))
+    >>> april = datetime(2026, 4, 15, 9, tzinfo=timezone.utc)
+    >>> report = evaluate_compliance([plan], [], now=april, zone=timezone.utc)
+    >>> [visit.visit_id for visit in report.overdue]
+    ['JINQIAO/2026-01-05/phone_return', 'JINQIAO/2026-04-01/phone_return']
+    >>> report.completion_rate, report.accounts[0].next_due.day, len(report.events)
+    (Decimal('0'), datetime.date(2026, 7, 1), 2)
+    >>> evaluate_compliance([plan], [], now=april, zone=timezone.utc,
+    ...                     reported=report.reported).events
+    ()
     """
     require_aware(now, field="now")
     today = now.astimezone(zone).date()
@@ -808,56 +828,44 @@ def evaluate_compliance(
     if len(position) != len(ordered):
         twice = next(a.account_id for a, b in pairwise(ordered) if a.account_id == b.account_id)
         raise InvalidInput(f"account {twice!r} has two plans to evaluate")
-    # Done visits are keyed by plain ints (account position, day ordinal, kind): no tuple or
-    # set per record, which keeps a 100,000-account evaluation light on the allocator.
-    done: set[int] = set()
-    last_visit: dict[str, date] = {}
-    kind_code = _KIND_ORDER
-    for record in records:
-        account_id = record.account_id
-        index = position.get(account_id)
-        if index is None:
-            continue
-        kind = record.kind
-        planned_day = record.planned_day
-        if planned_day is not None:
-            done.add((index * _DAY_SPAN + planned_day.toordinal()) * 8 + kind_code[kind])
-        if kind in REGULAR_KINDS:
-            day = record.visited_at.astimezone(zone).date()
-            if day <= today and (account_id not in last_visit or day > last_visit[account_id]):
-                last_visit[account_id] = day
+    already = reported if isinstance(reported, (set, frozenset)) else frozenset(reported)
+    if not all(isinstance(reported_id, str) for reported_id in already):
+        raise InvalidInput(
+            "reported must hold visit ids (strings, ComplianceReport.reported), got "
+            f"{next(item for item in already if not isinstance(item, str))!r}"
+        )
+    done, last_visit = _done_visits(records, position, zone, today)
     # plans of one template share their interval object: one window per object
     windows: dict[int, date] = {}
+    # plans of one template share their columns: their keys are computed once
+    columns: dict[tuple[int, int], tuple[int, ...]] = {}
+    # visit ids are the account id plus a suffix shared by every visit of that day and kind
+    suffixes: dict[int, str] = {}
     accounts = []
     overdue: list[OverdueVisit] = []
+    overdue_ids: list[str] = []
     gaps = []
-    # (day ordinal, kind) keys of each distinct pair of columns: plans made from one template
-    # share their columns, so most plans reuse keys computed once.
-    column_keys: dict[tuple[int, int], tuple[tuple[date, ...], tuple[int, ...]]] = {}
     for index, plan in enumerate(ordered):
         account_id = plan.account_id
-        base = index * _DAY_SPAN * 8
         plan_days = plan.days
         plan_kinds = plan.kinds
-        cached = column_keys.get((id(plan_days), id(plan_kinds)))
-        if cached is None:
-            day_keys = tuple(
-                day.toordinal() * 8 + kind_code[kind]
-                for day, kind in zip(plan_days, plan_kinds, strict=True)
-            )
-            # the columns are kept in the value, so their ids are not reused meanwhile
-            column_keys[(id(plan_days), id(plan_kinds))] = (plan_days, day_keys)
-        else:
-            day_keys = cached[1]
+        day_keys = columns.get((id(plan_days), id(plan_kinds)))
+        if day_keys is None:
+            day_keys = _day_keys(plan_days, plan_kinds, columns)
+        base = index * _ACCOUNT_STRIDE
         due = bisect.bisect_left(plan_days, today)
         completed = 0
-        for visit, day_key in enumerate(day_keys[:due]):
+        for visit in range(due):
+            day_key = day_keys[visit]
             if base + day_key in done:
                 completed += 1
-            else:
-                day = plan_days[visit]
-                overdue.append(OverdueVisit(account_id, plan_kinds[visit], day, (today - day).days))
-        late = due - completed
+                continue
+            day, kind = plan_days[visit], plan_kinds[visit]
+            suffix = suffixes.get(day_key)
+            if suffix is None:
+                suffix = suffixes[day_key] = visit_id("", day, kind)
+            overdue_ids.append(account_id + suffix)
+            overdue.append(OverdueVisit(account_id, kind, day, (today - day).days))
         next_index = None
         for visit in range(due, len(day_keys)):
             if base + day_keys[visit] not in done:
@@ -872,13 +880,16 @@ def evaluate_compliance(
             since = plan.period.start if last is None else last
             if since < window:
                 gaps.append(VisitGap(account_id, last, interval, since, (today - since).days))
-        accounts.append(AccountCompliance(account_id, due, completed, late, last, plan, next_index))
-    already = reported if isinstance(reported, (set, frozenset)) else frozenset(reported)
-    keys = [(visit.account_id, visit.planned_day, visit.kind) for visit in overdue]
+        accounts.append(
+            AccountCompliance(account_id, due, completed, due - completed, last, plan, next_index)
+        )
     events = tuple(
-        VisitOverdue(occurred_at=now, account_id=key[0], kind=key[2], planned_day=key[1])
-        for key in keys
-        if key not in already
+        VisitOverdue(
+            occurred_at=now, account_id=visit.account_id, kind=visit.kind,
+            planned_day=visit.planned_day,
+        )
+        for visit, overdue_id in zip(overdue, overdue_ids, strict=True)
+        if overdue_id not in already
     )
     return ComplianceReport(
         today,
@@ -886,8 +897,60 @@ def evaluate_compliance(
         tuple(overdue),
         tuple(gaps),
         events,
-        frozenset(already).union(keys),
+        frozenset(already).union(overdue_ids),
     )
+
+
+# A done visit is keyed by one int, ((account position * _DAY_SPAN) + day ordinal) * 8 + kind:
+# no tuple per record or visit, which keeps 100,000 accounts light on the allocator and on the
+# garbage collector. Eight kind codes leave room for the five kinds.
+_ACCOUNT_STRIDE = _DAY_SPAN * 8
+
+
+def _done_visits(
+    records: Iterable[VisitRecord], position: Mapping[str, int], zone: tzinfo, today: date
+) -> tuple[set[int], dict[str, date]]:
+    """The keys of the planned visits carried out, and each account's last regular visit day.
+
+    Only records of accounts in ``position`` count; a regular visit counts for the gap when
+    it took place by the end of ``today`` in ``zone``.
+    """
+    done: set[int] = set()
+    latest: dict[str, datetime] = {}
+    # compare instants with the start of tomorrow: one day conversion per account, not per
+    # record (for a midnight skipped by DST, fold=0 is still the first instant of the day)
+    tomorrow = datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)
+    kind_code = _KIND_ORDER
+    for record in records:
+        account_id = record.account_id
+        index = position.get(account_id)
+        if index is None:
+            continue
+        kind = record.kind
+        planned_day = record.planned_day
+        if planned_day is not None:
+            done.add((index * _DAY_SPAN + planned_day.toordinal()) * 8 + kind_code[kind])
+        if kind in REGULAR_KINDS:
+            moment = record.visited_at
+            if moment < tomorrow and (account_id not in latest or moment > latest[account_id]):
+                latest[account_id] = moment
+    return done, {account: moment.astimezone(zone).date() for account, moment in latest.items()}
+
+
+def _day_keys(
+    days: tuple[date, ...],
+    kinds: tuple[VisitKind, ...],
+    columns: dict[tuple[int, int], tuple[int, ...]],
+) -> tuple[int, ...]:
+    """The ``day ordinal * 8 + kind`` keys of a plan's visits, kept in ``columns``.
+
+    ``columns`` is keyed by the ids of the column tuples: the plans evaluated keep them alive
+    for the whole evaluation, so an id is not reused by another tuple meanwhile.
+    """
+    keys = columns[(id(days), id(kinds))] = tuple(
+        day.toordinal() * 8 + _KIND_ORDER[kind] for day, kind in zip(days, kinds, strict=True)
+    )
+    return keys
 
 
 # --- recording a visit ------------------------------------------------------------------------
