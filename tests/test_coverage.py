@@ -237,6 +237,8 @@ def test_handover_settings_carry_their_coverage() -> None:
         )
     with pytest.raises(PolicyConfigError, match="unknown key"):
         CoveredHandover.from_mapping({"coverag": {}})
+    with pytest.raises(PolicyConfigError, match=r"handover coverage must be a CoveragePolicy"):
+        CoveredHandover(coverage=2)  # type: ignore[arg-type]
 
 
 def _required_by_spec(customer: Customer) -> int:

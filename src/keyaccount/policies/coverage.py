@@ -180,6 +180,16 @@ def _coverage_default() -> CoveragePolicy:
     return MinimumStaffByTier()
 
 
+def _check_coverage(_instance: object, _attribute: object, value: object) -> None:
+    # Imported here: the protocols module names this module's types for the type checker.
+    from keyaccount.policies._protocols import CoveragePolicy
+
+    if not isinstance(value, CoveragePolicy):
+        raise PolicyConfigError(
+            f"handover coverage must be a CoveragePolicy (required_staff and check), got {value!r}"
+        )
+
+
 @attrs.frozen
 class CoveredHandover:
     """Reassign a departing staff member's accounts without losing coverage (SPEC §3).
@@ -199,7 +209,7 @@ class CoveredHandover:
     (('zhao', 'chen'), 'chen', True)
     """
 
-    coverage: CoveragePolicy = attrs.field(factory=_coverage_default)
+    coverage: CoveragePolicy = attrs.field(factory=_coverage_default, validator=_check_coverage)
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> CoveredHandover:
