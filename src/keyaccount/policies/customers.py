@@ -186,6 +186,19 @@ def assign_account_code(
         InvalidTransition: the customer is not approved.
         InvalidInput: ``customer`` is not a Customer, or an approved one without its
             ``approved_on`` day.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from keyaccount import Contract, Customer
+    >>> contract = Contract(reference="S-1", signed_on=date(2025, 3, 28))
+    >>> approved = Customer(account_id="C-1", name="Acme", category="regional",
+    ...                     status="approved", approved_on=date(2025, 3, 28),
+    ...                     supply_contract=contract,
+    ...                     quality_contract=Contract(reference="Q-1", signed_on=date(2025, 3, 28)))
+    >>> now = datetime(2025, 3, 31, 9, 0, tzinfo=timezone.utc)
+    >>> active, (event,) = assign_account_code(approved, SequentialAccountCodes(),
+    ...                                        taken={"KA-2025-00001"}, now=now)
+    >>> active.status.value, active.account_code, event.occurred_at == now
+    ('active', 'KA-2025-00002', True)
     """
     if not isinstance(customer, Customer):
         raise InvalidInput(f"customer must be a Customer, got {customer!r}")
@@ -278,6 +291,18 @@ def apply_dormancy(
     Returns:
         The whole portfolio in input order (dormant accounts replaced), and one
         :class:`~keyaccount.AccountWentDormant` event per account that went dormant.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from keyaccount import Contract, Customer
+    >>> contract = Contract(reference="S-1", signed_on=date(2024, 1, 2))
+    >>> idle = Customer(account_id="C-1", name="Acme", category="regional", status="active",
+    ...                 account_code="KA-2024-00001", supply_contract=contract,
+    ...                 quality_contract=Contract(reference="Q-1", signed_on=date(2024, 1, 2)),
+    ...                 activated_on=date(2024, 1, 3), last_purchase_on=date(2025, 1, 10))
+    >>> now = datetime(2025, 7, 9, 8, 0, tzinfo=timezone.utc)
+    >>> (after,), (event,) = apply_dormancy([idle], DaysWithoutPurchase(), now=now)
+    >>> after.status.value, event.days_without_purchase
+    ('dormant', 180)
     """
     require_aware(now, field="now")
     portfolio: list[Customer] = []
