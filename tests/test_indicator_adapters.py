@@ -9,6 +9,8 @@ import pytest
 from keyaccount import (
     TIER_A,
     TIER_C,
+    AccountStatus,
+    Contract,
     Customer,
     Dimension,
     FeedbackTicket,
@@ -22,6 +24,8 @@ from keyaccount import (
     Topic,
     VisitKind,
     VisitRecord,
+    retention_and_churn,
+    roster_from,
     satisfaction_from_tickets,
     survey_satisfaction,
     ticket_facts_from,
@@ -124,3 +128,30 @@ def test_two_gradings_give_the_tier_migration_input() -> None:
     migration = tier_migration(tiers_of(grading), tiers_of(grading), Period.year(2025))
     assert migration.unchanged == 10
     assert migration.upgraded == migration.downgraded == 0
+
+
+def trading_customer(account_id: str, status: str, tier: object = TIER_A) -> Customer:
+    signed = date(2024, 3, 1)
+    return Customer(
+        account_id=account_id, name=f"customer {account_id}", category="regional", tier=tier,
+        staff=("wang", "li"), account_manager="wang", department="KA", status=status,
+        account_code=f"KA-{account_id}",
+        supply_contract=Contract(reference="S-1", signed_on=signed),
+        quality_contract=Contract(reference="Q-1", signed_on=signed),
+        approved_on=signed, activated_on=signed if status != "approved" else None,
+    )
+
+
+def test_the_roster_holds_the_accounts_trading_at_the_start_and_keeps_those_still_trading() -> None:
+    at_start = [trading_customer("ACME", "active"), trading_customer("BOLT", "dormant"),
+                trading_customer("CORA", "active", TIER_C),
+                trading_customer("DYNA", "approved")]  # not trading yet: not on the roster
+    at_end = [trading_customer("ACME", "dormant"), trading_customer("BOLT", "active")]
+    roster = roster_from(at_start, at_end)
+    assert [(f.account_id, f.tier, f.retained) for f in roster] == [
+        ("ACME", "A", True), ("BOLT", "A", True), ("CORA", "C", False)]
+    churn = retention_and_churn(roster, H1).churn
+    assert churn.of(Dimension.TIER, "C").value == 1
+    assert churn.portfolio.value == Fraction(1, 3)
+    only_active = roster_from(at_start, at_end, trading={AccountStatus.ACTIVE})
+    assert [(f.account_id, f.retained) for f in only_active] == [("ACME", False), ("CORA", False)]

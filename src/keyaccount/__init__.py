@@ -155,6 +155,8 @@ from keyaccount.domain.visits import (
 # --- indicators (issue 7) ---
 # isort: split
 from keyaccount.domain.indicator_adapters import (
+    TRADING_STATUSES,
+    roster_from,
     satisfaction_from_tickets,
     ticket_facts_from,
     tiers_of,
@@ -324,6 +326,7 @@ __all__ = [
     "visit_id",
     # --- end visits ---
     # --- indicators (issue 7) ---
+    "TRADING_STATUSES",
     "Appraisal",
     "AppraisalComponent",
     "Breakdown",
@@ -359,6 +362,7 @@ __all__ = [
     "receivables_collection",
     "relationship_cost_benefit",
     "retention_and_churn",
+    "roster_from",
     "satisfaction_from_tickets",
     "survey_satisfaction",
     "ticket_facts_from",

@@ -10,18 +10,26 @@ calendar day in ``zone`` when one is given, else in the datetime's own zone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, tzinfo
 
 from keyaccount._errors import InvalidInput
 from keyaccount.domain.customers import Customer
 from keyaccount.domain.grading import GradedAccount
-from keyaccount.domain.indicator_records import SurveyResponse, TicketFact, VisitFact
+from keyaccount.domain.indicator_records import (
+    RetentionFact,
+    SurveyResponse,
+    TicketFact,
+    VisitFact,
+)
+from keyaccount.domain.lifecycle import AccountStatus
 from keyaccount.domain.tickets import FeedbackTicket
 from keyaccount.domain.tiers import Tier
 from keyaccount.domain.visits import PlannedVisit, VisitRecord
 
 __all__ = [
+    "TRADING_STATUSES",
+    "roster_from",
     "satisfaction_from_tickets",
     "ticket_facts_from",
     "tiers_of",
@@ -149,3 +157,36 @@ def satisfaction_from_tickets(
 def tiers_of(grading: Mapping[str, GradedAccount]) -> dict[str, Tier]:
     """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads."""
     return {account_id: graded.tier for account_id, graded in grading.items()}
+
+
+# A dormant account (休眠客户, seed 003) still trades with us in principle and has a
+# reactivation plan; it is lost (流失) only when trading is terminated or it leaves the roster.
+TRADING_STATUSES: frozenset[AccountStatus] = frozenset(
+    {AccountStatus.ACTIVE, AccountStatus.DORMANT}
+)
+
+
+def roster_from(
+    at_start: Iterable[Customer],
+    at_end: Iterable[Customer],
+    *,
+    trading: Collection[AccountStatus] = TRADING_STATUSES,
+) -> tuple[RetentionFact, ...]:
+    """The retention roster of a period from the customer files at its start and its end.
+
+    The roster holds the accounts trading at the start (``trading`` statuses: active or
+    dormant by default), with their tier, manager and department at the start (churn is
+    counted against the tiers' base, seed 002 §客户流失率); an account is retained if it is
+    still trading at the end.
+
+    Raises:
+        InvalidInput: a starting account lacks a grouping dimension.
+    """
+    still_trading = {c.account_id for c in at_end if c.status in trading}
+    starting = {c.account_id: c for c in at_start if c.status in trading}
+    return tuple(
+        RetentionFact(
+            *_dimensions(account_id, starting), retained=account_id in still_trading
+        )
+        for account_id in sorted(starting)
+    )
