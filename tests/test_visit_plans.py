@@ -418,6 +418,54 @@ def test_gaps_between_regular_visits_never_exceed_the_interval_plus_the_longest_
             assert after <= plan.interval.after(before) + slack
 
 
+def _free_days(inputs: PlanningInputs, account: AccountToPlan) -> list[date]:
+    return [
+        day for day in _days(date(inputs.year, 1, 1), date(inputs.year, 12, 31))
+        if inputs.calendar.is_working_day(day) and day not in account.blackout_dates
+    ]
+
+
+@given(planning_inputs(max_accounts=3))
+def test_each_evenly_spread_visit_is_the_first_free_day_of_its_slot(
+    inputs: PlanningInputs,
+) -> None:
+    # The generated calendars and blackout dates always leave a free day in every month, so
+    # no visit has to leave its slot: the i-th visit of n a year is the first working,
+    # non-blackout day of the i-th of n equal runs of months (12 monthly, 4 quarterly ...).
+    policy = visit_frequency()
+    accounts = {account.account_id: account for account in inputs.accounts}
+    for plan in _plans(inputs):
+        account = accounts[plan.account_id]
+        free = _free_days(inputs, account)
+        quota = policy.quota_for(account.account_id, account.tier)
+        for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
+            count = quota.count(kind)
+            if count == 0 or 12 % count:
+                continue
+            months = 12 // count
+            expected = [
+                next(day for day in free if day >= date(inputs.year, 1 + slot * months, 1))
+                for slot in range(count)
+            ]
+            assert _days_of(plan, kind) == expected
+
+
+@given(planning_inputs(max_accounts=3))
+def test_festival_visits_fall_on_the_last_free_day_before_each_festival(
+    inputs: PlanningInputs,
+) -> None:
+    policy = visit_frequency()
+    accounts = {account.account_id: account for account in inputs.accounts}
+    for plan in _plans(inputs):
+        account = accounts[plan.account_id]
+        free = _free_days(inputs, account)
+        quota = policy.quota_for(account.account_id, account.tier)
+        for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
+            festivals = sorted(inputs.festivals)[: quota.count(kind)]
+            expected = [max(day for day in free if day < festival) for festival in festivals]
+            assert _days_of(plan, kind) == expected
+
+
 @given(planning_inputs(), st.randoms(use_true_random=False))
 def test_planning_is_deterministic_and_independent_of_the_order_of_accounts(
     inputs: PlanningInputs, shuffler: st.SearchStrategy[object]
