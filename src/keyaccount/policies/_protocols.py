@@ -183,8 +183,9 @@ class EscalationPolicy(_Protocol):
     The default implementation is :class:`keyaccount.policies.TieredEscalation`
     (``presets.escalation()``). Invariants a host's own policy must keep (checked by
     ``keyaccount.testing.check_escalation_policy``): deadlines are not before the opening;
-    the level never decreases as ``now`` grows while the ticket stays open; evaluating twice
-    at the same ``now`` announces nothing new.
+    the level never decreases as ``now`` grows while the ticket stays open; events carry the
+    ``now`` they were evaluated at; nothing is announced twice, whether evaluated again at the
+    same ``now`` or later; the highest level announced is the level :meth:`level` reports.
     """
 
     def deadlines(
