@@ -354,6 +354,43 @@ def test_a_refused_handover_raises_before_returning_anything() -> None:
     assert [c.staff for c in portfolio] == [("wang",), ("wang", "li")]
 
 
+_COUNTS = st.integers(0, 3)
+
+
+@given(
+    portfolios(),
+    st.integers(0, 4),
+    _COUNTS,
+    _COUNTS,
+    st.dictionaries(st.sampled_from(["A", "B", "C", "D", "STRATEGIC", "PARTNER"]), _COUNTS),
+)
+def test_the_coverage_check_lists_exactly_the_accounts_below_their_tier_minimum(
+    portfolio: list[Customer],
+    top_rank: int,
+    top_minimum: int,
+    minimum: int,
+    by_tier: dict[str, int],
+) -> None:
+    policy = MinimumStaffByTier(
+        top_rank=top_rank, top_minimum=top_minimum, minimum=minimum, by_tier=by_tier
+    )
+
+    def required(customer: Customer) -> int:
+        if customer.status is AccountStatus.TERMINATED:
+            return 0
+        if customer.tier is not None and customer.tier.code in by_tier:
+            return by_tier[customer.tier.code]
+        if customer.tier is not None and customer.tier.rank <= top_rank:
+            return top_minimum
+        return minimum
+
+    assert policy.check(portfolio) == tuple(
+        CoverageViolation(c.account_id, required(c), len(c.staff))
+        for c in portfolio
+        if len(c.staff) < required(c)
+    )
+
+
 # --- the conformance checks a host's own policy can run ------------------------------------
 
 
