@@ -325,6 +325,24 @@ def test_bad_dormancy_settings_are_refused(settings: dict[str, object], message:
         DaysWithoutPurchase.from_mapping(settings)
 
 
+@given(
+    customers(),
+    st.integers(1, 2000),
+    aware_datetimes(datetime(2025, 1, 1), datetime(2027, 12, 31)),  # noqa: DTZ001
+)
+def test_an_active_account_is_dormant_exactly_when_its_quiet_days_reach_the_setting(
+    customer: Customer, days: int, now: datetime
+) -> None:
+    policy = DaysWithoutPurchase(days=days)
+    known = [day for day in (customer.last_purchase_on, customer.activated_on) if day]
+    # SPEC §2: days without a purchase, counted to now's own calendar day.
+    quiet = (now.date() - max(known)).days if known else None
+    expected = customer.status is AccountStatus.ACTIVE and quiet is not None and quiet >= days
+    assert policy.is_dormant(customer, now=now) is expected
+    if customer.status is AccountStatus.ACTIVE:
+        assert policy.days_without_purchase(customer, now=now) == quiet
+
+
 @given(customers(statuses=[AccountStatus.ACTIVE]), st.integers(1, 400), st.integers(0, 800))
 def test_once_dormant_an_account_stays_dormant_at_every_later_day(
     customer: Customer, days: int, later: int
