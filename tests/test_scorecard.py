@@ -42,6 +42,7 @@ from keyaccount.policies import (
 from keyaccount.testing import (
     check_appraisal,
     check_appraisal_policy,
+    check_loyalty_scoring,
     indicator_periods,
     loyalty_facts_lists,
     receivable_facts,
@@ -274,6 +275,7 @@ def test_reordering_the_records_changes_no_score(
 def test_every_loyalty_index_lies_in_the_unit_interval(
     facts: list[LoyaltyFacts], period: Period
 ) -> None:
+    check_loyalty_scoring(presets.loyalty(), facts, period)
     report = presets.loyalty().index(facts, period)
     for account, appraisal in report.components.items():
         check_appraisal(appraisal)

@@ -89,6 +89,7 @@ from keyaccount.testing._visits import (
 from keyaccount.testing._indicators import (
     check_appraisal,
     check_appraisal_policy,
+    check_loyalty_scoring,
     indicator_periods,
     loyalty_facts_lists,
     prospect_facts,
@@ -159,6 +160,7 @@ __all__: list[str] = [
     # --- indicators (issue 7) ---
     "check_appraisal",
     "check_appraisal_policy",
+    "check_loyalty_scoring",
     "indicator_periods",
     "loyalty_facts_lists",
     "prospect_facts",

@@ -27,11 +27,12 @@ from keyaccount.domain.indicator_records import (
 )
 from keyaccount.domain.indicators import Appraisal, Dimension, IndicatorSet, SatisfactionScale
 from keyaccount.domain.periods import Period
-from keyaccount.policies._protocols import AppraisalPolicy
+from keyaccount.policies._protocols import AppraisalPolicy, LoyaltyScoring
 
 __all__ = [
     "check_appraisal",
     "check_appraisal_policy",
+    "check_loyalty_scoring",
     "indicator_periods",
     "loyalty_facts_lists",
     "prospect_facts",
@@ -294,3 +295,22 @@ def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) ->
             if appraisal.period != indicators.period:
                 raise AssertionError(f"appraisal states {appraisal.period}, not the set's")
             check_appraisal(appraisal)
+
+
+def check_loyalty_scoring(
+    policy: LoyaltyScoring, facts: list[LoyaltyFacts], period: Period
+) -> None:
+    """Conformance check for a host's own :class:`~keyaccount.policies.LoyaltyScoring`.
+
+    Every account gets an index in [0, 1] (or none when nothing was applicable), each
+    account's combination keeps the :func:`check_appraisal` invariants, and the index does
+    not depend on the order of the accounts.
+    """
+    report = policy.index(facts, period)
+    for fact in facts:
+        value = report.index.of(Dimension.ACCOUNT, fact.account_id)
+        if value.value is not None and not 0 <= value.value <= 1:
+            raise AssertionError(f"loyalty index of {fact.account_id} is {value.value}")
+        check_appraisal(report.components[fact.account_id])
+    if policy.index(list(reversed(facts)), period) != report:
+        raise AssertionError("the loyalty index depends on the order of the accounts")
