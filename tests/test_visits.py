@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from keyaccount import (
     TIER_A,
@@ -173,9 +174,28 @@ def test_every_open_feedback_item_becomes_exactly_one_ticket(record: VisitRecord
     assert len(events) == 1 + len(tickets)
 
 
-@given(feedback_items())
-def test_a_feedback_item_is_either_answered_or_ready_for_a_ticket(item: FeedbackItem) -> None:
-    assert item.answered != (item.responsible_person is not None)
+_TICKET_FIELDS = {
+    "kind": "complaint",
+    "severity": "minor",
+    "responsible_department": "logistics",
+    "responsible_person": "zhao",
+}
+
+
+@given(feedback_items(), st.sampled_from(sorted(_TICKET_FIELDS)))
+def test_a_feedback_item_is_either_answered_or_fully_ready_for_a_ticket(
+    item: FeedbackItem, field: str
+) -> None:
+    if item.answered:
+        # an answered item opens no ticket, so it names no ticket field ...
+        with pytest.raises(InvalidInput, match="answered on the spot"):
+            attrs.evolve(item, **{field: _TICKET_FIELDS[field]})
+        # ... and without its answer it is not ready for a ticket either
+        with pytest.raises(InvalidInput, match="neither answered"):
+            attrs.evolve(item, answer=None)
+    else:
+        with pytest.raises(InvalidInput, match=rf"missing \['{field}'\]"):
+            attrs.evolve(item, **{field: None})
 
 
 # --- quotas, periods, intervals -----------------------------------------------------------

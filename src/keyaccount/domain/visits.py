@@ -414,6 +414,15 @@ class VisitPlan:
     Raises:
         InvalidInput: columns of different lengths, days out of order or outside the period,
             or a kind twice on one day.
+
+    >>> from keyaccount import TIER_D
+    >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+    ...                  days=(date(2026, 1, 5), date(2026, 7, 1)),
+    ...                  kinds=(VisitKind.PHONE_RETURN,) * 2, visitors=(("chen",),) * 2,
+    ...                  topics=((Topic.CUSTOMER_BASICS,), (Topic.NEEDS_RESEARCH,)),
+    ...                  interval=VisitInterval(months=6))
+    >>> len(plan), plan.count(VisitKind.PHONE_RETURN), plan.visit_at(1).visit_id
+    (2, 2, 'BEIHAI/2026-07-01/phone_return')
     """
 
     account_id: str

@@ -512,6 +512,25 @@ class VisitPlanner:
         policy: the visit frequency policy.
 
     See the module docstring for the planner's rules.
+
+    >>> from datetime import date, datetime, time
+    >>> from keyaccount import TIER_C, AccountToPlan, BusinessCalendar, PlanPeriod
+    >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))],
+    ...                             holidays=[date(2026, 1, 1)])
+    >>> plan, events = VisitPlanner(calendar).plan(
+    ...     AccountToPlan("JINQIAO", TIER_C, staff=["chen", "zhou"]), PlanPeriod.year(2026),
+    ...     festivals=[date(2026, 2, 17), date(2026, 9, 25)],
+    ...     now=datetime(2025, 12, 1, tzinfo=calendar.zone))
+    >>> for visit in plan.visits:
+    ...     print(visit.day, visit.kind.value, visit.visitors, [t.value for t in visit.topics])
+    2026-01-02 phone_return ('chen',) ['customer_basics']
+    2026-02-16 greeting ('zhou',) []
+    2026-04-01 phone_return ('chen',) ['business_cooperation']
+    2026-07-01 phone_return ('zhou',) ['market_dynamics']
+    2026-09-24 greeting ('chen',) []
+    2026-10-01 phone_return ('zhou',) ['competitor_analysis']
+    >>> str(plan.interval), events[0].visit_count
+    ('3 months', 6)
     """
 
     calendar: WorkingDayCalendar
@@ -986,6 +1005,26 @@ def record_visit(
     Raises:
         InvalidInput: a naive ``now``, or a ticket the escalation policy refuses (nothing is
             returned half-done: the tickets are all opened or the call raises).
+
+    >>> from datetime import date, datetime, time
+    >>> from keyaccount import TIER_B, BusinessCalendar, FeedbackItem, Topic
+    >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))])
+    >>> record = VisitRecord(
+    ...     "V-1", "DONGFANG", VisitKind.ON_SITE, datetime(2026, 3, 3, 10, tzinfo=calendar.zone),
+    ...     "DONGFANG plant", ["zhang"], "steady orders", [Topic.BUSINESS_COOPERATION],
+    ...     "delivery performance",
+    ...     feedback=[FeedbackItem("Is the spring price list out?", answer="Yes, sent today"),
+    ...               FeedbackItem("Late deliveries in February", kind="complaint",
+    ...                            severity="major", responsible_department="logistics",
+    ...                            responsible_person="zhao")])
+    >>> _, tickets, events = record_visit(record, tier=TIER_B, calendar=calendar,
+    ...                                   now=datetime(2026, 3, 3, 16, tzinfo=calendar.zone))
+    >>> [(ticket.ticket_id, ticket.summary) for ticket in tickets]
+    [('V-1-1', 'Late deliveries in February')]
+    >>> tickets[0].first_reply_deadline.isoformat()    # B: 8 business hours
+    '2026-03-04T15:00:00+08:00'
+    >>> [type(event).__name__ for event in events]
+    ['VisitRecorded', 'TicketOpened']
     """
     require_aware(now, field="now")
     if escalation is None:
