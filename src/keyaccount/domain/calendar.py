@@ -606,46 +606,48 @@ class _Tables:
         )
         count = len(exceptions)
         correction, correction_length = self.correction, self.correction_length
-        week_length, prefix_length, mask = self.week_length, self.prefix_length, self.mask
+        week_length = self.week_length
         per_week, weekday_of_rank = self.per_week, self.weekday_of_rank
         starts, lengths = self.starts, self.lengths
         cum_start, cum_end = self.cum_start, self.cum_end
         length, low, high, origin = self.day_length, self.low, self.high, self.origin
         left, right, one_us = bisect_left, bisect_right, _ONE_US
+        # Per weekday of the partial week: is it a weekly working day, and the business time of
+        # the weekly working days before it in its week.
+        weekdays = [(self.mask[rest], self.prefix_length[rest]) for rest in range(7)]
 
         def add(local: datetime, ordinal: int, amount: int) -> datetime | None:
-            weeks, rest = divmod(ordinal - 1, 7)
+            days = ordinal - 1
+            weeks = days // 7
+            working, before = weekdays[days - 7 * weeks]
             k = left(exceptions, ordinal)
-            target = weeks * week_length + prefix_length[rest] + correction_length[k] + amount
-            if exception_added[k] if k < count and exceptions[k] == ordinal else mask[rest]:
+            target = weeks * week_length + before + correction_length[k] + amount
+            if k < count and exceptions[k] == ordinal:
+                working = exception_added[k]
+            if working:
                 wall = (
-                    (local.hour * 60 + local.minute) * 60 + local.second
-                ) * _US + local.microsecond
+                    local.hour * 3_600_000_000
+                    + local.minute * 60_000_000
+                    + local.second * 1_000_000
+                    + local.microsecond
+                )
                 i = right(starts, wall) - 1
                 if i >= 0:
-                    target += cum_start[i] + min(wall - starts[i], lengths[i])
-            if amount > 0:
-                index = (target - 1) // length
-                k = right(exception_n, index)
-                if k and exception_n[k - 1] == index and exception_added[k - 1]:
-                    ordinal = exceptions[k - 1]
-                else:
-                    weeks, rank = divmod(index - correction[k], per_week)
-                    ordinal = 1 + 7 * weeks + weekday_of_rank[rank]
-                offset = target - index * length
-                i = left(cum_end, offset)
+                    into = wall - starts[i]
+                    target += cum_start[i] + (into if into < lengths[i] else lengths[i])
+            earliest = amount > 0
+            index = (target - 1) // length if earliest else target // length
+            k = right(exception_n, index)
+            if k and exception_n[k - 1] == index and exception_added[k - 1]:
+                ordinal = exceptions[k - 1]
             else:
-                index = target // length
-                k = right(exception_n, index)
-                if k and exception_n[k - 1] == index and exception_added[k - 1]:
-                    ordinal = exceptions[k - 1]
-                else:
-                    weeks, rank = divmod(index - correction[k], per_week)
-                    ordinal = 1 + 7 * weeks + weekday_of_rank[rank]
-                offset = target - index * length
-                i = right(cum_end, offset)
+                rank = index - correction[k]
+                weeks = rank // per_week
+                ordinal = 1 + 7 * weeks + weekday_of_rank[rank - weeks * per_week]
             if not low <= ordinal <= high:
                 return None
+            offset = target - index * length
+            i = left(cum_end, offset) if earliest else right(cum_end, offset)
             # timedelta * int skips timedelta()'s argument parsing: the cheapest way to build it.
             return origin + one_us * ((ordinal - 1) * _DAY_US + starts[i] + offset - cum_start[i])
 
