@@ -1,5 +1,6 @@
 """The visit frequency policy, the planner and visit compliance (SPEC §6)."""
 
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -418,11 +419,20 @@ def test_gaps_between_regular_visits_never_exceed_the_interval_plus_the_longest_
             assert after <= plan.interval.after(before) + slack
 
 
-def _free_days(inputs: PlanningInputs, account: AccountToPlan) -> list[date]:
-    return [
-        day for day in _days(date(inputs.year, 1, 1), date(inputs.year, 12, 31))
-        if inputs.calendar.is_working_day(day) and day not in account.blackout_dates
-    ]
+def _plans_with_free_days(
+    inputs: PlanningInputs,
+) -> Iterator[tuple[VisitPlan, list[date], VisitQuota]]:
+    """Each plan, with its account's free days (working, not blackout) and its quota."""
+    policy = visit_frequency()
+    accounts = {account.account_id: account for account in inputs.accounts}
+    year = _days(date(inputs.year, 1, 1), date(inputs.year, 12, 31))
+    for plan in _plans(inputs):
+        account = accounts[plan.account_id]
+        free = [
+            day for day in year
+            if inputs.calendar.is_working_day(day) and day not in account.blackout_dates
+        ]
+        yield plan, free, policy.quota_for(account.account_id, account.tier)
 
 
 @given(planning_inputs(max_accounts=3))
@@ -432,12 +442,7 @@ def test_each_evenly_spread_visit_is_the_first_free_day_of_its_slot(
     # The generated calendars and blackout dates always leave a free day in every month, so
     # no visit has to leave its slot: the i-th visit of n a year is the first working,
     # non-blackout day of the i-th of n equal runs of months (12 monthly, 4 quarterly ...).
-    policy = visit_frequency()
-    accounts = {account.account_id: account for account in inputs.accounts}
-    for plan in _plans(inputs):
-        account = accounts[plan.account_id]
-        free = _free_days(inputs, account)
-        quota = policy.quota_for(account.account_id, account.tier)
+    for plan, free, quota in _plans_with_free_days(inputs):
         for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
             count = quota.count(kind)
             if count == 0 or 12 % count:
@@ -454,12 +459,7 @@ def test_each_evenly_spread_visit_is_the_first_free_day_of_its_slot(
 def test_festival_visits_fall_on_the_last_free_day_before_each_festival(
     inputs: PlanningInputs,
 ) -> None:
-    policy = visit_frequency()
-    accounts = {account.account_id: account for account in inputs.accounts}
-    for plan in _plans(inputs):
-        account = accounts[plan.account_id]
-        free = _free_days(inputs, account)
-        quota = policy.quota_for(account.account_id, account.tier)
+    for plan, free, quota in _plans_with_free_days(inputs):
         for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
             festivals = sorted(inputs.festivals)[: quota.count(kind)]
             expected = [max(day for day in free if day < festival) for festival in festivals]
