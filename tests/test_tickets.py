@@ -21,6 +21,7 @@ from keyaccount import (
     Severity,
     TicketAtRisk,
     TicketClosed,
+    TicketEscalated,
     TicketKind,
     TicketOpened,
     TicketPaused,
@@ -520,3 +521,16 @@ def test_a_ticket_rebuilt_with_malformed_marks_or_paused_time_is_refused() -> No
         attrs.evolve(in_progress(), escalation_marks={"resolution_level": 1})
     with pytest.raises(InvalidInput, match="paused_business_time must be a timedelta"):
         attrs.evolve(in_progress(), paused_business_time=3)
+
+
+@pytest.mark.parametrize("kind", list(DeadlineKind))
+def test_announced_escalation_levels_never_go_down(kind: DeadlineKind) -> None:
+    def escalated(level: int) -> TicketEscalated:
+        return TicketEscalated(occurred_at=at(2025, 9, 29, 13), ticket_id="T-1",
+                               account_id="ACME", deadline_kind=kind,
+                               deadline=at(2025, 9, 29, 12), level=level, role="someone")
+
+    ticket = opened().record_alerts([escalated(2), escalated(1)], now=at(2025, 9, 29, 13))
+    assert ticket.escalation_marks.level(kind) == 2
+    assert ticket.escalation_marks.warned(kind)
+    assert [entry.step for entry in ticket.history] == ["opened", "escalated", "escalated"]
