@@ -127,6 +127,8 @@ def test_a_customer_raise_adds_to_the_minimum_and_raises_accumulate() -> None:
     policy = policy.with_raise("ACME", VisitQuota(on_site=1, event=1))
     assert policy.quota_for("ACME", TIER_A) == VisitQuota(on_site=15, holiday=2, event=2)
     assert policy.quota_for("OTHER", TIER_A) == policy.minimum(TIER_A)
+    with pytest.raises(InvalidInput, match="must be a VisitQuota"):
+        policy.with_raise("ACME", 3)  # type: ignore[arg-type]
 
 
 def test_the_default_policy_keeps_the_protocol() -> None:

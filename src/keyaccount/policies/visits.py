@@ -200,7 +200,14 @@ class TierVisitFrequency:
         return quota if extra is None else quota + extra
 
     def with_raise(self, account_id: str, extra: VisitQuota) -> TierVisitFrequency:
-        """A policy where ``account_id`` gets ``extra`` visits on top (added to any raise)."""
+        """A policy where ``account_id`` gets ``extra`` visits on top (added to any raise).
+
+        Raises:
+            InvalidInput: ``extra`` is not a :class:`~keyaccount.VisitQuota` (a raise can only
+                add visits: its counts are never negative).
+        """
+        if not isinstance(extra, VisitQuota):
+            raise InvalidInput(f"a raise for {account_id!r} must be a VisitQuota, got {extra!r}")
         raises = dict(self.raises)
         raises[account_id] = raises[account_id] + extra if account_id in raises else extra
         return attrs.evolve(self, raises=raises)
