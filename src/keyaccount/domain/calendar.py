@@ -594,12 +594,12 @@ class _Tables:
         day = self.real_days.get(ordinal)
         return self.day_length if day is None else day.length
 
-    def _fast_adder(self) -> Callable[[datetime, int, int], datetime | None]:
+    def _fast_adder(self) -> Callable[[datetime, int], datetime | None]:
         """The fused deadline arithmetic of a calendar without clock changes in its span.
 
         The closure reads only its own local constants (the fastest variable access CPython
-        has); it returns None when the answer is outside the span, for the general path to
-        raise the right error.
+        has); it returns None when the start or the answer is outside the span, for the general
+        path to raise the right error.
         """
         exceptions, exception_added, exception_n = (
             self.exceptions, self.exception_added, self.exception_n
@@ -616,7 +616,10 @@ class _Tables:
         # the weekly working days before it in its week.
         weekdays = [(self.mask[rest], self.prefix_length[rest]) for rest in range(7)]
 
-        def add(local: datetime, ordinal: int, amount: int) -> datetime | None:
+        def add(local: datetime, amount: int) -> datetime | None:
+            ordinal = local.toordinal()
+            if not low <= ordinal <= high:
+                return None
             days = ordinal - 1
             weeks = days // 7
             working, before = weekdays[days - 7 * weeks]
@@ -1042,26 +1045,28 @@ class BusinessCalendar:
         """
         # The hot path of every deadline: checks inlined, the error message built only on error.
         tables = self._tables
-        if type(moment) is not datetime or (
-            moment.tzinfo is not tables.zone
-            and moment.tzinfo is not _UTC
-            and moment.utcoffset() is None
-        ):
-            require_aware(moment, field="moment")
+        zone = tables.zone
+        if type(moment) is datetime and moment.tzinfo is zone:
+            local = moment
+        else:
+            if type(moment) is not datetime or (
+                moment.tzinfo is not _UTC and moment.utcoffset() is None
+            ):
+                require_aware(moment, field="moment")
+            local = moment.astimezone(zone)
         if type(duration) is not timedelta:
             _duration_us(duration, field="duration")
         amount = (duration.days * 86_400 + duration.seconds) * _US + duration.microseconds
-        local = moment if moment.tzinfo is tables.zone else moment.astimezone(tables.zone)
+        fast_add = tables.fast_add
+        if fast_add is not None and amount:
+            result = fast_add(local, amount)
+            if result is not None:
+                return result
         ordinal = local.toordinal()
         if not tables.low <= ordinal <= tables.high:
             raise tables.range_error(ordinal, ("add_business_time", (moment, duration)))
         if amount == 0:
             return local
-        fast_add = tables.fast_add
-        if fast_add is not None:
-            result = fast_add(local, ordinal, amount)
-            if result is not None:
-                return result
         return tables.add(local, ordinal, amount, moment, duration)
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
