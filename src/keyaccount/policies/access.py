@@ -286,4 +286,6 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
 
 
 def _without_notes(contact: Contact) -> Contact:
-    return attrs.evolve(contact, personal_notes=None)
+    # Every field the contact marks confidential, so a new one is withheld without a change
+    # here.
+    return attrs.evolve(contact, **dict.fromkeys(Contact.CONFIDENTIAL_FIELDS))
