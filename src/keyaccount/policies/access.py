@@ -288,4 +288,5 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
 def _without_notes(contact: Contact) -> Contact:
     # Every field the contact marks confidential, so a new one is withheld without a change
     # here.
-    return attrs.evolve(contact, **dict.fromkeys(Contact.CONFIDENTIAL_FIELDS))
+    withheld: dict[str, Any] = dict.fromkeys(Contact.CONFIDENTIAL_FIELDS)
+    return attrs.evolve(contact, **withheld)
