@@ -284,6 +284,7 @@ class _Tables:
         "extra",
         "fast",
         "fast_add",
+        "fast_position",
         "first",
         "high",
         "last",
@@ -371,10 +372,9 @@ class _Tables:
             self.cover(self.last)
         # A bounded calendar in a zone without clock changes over its span (the common case:
         # Asia/Shanghai) gets its deadline arithmetic as one closure over local constants.
-        self.fast_add = (
-            self._fast_adder() if self.fast and self.first is not None and self.last is not None
-            else None
-        )
+        bounded_and_plain = self.fast and self.first is not None and self.last is not None
+        self.fast_add = self._fast_adder() if bounded_and_plain else None
+        self.fast_position = self._fast_positioner() if bounded_and_plain else None
 
     # -- working days -------------------------------------------------------------------------
 
@@ -655,6 +655,44 @@ class _Tables:
             return origin + one_us * ((ordinal - 1) * _DAY_US + starts[i] + offset - cum_start[i])
 
         return add
+
+    def _fast_positioner(self) -> Callable[[datetime], int | None]:
+        """The fused :meth:`position` of a calendar without clock changes in its span.
+
+        Returns None for a day outside the span, for the general path to raise the right error.
+        """
+        exceptions, exception_added = self.exceptions, self.exception_added
+        count = len(exceptions)
+        correction_length, week_length = self.correction_length, self.week_length
+        starts, lengths, cum_start = self.starts, self.lengths, self.cum_start
+        low, high, left, right = self.low, self.high, bisect_left, bisect_right
+        weekdays = [(self.mask[rest], self.prefix_length[rest]) for rest in range(7)]
+
+        def position(local: datetime) -> int | None:
+            ordinal = local.toordinal()
+            if not low <= ordinal <= high:
+                return None
+            days = ordinal - 1
+            weeks = days // 7
+            working, before = weekdays[days - 7 * weeks]
+            k = left(exceptions, ordinal)
+            result: int = weeks * week_length + before + correction_length[k]
+            if k < count and exceptions[k] == ordinal:
+                working = exception_added[k]
+            if working:
+                wall = (
+                    local.hour * 3_600_000_000
+                    + local.minute * 60_000_000
+                    + local.second * 1_000_000
+                    + local.microsecond
+                )
+                i = right(starts, wall) - 1
+                if i >= 0:
+                    into = wall - starts[i]
+                    result += cum_start[i] + (into if into < lengths[i] else lengths[i])
+            return result
+
+        return position
 
     def add(
         self, local: datetime, ordinal: int, amount: int, moment: datetime, duration: timedelta
@@ -1089,14 +1127,18 @@ class BusinessCalendar:
         require_aware(end, field="end")
         tables = self._tables
         zone = tables.zone
+        local_start = start if start.tzinfo is zone else start.astimezone(zone)
+        local_end = end if end.tzinfo is zone else end.astimezone(zone)
+        fast_position = tables.fast_position
+        if fast_position is not None:
+            before_start = fast_position(local_start)
+            before_end = fast_position(local_end)
+            if before_start is not None and before_end is not None:
+                return _ONE_US * (before_end - before_start)
         what: _What = ("business_time_between", (start, end))
-        local_start = start.astimezone(zone)
-        local_end = end.astimezone(zone)
         tables.check(local_start.toordinal(), what)
         tables.check(local_end.toordinal(), what)
-        return timedelta(
-            microseconds=tables.position(local_end) - tables.position(local_start)
-        )
+        return _ONE_US * (tables.position(local_end) - tables.position(local_start))
 
     def next_working_instant(self, moment: datetime) -> datetime:
         """The first instant at or after ``moment`` at which business time runs.
