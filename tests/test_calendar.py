@@ -451,3 +451,13 @@ def test_a_settings_mapping_may_give_the_span_and_a_midnight_end() -> None:
 def test_bad_settings_raise_a_policy_config_error(settings: object, message: str) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         BusinessCalendar.from_mapping(settings)  # type: ignore[arg-type]
+
+
+def test_arithmetic_past_the_representable_dates_raises_a_calendar_range_error() -> None:
+    unbounded = BusinessCalendar("UTC")
+    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
+        unbounded.add_business_days(date(2025, 1, 1), 10**9)
+    with pytest.raises(CalendarRangeError, match="before 0001-01-01"):
+        unbounded.add_business_days(date(2025, 1, 1), -(10**9))
+    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
+        unbounded.add_business_time(at(ZoneInfo("UTC"), 2025, 1, 1), timedelta(days=10**7))

@@ -69,6 +69,7 @@ _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 _ONE_US = timedelta(microseconds=1)
+_LAST_ORDINAL = date.max.toordinal()
 _WEEK = timedelta(days=7)
 _MIDNIGHT = time(0)
 # Weekly probes find every UTC-offset change of a zone; no zone changes its offset and back
@@ -788,6 +789,10 @@ class _Tables:
 
 
 def _iso(ordinal: int) -> str:
+    if ordinal < 1:
+        return "a day before 0001-01-01 (beyond the dates Python can represent)"
+    if ordinal > _LAST_ORDINAL:
+        return "a day after 9999-12-31 (beyond the dates Python can represent)"
     return date.fromordinal(ordinal).isoformat()
 
 
