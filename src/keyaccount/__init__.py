@@ -93,6 +93,7 @@ from keyaccount.domain.grading import (
 
 # --- calendar (issue 5) ---
 from keyaccount.domain.calendar import BusinessCalendar
+
 # --- end calendar ---
 
 # --- tickets (issue 5) ---

@@ -119,11 +119,11 @@ class AccessPolicy(_CustomerProtocol):
 
 # --- grading (issue 4) ---
 # isort: split
-from collections.abc import Iterable as _GradingIterable  # noqa: E402 - sections by area
-from collections.abc import Mapping as _GradingMapping  # noqa: E402
-from typing import TYPE_CHECKING as _GRADING_TYPE_CHECKING  # noqa: E402
-from typing import Protocol as _GradingProtocol  # noqa: E402
-from typing import runtime_checkable as _grading_runtime_checkable  # noqa: E402
+from collections.abc import Iterable as _GradingIterable
+from collections.abc import Mapping as _GradingMapping
+from typing import TYPE_CHECKING as _GRADING_TYPE_CHECKING
+from typing import Protocol as _GradingProtocol
+from typing import runtime_checkable as _grading_runtime_checkable
 
 if _GRADING_TYPE_CHECKING:
     from keyaccount.domain.grading import AccountFigures as _AccountFigures
@@ -239,8 +239,8 @@ class EscalationPolicy(_Protocol):
 
 # --- visits (issue 6) ---
 # isort: split
-from typing import Protocol as _VisitProtocol  # noqa: E402 - sections by area
-from typing import runtime_checkable as _visit_runtime_checkable  # noqa: E402
+from typing import Protocol as _VisitProtocol
+from typing import runtime_checkable as _visit_runtime_checkable
 
 if _TYPE_CHECKING:
     from keyaccount.domain.tiers import Tier as _VisitTier
@@ -270,11 +270,11 @@ class VisitFrequencyPolicy(_VisitProtocol):
 
 # --- indicators and scorecards (issue 7) ---
 # isort: split
-from collections.abc import Iterable as _IndicatorIterable  # noqa: E402 - sections by area
-from collections.abc import Mapping as _IndicatorMapping  # noqa: E402
-from typing import TYPE_CHECKING as _INDICATORS_TYPE_CHECKING  # noqa: E402
-from typing import Protocol as _IndicatorProtocol  # noqa: E402
-from typing import runtime_checkable as _indicator_runtime_checkable  # noqa: E402
+from collections.abc import Iterable as _IndicatorIterable
+from collections.abc import Mapping as _IndicatorMapping
+from typing import TYPE_CHECKING as _INDICATORS_TYPE_CHECKING
+from typing import Protocol as _IndicatorProtocol
+from typing import runtime_checkable as _indicator_runtime_checkable
 
 if _INDICATORS_TYPE_CHECKING:
     from keyaccount.domain.indicator_records import LoyaltyFacts as _LoyaltyFacts

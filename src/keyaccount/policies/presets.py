@@ -64,8 +64,8 @@ def access() -> RoleBasedAccess:
 
 # --- grading (issue 4) ---
 # isort: split
-from keyaccount.domain.grading import ReviewCadence  # noqa: E402 - sections by area
-from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading  # noqa: E402
+from keyaccount.domain.grading import ReviewCadence
+from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
 
 
 def weighted_grading() -> WeightedScoreGrading:
@@ -126,7 +126,7 @@ def escalation() -> TieredEscalation:
 
 # --- visits (issue 6) ---
 # isort: split
-from keyaccount.policies.visits import TierVisitFrequency  # noqa: E402 - sections by area
+from keyaccount.policies.visits import TierVisitFrequency
 
 
 def visit_frequency() -> TierVisitFrequency:
@@ -148,7 +148,7 @@ def visit_frequency() -> TierVisitFrequency:
 
 # --- indicators and scorecards (issue 7) ---
 # isort: split
-from keyaccount.policies.scorecard import LoyaltyPolicy, ScorecardPolicy  # noqa: E402
+from keyaccount.policies.scorecard import LoyaltyPolicy, ScorecardPolicy
 
 
 def scorecard() -> ScorecardPolicy:
