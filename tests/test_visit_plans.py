@@ -501,10 +501,17 @@ def test_replanning_after_a_tier_change_never_drops_a_completed_visit(
     assert past <= new_keys
     assert new_plan.tier == new_tier
     quota = visit_frequency().minimum(new_tier)
-    rest = PlanPeriod(as_of, date(inputs.year + 1, 1, 1))
+    period = PlanPeriod.year(inputs.year)
+    rest = PlanPeriod(as_of, period.end)
     for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
+        # the new tier's share of the rest of the year, unless the visits kept already make
+        # up its whole year
         ahead = [day for day in _days_of(new_plan, kind) if day >= as_of]
-        assert len(ahead) >= scaled_count(quota.count(kind), rest)
+        kept_before = [day for day in _days_of(new_plan, kind) if day < as_of]
+        assert len(ahead) >= min(
+            scaled_count(quota.count(kind), rest),
+            scaled_count(quota.count(kind), period) - len(kept_before),
+        )
     for day in new_plan.days:
         if day >= as_of:
             assert inputs.calendar.is_working_day(day)
@@ -530,6 +537,17 @@ def test_replanning_keeps_done_visits_and_re_spreads_the_rest_under_the_new_tier
     # the Spring Festival has passed: one holiday visit, before Mid-Autumn
     assert _days_of(new_plan, VisitKind.HOLIDAY) == [date(2026, 9, 24)]
     assert new_plan.interval == VisitInterval(months=1)
+
+
+def test_replanning_under_the_same_tier_for_new_blackout_dates_adds_no_visit() -> None:
+    account = AccountToPlan("ACME", TIER_B, staff=["li"])
+    plan = _plan(account)
+    moved = attrs.evolve(account, blackout_dates=[date(2026, 7, 1), date(2026, 7, 2)])
+    new_plan, _ = PLANNER.replan(plan, moved, as_of=date(2026, 6, 1), done=(),
+                                 festivals=FESTIVALS, now=NOW)
+    for kind in VisitKind:
+        assert new_plan.count(kind) == plan.count(kind)
+    assert not {date(2026, 7, 1), date(2026, 7, 2)} & set(new_plan.days)
 
 
 def test_replanning_refuses_another_account_or_a_day_outside_the_period() -> None:

@@ -657,8 +657,10 @@ class VisitPlanner:
         and every visit done stays, whenever it was planned. The rest is dropped and
         re-spread over ``[as_of, end)`` by the same rules as :meth:`plan`: of each evenly
         spread kind, the new tier's quota for ``[as_of, end)`` (:func:`scaled_count`) less
-        the visits kept on or after ``as_of``; of each festival kind, the new tier's quota
-        for the period less the visits of that kind kept, before the festivals still ahead.
+        the visits kept on or after ``as_of``, but never more than the new tier's quota for
+        the whole period less every visit of that kind kept (so a re-plan under the same
+        tier adds no visit); of each festival kind, the new tier's quota for the period less
+        the visits of that kind kept, before the festivals still ahead.
 
         Args:
             plan: the current plan.
@@ -704,13 +706,16 @@ class VisitPlanner:
         counts = {}
         for kind in VisitKind:
             kept_days = taken[kind]
-            if kind in FESTIVAL_KINDS:
-                # one per festival: those of the whole period already kept count
-                owed = scaled_count(quota.count(kind), period) - len(kept_days)
-            else:
-                # the new tier's rhythm applies from as_of; visits done early count
-                owed = scaled_count(quota.count(kind), rest) - sum(
-                    1 for index in kept_days if index >= offset
+            # what the new tier asks of the whole period, less what is already kept of it
+            owed = scaled_count(quota.count(kind), period) - len(kept_days)
+            if kind not in FESTIVAL_KINDS:
+                # the new tier's rhythm applies from as_of (visits done early count), but a
+                # re-plan never asks more than the period's quota: re-planning for new
+                # blackout dates alone must not add visits by rounding up the rest
+                owed = min(
+                    owed,
+                    scaled_count(quota.count(kind), rest)
+                    - sum(1 for index in kept_days if index >= offset),
                 )
             counts[kind] = max(0, owed)
         ahead = [index for index in _festival_indices(festivals, period) if index > offset]
