@@ -539,6 +539,16 @@ def test_replanning_keeps_done_visits_and_re_spreads_the_rest_under_the_new_tier
     assert new_plan.interval == VisitInterval(months=1)
 
 
+def test_replanning_an_unchanged_account_from_the_start_of_a_slot_gives_the_same_plan() -> None:
+    # visitors and topics go on rotating from the visits kept, as in the first plan
+    account = AccountToPlan("ACME", TIER_A, staff=["li", "wang", "zhang"])
+    plan = _plan(account)
+    for as_of in (date(2026, 3, 1), date(2026, 7, 1)):
+        same, _ = PLANNER.replan(plan, account, as_of=as_of, done=(), festivals=FESTIVALS,
+                                 now=NOW)
+        assert same == plan
+
+
 def test_replanning_under_the_same_tier_for_new_blackout_dates_adds_no_visit() -> None:
     account = AccountToPlan("ACME", TIER_B, staff=["li"])
     plan = _plan(account)

@@ -727,7 +727,9 @@ class VisitPlanner:
         ]
         new_kinds = [kind for _, kind, _ in placed]
         new_topics = _topics_for(new_kinds, start=len(kept))
-        new_visitors = _visitors(account.staff, len(placed), {})
+        # the round robin goes on from the visits kept, as if the plan had been made whole
+        turn = len(kept) % len(account.staff)
+        new_visitors = _visitors(account.staff[turn:] + account.staff[:turn], len(placed), {})
         rows.extend(
             (period.start + timedelta(days=index), kind, visitors, topics)
             for (index, kind, _), visitors, topics in zip(
