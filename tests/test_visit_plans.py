@@ -176,6 +176,31 @@ def test_settings_replace_the_row_of_each_tier_they_name() -> None:
     assert policy.quota_for("ACME", TIER_A).event == 2
 
 
+_COUNTS = st.dictionaries(
+    st.sampled_from([kind.value for kind in VisitKind]), st.integers(0, 24)
+)
+
+
+@given(
+    st.dictionaries(st.sampled_from(["A", "B", "C", "D"]), _COUNTS),
+    st.dictionaries(st.sampled_from(["ACME", "HUAXIN"]), _COUNTS),
+)
+def test_settings_give_exactly_the_counts_they_name_and_the_defaults_elsewhere(
+    tiers: dict[str, dict[str, int]], raises: dict[str, dict[str, int]]
+) -> None:
+    policy = TierVisitFrequency.from_mapping({"tiers": tiers, "raises": raises})
+    for tier in SCORE_TIERS:
+        expected = (
+            VisitQuota(**tiers[tier.code]) if tier.code in tiers
+            else visit_frequency().minimum(tier)
+        )
+        assert policy.minimum(tier) == expected
+        for account_id in ("ACME", "HUAXIN", "OTHER"):
+            extra = VisitQuota(**raises.get(account_id, {}))
+            assert policy.quota_for(account_id, tier) == expected + extra
+    assert TierVisitFrequency.from_mapping({}) == visit_frequency()
+
+
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
