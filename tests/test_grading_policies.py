@@ -277,6 +277,9 @@ def test_with_ties_each_tier_and_better_holds_exactly_the_accounts_ranked_within
     for graded in grading.values():
         by_score.setdefault(graded.score, set()).add(graded.tier)
     assert all(len(tiers) == 1 for tiers in by_score.values()), "a tie was split"
+    # the bulk read agrees with the accounts one by one, in input order
+    assert grading.tiers_by_account() == tiers_of(grading)
+    assert list(grading.tiers_by_account()) == [f.account_id for f in portfolio]
 
 
 # --- properties ---------------------------------------------------------------------------------

@@ -307,6 +307,10 @@ def _tiers_of(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]:
     """Accept ``{id: Tier}`` or ``{id: GradedAccount}`` (anything with a ``.tier``)."""
     if not isinstance(grading, Mapping):
         raise InvalidInput(f"{field} must be a mapping of account id to tier, got {grading!r}")
+    bulk = getattr(grading, "tiers_by_account", None)
+    if callable(bulk):
+        # a policy's Grading reads its tiers in one pass instead of building every account
+        return dict(bulk())
     tiers = {}
     for account_id, value in grading.items():
         tier = value if isinstance(value, Tier) else getattr(value, "tier", None)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import add, attrgetter, eq, mul, neg, setitem
+from operator import add, attrgetter, eq, itemgetter, mul, neg, setitem, sub
 from typing import Any
 
 import attrs
@@ -278,6 +278,28 @@ class Grading(Mapping[str, GradedAccount]):
             for _key, account_id in sorted(zip(map(neg, keys), self._index, strict=True))
         )
 
+    def _tier_positions(self) -> Iterable[int]:
+        """Each account's tier as a position in :attr:`tiers`, in input order (C-speed passes)."""
+        if self._tier_list is not None:
+            return self._tier_list
+        assert self._bounds is not None
+        n = len(self._sorted_keys)
+        # rank <= bound exactly when the key is >= the bound-th highest key (the cutoff); an
+        # account's tier position is the number of boundaries it is not within.
+        empty = sum(1 for bound in self._bounds if bound == 0)
+        cutoffs = sorted(self._sorted_keys[n - bound] for bound in self._bounds if bound)
+        outside = len(cutoffs) + empty
+        return map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
+
+    def tiers_by_account(self) -> dict[str, Tier]:
+        """Every account's tier, ``{account id: Tier}`` in input order, in one bulk pass.
+
+        The fast way to read a large grading (no :class:`GradedAccount` is built); the result
+        feeds :class:`~keyaccount.MigrationMatrix` and :func:`~keyaccount.tier_changes`.
+        """
+        tier_at = self._tiers.__getitem__
+        return dict(zip(self._index, map(tier_at, self._tier_positions()), strict=True))
+
     def tier_counts(self) -> dict[Tier, int]:
         """How many accounts each tier holds, best tier first (empty tiers count 0)."""
         if self._tier_list is not None:
@@ -335,7 +357,9 @@ def _midranks_by_sorting(column: Sequence[Any], weight: int, *, exact: bool = Fa
     n = len(column)
     keys = column if exact else list(map(float, column))
     order = sorted(range(n), key=keys.__getitem__)
-    ordered = list(map(keys.__getitem__, order))
+    # itemgetter gathers in one C call (a third faster than map); with one index it
+    # returns the item itself, not a tuple.
+    ordered = itemgetter(*order)(keys) if n > 1 else keys
     ties = list(compress(range(n - 1), map(eq, islice(ordered, 1, None), ordered)))
     values: Sequence[int] = range(weight, 2 * n * weight, 2 * weight)  # no ties: 2p + 1
     if ties:
