@@ -576,7 +576,7 @@ class WeightedScoreGrading:
         ]
         if self.normalisation is Normalisation.PERCENTILE:
             return self._grade_percentile(listed, index, weighted, denominator)
-        return self._grade_min_max(listed, index, weighted)
+        return self._grade_min_max(listed, index, weighted, denominator)
 
     def _boundaries(self, n: int) -> tuple[int, ...]:
         return tier_boundaries(self.shares, n)
@@ -611,26 +611,38 @@ class WeightedScoreGrading:
         listed: list[AccountFigures],
         index: dict[str, int],
         weighted: list[tuple[str, Decimal, int]],
+        denominator: int,
     ) -> Grading:
+        # (value - min) / (max - min) does not change when every value is scaled alike, so each
+        # column is read as integers over its own common denominator; the score times
+        # ``denominator * product of the spans`` is then an integer, as under percentiles.
         n = len(listed)
-        keys: list[Fraction] = [Fraction(0)] * n
         columns = []
-        for figure, weight, _integer_weight in weighted:
-            values = [Fraction(value) for value in map(attrgetter(figure), listed)]
-            low, high = (min(values), max(values)) if values else (Fraction(0), Fraction(0))
-            if low == high:
-                normalised = [Fraction(1, 2)] * n
+        for figure, weight, integer_weight in weighted:
+            ratios = list(map(_as_integer_ratio, map(attrgetter(figure), listed)))
+            common = math.lcm(*{ratio[1] for ratio in ratios})
+            whole = [numerator * (common // den) for numerator, den in ratios]
+            low, high = min(whole), max(whole)
+            if low == high:  # every account equal: 1/2 each
+                offsets: list[int] = [1] * n
+                span = 2
             else:
+                offsets = list(map(sub, whole, repeat(low)))
                 span = high - low
-                normalised = [(value - low) / span for value in values]
-            fraction_weight = Fraction(weight)
-            keys = [key + fraction_weight * value
-                    for key, value in zip(keys, normalised, strict=True)]
-            columns.append((figure, weight, normalised, Fraction(1)))
+            columns.append((figure, weight, offsets, Fraction(1, span), integer_weight, span))
+        spans = math.prod(column[5] for column in columns)
+        keys: list[int] = [0] * n
+        for _figure, _weight, offsets, _unit, integer_weight, span in columns:
+            keys = list(map(add, keys, map(mul, offsets, repeat(integer_weight * (spans // span)))))
         return Grading(
-            figures=listed, index=index, keys=keys, key_unit=Fraction(1), columns=columns,
-            tiers=self.tiers, bounds=self._boundaries(n),
+            figures=listed, index=index, keys=keys, key_unit=Fraction(1, denominator * spans),
+            columns=[column[:4] for column in columns], tiers=self.tiers,
+            bounds=self._boundaries(n),
         )
+
+
+def _as_integer_ratio(value: Decimal | int) -> tuple[int, int]:
+    return value.as_integer_ratio()
 
 
 def _setting_number(value: object, field: str) -> Decimal:
