@@ -19,6 +19,7 @@ from keyaccount import (
     PolicyConfigError,
     ReviewCadence,
     ReviewKind,
+    TierChange,
     TierChanged,
     TierHistory,
     tier_changes,
@@ -130,6 +131,15 @@ def test_history_is_append_only_a_change_before_the_last_is_refused() -> None:
                                             reason="annual", now=NOW)
     with pytest.raises(InvalidInput, match="append-only"):
         history.record(TIER_A, effective_on=date(2025, 6, 1), reason="late", now=NOW)
+
+
+def test_a_history_built_from_changes_out_of_date_order_is_refused() -> None:
+    later = TierChange(from_tier=None, to_tier=TIER_B, effective_on=date(2026, 1, 1),
+                       reason="annual")
+    earlier = TierChange(from_tier=TIER_B, to_tier=TIER_A, effective_on=date(2025, 1, 1),
+                         reason="annual")
+    with pytest.raises(InvalidInput, match="date order"):
+        TierHistory("acme", (later, earlier))
 
 
 def test_a_tier_change_needs_a_reason_and_an_aware_now() -> None:

@@ -1,10 +1,12 @@
 """Weighted-score and amount-band grading, calibration (SPEC §5a, §5b)."""
 
 import functools
+import itertools
 import random
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -420,17 +422,23 @@ def test_raising_one_figure_of_one_account_never_lowers_its_tier(
 @given(
     portfolio_figures(max_size=40),
     st.sampled_from([Decimal(10000), Decimal("0.0001"), Decimal(3), Decimal("1.5")]),
+    weighted_gradings(),
 )
 def test_under_percentile_ranks_rescaling_every_amount_changes_no_tier(
-    portfolio: list[AccountFigures], factor: Decimal
+    portfolio: list[AccountFigures], factor: Decimal, policy: WeightedScoreGrading
 ) -> None:
-    rescaled = [
-        AccountFigures(account_id=f.account_id, contract_amount=f.contract_amount * factor,
-                       profit_contribution=f.profit_contribution * factor,
-                       purchase_count=f.purchase_count)
-        for f in portfolio
-    ]
-    assert tiers_of(DEFAULT.grade(portfolio)) == tiers_of(DEFAULT.grade(rescaled))
+    percentile = attrs.evolve(policy, normalisation=Normalisation.PERCENTILE)
+    with localcontext() as exact:
+        exact.prec = 60  # 10^15 CNY with cents times 10^4 must not be rounded
+        rescaled = [
+            AccountFigures(account_id=f.account_id, contract_amount=f.contract_amount * factor,
+                           profit_contribution=f.profit_contribution * factor,
+                           purchase_count=f.purchase_count)
+            for f in portfolio
+        ]
+    before, after = percentile.grade(portfolio), percentile.grade(rescaled)
+    assert {i: (g.tier, g.rank, g.score) for i, g in before.items()} == {
+        i: (g.tier, g.rank, g.score) for i, g in after.items()}
 
 
 @given(portfolio_figures(min_size=1, max_size=40), weighted_gradings())
@@ -458,6 +466,25 @@ def test_calibration_misplaces_exactly_the_accounts_it_reports(
     )
     assert list(calibration.mismatched) == misplaced
     assert calibration.bands.bands[0].lower == 0
+
+
+@given(portfolio_figures(min_size=1, max_size=8), weighted_gradings())
+def test_no_contract_amount_thresholds_misplace_fewer_accounts_than_calibration(
+    portfolio: list[AccountFigures], policy: WeightedScoreGrading
+) -> None:
+    # Brute force: every assignment of the graded tiers to the distinct amounts in which a
+    # larger amount never gets a worse tier is a set of thresholds; none may do better.
+    grading = policy.grade(portfolio)
+    calibration = calibrate(grading)
+    levels = sorted({g.tier for g in grading.values()}, reverse=True)  # worst first
+    amounts_seen = sorted({f.contract_amount for f in portfolio})
+    fewest = min(
+        sum(1 for g in grading.values()
+            if levels[assigned[amounts_seen.index(g.figures.contract_amount)]] != g.tier)
+        for assigned in itertools.combinations_with_replacement(
+            range(len(levels)), len(amounts_seen))
+    )
+    assert calibration.mismatch_count == fewest
 
 
 @given(amount_band_gradings(), amounts(max_yuan=2 * 10**9))
@@ -652,6 +679,13 @@ def test_bands_with_a_gap_are_refused() -> None:
         AmountBandGrading.from_mapping({"bands": {
             "ORDINARY": {"from": 5_000_000, "to": 10_000_000},
             "STRATEGIC": {"from": 50_000_000}}})
+
+
+def test_bands_listed_out_of_order_are_refused() -> None:
+    with pytest.raises(InvalidInput, match="overlap or are unordered"):
+        AmountBandGrading([AmountBand(PARTNER, 20_000_000, 50_000_000),
+                           AmountBand(ORDINARY, 5_000_000, 20_000_000),
+                           AmountBand(STRATEGIC, 50_000_000)])
 
 
 def test_bands_that_put_a_worse_tier_above_a_better_one_are_refused() -> None:
