@@ -195,6 +195,7 @@ class Grading(Mapping[str, GradedAccount]):
         "_bounds",
         "_columns",
         "_figures",
+        "_ids",
         "_index",
         "_key_unit",
         "_keys",
@@ -207,7 +208,7 @@ class Grading(Mapping[str, GradedAccount]):
         self,
         *,
         figures: Sequence[AccountFigures],
-        index: dict[str, int],
+        ids: list[str],
         keys: Sequence[Any],
         key_unit: Fraction,
         columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
@@ -216,7 +217,8 @@ class Grading(Mapping[str, GradedAccount]):
         tier_list: Sequence[int] | None = None,
     ) -> None:
         self._figures = figures
-        self._index = index
+        self._ids = ids
+        self._index: dict[str, int] | None = None  # built on the first lookup by id
         self._keys = keys
         self._sorted_keys = sorted(keys)
         self._key_unit = key_unit
@@ -231,13 +233,20 @@ class Grading(Mapping[str, GradedAccount]):
         return self._tiers
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._ids)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        return iter(self._ids)
 
     def __contains__(self, account_id: object) -> bool:
-        return account_id in self._index
+        return account_id in self._position_of()
+
+    def _position_of(self) -> dict[str, int]:
+        # Grading itself needs no lookup by id (the bulk reads follow input order), so a
+        # million-account grading pays for this dict only when an account is looked up.
+        if self._index is None:
+            self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._index
 
     def _rank(self, position: int) -> int:
         # competition rank: 1 + the number of accounts with a strictly higher key.
@@ -251,18 +260,18 @@ class Grading(Mapping[str, GradedAccount]):
 
     def tier_of(self, account_id: str) -> Tier:
         """The tier of one account, without building its :class:`GradedAccount`."""
-        position = self._index[account_id]
+        position = self._position_of()[account_id]
         return self._tier_at(position, self._rank(position))
 
     def __getitem__(self, account_id: str) -> GradedAccount:
-        position = self._index[account_id]
+        position = self._position_of()[account_id]
         rank = self._rank(position)
         return GradedAccount(
             account_id=account_id,
             tier=self._tier_at(position, rank),
             score=self._key_unit * Fraction(self._keys[position]),
             rank=rank,
-            portfolio_size=len(self._index),
+            portfolio_size=len(self._ids),
             components=[
                 ScoreComponent(figure, Fraction(values[position]) * unit, weight)
                 for figure, weight, values, unit in self._columns
@@ -275,7 +284,7 @@ class Grading(Mapping[str, GradedAccount]):
         keys = self._keys  # ints, Fractions or Decimals: all negate exactly
         return tuple(
             account_id
-            for _key, account_id in sorted(zip(map(neg, keys), self._index, strict=True))
+            for _key, account_id in sorted(zip(map(neg, keys), self._ids, strict=True))
         )
 
     def _tier_positions(self) -> Iterable[int]:
@@ -298,7 +307,7 @@ class Grading(Mapping[str, GradedAccount]):
         feeds :class:`~keyaccount.MigrationMatrix` and :func:`~keyaccount.tier_changes`.
         """
         tier_at = self._tiers.__getitem__
-        return dict(zip(self._index, map(tier_at, self._tier_positions()), strict=True))
+        return dict(zip(self._ids, map(tier_at, self._tier_positions()), strict=True))
 
     def tier_counts(self) -> dict[Tier, int]:
         """How many accounts each tier holds, best tier first (empty tiers count 0)."""
@@ -393,17 +402,17 @@ def _integer_weights(weights: Sequence[Decimal]) -> tuple[list[int], int]:
     return [int(fraction * denominator) for fraction in fractions], denominator
 
 
-def _index_of(figures: Sequence[AccountFigures]) -> dict[str, int]:
+def _ids_of(figures: Sequence[AccountFigures]) -> list[str]:
+    """The account ids in input order; duplicates are refused (a set is cheaper than a dict)."""
     ids = list(map(attrgetter("account_id"), figures))
-    index = dict(zip(ids, range(len(ids)), strict=True))
-    if len(index) != len(ids):
+    if len(set(ids)) != len(ids):
         duplicates = sorted(account for account, seen in Counter(ids).items() if seen > 1)
         shown = duplicates[:10]
         more = f" and {len(duplicates) - 10} more" if len(duplicates) > 10 else ""
         raise InvalidInput(
             f"account ids must be unique in a portfolio, got duplicates {shown}{more}"
         )
-    return index
+    return ids
 
 
 def _as_list(figures: Iterable[AccountFigures]) -> list[AccountFigures]:
@@ -562,9 +571,9 @@ class WeightedScoreGrading:
         hundred bytes per account; the :class:`GradedAccount` values are built on access.
         """
         listed = _as_list(figures)
-        index = _index_of(listed)
+        ids = _ids_of(listed)
         if not listed:
-            return Grading(figures=listed, index=index, keys=[], key_unit=Fraction(0),
+            return Grading(figures=listed, ids=ids, keys=[], key_unit=Fraction(0),
                            columns=[], tiers=self.tiers, bounds=self._boundaries(0))
         integer_weights, denominator = _integer_weights(self.weights.as_tuple())
         weighted = [
@@ -575,8 +584,8 @@ class WeightedScoreGrading:
             if weight
         ]
         if self.normalisation is Normalisation.PERCENTILE:
-            return self._grade_percentile(listed, index, weighted, denominator)
-        return self._grade_min_max(listed, index, weighted, denominator)
+            return self._grade_percentile(listed, ids, weighted, denominator)
+        return self._grade_min_max(listed, ids, weighted, denominator)
 
     def _boundaries(self, n: int) -> tuple[int, ...]:
         return tier_boundaries(self.shares, n)
@@ -584,7 +593,7 @@ class WeightedScoreGrading:
     def _grade_percentile(
         self,
         listed: list[AccountFigures],
-        index: dict[str, int],
+        ids: list[str],
         weighted: list[tuple[str, Decimal, int]],
         denominator: int,
     ) -> Grading:
@@ -602,14 +611,14 @@ class WeightedScoreGrading:
             columns.append((figure, weight, scaled, Fraction(1, integer_weight * 2 * n)))
         key_unit = Fraction(1, 2 * n * denominator)
         return Grading(
-            figures=listed, index=index, keys=keys if keys is not None else [0] * n,
+            figures=listed, ids=ids, keys=keys if keys is not None else [0] * n,
             key_unit=key_unit, columns=columns, tiers=self.tiers, bounds=self._boundaries(n),
         )
 
     def _grade_min_max(
         self,
         listed: list[AccountFigures],
-        index: dict[str, int],
+        ids: list[str],
         weighted: list[tuple[str, Decimal, int]],
         denominator: int,
     ) -> Grading:
@@ -635,7 +644,7 @@ class WeightedScoreGrading:
         for _figure, _weight, offsets, _unit, integer_weight, span in columns:
             keys = list(map(add, keys, map(mul, offsets, repeat(integer_weight * (spans // span)))))
         return Grading(
-            figures=listed, index=index, keys=keys, key_unit=Fraction(1, denominator * spans),
+            figures=listed, ids=ids, keys=keys, key_unit=Fraction(1, denominator * spans),
             columns=[column[:4] for column in columns], tiers=self.tiers,
             bounds=self._boundaries(n),
         )
@@ -872,7 +881,7 @@ class AmountBandGrading:
                 names (``annual_purchase_amount`` left ``None``).
         """
         listed = _as_list(figures)
-        _index_of(listed)
+        _ids_of(listed)
         kept: list[AccountFigures] = []
         tier_list: list[int] = []
         tiers = self.tiers
@@ -890,7 +899,7 @@ class AmountBandGrading:
                 tier_list.append(position_of[tier])
         amounts = [getattr(item, self.figure) for item in kept]
         return Grading(
-            figures=kept, index=_index_of(kept), keys=amounts, key_unit=Fraction(1),
+            figures=kept, ids=_ids_of(kept), keys=amounts, key_unit=Fraction(1),
             columns=[(self.figure, Decimal(1), amounts, Fraction(1))], tiers=tiers,
             tier_list=tier_list,
         )
