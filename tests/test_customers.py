@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from keyaccount import (
     AMENDABLE_FIELDS,
     TIER_A,
+    TIER_B,
+    TIER_C,
     AccountReassigned,
     AccountStatus,
+    AccountToPlan,
     Contact,
     ContactRole,
     Contract,
@@ -26,8 +29,11 @@ from keyaccount import (
     ProcessRecorded,
     RecordKind,
     StaffAssigned,
+    Tier,
+    TierChanged,
 )
-from keyaccount.testing import customers, process_records
+from keyaccount.policies import apply_grading, presets
+from keyaccount.testing import customers, portfolios, process_records
 
 NOW = datetime(2025, 6, 2, 10, 0, tzinfo=timezone.utc)
 
@@ -388,3 +394,124 @@ def test_what_has_its_own_step_cannot_be_amended(field: str) -> None:
     assert field not in AMENDABLE_FIELDS
     with pytest.raises(InvalidInput, match=rf"\['{field}'\] cannot be amended"):
         a_customer().amend(now=NOW, **{field: None})
+
+
+# --- regrading (SPEC §5d) ---------------------------------------------------------------------
+
+
+def test_a_regraded_customer_has_its_new_tier_and_a_tier_changed_event_says_so() -> None:
+    customer = a_customer(tier=TIER_B)
+    regraded, events = customer.regrade(TIER_A, now=NOW, reason="annual grading 2025")
+    assert regraded.tier == TIER_A
+    assert customer.tier == TIER_B
+    assert events == (
+        TierChanged(
+            occurred_at=NOW, account_id="C-1", from_tier=TIER_B, to_tier=TIER_A,
+            effective_on=NOW.date(), reason="annual grading 2025",
+        ),
+    )
+    assert attrs.evolve(regraded, tier=TIER_B) == customer
+
+
+def test_regrading_to_the_tier_it_has_changes_nothing_and_tells_nothing() -> None:
+    customer = a_customer(tier=TIER_B)
+    assert customer.regrade(TIER_B, now=NOW, reason="annual grading 2025") == (customer, ())
+
+
+def test_a_customer_first_graded_comes_from_no_tier_and_one_dropped_goes_to_none() -> None:
+    graded, (first,) = a_customer().regrade(TIER_C, now=NOW, reason="first grading")
+    dropped, (last,) = graded.regrade(None, now=NOW, reason="below the key-account line")
+    assert (first.from_tier, first.to_tier) == (None, TIER_C)
+    assert (last.from_tier, last.to_tier, dropped.tier) == (TIER_C, None, None)
+
+
+def test_a_regrade_may_take_effect_on_another_day_than_now() -> None:
+    _, (event,) = a_customer().regrade(
+        TIER_A, now=NOW, reason="annual grading", effective_on=date(2026, 1, 1)
+    )
+    assert event.effective_on == date(2026, 1, 1)
+
+
+def test_a_regrade_refuses_a_blank_reason_a_naive_now_and_a_tier_that_is_not_one() -> None:
+    customer = a_customer(tier=TIER_B)
+    with pytest.raises(InvalidInput, match="reason"):
+        customer.regrade(TIER_B, now=NOW, reason=" ")
+    with pytest.raises(InvalidInput, match="now"):
+        customer.regrade(TIER_A, now=NOW.replace(tzinfo=None), reason="annual grading")
+    with pytest.raises(InvalidInput, match="must be a Tier or None, got 'A'"):
+        customer.regrade("A", now=NOW, reason="annual grading")  # type: ignore[arg-type]
+
+
+def test_the_tier_cannot_be_amended_and_the_refusal_points_to_regrade() -> None:
+    assert "tier" not in AMENDABLE_FIELDS
+    with pytest.raises(InvalidInput, match="a tier changes by regrade"):
+        a_customer().amend(tier=TIER_A, now=NOW)
+
+
+def test_coverage_and_visit_planning_see_the_tier_of_the_latest_grading() -> None:
+    customer = a_customer(tier=TIER_C, staff=("li",), account_manager="li")
+    assert presets.coverage().check([customer]) == ()
+    regraded, _ = customer.regrade(TIER_A, now=NOW, reason="annual grading 2025")
+    (violation,) = presets.coverage().check([regraded])
+    assert (violation.required, violation.actual) == (2, 1)
+    assert AccountToPlan.from_customer(regraded).tier == TIER_A
+
+
+def test_applying_a_grading_regrades_the_accounts_it_names_and_keeps_the_others() -> None:
+    portfolio = [a_customer(account_id=f"C-{n}", tier=TIER_B) for n in (1, 2, 3)]
+    after, events = apply_grading(
+        portfolio, {"C-1": TIER_A, "C-3": None}, now=NOW, reason="annual grading 2025"
+    )
+    assert [customer.tier for customer in after] == [TIER_A, TIER_B, None]
+    assert [(event.account_id, event.to_tier) for event in events] == [
+        ("C-1", TIER_A),
+        ("C-3", None),
+    ]
+
+
+def test_applying_a_grading_reads_a_grading_policys_result() -> None:
+    from keyaccount import AccountFigures
+
+    figures = [
+        AccountFigures(account_id=f"C-{n}", contract_amount=n * 1000,
+                       profit_contribution="0.1", purchase_count=n)
+        for n in range(1, 21)
+    ]
+    grading = presets.weighted_grading().grade(figures)
+    portfolio = [a_customer(account_id=f"C-{n}") for n in range(1, 21)]
+    after, events = apply_grading(portfolio, grading, now=NOW, reason="annual grading 2025")
+    assert {c.account_id: c.tier for c in after} == grading.tiers_by_account()
+    assert len(events) == 20
+
+
+def test_applying_a_grading_that_names_an_unknown_or_duplicate_account_applies_nothing() -> None:
+    portfolio = [a_customer(account_id="C-1", tier=TIER_B)]
+    with pytest.raises(InvalidInput, match=r"not in the portfolio: \['C-2'\]"):
+        apply_grading(portfolio, {"C-1": TIER_A, "C-2": TIER_A}, now=NOW, reason="grading")
+    with pytest.raises(InvalidInput, match="given twice"):
+        apply_grading(portfolio * 2, {"C-1": TIER_A}, now=NOW, reason="grading")
+    with pytest.raises(InvalidInput, match="must be a Tier, None or a graded account"):
+        apply_grading(portfolio, {"C-1": "A"}, now=NOW, reason="grading")
+    assert portfolio[0].tier == TIER_B
+
+
+@given(portfolios(), st.data())
+def test_a_grading_applied_twice_tells_each_change_once(
+    portfolio: list[Customer], data: st.DataObject
+) -> None:
+    tiers: dict[str, Tier | None] = {
+        customer.account_id: data.draw(st.sampled_from([None, TIER_A, TIER_B, TIER_C]))
+        for customer in portfolio
+        if data.draw(st.booleans())
+    }
+    once, events = apply_grading(portfolio, tiers, now=NOW, reason="annual grading")
+    twice, again = apply_grading(once, tiers, now=NOW, reason="annual grading")
+    assert twice == once
+    assert again == ()
+    changed = [
+        c.account_id for c in portfolio if c.account_id in tiers and c.tier != tiers[c.account_id]
+    ]
+    assert [event.account_id for event in events] == changed
+    for before, after in zip(portfolio, once, strict=True):
+        expected = tiers.get(before.account_id, before.tier)
+        assert after == attrs.evolve(before, tier=expected)

@@ -33,6 +33,7 @@ from keyaccount._validation import (
     to_decimal,
 )
 from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.grading import TierChanged
 from keyaccount.domain.lifecycle import (
     TRADING_TERMINATED,
     TRANSITIONS,
@@ -487,7 +488,8 @@ class AccountReassigned(DomainEvent):
 
 # --- the customer ------------------------------------------------------------------------
 
-#: The file fields :meth:`Customer.amend` may change; everything else has its own step.
+#: The file fields :meth:`Customer.amend` may change; everything else has its own step
+#: (the tier: :meth:`Customer.regrade`).
 AMENDABLE_FIELDS = frozenset(
     {
         "name",
@@ -648,9 +650,10 @@ class Customer:
         """Correct or update file fields, e.g. after the twice-yearly survey (seed 003 第六条).
 
         Only the fields in ``AMENDABLE_FIELDS`` can be amended this way: the lifecycle,
-        the records, the contracts and who covers the account change only through their own
-        steps. The values are validated as at construction. Values equal to what the file
-        already says change nothing; if nothing changes, no event is returned.
+        the records, the contracts, the tier (:meth:`regrade`) and who covers the account
+        change only through their own steps. The values are validated as at construction.
+        Values equal to what the file already says change nothing; if nothing changes, no
+        event is returned.
 
         Args:
             now: the caller's now, carried by the event.
@@ -668,8 +671,9 @@ class Customer:
             raise InvalidInput(f"amend of customer {self.account_id!r} names no field")
         refused = sorted(set(changes) - AMENDABLE_FIELDS)
         if refused:
+            hint = " (a tier changes by regrade)" if "tier" in refused else ""
             raise InvalidInput(
-                f"customer fields {refused} cannot be amended; amendable fields are "
+                f"customer fields {refused} cannot be amended{hint}; amendable fields are "
                 f"{sorted(AMENDABLE_FIELDS)}"
             )
         customer = attrs.evolve(self, **changes)
@@ -683,6 +687,69 @@ class Customer:
             return self, ()
         event = FileAmended(occurred_at=now, account_id=self.account_id, previous=previous)
         return customer, (event,)
+
+    def regrade(
+        self,
+        tier: Tier | None,
+        *,
+        now: datetime,
+        reason: str,
+        effective_on: date | None = None,
+    ) -> tuple[Customer, tuple[DomainEvent, ...]]:
+        """Give the account the tier a grading placed it in (SPEC §5d; seed 002 §客户分级).
+
+        ``tier`` is not amendable: a tier changes only through a grading, and the change is
+        kept as a :class:`~keyaccount.TierChanged` event (who moved from which tier to which,
+        when, why), the same event :func:`~keyaccount.tier_changes` and
+        :class:`~keyaccount.TierHistory` give, so the host's tier history and migration
+        report (客户异动) read it. Every status may be regraded: a prospect is placed by
+        contract amount before approval, and a grading that no longer names an account
+        passes ``None``.
+
+        Args:
+            tier: the new tier, or ``None`` when the account left the graded portfolio.
+            now: the caller's now (aware), carried by the event.
+            reason: why, e.g. ``"annual grading 2026"``.
+            effective_on: the day the new tier takes effect; default ``now``'s day.
+
+        Returns:
+            The regraded customer and one :class:`~keyaccount.TierChanged` event, or the
+            customer itself and no event when the tier is unchanged.
+
+        Raises:
+            InvalidInput: ``tier`` is neither a Tier nor None, the reason is blank, ``now``
+                is naive or ``effective_on`` is not a date.
+
+        >>> from datetime import datetime, timezone
+        >>> from keyaccount import TIER_A, TIER_B
+        >>> now = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+        >>> acme = Customer(account_id="C-5", name="Acme", category="regional", tier=TIER_B)
+        >>> acme, (event,) = acme.regrade(TIER_A, now=now, reason="annual grading 2025")
+        >>> acme.tier.code, event.from_tier.code, event.to_tier.code, event.effective_on
+        ('A', 'B', 'A', datetime.date(2026, 1, 5))
+        >>> acme.regrade(TIER_A, now=now, reason="annual grading 2025")[1]
+        ()
+        """
+        require_aware(now, field="now")
+        require_non_empty(reason, field=f"regrade reason of customer {self.account_id!r}")
+        if tier is not None and not isinstance(tier, Tier):
+            raise InvalidInput(
+                f"tier of customer {self.account_id!r} must be a Tier or None, got {tier!r}"
+            )
+        if effective_on is None:
+            effective_on = now.date()
+        require_date(effective_on, field="effective_on")
+        if tier == self.tier:
+            return self, ()
+        event = TierChanged(
+            occurred_at=now,
+            account_id=self.account_id,
+            from_tier=self.tier,
+            to_tier=tier,
+            effective_on=effective_on,
+            reason=reason,
+        )
+        return attrs.evolve(self, tier=tier), (event,)
 
     # --- the lifecycle (SPEC §2) ----------------------------------------------------------
 

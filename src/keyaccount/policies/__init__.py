@@ -42,6 +42,7 @@ from keyaccount.policies.customers import (
     DaysWithoutPurchase,
     SequentialAccountCodes,
     apply_dormancy,
+    apply_grading,
     assign_account_code,
 )
 
@@ -138,6 +139,7 @@ __all__: list[str] = [
     "Viewer",
     "ViewerRole",
     "apply_dormancy",
+    "apply_grading",
     "assign_account_code",
     "redacted_view",
     # --- end customers ---
