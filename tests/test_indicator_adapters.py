@@ -72,6 +72,16 @@ def test_planned_visits_are_done_when_a_record_carries_them_out() -> None:
     assert visit_plan_completion(facts, H1).portfolio.value == Fraction(1, 2)
 
 
+def test_a_plan_carried_out_twice_counts_as_done_on_the_earlier_day() -> None:
+    planned = [PlannedVisit("ACME", VisitKind.ON_SITE, date(2025, 6, 27), ("wang",), ())]
+    # the later record is listed first; the plan was done in H1, not on 2 July
+    records = [record(date(2025, 7, 2), date(2025, 6, 27)),
+               record(date(2025, 6, 30), date(2025, 6, 27))]
+    facts = visit_facts_from(planned, records, CUSTOMERS)
+    assert facts[0].done_on == date(2025, 6, 30)
+    assert visit_plan_completion(facts, H1).portfolio.value == 1
+
+
 def test_the_day_of_a_visit_is_taken_in_the_zone_asked_for() -> None:
     planned = [PlannedVisit("ACME", VisitKind.ON_SITE, date(2025, 3, 3), ("wang",), ())]
     late_evening = [record(date(2025, 3, 3), date(2025, 3, 3), hour=7)]

@@ -47,14 +47,10 @@ from keyaccount import (
     visit_plan_completion,
 )
 from keyaccount.testing import (
+    indicator_inputs,
     indicator_periods,
     loyalty_facts_lists,
-    prospect_facts,
-    receivable_facts,
     retention_rosters,
-    satisfaction_scales,
-    spending_facts,
-    survey_responses,
     ticket_facts,
     visit_facts,
     volume_facts,
@@ -88,6 +84,13 @@ def test_the_default_period_is_the_half_year_of_seed_001() -> None:
 def test_the_period_before_h1_is_the_previous_h2() -> None:
     assert Period.half_year(2025, 1).previous() == Period.half_year(2024, 2)
     assert Period.year(2025).previous() == Period.year(2024)
+
+
+def test_the_next_period_has_the_same_calendar_length() -> None:
+    assert Period.half_year(2025, 2).next() == Period.half_year(2026, 1)
+    assert Period.year(2025).next() == Period.year(2026)
+    assert Period.containing(date(2025, 2, 1), months=3).next() == Period.months(
+        date(2025, 4, 1), 3)
 
 
 def test_a_period_must_end_after_it_starts() -> None:
@@ -305,6 +308,24 @@ def test_growth_after_a_visit_compares_the_windows_around_the_first_visit() -> N
     assert narrow.portfolio.value is None
 
 
+def test_growth_after_visits_pivots_on_the_earliest_visit_whatever_the_record_order() -> None:
+    # Listed latest first: a pivot taken from the first record read would be 1 May.
+    visits = [
+        visit("ACME", "A", "Wang", date(2025, 5, 1), date(2025, 5, 1)),
+        visit("ACME", "A", "Wang", date(2025, 3, 1), date(2025, 3, 1)),
+    ]
+    volumes = [
+        volume("ACME", date(2025, 2, 1), "100"),  # before 1 March only
+        volume("ACME", date(2025, 4, 1), "300"),  # after 1 March, before 1 May
+    ]
+    for growth in (
+        cooperation_growth_after_visits(visits, volumes, H1),
+        compute_indicators(H1, visits=visits, volumes=volumes)[
+            Indicator.COOPERATION_GROWTH_AFTER_VISITS],
+    ):
+        assert (growth.portfolio.numerator, growth.portfolio.denominator) == (200, 100)
+
+
 # --------------------------------------------------------------------------- retention
 
 
@@ -431,6 +452,21 @@ def test_loyalty_index_combines_the_seven_behaviours_with_redistributed_weight()
     assert report.index.portfolio.value == Fraction(1, 2)
 
 
+def test_an_account_with_no_applicable_loyalty_behaviour_has_no_index_and_no_share_in_the_mean(
+) -> None:
+    weights = {"activity_response": Fraction(1, 2), "quality_tolerance": Fraction(1, 2)}
+    facts = [
+        loyalty("ACME", 1, "1", activities_invited=4, activities_joined=1),
+        loyalty("BOLT", 1, "1", activities_invited=0, activities_joined=0),  # nothing to judge
+    ]
+    report = loyalty_index(facts, Period.year(2025), weights=weights)
+    assert report.components["BOLT"].score is None
+    assert not report.index.of(Dimension.ACCOUNT, "BOLT").applicable
+    # the manager's mean is ACME's index alone, not (1/4 + 0) / 2
+    wang = report.index.of(Dimension.ACCOUNT_MANAGER, "Wang")
+    assert (wang.numerator, wang.denominator) == (Fraction(1, 4), 1)
+
+
 def test_loyalty_refuses_an_unknown_component_weight_and_a_duplicate_account() -> None:
     with pytest.raises(InvalidInput, match="unknown component"):
         loyalty_index([], H1, weights={"gratitude": Fraction(1)})
@@ -464,6 +500,69 @@ def test_an_indicator_set_refuses_a_breakdown_of_another_period() -> None:
         IndicatorSet(H1, {Indicator.VISIT_PLAN_COMPLETION: other})
 
 
+def test_a_record_on_the_first_day_of_the_next_period_belongs_to_that_period() -> None:
+    # Periods are half-open: 1 January is in H1, 1 July is not.
+    dims = ("ACME", "A", "Wang", "KA")
+    # the last day of 2024-H2, the first of 2025-H1 and the first of 2025-H2
+    days = (H1.start - relativedelta(days=1), H1.start, H1.end)
+    visits = [VisitFact(*dims, planned_on=d) for d in days]
+    visits[1] = VisitFact(*dims, planned_on=days[1], done_on=days[1])
+    tickets = [TicketFact(*dims, opened_on=d, resolved_on=d, resolved_on_time=True)
+               for d in days]
+    surveys = [SurveyResponse(*dims, answered_on=d, score=5) for d in days]
+    receivables = [ReceivableFact(*dims, due_on=d, amount_due=10, amount_collected=10)
+                   for d in days]
+    prospects = [ProspectFact("P1", None, "Wang", "KA", entered_on=d, converted_on=d)
+                 for d in days]
+    spending = [SpendingFact(*dims, booked_on=d, spending=1, benefit=10) for d in days]
+    first, next_first = days[1], days[2]
+    # the previous period (2024-H2) starts on 1 July 2024: 30 June 2024 is before it
+    volumes = [volume("ACME", d, "10") for d in (
+        date(2024, 6, 30), H1.previous().start, first, next_first)]
+    indicators = compute_indicators(
+        H1, visits=visits, tickets=tickets, surveys=surveys, satisfaction_scale=FIVE_POINT,
+        volumes=volumes, receivables=receivables, prospects=prospects, spending=spending)
+    counted = {i.value: (b.portfolio.numerator, b.portfolio.denominator)
+               for i, b in indicators.breakdowns.items()}
+    assert counted == {
+        "visit_plan_completion": (1, 1),
+        "problem_resolution": (1, 1),
+        "on_time_resolution": (1, 1),
+        "satisfaction": (5, 1),
+        "receivables_collection": (10, 10),
+        "prospect_conversion": (1, 1),
+        "relationship_cost_benefit": (1, 10),
+        "cooperation_growth": (0, 10),
+        # pivot 1 January: before = [1 Oct 2024, 1 Jan 2025), after from 1 January
+        "cooperation_growth_after_visits": (10, 0),
+    }
+
+
+def test_a_visit_done_on_the_first_day_of_the_next_period_is_no_pivot_for_growth() -> None:
+    visits = [visit("ACME", "A", "Wang", date(2025, 6, 30), date(2025, 7, 1))]
+    volumes = [volume("ACME", date(2025, 6, 1), "100"), volume("ACME", date(2025, 7, 2), "50")]
+    for growth in (
+        cooperation_growth_after_visits(visits, volumes, H1),
+        compute_indicators(H1, visits=visits, volumes=volumes)[
+            Indicator.COOPERATION_GROWTH_AFTER_VISITS],
+    ):
+        assert "ACME" not in growth.by(Dimension.ACCOUNT)
+        assert not growth.portfolio.applicable
+
+
+def test_work_done_on_the_first_day_of_the_next_period_does_not_count_for_this_one() -> None:
+    late = date(2025, 7, 1)
+    completion = visit_plan_completion(
+        [visit("ACME", "A", "Wang", date(2025, 6, 30), late)], H1)
+    resolution = ticket_resolution([ticket("ACME", date(2025, 6, 30), late, True)], H1)
+    conversion = prospect_conversion(
+        [ProspectFact("P1", None, "Wang", "KA", entered_on=date(2025, 6, 30),
+                      converted_on=late)], H1)
+    assert completion.portfolio.numerator == 0
+    assert resolution.resolution.portfolio.numerator == 0
+    assert conversion.portfolio.numerator == 0
+
+
 # --------------------------------------------------------------------------- properties
 
 RATES = {
@@ -478,23 +577,6 @@ def all_values(breakdown: Breakdown[IndicatorValue]) -> list[IndicatorValue]:
     for dimension in Dimension:
         values.extend(breakdown.by(dimension).values())
     return values
-
-
-@st.composite
-def indicator_inputs(draw: st.DrawFn) -> dict[str, Any]:
-    scale = draw(satisfaction_scales())
-    return {
-        "period": draw(indicator_periods()),
-        "visits": draw(st.lists(visit_facts(), max_size=12)),
-        "tickets": draw(st.lists(ticket_facts(), max_size=12)),
-        "surveys": draw(st.lists(survey_responses(scale), max_size=8)),
-        "satisfaction_scale": scale,
-        "volumes": draw(st.lists(volume_facts(), max_size=8)),
-        "roster": draw(retention_rosters()),
-        "receivables": draw(st.lists(receivable_facts(), max_size=6)),
-        "prospects": draw(st.lists(prospect_facts(), max_size=6)),
-        "spending": draw(st.lists(spending_facts(), max_size=6)),
-    }
 
 
 def full_set(inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts]) -> IndicatorSet:
@@ -660,6 +742,14 @@ def test_a_distribution_needs_one_count_per_score_of_its_scale() -> None:
     with pytest.raises(InvalidInput, match="5 counts"):
         ScoreDistribution(FIVE_POINT, (1, 2, 3))
     assert ScoreDistribution(FIVE_POINT, [0, 0, 1, 0, 1]).share(5) == Fraction(1, 2)
+
+
+def test_a_component_weighing_nothing_is_left_out_of_the_combination() -> None:
+    appraisal = combine_weighted({"a": Fraction(1, 2), "b": None},
+                                 {"a": Fraction(1), "b": Fraction(0)}, H1)
+    assert [c.name for c in appraisal.components] == ["a"]
+    assert appraisal.not_applicable == ()
+    assert appraisal.redistributed_weight == 0
 
 
 def test_a_combination_refuses_negative_or_float_weights() -> None:
