@@ -11,6 +11,7 @@ import functools
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ __all__ = [
     "check_appraisal",
     "check_appraisal_policy",
     "check_loyalty_scoring",
+    "indicator_inputs",
     "indicator_periods",
     "loyalty_facts_lists",
     "prospect_facts",
@@ -255,6 +257,32 @@ def loyalty_facts_lists() -> st.SearchStrategy[list[LoyaltyFacts]]:
                 )
             )
         return facts
+
+    return build()
+
+
+def indicator_inputs(*, max_records: int = 12) -> st.SearchStrategy[dict[str, Any]]:
+    """Keyword arguments for :func:`keyaccount.compute_indicators`: a period and every kind.
+
+    Each kind gets up to ``max_records`` records (a roster at most one per account), so
+    every indicator of the set is computed, applicable or not.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict[str, Any]:
+        scale = draw(satisfaction_scales())
+        return {
+            "period": draw(indicator_periods()),
+            "visits": draw(st.lists(visit_facts(), max_size=max_records)),
+            "tickets": draw(st.lists(ticket_facts(), max_size=max_records)),
+            "surveys": draw(st.lists(survey_responses(scale), max_size=max_records)),
+            "satisfaction_scale": scale,
+            "volumes": draw(st.lists(volume_facts(), max_size=max_records)),
+            "roster": draw(retention_rosters()),
+            "receivables": draw(st.lists(receivable_facts(), max_size=max_records)),
+            "prospects": draw(st.lists(prospect_facts(), max_size=max_records)),
+            "spending": draw(st.lists(spending_facts(), max_size=max_records)),
+        }
 
     return build()
 
