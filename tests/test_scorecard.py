@@ -344,3 +344,61 @@ def test_the_conformance_check_accepts_a_sound_host_policy_and_catches_a_broken_
     check_appraisal_policy(CompletionOnly(), indicators)
     with pytest.raises(AssertionError, match="outside"):
         check_appraisal_policy(CompletionOnly(pass_mark=Fraction(1, 2)), indicators)
+
+
+class LastPeriod(CompletionOnly):
+    """A host policy that files every appraisal under the previous period."""
+
+    def _appraise(self, value: IndicatorValue) -> Appraisal:
+        appraisal = super()._appraise(value)
+        return Appraisal(value.period.previous(), appraisal.score, appraisal.components)
+
+
+def test_the_conformance_check_catches_an_appraisal_of_another_period() -> None:
+    with pytest.raises(AssertionError, match="2024-H2"):
+        check_appraisal_policy(LastPeriod(), two_managers())
+
+
+def component(name: str, effective: Fraction, normalised: Fraction | None) -> AppraisalComponent:
+    return AppraisalComponent(name, Fraction(1, 2), effective, normalised)
+
+
+@pytest.mark.parametrize(
+    ("components", "message"),
+    [
+        # the score 1/2 lies in range, but only 3/4 of the weight is carried
+        ((component("a", Fraction(3, 4), Fraction(1, 2)),
+          component("b", Fraction(0), None)), "sum to 3/4"),
+        # all weight carried, but half of it by a not-applicable component
+        ((component("a", Fraction(1, 2), Fraction(1, 2)),
+          component("b", Fraction(1, 2), None)), "still carries weight"),
+    ],
+)
+def test_the_appraisal_check_catches_weight_that_is_lost_or_left_on_a_missing_indicator(
+    components: tuple[AppraisalComponent, ...], message: str
+) -> None:
+    with pytest.raises(AssertionError, match=message):
+        check_appraisal(Appraisal(H1, Fraction(1, 2), components))
+
+
+class FirstComesFirst:
+    """A host loyalty scoring that weighs repeat purchases only when the list starts low."""
+
+    def index(self, facts: Any, period: Period) -> Any:
+        facts = list(facts)
+        if facts and facts[0].account_id > facts[-1].account_id:
+            return LoyaltyPolicy([("repeat_purchase_count", Fraction(1))]).index(facts, period)
+        return presets.loyalty().index(facts, period)
+
+
+def test_the_loyalty_check_catches_an_index_that_depends_on_the_order_of_the_accounts() -> None:
+    facts = [
+        LoyaltyFacts(account, "A", "Wang", "KA", repeat_purchase_count=count,
+                     repeat_purchase_quantity=0, repeat_purchase_amount=0, referral_rate=0,
+                     activities_invited=0, activities_joined=0, price_sensitivity=1,
+                     quality_incidents=0, incidents_tolerated=0)
+        for account, count in (("ACME", 5), ("BOLT", 1))
+    ]
+    check_loyalty_scoring(presets.loyalty(), facts, H1)
+    with pytest.raises(AssertionError, match="order"):
+        check_loyalty_scoring(FirstComesFirst(), facts, H1)

@@ -314,15 +314,19 @@ def check_appraisal(appraisal: Appraisal) -> None:
 def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) -> None:
     """Conformance check for a host's own :class:`~keyaccount.policies.AppraisalPolicy`.
 
-    Appraises the portfolio and every group of every dimension and checks each appraisal
-    with :func:`check_appraisal`; raises AssertionError on the first broken invariant.
+    Appraises the portfolio and every group of every dimension and checks that each
+    appraisal states the set's period and keeps the :func:`check_appraisal` invariants;
+    raises AssertionError on the first broken one.
     """
-    check_appraisal(policy.appraise_portfolio(indicators))
+    appraisals = [policy.appraise_portfolio(indicators)]
     for dimension in Dimension:
-        for appraisal in policy.appraise(indicators, dimension).values():
-            if appraisal.period != indicators.period:
-                raise AssertionError(f"appraisal states {appraisal.period}, not the set's")
-            check_appraisal(appraisal)
+        appraisals.extend(policy.appraise(indicators, dimension).values())
+    for appraisal in appraisals:
+        if appraisal.period != indicators.period:
+            raise AssertionError(
+                f"appraisal states {appraisal.period}, not the set's {indicators.period}"
+            )
+        check_appraisal(appraisal)
 
 
 def check_loyalty_scoring(
