@@ -132,9 +132,10 @@ def test_an_indicator_with_an_empty_denominator_is_not_applicable_not_zero() -> 
     assert value.rounded() is None
 
 
-def test_a_rate_numerator_above_its_denominator_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="numerator must lie"):
-        IndicatorValue.rate(Indicator.RETENTION, H1, 3, 2)
+def test_a_rate_numerator_outside_zero_to_its_denominator_is_refused() -> None:
+    for numerator in (3, -1):
+        with pytest.raises(InvalidInput, match="numerator must lie"):
+            IndicatorValue.rate(Indicator.RETENTION, H1, numerator, 2)
 
 
 def test_an_applicable_value_must_say_how_it_normalises() -> None:
@@ -498,6 +499,8 @@ def test_an_indicator_set_refuses_a_breakdown_of_another_period() -> None:
     other = visit_plan_completion([], Period.half_year(2025, 2))
     with pytest.raises(InvalidInput, match="2025-H2"):
         IndicatorSet(H1, {Indicator.VISIT_PLAN_COMPLETION: other})
+    with pytest.raises(InvalidInput, match="filed as retention is visit_plan_completion"):
+        IndicatorSet(H1, {Indicator.RETENTION: visit_plan_completion([], H1)})
 
 
 def test_a_record_on_the_first_day_of_the_next_period_belongs_to_that_period() -> None:
