@@ -141,6 +141,7 @@ from keyaccount.domain.visits import (
     VisitGap,
     VisitInterval,
     VisitKind,
+    VisitorReassigned,
     VisitOverdue,
     VisitPlan,
     VisitPlanned,
@@ -324,6 +325,7 @@ __all__ = [
     "VisitQuota",
     "VisitRecord",
     "VisitRecorded",
+    "VisitorReassigned",
     "visit_id",
     # --- end visits ---
     # --- indicators (issue 7) ---

@@ -19,6 +19,7 @@ portfolio of 100,000 plans stays cheap; :attr:`VisitPlan.visits` builds the frie
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -62,6 +63,7 @@ __all__ = [
     "VisitQuota",
     "VisitRecord",
     "VisitRecorded",
+    "VisitorReassigned",
     "visit_id",
 ]
 
@@ -496,6 +498,88 @@ class VisitPlan:
             self.topics[index],
         )
 
+    def reassign_visitor(
+        self,
+        departing: str,
+        successor: str,
+        *,
+        from_day: date,
+        now: datetime,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord] = (),
+    ) -> tuple[VisitPlan, tuple[VisitorReassigned, ...]]:
+        """Hand a departing staff member's visits to a successor (SPEC §3 handover).
+
+        On every visit planned on or after ``from_day`` and not yet done, ``successor``
+        goes instead of ``departing`` (once: a visit they were both on keeps the successor
+        in the departing person's place). Visits before ``from_day`` are the record of the
+        past and keep their visitors, as do the visits in ``done`` (a visit done early).
+        Days, kinds and topics do not change. Call it with the same successor the handover
+        named (:class:`~keyaccount.AccountReassigned`'s first successor, the new account
+        manager).
+
+        Args:
+            departing: who left.
+            successor: who goes in their place.
+            from_day: the first day whose visits are handed over (usually the day of the
+                handover).
+            now: when the handover is made (timezone-aware), for the event.
+            done: the visits done, as ``(planned day, kind)`` pairs or as the visit records.
+
+        Returns:
+            The new plan and one :class:`VisitorReassigned` event, or the plan itself and no
+            event when ``departing`` has no visit to hand over.
+
+        Raises:
+            InvalidInput: a blank name, the same person twice, ``from_day`` not a date, or a
+                naive ``now``.
+
+        >>> from datetime import datetime, timezone
+        >>> from keyaccount import TIER_D
+        >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+        ...                  days=(date(2026, 1, 5), date(2026, 7, 1), date(2026, 10, 8)),
+        ...                  kinds=(VisitKind.PHONE_RETURN,) * 3,
+        ...                  visitors=(("chen",), ("chen", "li"), ("chen",)),
+        ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3)
+        >>> plan, (event,) = plan.reassign_visitor(
+        ...     "chen", "li", from_day=date(2026, 6, 1),
+        ...     now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
+        >>> plan.visitors, event.visit_count
+        ((('chen',), ('li',), ('li',)), 2)
+        """
+        where = f"visit plan of {self.account_id!r}"
+        require_non_empty(departing, field=f"departing visitor on the {where}")
+        require_non_empty(successor, field=f"successor on the {where}")
+        if departing == successor:
+            raise InvalidInput(f"{departing!r} cannot succeed themself on the {where}")
+        require_date(from_day, field="from_day")
+        require_aware(now, field="now")
+        done_keys = {
+            (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
+            for item in done
+        }
+        visitors = list(self.visitors)
+        handed = 0
+        first = bisect.bisect_left(self.days, from_day)
+        for index in range(first, len(visitors)):
+            names = visitors[index]
+            if departing not in names or (self.days[index], self.kinds[index]) in done_keys:
+                continue
+            visitors[index] = tuple(
+                dict.fromkeys(successor if name == departing else name for name in names)
+            )
+            handed += 1
+        if not handed:
+            return self, ()
+        event = VisitorReassigned(
+            occurred_at=now,
+            account_id=self.account_id,
+            departing=departing,
+            successor=successor,
+            from_day=from_day,
+            visit_count=handed,
+        )
+        return attrs.evolve(self, visitors=tuple(visitors)), (event,)
+
 
 def _member_or_none(members: type[E], value: E | str | None, field: str) -> E | None:
     if value is None or isinstance(value, members):
@@ -708,6 +792,25 @@ class VisitPlanned(DomainEvent):
 
     account_id: str
     period: PlanPeriod
+    visit_count: int
+
+
+@attrs.frozen(kw_only=True)
+class VisitorReassigned(DomainEvent):
+    """A departing staff member's planned visits went to a successor (SPEC §3 handover).
+
+    Attributes:
+        account_id: the account.
+        departing: who left.
+        successor: who goes in their place.
+        from_day: the first day whose visits were handed over.
+        visit_count: how many planned visits changed visitor.
+    """
+
+    account_id: str
+    departing: str
+    successor: str
+    from_day: date
     visit_count: int
 
 
