@@ -103,14 +103,72 @@ def test_a_visit_record_refuses_a_topic_that_is_not_a_content_topic() -> None:
         _record(topics=("gossip",))
 
 
+# seed 001 §走访记录 1 for what is met in person; a call has no place, a greeting is a message
+REQUIRED_BY_KIND = {
+    VisitKind.ON_SITE: {"place", "customer_situation", "topics"},
+    VisitKind.HOLIDAY: {"place", "customer_situation", "topics"},
+    VisitKind.EVENT: {"place", "topics"},
+    VisitKind.PHONE_RETURN: {"customer_situation", "topics"},
+    VisitKind.GREETING: set(),
+}
+ALWAYS_REQUIRED = {"record_id", "account_id", "kind", "visited_at", "visitors", "content"}
+LEFT_OUT = {"place": None, "customer_situation": None, "topics": ()}
+
+
+@pytest.mark.parametrize("kind", list(VisitKind))
+def test_each_kind_of_record_requires_exactly_the_fields_of_the_table(kind: VisitKind) -> None:
+    assert set(VisitRecord.required_fields(kind)) == ALWAYS_REQUIRED | REQUIRED_BY_KIND[kind]
+    for field, empty in LEFT_OUT.items():
+        if field in REQUIRED_BY_KIND[kind]:
+            with pytest.raises(InvalidInput, match=rf"missing \['{field}'\]$"):
+                _record(kind=kind, **{field: empty})
+        else:
+            assert getattr(_record(kind=kind, **{field: empty}), field) == empty
+
+
+def test_a_greeting_is_recorded_with_who_sent_it_and_the_message_alone() -> None:
+    greeting = VisitRecord(
+        "R7", "ACME", VisitKind.GREETING, datetime(2026, 2, 16, 9, tzinfo=SHANGHAI),
+        visitors=["li"], content="新春快乐，感谢一年来的支持！",
+    )
+    assert (greeting.place, greeting.customer_situation, greeting.topics) == (None, None, ())
+    with pytest.raises(InvalidInput, match=r"missing \['visitors', 'content'\]$"):
+        VisitRecord("R8", "ACME", VisitKind.GREETING, datetime(2026, 2, 16, 9, tzinfo=SHANGHAI))
+
+
+def test_a_phone_return_visit_needs_no_place_but_the_customers_situation() -> None:
+    call = _record(kind=VisitKind.PHONE_RETURN, place=None)
+    assert call.place is None
+    with pytest.raises(InvalidInput, match=r"missing \['customer_situation'\]$"):
+        _record(kind=VisitKind.PHONE_RETURN, place=None, customer_situation=" ")
+
+
+def test_a_record_without_a_kind_names_every_field_a_record_may_need() -> None:
+    with pytest.raises(InvalidInput, match=r"missing \['kind', 'place', 'topics'\]$"):
+        _record(kind=None, place=None, topics=())
+
+
+def test_a_place_or_situation_that_is_not_text_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"VisitRecord\.place must be text or None"):
+        _record(kind=VisitKind.GREETING, place=7)
+    with pytest.raises(InvalidInput, match="kind must be a VisitKind"):
+        VisitRecord.required_fields("greeting")  # type: ignore[arg-type]
+
+
 @given(visit_records())
-def test_generated_records_are_complete_and_blanking_a_field_refuses_them(
+def test_generated_records_are_complete_and_blanking_a_required_field_refuses_them(
     record: VisitRecord,
 ) -> None:
     assert record.visitors
-    assert record.topics
-    with pytest.raises(InvalidInput, match="customer_situation"):
-        attrs.evolve(record, customer_situation="")
+    required = VisitRecord.required_fields(record.kind)
+    for field, empty in LEFT_OUT.items():
+        if field in required:
+            with pytest.raises(InvalidInput, match=field):
+                attrs.evolve(record, **{field: empty})
+        else:
+            assert getattr(attrs.evolve(record, **{field: empty}), field) == empty
+    with pytest.raises(InvalidInput, match="content"):
+        attrs.evolve(record, content="")
 
 
 # --- feedback items -------------------------------------------------------------------------

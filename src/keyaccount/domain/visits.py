@@ -691,35 +691,63 @@ def _blank(value: object) -> bool:
     return not isinstance(value, str) or not value.strip()
 
 
-# What a complete 《重点客户走访记录》 must fill (seed 001 §走访记录 1: 走访时间、地点、走访人员、
-# 客户基本情况、走访内容), in field order, each with its test of "left empty".
-_REQUIRED: tuple[tuple[str, Callable[[Any], bool]], ...] = (
+def _no_names(names: tuple[str, ...]) -> bool:
+    return not names or any(_blank(name) for name in names)
+
+
+# The test of "left empty" of each record field, in field order.
+_EMPTY: tuple[tuple[str, Callable[[Any], bool]], ...] = (
     ("record_id", _blank),
     ("account_id", _blank),
     ("kind", lambda kind: kind is None),
     ("visited_at", lambda moment: moment is None),
     ("place", _blank),
-    ("visitors", lambda names: not names or any(_blank(name) for name in names)),
+    ("visitors", _no_names),
     ("customer_situation", _blank),
     ("topics", lambda topics: not topics),
     ("content", _blank),
 )
+_ALWAYS = frozenset({"record_id", "account_id", "kind", "visited_at", "visitors", "content"})
+# What a complete record must fill, per kind. Seed 001 §走访记录 1 lists 走访时间、地点、走访人员、
+# 客户基本情况、走访内容 for a visit, and its §走访内容规划 the topics a visit covers: every
+# kind met in person has a place; whoever talks with the customer (on site, at a holiday
+# visit, on the phone) reports its situation; every kind the planner gives topics covers
+# them. A greeting (祝福短信, seed 002 §常规维护计划) is a message: who sent it and what it said.
+_KIND_REQUIRES: dict[VisitKind, frozenset[str]] = {
+    VisitKind.ON_SITE: _ALWAYS | {"place", "customer_situation", "topics"},
+    VisitKind.HOLIDAY: _ALWAYS | {"place", "customer_situation", "topics"},
+    VisitKind.EVENT: _ALWAYS | {"place", "topics"},
+    VisitKind.PHONE_RETURN: _ALWAYS | {"customer_situation", "topics"},
+    VisitKind.GREETING: _ALWAYS,
+}
+_REQUIRED: dict[VisitKind | None, tuple[tuple[str, Callable[[Any], bool]], ...]] = {
+    kind: tuple((name, empty) for name, empty in _EMPTY if name in names)
+    for kind, names in _KIND_REQUIRES.items()
+}
+# with no kind, every field a record may need is named at once
+_REQUIRED[None] = _EMPTY
 
 
 @attrs.frozen
 class VisitRecord:
     """A complete visit record, 《重点客户走访记录》 (seed 001 §走访记录).
 
+    Which fields a complete record fills depends on its kind
+    (:meth:`required_fields`): every record names its id, account, kind, time, visitors and
+    content; on-site and holiday visits also the place, the customer's situation and the
+    topics; an event the place and topics; a phone return visit the situation and topics; a
+    greeting (祝福短信) nothing more. Fields a kind does not need may be left out.
+
     Attributes:
         record_id: the host's id of the record.
         account_id: the account visited.
         kind: the kind of contact.
         visited_at: when the visit took place (timezone-aware).
-        place: where (a phone return visit says "by phone").
-        visitors: who went.
-        customer_situation: the customer's situation as found (客户基本情况).
-        topics: the content topics covered.
-        content: what was discussed (走访内容).
+        place: where, or None (a phone return visit or a greeting has no place).
+        visitors: who went (for a greeting: who sent it).
+        customer_situation: the customer's situation as found (客户基本情况), or None.
+        topics: the content topics covered (none for a greeting).
+        content: what was discussed (走访内容); for a greeting, the message sent.
         feedback: the questions and problems the customer raised.
         suggestions: the customer's suggestions (建议).
         planned_day: the planned day of the visit this record carries out (a planned visit of
@@ -738,27 +766,36 @@ class VisitRecord:
     ...
     keyaccount.InvalidInput: visit record 'R1' is incomplete: missing ['customer_situation',
     'content']
+    >>> greeting = VisitRecord("R2", "ACME", VisitKind.GREETING,
+    ...                        datetime(2026, 2, 16, 2, tzinfo=timezone.utc), visitors=["li"],
+    ...                        content="新春快乐，感谢一年来的支持！")
+    >>> greeting.place, greeting.topics
+    (None, ())
     """
 
     record_id: str
     account_id: str
     kind: VisitKind
     visited_at: datetime
-    place: str
-    visitors: tuple[str, ...] = attrs.field(converter=_visitor_names)
-    customer_situation: str
-    topics: tuple[Topic, ...] = attrs.field(converter=_record_topics)
-    content: str
+    place: str | None = None
+    visitors: tuple[str, ...] = attrs.field(default=(), converter=_visitor_names)
+    customer_situation: str | None = None
+    topics: tuple[Topic, ...] = attrs.field(default=(), converter=_record_topics)
+    content: str = ""
     feedback: tuple[FeedbackItem, ...] = attrs.field(default=(), converter=_feedback_items)
     suggestions: tuple[str, ...] = attrs.field(default=(), converter=_suggestions)
     planned_day: date | None = None
 
     def __attrs_post_init__(self) -> None:
-        missing = [name for name, empty in _REQUIRED if empty(getattr(self, name))]
+        if self.kind is not None and not isinstance(self.kind, VisitKind):
+            raise InvalidInput(f"VisitRecord.kind must be a VisitKind, got {self.kind!r}")
+        missing = [name for name, empty in _REQUIRED[self.kind] if empty(getattr(self, name))]
         if missing:
             raise InvalidInput(f"visit record {self.record_id!r} is incomplete: missing {missing}")
-        if not isinstance(self.kind, VisitKind):
-            raise InvalidInput(f"VisitRecord.kind must be a VisitKind, got {self.kind!r}")
+        for name in ("place", "customer_situation"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InvalidInput(f"VisitRecord.{name} must be text or None, got {value!r}")
         require_aware(self.visited_at, field="VisitRecord.visited_at")
         for topic in self.topics:
             if not isinstance(topic, Topic):
@@ -770,6 +807,19 @@ class VisitRecord:
                 )
         if self.planned_day is not None:
             require_date(self.planned_day, field="VisitRecord.planned_day")
+
+    @staticmethod
+    def required_fields(kind: VisitKind) -> tuple[str, ...]:
+        """The fields a complete record of ``kind`` must fill, in field order.
+
+        >>> VisitRecord.required_fields(VisitKind.GREETING)
+        ('record_id', 'account_id', 'kind', 'visited_at', 'visitors', 'content')
+        >>> VisitRecord.required_fields(VisitKind.PHONE_RETURN)[4:]
+        ('visitors', 'customer_situation', 'topics', 'content')
+        """
+        if not isinstance(kind, VisitKind):
+            raise InvalidInput(f"kind must be a VisitKind, got {kind!r}")
+        return tuple(name for name, _ in _REQUIRED[kind])
 
     @property
     def open_items(self) -> tuple[FeedbackItem, ...]:

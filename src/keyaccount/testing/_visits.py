@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ from keyaccount.domain.visits import (
     VisitRecord,
 )
 from keyaccount.policies._protocols import VisitFrequencyPolicy
+
+T = TypeVar("T")
 
 __all__ = [
     "PlanningInputs",
@@ -149,17 +152,29 @@ def visit_records(
     kind: VisitKind | None = None,
     planned_day: date | None = None,
 ) -> VisitRecord:
-    """A complete visit record (on ``planned_day`` at 10:00 UTC when given)."""
+    """A complete visit record (on ``planned_day`` at 10:00 UTC when given).
+
+    The fields its kind requires (:meth:`VisitRecord.required_fields`) are filled; the
+    others are sometimes filled, sometimes left out.
+    """
     day = planned_day or draw(st.dates(date(2024, 1, 1), date(2030, 12, 31)))
+    kind = kind or draw(st.sampled_from(VisitKind))
+    required = VisitRecord.required_fields(kind)
+
+    def optional(name: str, strategy: st.SearchStrategy[T], empty: T) -> T:
+        return draw(strategy) if name in required or draw(st.booleans()) else empty
+
     return VisitRecord(
         record_id=draw(st.from_regex(r"R[0-9]{6}", fullmatch=True)),
         account_id=account_id,
-        kind=kind or draw(st.sampled_from(VisitKind)),
+        kind=kind,
         visited_at=datetime.combine(day, time(10), tzinfo=timezone.utc),
-        place=draw(st.sampled_from(("customer HQ", "plant 2", "by phone"))),
+        place=optional("place", st.sampled_from(("customer HQ", "plant 2", "by phone")), None),
         visitors=draw(st.lists(st.sampled_from(_STAFF), min_size=1, max_size=3, unique=True)),
-        customer_situation=draw(_TEXT),
-        topics=draw(st.lists(st.sampled_from(Topic), min_size=1, max_size=5, unique=True)),
+        customer_situation=optional("customer_situation", _TEXT, None),
+        topics=optional(
+            "topics", st.lists(st.sampled_from(Topic), min_size=1, max_size=5, unique=True), []
+        ),
         content=draw(_TEXT),
         feedback=draw(st.lists(feedback_items(), max_size=3)),
         suggestions=draw(st.lists(_TEXT, max_size=2)),
