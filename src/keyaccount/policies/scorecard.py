@@ -37,11 +37,11 @@ has no score (``None``), never 0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -67,6 +67,9 @@ __all__ = [
     "LoyaltyPolicy",
     "ScorecardPolicy",
 ]
+
+_Name = TypeVar("_Name", Indicator, str)
+_Policy = TypeVar("_Policy")
 
 # seed 001 §七(二)2 考核指标: 走访计划完成率、客户满意度、问题解决率、业务合作增长率, which
 # seed 001 §六(一)2 measures by 对比走访前后的业务合作量; seed 003 (大客户经理职责) adds that
@@ -114,47 +117,68 @@ def _pairs(value: Mapping[Any, object] | Iterable[tuple[Any, object]]) -> list[t
     return list(value.items()) if isinstance(value, Mapping) else list(value)
 
 
+def _named_weights(
+    value: Mapping[Any, object] | Iterable[tuple[Any, object]],
+    *,
+    known: Mapping[Any, _Name],
+    policy: str,
+    kind: str,
+) -> tuple[tuple[_Name, Fraction], ...]:
+    """Validate ``(name, weight)`` pairs against the names a policy knows, in setting order."""
+    result: dict[_Name, Fraction] = {}
+    for key, raw in _pairs(value):
+        name = known.get(key)
+        if name is None:
+            expected = sorted({_label(n) for n in known.values()})
+            raise PolicyConfigError(
+                f"{policy} weights name unknown {kind} {key!r}; expected some of {expected}"
+            )
+        if name in result:
+            raise PolicyConfigError(f"{policy} weights name {_label(name)!r} twice")
+        result[name] = _weight(raw, field=f"{policy} weight of {_label(name)}")
+    return tuple(result.items())
+
+
+def _label(name: Indicator | str) -> str:
+    return name.value if isinstance(name, Indicator) else name
+
+
+# A scorecard's weights may name an indicator by its enum member or by its settings name.
+_INDICATORS_BY_KEY: Mapping[Any, Indicator] = MappingProxyType(
+    {key: indicator for indicator in Indicator for key in (indicator, indicator.value)}
+)
+
+
 def _scorecard_weights(
     value: Mapping[Any, object] | Iterable[tuple[Any, object]],
 ) -> tuple[tuple[Indicator, Fraction], ...]:
-    known = {indicator.value: indicator for indicator in Indicator}
-    result: dict[Indicator, Fraction] = {}
-    for key, raw in _pairs(value):
-        indicator = key if isinstance(key, Indicator) else known.get(key)
-        if indicator is None:
-            raise PolicyConfigError(
-                f"ScorecardPolicy weights name unknown indicator {key!r}; "
-                f"expected some of {sorted(known)}"
-            )
-        if indicator in result:
-            raise PolicyConfigError(f"ScorecardPolicy weights name {indicator.value!r} twice")
-        result[indicator] = _weight(raw, field=f"ScorecardPolicy weight of {indicator.value}")
-    return tuple(result.items())
+    return _named_weights(
+        value, known=_INDICATORS_BY_KEY, policy="ScorecardPolicy", kind="indicator"
+    )
 
 
 def _loyalty_weights(
     value: Mapping[str, object] | Iterable[tuple[str, object]],
 ) -> tuple[tuple[str, Fraction], ...]:
-    result: dict[str, Fraction] = {}
-    for name, raw in _pairs(value):
-        if name not in LOYALTY_COMPONENTS:
-            raise PolicyConfigError(
-                f"LoyaltyPolicy weights name unknown component {name!r}; "
-                f"expected some of {list(LOYALTY_COMPONENTS)}"
-            )
-        if name in result:
-            raise PolicyConfigError(f"LoyaltyPolicy weights name {name!r} twice")
-        result[name] = _weight(raw, field=f"LoyaltyPolicy weight of {name}")
-    return tuple(result.items())
+    return _named_weights(
+        value, known={name: name for name in LOYALTY_COMPONENTS}, policy="LoyaltyPolicy",
+        kind="component",
+    )
 
 
-def _weights_setting(settings: Mapping[str, Any], *, policy: str) -> Mapping[str, object]:
+def _from_settings(
+    build: Callable[..., _Policy], settings: Mapping[str, Any], *, policy: str
+) -> _Policy:
+    """Build a weights policy from ``{"weights": {name: weight}}``; no weights: the default."""
+    check_settings_keys(settings, allowed={"weights"}, policy=policy)
+    if "weights" not in settings:
+        return build()
     weights = settings["weights"]
     if not isinstance(weights, Mapping):
         raise PolicyConfigError(
             f"{policy} setting 'weights' must be a mapping of name to weight, got {weights!r}"
         )
-    return weights
+    return build(weights)
 
 
 @attrs.frozen
@@ -187,10 +211,7 @@ class ScorecardPolicy:
         Raises:
             PolicyConfigError: unknown keys or indicators, bad weights.
         """
-        check_settings_keys(settings, allowed={"weights"}, policy="ScorecardPolicy")
-        if "weights" not in settings:
-            return cls()
-        return cls(_weights_setting(settings, policy="ScorecardPolicy"))
+        return _from_settings(cls, settings, policy="ScorecardPolicy")
 
     @property
     def weighted_indicators(self) -> tuple[Indicator, ...]:
@@ -293,10 +314,7 @@ class LoyaltyPolicy:
         Raises:
             PolicyConfigError: unknown keys or components, bad weights.
         """
-        check_settings_keys(settings, allowed={"weights"}, policy="LoyaltyPolicy")
-        if "weights" not in settings:
-            return cls()
-        return cls(_weights_setting(settings, policy="LoyaltyPolicy"))
+        return _from_settings(cls, settings, policy="LoyaltyPolicy")
 
     def index(self, facts: Iterable[LoyaltyFacts], period: Period) -> LoyaltyReport:
         """The loyalty index of every account and group (see :func:`keyaccount.loyalty_index`)."""
