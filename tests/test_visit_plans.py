@@ -20,6 +20,7 @@ from keyaccount import (
     TIER_D,
     AccountToPlan,
     CalendarRangeError,
+    ComplianceReport,
     InvalidInput,
     PlannedVisit,
     PlanPeriod,
@@ -838,6 +839,46 @@ def test_a_regular_visit_after_today_does_not_close_the_gap() -> None:
     assert [gap.account_id for gap in report.gaps] == ["ACME"]
 
 
+def test_a_plan_whose_regular_visits_were_all_made_has_no_gap_after_its_year_ended() -> None:
+    # the C tier's quarterly calls, all made; evaluated two weeks into the next year the last
+    # call (1 October) lies more than three months back, but the plan ended on 31 December
+    plan = _plan(AccountToPlan("JINQIAO", TIER_C, staff=["li"]))
+    calls = [
+        _record(plan, index, record_id=f"R{index}")
+        for index, kind in enumerate(plan.kinds)
+        if kind is VisitKind.PHONE_RETURN
+    ]
+    after_the_year = datetime(2027, 1, 15, 9, tzinfo=SHANGHAI)
+    report = evaluate_compliance([plan], calls, now=after_the_year, zone=SHANGHAI)
+    assert report.gaps == ()
+    at_year_end = datetime(2026, 12, 31, 18, tzinfo=SHANGHAI)
+    assert evaluate_compliance([plan], calls, now=at_year_end, zone=SHANGHAI).gaps == ()
+
+
+def test_an_ended_plans_gap_is_counted_to_its_last_day_however_late_it_is_evaluated() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_B, staff=["li"]))
+    june_visit = plan.days.index(date(2026, 7, 1)) - 1
+    records = [_record(plan, june_visit)]
+    reports = [
+        evaluate_compliance([plan], records, now=datetime(*day, 9, tzinfo=SHANGHAI),
+                            zone=SHANGHAI)
+        for day in ((2026, 12, 31), (2027, 1, 1), (2027, 6, 30), (2029, 3, 1))
+    ]
+    gaps = {report.gaps for report in reports}
+    assert len(gaps) == 1
+    (gap,) = reports[-1].gaps
+    assert gap.until == date(2026, 12, 31)
+    assert gap.days == (date(2026, 12, 31) - plan.days[june_visit]).days
+    # the overdue visits are those of the whole plan, as on its last day
+    assert {len(report.overdue) for report in reports[1:]} == {len(plan) - 1}
+
+
+def test_a_gap_during_the_plan_is_counted_to_the_evaluation_day() -> None:
+    plan = _plan(AccountToPlan("ACME", TIER_C, staff=["li"]))
+    (gap,) = evaluate_compliance([plan], [], now=JUNE, zone=SHANGHAI).gaps
+    assert (gap.until, gap.days) == (JUNE.date(), (JUNE.date() - date(2026, 1, 1)).days)
+
+
 @given(planning_inputs(max_accounts=3), st.data())
 def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carried_out(
     inputs: PlanningInputs, data: st.DataObject
@@ -868,3 +909,28 @@ def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carri
         seen |= new
         reported = report.reported
     assert seen == reported
+
+
+@given(planning_inputs(max_accounts=3), st.data())
+def test_an_ended_plan_is_judged_as_on_its_last_day_whenever_it_is_evaluated(
+    inputs: PlanningInputs, data: st.DataObject
+) -> None:
+    plans = _plans(inputs)
+    zone = ZoneInfo(inputs.calendar.timezone)
+    visits = [visit for plan in plans for visit in plan.visits]
+    done = data.draw(st.sets(st.sampled_from(visits)))
+    records = [_record_of(visit, f"R{number}") for number, visit in enumerate(done)]
+    last_day = date(inputs.year, 12, 31)
+    later = last_day + timedelta(days=data.draw(st.integers(1, 800)))
+
+    def at(day: date) -> ComplianceReport:
+        return evaluate_compliance(
+            plans, records, now=datetime.combine(day, time(23), tzinfo=zone), zone=zone
+        )
+
+    # gaps as on the plan's last day; every visit due, as on the day after it
+    assert at(later).gaps == at(last_day).gaps
+    assert at(later).accounts == at(last_day + timedelta(days=1)).accounts
+    for gap in at(later).gaps:
+        assert gap.until == last_day
+        assert gap.since < gap.interval.window_start(last_day)

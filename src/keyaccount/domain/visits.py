@@ -937,7 +937,9 @@ class VisitGap:
         last_visit: the day of its last regular visit, or None if it had none.
         interval: its interval.
         since: the day the gap is counted from (the last visit, or the plan's start).
-        days: days from ``since`` to the evaluation day.
+        days: days from ``since`` to ``until``.
+        until: the day the gap is counted to: the evaluation day, or the plan's last day
+            when the plan had ended by then (time after a plan's end is not counted).
     """
 
     account_id: str
@@ -945,6 +947,7 @@ class VisitGap:
     interval: VisitInterval
     since: date
     days: int
+    until: date
 
 
 @attrs.frozen

@@ -817,7 +817,9 @@ def evaluate_compliance(
     day, else *overdue*. The *next visit due* is the first visit from today on not yet
     completed. An account has a *gap* when its last regular visit (on-site or phone return,
     planned or not, up to today), or the start of its plan if it had none, lies more than its
-    interval before today.
+    interval before today, or before the plan's last day once the plan has ended: time after
+    the end of a plan is not counted against it (it belongs to the next plan), so a plan
+    evaluated after its end reports the gaps it had on its last day.
 
     Args:
         plans: one plan per account.
@@ -907,12 +909,22 @@ def evaluate_compliance(
         last = last_visit.get(account_id)
         interval = plan.interval
         if interval is not None:
-            window = windows.get(id(interval))
-            if window is None:
-                window = windows[id(interval)] = interval.window_start(today)
-            since = plan.period.start if last is None else last
+            period = plan.period
+            if today < period.end:
+                until = today
+                window = windows.get(id(interval))
+                if window is None:
+                    window = windows[id(interval)] = interval.window_start(today)
+            else:
+                # the time after a plan's end belongs to the next plan: an ended plan's gaps
+                # are those it had on its last day, however late it is evaluated
+                until = period.end - timedelta(days=1)
+                window = interval.window_start(until)
+            since = period.start if last is None else last
             if since < window:
-                gaps.append(VisitGap(account_id, last, interval, since, (today - since).days))
+                gaps.append(
+                    VisitGap(account_id, last, interval, since, (until - since).days, until)
+                )
         accounts.append(
             AccountCompliance(account_id, due, completed, due - completed, last, plan, next_index)
         )
