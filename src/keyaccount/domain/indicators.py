@@ -597,6 +597,23 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
       none was resolved).
 
     One pass, O(tickets).
+
+    Args:
+        tickets: the tickets; those opened outside the period are ignored.
+        period: the period the tickets were opened in.
+
+    Returns:
+        Both rates, each for the portfolio and per account, tier, manager and department.
+
+    >>> report = ticket_resolution([
+    ...     TicketFact("ACME", "A", "Wang", "KA", opened_on=date(2025, 2, 1),
+    ...                resolved_on=date(2025, 2, 9), resolved_on_time=False),
+    ...     TicketFact("ACME", "A", "Wang", "KA", opened_on=date(2025, 5, 1))],
+    ...     Period.half_year(2025, 1))
+    >>> for rate in (report.resolution, report.on_time):
+    ...     print(rate.portfolio)
+    problem_resolution 2025-H1: 1/2 = 0.5000
+    on_time_resolution 2025-H1: 0/1 = 0.0000
     """
     start, end = period.start, period.end
     cells: _Cells = {}
@@ -726,6 +743,22 @@ def survey_satisfaction(
     Mean and distribution of the scores answered inside ``period``, on the declared
     ``scale``. One pass, O(responses).
 
+    Args:
+        responses: the survey answers; those answered outside the period are ignored.
+        period: the period of the survey.
+        scale: the survey's declared scale (every score in the period must lie on it).
+
+    Returns:
+        The mean (sum of scores / answers) and the distribution, per group and overall.
+
+    >>> report = survey_satisfaction(
+    ...     [SurveyResponse("ACME", "A", "Wang", "KA", answered_on=date(2025, 3, 1), score=s)
+    ...      for s in (5, 4, 4)], Period.half_year(2025, 1), scale=SatisfactionScale(1, 5))
+    >>> print(report.mean.portfolio)
+    satisfaction 2025-H1: 13/3 = 4.3333
+    >>> report.mean.portfolio.normalised, report.distribution.portfolio.counts
+    (Fraction(5, 6), (0, 0, 0, 2, 1))
+
     Raises:
         InvalidInput: a score is not on the declared scale (named by account and score).
     """
@@ -784,6 +817,22 @@ def cooperation_growth(volumes: Iterable[VolumeFact], period: Period) -> Breakdo
     applicable when the previous period had no volume. It normalises to
     ``current / (previous + current)``: 1/2 for no growth, towards 1 for strong growth, 0
     when the business stopped; monotonic, no clamping. One pass, O(volumes).
+
+    Args:
+        volumes: business booked; only the period and the one before it are read.
+        period: the period compared with :meth:`Period.previous`.
+
+    Returns:
+        The growth (numerator = current - previous, denominator = previous) per group.
+
+    >>> growth = cooperation_growth(
+    ...     [VolumeFact("ACME", "A", "Wang", "KA", booked_on=day, amount=amount)
+    ...      for day, amount in ((date(2024, 9, 1), 100), (date(2025, 3, 1), 150))],
+    ...     Period.half_year(2025, 1))
+    >>> print(growth.portfolio)
+    cooperation_growth 2025-H1: 50/100 = 0.5000
+    >>> growth.portfolio.normalised
+    Fraction(3, 5)
     """
     previous = period.previous()
     before_start, start, end = previous.start, period.start, period.end
@@ -820,6 +869,24 @@ def cooperation_growth_after_visits(
     window (default three months, our default) may reach past the period's end. Not
     applicable when the group had no volume before its visits. Normalises like
     :func:`cooperation_growth`. O(visits + volumes).
+
+    Args:
+        visits: the visits; those done inside the period set the pivots.
+        volumes: business booked around the pivots.
+        period: the period whose visits are judged.
+        window: how far before and after the pivot the volumes are compared.
+
+    Returns:
+        The growth (numerator = after - before, denominator = before) per group.
+
+    >>> growth = cooperation_growth_after_visits(
+    ...     [VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 3, 3),
+    ...                done_on=date(2025, 3, 3))],
+    ...     [VolumeFact("ACME", "A", "Wang", "KA", booked_on=day, amount=amount)
+    ...      for day, amount in ((date(2025, 2, 1), 100), (date(2025, 4, 1), 130))],
+    ...     Period.half_year(2025, 1))
+    >>> print(growth.portfolio)
+    cooperation_growth_after_visits 2025-H1: 30/100 = 0.3000
     """
     pivots: dict[str, date] = {}
     # The completion counters come along for free; one place decides what a pivot is.
@@ -896,8 +963,20 @@ def retention_and_churn(
         high_value_tiers: tier codes whose churn is also reported separately; by default the
             top two tiers of each seed grading (A, B, STRATEGIC, PARTNER: rank <= 2).
 
+    Returns:
+        Retention, churn (numerator = lost accounts) and high-value churn, per group.
+
     Raises:
         InvalidInput: an account appears twice on the roster.
+
+    >>> report = retention_and_churn(
+    ...     [RetentionFact("ACME", "A", "Wang", "KA", retained=False),
+    ...      RetentionFact("BOLT", "C", "Wang", "KA", retained=True)], Period.half_year(2025, 1))
+    >>> for rate in (report.retention, report.churn, report.high_value_churn):
+    ...     print(rate.portfolio)
+    retention 2025-H1: 1/2 = 0.5000
+    churn 2025-H1: 1/2 = 0.5000
+    high_value_churn 2025-H1: 1/1 = 1.0000
     """
     high_value = frozenset(high_value_tiers)
     cells: _Cells = {}
@@ -940,6 +1019,20 @@ def receivables_collection(
 
     ``collected / due`` over the receivables falling due inside ``period``. Not applicable
     when nothing fell due. One pass, O(receivables).
+
+    Args:
+        receivables: the receivables; those due outside the period are ignored.
+        period: the period the receivables fell due in.
+
+    Returns:
+        The rate (numerator = collected, denominator = due, both ``Decimal``) per group.
+
+    >>> rate = receivables_collection(
+    ...     [ReceivableFact("ACME", "A", "Wang", "KA", due_on=date(2025, 4, 30),
+    ...                     amount_due=Decimal("1000.00"), amount_collected=Decimal("900.00"))],
+    ...     Period.half_year(2025, 1))
+    >>> print(rate.of(Dimension.ACCOUNT_MANAGER, "Wang"))
+    receivables_collection 2025-H1: 900.00/1000.00 = 0.9000
     """
     cells = _pair_sums(
         receivables, period, day=_due_on, key=_dims_of, pair=_collected_and_due
@@ -961,6 +1054,21 @@ def prospect_conversion(
     ``converted before the period ended / entered the list inside the period``. The account
     dimension is the prospect's id; untiered prospects group under the tier key ``None``.
     One pass, O(prospects).
+
+    Args:
+        prospects: the prospects; those that entered the list outside the period are ignored.
+        period: the period the prospects entered the list in.
+
+    Returns:
+        The rate per group.
+
+    >>> conversion = prospect_conversion(
+    ...     [ProspectFact("P1", None, "Wang", "KA", entered_on=date(2025, 1, 5),
+    ...                   converted_on=date(2025, 4, 1)),
+    ...      ProspectFact("P2", None, "Wang", "KA", entered_on=date(2025, 2, 5))],
+    ...     Period.half_year(2025, 1))
+    >>> print(conversion.of(Dimension.TIER, None))
+    prospect_conversion 2025-H1: 1/2 = 0.5000
     """
     end = period.end
 
@@ -987,6 +1095,22 @@ def relationship_cost_benefit(
     when no benefit was credited. It normalises to ``benefit / (spending + benefit)``,
     i.e. ``1 / (1 + ratio)``: 1 when the return cost nothing, 1/2 at break-even.
     One pass, O(records).
+
+    Args:
+        spending: the spending records; those booked outside the period are ignored.
+        period: the period reviewed (the seed: a year).
+
+    Returns:
+        The ratio (numerator = spending, denominator = benefit) per group.
+
+    >>> ratio = relationship_cost_benefit(
+    ...     [SpendingFact("ACME", "A", "Wang", "KA", booked_on=date(2025, 6, 1),
+    ...                   spending=Decimal("20000"), benefit=Decimal("100000"))],
+    ...     Period.year(2025))
+    >>> print(ratio.portfolio)
+    relationship_cost_benefit 2025: 20000/100000 = 0.2000
+    >>> ratio.portfolio.normalised
+    Fraction(5, 6)
     """
     cells = _pair_sums(spending, period, day=_booked_on, key=_dims_of, pair=_spent_and_earned)
 
@@ -1227,8 +1351,22 @@ def loyalty_index(
         weights: a weight per name of :data:`LOYALTY_COMPONENTS` (a policy supplies them:
             :class:`keyaccount.policies.LoyaltyPolicy`).
 
+    Returns:
+        The index per account (numerator = index, denominator = 1) and the mean index per
+        group, with each account's weighted combination in ``components``.
+
     Raises:
         InvalidInput: an account appears twice, or a weight names an unknown component.
+
+    >>> report = loyalty_index(
+    ...     [LoyaltyFacts("ACME", "A", "Wang", "KA", repeat_purchase_count=3,
+    ...                   repeat_purchase_quantity=30, repeat_purchase_amount=3000,
+    ...                   referral_rate="0.5", activities_invited=4, activities_joined=1,
+    ...                   price_sensitivity="0.5", quality_incidents=0, incidents_tolerated=0)],
+    ...     Period.year(2025),
+    ...     weights={"referral_rate": Fraction(1, 2), "activity_response": Fraction(1, 2)})
+    >>> report.index.of(Dimension.ACCOUNT, "ACME").value        # (1/2 + 1/4) / 2
+    Fraction(3, 8)
     """
     unknown = sorted(set(weights) - set(LOYALTY_COMPONENTS))
     if unknown:
@@ -1492,8 +1630,30 @@ def compute_indicators(
     Each kind of record is read in one pass (volumes twice: period over period, and around
     the visits).
 
+    Args:
+        period: the period every indicator states.
+        visits: planned visits (completion; growth after visits with ``volumes``).
+        tickets: tickets (resolution and on-time resolution).
+        surveys: survey answers (satisfaction), with ``satisfaction_scale``.
+        satisfaction_scale: the surveys' declared scale.
+        volumes: business volumes (growth period over period, and after visits).
+        visit_window: the window around a visit for growth after visits.
+        roster: the roster at the period's start (retention, churn, high-value churn).
+        receivables: receivables (collection rate).
+        prospects: prospects (conversion rate).
+        spending: relationship spending (cost-benefit ratio).
+
+    Returns:
+        The :class:`IndicatorSet` of the period.
+
     Raises:
         InvalidInput: ``surveys`` given without ``satisfaction_scale``.
+
+    >>> indicators = compute_indicators(Period.half_year(2025, 1), visits=[], tickets=[])
+    >>> sorted(indicator.value for indicator in indicators.breakdowns)
+    ['on_time_resolution', 'problem_resolution', 'visit_plan_completion']
+    >>> indicators[Indicator.PROBLEM_RESOLUTION].portfolio.applicable
+    False
     """
     found: list[Breakdown[IndicatorValue]] = []
     pivots: dict[str, date] | None = None
