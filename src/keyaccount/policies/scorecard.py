@@ -193,6 +193,13 @@ class ScorecardPolicy:
     Raises:
         PolicyConfigError: an unknown indicator, a negative or inexact weight, or weights
             that do not sum to 1.
+
+    >>> [indicator.value for indicator in ScorecardPolicy().weighted_indicators][:2]
+    ['visit_plan_completion', 'satisfaction']
+    >>> ScorecardPolicy({"satisfaction": "0.5", "churn": "0.4"})
+    Traceback (most recent call last):
+    ...
+    keyaccount.PolicyConfigError: ScorecardPolicy weights must sum to 1, got 9/10 (...)
     """
 
     weights: tuple[tuple[Indicator, Fraction], ...] = attrs.field(
@@ -207,6 +214,12 @@ class ScorecardPolicy:
         """Build from a host's settings: ``{"weights": {indicator name: weight}}``.
 
         Without ``"weights"`` the seed defaults are used.
+
+        Args:
+            settings: the host's settings; the only key is ``"weights"``.
+
+        Returns:
+            The policy.
 
         Raises:
             PolicyConfigError: unknown keys or indicators, bad weights.
@@ -225,8 +238,22 @@ class ScorecardPolicy:
 
         A weighted indicator missing from ``values`` counts as not applicable.
 
+        Args:
+            values: the group's value of each indicator.
+            period: the period appraised; every value must state it.
+
+        Returns:
+            The weighted score with each component's weight after redistribution.
+
         Raises:
             InvalidInput: a value states another period than ``period``.
+
+        >>> h1 = Period.half_year(2025, 1)
+        >>> policy = ScorecardPolicy({"visit_plan_completion": "0.6", "problem_resolution": "0.4"})
+        >>> completion = IndicatorValue.rate(Indicator.VISIT_PLAN_COMPLETION, h1, 3, 4)
+        >>> appraisal = policy.appraise_values({Indicator.VISIT_PLAN_COMPLETION: completion}, h1)
+        >>> appraisal.score, appraisal.not_applicable, appraisal.redistributed_weight
+        (Fraction(3, 4), ('problem_resolution',), Fraction(2, 5))
         """
         for indicator, value in values.items():
             if value.period != period:
@@ -257,6 +284,13 @@ class ScorecardPolicy:
         The groups are those any weighted indicator has; in a group where an indicator had no
         records, it is not applicable and its weight is redistributed.
 
+        Args:
+            indicators: the period's indicators.
+            dimension: what to appraise, e.g. :attr:`Dimension.ACCOUNT_MANAGER`.
+
+        Returns:
+            The appraisal of each group key (see the module example).
+
         Raises:
             InvalidInput: a weighted indicator is not in ``indicators`` at all (a forgotten
                 input is not silently redistributed).
@@ -278,6 +312,12 @@ class ScorecardPolicy:
     def appraise_portfolio(self, indicators: IndicatorSet) -> Appraisal:
         """Appraise the whole portfolio for the period.
 
+        Args:
+            indicators: the period's indicators.
+
+        Returns:
+            The portfolio's appraisal.
+
         Raises:
             InvalidInput: a weighted indicator is not in ``indicators``.
         """
@@ -298,6 +338,13 @@ class LoyaltyPolicy:
     Raises:
         PolicyConfigError: an unknown component, a negative or inexact weight, or weights
             that do not sum to 1.
+
+    >>> LoyaltyPolicy().weights[0]
+    ('repeat_purchase_count', Fraction(1, 7))
+    >>> LoyaltyPolicy.from_mapping({"weights": {"gratitude": 1}})
+    Traceback (most recent call last):
+    ...
+    keyaccount.PolicyConfigError: LoyaltyPolicy weights name unknown component 'gratitude'; ...
     """
 
     weights: tuple[tuple[str, Fraction], ...] = attrs.field(
@@ -311,11 +358,27 @@ class LoyaltyPolicy:
     def from_mapping(cls, settings: Mapping[str, Any]) -> LoyaltyPolicy:
         """Build from a host's settings: ``{"weights": {component: weight}}``.
 
+        Without ``"weights"`` the seed defaults are used.
+
+        Args:
+            settings: the host's settings; the only key is ``"weights"``.
+
+        Returns:
+            The policy.
+
         Raises:
             PolicyConfigError: unknown keys or components, bad weights.
         """
         return _from_settings(cls, settings, policy="LoyaltyPolicy")
 
     def index(self, facts: Iterable[LoyaltyFacts], period: Period) -> LoyaltyReport:
-        """The loyalty index of every account and group (see :func:`keyaccount.loyalty_index`)."""
+        """The loyalty index of every account and group (see :func:`keyaccount.loyalty_index`).
+
+        Args:
+            facts: one behaviour record per account.
+            period: the period the behaviour was observed over (seed 002: yearly).
+
+        Returns:
+            The index per account and group, with each account's weighted combination.
+        """
         return loyalty_index(facts, period, weights=dict(self.weights))
