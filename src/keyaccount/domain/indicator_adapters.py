@@ -70,7 +70,17 @@ def visit_facts_from(
     """One :class:`~keyaccount.VisitFact` per planned visit, done if a record carries it out.
 
     A record carries out the planned visit of the same account, kind and planned day
-    (``VisitRecord.planned_day``); unplanned records do not count towards a plan.
+    (``VisitRecord.planned_day``); unplanned records do not count towards a plan. A plan
+    carried out twice counts as done on the earlier day.
+
+    Args:
+        planned: the planned visits.
+        records: the visit records (``planned_day`` links a record to its plan).
+        customers: the customer files by account id, for the grouping dimensions.
+        zone: the zone whose calendar day a visit falls on (default: its own).
+
+    Returns:
+        One fact per planned visit, in the order of ``planned``.
 
     Raises:
         InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
@@ -108,6 +118,16 @@ def ticket_facts_from(
     ``by_responsible_department=False``. On time means
     :attr:`FeedbackTicket.resolved_on_time`.
 
+    Args:
+        tickets: the feedback tickets.
+        customers: the customer files by account id, for the account manager.
+        zone: the zone whose calendar day a ticket is opened and resolved on.
+        by_responsible_department: group by the ticket's responsible department (default)
+            or by the customer's own.
+
+    Returns:
+        One fact per ticket, in the order of ``tickets``.
+
     Raises:
         InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
     """
@@ -139,9 +159,22 @@ def satisfaction_from_tickets(
 
     Seed 001 §五(二)3 follows up 客户对问题解决结果的满意度; every closed ticket with a
     recorded score becomes an answer on the ticket scale (1..5), dated by its closing day.
+
+    Args:
+        tickets: the feedback tickets; only the closed ones (which carry a score) count.
+        customers: the customer files by account id, for the grouping dimensions.
+        zone: the zone whose calendar day a ticket was closed on.
+
+    Returns:
+        One answer per closed ticket, for :func:`keyaccount.survey_satisfaction` with
+        ``SatisfactionScale(1, 5)``.
+
+    Raises:
+        InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
     """
     answers = []
     for ticket in tickets:
+        # A ticket has a score exactly while closed; closed_at is checked for its date.
         if ticket.satisfaction is None or ticket.closed_at is None:
             continue
         answers.append(
@@ -155,7 +188,14 @@ def satisfaction_from_tickets(
 
 
 def tiers_of(grading: Mapping[str, GradedAccount]) -> dict[str, Tier]:
-    """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads."""
+    """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads.
+
+    Args:
+        grading: a grading policy's result, by account id.
+
+    Returns:
+        Each account's tier.
+    """
     return {account_id: graded.tier for account_id, graded in grading.items()}
 
 
@@ -178,6 +218,14 @@ def roster_from(
     dormant by default), with their tier, manager and department at the start (churn is
     counted against the tiers' base, seed 002 §客户流失率); an account is retained if it is
     still trading at the end.
+
+    Args:
+        at_start: the customer files as they were at the period's start.
+        at_end: the customer files at the period's end.
+        trading: the statuses that count as trading.
+
+    Returns:
+        One roster entry per account trading at the start, sorted by account id.
 
     Raises:
         InvalidInput: a starting account lacks a grouping dimension.
