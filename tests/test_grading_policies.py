@@ -466,6 +466,8 @@ def test_calibration_misplaces_exactly_the_accounts_it_reports(
     )
     assert list(calibration.mismatched) == misplaced
     assert calibration.bands.bands[0].lower == 0
+    # a plain mapping of graded accounts (any policy's result) calibrates the same
+    assert calibrate(dict(grading)) == calibration
 
 
 @given(portfolio_figures(min_size=1, max_size=8), weighted_gradings())

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import add, attrgetter, eq, itemgetter, mul, neg, setitem, sub
+from operator import add, attrgetter, eq, itemgetter, mul, ne, neg, setitem, sub
 from typing import Any
 
 import attrs
@@ -308,6 +308,10 @@ class Grading(Mapping[str, GradedAccount]):
         """
         tier_at = self._tiers.__getitem__
         return dict(zip(self._ids, map(tier_at, self._tier_positions()), strict=True))
+
+    def figures_in_order(self) -> Sequence[AccountFigures]:
+        """The graded :class:`AccountFigures`, in the order of iteration."""
+        return self._figures
 
     def tier_counts(self) -> dict[Tier, int]:
         """How many accounts each tier holds, best tier first (empty tiers count 0)."""
@@ -955,16 +959,34 @@ def calibrate(grading: Mapping[str, GradedAccount]) -> Calibration:
     Raises:
         InvalidInput: the grading is empty (there is nothing to calibrate on).
     """
-    graded = list(grading.values())
-    if not graded:
+    if isinstance(grading, Grading):  # columns: no GradedAccount built per account
+        tier_of = grading.tiers_by_account()
+        ids: Sequence[str] = list(tier_of)
+        tiers: Sequence[Tier] = list(tier_of.values())
+        contract = list(map(attrgetter("contract_amount"), grading.figures_in_order()))
+    else:
+        graded = list(grading.values())
+        ids = [account.account_id for account in graded]
+        tiers = [account.tier for account in graded]
+        contract = [account.figures.contract_amount for account in graded]
+    if not ids:
         raise InvalidInput("cannot calibrate on an empty grading: no account to learn from")
-    levels = sorted({account.tier for account in graded}, reverse=True)  # worst first
+    # Tier hashes run in Python (attrs), so tiers are told apart by object first (C-speed);
+    # equal tiers that are distinct objects still share one level.
+    distinct = {id(tier): tier for tier in tiers}
+    levels = sorted(set(distinct.values()), reverse=True)  # worst first
     level_of = {tier: level for level, tier in enumerate(levels)}
+    level_by_object = {key: level_of[tier] for key, tier in distinct.items()}
+    account_levels = list(map(level_by_object.__getitem__, map(id, tiers)))
     per_amount: dict[Decimal, list[int]] = {}
-    for account in graded:
-        counts = per_amount.setdefault(account.figures.contract_amount, [0] * len(levels))
-        counts[level_of[account.tier]] += 1
-    amounts = sorted(per_amount)
+    for amount, level in zip(contract, account_levels, strict=True):
+        counts = per_amount.get(amount)
+        if counts is None:
+            counts = per_amount[amount] = [0] * len(levels)
+        counts[level] += 1
+    # Sorted on float keys first (fast), then on the Decimals themselves: the second sort
+    # finds the list already (almost) in order, so it costs one pass and makes it exact.
+    amounts = sorted(sorted(per_amount, key=float))
     level_count = len(levels)
     # cost[l]: fewest misplaced accounts so far with the current amount at level l.
     cost = [0] * level_count
@@ -998,8 +1020,7 @@ def calibrate(grading: Mapping[str, GradedAccount]) -> Calibration:
     ]
     result = AmountBandGrading(bands, figure="contract_amount")
     level_at = dict(zip(amounts, assigned, strict=True))
-    mismatched = tuple(sorted(
-        account.account_id for account in graded
-        if levels[level_at[account.figures.contract_amount]] != account.tier
-    ))
-    return Calibration(result, mismatched, len(graded))
+    mismatched = tuple(sorted(compress(
+        ids, map(ne, map(level_at.__getitem__, contract), account_levels)
+    )))
+    return Calibration(result, mismatched, len(ids))
