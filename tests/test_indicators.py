@@ -739,6 +739,21 @@ def test_money_sums_are_exact_beyond_the_default_decimal_precision() -> None:
         assert value.normalised == Fraction(after) / (Fraction(before) + Fraction(after))
 
 
+def test_receivables_and_spending_add_money_exactly_beyond_the_default_precision() -> None:
+    big, cent = Decimal("1" + "0" * 30), Decimal("0.01")
+    dims = ("ACME", "A", "Wang", "KA")
+    receivables = receivables_collection(
+        [ReceivableFact(*dims, due_on=date(2025, 2, 1), amount_due=a, amount_collected=a)
+         for a in (big, cent)], H1)
+    spending = relationship_cost_benefit(
+        [SpendingFact(*dims, booked_on=date(2025, 2, 1), spending=a, benefit=a)
+         for a in (big, cent)], H1)
+    for value in (receivables.portfolio, receivables.of(Dimension.ACCOUNT, "ACME"),
+                  spending.portfolio, spending.of(Dimension.TIER, "A")):
+        # 33 significant digits: the default context keeps 28 and would drop the cent
+        assert value.denominator == Decimal("1" + "0" * 30 + ".01")
+
+
 def test_a_distribution_needs_one_count_per_score_of_its_scale() -> None:
     from keyaccount import ScoreDistribution
 
