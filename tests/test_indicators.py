@@ -588,7 +588,7 @@ def full_set(inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts]) -> Indic
     return indicators.including(loyal.index)
 
 
-@given(indicator_inputs(), loyalty_facts_lists())
+@given(indicator_inputs(max_records=8), loyalty_facts_lists())
 def test_every_rate_lies_between_zero_and_one_and_every_normalised_value_too(
     inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts]
 ) -> None:
@@ -634,7 +634,7 @@ def test_an_empty_group_is_not_applicable(period: Period, dimension: Dimension) 
         assert not breakdown.by(dimension)
 
 
-@given(indicator_inputs(), loyalty_facts_lists())
+@given(indicator_inputs(max_records=8), loyalty_facts_lists())
 def test_the_groups_of_every_dimension_add_up_to_the_portfolio(
     inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts]
 ) -> None:
@@ -646,7 +646,8 @@ def test_the_groups_of_every_dimension_add_up_to_the_portfolio(
             assert sum(v.denominator for v in groups) == breakdown.portfolio.denominator
 
 
-@given(indicator_inputs(), loyalty_facts_lists(), st.randoms(use_true_random=False))
+@given(indicator_inputs(max_records=8), loyalty_facts_lists(),
+       st.randoms(use_true_random=False))
 def test_reordering_the_records_changes_nothing(
     inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts], shuffler: random.Random
 ) -> None:

@@ -223,7 +223,7 @@ def indicator_set(records: dict[str, Any], loyalty: list[LoyaltyFacts]) -> Indic
     return indicators.including(presets.loyalty().index(loyalty, records["period"]).index)
 
 
-@given(weightings(), indicator_inputs(), loyalty_facts_lists())
+@given(weightings(), indicator_inputs(max_records=8), loyalty_facts_lists())
 def test_a_score_lies_between_the_lowest_and_highest_indicator_it_combines(
     policy: ScorecardPolicy, records: dict[str, Any], loyalty: list[LoyaltyFacts]
 ) -> None:
@@ -242,7 +242,8 @@ def test_a_score_lies_between_the_lowest_and_highest_indicator_it_combines(
                 assert appraisal.score is None
 
 
-@given(weightings(), indicator_inputs(), loyalty_facts_lists(), st.randoms(use_true_random=False))
+@given(weightings(), indicator_inputs(max_records=8), loyalty_facts_lists(),
+       st.randoms(use_true_random=False))
 def test_reordering_the_records_changes_no_score(
     policy: ScorecardPolicy, records: dict[str, Any], loyalty: list[LoyaltyFacts],
     shuffler: random.Random,
