@@ -574,6 +574,8 @@ def test_band_grading_leaves_out_accounts_that_are_not_key_accounts() -> None:
     assert grading["strategic"].rank == 1
     assert grading["ordinary"].tier == ORDINARY
     assert grading.tier_counts() == {STRATEGIC: 1, PARTNER: 1, ORDINARY: 1}
+    assert grading.tiers_by_account() == {
+        "ordinary": ORDINARY, "strategic": STRATEGIC, "partner": PARTNER}
 
 
 def test_band_grading_on_annual_purchases_needs_the_annual_amount() -> None:
