@@ -771,6 +771,22 @@ def test_a_component_weighing_nothing_is_left_out_of_the_combination() -> None:
     assert appraisal.redistributed_weight == 0
 
 
+def test_a_combination_refuses_a_normalised_value_outside_the_unit_interval() -> None:
+    with pytest.raises(InvalidInput, match=r"'a' must be exact and lie in \[0, 1\], got 2"):
+        combine_weighted({"a": 2}, {"a": Fraction(1)}, H1)  # type: ignore[dict-item]
+    with pytest.raises(InvalidInput, match=r"got 0\.5"):
+        combine_weighted({"a": 0.5}, {"a": Fraction(1)}, H1)  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize("window", [relativedelta(months=-3), relativedelta(), 90])
+def test_growth_after_visits_needs_a_window_reaching_forward(window: Any) -> None:
+    visits = [visit("ACME", "A", "Wang", date(2025, 3, 1), date(2025, 3, 1))]
+    with pytest.raises(InvalidInput, match="visit window"):
+        cooperation_growth_after_visits(visits, [], H1, window=window)
+    with pytest.raises(InvalidInput, match="visit window"):
+        compute_indicators(H1, visits=visits, volumes=[], visit_window=window)
+
+
 def test_a_combination_refuses_negative_or_float_weights() -> None:
     with pytest.raises(InvalidInput, match=">= 0"):
         combine_weighted({"a": Fraction(1)}, {"a": Fraction(-1)}, H1)

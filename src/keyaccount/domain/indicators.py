@@ -157,7 +157,8 @@ class Dimension(enum.Enum):
     DEPARTMENT = "department"
 
 
-# The order of the dimension values in every record's key tuple.
+# Cells are keyed by a record's four dimension values in this order; the roll-up pairs each
+# position with its dimension.
 _DIMENSIONS = (Dimension.ACCOUNT, Dimension.TIER, Dimension.ACCOUNT_MANAGER, Dimension.DEPARTMENT)
 _dims_of = attrgetter("account_id", "tier", "account_manager", "department")
 
@@ -894,9 +895,20 @@ def cooperation_growth_after_visits(
     return _growth_after(pivots, volumes, period, window)
 
 
+def _check_window(window: object) -> None:
+    # A window that does not reach forward would compare empty or swapped spans silently.
+    day = date(2000, 1, 1)
+    if not isinstance(window, relativedelta) or not day - window < day < day + window:
+        raise InvalidInput(
+            f"the visit window must be a relativedelta reaching forward, e.g. "
+            f"relativedelta(months=3), got {window!r}"
+        )
+
+
 def _growth_after(
     pivots: dict[str, date], volumes: Iterable[VolumeFact], period: Period, window: relativedelta
 ) -> Breakdown[IndicatorValue]:
+    _check_window(window)
     # Accounts share pivot days (at most one per day of the period): shift each day once.
     bounds_of: dict[date, tuple[date, date, date]] = {}
     for pivot in set(pivots.values()):
@@ -1210,7 +1222,8 @@ def combine_weighted(
         period: the period the values belong to.
 
     Raises:
-        InvalidInput: a negative or inexact (float) weight.
+        InvalidInput: a negative or inexact (float) weight, or a normalised value that is
+            inexact or outside [0, 1].
 
     >>> combine_weighted({"a": Fraction(1), "b": None, "c": Fraction(0)},
     ...                  {"a": Fraction(1, 2), "b": Fraction(1, 4), "c": Fraction(1, 4)},
@@ -1218,6 +1231,15 @@ def combine_weighted(
     Fraction(2, 3)
     """
     positive = _positive_weights(weights)
+    for name, value in normalised.items():
+        if value is not None and (
+            isinstance(value, (bool, float))
+            or not isinstance(value, (int, Decimal, Fraction))
+            or not 0 <= value <= 1
+        ):
+            raise InvalidInput(
+                f"normalised value of {name!r} must be exact and lie in [0, 1], got {value!r}"
+            )
     applicable_weight = sum(
         (w for name, w in positive.items() if normalised.get(name) is not None), Fraction(0)
     )
