@@ -107,6 +107,10 @@ class VisitFact:
         department: the department appraised for the account.
         planned_on: the planned date; the visit belongs to the period containing it.
         done_on: the day the visit was recorded, or ``None`` if it has not been.
+
+    >>> from keyaccount import TIER_A
+    >>> VisitFact("ACME", TIER_A, "Wang", "KA", planned_on=date(2025, 3, 3)).tier
+    'A'
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -134,6 +138,12 @@ class TicketFact:
     Raises:
         InvalidInput: resolved before it was opened, or ``resolved_on_time`` set (or missing)
             inconsistently with ``resolved_on``.
+
+    >>> TicketFact("ACME", "A", "Wang", "KA", opened_on=date(2025, 3, 3),
+    ...            resolved_on=date(2025, 3, 5))
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: TicketFact ACME: a resolved ticket needs resolved_on_time ... got None
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -176,6 +186,9 @@ class SurveyResponse:
         answered_on: the day of the answer; it belongs to the period containing it.
         score: the score on the survey's scale (checked against the declared
             :class:`SatisfactionScale` when the indicator is computed).
+
+    >>> SurveyResponse("ACME", "A", "Wang", "KA", answered_on=date(2025, 3, 3), score=4).score
+    4
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -202,6 +215,9 @@ class VolumeFact:
         department: its department.
         booked_on: the day the business was booked.
         amount: the volume (money, or any non-negative exact measure), a ``Decimal``.
+
+    >>> VolumeFact("ACME", "A", "Wang", "KA", booked_on=date(2025, 3, 3), amount="1250.50").amount
+    Decimal('1250.50')
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -223,6 +239,9 @@ class RetentionFact:
         account_manager: its manager.
         department: its department.
         retained: True if it was still an active account at the end of the period.
+
+    >>> RetentionFact("ACME", "A", "Wang", "KA", retained=True).retained
+    True
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -244,6 +263,12 @@ class ReceivableFact:
         due_on: the due day; the receivable belongs to the period containing it.
         amount_due: what was due, a ``Decimal`` >= 0.
         amount_collected: what was collected by the end of the period, 0..amount_due.
+
+    >>> ReceivableFact("ACME", "A", "Wang", "KA", due_on=date(2025, 3, 31),
+    ...                amount_due=100, amount_collected=120)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: ReceivableFact ACME: amount_collected 120 exceeds amount_due 100
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -275,6 +300,9 @@ class ProspectFact:
         department: the developing department.
         entered_on: the day it entered the prospect list; it belongs to that period.
         converted_on: the day it was approved as a key account, or ``None``.
+
+    >>> ProspectFact("P-17", None, "Wang", "KA", entered_on=date(2025, 1, 8)).tier is None
+    True
     """
 
     prospect_id: str = attrs.field(validator=_non_empty)
@@ -306,6 +334,12 @@ class SpendingFact:
         booked_on: the day the spending (and its credited return) was booked.
         spending: relationship spending (gifts, events, visits' costs), ``Decimal`` >= 0.
         benefit: the return credited to it (e.g. gross profit), ``Decimal`` >= 0.
+
+    >>> SpendingFact("ACME", "A", "Wang", "KA", booked_on=date(2025, 9, 1),
+    ...              spending=-5, benefit=0)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: SpendingFact.spending must be >= 0, got -5
     """
 
     account_id: str = attrs.field(validator=_non_empty)
@@ -338,6 +372,13 @@ class LoyaltyFacts:
         quality_incidents: quality incidents it suffered.
         incidents_tolerated: incidents after which it kept buying (质量事故宽容度),
             <= incidents.
+
+    >>> LoyaltyFacts("ACME", "A", "Wang", "KA", repeat_purchase_count=4,
+    ...              repeat_purchase_quantity=40, repeat_purchase_amount="5200.00",
+    ...              referral_rate="1/4", activities_invited=3, activities_joined=2,
+    ...              price_sensitivity="0.6", quality_incidents=1,
+    ...              incidents_tolerated=1).referral_rate
+    Fraction(1, 4)
     """
 
     account_id: str = attrs.field(validator=_non_empty)
