@@ -377,6 +377,12 @@ class Breakdown(Generic[V]):
         not_applicable: the value a group with no records gets (:meth:`of` returns it).
         groups: per :class:`Dimension`, the value of each group key that had records. Tier
             keys are tier codes; a record without a tier (a prospect) groups under ``None``.
+
+    >>> completion = visit_plan_completion(
+    ...     [VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 3, 3))],
+    ...     Period.half_year(2025, 1))
+    >>> list(completion.by(Dimension.TIER)), completion.of(Dimension.TIER, "B").applicable
+    (['A'], False)
     """
 
     indicator: Indicator
@@ -687,6 +693,13 @@ class ScoreDistribution:
     Attributes:
         scale: the declared scale.
         counts: one count per score, worst first.
+
+    Raises:
+        InvalidInput: not one count >= 0 per score of the scale.
+
+    >>> answers = ScoreDistribution(SatisfactionScale(1, 5), (0, 1, 0, 2, 1))
+    >>> answers.total, answers.count(4), answers.share(4)
+    (4, 2, Fraction(1, 2))
     """
 
     scale: SatisfactionScale
@@ -1170,6 +1183,12 @@ class Appraisal:
         period: the period appraised.
         score: the combined score in [0, 1], or None when no component was applicable.
         components: every component with a positive weight, in weight-setting order.
+
+    >>> appraisal = combine_weighted({"completion": Fraction(1, 2), "growth": None},
+    ...                              {"completion": Fraction(3, 4), "growth": Fraction(1, 4)},
+    ...                              Period.half_year(2025, 1))
+    >>> appraisal.score, appraisal.not_applicable, appraisal.redistributed_weight
+    (Fraction(1, 2), ('growth',), Fraction(1, 4))
     """
 
     period: Period
@@ -1497,6 +1516,10 @@ class TierMigration:
         unchanged: accounts in the same tier in both gradings.
         entered: accounts only in the second grading.
         left: accounts only in the first grading.
+
+    >>> migration = tier_migration({"X": "B"}, {"X": "A"}, Period.year(2025))
+    >>> migration.count("B", "A"), migration.upgraded, migration.downgraded
+    (1, 1, 0)
     """
 
     period: Period
@@ -1593,7 +1616,13 @@ class IndicatorSet:
         breakdowns: the computed indicators.
 
     Raises:
-        InvalidInput: a breakdown states another period.
+        InvalidInput: a breakdown states another period, or is filed under another
+            indicator.
+
+    >>> h1 = Period.half_year(2025, 1)
+    >>> indicators = IndicatorSet(h1, {}).including(visit_plan_completion([], h1))
+    >>> Indicator.VISIT_PLAN_COMPLETION in indicators, indicators.group_keys(Dimension.TIER)
+    (True, ())
     """
 
     period: Period
