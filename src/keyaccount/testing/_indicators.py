@@ -266,6 +266,20 @@ def indicator_inputs(*, max_records: int = 12) -> st.SearchStrategy[dict[str, An
 
     Each kind gets up to ``max_records`` records (a roster at most one per account), so
     every indicator of the set is computed, applicable or not.
+
+    Args:
+        max_records: the most records of each kind.
+
+    Returns:
+        A strategy of ``dict``s to pass as ``compute_indicators(**inputs)``.
+
+    >>> from hypothesis import given, settings
+    >>> from keyaccount import compute_indicators
+    >>> @settings(max_examples=5)
+    ... @given(indicator_inputs(max_records=3))
+    ... def every_indicator_but_loyalty_is_computed(inputs):
+    ...     assert len(compute_indicators(**inputs).breakdowns) == 12
+    >>> every_indicator_but_loyalty_is_computed()
     """
 
     @st.composite
@@ -293,6 +307,12 @@ def check_appraisal(appraisal: Appraisal) -> None:
     The score lies between the lowest and highest applicable normalised value (None when
     there is none); the effective weights of the applicable components sum to 1; every
     not-applicable component carries no weight.
+
+    Args:
+        appraisal: the appraisal to check.
+
+    Raises:
+        AssertionError: an invariant does not hold (the message names it).
     """
     applicable = [c.normalised for c in appraisal.components if c.normalised is not None]
     if not applicable:
@@ -317,6 +337,13 @@ def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) ->
     Appraises the portfolio and every group of every dimension and checks that each
     appraisal states the set's period and keeps the :func:`check_appraisal` invariants;
     raises AssertionError on the first broken one.
+
+    Args:
+        policy: the host's policy.
+        indicators: an indicator set to appraise (draw one with :func:`indicator_inputs`).
+
+    Raises:
+        AssertionError: an invariant does not hold (the message names it).
     """
     appraisals = [policy.appraise_portfolio(indicators)]
     for dimension in Dimension:
@@ -337,6 +364,15 @@ def check_loyalty_scoring(
     Every account gets an index in [0, 1] (or none when nothing was applicable), each
     account's combination keeps the :func:`check_appraisal` invariants, and the index does
     not depend on the order of the accounts.
+
+    Args:
+        policy: the host's loyalty scoring.
+        facts: one behaviour record per account (draw them with
+            :func:`loyalty_facts_lists`).
+        period: the period the behaviour was observed over.
+
+    Raises:
+        AssertionError: an invariant does not hold (the message names it).
     """
     report = policy.index(facts, period)
     for fact in facts:
