@@ -97,7 +97,24 @@ def _unit_interval(instance: object, attribute: attrs.Attribute[Fraction], value
 
 
 @attrs.frozen
-class VisitFact:
+class _AccountDimensions:
+    """The four grouping dimensions every account record carries, validated once here.
+
+    Attributes:
+        account_id: the account.
+        tier: its tier code (a :class:`~keyaccount.Tier` is accepted and stored as its code).
+        account_manager: who is appraised for the account.
+        department: the department appraised for the account.
+    """
+
+    account_id: str = attrs.field(validator=_non_empty)
+    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
+    account_manager: str = attrs.field(validator=_non_empty)
+    department: str = attrs.field(validator=_non_empty)
+
+
+@attrs.frozen
+class VisitFact(_AccountDimensions):
     """A planned visit (走访计划) and whether it was carried out.
 
     Attributes:
@@ -113,16 +130,12 @@ class VisitFact:
     'A'
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     planned_on: date = attrs.field(kw_only=True, validator=_a_date)
     done_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
 
 
 @attrs.frozen
-class TicketFact:
+class TicketFact(_AccountDimensions):
     """A feedback ticket (问题跟踪台账) reduced to what the resolution rates need.
 
     Attributes:
@@ -146,10 +159,6 @@ class TicketFact:
     keyaccount.InvalidInput: TicketFact ACME: a resolved ticket needs resolved_on_time ... got None
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     opened_on: date = attrs.field(kw_only=True, validator=_a_date)
     resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
     resolved_on_time: bool | None = attrs.field(default=None, kw_only=True)
@@ -175,7 +184,7 @@ class TicketFact:
 
 
 @attrs.frozen
-class SurveyResponse:
+class SurveyResponse(_AccountDimensions):
     """One customer's answer to a satisfaction survey (客户满意度调查).
 
     Attributes:
@@ -191,10 +200,6 @@ class SurveyResponse:
     4
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     answered_on: date = attrs.field(kw_only=True, validator=_a_date)
     score: int = attrs.field(kw_only=True)
 
@@ -205,7 +210,7 @@ class SurveyResponse:
 
 
 @attrs.frozen
-class VolumeFact:
+class VolumeFact(_AccountDimensions):
     """Business booked with an account on a day (业务合作量): an order, an invoice, ...
 
     Attributes:
@@ -220,16 +225,12 @@ class VolumeFact:
     Decimal('1250.50')
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     booked_on: date = attrs.field(kw_only=True, validator=_a_date)
     amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
 
 
 @attrs.frozen
-class RetentionFact:
+class RetentionFact(_AccountDimensions):
     """An account on the roster at the start of a period, and whether it was kept (保有).
 
     Attributes:
@@ -244,15 +245,11 @@ class RetentionFact:
     True
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     retained: bool = attrs.field(kw_only=True, validator=attrs.validators.instance_of(bool))
 
 
 @attrs.frozen
-class ReceivableFact:
+class ReceivableFact(_AccountDimensions):
     """A receivable falling due (应收账款) and how much of it was collected (回款).
 
     Attributes:
@@ -271,10 +268,6 @@ class ReceivableFact:
     keyaccount.InvalidInput: ReceivableFact ACME: amount_collected 120 exceeds amount_due 100
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     due_on: date = attrs.field(kw_only=True, validator=_a_date)
     amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
     amount_collected: Decimal = attrs.field(
@@ -321,7 +314,7 @@ class ProspectFact:
 
 
 @attrs.frozen
-class SpendingFact:
+class SpendingFact(_AccountDimensions):
     """Relationship spending on an account and the return it is credited with.
 
     Seed 002 §工作目标 reviews 客户关系管理费用的支出与收益比率 yearly.
@@ -342,17 +335,13 @@ class SpendingFact:
     keyaccount.InvalidInput: SpendingFact.spending must be >= 0, got -5
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     booked_on: date = attrs.field(kw_only=True, validator=_a_date)
     spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
     benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
 
 
 @attrs.frozen
-class LoyaltyFacts:
+class LoyaltyFacts(_AccountDimensions):
     """An account's loyalty behaviour over a period (seed 002 §忠诚度分析).
 
     Attributes:
@@ -381,10 +370,6 @@ class LoyaltyFacts:
     Fraction(1, 4)
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
     repeat_purchase_count: int = attrs.field(kw_only=True, validator=_count)
     repeat_purchase_quantity: Decimal = attrs.field(
         kw_only=True, converter=_amount, validator=_non_negative
