@@ -317,38 +317,41 @@ def _ratio(numerator: Quantity, denominator: Quantity) -> Fraction:
     return Fraction(numerator) / Fraction(denominator)
 
 
-class _GroupValues(Mapping[GroupKey, V]):
-    """A read-only mapping of group key to value, each value built when first read.
+K = TypeVar("K")
+S = TypeVar("S")
 
-    A breakdown per account holds one value per account; most hosts read a few of them, so
-    the counters are kept and turned into values on demand.
+
+class _LazyValues(Mapping[K, V]):
+    """A read-only mapping whose values are built from their sources when first read.
+
+    A breakdown per account holds one value per account, and a loyalty report one appraisal
+    per account; most hosts read a few of them, so the sources (a group's counters, an
+    account's position) are kept and turned into values on demand.
     """
 
-    __slots__ = ("_built", "_counters", "_make")
+    __slots__ = ("_built", "_make", "_sources")
 
-    def __init__(
-        self, counters: dict[GroupKey, list[Any]], make: Callable[[list[Any]], V]
-    ) -> None:
-        self._counters = counters
+    def __init__(self, sources: Mapping[K, S], make: Callable[[S], V]) -> None:
+        self._sources = sources
         self._make = make
-        self._built: dict[GroupKey, V] = {}
+        self._built: dict[K, V] = {}
 
-    def __getitem__(self, key: GroupKey) -> V:
+    def __getitem__(self, key: K) -> V:
         try:
             return self._built[key]
         except KeyError:
-            counters = self._counters[key]
+            source = self._sources[key]
         # Built later than the sums: the makers' own additions (growth's before + after) must
         # be exact as well.
         with localcontext(_EXACT):
-            value = self._built[key] = self._make(counters)
+            value = self._built[key] = self._make(source)
         return value
 
-    def __iter__(self) -> Iterator[GroupKey]:
-        return iter(self._counters)
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._sources)
 
     def __len__(self) -> int:
-        return len(self._counters)
+        return len(self._sources)
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -361,7 +364,7 @@ def _frozen_groups(
     for dimension in _DIMENSIONS:
         group = value.get(dimension, {})
         groups[dimension] = (
-            group if isinstance(group, _GroupValues) else MappingProxyType(dict(group))
+            group if isinstance(group, _LazyValues) else MappingProxyType(dict(group))
         )
     return MappingProxyType(groups)
 
@@ -451,7 +454,7 @@ def _assemble(
     indicator: Indicator, period: Period, rolled: _Rolled, make: Callable[[list[Any]], V]
 ) -> Breakdown[V]:
     groups = {
-        dimension: _GroupValues(counters, make) for dimension, counters in rolled.groups.items()
+        dimension: _LazyValues(counters, make) for dimension, counters in rolled.groups.items()
     }
     with localcontext(_EXACT):
         portfolio = make(rolled.portfolio)
@@ -1307,51 +1310,9 @@ def _percentile_ranks(values: Sequence[Any]) -> list[int]:
     return [2 * below[v] + equal[v] for v in values]
 
 
-class _LoyaltyComponents(Mapping[str, Appraisal]):
-    """Each account's loyalty :class:`Appraisal`, built by :func:`combine_weighted` when read.
-
-    A portfolio has tens of thousands of accounts and a reviewer reads a few of their
-    breakdowns; the index itself is computed without them (and a property test holds the two
-    equal).
-    """
-
-    __slots__ = ("_built", "_normalised", "_period", "_position", "_weights")
-
-    def __init__(
-        self,
-        position: dict[str, int],
-        normalised: Callable[[int], dict[str, Fraction | None]],
-        weights: Mapping[str, Fraction],
-        period: Period,
-    ) -> None:
-        self._position = position
-        self._normalised = normalised
-        self._weights = weights
-        self._period = period
-        self._built: dict[str, Appraisal] = {}
-
-    def __getitem__(self, account_id: str) -> Appraisal:
-        try:
-            return self._built[account_id]
-        except KeyError:
-            position = self._position[account_id]
-        appraisal = self._built[account_id] = combine_weighted(
-            self._normalised(position), self._weights, self._period
-        )
-        return appraisal
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._position)
-
-    def __len__(self) -> int:
-        return len(self._position)
-
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
-
-
 def _frozen_appraisals(value: Mapping[str, Appraisal]) -> Mapping[str, Appraisal]:
-    if isinstance(value, _LoyaltyComponents):
+    # Each account's appraisal is built when read: tens of thousands of accounts, a few read.
+    if isinstance(value, _LazyValues):
         return value
     return MappingProxyType(dict(value))
 
@@ -1487,7 +1448,11 @@ def loyalty_index(
             cell[0] += Fraction(numerator, denominator * carried)
             cell[1] += 1
     position_of = {record.account_id: position for position, record in enumerate(records)}
-    appraisals = _LoyaltyComponents(position_of, normalised, positive, period)
+
+    def appraisal(position: int) -> Appraisal:
+        return combine_weighted(normalised(position), positive, period)
+
+    appraisals = _LazyValues(position_of, appraisal)
 
     def make(counters: list[Any]) -> IndicatorValue:
         total, accounts = counters
