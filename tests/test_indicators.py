@@ -352,6 +352,15 @@ def test_high_value_tiers_are_the_top_two_of_each_seed_grading() -> None:
     assert frozenset({"A", "B", "STRATEGIC", "PARTNER"}) == HIGH_VALUE_TIER_CODES
 
 
+def test_a_host_with_its_own_tiers_names_its_high_value_ones() -> None:
+    roster = [RetentionFact("A1", "GOLD", "Wang", "KA", retained=False),
+              RetentionFact("A2", "SILVER", "Wang", "KA", retained=True)]
+    indicators = compute_indicators(H1, roster=roster, high_value_tiers={"GOLD"})
+    assert indicators[Indicator.HIGH_VALUE_CHURN].portfolio.value == 1
+    assert not compute_indicators(H1, roster=roster)[
+        Indicator.HIGH_VALUE_CHURN].portfolio.applicable
+
+
 def test_an_account_twice_on_the_roster_is_refused() -> None:
     roster = [RetentionFact("A1", "A", "Wang", "KA", retained=True)] * 2
     with pytest.raises(InvalidInput, match="twice"):

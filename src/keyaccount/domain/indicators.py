@@ -1633,6 +1633,7 @@ def compute_indicators(
     volumes: Iterable[VolumeFact] | None = None,
     visit_window: relativedelta = DEFAULT_VISIT_WINDOW,
     roster: Iterable[RetentionFact] | None = None,
+    high_value_tiers: Collection[str] = HIGH_VALUE_TIER_CODES,
     receivables: Iterable[ReceivableFact] | None = None,
     prospects: Iterable[ProspectFact] | None = None,
     spending: Iterable[SpendingFact] | None = None,
@@ -1655,6 +1656,7 @@ def compute_indicators(
         volumes: business volumes (growth period over period, and after visits).
         visit_window: the window around a visit for growth after visits.
         roster: the roster at the period's start (retention, churn, high-value churn).
+        high_value_tiers: the tier codes whose churn is reported as high-value churn.
         receivables: receivables (collection rate).
         prospects: prospects (conversion rate).
         spending: relationship spending (cost-benefit ratio).
@@ -1689,7 +1691,7 @@ def compute_indicators(
         if pivots is not None:
             found.append(_growth_after(pivots, volumes, period, visit_window))
     if roster is not None:
-        kept = retention_and_churn(roster, period)
+        kept = retention_and_churn(roster, period, high_value_tiers=high_value_tiers)
         found += [kept.retention, kept.churn, kept.high_value_churn]
     if receivables is not None:
         found.append(receivables_collection(receivables, period))
