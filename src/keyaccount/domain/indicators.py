@@ -995,7 +995,8 @@ def retention_and_churn(
         Retention, churn (numerator = lost accounts) and high-value churn, per group.
 
     Raises:
-        InvalidInput: an account appears twice on the roster.
+        InvalidInput: an account appears twice on the roster, or ``high_value_tiers`` is a
+            string rather than a collection of codes.
 
     >>> report = retention_and_churn(
     ...     [RetentionFact("ACME", "A", "Wang", "KA", retained=False),
@@ -1006,6 +1007,12 @@ def retention_and_churn(
     churn 2025-H1: 1/2 = 0.5000
     high_value_churn 2025-H1: 1/1 = 1.0000
     """
+    if isinstance(high_value_tiers, str):
+        # frozenset("AB") would silently mean tiers "A" and "B"
+        raise InvalidInput(
+            f"high_value_tiers must be a collection of tier codes, got the string "
+            f"{high_value_tiers!r}"
+        )
     high_value = frozenset(high_value_tiers)
     cells: _Cells = {}
     high_cells: _Cells = {}
