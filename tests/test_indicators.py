@@ -612,6 +612,11 @@ def test_every_rate_lies_between_zero_and_one_and_every_normalised_value_too(
                 assert 0 <= value.normalised <= 1
             if indicator in RATES and value.value is not None:
                 assert 0 <= value.value <= 1
+        # a group without records, next to groups with records, is not applicable
+        for dimension in Dimension:
+            nobody = breakdown.of(dimension, "nobody")
+            assert (nobody.value, nobody.normalised, nobody.period) == (
+                None, None, inputs["period"])
 
 
 @given(retention_rosters(), indicator_periods())
