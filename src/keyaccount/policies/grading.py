@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import add, attrgetter, eq, itemgetter, mul, ne, neg, setitem, sub
+from operator import add, attrgetter, eq, itemgetter, le, mul, ne, neg, setitem, sub
 from typing import Any
 
 import attrs
@@ -186,9 +186,11 @@ def _tier_count_text(tiers: Sequence[Tier]) -> str:
 class Grading(Mapping[str, GradedAccount]):
     """A graded portfolio: a read-only mapping from account id to :class:`GradedAccount`.
 
-    The ranking is held as columns (one exact sort key per account and the sorted keys), and
-    each :class:`GradedAccount` is built when it is read, so grading a million accounts does
-    not build a million objects. Iteration follows the input order.
+    The ranking is held as columns (one exact sort key per account), and each
+    :class:`GradedAccount` is built when it is read, so grading a million accounts does not
+    build a million objects. Iteration follows the input order. The keys are sorted only
+    when needed: the tier cut sorts just the keys at or above the last inner boundary (about
+    the top half under the default shares), a rank lookup sorts them all, once.
     """
 
     __slots__ = (
@@ -202,6 +204,7 @@ class Grading(Mapping[str, GradedAccount]):
         "_sorted_keys",
         "_tier_list",
         "_tiers",
+        "_top_keys",
     )
 
     def __init__(
@@ -220,7 +223,8 @@ class Grading(Mapping[str, GradedAccount]):
         self._ids = ids
         self._index: dict[str, int] | None = None  # built on the first lookup by id
         self._keys = keys
-        self._sorted_keys = sorted(keys)
+        self._sorted_keys: list[Any] | None = None  # every key, sorted on the first rank read
+        self._top_keys: list[Any] | None = None  # the highest keys, sorted, for the tier cut
         self._key_unit = key_unit
         self._columns = columns
         self._tiers = tuple(tiers)
@@ -248,9 +252,60 @@ class Grading(Mapping[str, GradedAccount]):
             self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
         return self._index
 
+    def _all_sorted(self) -> list[Any]:
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._keys)
+        return self._sorted_keys
+
+    def _top_sorted(self, needed: int) -> list[Any]:
+        """Sorted keys holding every key ``>=`` the first one, and at least ``needed`` keys.
+
+        A sorted sample of every 64th key says, with a wide margin, which key about
+        ``needed`` keys lie above; only the keys at or above it are sorted. Should the sample
+        mislead (fewer than ``needed`` kept), every key is sorted: the result is exact either
+        way, the sample only decides the cost.
+        """
+        if self._sorted_keys is not None:
+            return self._sorted_keys
+        if self._top_keys is not None and len(self._top_keys) >= needed:
+            return self._top_keys
+        keys = self._keys
+        n = len(keys)
+        step = 64
+        if n < 256 * step or 4 * needed > 3 * n:  # small, or most keys needed: sort them all
+            return self._all_sorted()
+        sample = sorted(keys[::step])
+        share = needed / n
+        margin = 8 + int(6 * math.sqrt(len(sample) * share * (1 - share)))  # 6 sigma
+        start = len(sample) - math.ceil(needed / step) - margin
+        if start <= 0:
+            return self._all_sorted()
+        low = sample[start]
+        top = sorted(compress(keys, map(le, repeat(low), keys)))
+        if len(top) < needed:
+            return self._all_sorted()
+        self._top_keys = top
+        return top
+
+    def _inner_cutoffs(self) -> tuple[list[Any], list[int]]:
+        """For each boundary ``0 < b < n``: the ``b``-th highest key, and how many keys reach it.
+
+        Boundaries 0 (no account) and ``n`` (every account) need no key.
+        """
+        assert self._bounds is not None
+        n = len(self._keys)
+        inner = [bound for bound in self._bounds if 0 < bound < n]
+        if not inner:
+            return [], []
+        top = self._top_sorted(max(inner))
+        size = len(top)
+        cutoffs = [top[size - bound] for bound in inner]
+        return cutoffs, [size - bisect_left(top, cutoff) for cutoff in cutoffs]
+
     def _rank(self, position: int) -> int:
         # competition rank: 1 + the number of accounts with a strictly higher key.
-        return 1 + len(self._sorted_keys) - bisect_right(self._sorted_keys, self._keys[position])
+        keys = self._all_sorted()
+        return 1 + len(keys) - bisect_right(keys, self._keys[position])
 
     def _tier_at(self, position: int, rank: int) -> Tier:
         if self._tier_list is not None:
@@ -292,11 +347,11 @@ class Grading(Mapping[str, GradedAccount]):
         if self._tier_list is not None:
             return self._tier_list
         assert self._bounds is not None
-        n = len(self._sorted_keys)
         # rank <= bound exactly when the key is >= the bound-th highest key (the cutoff); an
-        # account's tier position is the number of boundaries it is not within.
+        # account's tier position is the number of boundaries it is not within (every
+        # account is within a boundary n, none within a boundary 0).
         empty = sum(1 for bound in self._bounds if bound == 0)
-        cutoffs = sorted(self._sorted_keys[n - bound] for bound in self._bounds if bound)
+        cutoffs = sorted(self._inner_cutoffs()[0])
         outside = len(cutoffs) + empty
         return map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
 
@@ -319,14 +374,13 @@ class Grading(Mapping[str, GradedAccount]):
             counted = Counter(self._tier_list)
             return {tier: counted[i] for i, tier in enumerate(self._tiers)}
         assert self._bounds is not None
-        n = len(self._sorted_keys)
+        n = len(self._keys)
+        reached = iter(self._inner_cutoffs()[1])
         counts: dict[Tier, int] = {}
         previous = 0
         for tier, bound in zip(self._tiers, self._bounds, strict=True):
             # accounts of rank <= bound: every key >= the bound-th highest key.
-            within = 0 if bound == 0 else n - bisect_left(
-                self._sorted_keys, self._sorted_keys[n - bound]
-            )
+            within = 0 if bound == 0 else n if bound == n else next(reached)
             within = max(within, previous)
             counts[tier] = within - previous
             previous = within
@@ -354,21 +408,25 @@ def _midranks_by_counting(keys: Sequence[Any], weight: int) -> list[int]:
     return list(map(table.__getitem__, keys))
 
 
-def _midranks_by_sorting(column: Sequence[Any], weight: int, *, exact: bool = False) -> list[int]:
-    """``weight * (lower + upper)`` per value of ``column``: its mid-rank percentile times 2n.
+def _midranks_by_sorting(
+    keys: Sequence[Any],
+    weight: int,
+    exact: tuple[Sequence[Any], Callable[[Any], Any]] | None = None,
+) -> list[int]:
+    """``weight * (lower + upper)`` per key: its mid-rank percentile times 2n.
 
-    The column is sorted through ``float`` keys, which sort several times faster than
-    Decimals. ``float()`` of a Decimal is correctly rounded, hence monotone: it never
-    reverses two values, it can only merge distinct ones (beyond 15 significant digits, or
-    beyond the float range). So the float order is exact unless two neighbours in it are
-    equal floats of unequal Decimals; only those tie positions are checked, and if one is a
-    false tie the column is sorted again on its Decimals (``exact``).
+    ``keys`` are either the exact values or, with ``exact = (items, read)``, the ``float``
+    images of ``read(item)``, which sort several times faster than Decimals. ``float()`` of
+    a Decimal is correctly rounded, hence monotone: it never reverses two values, it can only
+    merge distinct ones (beyond 15 significant digits, or beyond the float range). So the
+    float order is exact unless two neighbours in it are equal floats of unequal Decimals;
+    only those tie positions are read back exactly, and if one is a false tie the column is
+    sorted again on its Decimals.
 
     O(n log n): one sort, one gather, one scatter; tie runs are patched in a loop over the
     ties only.
     """
-    n = len(column)
-    keys = column if exact else list(map(float, column))
+    n = len(keys)
     order = sorted(range(n), key=keys.__getitem__)
     # itemgetter gathers in one C call (a third faster than map); with one index it
     # returns the item itself, not a tuple.
@@ -376,12 +434,13 @@ def _midranks_by_sorting(column: Sequence[Any], weight: int, *, exact: bool = Fa
     ties = list(compress(range(n - 1), map(eq, islice(ordered, 1, None), ordered)))
     values: Sequence[int] = range(weight, 2 * n * weight, 2 * weight)  # no ties: 2p + 1
     if ties:
-        if not exact:
+        if exact is not None:
+            items, read = exact
             at = order.__getitem__
-            left = map(column.__getitem__, map(at, ties))
-            right = map(column.__getitem__, map(at, map(add, ties, repeat(1))))
+            left = map(read, map(items.__getitem__, map(at, ties)))
+            right = map(read, map(items.__getitem__, map(at, map(add, ties, repeat(1)))))
             if not all(map(eq, left, right)):
-                return _midranks_by_sorting(column, weight, exact=True)
+                return _midranks_by_sorting(list(map(read, items)), weight)
         if len(ties) > n // 4:
             return _midranks_by_counting(keys, weight)
         values = list(values)
@@ -602,20 +661,24 @@ class WeightedScoreGrading:
         denominator: int,
     ) -> Grading:
         n = len(listed)
-        keys: list[int] | None = None
         columns = []
         for figure, weight, integer_weight in weighted:
-            column = list(map(attrgetter(figure), listed))
+            read = attrgetter(figure)
             if figure == "purchase_count":  # whole numbers, usually few distinct ones
-                scaled = _midranks_by_counting(column, integer_weight)
+                scaled = _midranks_by_counting(list(map(read, listed)), integer_weight)
             else:
-                scaled = _midranks_by_sorting(column, integer_weight)
-            keys = scaled if keys is None else list(map(add, keys, scaled))
+                # floats straight from the accounts: no list of Decimals unless a tie needs it
+                scaled = _midranks_by_sorting(
+                    list(map(float, map(read, listed))), integer_weight, (listed, read))
             # scaled / (integer_weight * 2n) is the percentile rank
             columns.append((figure, weight, scaled, Fraction(1, integer_weight * 2 * n)))
+        summed: Iterable[int] = columns[0][2] if columns else repeat(0, n)
+        for column in columns[1:]:
+            summed = map(add, summed, column[2])  # one list for all the sums, not one per figure
+        keys = summed if isinstance(summed, list) else list(summed)
         key_unit = Fraction(1, 2 * n * denominator)
         return Grading(
-            figures=listed, ids=ids, keys=keys if keys is not None else [0] * n,
+            figures=listed, ids=ids, keys=keys,
             key_unit=key_unit, columns=columns, tiers=self.tiers, bounds=self._boundaries(n),
         )
 
