@@ -121,6 +121,48 @@ def test_a_datetime_is_not_a_period_bound() -> None:
         Period(datetime(2025, 1, 1, tzinfo=timezone.utc), date(2025, 2, 1))  # type: ignore[arg-type]
 
 
+def test_a_day_is_in_a_period_from_its_start_up_to_but_not_including_its_end() -> None:
+    h1 = Period.half_year(2025, 1)
+    assert date(2025, 1, 1) in h1
+    assert date(2025, 6, 30) in h1
+    assert date(2025, 7, 1) not in h1
+    assert date(2024, 12, 31) not in h1
+    assert h1.contains(date(2025, 7, 1)) is False
+
+
+def test_an_aware_datetime_is_in_a_period_by_its_day_in_its_own_zone() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    h1 = Period.half_year(2025, 1)
+    shanghai_evening = datetime(2025, 6, 30, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+    new_york_evening = datetime(2025, 6, 30, 20, 0, tzinfo=timezone(timedelta(hours=-4)))
+    assert shanghai_evening in h1
+    # the same moment is already 1 July in Shanghai: converting first counts it there
+    assert new_york_evening in h1
+    assert new_york_evening.astimezone(timezone(timedelta(hours=8))) not in h1
+
+
+def test_a_naive_datetime_or_a_non_day_is_refused_by_a_period() -> None:
+    from datetime import datetime
+
+    h1 = Period.half_year(2025, 1)
+    with pytest.raises(InvalidInput, match="naive datetime"):
+        _ = datetime(2025, 3, 1, 12) in h1  # noqa: DTZ001 - the naive value refused
+    with pytest.raises(InvalidInput, match="expected a date"):
+        _ = "2025-03-01" in h1
+
+
+@given(indicator_periods(), st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
+def test_a_day_is_in_exactly_one_of_a_period_and_its_neighbours_when_near(
+    period: Period, day: date
+) -> None:
+    assert (day in period) == (period.start <= day <= period.last_day)
+    assert period.last_day == period.end - relativedelta(days=1)
+    if period.previous().start <= day < period.next().end:
+        inside = [day in p for p in (period.previous(), period, period.next())]
+        assert inside.count(True) == 1
+
+
 # --------------------------------------------------------------------------- values
 
 

@@ -190,12 +190,32 @@ def satisfaction_from_tickets(
 def tiers_of(grading: Mapping[str, GradedAccount]) -> dict[str, Tier]:
     """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads.
 
+    A grading that offers a bulk ``tiers_by_account()`` (a policy's
+    :class:`~keyaccount.policies.Grading` does) is read through it in one pass, without
+    building each account's :class:`~keyaccount.GradedAccount`; any other mapping of graded
+    accounts is read account by account.
+
     Args:
         grading: a grading policy's result, by account id.
 
     Returns:
-        Each account's tier.
+        Each account's tier, in the grading's order.
+
+    >>> from keyaccount import AccountFigures
+    >>> from keyaccount.policies import presets
+    >>> grading = presets.weighted_grading().grade(
+    ...     AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
+    ...                    profit_contribution=i, purchase_count=i) for i in range(1, 21))
+    >>> tiers = tiers_of(grading)
+    >>> tiers["c20"].code, tiers["c1"].code
+    ('A', 'D')
+    >>> tiers == {account_id: graded.tier for account_id, graded in grading.items()}
+    True
     """
+    bulk = getattr(grading, "tiers_by_account", None)
+    if callable(bulk):
+        # domain/ never imports policies/: the bulk read is found by its name
+        return dict(bulk())
     return {account_id: graded.tier for account_id, graded in grading.items()}
 
 

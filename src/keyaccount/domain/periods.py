@@ -16,11 +16,13 @@ leap years need no special cases.
 '2025-H2'
 >>> str(Period.containing(date(2025, 8, 15), months=3))
 '2025-Q3'
+>>> date(2025, 6, 30) in h1, date(2025, 7, 1) in h1
+(True, False)
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -40,6 +42,20 @@ def _a_date(_instance: object, attribute: attrs.Attribute[date], value: date) ->
     require_date(value, field=f"Period.{attribute.name}")
 
 
+def _day_of(value: object) -> date:
+    """The calendar day of a date subclass or an aware datetime (in its own zone)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidInput(
+                "a naive datetime has no calendar day until its zone is known: give an aware "
+                f"datetime or a date, got {value!r}"
+            )
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise InvalidInput(f"a Period holds days: expected a date or an aware datetime, got {value!r}")
+
+
 @attrs.frozen
 class Period:
     """A half-open span of days ``[start, end)`` that an indicator is measured over.
@@ -49,11 +65,26 @@ class Period:
         end: the day after the last day (exclusive), so ``Period(d1, d2)`` and
             ``Period(d2, d3)`` never overlap.
 
+    ``day in period`` tells whether a day falls inside it (``start <= day < end``, so the
+    ``end`` day is outside). An aware datetime counts by its calendar day in its own zone
+    (convert it with ``astimezone`` first to count in another zone); a naive datetime is
+    refused, as everywhere in keyaccount, since its day depends on a zone nobody named.
+
     Raises:
         InvalidInput: a bound is not a plain ``date``, or ``end`` is not after ``start``.
 
-    >>> Period(date(2025, 3, 1), date(2025, 3, 15)).contains(date(2025, 3, 15))
-    False
+    >>> march = Period(date(2025, 3, 1), date(2025, 3, 15))
+    >>> date(2025, 3, 1) in march, date(2025, 3, 14) in march, date(2025, 3, 15) in march
+    (True, True, False)
+    >>> from datetime import datetime, timedelta, timezone
+    >>> late_evening = datetime(2025, 3, 14, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+    >>> late_evening in march, late_evening.astimezone(timezone.utc) in march
+    (True, True)
+    >>> datetime(2025, 3, 14, 23, 30) in march
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: a naive datetime has no calendar day until its zone is known: give \
+an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     >>> Period(date(2025, 3, 1), date(2025, 3, 1))
     Traceback (most recent call last):
     ...
@@ -62,6 +93,8 @@ class Period:
 
     start: date = attrs.field(validator=_a_date)
     end: date = attrs.field(validator=_a_date)
+    # derived once at construction: read in the indicators' per-record loops
+    _last_day: date = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -69,6 +102,7 @@ class Period:
                 f"Period.end must be after start {self.start.isoformat()}, "
                 f"got {self.end.isoformat()}"
             )
+        object.__setattr__(self, "_last_day", self.end - timedelta(days=1))
 
     @classmethod
     def half_year(cls, year: int, half: int) -> Period:
@@ -121,12 +155,26 @@ class Period:
 
     @property
     def last_day(self) -> date:
-        """The last day inside the period (``end`` minus one day)."""
-        return self.end - relativedelta(days=1)
+        """The last day inside the period (``end`` minus one day), computed once."""
+        return self._last_day
+
+    def __contains__(self, day: object) -> bool:
+        """Whether ``day`` (a date, or an aware datetime's own day) falls inside the period.
+
+        Raises:
+            InvalidInput: ``day`` is a naive datetime or not a date at all.
+        """
+        if type(day) is not date:
+            day = _day_of(day)
+        return self.start <= day < self.end
 
     def contains(self, day: date) -> bool:
-        """Whether ``day`` falls inside the period."""
-        return self.start <= day < self.end
+        """Whether ``day`` falls inside the period; the same as ``day in period``.
+
+        Raises:
+            InvalidInput: ``day`` is a naive datetime or not a date at all.
+        """
+        return day in self
 
     def _length(self) -> relativedelta:
         return relativedelta(self.end, self.start)
