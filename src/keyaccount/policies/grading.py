@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import math
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -408,11 +409,14 @@ def _midranks_by_counting(keys: Sequence[Any], weight: int) -> list[int]:
     return list(map(table.__getitem__, keys))
 
 
+_INT64_LIMIT = 2**63  # array typecode "q" holds -2**63 .. 2**63 - 1
+
+
 def _midranks_by_sorting(
     keys: Sequence[Any],
     weight: int,
     exact: tuple[Sequence[Any], Callable[[Any], Any]] | None = None,
-) -> list[int]:
+) -> Sequence[int]:
     """``weight * (lower + upper)`` per key: its mid-rank percentile times 2n.
 
     ``keys`` are either the exact values or, with ``exact = (items, read)``, the ``float``
@@ -424,7 +428,11 @@ def _midranks_by_sorting(
     sorted again on its Decimals.
 
     O(n log n): one sort, one gather, one scatter; tie runs are patched in a loop over the
-    ties only.
+    ties only. The scatter writes into a machine-integer array where the values fit (they
+    do unless a weight needs more than about 12 decimal places): it costs the same as a
+    list, but the result is read back in input order from contiguous memory rather than
+    from a million int objects strewn in sorted order, so summing the columns runs about
+    twice as fast, and it keeps 8 bytes per account instead of about 40.
     """
     n = len(keys)
     order = sorted(range(n), key=keys.__getitem__)
@@ -453,7 +461,9 @@ def _midranks_by_sorting(
                 start = position
             previous = position
         values[start:previous + 2] = [(start + previous + 2) * weight] * (previous + 2 - start)
-    scaled = [0] * n
+    scaled: list[int] | array[int] = (
+        array("q", [0]) * n if 2 * n * weight < _INT64_LIMIT else [0] * n
+    )
     deque(map(setitem, repeat(scaled), order, values), maxlen=0)  # a scatter in C
     return scaled
 
@@ -664,6 +674,7 @@ class WeightedScoreGrading:
         columns = []
         for figure, weight, integer_weight in weighted:
             read = attrgetter(figure)
+            scaled: Sequence[int]
             if figure == "purchase_count":  # whole numbers, usually few distinct ones
                 scaled = _midranks_by_counting(list(map(read, listed)), integer_weight)
             else:
