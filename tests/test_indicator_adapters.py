@@ -112,21 +112,28 @@ def open_ticket(opened: datetime, tier: object = TIER_C) -> FeedbackTicket:
     return ticket
 
 
-def test_tickets_become_facts_with_their_own_tier_and_responsible_department() -> None:
+def test_tickets_become_facts_with_their_own_tier_and_the_account_teams_department() -> None:
     opened = datetime(2025, 2, 3, 9, tzinfo=SHANGHAI)
     on_time = open_ticket(opened)
     on_time, _ = on_time.reply("looking into it", now=opened + timedelta(hours=1))
     on_time, _ = on_time.resolve("re-routed", now=opened + timedelta(days=1))
     on_time, _ = on_time.close(satisfaction=4, satisfied=True, now=opened + timedelta(days=2))
     still_open = open_ticket(opened + timedelta(days=7))
+    # by default the department is the customer's (the account team), as in visit facts
     facts = ticket_facts_from([on_time, still_open], CUSTOMERS)
     assert [(f.tier, f.department, f.resolved_on_time) for f in facts] == [
-        ("C", "logistics", True), ("C", "logistics", None)]
+        ("C", "KA", True), ("C", "KA", None)]
+    planned = [PlannedVisit("ACME", VisitKind.ON_SITE, date(2025, 2, 10), ("wang",), ())]
+    assert {f.department for f in facts} == {
+        f.department for f in visit_facts_from(planned, [], CUSTOMERS)}
     report = ticket_resolution(facts, H1)
-    assert report.resolution.of(Dimension.DEPARTMENT, "logistics").value == Fraction(1, 2)
+    assert report.resolution.of(Dimension.DEPARTMENT, "KA").value == Fraction(1, 2)
     assert report.on_time.portfolio.value == 1
-    own = ticket_facts_from([on_time], CUSTOMERS, by_responsible_department=False)
-    assert own[0].department == "KA"
+    # the departments that own the problems are appraised apart, on request
+    owned = ticket_facts_from([on_time, still_open], CUSTOMERS, by_responsible_department=True)
+    assert [f.department for f in owned] == ["logistics", "logistics"]
+    by_owner = ticket_resolution(owned, H1).resolution
+    assert by_owner.of(Dimension.DEPARTMENT, "logistics").value == Fraction(1, 2)
     answers = satisfaction_from_tickets([on_time, still_open], CUSTOMERS)
     assert [(a.score, a.answered_on) for a in answers] == [(4, date(2025, 2, 5))]
     mean = survey_satisfaction(answers, H1, scale=SatisfactionScale(1, 5)).mean.portfolio

@@ -800,8 +800,7 @@ def review_indicators(
         visits=visit_facts_from([visit for plan in plans for visit in plan.visits], records,
                                 by_id, zone=SHANGHAI),
         # the account team is appraised on its accounts' problems, whoever solved them
-        tickets=ticket_facts_from(tickets, by_id, zone=SHANGHAI,
-                                  by_responsible_department=False),
+        tickets=ticket_facts_from(tickets, by_id, zone=SHANGHAI),
         surveys=surveys, satisfaction_scale=SatisfactionScale(1, 5),
         volumes=volumes, roster=roster, receivables=receivables,
     )
@@ -814,7 +813,8 @@ def review_indicators(
     out.append("  (rates are shares; satisfaction is the mean score on 1..5; growth is H2 over "
                "H1, or the 3 months after the first visit over the 3 before)")
     # seed 001 §五 appraises the responsible department (责任部门) on the problems it owns
-    owned = ticket_resolution(ticket_facts_from(tickets, by_id, zone=SHANGHAI), H2)
+    owned = ticket_resolution(ticket_facts_from(tickets, by_id, zone=SHANGHAI,
+                                                by_responsible_department=True), H2)
     out.append("  problems solved / on time by responsible department: " + ", ".join(
         f"{department} {_shown(value)} / "
         f"{_shown(owned.on_time.of(Dimension.DEPARTMENT, department))}"

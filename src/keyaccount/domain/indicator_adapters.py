@@ -108,22 +108,27 @@ def ticket_facts_from(
     customers: Mapping[str, Customer],
     *,
     zone: tzinfo | None = None,
-    by_responsible_department: bool = True,
+    by_responsible_department: bool = False,
 ) -> tuple[TicketFact, ...]:
     """One :class:`~keyaccount.TicketFact` per feedback ticket.
 
     The tier is the ticket's own (the tier it was opened under); the account manager is the
-    customer's. The department is the ticket's responsible department (seed 001 §五:
-    责任部门 is appraised for solving it), or the customer's own with
-    ``by_responsible_department=False``. On time means
-    :attr:`FeedbackTicket.resolved_on_time`.
+    customer's. The department is, by default, the customer's own, as in every other
+    adapter: the account team is appraised on its accounts' problems whoever solved them,
+    so the department dimension of one :class:`~keyaccount.IndicatorSet` means the same
+    team for visits, satisfaction, tickets and volume, and a per-department scorecard holds
+    the account teams only. With ``by_responsible_department=True`` it is the ticket's
+    responsible department (seed 001 §五: 责任部门 is appraised for solving it), for a
+    separate :func:`~keyaccount.ticket_resolution` of the departments that own the
+    problems (logistics, quality, ...); do not mix those facts into the account teams'
+    indicators. On time means :attr:`FeedbackTicket.resolved_on_time`.
 
     Args:
         tickets: the feedback tickets.
         customers: the customer files by account id, for the account manager.
         zone: the zone whose calendar day a ticket is opened and resolved on.
-        by_responsible_department: group by the ticket's responsible department (default)
-            or by the customer's own.
+        by_responsible_department: group by the ticket's responsible department instead of
+            the customer's own (default ``False``: the customer's).
 
     Returns:
         One fact per ticket, in the order of ``tickets``.
