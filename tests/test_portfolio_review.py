@@ -59,12 +59,14 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "after a colleague is assigned to each: 0 below",
         "one successor for all is refused:",
         "below coverage after: 0",
+        # the leaver's planned visits follow the accounts to their successors
+        "zhou's 270 visits planned from 2025-09-15 on go to the successors of the 216 accounts",
         # the weighted score cuts the portfolio 5 / 15 / 30 / 50 %
         "    2024 figures, 3000 accounts: A 150, B 450, C 900, D 1500",
         "amount bands (seed 004, annual purchase amount 2025): STRATEGIC",
         "contract-amount thresholds for 2026",
         "tier migration 2025 -> 2026",
-        "TierChanged events for the host's tier history",
+        "customer files regraded from 2026-01-01, each with its TierChanged event",
         "  H2 2025 (planned 2025-06-23): 3003 accounts",
         "planned visits done",
         "overdue visits:",
@@ -74,6 +76,10 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "  receivables_collection ",
         "    manager team        score  visits  satisf  solved  growth collect",
         "  whole portfolio: 0.",
+        # the department scorecards are the account teams' only
+        "  by department: 华东区 0.",
+        # the departments that own the problems are appraised apart from the account teams
+        "problems solved / on time by responsible department: after_sales ",
     ]
     for fragment in expected:
         assert any(fragment in line for line in lines), fragment

@@ -53,7 +53,6 @@ from keyaccount import (
     TicketAtRisk,
     TicketEscalated,
     Tier,
-    Topic,
     VisitKind,
     VisitPlan,
     VisitRecord,
@@ -62,7 +61,6 @@ from keyaccount import (
     satisfaction_from_tickets,
     ticket_facts_from,
     ticket_resolution,
-    tier_changes,
     tier_migration,
     visit_facts_from,
 )
@@ -71,6 +69,7 @@ from keyaccount.policies import (
     Grading,
     TieredEscalation,
     VisitPlanner,
+    apply_grading,
     assign_account_code,
     calibrate,
     evaluate_compliance,
@@ -128,7 +127,6 @@ TERMINATED = _at(date(2025, 12, 30), 17)
 H2_CLOSED = _at(date(2025, 12, 31), 18)
 REVIEW = _at(date(2026, 1, 5), 9)  # the H2 review, the 2025 grading and the 2026 plan
 H2 = Period.half_year(2025, 2)
-H2_LAST_DAY = H2.last_day
 
 DEPARTMENTS = {
     "华东区": ("wang", "li", "zhang", "liu", "chen"),
@@ -346,21 +344,41 @@ def hand_over(customers: list[Customer], out: list[str]) -> tuple[list[Customer]
     except keyaccount.InvalidTransition as refused:
         out.append(f"  {LEAVER} leaves on {LEAVES_ON}; one successor for all is refused:")
         out.append(f"    {str(refused)[:96]}...")
-    successors = {}
+    chosen = {}
     covered = [c for c in customers if LEAVER in c.staff]
     for position, customer in enumerate(covered):
         candidates = [p for p in team if p not in customer.staff]
-        successors[customer.account_id] = candidates[position % len(candidates)]
-    after, events = handover.hand_over(customers, departing=LEAVER, successors=successors,
+        chosen[customer.account_id] = candidates[position % len(candidates)]
+    after, events = handover.hand_over(customers, departing=LEAVER, successors=chosen,
                                        now=now)
-    told = sum(1 for event in events
-               if isinstance(event, AccountReassigned) and event.inform_customer)
+    reassigned = [event for event in events if isinstance(event, AccountReassigned)]
+    told = sum(1 for event in reassigned if event.inform_customer)
+    # the new account manager, or the colleague who took the leaver's second place
+    successors = {event.account_id: event.successors[0] for event in reassigned}
     load = Counter(successors.values())
     out.append(f"  handover: {len(events)} accounts reassigned "
                f"({', '.join(f'{p} {n}' for p, n in sorted(load.items()))}); "
                f"{told} customers to inform; below coverage after: "
                f"{len(presets.coverage().check(after))}")
     return list(after), successors
+
+
+def hand_over_visits(
+    plans: tuple[VisitPlan, ...], successors: dict[str, str], out: list[str]
+) -> tuple[VisitPlan, ...]:
+    """The leaver's visits from the leaving day on go to each account's successor."""
+    now = _at(LEAVES_ON, 17)
+    handed = []
+    moved = 0
+    for plan in plans:
+        successor = successors.get(plan.account_id)
+        if successor is not None:
+            plan, events = plan.reassign_visitor(LEAVER, successor, from_day=LEAVES_ON, now=now)
+            moved += sum(event.visit_count for event in events)
+        handed.append(plan)
+    out.append(f"  {LEAVER}'s {moved} visits planned from {LEAVES_ON} on go to the successors "
+               f"of the {len(successors)} accounts")
+    return tuple(handed)
 
 
 # --- 2. grading --------------------------------------------------------------------------------
@@ -400,9 +418,8 @@ def grade(
 
 def migration(before: Grading, after: Grading, out: list[str]) -> None:
     """The tier migration between the two annual gradings (客户异动)."""
-    # tier_of reads a tier without building each account's explanation
-    old = {account_id: before.tier_of(account_id) for account_id in before}
-    new = {account_id: after.tier_of(account_id) for account_id in after}
+    # every tier in one pass, without building each account's explanation
+    old, new = before.tiers_by_account(), after.tiers_by_account()
     matrix = MigrationMatrix.between(old, new)
     tiers: list[Tier | None] = [*before.tiers, None]
     out.append("  tier migration 2025 -> 2026 (rows: 2025 tier, columns: 2026 tier, - = none):")
@@ -413,9 +430,16 @@ def migration(before: Grading, after: Grading, out: list[str]) -> None:
     moved = tier_migration(old, new, Period.year(2025))
     out.append(f"    upgraded {moved.upgraded}, downgraded {moved.downgraded}, unchanged "
                f"{moved.unchanged}, new {moved.entered}, left {moved.left}")
-    events = tier_changes(old, new, effective_on=date(2026, 1, 1),
-                          reason="annual grading 2025", now=REVIEW)
-    out.append(f"    {len(events)} TierChanged events for the host's tier history")
+
+
+def regrade(customers: list[Customer], grading: Grading, out: list[str]) -> list[Customer]:
+    """Put the 2025 grading's tiers on the customer files, in force from 1 January 2026."""
+    regraded, events = apply_grading(customers, grading, now=REVIEW,
+                                     reason="annual grading 2025",
+                                     effective_on=date(2026, 1, 1))
+    out.append(f"    {len(events)} customer files regraded from 2026-01-01, each with its "
+               f"TierChanged event for the host's tier history")
+    return list(regraded)
 
 
 # --- the business calendar -----------------------------------------------------------------
@@ -430,7 +454,7 @@ CALENDAR = BusinessCalendar(
 
 # --- 3. visit plans -------------------------------------------------------------------------
 
-H2_PLAN = PlanPeriod(H2.start, H2.last_day + timedelta(days=1))
+H2_PLAN = PlanPeriod(H2.start, H2.end)
 
 
 def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
@@ -443,25 +467,15 @@ def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
     return plans
 
 
-def plan_next_year(customers: list[Customer], grading: Grading, out: list[str]) -> None:
+def plan_next_year(regraded: list[Customer], out: list[str]) -> None:
     """Plan 2026 for the accounts still trading, at the tiers of the 2025 grading."""
     planner = VisitPlanner(CALENDAR)
-    coverage = presets.coverage()
-    accounts = []
-    for customer in customers:
-        if customer.status is not AccountStatus.ACTIVE or customer.account_id not in grading:
-            continue
-        assert customer.account_manager is not None
-        staff = [customer.account_manager]
-        staff += [person for person in customer.staff if person not in staff]
-        # the customer's file still carries its 2025 tier: the plan takes the new one
-        accounts.append(AccountToPlan(
-            customer.account_id, grading.tier_of(customer.account_id), staff=staff,
-            blackout_dates=[day for day in customer.important_dates if day.year == 2026]))
+    active = [c for c in regraded if c.status is AccountStatus.ACTIVE]
+    accounts = [AccountToPlan.from_customer(customer) for customer in active]
     plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026),
                                            festivals=FESTIVALS_2026, now=REVIEW)
     kinds = Counter(kind for plan in plans for kind in plan.kinds)
-    dormant = sum(1 for c in customers if c.status is AccountStatus.DORMANT)
+    dormant = sum(1 for c in regraded if c.status is AccountStatus.DORMANT)
     out.append(f"  2026: {len(plans)} accounts planned ({len(events)} VisitPlanned events), "
                f"{sum(kinds.values())} visits; {dormant} dormant accounts wait for a "
                f"reactivation plan")
@@ -478,18 +492,19 @@ def plan_next_year(customers: list[Customer], grading: Grading, out: list[str]) 
     for visit in example.visits[:4]:
         out.append(f"      {visit.day} {visit.day:%a} {visit.kind.value:<8} "
                    f"{','.join(visit.visitors):<6} {[t.value for t in visit.topics]}")
-    short = sum(1 for a in accounts
-                if a.tier.rank <= coverage.top_rank and len(a.staff) < coverage.top_minimum)
-    out.append(f"    {short} accounts graded into A or B have one person on them: name a second "
-               f"(seed 003 第十条)")
+    # the regraded files are checked as they are: an account graded up may need a second person
+    short = presets.coverage().check(active)
+    out.append(f"    {len(short)} accounts graded into A or B have one person on them: name a "
+               f"second (seed 003 第十条)")
 
 
 # --- 4. the half-year replayed: visits ----------------------------------------------------------
 
 
-def replay_visits(
-    plans: tuple[VisitPlan, ...], successors: dict[str, str], replay: TicketReplay,
-) -> list[VisitRecord]:
+RECORD_FIELDS = {kind: VisitRecord.required_fields(kind) for kind in VisitKind}
+
+
+def replay_visits(plans: tuple[VisitPlan, ...], replay: TicketReplay) -> list[VisitRecord]:
     """The visits carried out in H2; problems not answered on the spot become tickets."""
     rng = random.Random(SEED + 5)
     diligence = {person: rng.randint(78, 98) for team in DEPARTMENTS.values() for person in team}
@@ -498,9 +513,6 @@ def replay_visits(
         for day, kind, visitors, topics in zip(
             plan.days, plan.kinds, plan.visitors, plan.topics, strict=True
         ):
-            if LEAVER in visitors and day >= LEAVES_ON:
-                visitors = tuple(successors[plan.account_id] if person == LEAVER else person
-                                 for person in visitors)
             chance = diligence[visitors[0]]
             if LEAVER in visitors and day >= LEAVES_ON - timedelta(days=30):
                 chance = 50  # on the way out
@@ -508,7 +520,7 @@ def replay_visits(
                 continue
             late = 0 if rng.random() < 0.8 else rng.randint(1, 3)
             visit_day = CALENDAR.add_business_days(day, late)
-            if visit_day > H2_LAST_DAY:
+            if visit_day not in H2:
                 continue
             feedback = []
             if kind is not VisitKind.GREETING and rng.random() < 0.2:
@@ -521,15 +533,18 @@ def replay_visits(
                     severity=rng.choices(("critical", "major", "minor"), weights=(1, 4, 6))[0],
                     responsible_department=department,
                     responsible_person=RESPONSIBLE[department]))
-            by_phone = kind in (VisitKind.PHONE_RETURN, VisitKind.GREETING)
+            # each kind fills what it needs: a greeting is a message (no place, no topics),
+            # a phone return visit has no place
+            needs = RECORD_FIELDS[kind]
             record = VisitRecord(
                 record_id=f"V-{plan.account_id[1:]}-{day:%m%d}-{kind.value[0].upper()}",
                 account_id=plan.account_id, kind=kind,
-                visited_at=_at(visit_day, 15 if by_phone else 10),
-                place="by phone" if by_phone else "at the customer's",
-                visitors=visitors, customer_situation="business as usual",
-                # a greeting carries no content topic, yet a record needs one
-                topics=topics or (Topic.BUSINESS_COOPERATION,),
+                visited_at=_at(visit_day, 10 if "place" in needs else 15),
+                place="at the customer's" if "place" in needs else None,
+                visitors=visitors,
+                customer_situation="business as usual" if "customer_situation" in needs
+                else None,
+                topics=topics,
                 content="greetings for the festival" if kind is VisitKind.GREETING
                 else "regular visit", feedback=feedback, planned_day=day)
             record, tickets, _ = record_visit(record, tier=plan.tier, now=_at(visit_day, 17),
@@ -783,7 +798,7 @@ def review_indicators(
         if customer.status is not AccountStatus.ACTIVE:
             continue
         account = accounts[customer.account_id]
-        due = sum((amount for day, amount in account.orders if H2.contains(day)), Decimal(0))
+        due = sum((amount for day, amount in account.orders if day in H2), Decimal(0))
         paid = rng.choices((100, rng.randint(50, 95), 0), weights=(90, 8, 2))[0]
         receivables.append(ReceivableFact(
             *_dimensions(by_id[customer.account_id]),
@@ -880,20 +895,22 @@ def review() -> list[str]:
     at_start = customers
     plans = plan_h2(customers)
     customers, successors = hand_over(customers, out)
+    plans = hand_over_visits(plans, successors, out)
     customers = end_of_year(customers, accounts, out)
 
     out += ["", "2. Grading"]
     before, after, _ = grade(accounts, customers, out)
     migration(before, after, out)
+    regraded = regrade(customers, after, out)
 
     out += ["", "3. Visit plans"]
     out.append(f"  H2 2025 (planned {H2_PLANNED.date()}): {len(plans)} accounts, "
                f"{sum(len(plan) for plan in plans)} visits")
-    plan_next_year(customers, after, out)
+    plan_next_year(regraded, out)
 
     out += ["", "4. The second half of 2025 replayed: visits, tickets, escalation"]
     replay = TicketReplay(presets.escalation(), random.Random(SEED + 3))
-    records = replay_visits(plans, successors, replay)
+    records = replay_visits(plans, replay)
     report_visits(plans, records, out)
     direct_tickets(customers, replay, out)
     replay.run()
