@@ -47,7 +47,6 @@ from keyaccount import (
     Period,
     PlanPeriod,
     ReceivableFact,
-    RetentionFact,
     SatisfactionScale,
     SurveyResponse,
     TicketAtRisk,
@@ -58,6 +57,7 @@ from keyaccount import (
     VisitRecord,
     VolumeFact,
     compute_indicators,
+    roster_from,
     satisfaction_from_tickets,
     ticket_facts_from,
     ticket_resolution,
@@ -211,11 +211,12 @@ def make_portfolio() -> tuple[dict[str, Synthetic], list[Customer], Grading]:
     rng = random.Random(SEED)
     roster = [_figures_2024(rng, f"C{number:05d}") for number in range(1, PORTFOLIO_SIZE + 1)]
     grading = presets.weighted_grading().grade(roster)
+    tiers = grading.tiers_by_account()
     accounts: dict[str, Synthetic] = {}
     customers = []
     for number, figures in enumerate(roster, start=1):
         account_id = figures.account_id
-        tier = grading.tier_of(account_id)
+        tier = tiers[account_id]
         account = Synthetic(account_id, figures)
         account.quiet = rng.random() < 0.03
         account.leaves = rng.random() < 0.01
@@ -805,11 +806,9 @@ def review_indicators(
             due_on=CALENDAR.add_business_days(H2.start, rng.randint(0, 120)),
             amount_due=due, amount_collected=due * paid // 100))
     # the roster as the half-year began, at the tiers it had then; kept = still trading
-    roster = [
-        RetentionFact(*_dimensions(by_id[c.account_id]),
-                      retained=by_id[c.account_id].status is AccountStatus.ACTIVE)
-        for c in at_start if c.status is AccountStatus.ACTIVE
-    ]
+    # the accounts trading as the half-year began, at their tiers and managers then; a
+    # dormant account still trades (it has a reactivation plan), a terminated one is lost
+    roster = roster_from(at_start, customers)
     indicators = compute_indicators(
         H2,
         visits=visit_facts_from([visit for plan in plans for visit in plan.visits], records,
