@@ -4,10 +4,13 @@ Run it with ``python docs/examples/portfolio_review.py``. It walks the whole dom
 portfolio of 3,000 accounts that it makes up itself from a fixed seed:
 
 1. customers: prospects taken through the lifecycle to active accounts with codes, the
-   coverage check, and the handover when an account manager leaves;
+   coverage check, and the handover when an account manager leaves (the accounts, then
+   the visits planned for the leaver);
 2. grading: both seed policies (weighted score, amount bands), tier counts, next year's
-   contract-amount thresholds, and the tier migration between two annual gradings;
-3. next year's visit plan on a business calendar with China's 2025 and 2026 holidays;
+   contract-amount thresholds, the tier migration between two annual gradings, and the
+   customer files regraded;
+3. next year's visit plan, at the new tiers, on a business calendar with China's 2025 and
+   2026 holidays;
 4. a replay of the second half of 2025: visits, feedback tickets (across the National Day
    holiday) and their escalation;
 5. the half-year review: tier counts and migration, visit completion, overdue visits, open and
