@@ -272,7 +272,7 @@ def test_a_reopened_ticket_gets_a_new_resolution_deadline_counted_from_the_reope
 
 def test_complaints_of_the_top_tiers_go_first_then_everything_by_deadline() -> None:
     def ticket(ticket_id: str, tier: Tier, kind: str, source: str, due: int) -> FeedbackTicket:
-        return FeedbackTicket.open(
+        return FeedbackTicket.open_ticket(
             ticket_id=ticket_id, account_id="X", tier=tier, source=source, kind=kind,
             severity="minor", summary="s", responsible_department="d", responsible_person="p",
             first_reply_deadline=at(2025, 6, due, 9), resolution_deadline=at(2025, 6, 20, 9),
@@ -458,7 +458,7 @@ def test_the_warning_fraction_from_settings_sets_when_the_warning_is_due() -> No
 
 def test_the_priority_rank_from_settings_sets_whose_complaints_go_first() -> None:
     def complaint(ticket_id: str, tier: Tier, due: int) -> FeedbackTicket:
-        return FeedbackTicket.open(
+        return FeedbackTicket.open_ticket(
             ticket_id=ticket_id, account_id="X", tier=tier, source="phone", kind="complaint",
             severity="minor", summary="s", responsible_department="d", responsible_person="p",
             first_reply_deadline=at(2025, 6, due, 9), resolution_deadline=at(2025, 6, 20, 9),

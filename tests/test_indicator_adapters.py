@@ -103,7 +103,7 @@ def test_an_account_without_a_manager_cannot_be_grouped() -> None:
 
 
 def open_ticket(opened: datetime, tier: object = TIER_C) -> FeedbackTicket:
-    ticket, _ = FeedbackTicket.open(
+    ticket, _ = FeedbackTicket.open_ticket(
         ticket_id=f"T-{opened.isoformat()}", account_id="ACME", tier=tier,
         source=TicketSource.VISIT, kind=TicketKind.COMPLAINT, severity=Severity.MAJOR,
         summary="late deliveries", responsible_department="logistics",

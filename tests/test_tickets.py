@@ -78,7 +78,7 @@ def opened(**changes: Any) -> FeedbackTicket:
         "now": at(2025, 9, 29, 10),
     }
     fields.update(changes)
-    ticket, _ = FeedbackTicket.open(**fields)
+    ticket, _ = FeedbackTicket.open_ticket(**fields)
     return ticket
 
 
@@ -96,7 +96,7 @@ def resolved() -> FeedbackTicket:
 
 
 def test_an_opened_ticket_records_its_deadlines_and_an_opened_event() -> None:
-    ticket, events = FeedbackTicket.open(
+    ticket, events = FeedbackTicket.open_ticket(
         ticket_id="T-1", account_id="ACME", tier=TIER_A, source="visit", kind="complaint",
         severity="major", summary="late deliveries", responsible_department="logistics",
         responsible_person="Wang Fang", first_reply_deadline=at(2025, 9, 29, 14),

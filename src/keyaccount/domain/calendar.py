@@ -929,8 +929,8 @@ class BusinessCalendar:
         ...     "working_hours": ["09:00-12:00", ["13:30", "18:00"]],
         ...     "holidays": ["2025-10-01", "2025-10-02"],
         ... })
-        >>> calendar.working_hours[1][0], calendar.valid_until
-        (datetime.time(13, 30), datetime.date(2025, 12, 31))
+        >>> str(calendar.working_hours[1][0]), str(calendar.valid_until)
+        ('13:30:00', '2025-12-31')
         """
         allowed = (
             "timezone", "workdays", "working_hours", "holidays", "makeup_workdays",

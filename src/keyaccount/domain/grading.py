@@ -485,11 +485,11 @@ class ReviewCadence:
         target_setting_months: months of target setting (default ``(12,)``).
 
     >>> from datetime import date
-    >>> for due in DEFAULT_REVIEW_CADENCE.next_due(date(2026, 3, 15)):
-    ...     print(due.kind.value, due.due_on)
-    roster_survey 2026-07-01
-    target_setting 2026-12-01
-    list_review 2027-01-01
+    >>> due = DEFAULT_REVIEW_CADENCE.next_due(date(2026, 3, 15))
+    >>> [(review.kind.value, str(review.due_on)) for review in due]
+    [('roster_survey', '2026-07-01'),
+     ('target_setting', '2026-12-01'),
+     ('list_review', '2027-01-01')]
     """
 
     # seed 001 §三(一)2 每年年初: January.

@@ -26,7 +26,7 @@ warnings and escalations were already announced, so that announcing is idempoten
 >>> from zoneinfo import ZoneInfo
 >>> from keyaccount import TIER_A
 >>> opened = datetime(2025, 9, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
->>> ticket, events = FeedbackTicket.open(
+>>> ticket, events = FeedbackTicket.open_ticket(
 ...     ticket_id="T-1", account_id="ACME", tier=TIER_A, source=TicketSource.VISIT,
 ...     kind=TicketKind.COMPLAINT, severity=Severity.MAJOR, summary="late deliveries",
 ...     responsible_department="logistics", responsible_person="Wang Fang",
@@ -441,8 +441,8 @@ TicketChange: TypeAlias = "tuple[FeedbackTicket, tuple[TicketEvent, ...]]"
 class FeedbackTicket:
     """A customer problem in the tracking ledger (问题跟踪台账, SPEC §7).
 
-    Build one with :meth:`open` (or an escalation policy's ``open_ticket``, which computes the
-    deadlines); change it only through its lifecycle methods.
+    Build one with :meth:`open_ticket` (or an escalation policy's ``open_ticket``, which
+    computes the deadlines); change it only through its lifecycle methods.
 
     Attributes:
         ticket_id: the host's identifier.
@@ -483,7 +483,7 @@ class FeedbackTicket:
         >>> from keyaccount import BusinessCalendar
         >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
         >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
-        >>> ticket, events = FeedbackTicket.open(
+        >>> ticket, events = FeedbackTicket.open_ticket(
         ...     ticket_id="T-2", account_id="ACME", tier=Tier("A", 1), source="visit",
         ...     kind="complaint", severity="major", summary="late and damaged deliveries",
         ...     responsible_department="logistics", responsible_person="Wang Fang",
@@ -700,7 +700,7 @@ class FeedbackTicket:
     # --- lifecycle ---
 
     @classmethod
-    def open(
+    def open_ticket(
         cls,
         *,
         ticket_id: str,

@@ -614,7 +614,7 @@ class TieredEscalation:
                 cross-department problem without a lead coordinator.
         """
         deadlines = self.deadlines(tier, severity, now, calendar)
-        return FeedbackTicket.open(
+        return FeedbackTicket.open_ticket(
             ticket_id=ticket_id,
             account_id=account_id,
             tier=tier,
@@ -715,7 +715,7 @@ class TieredEscalation:
         >>> from keyaccount import FeedbackTicket, TIER_A, TIER_D
         >>> at = datetime(2025, 6, 3, 9, tzinfo=timezone.utc)
         >>> def ticket(ticket_id, tier, kind):
-        ...     return FeedbackTicket.open(
+        ...     return FeedbackTicket.open_ticket(
         ...         ticket_id=ticket_id, account_id="X", tier=tier, source="phone", kind=kind,
         ...         severity="minor", summary="s", responsible_department="d",
         ...         responsible_person="p", first_reply_deadline=at, resolution_deadline=at,

@@ -528,14 +528,14 @@ class VisitPlanner:
     ...     AccountToPlan("JINQIAO", TIER_C, staff=["chen", "zhou"]), PlanPeriod.year(2026),
     ...     festivals=[date(2026, 2, 17), date(2026, 9, 25)],
     ...     now=datetime(2025, 12, 1, tzinfo=calendar.zone))
-    >>> for visit in plan.visits:
-    ...     print(visit.day, visit.kind.value, visit.visitors, [t.value for t in visit.topics])
-    2026-01-02 phone_return ('chen',) ['customer_basics']
-    2026-02-16 greeting ('zhou',) []
-    2026-04-01 phone_return ('chen',) ['business_cooperation']
-    2026-07-01 phone_return ('zhou',) ['market_dynamics']
-    2026-09-24 greeting ('chen',) []
-    2026-10-01 phone_return ('zhou',) ['competitor_analysis']
+    >>> [(str(visit.day), visit.kind.value, visit.visitors, [t.value for t in visit.topics])
+    ...  for visit in plan.visits]
+    [('2026-01-02', 'phone_return', ('chen',), ['customer_basics']),
+     ('2026-02-16', 'greeting', ('zhou',), []),
+     ('2026-04-01', 'phone_return', ('chen',), ['business_cooperation']),
+     ('2026-07-01', 'phone_return', ('zhou',), ['market_dynamics']),
+     ('2026-09-24', 'greeting', ('chen',), []),
+     ('2026-10-01', 'phone_return', ('zhou',), ['competitor_analysis'])]
     >>> str(plan.interval), events[0].visit_count
     ('3 months', 6)
     """

@@ -78,7 +78,7 @@ def open_tickets(
     resolution = opened + draw(st.timedeltas(timedelta(0), timedelta(days=30)))
     departments = draw(st.lists(st.sampled_from(["sales", "quality", "logistics"]),
                                 max_size=2, unique=True))
-    ticket, _ = FeedbackTicket.open(
+    ticket, _ = FeedbackTicket.open_ticket(
         ticket_id=draw(st.from_regex(r"T-[0-9]{1,6}", fullmatch=True)),
         account_id=draw(st.sampled_from(["ACME", "BETA", "GAMMA"])),
         tier=draw(st.sampled_from(list(tiers))),
