@@ -15,18 +15,24 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from keyaccount._errors import InvalidInput
 from keyaccount.domain.grading import AccountFigures, GradedAccount
 from keyaccount.domain.tiers import Tier
 from keyaccount.policies._protocols import GradingPolicy
-from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
+from keyaccount.policies.grading import (
+    AmountBandGrading,
+    WeightedScoreGrading,
+    tier_boundaries,
+)
 
 __all__ = [
     "account_figures",
     "amount_band_gradings",
     "amounts",
+    "check_grading_configuration",
     "check_grading_policy",
     "grading_settings",
     "portfolio_figures",
@@ -207,3 +213,137 @@ def check_grading_policy(policy: GradingPolicy, portfolio: Sequence[AccountFigur
             pass
         else:
             raise AssertionError("a duplicate account id was not refused")
+
+
+def _raised_figures(
+    portfolio: Sequence[AccountFigures],
+) -> list[tuple[int, str, AccountFigures]]:
+    """Every account with one figure raised, by the least step and to the portfolio's top.
+
+    The least step (a cent, one purchase) finds policies that are monotone only in big
+    steps; the jump above every other account finds policies that invert a figure.
+    """
+    top_contract = max(figures.contract_amount for figures in portfolio)
+    top_profit = max(figures.profit_contribution for figures in portfolio)
+    top_count = max(figures.purchase_count for figures in portfolio)
+    cent = Decimal("0.01")
+    raised = []
+    for position, figures in enumerate(portfolio):
+        for what, changes in (
+            ("contract_amount was raised by 0.01",
+             {"contract_amount": figures.contract_amount + cent}),
+            ("contract_amount was raised above every other",
+             {"contract_amount": max(top_contract, figures.contract_amount) + cent}),
+            ("profit_contribution was raised by 0.01",
+             {"profit_contribution": figures.profit_contribution + cent}),
+            ("profit_contribution was raised above every other",
+             {"profit_contribution": max(top_profit, figures.profit_contribution) + cent}),
+            ("purchase_count was raised by 1", {"purchase_count": figures.purchase_count + 1}),
+            ("purchase_count was raised above every other", {"purchase_count": top_count + 1}),
+        ):
+            raised.append((position, what, attrs.evolve(figures, **changes)))
+    return raised
+
+
+def check_grading_configuration(
+    policy: GradingPolicy,
+    portfolio: Sequence[AccountFigures],
+    *,
+    shares: Sequence[tuple[Tier, Decimal]] | None = None,
+    monotonicity: bool = True,
+) -> None:
+    """Assert the share and monotonicity invariants of a share-based grading configuration.
+
+    For a :class:`~keyaccount.policies.WeightedScoreGrading` (or any policy that ranks by
+    score and cuts the ranking by tier shares, SPEC §5a, seed 002 §客户分级):
+
+    * every account is graded, and its ``rank`` is ``1 +`` the number of accounts with a
+      strictly higher ``score`` (so ties share a rank);
+    * **shares**: each account is in the first tier whose boundary
+      (:func:`~keyaccount.policies.tier_boundaries`: cumulative shares rounded half up) is at
+      least its rank, so tier counts follow the rounded shares, ties are never split and a
+      tie across a boundary goes wholly to the better tier;
+    * **monotonicity** (unless ``monotonicity=False``): raising one figure of one account,
+      the others fixed, never puts that account in a worse tier. Each account's contract
+      amount and profit are raised by a cent and to a cent above the portfolio's top, its
+      purchase count by one and to one above the top: ``6 n`` regradings, so keep
+      portfolios small (30 accounts or so).
+
+    Run it with :func:`check_grading_policy` from your own hypothesis test over
+    :func:`portfolio_figures` (the ids must be unique).
+
+    Args:
+        policy: the policy to check.
+        portfolio: the figures to grade.
+        shares: ``(tier, percent)`` pairs, best tier first; default ``policy.shares``.
+        monotonicity: whether to check monotonicity too.
+
+    Raises:
+        AssertionError: an invariant does not hold; the message names the account, its tier
+            and what was expected.
+        TypeError: no ``shares`` given and the policy has none.
+
+    >>> from keyaccount.policies import presets
+    >>> policy = presets.weighted_grading()
+    >>> portfolio = [AccountFigures(account_id=f"acct-{i}", contract_amount=Decimal(i),
+    ...                             profit_contribution=Decimal(i), purchase_count=i)
+    ...              for i in range(20)]
+    >>> check_grading_configuration(policy, portfolio)
+    >>> check_grading_configuration(policy, portfolio, shares=[(t, 25) for t in policy.tiers])
+    Traceback (most recent call last):
+    ...
+    AssertionError: 'acct-18' has rank 2 and tier B, but the shares put rank 2 in tier A ...
+    """
+    if shares is None:
+        shares = getattr(policy, "shares", None)
+        if shares is None:
+            raise TypeError(
+                f"{type(policy).__name__} has no shares; pass shares=[(tier, percent), ...]"
+            )
+    share_list = [(tier, Decimal(share)) for tier, share in shares]
+    graded: Mapping[str, GradedAccount] = policy.grade(portfolio)
+    ids = [figures.account_id for figures in portfolio]
+    missing = sorted(set(ids) - set(graded))
+    if missing:
+        raise AssertionError(f"a share-based grading must grade every account; left out: "
+                             f"{missing}")
+    size = len(ids)
+    scores = sorted((account.score for account in graded.values()), reverse=True)
+    boundaries = tier_boundaries(share_list, size)
+    counts = {tier.code: 0 for tier, _ in share_list}
+    # Best first, so that the first account named is where the cut first goes wrong.
+    for account_id in sorted(ids, key=lambda i: (graded[i].rank, i)):
+        account = graded[account_id]
+        higher = sum(1 for score in scores if score > account.score)
+        if account.rank != higher + 1:
+            raise AssertionError(
+                f"{account_id!r} has rank {account.rank}, but {higher} accounts score higher "
+                f"(score {account.score}), so its rank is {higher + 1}"
+            )
+        expected = next(
+            (tier for (tier, _), bound in zip(share_list, boundaries, strict=True)
+             if bound >= account.rank),
+            share_list[-1][0],
+        )
+        if account.tier != expected:
+            raise AssertionError(
+                f"{account_id!r} has rank {account.rank} and tier {account.tier.code}, but the "
+                f"shares put rank {account.rank} in tier {expected.code} (boundaries "
+                f"{dict(zip((t.code for t, _ in share_list), boundaries, strict=True))} of "
+                f"{size} accounts, shares {', '.join(f'{t.code}={s}' for t, s in share_list)})"
+            )
+        counts[expected.code] += 1
+    if not monotonicity or not portfolio:
+        return
+    for position, what, raised in _raised_figures(portfolio):
+        account_id = raised.account_id
+        before = graded[account_id].tier
+        changed = list(portfolio)
+        changed[position] = raised
+        after = policy.grade(changed)[account_id].tier
+        if after.rank > before.rank:
+            raise AssertionError(
+                f"{account_id!r} fell from tier {before.code} to tier {after.code} when its "
+                f"{what}"
+                f" (others fixed; tier counts were {counts})"
+            )
