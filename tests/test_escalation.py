@@ -40,7 +40,12 @@ from keyaccount.policies import (
     TieredEscalation,
     presets,
 )
-from keyaccount.testing import calendars_with_instants, check_escalation_policy, open_tickets
+from keyaccount.testing import (
+    calendars_with_instants,
+    check_escalation_policy,
+    check_escalation_tiers,
+    open_tickets,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -538,3 +543,61 @@ def test_an_order_that_inverts_on_a_shorter_office_day_is_refused_unless_intende
     replies = [policy.deadlines(tier, Severity.MINOR, MONDAY, PLAIN_WEEKS).first_reply
                for tier in (TIER_B, TIER_C)]
     assert replies[1] < replies[0]  # what the check protects against, on this calendar
+
+
+# --- the tier check of keyaccount.testing ---
+
+
+@given(st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2025, 11, 15),  # noqa: DTZ001
+                    timezones=st.just(SHANGHAI)))
+def test_the_default_escalation_never_gives_a_lower_tier_an_earlier_deadline(
+    opened: datetime,
+) -> None:
+    check_escalation_tiers(POLICY, calendar=NATIONAL_DAY_2025, now=opened)
+    check_escalation_tiers(POLICY, calendar=NATIONAL_DAY_2025, now=opened,
+                           tiers=[STRATEGIC, PARTNER, ORDINARY])
+
+
+def test_the_tier_check_catches_inverted_deadlines_that_the_settings_allowed() -> None:
+    inverted = TieredEscalation.from_mapping({
+        "first_reply": {"A": "4h", "B": "8h", "C": "2d", "D": "3d"},
+        "resolution": {
+            "A": {"critical": "1d", "major": "3d", "minor": "5d"},
+            "B": {"critical": "2d", "major": "5d", "minor": "10d"},
+            "C": {"critical": "3d", "major": "2d", "minor": "15d"},
+            "D": {"critical": "5d", "major": "10d", "minor": "20d"},
+        },
+        "allow_inverted_deadlines": True,
+    })
+    with pytest.raises(AssertionError, match=(
+        r"tier 'C' gets an earlier resolution deadline for a major problem opened at "
+        r"2025-06-02T09:00:00\+08:00 \(2025-06-03T18:00:00\+08:00\) than tier 'B' above it "
+        r"\(2025-06-06T18:00:00\+08:00\)"
+    )):
+        check_escalation_tiers(inverted, calendar=PLAIN_WEEKS, now=at(2025, 6, 2, 9))
+
+
+def test_the_tier_check_catches_an_order_that_inverts_only_on_a_short_working_day() -> None:
+    # 8 business hours against one business day: fine on a 9-hour working day, inverted on
+    # a 4-hour one; the settings check refuses it, so only an explicit allowance gets it in.
+    policy = TieredEscalation.from_mapping({
+        "first_reply": {"A": "4h", "B": "8h", "C": "1d", "D": "3d"},
+        "allow_inverted_deadlines": True,
+    })
+    mornings = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(8), time(12))])
+    long_days = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))])
+    check_escalation_tiers(policy, calendar=long_days, now=at(2025, 6, 2, 9))
+    with pytest.raises(AssertionError, match="tier 'C' gets an earlier first-reply deadline"):
+        check_escalation_tiers(policy, calendar=mornings, now=at(2025, 6, 2, 9))
+
+
+def test_the_tier_check_needs_the_tiers_of_a_policy_that_does_not_list_them() -> None:
+    class Uniform:
+        def deadlines(self, *args: Any) -> Any:
+            return POLICY.deadlines(*args)
+
+    with pytest.raises(TypeError, match="pass tiers"):
+        check_escalation_tiers(Uniform(), calendar=PLAIN_WEEKS,  # type: ignore[arg-type]
+                               now=at(2025, 6, 2, 9))
+    check_escalation_tiers(Uniform(), calendar=PLAIN_WEEKS,  # type: ignore[arg-type]
+                           now=at(2025, 6, 2, 9), tiers=SCORE_TIERS)

@@ -62,6 +62,7 @@ from keyaccount.testing._calendar import (
 from keyaccount.testing._tickets import (
     LIFECYCLE_STEPS,
     check_escalation_policy,
+    check_escalation_tiers,
     lifecycle_steps,
     open_tickets,
     pause_intervals,
@@ -146,6 +147,7 @@ __all__: list[str] = [
     # --- tickets (issue 5) ---
     "LIFECYCLE_STEPS",
     "check_escalation_policy",
+    "check_escalation_tiers",
     "lifecycle_steps",
     "open_tickets",
     "pause_intervals",

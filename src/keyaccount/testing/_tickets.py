@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
@@ -27,6 +28,7 @@ from keyaccount.domain.tickets import (
     TicketSource,
 )
 from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.policies.escalation import TieredEscalation
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LIFECYCLE_STEPS",
     "check_escalation_policy",
+    "check_escalation_tiers",
     "lifecycle_steps",
     "open_tickets",
     "pause_intervals",
@@ -201,3 +204,74 @@ def check_escalation_policy(
         again, repeated = policy.evaluate(current, now=moment, calendar=calendar)
         assert repeated == (), f"re-evaluation at {moment} announced {repeated} again"
         assert again == current, f"re-evaluation at {moment} changed the ticket"
+
+
+def check_escalation_tiers(
+    policy: EscalationPolicy,
+    *,
+    calendar: BusinessCalendar,
+    now: datetime,
+    tiers: Sequence[Tier | str] | None = None,
+) -> None:
+    """Check that no lower tier gets an earlier deadline than the tier above it.
+
+    For every severity and every adjacent pair of tiers (best first), a problem of the lower
+    tier opened at ``now`` must have a first-reply and a resolution deadline no earlier than
+    the same problem of the higher tier, on the host's ``calendar`` (SPEC §7: complaints of
+    the better tiers go first, seed 002 §客户维护计划). :class:`TieredEscalation` refuses
+    such settings unless ``allow_inverted_deadlines`` is set; this check also covers the
+    host's own policy classes, and catches durations such as ``"8h"`` against ``"1d"`` whose
+    order depends on the calendar's working day.
+
+    Args:
+        policy: the policy to check.
+        calendar: the host's business calendar; ``now`` plus the longest deadline must lie
+            inside its holiday data.
+        now: the aware instant every problem is opened at.
+        tiers: the tiers (or codes), best first; default the tiers of a
+            :class:`TieredEscalation`'s table (``deadlines_by_tier``).
+
+    Raises:
+        AssertionError: a lower tier gets an earlier deadline; the message names both tiers,
+            the severity and both deadlines.
+        TypeError: no ``tiers`` given and the policy is not a :class:`TieredEscalation`.
+
+    >>> from keyaccount import BusinessCalendar
+    >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
+    >>> monday = datetime.fromisoformat("2025-06-02T09:00+08:00")
+    >>> check_escalation_tiers(TieredEscalation(), calendar=calendar, now=monday)
+    >>> inverted = TieredEscalation.from_mapping({
+    ...     "first_reply": {"A": "1d", "B": "4h"},
+    ...     "resolution": {"A": {"critical": "1d", "major": "3d", "minor": "5d"},
+    ...                    "B": {"critical": "2d", "major": "5d", "minor": "10d"}},
+    ...     "tier_aliases": {}, "allow_inverted_deadlines": True})
+    >>> check_escalation_tiers(inverted, calendar=calendar, now=monday)
+    Traceback (most recent call last):
+    ...
+    AssertionError: tier 'B' gets an earlier first-reply deadline for a critical problem ...
+    """
+    if tiers is None:
+        if not isinstance(policy, TieredEscalation):
+            raise TypeError(
+                f"{type(policy).__name__} does not list its tiers; pass tiers=[...], best first"
+            )
+        tiers = [code for code, _ in policy.deadlines_by_tier]
+    tier_list = list(tiers)
+    for severity in Severity:
+        deadlines = [policy.deadlines(tier, severity, now, calendar) for tier in tier_list]
+        for (higher, upper), (lower, below) in pairwise(zip(tier_list, deadlines, strict=True)):
+            for what, upper_at, lower_at in (
+                ("first-reply", upper.first_reply, below.first_reply),
+                ("resolution", upper.resolution, below.resolution),
+            ):
+                if lower_at < upper_at:
+                    raise AssertionError(
+                        f"tier {_code(lower)!r} gets an earlier {what} deadline for a "
+                        f"{severity.value} problem opened at {now.isoformat()} "
+                        f"({lower_at.isoformat()}) than tier {_code(higher)!r} above it "
+                        f"({upper_at.isoformat()})"
+                    )
+
+
+def _code(tier: Tier | str) -> str:
+    return tier.code if isinstance(tier, Tier) else tier
