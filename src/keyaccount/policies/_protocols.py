@@ -140,7 +140,8 @@ class GradingPolicy(_GradingProtocol):
     must keep (checked by ``keyaccount.testing.check_grading_policy``): the result is keyed by
     exactly the graded account ids (a policy may leave out accounts that are not key
     accounts), every tier is one of :attr:`tiers`, duplicate ids are refused, and the result
-    does not depend on the order of the input.
+    does not depend on the order of the input. A share-based policy also keeps its shares and
+    monotonicity (``keyaccount.testing.check_grading_configuration``).
     """
 
     @property
@@ -186,6 +187,8 @@ class EscalationPolicy(_Protocol):
     the level never decreases as ``now`` grows while the ticket stays open; events carry the
     ``now`` they were evaluated at; nothing is announced twice, whether evaluated again at the
     same ``now`` or later; the highest level announced is the level :meth:`level` reports.
+    A configuration never gives a lower tier an earlier deadline than a higher one for the
+    same severity (``keyaccount.testing.check_escalation_tiers``).
     """
 
     def deadlines(
