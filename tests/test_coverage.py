@@ -105,6 +105,15 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
         ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 0, got -2"),
         ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be non-empty: ''"),
         ({"by_tier": "A"}, r"coverage by_tier must map tier codes to counts, got 'A'"),
+        (
+            {"by_tier": {"b": 1}},
+            r"coverage by_tier names unknown tier\(s\) \['b'\]; known tiers: \['A', ",
+        ),
+        (
+            {"by_tier": {"A": 2}, "known_tiers": ["GOLD"]},
+            r"coverage by_tier names unknown tier\(s\) \['A'\]; known tiers: \['GOLD'\]",
+        ),
+        ({"known_tiers": "GOLD"}, r"coverage known_tiers must be a list of tier codes, got 'GOLD'"),
         ({"mimimum": 1}, r"unknown key\(s\) \['mimimum'\]; expected some of"),
     ],
 )
@@ -442,3 +451,14 @@ def test_the_handover_check_catches_a_policy_that_leaves_accounts_without_succes
             successors="li",
             now=NOW,
         )
+
+
+def test_a_host_with_its_own_tiers_lists_them_to_set_a_count_per_tier() -> None:
+    gold = Tier("GOLD", 1, "金牌", "gold")
+    account = Customer(account_id="G-1", name="Acme", category="regional", tier=gold,
+                       staff=("li", "wang"), account_manager="li")
+    policy = MinimumStaffByTier.from_mapping(
+        {"by_tier": {"GOLD": 3}, "known_tiers": ["GOLD", "SILVER"]}
+    )
+    assert policy.required_staff(account) == 3
+    assert policy.check([account]) == (CoverageViolation("G-1", 3, 2),)

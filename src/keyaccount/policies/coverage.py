@@ -27,6 +27,7 @@ from keyaccount._validation import check_settings_keys, require_aware, require_n
 from keyaccount.domain.customers import Customer
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.lifecycle import AccountStatus
+from keyaccount.domain.tiers import DEFAULT_LADDER
 
 if TYPE_CHECKING:
     from keyaccount.policies._protocols import CoveragePolicy
@@ -94,6 +95,22 @@ def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tupl
     return tuple(sorted(pairs))
 
 
+# The tiers of both seed schemes (A-D of seed 002, the bands of seed 004): a by_tier entry
+# naming anything else is a typo unless the host lists its own tiers (SPEC §11: unknown
+# tiers are refused, never silently ignored).
+DEFAULT_KNOWN_TIERS: tuple[str, ...] = tuple(code for code, _ in DEFAULT_LADDER.levels)
+
+
+def _known_tiers(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise PolicyConfigError(f"coverage known_tiers must be a list of tier codes, got {value!r}")
+    codes = tuple(value)
+    for code in codes:
+        if not isinstance(code, str) or not code.strip():
+            raise PolicyConfigError(f"coverage known_tiers codes must be non-empty: {code!r}")
+    return codes
+
+
 @attrs.frozen
 class MinimumStaffByTier:
     """The fewest staff that must cover an account, by its tier (SPEC §3).
@@ -104,6 +121,9 @@ class MinimumStaffByTier:
         top_minimum: staff an important account needs. *Default* 2 (seeds 002, 003).
         minimum: staff every other account needs, ungraded ones included. *Default* 1.
         by_tier: per tier code, a count that overrides the two above.
+        known_tiers: the tier codes ``by_tier`` may name. *Default*: the tiers of both seed
+            schemes (A-D, STRATEGIC, PARTNER, ORDINARY); a host grading with its own tiers
+            lists them here, so a typo such as ``"b"`` is refused instead of ignored.
 
     Terminated accounts need nobody: their file is archived.
 
@@ -121,16 +141,33 @@ class MinimumStaffByTier:
     )
     minimum: int = attrs.field(default=DEFAULT_MINIMUM_STAFF, validator=_count("minimum"))
     by_tier: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_by_tier)
+    known_tiers: tuple[str, ...] = attrs.field(
+        default=DEFAULT_KNOWN_TIERS, converter=_known_tiers, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        unknown = [code for code, _ in self.by_tier if code not in self.known_tiers]
+        if unknown:
+            raise PolicyConfigError(
+                f"coverage by_tier names unknown tier(s) {unknown}; known tiers: "
+                f"{list(self.known_tiers)} (list your own tiers under known_tiers)"
+            )
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> MinimumStaffByTier:
-        """Build from host settings: ``top_rank``, ``top_minimum``, ``minimum``, ``by_tier``.
+        """Build from host settings.
+
+        The keys are ``top_rank``, ``top_minimum``, ``minimum``, ``by_tier`` and
+        ``known_tiers``, as the attributes.
 
         Raises:
-            PolicyConfigError: an unknown key or a count that is not an int >= 0.
+            PolicyConfigError: an unknown key, a count that is not an int >= 0, or a
+                ``by_tier`` code that is not one of ``known_tiers``.
         """
         check_settings_keys(
-            settings, allowed={"top_rank", "top_minimum", "minimum", "by_tier"}, policy="coverage"
+            settings,
+            allowed={"top_rank", "top_minimum", "minimum", "by_tier", "known_tiers"},
+            policy="coverage",
         )
         return cls(**settings)
 
