@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,22 +46,8 @@ from keyaccount.testing import (
     check_escalation_tiers,
     open_tickets,
 )
+from national_day import NATIONAL_DAY_2025, PLAIN_WEEKS, SHANGHAI, at
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def at(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=SHANGHAI)  # type: ignore[misc]
-
-
-NATIONAL_DAY_2025 = BusinessCalendar(
-    timezone="Asia/Shanghai",
-    workdays=range(5),
-    working_hours=[(time(9), time(12)), (time(13, 30), time(18))],
-    holidays=[date(2025, 10, day) for day in range(1, 9)],
-    makeup_workdays=[date(2025, 9, 28), date(2025, 10, 11)],
-)
-PLAIN_WEEKS = BusinessCalendar(timezone="Asia/Shanghai")  # 09:00-12:00, 13:30-18:00, Mon-Fri
 POLICY = presets.escalation()
 MONDAY = at(2025, 6, 2, 9)
 

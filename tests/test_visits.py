@@ -1,7 +1,6 @@
 """Visit values: records, feedback items, quotas, periods, plans (SPEC §6)."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 import attrs
 import pytest
@@ -30,17 +29,11 @@ from keyaccount import (
     VisitRecord,
     VisitRecorded,
 )
-from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.policies.visits import record_visit
 from keyaccount.testing import feedback_items, visit_records
+from national_day import NATIONAL_DAY_2025, SHANGHAI
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-CALENDAR = BusinessCalendar(
-    timezone="Asia/Shanghai",
-    working_hours=[(time(9), time(12)), (time(13, 30), time(18))],
-    holidays=[date(2025, 10, 1) + timedelta(days=offset) for offset in range(8)],
-    makeup_workdays=[date(2025, 9, 28), date(2025, 10, 11)],
-)
+CALENDAR = NATIONAL_DAY_2025
 
 
 def _record(**changes: object) -> VisitRecord:
