@@ -14,7 +14,7 @@ import random
 import sys
 import time as clock
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,7 +45,7 @@ def start_instants(calendar: BusinessCalendar, size: int, seed: int) -> list[dat
     starts = []
     for _ in range(size):
         moment = first + timedelta(minutes=rng.randrange(minutes))
-        starts.append(moment if rng.random() < 0.5 else moment.astimezone(timezone.utc))
+        starts.append(moment if rng.random() < 0.5 else moment.astimezone(UTC))
     return starts
 
 

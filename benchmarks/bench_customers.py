@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from keyaccount import SCORE_TIERS, Contact, Contract, Customer
 from keyaccount.policies import Viewer, presets
 
-NOW = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 STAFF = [f"staff-{n:03d}" for n in range(200)]
 
 

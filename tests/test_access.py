@@ -1,6 +1,6 @@
 """Confidentiality: who reads what of a customer file (SPEC §4; seeds 001, 003)."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import attrs
 import pytest
@@ -21,7 +21,7 @@ from keyaccount.policies import (
 )
 from keyaccount.testing import check_access_policy, files_and_viewers
 
-NOW = datetime(2025, 6, 2, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 2, tzinfo=UTC)
 
 
 def a_file() -> Customer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -115,7 +115,7 @@ def test_a_negative_duration_goes_backwards_to_an_opening_edge() -> None:
 
 def test_a_zero_duration_returns_the_moment_in_the_calendar_zone() -> None:
     calendar = china_2025()
-    moment = datetime(2025, 10, 2, 1, tzinfo=timezone.utc)
+    moment = datetime(2025, 10, 2, 1, tzinfo=UTC)
     result = calendar.add_business_time(moment, timedelta(0))
     assert result == moment
     assert result.tzinfo == SHANGHAI
@@ -150,7 +150,7 @@ def test_business_time_of_a_whole_week_is_five_working_day_lengths() -> None:
 
 def test_instants_in_other_zones_are_read_as_the_same_instant() -> None:
     calendar = china_2025()
-    start_utc = datetime(2025, 9, 30, 9, tzinfo=timezone.utc)  # 17:00 in Shanghai
+    start_utc = datetime(2025, 9, 30, 9, tzinfo=UTC)  # 17:00 in Shanghai
     assert calendar.add_business_time(start_utc, timedelta(hours=2)) == at(
         SHANGHAI, 2025, 10, 9, 10
     )
@@ -158,7 +158,7 @@ def test_instants_in_other_zones_are_read_as_the_same_instant() -> None:
 
 def test_the_next_working_instant_is_the_moment_itself_inside_working_hours() -> None:
     calendar = china_2025()
-    inside = datetime(2025, 9, 30, 2, 15, tzinfo=timezone.utc)  # 10:15 in Shanghai
+    inside = datetime(2025, 9, 30, 2, 15, tzinfo=UTC)  # 10:15 in Shanghai
     assert calendar.next_working_instant(inside) == inside
     assert calendar.next_working_instant(inside).tzinfo == SHANGHAI
     assert calendar.next_working_instant(at(SHANGHAI, 2025, 9, 30, 9)) == at(
@@ -261,7 +261,7 @@ def test_a_full_day_calendar_counts_23_and_25_hour_days_across_dst() -> None:
     assert always.business_time_between(nov_1, nov_3) == timedelta(hours=49)
     assert always.add_business_time(march_8, timedelta(hours=47)) == march_10
     # Real elapsed time (Python's same-zone arithmetic would be wall-clock time).
-    real = nov_1.astimezone(timezone.utc) + timedelta(hours=30)
+    real = nov_1.astimezone(UTC) + timedelta(hours=30)
     assert always.add_business_time(nov_1, timedelta(hours=30)) == real
 
 
@@ -327,7 +327,7 @@ def test_an_explicit_span_bounds_a_calendar_without_holidays() -> None:
         ([(time(12), time(9))], "must end after it starts"),
         ([(time(9), time(9))], "must end after it starts"),
         ([], "at least one interval"),
-        ([(time(9, tzinfo=timezone.utc), time(12))], "without tzinfo"),
+        ([(time(9, tzinfo=UTC), time(12))], "without tzinfo"),
         ([("09:00", "12:00")], "must be a datetime.time"),
         ([(time(9),)], "pair"),
     ],
@@ -356,7 +356,7 @@ def test_an_unknown_zone_and_a_reversed_span_are_refused() -> None:
     with pytest.raises(InvalidInput, match="valid_from 2026-01-01 is after"):
         BusinessCalendar("UTC", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1))
     with pytest.raises(InvalidInput, match="holidays"):
-        BusinessCalendar("UTC", holidays=[datetime(2025, 1, 1, tzinfo=timezone.utc)])
+        BusinessCalendar("UTC", holidays=[datetime(2025, 1, 1, tzinfo=UTC)])
 
 
 def test_naive_datetimes_and_non_timedelta_durations_are_refused() -> None:

@@ -7,7 +7,7 @@ days one by one and reads each day's working intervals straight from ``zoneinfo`
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,7 +22,7 @@ from keyaccount.testing import (
     calendars_with_instants,
 )
 
-UTC = timezone.utc
+UTC = UTC
 MINUTE = timedelta(minutes=1)
 
 

@@ -1,7 +1,7 @@
 """Relationship coverage and handover (SPEC §3; seeds 002, 003)."""
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import attrs
 import pytest
@@ -39,7 +39,7 @@ from keyaccount.testing import (
     portfolios,
 )
 
-NOW = datetime(2025, 6, 30, 17, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 30, 17, 0, tzinfo=UTC)
 
 
 def account(

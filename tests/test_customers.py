@@ -1,6 +1,6 @@
 """The customer file (SPEC §1): its fields, contacts, append-only records and staff."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import attrs
@@ -35,7 +35,7 @@ from keyaccount import (
 from keyaccount.policies import apply_grading, presets
 from keyaccount.testing import customers, portfolios, process_records
 
-NOW = datetime(2025, 6, 2, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)
 
 
 def a_customer(**changes: object) -> Customer:

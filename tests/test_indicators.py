@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -115,10 +115,10 @@ def test_a_period_whose_length_does_not_divide_the_year_is_refused_for_containin
 
 
 def test_a_datetime_is_not_a_period_bound() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     with pytest.raises(InvalidInput, match=r"datetime\.date"):
-        Period(datetime(2025, 1, 1, tzinfo=timezone.utc), date(2025, 2, 1))  # type: ignore[arg-type]
+        Period(datetime(2025, 1, 1, tzinfo=UTC), date(2025, 2, 1))  # type: ignore[arg-type]
 
 
 def test_a_day_is_in_a_period_from_its_start_up_to_but_not_including_its_end() -> None:

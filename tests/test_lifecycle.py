@@ -1,6 +1,6 @@
 """The lifecycle (SPEC §2, seed 003), account codes and dormancy."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from random import Random
 
 import attrs
@@ -45,7 +45,7 @@ from keyaccount.testing import (
     take_customer_step,
 )
 
-NOW = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=30)
 
 
@@ -252,7 +252,7 @@ def test_a_dormant_account_is_reactivated_with_a_plan() -> None:
 def test_an_account_is_dormant_after_180_days_without_a_purchase_by_default() -> None:
     customer, _ = active().record_purchase(on=date(2025, 3, 3), now=NOW)
     policy = presets.dormancy()
-    day_179 = datetime(2025, 8, 29, 12, 0, tzinfo=timezone.utc)
+    day_179 = datetime(2025, 8, 29, 12, 0, tzinfo=UTC)
     assert policy.days_without_purchase(customer, now=day_179) == 179
     assert not policy.is_dormant(customer, now=day_179)
     assert policy.is_dormant(customer, now=day_179 + timedelta(days=1))
@@ -268,7 +268,7 @@ def test_dormancy_counts_days_in_the_zone_of_now() -> None:
     customer, _ = active().record_purchase(on=date(2025, 3, 3), now=NOW)
     beijing = timezone(timedelta(hours=8))
     # 2025-03-03 23:30 in UTC is already 2025-03-04 in Beijing.
-    late = datetime(2025, 3, 3, 23, 30, tzinfo=timezone.utc)
+    late = datetime(2025, 3, 3, 23, 30, tzinfo=UTC)
     policy = DaysWithoutPurchase(days=1)
     assert not policy.is_dormant(customer, now=late)
     assert policy.is_dormant(customer, now=late.astimezone(beijing))
@@ -284,10 +284,10 @@ def test_only_active_accounts_are_judged_dormant() -> None:
 
 def test_applying_dormancy_marks_the_dormant_and_keeps_the_rest() -> None:
     bought, _ = active().record_purchase(
-        on=date(2025, 9, 1), now=datetime(2025, 9, 1, tzinfo=timezone.utc)
+        on=date(2025, 9, 1), now=datetime(2025, 9, 1, tzinfo=UTC)
     )
     idle = Customer(**{**_fields(active()), "account_id": "C-2"})
-    now = datetime(2025, 10, 1, tzinfo=timezone.utc)
+    now = datetime(2025, 10, 1, tzinfo=UTC)
     portfolio, events = apply_dormancy([bought, idle, prospect()], presets.dormancy(), now=now)
     assert [customer.status for customer in portfolio] == [
         AccountStatus.ACTIVE,
@@ -348,7 +348,7 @@ def test_once_dormant_an_account_stays_dormant_at_every_later_day(
     customer: Customer, days: int, later: int
 ) -> None:
     policy = DaysWithoutPurchase(days=days)
-    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2025, 1, 1, tzinfo=UTC)
     if policy.is_dormant(customer, now=now):
         assert policy.is_dormant(customer, now=now + timedelta(days=later))
 

@@ -19,7 +19,10 @@ SCRIPT = Path(__file__).resolve().parents[1] / "docs" / "examples" / "portfolio_
 
 def _run(hash_seed: str) -> str:
     # a different hash seed per run: any output that follows set order would differ
-    environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    # the checkout's own src first, so the job runs the code under test installed or not
+    source = str(SCRIPT.parents[2] / "src")
+    path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": path}
     done = subprocess.run(
         [sys.executable, str(SCRIPT)], capture_output=True, text=True, env=environment,
         check=False, timeout=120,

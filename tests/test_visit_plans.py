@@ -1,7 +1,7 @@
 """The visit frequency policy, the planner and visit compliance (SPEC §6)."""
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -750,8 +750,8 @@ def test_the_evaluation_day_is_counted_in_the_calendars_zone() -> None:
     plan = _plan(AccountToPlan("ACME", TIER_A, staff=["li"]))
     # 17:00 UTC on 2 February is 01:00 on 3 February in Shanghai: the visit of 2 February
     # has passed there, not yet in UTC.
-    late = datetime(2026, 2, 2, 17, tzinfo=timezone.utc)
-    due_utc = evaluate_compliance([plan], [], now=late, zone=timezone.utc).accounts[0].due
+    late = datetime(2026, 2, 2, 17, tzinfo=UTC)
+    due_utc = evaluate_compliance([plan], [], now=late, zone=UTC).accounts[0].due
     due_shanghai = evaluate_compliance([plan], [], now=late, zone=SHANGHAI).accounts[0].due
     assert (due_utc, due_shanghai) == (2, 3)
 

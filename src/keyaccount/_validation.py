@@ -6,10 +6,13 @@ which value and what was expected (SPEC §11). Nothing is silently clamped.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
+
+import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 
@@ -75,3 +78,50 @@ def check_settings_keys(
         raise PolicyConfigError(
             f"{policy} settings have unknown key(s) {unknown}; expected some of {sorted(allowed)}"
         )
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def to_enum(enum_type: type[E], value: object, *, field: str) -> E:
+    """The member of ``enum_type`` that ``value`` is or names (its documented string form)."""
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        raise InvalidInput(
+            f"{field} must be one of {[member.value for member in enum_type]}, got {value!r}"
+        ) from None
+
+
+def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a timezone-aware datetime (SPEC §11)."""
+    require_aware(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+
+
+def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds ``None`` or a timezone-aware datetime."""
+    if value is not None:
+        aware(instance, attribute, value)
+
+
+def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a plain date (a datetime's time would be lost)."""
+    if type(value) is not date:  # the common case costs one type check
+        require_date(value, field=_field_name(instance, attribute))
+
+
+def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds ``None`` or a plain date."""
+    if value is not None:
+        a_date(instance, attribute, value)
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a non-blank string."""
+    require_non_empty(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ make-up days inside a span of whole years.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from hypothesis import strategies as st
 
@@ -117,16 +117,16 @@ def calendar_instants(
     zone = calendar.zone
     first_day = calendar.valid_from + room_before
     first = datetime(first_day.year, first_day.month, first_day.day, tzinfo=zone).astimezone(
-        timezone.utc
+        UTC
     )
     last_day = calendar.valid_until - room
     last = datetime(last_day.year, last_day.month, last_day.day, tzinfo=zone).astimezone(
-        timezone.utc
+        UTC
     )
     minutes = draw(st.integers(min_value=0, max_value=int((last - first) / timedelta(minutes=1))))
     instant = first + timedelta(minutes=minutes)
     shown_in = draw(
-        st.sampled_from((zone, timezone.utc, timezone(timedelta(hours=-3, minutes=-30))))
+        st.sampled_from((zone, UTC, timezone(timedelta(hours=-3, minutes=-30))))
     )
     return instant.astimezone(shown_in)
 

@@ -13,7 +13,7 @@ The library's own tests draw from these, and so can a host's tests of its own po
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -88,7 +88,7 @@ def aware_datetimes(
     return st.datetimes(
         min_value=min_value,
         max_value=max_value,
-        timezones=st.sampled_from([timezone.utc, _BEIJING]),
+        timezones=st.sampled_from([UTC, _BEIJING]),
     )
 
 

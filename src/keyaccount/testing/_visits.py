@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 import attrs
@@ -168,7 +168,7 @@ def visit_records(
         record_id=draw(st.from_regex(r"R[0-9]{6}", fullmatch=True)),
         account_id=account_id,
         kind=kind,
-        visited_at=datetime.combine(day, time(10), tzinfo=timezone.utc),
+        visited_at=datetime.combine(day, time(10), tzinfo=UTC),
         place=optional("place", st.sampled_from(("customer HQ", "plant 2", "by phone")), None),
         visitors=draw(st.lists(st.sampled_from(_STAFF), min_size=1, max_size=3, unique=True)),
         customer_situation=optional("customer_situation", _TEXT, None),
