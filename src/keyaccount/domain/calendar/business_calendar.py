@@ -26,8 +26,10 @@ Cost: every operation is ``O(log H)`` for ``H`` holidays and make-up days (close
 arithmetic over whole weeks plus :mod:`bisect` over the sorted exceptional days); it does not
 grow with the distance added. The days touched by a change of UTC offset are found once (by
 probing the zone week by week over the span's years, lazily for an unbounded calendar) and
-counted from their real intervals; a bounded calendar in a zone without such changes (China)
-computes deadlines in one fused closure, a few microseconds each.
+counted from their real intervals; on the days of a zone without such changes (China) a
+deadline is one fused closure call, a few microseconds. The arithmetic lives in the private
+modules beside this one: ``_week`` (the week arithmetic and the position on the business-time
+axis), ``_zone`` (UTC-offset changes) and ``_engine`` (the span and the general path).
 
 Python compares two datetimes of the same zone by their wall clocks, and an ambiguous wall
 time never equals an instant of another zone (PEP 495): compare results in UTC when they may
