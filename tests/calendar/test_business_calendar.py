@@ -1,4 +1,7 @@
-"""The business calendar (SPEC §8): working days, business time, DST, spans, bad input."""
+"""The business calendar (SPEC §8): working days, business time, DST, spans, values.
+
+Refused fields are in test_calendar_fields.py, settings mappings in test_calendar_settings.py.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,6 @@ from keyaccount import (
     CalendarRangeError,
     InvalidInput,
     KeyAccountError,
-    PolicyConfigError,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -265,6 +267,22 @@ def test_a_full_day_calendar_counts_23_and_25_hour_days_across_dst() -> None:
     assert always.add_business_time(nov_1, timedelta(hours=30)) == real
 
 
+def test_an_unbounded_calendar_counts_the_clock_changes_of_the_years_it_meets_later() -> None:
+    # China kept summer time 1986-1991 (17 April 1988 had 23 hours). An unbounded calendar used
+    # first in 2025, where its zone has no clock changes and deadlines take the fused path,
+    # must count them once it meets 1988, and still count 2025 right afterwards.
+    always = BusinessCalendar(
+        "Asia/Shanghai", workdays=range(7), working_hours=[(time(0), time(0))]
+    )
+    march_3 = at(SHANGHAI, 2025, 3, 3)
+    assert always.add_business_time(march_3, timedelta(hours=48)) == at(SHANGHAI, 2025, 3, 5)
+    april_16, april_18 = at(SHANGHAI, 1988, 4, 16), at(SHANGHAI, 1988, 4, 18)
+    assert always.business_time_between(april_16, april_18) == timedelta(hours=47)
+    assert always.add_business_time(april_16, timedelta(hours=47)) == april_18
+    assert always.add_business_time(march_3, timedelta(hours=48)) == at(SHANGHAI, 2025, 3, 5)
+    assert always.business_time_between(march_3, at(SHANGHAI, 2025, 3, 5)) == timedelta(hours=48)
+
+
 # --- the span ----------------------------------------------------------------------------------
 
 
@@ -316,47 +334,17 @@ def test_an_explicit_span_bounds_a_calendar_without_holidays() -> None:
     assert calendar.add_business_days(date(1990, 1, 1), 1) == date(1990, 1, 2)
 
 
-# --- bad input ---------------------------------------------------------------------------------
+def test_arithmetic_past_the_representable_dates_raises_a_calendar_range_error() -> None:
+    unbounded = BusinessCalendar("UTC")
+    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
+        unbounded.add_business_days(date(2025, 1, 1), 10**9)
+    with pytest.raises(CalendarRangeError, match="before 0001-01-01"):
+        unbounded.add_business_days(date(2025, 1, 1), -(10**9))
+    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
+        unbounded.add_business_time(at(ZoneInfo("UTC"), 2025, 1, 1), timedelta(days=10**7))
 
 
-@pytest.mark.parametrize(
-    ("hours", "message"),
-    [
-        ([(time(9), time(12)), (time(11), time(18))], "overlaps"),
-        ([(time(13), time(18)), (time(9), time(12))], "overlaps or precedes"),
-        ([(time(12), time(9))], "must end after it starts"),
-        ([(time(9), time(9))], "must end after it starts"),
-        ([], "at least one interval"),
-        ([(time(9, tzinfo=UTC), time(12))], "without tzinfo"),
-        ([("09:00", "12:00")], "must be a datetime.time"),
-        ([(time(9),)], "pair"),
-    ],
-)
-def test_bad_working_hours_are_refused(hours: object, message: str) -> None:
-    with pytest.raises(InvalidInput, match=message):
-        BusinessCalendar("UTC", working_hours=hours)  # type: ignore[arg-type]
-
-
-def test_a_date_cannot_be_both_holiday_and_makeup_day() -> None:
-    with pytest.raises(InvalidInput, match=r"2025-10-11.*both"):
-        BusinessCalendar(
-            "Asia/Shanghai", holidays=[date(2025, 10, 11)], makeup_workdays=[date(2025, 10, 11)]
-        )
-
-
-@pytest.mark.parametrize("workdays", [[7], [-1], [], [True], ["mon"]])
-def test_bad_workdays_are_refused(workdays: object) -> None:
-    with pytest.raises(InvalidInput, match="workdays"):
-        BusinessCalendar("UTC", workdays=workdays)  # type: ignore[arg-type]
-
-
-def test_an_unknown_zone_and_a_reversed_span_are_refused() -> None:
-    with pytest.raises(InvalidInput, match="Mars/Olympus"):
-        BusinessCalendar("Mars/Olympus")
-    with pytest.raises(InvalidInput, match="valid_from 2026-01-01 is after"):
-        BusinessCalendar("UTC", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1))
-    with pytest.raises(InvalidInput, match="holidays"):
-        BusinessCalendar("UTC", holidays=[datetime(2025, 1, 1, tzinfo=UTC)])
+# --- bad arguments --------------------------------------------------------------------------------
 
 
 def test_naive_datetimes_and_non_timedelta_durations_are_refused() -> None:
@@ -399,65 +387,3 @@ def test_evolving_a_calendar_recomputes_its_tables() -> None:
 
 def test_a_zoneinfo_is_accepted_for_the_timezone() -> None:
     assert BusinessCalendar(SHANGHAI).timezone == "Asia/Shanghai"
-
-
-# --- from_mapping --------------------------------------------------------------------------------
-
-
-def test_a_calendar_loads_from_a_settings_mapping_with_iso_strings() -> None:
-    calendar = BusinessCalendar.from_mapping(
-        {
-            "timezone": "Asia/Shanghai",
-            "workdays": ["mon", "tue", "wed", "thu", 4],
-            "working_hours": ["09:00-12:00", ["13:30", "18:00"]],
-            "holidays": [day.isoformat() for day in NATIONAL_DAY_2025],
-            "makeup_workdays": ["2025-09-28", date(2025, 10, 11)],
-        }
-    )
-    assert calendar == china_2025()
-
-
-def test_a_settings_mapping_may_give_the_span_and_a_midnight_end() -> None:
-    calendar = BusinessCalendar.from_mapping(
-        {
-            "timezone": "UTC",
-            "working_hours": [["00:00", "24:00"]],
-            "valid_from": "2025-01-01",
-            "valid_until": date(2025, 6, 30),
-        }
-    )
-    assert calendar.working_day_length == timedelta(days=1)
-    assert calendar.valid_until == date(2025, 6, 30)
-
-
-@pytest.mark.parametrize(
-    ("settings", "message"),
-    [
-        ({"timezone": "UTC", "holiday": []}, "unknown key"),
-        ({"workdays": [0]}, "timezone"),
-        ({"timezone": "UTC", "workdays": "mon"}, "must be a list"),
-        ({"timezone": "UTC", "workdays": ["someday"]}, "someday"),
-        ({"timezone": "UTC", "workdays": [1.0]}, "weekday numbers"),
-        ({"timezone": "UTC", "working_hours": ["9-12-3"]}, "09:00-12:00"),
-        ({"timezone": "UTC", "working_hours": [["09:00"]]}, "pair"),
-        ({"timezone": "UTC", "working_hours": [["nine", "12:00"]]}, "nine"),
-        ({"timezone": "UTC", "working_hours": ["12:00-09:00"]}, "end after it starts"),
-        ({"timezone": "UTC", "holidays": ["2025-13-01"]}, "2025-13-01"),
-        ({"timezone": "UTC", "valid_until": 20251231}, "valid_until"),
-        ({"timezone": "Nowhere/City"}, "Nowhere/City"),
-        ("timezone=UTC", "mapping"),
-    ],
-)
-def test_bad_settings_raise_a_policy_config_error(settings: object, message: str) -> None:
-    with pytest.raises(PolicyConfigError, match=message):
-        BusinessCalendar.from_mapping(settings)  # type: ignore[arg-type]
-
-
-def test_arithmetic_past_the_representable_dates_raises_a_calendar_range_error() -> None:
-    unbounded = BusinessCalendar("UTC")
-    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
-        unbounded.add_business_days(date(2025, 1, 1), 10**9)
-    with pytest.raises(CalendarRangeError, match="before 0001-01-01"):
-        unbounded.add_business_days(date(2025, 1, 1), -(10**9))
-    with pytest.raises(CalendarRangeError, match="after 9999-12-31"):
-        unbounded.add_business_time(at(ZoneInfo("UTC"), 2025, 1, 1), timedelta(days=10**7))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -248,6 +249,43 @@ def test_the_next_working_instant_is_not_earlier_and_no_business_time_lies_befor
     assert utc(instant) >= utc(moment)
     assert inside_working_hours(calendar, instant)
     assert calendar.business_time_between(moment, instant) == timedelta(0)
+
+
+@given(business_calendars(), st.data())
+def test_an_unbounded_calendar_counts_like_the_same_weeks_with_a_span(
+    calendar: BusinessCalendar, data: st.DataObject
+) -> None:
+    # An unbounded calendar finds its zone's clock changes lazily, year by year, and takes the
+    # fused path over the years it has found without any: its answers are the reference's (and
+    # the bounded calendar's), whichever years it met first.
+    unbounded = attrs.evolve(
+        calendar, holidays=(), makeup_workdays=(), valid_from=None, valid_until=None
+    )
+    bounded = attrs.evolve(
+        unbounded, valid_from=calendar.valid_from, valid_until=calendar.valid_until
+    )
+    assert unbounded.valid_until is None
+    if data.draw(st.booleans()):
+        elsewhere = data.draw(
+            st.datetimes(
+                min_value=datetime(1970, 1, 1),  # noqa: DTZ001
+                max_value=datetime(2060, 1, 1),  # noqa: DTZ001
+                timezones=st.just(UTC),
+            )
+        )
+        unbounded.next_working_instant(elsewhere)
+    start = data.draw(calendar_instants(bounded, room_before=timedelta(days=150)))
+    duration = data.draw(business_durations(bounded))
+    assume(duration > timedelta(0))
+    assert utc(unbounded.add_business_time(start, duration)) == reference_add(
+        unbounded, start, duration
+    )
+    end = start + data.draw(st.integers(min_value=-5 * 24 * 60, max_value=5 * 24 * 60)) * MINUTE
+    assert unbounded.business_time_between(start, end) == reference_between(unbounded, start, end)
+    assert utc(unbounded.add_business_time(start, -duration)) == utc(
+        bounded.add_business_time(start, -duration)
+    )
+    assert utc(unbounded.next_working_instant(start)) == utc(bounded.next_working_instant(start))
 
 
 # --- working days ----------------------------------------------------------------------------
