@@ -1,6 +1,6 @@
-"""Visit values: records, feedback items, quotas, periods, plans (SPEC §6)."""
+"""Visit records and the feedback they carry (SPEC §6; seed 001 §走访记录)."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 import attrs
 import pytest
@@ -9,31 +9,20 @@ from hypothesis import strategies as st
 
 from keyaccount import (
     TIER_A,
-    TIER_B,
     AccountToPlan,
-    Customer,
-    CustomerCategory,
     FeedbackItem,
     InvalidInput,
-    PlannedVisit,
-    PlanPeriod,
-    Severity,
-    TicketKind,
-    TicketOpened,
-    TicketSource,
     Topic,
-    VisitInterval,
     VisitKind,
-    VisitPlan,
-    VisitQuota,
     VisitRecord,
-    VisitRecorded,
 )
-from keyaccount.policies.visits import record_visit
-from keyaccount.testing import feedback_items, visit_records
-from national_day import NATIONAL_DAY_2025, SHANGHAI
-
-CALENDAR = NATIONAL_DAY_2025
+from keyaccount.testing import (
+    feedback_items,
+    visit_records,
+)
+from visits_2026 import (
+    SHANGHAI,
+)
 
 
 def _record(**changes: object) -> VisitRecord:
@@ -188,41 +177,7 @@ def test_an_unknown_ticket_kind_is_refused() -> None:
                      responsible_person="p")
 
 
-def _complaint() -> FeedbackItem:
-    return FeedbackItem(
-        "Two late deliveries in September",
-        kind=TicketKind.COMPLAINT,
-        severity=Severity.MAJOR,
-        responsible_department="logistics",
-        responsible_person="zhao",
-    )
 
-
-def test_recording_a_visit_opens_a_ticket_for_each_item_not_answered_on_the_spot() -> None:
-    now = datetime(2025, 9, 30, 17, tzinfo=SHANGHAI)
-    record = _record(feedback=[FeedbackItem("catalogue?", answer="October"), _complaint()])
-    same, tickets, events = record_visit(record, tier=TIER_A, now=now, calendar=CALENDAR)
-    assert same is record
-    (ticket,) = tickets
-    assert ticket.ticket_id == "R1-1"
-    assert ticket.source is TicketSource.VISIT
-    assert (ticket.kind, ticket.severity) == (TicketKind.COMPLAINT, Severity.MAJOR)
-    assert ticket.responsible_person == "zhao"
-    # promised reply: A gets a first reply within 4 business hours: 17:00-18:00 on
-    # 30 September, then 09:00-12:00 on 9 October after the National Day holiday.
-    assert ticket.first_reply_deadline == datetime(2025, 10, 9, 12, tzinfo=SHANGHAI)
-    assert isinstance(events[0], VisitRecorded)
-    assert events[0].record_id == "R1"
-    assert isinstance(events[1], TicketOpened)
-
-
-@given(visit_records())
-def test_every_open_feedback_item_becomes_exactly_one_ticket(record: VisitRecord) -> None:
-    now = datetime(2025, 9, 1, 9, tzinfo=SHANGHAI)
-    _, tickets, events = record_visit(record, tier=TIER_B, now=now, calendar=CALENDAR)
-    assert [ticket.summary for ticket in tickets] == [item.summary for item in record.open_items]
-    assert len({ticket.ticket_id for ticket in tickets}) == len(tickets)
-    assert len(events) == 1 + len(tickets)
 
 
 _TICKET_FIELDS = {
@@ -248,95 +203,3 @@ def test_a_feedback_item_is_either_answered_or_fully_ready_for_a_ticket(
         with pytest.raises(InvalidInput, match=rf"missing \['{field}'\]"):
             attrs.evolve(item, **{field: None})
 
-
-# --- quotas, periods, intervals -----------------------------------------------------------
-
-
-def test_a_negative_visit_count_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="on_site"):
-        VisitQuota(on_site=-1)
-
-
-def test_a_period_must_end_after_it_starts() -> None:
-    with pytest.raises(InvalidInput, match=r"PlanPeriod\.end"):
-        PlanPeriod(date(2026, 1, 1), date(2026, 1, 1))
-
-
-def test_a_period_knows_whether_it_is_made_of_whole_months() -> None:
-    assert PlanPeriod.year(2026).months == 12
-    assert PlanPeriod(date(2026, 1, 31), date(2026, 3, 31)).months is None
-    assert date(2026, 12, 31) in PlanPeriod.year(2026)
-    assert date(2027, 1, 1) not in PlanPeriod.year(2026)
-
-
-def test_an_interval_is_either_months_or_days() -> None:
-    with pytest.raises(InvalidInput, match="exactly one"):
-        VisitInterval(months=1, days=3)
-    with pytest.raises(InvalidInput, match="exactly one"):
-        VisitInterval()
-    assert VisitInterval(months=1).after(date(2026, 1, 31)) == date(2026, 2, 28)
-
-
-# --- accounts and plans ---------------------------------------------------------------------
-
-
-def test_an_account_to_plan_needs_someone_to_visit_it() -> None:
-    with pytest.raises(InvalidInput, match="at least one visitor"):
-        AccountToPlan("ACME", TIER_A, staff=[])
-    with pytest.raises(InvalidInput, match="twice"):
-        AccountToPlan("ACME", TIER_A, staff=["li", "li"])
-
-
-def test_a_customer_file_adapts_to_the_planner_with_its_important_dates_as_blackouts() -> None:
-    customer = Customer(
-        account_id="ACME",
-        name="ACME Ltd",
-        category=CustomerCategory.INDUSTRY,
-        tier=TIER_A,
-        account_manager="wang",
-        staff=("li", "wang"),
-        important_dates=(date(2026, 3, 2),),
-    )
-    account = AccountToPlan.from_customer(customer)
-    assert account.staff == ("wang", "li")
-    assert account.blackout_dates == frozenset({date(2026, 3, 2)})
-    with pytest.raises(InvalidInput, match="no tier"):
-        AccountToPlan.from_customer(attrs.evolve(customer, tier=None))
-
-
-def _plan(days: tuple[date, ...], kinds: tuple[VisitKind, ...]) -> VisitPlan:
-    return VisitPlan(
-        "ACME",
-        TIER_A,
-        PlanPeriod.year(2026),
-        days,
-        kinds,
-        (("li",),) * len(days),
-        ((Topic.CUSTOMER_BASICS,),) * len(days),
-    )
-
-
-def test_a_plan_keeps_its_visits_in_date_order_with_one_visit_of_a_kind_a_day() -> None:
-    first, second = date(2026, 3, 2), date(2026, 4, 1)
-    plan = _plan((first, first, second), (VisitKind.ON_SITE, VisitKind.EVENT, VisitKind.ON_SITE))
-    assert plan.visits[1] == PlannedVisit(
-        "ACME", VisitKind.EVENT, first, ("li",), (Topic.CUSTOMER_BASICS,)
-    )
-    with pytest.raises(InvalidInput, match="date order"):
-        _plan((second, first), (VisitKind.ON_SITE, VisitKind.ON_SITE))
-    with pytest.raises(InvalidInput, match="date order"):
-        _plan((first, first), (VisitKind.ON_SITE, VisitKind.ON_SITE))
-
-
-def test_a_plan_refuses_a_visit_outside_its_period_or_ragged_columns() -> None:
-    with pytest.raises(InvalidInput, match="must lie in"):
-        _plan((date(2027, 1, 1),), (VisitKind.ON_SITE,))
-    with pytest.raises(InvalidInput, match="as long as"):
-        VisitPlan("ACME", TIER_A, PlanPeriod.year(2026), (date(2026, 1, 5),), (), (), ())
-
-
-def test_a_planned_visit_has_a_stable_id() -> None:
-    plan = _plan((date(2026, 3, 2),), (VisitKind.ON_SITE,))
-    assert plan.visit_at(0).visit_id == "ACME/2026-03-02/on_site"
-    assert VisitKind.GREETING.label_zh == "祝福短信"
-    assert Topic.COMPETITOR_ANALYSIS.label_zh == "竞争对手分析"
