@@ -15,16 +15,19 @@ from keyaccount import (
     AccountToPlan,
     ComplianceReport,
     InvalidInput,
+    PlannedVisit,
     VisitInterval,
     VisitKind,
     VisitOverdue,
+    VisitPlan,
+    VisitRecord,
     evaluate_compliance,
 )
 from keyaccount.testing import (
     PlanningInputs,
     planning_inputs,
 )
-from visits_2026 import (
+from visit_fixtures import (
     JUNE,
     NOW,
     SHANGHAI,
@@ -203,15 +206,24 @@ def test_a_gap_during_the_plan_is_counted_to_the_evaluation_day() -> None:
     assert (gap.until, gap.days) == (JUNE.date(), (JUNE.date() - date(2026, 1, 1)).days)
 
 
-@given(planning_inputs(max_accounts=3), st.data())
-def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carried_out(
+def _plans_and_records(
     inputs: PlanningInputs, data: st.DataObject
-) -> None:
+) -> tuple[tuple[VisitPlan, ...], ZoneInfo, list[PlannedVisit], set[PlannedVisit],
+           list[VisitRecord]]:
+    """The plans of ``inputs``, their zone and visits, some visits done and their records."""
     plans = plans_for(inputs)
     zone = ZoneInfo(inputs.calendar.timezone)
     visits = [visit for plan in plans for visit in plan.visits]
     done = data.draw(st.sets(st.sampled_from(visits)))
     records = [record_of(visit, f"R{number}") for number, visit in enumerate(done)]
+    return plans, zone, visits, done, records
+
+
+@given(planning_inputs(max_accounts=3), st.data())
+def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carried_out(
+    inputs: PlanningInputs, data: st.DataObject
+) -> None:
+    plans, zone, visits, done, records = _plans_and_records(inputs, data)
     done_ids = {visit.visit_id for visit in done}
     moments = sorted(
         data.draw(st.lists(st.dates(date(inputs.year, 1, 1), date(inputs.year, 12, 31)),
@@ -239,11 +251,7 @@ def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carri
 def test_an_ended_plan_is_judged_as_on_its_last_day_whenever_it_is_evaluated(
     inputs: PlanningInputs, data: st.DataObject
 ) -> None:
-    plans = plans_for(inputs)
-    zone = ZoneInfo(inputs.calendar.timezone)
-    visits = [visit for plan in plans for visit in plan.visits]
-    done = data.draw(st.sets(st.sampled_from(visits)))
-    records = [record_of(visit, f"R{number}") for number, visit in enumerate(done)]
+    plans, zone, _, _, records = _plans_and_records(inputs, data)
     last_day = date(inputs.year, 12, 31)
     later = last_day + timedelta(days=data.draw(st.integers(1, 800)))
 

@@ -26,7 +26,7 @@ from keyaccount.testing import (
     PlanningInputs,
     planning_inputs,
 )
-from visits_2026 import (
+from visit_fixtures import (
     JUNE,
     NOW,
     YEAR,

@@ -32,7 +32,7 @@ from keyaccount.testing import (
     PlanningInputs,
     planning_inputs,
 )
-from visits_2026 import (
+from visit_fixtures import (
     CALENDAR,
     FESTIVALS,
     MID_AUTUMN,

@@ -12,8 +12,6 @@ from keyaccount import (
     TicketKind,
     TicketOpened,
     TicketSource,
-    Topic,
-    VisitKind,
     VisitRecord,
     VisitRecorded,
     record_visit,
@@ -23,28 +21,12 @@ from keyaccount.testing import (
     visit_records,
 )
 from national_day import NATIONAL_DAY_2025
-from visits_2026 import (
+from visit_fixtures import (
     SHANGHAI,
+    complete_record,
 )
 
 CALENDAR = NATIONAL_DAY_2025
-
-
-
-def _record(**changes: object) -> VisitRecord:
-    fields: dict[str, object] = {
-        "record_id": "R1",
-        "account_id": "ACME",
-        "kind": VisitKind.ON_SITE,
-        "visited_at": datetime(2025, 9, 30, 10, tzinfo=SHANGHAI),
-        "place": "ACME headquarters",
-        "visitors": ("li", "wang"),
-        "customer_situation": "new plant running at 80 %",
-        "topics": (Topic.BUSINESS_COOPERATION, Topic.NEEDS_RESEARCH),
-        "content": "reviewed Q3 deliveries and next year's volumes",
-    }
-    fields.update(changes)
-    return VisitRecord(**fields)  # type: ignore[arg-type]
 
 
 def _complaint() -> FeedbackItem:
@@ -59,7 +41,7 @@ def _complaint() -> FeedbackItem:
 
 def test_recording_a_visit_opens_a_ticket_for_each_item_not_answered_on_the_spot() -> None:
     now = datetime(2025, 9, 30, 17, tzinfo=SHANGHAI)
-    record = _record(feedback=[FeedbackItem("catalogue?", answer="October"), _complaint()])
+    record = complete_record(feedback=[FeedbackItem("catalogue?", answer="October"), _complaint()])
     same, tickets, events = record_visit(record, tier=TIER_A, now=now, calendar=CALENDAR,
                                         escalation=escalation())
     assert same is record

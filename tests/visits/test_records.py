@@ -12,7 +12,6 @@ from keyaccount import (
     AccountToPlan,
     FeedbackItem,
     InvalidInput,
-    Topic,
     VisitKind,
     VisitRecord,
 )
@@ -20,69 +19,53 @@ from keyaccount.testing import (
     feedback_items,
     visit_records,
 )
-from visits_2026 import (
+from visit_fixtures import (
     SHANGHAI,
+    complete_record,
 )
-
-
-def _record(**changes: object) -> VisitRecord:
-    fields: dict[str, object] = {
-        "record_id": "R1",
-        "account_id": "ACME",
-        "kind": VisitKind.ON_SITE,
-        "visited_at": datetime(2025, 9, 30, 10, tzinfo=SHANGHAI),
-        "place": "ACME headquarters",
-        "visitors": ("li", "wang"),
-        "customer_situation": "new plant running at 80 %",
-        "topics": (Topic.BUSINESS_COOPERATION, Topic.NEEDS_RESEARCH),
-        "content": "reviewed Q3 deliveries and next year's volumes",
-    }
-    fields.update(changes)
-    return VisitRecord(**fields)  # type: ignore[arg-type]
-
 
 # --- records -------------------------------------------------------------------------------
 
 
 def test_a_complete_visit_record_is_accepted() -> None:
-    record = _record(suggestions=["monthly quality report"])
+    record = complete_record(suggestions=["monthly quality report"])
     assert record.visitors == ("li", "wang")
     assert record.open_items == ()
 
 
 def test_an_incomplete_visit_record_is_refused_naming_everything_missing() -> None:
     with pytest.raises(InvalidInput, match=r"missing \['place', 'visitors', 'content'\]$"):
-        _record(place=" ", content="", visitors=())
+        complete_record(place=" ", content="", visitors=())
 
 
 def test_a_visit_record_without_time_kind_or_situation_is_refused_naming_them() -> None:
     with pytest.raises(
         InvalidInput, match=r"missing \['kind', 'visited_at', 'customer_situation'\]$"
     ):
-        _record(kind=None, visited_at=None, customer_situation=None)
+        complete_record(kind=None, visited_at=None, customer_situation=None)
 
 
 def test_a_visit_record_refuses_a_bare_name_where_a_list_of_visitors_is_expected() -> None:
     # tuple("li") would have recorded two visitors, "l" and "i"
     with pytest.raises(InvalidInput, match=r"VisitRecord\.visitors must be a list"):
-        _record(visitors="li")
+        complete_record(visitors="li")
     with pytest.raises(InvalidInput, match=r"AccountToPlan\.staff must be a list"):
         AccountToPlan("ACME", TIER_A, staff="li")
 
 
 def test_a_visit_record_without_topics_is_refused() -> None:
     with pytest.raises(InvalidInput, match=r"missing \['topics'\]"):
-        _record(topics=())
+        complete_record(topics=())
 
 
 def test_a_visit_record_with_a_naive_time_is_refused() -> None:
     with pytest.raises(InvalidInput, match="visited_at"):
-        _record(visited_at=datetime(2025, 9, 30, 10))  # noqa: DTZ001 - naive on purpose
+        complete_record(visited_at=datetime(2025, 9, 30, 10))  # noqa: DTZ001 - naive on purpose
 
 
 def test_a_visit_record_refuses_a_topic_that_is_not_a_content_topic() -> None:
     with pytest.raises(InvalidInput, match="Topic"):
-        _record(topics=("gossip",))
+        complete_record(topics=("gossip",))
 
 
 # seed 001 §走访记录 1 for what is met in person; a call has no place, a greeting is a message
@@ -103,9 +86,9 @@ def test_each_kind_of_record_requires_exactly_the_fields_of_the_table(kind: Visi
     for field, empty in LEFT_OUT.items():
         if field in REQUIRED_BY_KIND[kind]:
             with pytest.raises(InvalidInput, match=rf"missing \['{field}'\]$"):
-                _record(kind=kind, **{field: empty})
+                complete_record(kind=kind, **{field: empty})
         else:
-            assert getattr(_record(kind=kind, **{field: empty}), field) == empty
+            assert getattr(complete_record(kind=kind, **{field: empty}), field) == empty
 
 
 def test_a_greeting_is_recorded_with_who_sent_it_and_the_message_alone() -> None:
@@ -119,20 +102,20 @@ def test_a_greeting_is_recorded_with_who_sent_it_and_the_message_alone() -> None
 
 
 def test_a_phone_return_visit_needs_no_place_but_the_customers_situation() -> None:
-    call = _record(kind=VisitKind.PHONE_RETURN, place=None)
+    call = complete_record(kind=VisitKind.PHONE_RETURN, place=None)
     assert call.place is None
     with pytest.raises(InvalidInput, match=r"missing \['customer_situation'\]$"):
-        _record(kind=VisitKind.PHONE_RETURN, place=None, customer_situation=" ")
+        complete_record(kind=VisitKind.PHONE_RETURN, place=None, customer_situation=" ")
 
 
 def test_a_record_without_a_kind_names_every_field_a_record_may_need() -> None:
     with pytest.raises(InvalidInput, match=r"missing \['kind', 'place', 'topics'\]$"):
-        _record(kind=None, place=None, topics=())
+        complete_record(kind=None, place=None, topics=())
 
 
 def test_a_place_or_situation_that_is_not_text_is_refused() -> None:
     with pytest.raises(InvalidInput, match=r"VisitRecord\.place must be text or None"):
-        _record(kind=VisitKind.GREETING, place=7)
+        complete_record(kind=VisitKind.GREETING, place=7)
     with pytest.raises(InvalidInput, match="kind must be a VisitKind"):
         VisitRecord.required_fields("greeting")  # type: ignore[arg-type]
 

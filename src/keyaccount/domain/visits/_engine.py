@@ -27,7 +27,7 @@ from keyaccount.domain.visits.kinds import (
     VisitKind,
 )
 from keyaccount.domain.visits.period import PlanPeriod
-from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan
+from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan, _done_keys
 from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
 from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
 from keyaccount.domain.visits.records import VisitRecord
@@ -320,10 +320,7 @@ def replan_account(
             f"as_of must lie in {period.start.isoformat()}..{period.end.isoformat()}, "
             f"got {as_of.isoformat()}"
         )
-    done_keys = {
-        (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
-        for item in done
-    }
+    done_keys = _done_keys(done)
     kept = [
         index
         for index, (day, kind) in enumerate(zip(plan.days, plan.kinds, strict=True))

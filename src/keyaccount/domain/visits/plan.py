@@ -285,10 +285,7 @@ class VisitPlan:
             raise InvalidInput(f"{departing!r} cannot succeed themself on the {where}")
         require_date(from_day, field="from_day")
         require_aware(now, field="now")
-        done_keys = {
-            (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
-            for item in done
-        }
+        done_keys = _done_keys(done)
         visitors = list(self.visitors)
         handed = 0
         first = bisect.bisect_left(self.days, from_day)
@@ -311,3 +308,16 @@ class VisitPlan:
             visit_count=handed,
         )
         return attrs.evolve(self, visitors=tuple(visitors)), (event,)
+
+
+def _done_keys(
+    done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
+) -> set[tuple[date | None, VisitKind]]:
+    """The ``(planned day, kind)`` of the visits done, given as such pairs or as records.
+
+    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit.
+    """
+    return {
+        (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
+        for item in done
+    }

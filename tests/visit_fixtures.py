@@ -1,4 +1,4 @@
-"""The 2026 plan year shared by the visit tests: a calendar, festivals, a planner, helpers."""
+"""Shared by the visit tests: the 2026 plan year (calendar, festivals, planner) and records."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -92,3 +92,20 @@ def plans_for(inputs: PlanningInputs, accounts: object = None) -> tuple[VisitPla
         now=NOW,
     )
     return plans
+
+
+def complete_record(**changes: object) -> VisitRecord:
+    """A complete on-site visit record of 30 September 2025, with ``changes`` applied."""
+    fields: dict[str, object] = {
+        "record_id": "R1",
+        "account_id": "ACME",
+        "kind": VisitKind.ON_SITE,
+        "visited_at": datetime(2025, 9, 30, 10, tzinfo=SHANGHAI),
+        "place": "ACME headquarters",
+        "visitors": ("li", "wang"),
+        "customer_situation": "new plant running at 80 %",
+        "topics": (Topic.BUSINESS_COOPERATION, Topic.NEEDS_RESEARCH),
+        "content": "reviewed Q3 deliveries and next year's volumes",
+    }
+    fields.update(changes)
+    return VisitRecord(**fields)  # type: ignore[arg-type]
