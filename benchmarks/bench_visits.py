@@ -24,9 +24,11 @@ from keyaccount import (
     BusinessCalendar,
     PlanPeriod,
     Topic,
+    VisitPlanner,
     VisitRecord,
+    evaluate_compliance,
 )
-from keyaccount.policies import VisitPlanner, evaluate_compliance
+from keyaccount.policies import presets
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SIZES = (10_000, 100_000)
@@ -127,14 +129,14 @@ def _best_of(repeats: int, case):  # type: ignore[no-untyped-def]
 
 
 def run(report, note) -> None:  # type: ignore[no-untyped-def]
-    planner = VisitPlanner(CALENDAR)
+    planner = VisitPlanner(presets.visit_frequency())
     for size in SIZES:
         rng = random.Random(size)
         accounts = _accounts(size, rng)
         seconds, (plans, _) = _best_of(
             3,
             lambda accounts=accounts: planner.plan_portfolio(
-                accounts, YEAR, festivals=FESTIVALS, now=NOW
+                accounts, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW
             ),
         )
         report("visits: plan a year (tier mix 5/15/30/50)", size, seconds)

@@ -57,9 +57,12 @@ from keyaccount import (
     Tier,
     VisitKind,
     VisitPlan,
+    VisitPlanner,
     VisitRecord,
     VolumeFact,
     compute_indicators,
+    evaluate_compliance,
+    record_visit,
     roster_from,
     satisfaction_from_tickets,
     ticket_facts_from,
@@ -71,13 +74,10 @@ from keyaccount.policies import (
     Calibration,
     Grading,
     TieredEscalation,
-    VisitPlanner,
     apply_grading,
     assign_account_code,
     calibrate,
-    evaluate_compliance,
     presets,
-    record_visit,
 )
 
 SEED = 20250701
@@ -463,20 +463,20 @@ H2_PLAN = PlanPeriod(H2.start, H2.end)
 
 def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
     """The second half-year's plan, made in June for the accounts then active."""
-    planner = VisitPlanner(CALENDAR)  # the seed defaults: presets.visit_frequency()
+    planner = VisitPlanner(presets.visit_frequency())  # the seed defaults
     accounts = [AccountToPlan.from_customer(c) for c in customers
                 if c.status is AccountStatus.ACTIVE]
-    plans, _ = planner.plan_portfolio(accounts, H2_PLAN, festivals=FESTIVALS_2025_H2,
-                                      now=H2_PLANNED)
+    plans, _ = planner.plan_portfolio(accounts, H2_PLAN, calendar=CALENDAR,
+                                      festivals=FESTIVALS_2025_H2, now=H2_PLANNED)
     return plans
 
 
 def plan_next_year(regraded: list[Customer], out: list[str]) -> None:
     """Plan 2026 for the accounts still trading, at the tiers of the 2025 grading."""
-    planner = VisitPlanner(CALENDAR)
+    planner = VisitPlanner(presets.visit_frequency())
     active = [c for c in regraded if c.status is AccountStatus.ACTIVE]
     accounts = [AccountToPlan.from_customer(customer) for customer in active]
-    plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026),
+    plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026), calendar=CALENDAR,
                                            festivals=FESTIVALS_2026, now=REVIEW)
     kinds = Counter(kind for plan in plans for kind in plan.kinds)
     dormant = sum(1 for c in regraded if c.status is AccountStatus.DORMANT)

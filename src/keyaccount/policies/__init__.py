@@ -88,15 +88,10 @@ from keyaccount.policies.escalation import (
 
 # --- visits (issue 6) ---
 # isort: split
-from keyaccount.policies._protocols import VisitFrequencyPolicy
 from keyaccount.policies.visits import (
     DEFAULT_LEVEL_QUOTAS,
     DEFAULT_TIER_QUOTAS,
     TierVisitFrequency,
-    VisitPlanner,
-    evaluate_compliance,
-    record_visit,
-    scaled_count,
 )
 
 # --- end visits ---
@@ -175,11 +170,6 @@ __all__: list[str] = [
     "DEFAULT_LEVEL_QUOTAS",
     "DEFAULT_TIER_QUOTAS",
     "TierVisitFrequency",
-    "VisitFrequencyPolicy",
-    "VisitPlanner",
-    "evaluate_compliance",
-    "record_visit",
-    "scaled_count",
     # --- end visits ---
     # --- indicators (issue 7) ---
     "DEFAULT_LOYALTY_WEIGHTS",

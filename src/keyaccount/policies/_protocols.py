@@ -242,32 +242,6 @@ class EscalationPolicy(_Protocol):
 
 # --- visits (issue 6) ---
 # isort: split
-from typing import Protocol as _VisitProtocol
-from typing import runtime_checkable as _visit_runtime_checkable
-
-if _TYPE_CHECKING:
-    from keyaccount.domain.tiers import Tier as _VisitTier
-    from keyaccount.domain.visits import VisitQuota as _VisitQuota
-
-
-@_visit_runtime_checkable
-class VisitFrequencyPolicy(_VisitProtocol):
-    """How many visits of each kind an account needs a year (SPEC §6; seed 001 §走访频率).
-
-    The default implementation is :class:`keyaccount.policies.TierVisitFrequency`
-    (``presets.visit_frequency()``). Invariants a host's own policy must keep: an account's
-    quota is never below its tier's minimum (raises only add), and the answer depends only on
-    the arguments.
-    """
-
-    def minimum(self, tier: _VisitTier) -> _VisitQuota:
-        """The minimum visits a year of each kind for an account of ``tier``."""
-        ...
-
-    def quota_for(self, account_id: str, tier: _VisitTier) -> _VisitQuota:
-        """The visits a year the account needs: its tier's minimum plus any raise."""
-        ...
-
 
 # --- end visits ---
 

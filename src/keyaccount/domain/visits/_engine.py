@@ -1,0 +1,430 @@
+"""The visit planner's engine (private): slots, placement and per-quota templates.
+
+One job: the rules of :class:`keyaccount.VisitPlanner`, written out in
+:mod:`keyaccount.domain.visits.planner`. Cost: one pass over the period's days per call,
+then O(visits) per account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from math import ceil
+from typing import Any
+
+import attrs
+from dateutil.rrule import MONTHLY, rrule
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_aware, require_date
+from keyaccount.domain.visits.events import VisitPlanned
+from keyaccount.domain.visits.kinds import (
+    _KIND_ORDER,
+    FESTIVAL_KINDS,
+    TOPIC_ROTATION,
+    Topic,
+    VisitKind,
+)
+from keyaccount.domain.visits.period import PlanPeriod
+from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan, _done_keys
+from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
+from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
+from keyaccount.domain.visits.records import VisitRecord
+
+_EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
+# A period at least this long is a plan year: it must hold its festivals.
+_YEAR_DAYS = 365
+
+
+def _interval(count: int, period: PlanPeriod) -> VisitInterval | None:
+    if count == 0:
+        return None
+    months = period.months
+    if months is not None and months % count == 0:
+        return VisitInterval(months=months // count)
+    return VisitInterval(days=ceil(period.days / count))
+
+
+def _slot_bounds(period: PlanPeriod, lo: int, hi: int, count: int) -> list[int]:
+    """Day indices (from ``period.start``) cutting ``[lo, hi)`` into ``count`` even slots."""
+    sub = PlanPeriod(period.start + timedelta(days=lo), period.start + timedelta(days=hi))
+    months = sub.months
+    if months is not None and months % count == 0:
+        starts = rrule(MONTHLY, interval=months // count, dtstart=sub.start, count=count)
+        bounds = [lo + (moment.date() - sub.start).days for moment in starts]
+    else:
+        bounds = [lo + (index * (hi - lo)) // count for index in range(count)]
+    bounds.append(hi)
+    return bounds
+
+
+class _Days:
+    """The working days of a period as a list of flags (computed once per planner call)."""
+
+    __slots__ = ("period", "working")
+
+    def __init__(self, calendar: WorkingDayCalendar, period: PlanPeriod) -> None:
+        self.period = period
+        start = period.start
+        self.working = [
+            calendar.is_working_day(start + timedelta(days=offset))
+            for offset in range(period.days)
+        ]
+
+
+def _place(
+    free: Sequence[bool], lo: int, hi: int, taken: Collection[int], backwards: bool
+) -> int | None:
+    """The first free day of ``[lo, hi)`` (the last one when ``backwards``).
+
+    When the whole slot is blocked: the nearest free day outside it in the period, after it
+    first (before it first when ``backwards``).
+    """
+    inside = range(hi - 1, lo - 1, -1) if backwards else range(lo, hi)
+    for index in inside:
+        if free[index] and index not in taken:
+            return index
+    after = range(hi, len(free))
+    before = range(lo - 1, -1, -1)
+    for outside in (before, after) if backwards else (after, before):
+        for index in outside:
+            if free[index] and index not in taken:
+                return index
+    return None
+
+
+@attrs.frozen
+class _Slot:
+    kind: VisitKind
+    lo: int
+    hi: int
+    backwards: bool
+
+
+def _slots(
+    days: _Days,
+    lo: int,
+    festivals: Sequence[int],
+    counts: Mapping[VisitKind, int],
+) -> list[_Slot]:
+    """The slots of the visits owed in ``[lo, end)`` of the period."""
+    slots: list[_Slot] = []
+    hi = len(days.working)
+    for kind in _EVEN_KINDS:
+        count = counts[kind]
+        if count:
+            bounds = _slot_bounds(days.period, lo, hi, count)
+            slots.extend(
+                _Slot(kind, start, end, False) for start, end in pairwise(bounds)
+            )
+    for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
+        previous = lo
+        for festival in festivals[: counts[kind]]:
+            slots.append(_Slot(kind, previous, festival, True))
+            previous = festival
+    return slots
+
+
+def _place_in(
+    slot: _Slot, free: Sequence[bool], used: set[int], account: str, period: PlanPeriod
+) -> int:
+    index = _place(free, slot.lo, slot.hi, used, slot.backwards)
+    if index is None:
+        raise InvalidInput(
+            f"no free working day left in {period.start.isoformat()}.."
+            f"{period.end.isoformat()} for a {slot.kind.value} visit of {account!r}"
+        )
+    used.add(index)
+    return index
+
+
+def _lay_out(
+    slots: Sequence[_Slot],
+    free: Sequence[bool],
+    taken: Mapping[VisitKind, set[int]],
+    account: str,
+    period: PlanPeriod,
+) -> list[tuple[int, VisitKind, _Slot]]:
+    """Place every slot's visit; the result is in visit order (day, then kind)."""
+    placed = [
+        (_place_in(slot, free, taken[slot.kind], account, period), slot.kind, slot)
+        for slot in slots
+    ]
+    placed.sort(key=_visit_order)
+    return placed
+
+
+def _visit_order(row: tuple[Any, ...]) -> tuple[Any, int]:
+    """Sort key of rows ``(day, kind, ...)``: by day, then kind (as :class:`VisitPlan` keeps)."""
+    return row[0], _KIND_ORDER[row[1]]
+
+
+def _visit_columns(rows: list[tuple[Any, ...]], width: int) -> tuple[tuple[Any, ...], ...]:
+    """Rows ``(day, kind, ...)`` of ``width`` fields, as columns in visit order."""
+    rows.sort(key=_visit_order)
+    return tuple(zip(*rows, strict=True)) if rows else ((),) * width
+
+
+def _topics_for(kinds: Iterable[VisitKind], start: int = 0) -> tuple[tuple[Topic, ...], ...]:
+    topics: list[tuple[Topic, ...]] = []
+    turn = start
+    for kind in kinds:
+        if kind is VisitKind.GREETING:
+            topics.append(())
+        else:
+            topics.append(_TOPIC_SINGLES[turn % len(_TOPIC_SINGLES)])
+            turn += 1
+    return tuple(topics)
+
+
+_TOPIC_SINGLES = tuple((topic,) for topic in TOPIC_ROTATION)
+
+
+class _Template:
+    """The dates of one quota in one period: shared by every account with that quota."""
+
+    __slots__ = ("days", "dayset", "interval", "kinds", "slots", "topics")
+
+    def __init__(
+        self, quota: VisitQuota, days: _Days, festivals: Sequence[int], account: str
+    ) -> None:
+        period = days.period
+        counts = {kind: scaled_count(quota.count(kind), period) for kind in VisitKind}
+        for kind in FESTIVAL_KINDS:
+            if counts[kind] > len(festivals):
+                # A plan year must be handed the festivals its quota counts (forgetting them
+                # must not silently drop the holiday visits); a shorter period owes visits
+                # only before the festivals falling in it (by default none in April-June).
+                if period.days < _YEAR_DAYS:
+                    counts[kind] = len(festivals)
+                    continue
+                raise InvalidInput(
+                    f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
+                    f"{period.start.isoformat()}..{period.end.isoformat()} but "
+                    f"{len(festivals)} festival date(s) were handed in for it"
+                )
+        placed = _lay_out(
+            _slots(days, 0, festivals, counts),
+            days.working,
+            {kind: set() for kind in VisitKind},
+            account,
+            period,
+        )
+        start = period.start
+        self.days = tuple(start + timedelta(days=index) for index, _, _ in placed)
+        self.kinds = tuple(kind for _, kind, _ in placed)
+        self.slots = tuple(slot for _, _, slot in placed)
+        self.topics = _topics_for(self.kinds)
+        self.dayset = frozenset(self.days)
+        self.interval = _interval(
+            scaled_count(quota.regular, period), period
+        )
+
+
+def _visitors(
+    staff: tuple[str, ...], count: int, singles: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """Round robin over ``staff``; ``singles`` shares one ``(name,)`` per person."""
+    cycle = []
+    for name in staff:
+        single = singles.get(name)
+        if single is None:
+            single = singles[name] = (name,)
+        cycle.append(single)
+    return (tuple(cycle) * (count // len(cycle) + 1))[:count]
+
+
+def plan_accounts(
+    policy: VisitFrequencyPolicy,
+    calendar: WorkingDayCalendar,
+    accounts: Iterable[AccountToPlan],
+    period: PlanPeriod,
+    festivals: Iterable[date],
+    now: datetime,
+) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
+    """Plan ``period`` for every account (:meth:`keyaccount.VisitPlanner.plan_portfolio`)."""
+    require_aware(now, field="now")
+    ordered = sorted(accounts, key=lambda account: account.account_id)
+    for before, after in pairwise(ordered):
+        if before.account_id == after.account_id:
+            raise InvalidInput(f"account {before.account_id!r} is given twice to plan")
+    days = _Days(calendar, period)
+    festival_indices = _festival_indices(festivals, period)
+    templates: dict[VisitQuota, _Template] = {}
+    # A policy hands out the same quota object for every account of a tier: look it up
+    # by identity first (the object is kept alive in the value, so its id is not reused).
+    by_identity: dict[int, tuple[VisitQuota, _Template]] = {}
+    singles: dict[str, tuple[str, ...]] = {}
+    plans = []
+    events = []
+    quota_for = policy.quota_for
+    for account in ordered:
+        account_id = account.account_id
+        quota = quota_for(account_id, account.tier)
+        known = by_identity.get(id(quota))
+        if known is not None:
+            template = known[1]
+        else:
+            if quota not in templates:
+                templates[quota] = _Template(quota, days, festival_indices, account_id)
+            template = templates[quota]
+            by_identity[id(quota)] = (quota, template)
+        blackout = account.blackout_dates
+        if blackout and not template.dayset.isdisjoint(blackout):
+            visit_days, kinds, topics = _around_blackout(template, days, account)
+        else:
+            visit_days, kinds, topics = template.days, template.kinds, template.topics
+        plan = VisitPlan(
+            account_id,
+            account.tier,
+            period,
+            visit_days,
+            kinds,
+            _visitors(account.staff, len(visit_days), singles),
+            topics,
+            template.interval,
+        )
+        plans.append(plan)
+        events.append(
+            VisitPlanned(
+                occurred_at=now,
+                account_id=account_id,
+                period=period,
+                visit_count=len(visit_days),
+            )
+        )
+    return tuple(plans), tuple(events)
+
+
+def replan_account(
+    policy: VisitFrequencyPolicy,
+    calendar: WorkingDayCalendar,
+    plan: VisitPlan,
+    account: AccountToPlan,
+    as_of: date,
+    done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
+    festivals: Iterable[date],
+    now: datetime,
+) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
+    """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
+    require_aware(now, field="now")
+    require_date(as_of, field="as_of")
+    if account.account_id != plan.account_id:
+        raise InvalidInput(
+            f"replan of {plan.account_id!r} was given account {account.account_id!r}"
+        )
+    period = plan.period
+    if as_of not in period:
+        raise InvalidInput(
+            f"as_of must lie in {period.start.isoformat()}..{period.end.isoformat()}, "
+            f"got {as_of.isoformat()}"
+        )
+    done_keys = _done_keys(done)
+    kept = [
+        index
+        for index, (day, kind) in enumerate(zip(plan.days, plan.kinds, strict=True))
+        if day < as_of or (day, kind) in done_keys
+    ]
+    quota = policy.quota_for(account.account_id, account.tier)
+    days = _Days(calendar, period)
+    offset = (as_of - period.start).days
+    free = _free_days(days, account.blackout_dates)
+    taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
+    for index in kept:
+        taken[plan.kinds[index]].add((plan.days[index] - period.start).days)
+    rest = PlanPeriod(as_of, period.end)
+    counts = {}
+    for kind in VisitKind:
+        kept_days = taken[kind]
+        # what the new tier asks of the whole period, less what is already kept of it
+        owed = scaled_count(quota.count(kind), period) - len(kept_days)
+        if kind not in FESTIVAL_KINDS:
+            # the new tier's rhythm applies from as_of (visits done early count), but a
+            # re-plan never asks more than the period's quota: re-planning for new
+            # blackout dates alone must not add visits by rounding up the rest
+            owed = min(
+                owed,
+                scaled_count(quota.count(kind), rest)
+                - sum(1 for index in kept_days if index >= offset),
+            )
+        counts[kind] = max(0, owed)
+    ahead = [index for index in _festival_indices(festivals, period) if index > offset]
+    slots = _slots(days, offset, ahead, counts)
+    placed = _lay_out(slots, free, taken, account.account_id, period)
+    rows = [
+        (plan.days[index], plan.kinds[index], plan.visitors[index], plan.topics[index])
+        for index in kept
+    ]
+    new_kinds = [kind for _, kind, _ in placed]
+    new_topics = _topics_for(new_kinds, start=len(kept))
+    # the round robin goes on from the visits kept, as if the plan had been made whole
+    turn = len(kept) % len(account.staff)
+    new_visitors = _visitors(account.staff[turn:] + account.staff[:turn], len(placed), {})
+    rows.extend(
+        (period.start + timedelta(days=index), kind, visitors, topics)
+        for (index, kind, _), visitors, topics in zip(
+            placed, new_visitors, new_topics, strict=True
+        )
+    )
+    visit_days, kinds, visitor_column, topic_column = _visit_columns(rows, 4)
+    new_plan = VisitPlan(
+        plan.account_id,
+        account.tier,
+        period,
+        visit_days,
+        kinds,
+        visitor_column,
+        topic_column,
+        _interval(scaled_count(quota.regular, period), period),
+    )
+    event = VisitPlanned(
+        occurred_at=now,
+        account_id=plan.account_id,
+        period=period,
+        visit_count=len(new_plan),
+    )
+    return new_plan, (event,)
+
+
+def _festival_indices(festivals: Iterable[date], period: PlanPeriod) -> list[int]:
+    indices = set()
+    for festival in festivals:
+        require_date(festival, field="festivals")
+        if festival in period:
+            indices.add((festival - period.start).days)
+    return sorted(indices)
+
+
+def _free_days(days: _Days, blackout: Collection[date]) -> list[bool]:
+    free = list(days.working)
+    start = days.period.start
+    for day in blackout:
+        if day in days.period:
+            free[(day - start).days] = False
+    return free
+
+
+def _around_blackout(
+    template: _Template, days: _Days, account: AccountToPlan
+) -> tuple[tuple[date, ...], tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]]:
+    """Re-place only the template's visits that fall on the account's blackout dates."""
+    period = days.period
+    start = period.start
+    blackout = account.blackout_dates
+    free = _free_days(days, blackout)
+    taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
+    for day, kind in zip(template.days, template.kinds, strict=True):
+        if day not in blackout:
+            taken[kind].add((day - start).days)
+    rows = []
+    for day, kind, topics, slot in zip(
+        template.days, template.kinds, template.topics, template.slots, strict=True
+    ):
+        if day in blackout:
+            moved = _place_in(slot, free, taken[kind], account.account_id, period)
+            rows.append((start + timedelta(days=moved), kind, topics))
+        else:
+            rows.append((day, kind, topics))
+    visit_days, kinds, topic_column = _visit_columns(rows, 3)
+    return visit_days, kinds, topic_column

@@ -1,0 +1,323 @@
+"""A visit plan: one account's visits over a period, and the account it is made for (SPEC §6).
+
+A :class:`VisitPlan` is columnar (tuples of days, kinds, visitors and topics) so that a
+portfolio of 100,000 plans stays cheap; :attr:`VisitPlan.visits` builds the friendly
+:class:`PlannedVisit` values on demand. Plans are made by :class:`keyaccount.VisitPlanner`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from datetime import date, datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import attrs
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import non_empty, require_aware, require_date, require_non_empty
+from keyaccount.domain.tiers import Tier
+from keyaccount.domain.visits._fields import collection
+from keyaccount.domain.visits.events import VisitReassigned
+from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_id
+from keyaccount.domain.visits.period import PlanPeriod
+from keyaccount.domain.visits.quotas import VisitInterval
+from keyaccount.domain.visits.records import VisitRecord
+
+if TYPE_CHECKING:
+    from keyaccount.domain.customers import Customer
+
+__all__ = ["AccountToPlan", "PlannedVisit", "VisitPlan"]
+
+
+def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
+    return collection(value, "AccountToPlan.staff")
+
+
+def _blackout(value: Iterable[date]) -> frozenset[date]:
+    days = frozenset(value)
+    for day in days:
+        require_date(day, field="AccountToPlan.blackout_dates")
+    return days
+
+
+def _staff(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    if not value:
+        raise InvalidInput("AccountToPlan.staff must name at least one visitor, got ()")
+    for name in value:
+        require_non_empty(name, field="AccountToPlan.staff")
+    if len(set(value)) != len(value):
+        raise InvalidInput(f"AccountToPlan.staff names someone twice: {value}")
+
+
+def _tier(_instance: object, attribute: attrs.Attribute[Tier], value: Tier) -> None:
+    if not isinstance(value, Tier):
+        raise InvalidInput(f"{attribute.name} must be a Tier, got {value!r}")
+
+
+@attrs.frozen
+class AccountToPlan:
+    """What the planner needs to know of one account (a Customer adapts to this).
+
+    Attributes:
+        account_id: the account.
+        tier: its current tier.
+        staff: the staff covering it, in the order visits rotate through them.
+        blackout_dates: the customer's own important dates, on which no visit is planned.
+
+    >>> from keyaccount import TIER_A
+    >>> AccountToPlan("ACME", TIER_A, staff=["li", "wang"]).staff
+    ('li', 'wang')
+    """
+
+    account_id: str = attrs.field(validator=non_empty)
+    tier: Tier = attrs.field(validator=_tier)
+    staff: tuple[str, ...] = attrs.field(converter=_staff_names, validator=_staff)
+    blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
+
+    @classmethod
+    def from_customer(cls, customer: Customer) -> AccountToPlan:
+        """The planner's view of a customer file (its tier, staff and important dates).
+
+        Visits rotate through the account manager first, then the other staff covering it;
+        the customer's important dates become blackout dates.
+
+        Raises:
+            InvalidInput: the customer has no tier yet, or nobody covers it.
+        """
+        if customer.tier is None:
+            raise InvalidInput(
+                f"customer {customer.account_id!r} has no tier yet; grade it before planning"
+            )
+        staff = [customer.account_manager] if customer.account_manager else []
+        staff.extend(name for name in customer.staff if name not in staff)
+        return cls(customer.account_id, customer.tier, staff, customer.important_dates)
+
+
+@attrs.frozen
+class PlannedVisit:
+    """One visit of a plan: when, what kind, who goes, what to talk about.
+
+    Attributes:
+        account_id: the account visited.
+        kind: the kind of contact.
+        day: the planned day.
+        visitors: the staff who go.
+        topics: the content topics to cover (none for a greeting).
+
+    >>> from datetime import date
+    >>> visit = PlannedVisit("ACME", VisitKind.ON_SITE, date(2026, 3, 2), ("li",),
+    ...                      (Topic.MARKET_DYNAMICS,))
+    >>> visit.visit_id
+    'ACME/2026-03-02/on_site'
+    """
+
+    account_id: str
+    kind: VisitKind
+    day: date
+    visitors: tuple[str, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def visit_id(self) -> str:
+        """A stable id: an account has at most one visit of a kind on a day."""
+        return visit_id(self.account_id, self.day, self.kind)
+
+
+@attrs.frozen
+class VisitPlan:
+    """The visits planned for one account over a period, stored as columns.
+
+    The i-th visit is ``(days[i], kinds[i], visitors[i], topics[i])``; visits are in date
+    order (kinds in :class:`VisitKind` order on the same day) and an account has at most one
+    visit of a kind on a day. Build plans with
+    :class:`keyaccount.VisitPlanner`; the constructor checks the columns.
+
+    Attributes:
+        account_id: the account.
+        tier: the tier the plan was made for.
+        period: the plan period; every day lies inside it.
+        days: planned days.
+        kinds: the kind of each visit.
+        visitors: the visitors of each visit.
+        topics: the topics of each visit.
+        interval: the longest the account may go without a regular visit, or None when its
+            tier has no regular visits.
+
+    Raises:
+        InvalidInput: columns of different lengths, days out of order or outside the period,
+            or a kind twice on one day.
+
+    >>> from keyaccount import TIER_D
+    >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+    ...                  days=(date(2026, 1, 5), date(2026, 7, 1)),
+    ...                  kinds=(VisitKind.PHONE_RETURN,) * 2, visitors=(("chen",),) * 2,
+    ...                  topics=((Topic.CUSTOMER_BASICS,), (Topic.NEEDS_RESEARCH,)),
+    ...                  interval=VisitInterval(months=6))
+    >>> len(plan), plan.count(VisitKind.PHONE_RETURN), plan.visit_at(1).visit_id
+    (2, 2, 'BEIHAI/2026-07-01/phone_return')
+    """
+
+    account_id: str
+    tier: Tier
+    period: PlanPeriod
+    days: tuple[date, ...]
+    kinds: tuple[VisitKind, ...]
+    visitors: tuple[tuple[str, ...], ...]
+    topics: tuple[tuple[Topic, ...], ...]
+    interval: VisitInterval | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.tier, Tier) or not isinstance(self.period, PlanPeriod):
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r} needs a Tier and a PlanPeriod, got "
+                f"{self.tier!r} and {self.period!r}"
+            )
+        size = len(self.days)
+        if not (len(self.kinds) == len(self.visitors) == len(self.topics) == size):
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r}: days, kinds, visitors and topics must be "
+                f"as long as each other, got {size}, {len(self.kinds)}, {len(self.visitors)}, "
+                f"{len(self.topics)}"
+            )
+        if size == 0:
+            return
+        if self.days[0] < self.period.start or self.days[-1] >= self.period.end:
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r}: every day must lie in "
+                f"{self.period.start.isoformat()}..{self.period.end.isoformat()} (end "
+                f"excluded), got {self.days[0].isoformat()}..{self.days[-1].isoformat()}"
+            )
+        # The common case (sorted, one visit a day) is checked at C speed; only plans with
+        # several visits on a day walk the pairs to check the kinds' order.
+        days = self.days
+        if list(days) == sorted(days) and len(set(days)) == size:
+            return
+        keys = [(day, _KIND_ORDER[kind]) for day, kind in zip(days, self.kinds, strict=True)]
+        for before, after in pairwise(keys):
+            if before >= after:
+                raise InvalidInput(
+                    f"VisitPlan of {self.account_id!r}: visits must be in date order with one "
+                    f"visit of a kind a day, got {before[0].isoformat()} then "
+                    f"{after[0].isoformat()}"
+                )
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    @property
+    def visits(self) -> tuple[PlannedVisit, ...]:
+        """The planned visits as values, in date order."""
+        return tuple(
+            PlannedVisit(self.account_id, kind, day, visitors, topics)
+            for day, kind, visitors, topics in zip(
+                self.days, self.kinds, self.visitors, self.topics, strict=True
+            )
+        )
+
+    def count(self, kind: VisitKind) -> int:
+        """The number of planned visits of ``kind``."""
+        return self.kinds.count(kind)
+
+    def visit_at(self, index: int) -> PlannedVisit:
+        """The ``index``-th planned visit."""
+        return PlannedVisit(
+            self.account_id,
+            self.kinds[index],
+            self.days[index],
+            self.visitors[index],
+            self.topics[index],
+        )
+
+    def reassign_visitor(
+        self,
+        departing: str,
+        successor: str,
+        *,
+        from_day: date,
+        now: datetime,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord] = (),
+    ) -> tuple[VisitPlan, tuple[VisitReassigned, ...]]:
+        """Hand a departing staff member's visits to a successor (SPEC §3 handover).
+
+        On every visit planned on or after ``from_day`` and not yet done, ``successor``
+        goes instead of ``departing`` (once: a visit they were both on keeps the successor
+        in the departing person's place). Visits before ``from_day`` are the record of the
+        past and keep their visitors, as do the visits in ``done`` (a visit done early).
+        Days, kinds and topics do not change. Call it with the same successor the handover
+        named (:class:`~keyaccount.AccountReassigned`'s first successor, the new account
+        manager).
+
+        Args:
+            departing: who left.
+            successor: who goes in their place.
+            from_day: the first day whose visits are handed over (usually the day of the
+                handover).
+            now: when the handover is made (timezone-aware), for the event.
+            done: the visits done, as ``(planned day, kind)`` pairs or as the visit records.
+
+        Returns:
+            The new plan and one :class:`VisitReassigned` event, or the plan itself and no
+            event when ``departing`` has no visit to hand over.
+
+        Raises:
+            InvalidInput: a blank name, the same person twice, ``from_day`` not a date, or a
+                naive ``now``.
+
+        >>> from datetime import datetime, timezone
+        >>> from keyaccount import TIER_D
+        >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+        ...                  days=(date(2026, 1, 5), date(2026, 7, 1), date(2026, 10, 8)),
+        ...                  kinds=(VisitKind.PHONE_RETURN,) * 3,
+        ...                  visitors=(("chen",), ("chen", "li"), ("chen",)),
+        ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3)
+        >>> plan, (event,) = plan.reassign_visitor(
+        ...     "chen", "li", from_day=date(2026, 6, 1),
+        ...     now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
+        >>> plan.visitors, event.visit_count
+        ((('chen',), ('li',), ('li',)), 2)
+        """
+        where = f"visit plan of {self.account_id!r}"
+        require_non_empty(departing, field=f"departing visitor on the {where}")
+        require_non_empty(successor, field=f"successor on the {where}")
+        if departing == successor:
+            raise InvalidInput(f"{departing!r} cannot succeed themself on the {where}")
+        require_date(from_day, field="from_day")
+        require_aware(now, field="now")
+        done_keys = _done_keys(done)
+        visitors = list(self.visitors)
+        handed = 0
+        first = bisect.bisect_left(self.days, from_day)
+        for index in range(first, len(visitors)):
+            names = visitors[index]
+            if departing not in names or (self.days[index], self.kinds[index]) in done_keys:
+                continue
+            visitors[index] = tuple(
+                dict.fromkeys(successor if name == departing else name for name in names)
+            )
+            handed += 1
+        if not handed:
+            return self, ()
+        event = VisitReassigned(
+            occurred_at=now,
+            account_id=self.account_id,
+            departing=departing,
+            successor=successor,
+            from_day=from_day,
+            visit_count=handed,
+        )
+        return attrs.evolve(self, visitors=tuple(visitors)), (event,)
+
+
+def _done_keys(
+    done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
+) -> set[tuple[date | None, VisitKind]]:
+    """The ``(planned day, kind)`` of the visits done, given as such pairs or as records.
+
+    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit.
+    """
+    return {
+        (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
+        for item in done
+    }

@@ -1,0 +1,117 @@
+"""Recording a visit: the record, its event, and a ticket for each open feedback item (SPEC §6, §7).
+
+Seed 001 §走访过程 2: questions answered on the spot are closed there; the rest are recorded
+and get a reply within a promised time, as feedback tickets opened through the escalation
+policy the caller hands in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from keyaccount._validation import require_aware
+from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tickets import FeedbackTicket, TicketSource
+from keyaccount.domain.tiers import Tier
+from keyaccount.domain.visits.events import VisitRecorded
+from keyaccount.domain.visits.records import VisitRecord
+
+if TYPE_CHECKING:
+    # Wave 1 only: the tickets move puts EscalationPolicy in keyaccount.domain.tickets; this
+    # line then imports it from there (the domain never imports policies).
+    from keyaccount.policies import EscalationPolicy
+
+__all__ = ["record_visit"]
+
+
+def record_visit(
+    record: VisitRecord,
+    *,
+    tier: Tier,
+    now: datetime,
+    calendar: BusinessCalendar,
+    escalation: EscalationPolicy,
+) -> tuple[VisitRecord, tuple[FeedbackTicket, ...], tuple[DomainEvent, ...]]:
+    """Record a complete visit; every feedback item not answered on the spot opens a ticket.
+
+    Seed 001 §走访过程 2: questions answered on the spot are closed there; the rest are
+    recorded and get a reply within a promised time. Each open item becomes a
+    :class:`~keyaccount.FeedbackTicket` from a visit (source ``visit``), opened at ``now``
+    by the escalation policy, whose first-reply deadline is the promised reply time. Ticket
+    ids are the record id, ``-`` and the item's position among the open items (from 1).
+
+    Args:
+        record: the complete visit record.
+        tier: the account's tier (it sets the ticket deadlines).
+        now: when the record is filed (timezone-aware).
+        calendar: the business calendar the deadlines are counted on.
+        escalation: the escalation policy that opens the tickets (the seed defaults:
+            ``presets.escalation()``).
+
+    Returns:
+        The record, the tickets opened, and the events: :class:`~keyaccount.VisitRecorded`
+        then each ticket's ``TicketOpened``.
+
+    Raises:
+        InvalidInput: a naive ``now``, or a ticket the escalation policy refuses (nothing is
+            returned half-done: the tickets are all opened or the call raises).
+
+    >>> from datetime import date, datetime, time
+    >>> from keyaccount import TIER_B, BusinessCalendar, FeedbackItem, Topic, VisitKind
+    >>> from keyaccount.policies import presets
+    >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))])
+    >>> record = VisitRecord(
+    ...     "V-1", "DONGFANG", VisitKind.ON_SITE, datetime(2026, 3, 3, 10, tzinfo=calendar.zone),
+    ...     "DONGFANG plant", ["zhang"], "steady orders", [Topic.BUSINESS_COOPERATION],
+    ...     "delivery performance",
+    ...     feedback=[FeedbackItem("Is the spring price list out?", answer="Yes, sent today"),
+    ...               FeedbackItem("Late deliveries in February", kind="complaint",
+    ...                            severity="major", responsible_department="logistics",
+    ...                            responsible_person="zhao")])
+    >>> _, tickets, events = record_visit(record, tier=TIER_B, calendar=calendar,
+    ...                                   now=datetime(2026, 3, 3, 16, tzinfo=calendar.zone),
+    ...                                   escalation=presets.escalation())
+    >>> [(ticket.ticket_id, ticket.summary) for ticket in tickets]
+    [('V-1-1', 'Late deliveries in February')]
+    >>> tickets[0].first_reply_deadline.isoformat()    # B: 8 business hours
+    '2026-03-04T15:00:00+08:00'
+    >>> [type(event).__name__ for event in events]
+    ['VisitRecorded', 'TicketOpened']
+    """
+    require_aware(now, field="now")
+    events: list[DomainEvent] = [
+        VisitRecorded(
+            occurred_at=now,
+            account_id=record.account_id,
+            record_id=record.record_id,
+            kind=record.kind,
+            visited_at=record.visited_at,
+            planned_day=record.planned_day,
+        )
+    ]
+    tickets = []
+    for position, item in enumerate(record.open_items, start=1):
+        # FeedbackItem refuses an unanswered item without all four ticket fields
+        assert item.kind is not None
+        assert item.severity is not None
+        assert item.responsible_department is not None
+        assert item.responsible_person is not None
+        ticket, opened = escalation.open_ticket(
+            ticket_id=f"{record.record_id}-{position}",
+            account_id=record.account_id,
+            tier=tier,
+            source=TicketSource.VISIT,
+            kind=item.kind,
+            severity=item.severity,
+            summary=item.summary,
+            responsible_department=item.responsible_department,
+            responsible_person=item.responsible_person,
+            now=now,
+            calendar=calendar,
+            lead_coordinator=item.lead_coordinator,
+        )
+        tickets.append(ticket)
+        events.extend(opened)
+    return record, tuple(tickets), tuple(events)
