@@ -180,8 +180,8 @@ class LifecycleSteps:
     def assign_code(self, code: str, *, now: datetime) -> tuple[Self, tuple[DomainEvent, ...]]:
         """Give the approved account its code; it becomes active (seed 003 第十一条).
 
-        The code usually comes from an account-code policy
-        (:class:`keyaccount.policies.SequentialAccountCodes`), which makes it unique.
+        The code usually comes from an account-code policy through
+        :func:`~keyaccount.assign_account_code`, which makes it unique.
 
         Raises:
             InvalidTransition: the account is not approved.

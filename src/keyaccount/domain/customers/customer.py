@@ -440,8 +440,8 @@ class Customer(LifecycleSteps):
 
         The departing person no longer covers the account; each successor does (those already
         on it stay once). If the departing person was the account manager, the first successor
-        becomes it. Nothing else in the file changes. Coverage minimums are checked by the
-        handover policy (:class:`keyaccount.policies.CoveredHandover`), not here.
+        becomes it. Nothing else in the file changes. Coverage minimums are checked by
+        :func:`~keyaccount.hand_over` under a coverage policy, not here.
 
         Raises:
             InvalidInput: the departing person does not cover the account, no successor is
