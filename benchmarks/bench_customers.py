@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from keyaccount import SCORE_TIERS, Contact, Contract, Customer
-from keyaccount.policies import Viewer, presets
+from keyaccount import SCORE_TIERS, Contact, Contract, Customer, Viewer
+from keyaccount.policies import presets
 
 NOW = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 STAFF = [f"staff-{n:03d}" for n in range(200)]

@@ -60,6 +60,8 @@ from keyaccount import (
     VisitPlanner,
     VisitRecord,
     VolumeFact,
+    apply_grading,
+    assign_account_code,
     compute_indicators,
     evaluate_compliance,
     record_visit,
@@ -74,8 +76,6 @@ from keyaccount.policies import (
     Calibration,
     Grading,
     TieredEscalation,
-    apply_grading,
-    assign_account_code,
     calibrate,
     presets,
 )

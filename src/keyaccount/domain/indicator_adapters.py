@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, tzinfo
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.customers import Customer
+from keyaccount.domain.customers import AccountStatus, Customer
 from keyaccount.domain.grading import GradedAccount
 from keyaccount.domain.indicator_records import (
     RetentionFact,
@@ -22,7 +22,6 @@ from keyaccount.domain.indicator_records import (
     TicketFact,
     VisitFact,
 )
-from keyaccount.domain.lifecycle import AccountStatus
 from keyaccount.domain.tickets import FeedbackTicket
 from keyaccount.domain.tiers import Tier
 from keyaccount.domain.visits import PlannedVisit, VisitRecord

@@ -10,40 +10,19 @@ Each area below has its own section; add names to the section of the area you ow
 
 # --- customers, lifecycle, coverage, access (issue 3) ---
 # isort: split
-from keyaccount.policies._protocols import (
-    AccessPolicy,
-    AccountCodePolicy,
-    CoveragePolicy,
-    DormancyPolicy,
-    HandoverPolicy,
-)
-from keyaccount.policies.access import (
-    CONTACT_PERSONAL_NOTES,
-    CUSTOMER_FIELDS,
+from keyaccount.policies.customers import (
+    DEFAULT_ACCOUNT_CODE_PATTERN,
     DEFAULT_BUSINESS_FIELDS,
     DEFAULT_DIRECTORY_FIELDS,
-    RedactedView,
-    RoleBasedAccess,
-    Viewer,
-    ViewerRole,
-    redacted_view,
-)
-from keyaccount.policies.coverage import (
+    DEFAULT_DORMANCY_DAYS,
     DEFAULT_MINIMUM_STAFF,
     DEFAULT_TOP_MINIMUM_STAFF,
     DEFAULT_TOP_RANK,
-    CoverageViolation,
     CoveredHandover,
-    MinimumStaffByTier,
-)
-from keyaccount.policies.customers import (
-    DEFAULT_ACCOUNT_CODE_PATTERN,
-    DEFAULT_DORMANCY_DAYS,
     DaysWithoutPurchase,
+    MinimumStaffByTier,
+    RoleBasedAccess,
     SequentialAccountCodes,
-    apply_dormancy,
-    apply_grading,
-    assign_account_code,
 )
 
 # --- end customers ---
@@ -110,12 +89,6 @@ from keyaccount.policies.scorecard import (
 
 __all__: list[str] = [
     # --- customers (issue 3) ---
-    "AccessPolicy",
-    "AccountCodePolicy",
-    "CONTACT_PERSONAL_NOTES",
-    "CUSTOMER_FIELDS",
-    "CoveragePolicy",
-    "CoverageViolation",
     "CoveredHandover",
     "DEFAULT_ACCOUNT_CODE_PATTERN",
     "DEFAULT_BUSINESS_FIELDS",
@@ -125,18 +98,9 @@ __all__: list[str] = [
     "DEFAULT_TOP_MINIMUM_STAFF",
     "DEFAULT_TOP_RANK",
     "DaysWithoutPurchase",
-    "DormancyPolicy",
-    "HandoverPolicy",
     "MinimumStaffByTier",
-    "RedactedView",
     "RoleBasedAccess",
     "SequentialAccountCodes",
-    "Viewer",
-    "ViewerRole",
-    "apply_dormancy",
-    "apply_grading",
-    "assign_account_code",
-    "redacted_view",
     # --- end customers ---
     # --- grading (issue 4) ---
     "DEFAULT_AMOUNT_BANDS",

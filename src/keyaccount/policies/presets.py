@@ -9,9 +9,13 @@ from __future__ import annotations
 
 # --- customers, lifecycle, coverage, access (issue 3) ---
 # isort: split
-from keyaccount.policies.access import RoleBasedAccess
-from keyaccount.policies.coverage import CoveredHandover, MinimumStaffByTier
-from keyaccount.policies.customers import DaysWithoutPurchase, SequentialAccountCodes
+from keyaccount.policies.customers import (
+    CoveredHandover,
+    DaysWithoutPurchase,
+    MinimumStaffByTier,
+    RoleBasedAccess,
+    SequentialAccountCodes,
+)
 
 
 def account_codes() -> SequentialAccountCodes:

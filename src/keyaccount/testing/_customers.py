@@ -21,34 +21,33 @@ from hypothesis import strategies as st
 
 from keyaccount._errors import KeyAccountError
 from keyaccount.domain.customers import (
+    CONTACT_PERSONAL_NOTES,
+    CUSTOMER_FIELDS,
+    AccessPolicy,
+    AccountCodePolicy,
     AccountReassigned,
+    AccountStatus,
     ApplicationReport,
     Contact,
     ContactRole,
     Contract,
     CounterpartRole,
+    CoveragePolicy,
     Customer,
     CustomerCategory,
+    DormancyPolicy,
+    LifecycleStep,
     ProcessRecord,
     RecordKind,
-)
-from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.lifecycle import AccountStatus, LifecycleStep
-from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
-from keyaccount.policies._protocols import (
-    AccessPolicy,
-    AccountCodePolicy,
-    CoveragePolicy,
-    DormancyPolicy,
-    HandoverPolicy,
-)
-from keyaccount.policies.access import (
-    CONTACT_PERSONAL_NOTES,
-    CUSTOMER_FIELDS,
+    Successors,
     Viewer,
     ViewerRole,
+    coverage_violations,
+    redact,
 )
-from keyaccount.policies.coverage import Successors
+from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.policies.customers import CoveredHandover
 
 __all__ = [
     "STAFF_POOL",
@@ -283,6 +282,8 @@ def files_and_viewers(draw: st.DrawFn) -> tuple[Customer, Viewer]:
 
 
 # --- conformance checks a host's own policy can run -----------------------------------------
+# They raise AssertionError explicitly rather than with assert, so they still check under
+# python -O.
 
 
 def _snapshot(customers: Sequence[Customer]) -> list[Customer]:
@@ -298,9 +299,12 @@ def check_account_code_policy(
         AssertionError: an invariant is broken.
     """
     code = policy.code_for(approved_on=approved_on, taken=taken)
-    assert isinstance(code, str), f"account code {code!r} is not a string"
-    assert code.strip(), f"blank account code {code!r}"
-    assert code not in taken, f"account code {code!r} is already taken"
+    if not isinstance(code, str):
+        raise AssertionError(f"account code {code!r} is not a string")
+    if not code.strip():
+        raise AssertionError(f"blank account code {code!r}")
+    if code in taken:
+        raise AssertionError(f"account code {code!r} is already taken")
     return code
 
 
@@ -318,16 +322,20 @@ def check_dormancy_policy(
     dormant_since: datetime | None = None
     for moment in sorted(moments):
         dormant = policy.is_dormant(customer, now=moment)
-        if customer.status is not AccountStatus.ACTIVE:
-            assert not dormant, f"{customer.status.value} account judged dormant at {moment}"
-        if dormant_since is not None and moment.date() > dormant_since.date():
-            assert dormant, f"dormant at {dormant_since} but not at the later {moment}"
+        if dormant and customer.status is not AccountStatus.ACTIVE:
+            raise AssertionError(f"{customer.status.value} account judged dormant at {moment}")
+        if dormant_since is not None and moment.date() > dormant_since.date() and not dormant:
+            raise AssertionError(f"dormant at {dormant_since} but not at the later {moment}")
         if dormant and dormant_since is None:
             dormant_since = moment
 
 
 def check_coverage_policy(policy: CoveragePolicy, customers: Sequence[Customer]) -> None:
-    """Check that ``policy.check`` lists exactly the accounts below ``required_staff``.
+    """Check that ``policy`` requires no negative coverage, and lists the accounts below it.
+
+    The accounts below coverage are those :func:`~keyaccount.coverage_violations` finds from
+    ``required_staff``; a policy that also offers its own ``check`` (as
+    :class:`~keyaccount.policies.MinimumStaffByTier` does) must list exactly those.
 
     Raises:
         AssertionError: an invariant is broken.
@@ -335,15 +343,21 @@ def check_coverage_policy(policy: CoveragePolicy, customers: Sequence[Customer])
     expected = []
     for customer in customers:
         required = policy.required_staff(customer)
-        assert required >= 0, f"negative coverage {required} for {customer.account_id}"
+        if required < 0:
+            raise AssertionError(f"negative coverage {required} for {customer.account_id}")
         if len(customer.staff) < required:
             expected.append((customer.account_id, required, len(customer.staff)))
-    found = [(v.account_id, v.required, v.actual) for v in policy.check(customers)]
-    assert found == expected, f"coverage check found {found}, expected {expected}"
+    own_check = getattr(policy, "check", None)
+    violations = own_check(customers) if callable(own_check) else coverage_violations(
+        customers, policy
+    )
+    found = [(v.account_id, v.required, v.actual) for v in violations]
+    if found != expected:
+        raise AssertionError(f"coverage check found {found}, expected {expected}")
 
 
 def check_handover_policy(
-    policy: HandoverPolicy,
+    policy: CoveredHandover,
     customers: Sequence[Customer],
     *,
     departing: str,
@@ -351,7 +365,10 @@ def check_handover_policy(
     now: datetime,
     coverage: CoveragePolicy | None = None,
 ) -> bool:
-    """Run a handover and check its invariants; return whether it was applied.
+    """Run ``policy.hand_over`` and check its invariants; return whether it was applied.
+
+    ``policy`` is a :class:`~keyaccount.policies.CoveredHandover`, or a host's own object with
+    the same ``hand_over`` method (around :func:`~keyaccount.hand_over`, say).
 
     Applied: every account is still there in order; the leaver covers nothing; each account
     they covered has an owner, meets ``coverage`` (if given) and is otherwise unchanged, and
@@ -366,34 +383,45 @@ def check_handover_policy(
         after, events = policy.hand_over(
             customers, departing=departing, successors=successors, now=now
         )
-    except KeyAccountError:
-        assert list(customers) == before, "a refused handover changed its input"
+    except KeyAccountError as refusal:
+        if list(customers) != before:
+            raise AssertionError("a refused handover changed its input") from refusal
         return False
-    assert [c.account_id for c in after] == [c.account_id for c in before], "accounts lost"
+    if [c.account_id for c in after] != [c.account_id for c in before]:
+        raise AssertionError("accounts lost")
     covered = [c.account_id for c in before if departing in c.staff]
     reassigned = [event for event in events if isinstance(event, AccountReassigned)]
-    assert [event.account_id for event in reassigned] == covered, (
-        f"events for {[event.account_id for event in reassigned]}, covered {covered}"
-    )
-    assert all(event.occurred_at == now for event in events), "an event does not carry now"
+    if [event.account_id for event in reassigned] != covered:
+        raise AssertionError(
+            f"events for {[event.account_id for event in reassigned]}, covered {covered}"
+        )
+    if not all(event.occurred_at == now for event in events):
+        raise AssertionError("an event does not carry now")
     for old, new in zip(before, after, strict=True):
-        assert departing not in new.staff, f"{departing!r} still covers {new.account_id}"
+        if departing in new.staff:
+            raise AssertionError(f"{departing!r} still covers {new.account_id}")
         if old.account_id not in covered:
-            assert new == old, f"{new.account_id} changed though {departing!r} did not cover it"
+            if new != old:
+                raise AssertionError(
+                    f"{new.account_id} changed though {departing!r} did not cover it"
+                )
             continue
-        assert new.staff, f"{new.account_id} is left without anyone covering it"
-        if old.account_manager is not None:
-            assert new.account_manager is not None, f"{new.account_id} lost its manager"
+        if not new.staff:
+            raise AssertionError(f"{new.account_id} is left without anyone covering it")
+        if old.account_manager is not None and new.account_manager is None:
+            raise AssertionError(f"{new.account_id} lost its manager")
         if coverage is not None:
             required = coverage.required_staff(new)
-            assert len(new.staff) >= required, f"{new.account_id} below coverage {required}"
+            if len(new.staff) < required:
+                raise AssertionError(f"{new.account_id} below coverage {required}")
         unchanged = attrs.evolve(new, staff=old.staff, account_manager=old.account_manager)
-        assert unchanged == old, f"{new.account_id}: the handover changed more than its staff"
+        if unchanged != old:
+            raise AssertionError(f"{new.account_id}: the handover changed more than its staff")
     return True
 
 
 def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer) -> None:
-    """Check the view ``policy`` gives ``viewer`` of ``customer``.
+    """Check the view ``policy`` gives ``viewer`` of ``customer`` (built by ``redact``).
 
     A view never holds a field it lists as withheld, names every field one way or the other,
     and shows personal notes only to the account's own manager.
@@ -401,21 +429,26 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
     Raises:
         AssertionError: an invariant is broken.
     """
-    view = policy.redact(customer, viewer=viewer)
+    view = redact(customer, policy, viewer=viewer)
     visible, withheld = set(view.visible), set(view.withheld)
-    assert not visible & withheld, f"fields both visible and withheld: {visible & withheld}"
+    if visible & withheld:
+        raise AssertionError(f"fields both visible and withheld: {visible & withheld}")
     unnamed = set(CUSTOMER_FIELDS) - visible - withheld
-    assert not unnamed, f"fields neither visible nor withheld: {sorted(unnamed)}"
+    if unnamed:
+        raise AssertionError(f"fields neither visible nor withheld: {sorted(unnamed)}")
     for name in withheld:
-        assert name not in view, f"withheld field {name!r} is readable"
+        if name in view:
+            raise AssertionError(f"withheld field {name!r} is readable")
     own_manager = (
         viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager
     )
     if not own_manager:
-        assert CONTACT_PERSONAL_NOTES in withheld, "personal notes shown beyond the manager"
-        if "contacts" in visible:
-            assert all(contact.personal_notes is None for contact in view["contacts"]), (
-                "a contact's personal notes are in the view"
-            )
+        if CONTACT_PERSONAL_NOTES not in withheld:
+            raise AssertionError("personal notes shown beyond the manager")
+        if "contacts" in visible and any(
+            contact.personal_notes is not None for contact in view["contacts"]
+        ):
+            raise AssertionError("a contact's personal notes are in the view")
     for name in visible - {"contacts"}:
-        assert view[name] == getattr(customer, name), f"{name!r} differs from the file"
+        if view[name] != getattr(customer, name):
+            raise AssertionError(f"{name!r} differs from the file")

@@ -31,8 +31,9 @@ from keyaccount import (
     StaffAssigned,
     Tier,
     TierChanged,
+    apply_grading,
 )
-from keyaccount.policies import apply_grading, presets
+from keyaccount.policies import presets
 from keyaccount.testing import customers, portfolios, process_records
 
 NOW = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)

@@ -13,12 +13,14 @@ from keyaccount import (
     TRANSITIONS,
     AccountActivated,
     AccountApproved,
+    AccountCodePolicy,
     AccountReactivated,
     AccountStatus,
     AccountWentDormant,
     ApplicationReport,
     Contract,
     Customer,
+    DormancyPolicy,
     InvalidInput,
     InvalidTransition,
     LifecycleEvent,
@@ -26,16 +28,10 @@ from keyaccount import (
     PolicyConfigError,
     PurchaseRecorded,
     TradingTerminated,
-)
-from keyaccount.policies import (
-    AccountCodePolicy,
-    DaysWithoutPurchase,
-    DormancyPolicy,
-    SequentialAccountCodes,
     apply_dormancy,
     assign_account_code,
-    presets,
 )
+from keyaccount.policies import DaysWithoutPurchase, SequentialAccountCodes, presets
 from keyaccount.testing import (
     aware_datetimes,
     check_account_code_policy,

@@ -10,7 +10,9 @@ archived marked "trading terminated" (交易终止).
 
 :data:`TRANSITIONS` is the whole state machine: every step a
 :class:`~keyaccount.Customer` can take, the states it may be taken from and the state it
-leads to. Anything else is refused with :class:`~keyaccount.InvalidTransition`.
+leads to. Anything else is refused with :class:`~keyaccount.InvalidTransition`. The
+:class:`~keyaccount.Customer` takes the steps; each returns its event
+(:mod:`keyaccount.domain.customers.lifecycle_events`).
 
 >>> TRANSITIONS[LifecycleStep.APPROVE].target
 <AccountStatus.APPROVED: 'approved'>
@@ -22,32 +24,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 
 import attrs
 
-from keyaccount.domain.events import DomainEvent
-
-__all__ = [
-    "TRADING_TERMINATED",
-    "TRANSITIONS",
-    "AccountActivated",
-    "AccountApproved",
-    "AccountReactivated",
-    "AccountStatus",
-    "AccountWentDormant",
-    "ApplicationSubmitted",
-    "GeneralInvestigationStarted",
-    "InvestigationResumed",
-    "InvestigationSuspended",
-    "LifecycleEvent",
-    "LifecycleStep",
-    "OnsiteInvestigationStarted",
-    "PurchaseRecorded",
-    "TradingTerminated",
-    "Transition",
-]
+__all__ = ["TRADING_TERMINATED", "TRANSITIONS", "AccountStatus", "LifecycleStep", "Transition"]
 
 # seed 003 §客户名册管理制度 第九条: files of accounts that stopped trading are marked 交易终止.
 TRADING_TERMINATED = "交易终止"
@@ -162,133 +143,3 @@ TRANSITIONS: Mapping[LifecycleStep, Transition] = MappingProxyType(
     }
 )
 del _S
-
-
-@attrs.frozen(kw_only=True)
-class LifecycleEvent(DomainEvent):
-    """A customer took a lifecycle step.
-
-    Attributes:
-        account_id: the customer's id.
-        step: the step taken.
-        from_status: the state before the step.
-        to_status: the state after it.
-    """
-
-    account_id: str
-    step: LifecycleStep
-    from_status: AccountStatus
-    to_status: AccountStatus
-
-
-@attrs.frozen(kw_only=True)
-class GeneralInvestigationStarted(LifecycleEvent):
-    """A prospect's general investigation began (seed 003 第六条)."""
-
-
-@attrs.frozen(kw_only=True)
-class OnsiteInvestigationStarted(LifecycleEvent):
-    """The on-site investigation with technical, design and quality staff began (第七条)."""
-
-
-@attrs.frozen(kw_only=True)
-class ApplicationSubmitted(LifecycleEvent):
-    """The application report was submitted for approval (seed 003 第八条).
-
-    Attributes:
-        reasons: why the company wants to trade with the account.
-    """
-
-    reasons: str
-
-
-@attrs.frozen(kw_only=True)
-class AccountApproved(LifecycleEvent):
-    """The account was approved; both contracts are on file (seed 003 第九条, 第十条).
-
-    Attributes:
-        supply_contract: reference of the supply contract.
-        quality_contract: reference of the quality-assurance contract.
-    """
-
-    supply_contract: str
-    quality_contract: str
-
-
-@attrs.frozen(kw_only=True)
-class AccountActivated(LifecycleEvent):
-    """The approved account got its code and is trading (seed 003 第十一条, 第十二条).
-
-    The host tells the relevant departments and files the account's documents (第十二条).
-
-    Attributes:
-        account_code: the code assigned.
-    """
-
-    account_code: str
-
-
-@attrs.frozen(kw_only=True)
-class PurchaseRecorded(LifecycleEvent):
-    """A purchase was recorded; ``to_status`` is active even if the account was dormant.
-
-    Attributes:
-        purchased_on: the day of the purchase.
-    """
-
-    purchased_on: date
-
-
-@attrs.frozen(kw_only=True)
-class AccountWentDormant(LifecycleEvent):
-    """An active account has not bought for too long (SPEC §2; seed 003 休眠客户).
-
-    The host draws up a reactivation plan.
-
-    Attributes:
-        last_purchase_on: the last purchase, or ``None`` if it never bought.
-        days_without_purchase: the days counted by the dormancy policy.
-    """
-
-    last_purchase_on: date | None
-    days_without_purchase: int
-
-
-@attrs.frozen(kw_only=True)
-class AccountReactivated(LifecycleEvent):
-    """A dormant account is trading again.
-
-    Attributes:
-        reason: the reactivation plan, or the purchase that ended the dormancy.
-    """
-
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class InvestigationSuspended(LifecycleEvent):
-    """A credit problem stopped the investigation; report it upward (seed 003 第十二条).
-
-    Attributes:
-        reason: the credit problem found.
-    """
-
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class InvestigationResumed(LifecycleEvent):
-    """A suspended investigation starts over with the general investigation."""
-
-
-@attrs.frozen(kw_only=True)
-class TradingTerminated(LifecycleEvent):
-    """The account left the roster; its file is archived marked 交易终止 (seed 003 第九条).
-
-    Attributes:
-        reason: why trading ended (dissolved, relationship ended, ...).
-        archive_mark: the mark on the archived file, ``"交易终止"``.
-    """
-
-    reason: str
-    archive_mark: str = TRADING_TERMINATED

@@ -1,6 +1,6 @@
 """Relationship coverage and handover (SPEC §3; seeds 002, 003)."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 import attrs
@@ -17,20 +17,18 @@ from keyaccount import (
     TIER_D,
     AccountReassigned,
     AccountStatus,
+    CoveragePolicy,
+    CoverageViolation,
     Customer,
     InvalidInput,
     InvalidTransition,
+    KeyAccountError,
     PolicyConfigError,
     Tier,
+    coverage_violations,
+    hand_over,
 )
-from keyaccount.policies import (
-    CoveragePolicy,
-    CoverageViolation,
-    CoveredHandover,
-    HandoverPolicy,
-    MinimumStaffByTier,
-    presets,
-)
+from keyaccount.policies import CoveredHandover, MinimumStaffByTier, presets
 from keyaccount.testing import (
     check_coverage_policy,
     check_handover_policy,
@@ -124,7 +122,52 @@ def test_bad_coverage_settings_are_refused(settings: dict[str, object], message:
 
 def test_the_default_policies_satisfy_their_protocols() -> None:
     assert isinstance(presets.coverage(), CoveragePolicy)
-    assert isinstance(presets.handover(), HandoverPolicy)
+    assert isinstance(presets.handover().coverage, CoveragePolicy)
+
+
+class _ThreeForEveryone:
+    """A host's own coverage rule: only required_staff, as the protocol asks."""
+
+    def required_staff(self, customer: Customer) -> int:
+        return 0 if customer.status is AccountStatus.TERMINATED else 3
+
+
+def test_a_coverage_policy_needs_only_to_say_how_many_staff_each_account_requires() -> None:
+    policy = _ThreeForEveryone()
+    thin = account("C-1", TIER_D, ("wang", "li"))
+    assert isinstance(policy, CoveragePolicy)
+    assert coverage_violations([thin], policy) == (CoverageViolation("C-1", 3, 2),)
+    check_coverage_policy(policy, [thin])
+    with pytest.raises(InvalidTransition, match=r"C-1 \(needs 3, would have 1\)"):
+        hand_over([thin], policy, departing="wang", successors="li", now=NOW)
+    with pytest.raises(InvalidTransition, match=r"C-1 \(needs 3, would have 1\)"):
+        CoveredHandover(coverage=policy).hand_over(
+            [thin], departing="wang", successors="li", now=NOW
+        )
+
+
+@given(handover_scenarios(max_size=4))
+def test_the_default_handover_is_the_handover_service_under_the_default_coverage(
+    scenario: tuple[list[Customer], str, str | tuple[str, ...] | Mapping[str, object]],
+) -> None:
+    portfolio, departing, successors = scenario
+
+    def outcome(run: Callable[[], object]) -> object:
+        try:
+            return run()
+        except KeyAccountError as refusal:
+            return type(refusal), str(refusal)
+
+    assert outcome(
+        lambda: presets.handover().hand_over(
+            portfolio, departing=departing, successors=successors, now=NOW  # type: ignore[arg-type]
+        )
+    ) == outcome(
+        lambda: hand_over(
+            portfolio, presets.coverage(), departing=departing,
+            successors=successors, now=NOW,  # type: ignore[arg-type]
+        )
+    )
 
 
 # --- handover ------------------------------------------------------------------------------

@@ -7,18 +7,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from keyaccount import TIER_A, Contact, Customer, InvalidInput, PolicyConfigError
-from keyaccount.policies import (
+from keyaccount import (
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
+    TIER_A,
     AccessPolicy,
+    Contact,
+    Customer,
+    InvalidInput,
+    PolicyConfigError,
     RedactedView,
-    RoleBasedAccess,
     Viewer,
     ViewerRole,
-    presets,
+    redact,
     redacted_view,
 )
+from keyaccount.policies import RoleBasedAccess, presets
 from keyaccount.testing import check_access_policy, files_and_viewers
 
 NOW = datetime(2025, 6, 2, tzinfo=UTC)
@@ -221,11 +225,28 @@ def test_the_default_access_policy_passes_its_conformance_check(
 class _LeakyAccess:
     """A broken policy: shows every viewer the whole file."""
 
-    def redact(self, customer: Customer, *, viewer: Viewer) -> RedactedView:
-        everything = frozenset({*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES})
-        return redacted_view(customer, viewer=viewer, visible=everything)
+    def visible_fields(self, customer: Customer, *, viewer: Viewer) -> frozenset[str]:
+        return frozenset({*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES})
 
 
 def test_the_access_check_catches_a_policy_that_leaks_personal_notes() -> None:
     with pytest.raises(AssertionError, match="personal notes"):
         check_access_policy(_LeakyAccess(), a_file(), Viewer("sun", "other_department"))
+
+
+def test_an_access_policy_needs_only_to_say_which_fields_a_viewer_reads() -> None:
+    policy = _LeakyAccess()
+    assert isinstance(policy, AccessPolicy)
+    view = redact(a_file(), policy, viewer=Viewer("sun", "other_department"))
+    assert view.withheld == ()
+    assert view["contacts"] == a_file().contacts
+
+
+@given(files_and_viewers())
+def test_the_default_policy_redacts_as_the_redaction_service_does(
+    file_and_viewer: tuple[Customer, Viewer],
+) -> None:
+    customer, viewer = file_and_viewer
+    assert presets.access().redact(customer, viewer=viewer) == redact(
+        customer, presets.access(), viewer=viewer
+    )

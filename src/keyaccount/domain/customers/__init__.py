@@ -1,0 +1,56 @@
+"""Customers: the customer file, its lifecycle, coverage, handover and access (SPEC §1-4; seed 003).
+
+The file (:mod:`.customer`) and its parts (:mod:`.classification`, :mod:`.contacts`,
+:mod:`.contracts`, :mod:`.records`), its events (:mod:`.events`), the lifecycle
+(:mod:`.lifecycle`, :mod:`.lifecycle_events`), and the services that take a company's policy:
+account codes, dormancy, coverage, handover, access and regrading, each module with the
+Protocol its service accepts.
+"""
+
+from keyaccount.domain.customers import (
+    access,
+    account_codes,
+    classification,
+    contacts,
+    contracts,
+    coverage,
+    customer,
+    dormancy,
+    events,
+    handover,
+    lifecycle,
+    lifecycle_events,
+    records,
+    regrading,
+)
+from keyaccount.domain.customers.access import *
+from keyaccount.domain.customers.account_codes import *
+from keyaccount.domain.customers.classification import *
+from keyaccount.domain.customers.contacts import *
+from keyaccount.domain.customers.contracts import *
+from keyaccount.domain.customers.coverage import *
+from keyaccount.domain.customers.customer import *
+from keyaccount.domain.customers.dormancy import *
+from keyaccount.domain.customers.events import *
+from keyaccount.domain.customers.handover import *
+from keyaccount.domain.customers.lifecycle import *
+from keyaccount.domain.customers.lifecycle_events import *
+from keyaccount.domain.customers.records import *
+from keyaccount.domain.customers.regrading import *
+
+__all__ = [
+    *access.__all__,
+    *account_codes.__all__,
+    *classification.__all__,
+    *contacts.__all__,
+    *contracts.__all__,
+    *coverage.__all__,
+    *customer.__all__,
+    *dormancy.__all__,
+    *events.__all__,
+    *handover.__all__,
+    *lifecycle.__all__,
+    *lifecycle_events.__all__,
+    *records.__all__,
+    *regrading.__all__,
+]

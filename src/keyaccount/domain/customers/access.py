@@ -1,0 +1,196 @@
+"""Who may read what of a customer file (信息保密, 查阅权限; SPEC §4).
+
+Seed 003 (§大客户信息管理办法 第七条) restricts reading key-account files to those given
+permission; seed 003 (§客户名册管理制度 第二条) keeps the full original file with the
+key-account manager and hands departments only the summary list (一览表); seed 001 makes
+customers' trade secrets and decision makers' personal notes confidential.
+
+Which fields a :class:`Viewer` may read is a company's rule, an :class:`AccessPolicy`
+(default :class:`keyaccount.policies.RoleBasedAccess`). :func:`redact` turns the policy's
+answer into a :class:`RedactedView` that holds the fields the viewer may read and *names* the
+ones withheld. A file's ``account_id`` is always in the view: it says which file the view is
+of.
+
+>>> from keyaccount import Customer
+>>> class DirectoryOnly:
+...     def visible_fields(self, customer, *, viewer):
+...         return frozenset({"account_id", "name", "phone"})
+>>> acme = Customer(account_id="C-1", name="Acme", category="regional", phone="021-5555",
+...                 credit_rating="AA", staff=("wang",), account_manager="wang")
+>>> view = redact(acme, DirectoryOnly(), viewer=Viewer("liu", ViewerRole.OTHER_DEPARTMENT))
+>>> view["phone"], "credit_rating" in view.withheld
+('021-5555', True)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import non_empty, to_enum
+from keyaccount.domain.customers.contacts import Contact
+from keyaccount.domain.customers.customer import Customer
+
+__all__ = [
+    "CONTACT_PERSONAL_NOTES",
+    "CUSTOMER_FIELDS",
+    "AccessPolicy",
+    "RedactedView",
+    "Viewer",
+    "ViewerRole",
+    "redact",
+    "redacted_view",
+]
+
+#: Every field of a customer file, in :class:`~keyaccount.Customer` order.
+CUSTOMER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Customer))
+
+#: The contacts' personal notes, confidential (seed 001; SPEC §4): only the account's own
+#: manager reads them, whatever the settings say.
+CONTACT_PERSONAL_NOTES = "contacts.personal_notes"
+
+
+class ViewerRole(enum.Enum):
+    """The roles the default access policy knows (SPEC §4)."""
+
+    ACCOUNT_MANAGER = "account_manager"
+    DEPARTMENT_STAFF = "department_staff"
+    OTHER_DEPARTMENT = "other_department"
+
+
+def _role(value: object) -> ViewerRole:
+    return to_enum(ViewerRole, value, field="Viewer.role")
+
+
+@attrs.frozen
+class Viewer:
+    """Someone asking to read a file.
+
+    Attributes:
+        person: who they are, as named in ``Customer.staff``.
+        role: their role (a :class:`ViewerRole` or its value).
+    """
+
+    person: str = attrs.field(validator=non_empty)
+    role: ViewerRole = attrs.field(converter=_role)
+
+
+@attrs.frozen
+class RedactedView:
+    """What a viewer may read of one customer file, and which fields were withheld.
+
+    Read a visible field with ``view["name"]``; a withheld one raises :class:`KeyError`
+    naming the viewer's role, so a withheld field is never mistaken for an empty one. When
+    ``"contacts.personal_notes"`` is withheld, each contact in ``view["contacts"]`` has
+    ``personal_notes=None``.
+
+    Attributes:
+        account_id: the file's account id.
+        viewer: who the view is for.
+        fields: ``(field, value)`` pairs of the visible fields, in file order.
+        withheld: the names of the fields withheld, in file order.
+
+    >>> from keyaccount import Customer
+    >>> file = Customer(account_id="C-5", name="Acme", category="regional", fax="021-1")
+    >>> view = redacted_view(file, viewer=Viewer("sun", "other_department"),
+    ...                      visible=frozenset({"account_id", "name"}))
+    >>> view.as_dict(), "fax" in view.withheld, "fax" in view
+    ({'account_id': 'C-5', 'name': 'Acme'}, True, False)
+    >>> view["fax"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "'fax' is withheld from other_department 'sun'"
+    """
+
+    account_id: str
+    viewer: Viewer
+    fields: tuple[tuple[str, Any], ...]
+    withheld: tuple[str, ...]
+
+    @property
+    def visible(self) -> tuple[str, ...]:
+        """The names of the visible fields."""
+        return tuple(name for name, _ in self.fields)
+
+    def __getitem__(self, name: str) -> Any:
+        for field, value in self.fields:
+            if field == name:
+                return value
+        if name in self.withheld:
+            raise KeyError(
+                f"{name!r} is withheld from {self.viewer.role.value} {self.viewer.person!r}"
+            )
+        if name == CONTACT_PERSONAL_NOTES:
+            # Notes belong to each contact, so there is no one value to return here.
+            raise KeyError(f"{name!r} is visible: read each contact's notes in view['contacts']")
+        raise KeyError(f"{name!r} is not a field of a customer file")
+
+    def __contains__(self, name: object) -> bool:
+        return any(field == name for field, _ in self.fields)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.visible)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The visible fields as a plain dict (for a host's serializer)."""
+        return dict(self.fields)
+
+
+@runtime_checkable
+class AccessPolicy(Protocol):
+    """Decides what a viewer may read of a customer file (SPEC §4; seed 003 第七条).
+
+    Default: :class:`keyaccount.policies.RoleBasedAccess`. Invariant: contacts' personal
+    notes (:data:`CONTACT_PERSONAL_NOTES`) reach only the account's own manager. The view
+    itself is built by :func:`redact`, which never shows a field it lists as withheld.
+    """
+
+    def visible_fields(self, customer: Customer, *, viewer: Viewer) -> frozenset[str]:
+        """The fields of ``customer`` (and perhaps ``CONTACT_PERSONAL_NOTES``) ``viewer`` reads."""
+        ...
+
+
+def redact(customer: Customer, policy: AccessPolicy, *, viewer: Viewer) -> RedactedView:
+    """The view of ``customer`` that ``policy`` lets ``viewer`` read; see :class:`RedactedView`.
+
+    Args:
+        customer: the file.
+        policy: an :class:`AccessPolicy`.
+        viewer: who reads.
+    """
+    visible = policy.visible_fields(customer, viewer=viewer)
+    return redacted_view(customer, viewer=viewer, visible=visible)
+
+
+def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]) -> RedactedView:
+    """Build the view of ``customer`` that shows exactly the ``visible`` fields.
+
+    :func:`redact` builds its views with it; a host can too.
+    """
+    if not isinstance(customer, Customer):
+        raise InvalidInput(f"customer must be a Customer, got {customer!r}")
+    notes_visible = CONTACT_PERSONAL_NOTES in visible
+    shown: list[tuple[str, Any]] = []
+    withheld: list[str] = []
+    for name in CUSTOMER_FIELDS:
+        if name not in visible:
+            withheld.append(name)
+            continue
+        value = getattr(customer, name)
+        if name == "contacts" and not notes_visible:
+            value = tuple(_without_notes(contact) for contact in value)
+        shown.append((name, value))
+    if not notes_visible:
+        withheld.append(CONTACT_PERSONAL_NOTES)
+    return RedactedView(customer.account_id, viewer, tuple(shown), tuple(withheld))
+
+
+def _without_notes(contact: Contact) -> Contact:
+    # Every field the contact marks confidential, so a new one is withheld without a change
+    # here.
+    withheld: dict[str, Any] = dict.fromkeys(Contact.CONFIDENTIAL_FIELDS)
+    return attrs.evolve(contact, **withheld)

@@ -1,0 +1,145 @@
+"""The handover of a departing staff member's accounts (SPEC §3; seed 003 第六条, 第十一条).
+
+When a staff member leaves, every account they cover is reassigned promptly, the customer is
+told, and the leaver takes no data; no account is left below its coverage. :func:`hand_over`
+does it for a whole portfolio, all or nothing, under the caller's :class:`CoveragePolicy`
+(the one company rule in it); :class:`keyaccount.policies.CoveredHandover` holds a
+configured coverage policy and calls it.
+
+>>> from datetime import datetime, timezone
+>>> from keyaccount import Customer
+>>> class OneEach:
+...     def required_staff(self, customer):
+...         return 1
+>>> now = datetime(2025, 6, 30, 17, 0, tzinfo=timezone.utc)
+>>> account = Customer(account_id="C-9", name="Acme", category="regional",
+...                    staff=("li", "zhao"), account_manager="li")
+>>> (after,), (event,) = hand_over([account], OneEach(), departing="li", successors="chen",
+...                                now=now)
+>>> after.staff, after.account_manager, event.inform_customer
+(('zhao', 'chen'), 'chen', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TypeAlias
+
+from keyaccount._errors import InvalidInput, InvalidTransition
+from keyaccount._validation import require_aware, require_non_empty
+from keyaccount.domain.customers.coverage import CoveragePolicy, coverage_violations
+from keyaccount.domain.customers.customer import Customer
+from keyaccount.domain.events import DomainEvent
+
+__all__ = ["Successors", "hand_over"]
+
+#: Who takes over: one name or several for every account the leaver covers, or a mapping
+#: ``account_id -> name(s)`` that names each of those accounts.
+Successors: TypeAlias = str | Sequence[str] | Mapping[str, str | Sequence[str]]
+
+
+def _as_names(value: str | Sequence[str], *, account_id: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        names: tuple[str, ...] = (value,)
+    elif isinstance(value, Sequence):
+        names = tuple(value)
+    else:
+        raise InvalidInput(
+            f"successors for customer {account_id!r} must be a name or a sequence of names, "
+            f"got {value!r}"
+        )
+    for name in names:
+        require_non_empty(name, field=f"successor for customer {account_id!r}")
+    return names
+
+
+def hand_over(
+    customers: Iterable[Customer],
+    coverage: CoveragePolicy,
+    *,
+    departing: str,
+    successors: Successors,
+    now: datetime,
+) -> tuple[tuple[Customer, ...], tuple[DomainEvent, ...]]:
+    """Reassign every account ``departing`` covers without losing coverage; all or nothing.
+
+    The leaver's place on each account goes to its successors (successors already on the
+    account stay once); where the leaver was account manager, the first successor becomes
+    it. Nothing else in any file changes, and accounts the leaver did not cover are
+    returned as they were.
+
+    Args:
+        customers: the portfolio (unique account ids).
+        coverage: the coverage every reassigned account must still meet.
+        departing: the staff member who leaves.
+        successors: one successor (or several) for every account, or a mapping
+            ``account_id -> successor(s)`` that names every account the leaver covers.
+        now: the caller's now; the events carry it.
+
+    Returns:
+        The whole portfolio in input order, and one
+        :class:`~keyaccount.AccountReassigned` event per reassigned account, each telling
+        the host to inform the customer (seed 003 第十一条).
+
+    Raises:
+        InvalidInput: a blank name, duplicate account ids, a mapping that misses an account
+            the leaver covers or names one they do not, a leaver among their successors.
+        InvalidTransition: the handover would leave accounts below their coverage; the
+            message names them. Nothing is applied.
+    """
+    require_aware(now, field="now")
+    require_non_empty(departing, field="departing")
+    if not isinstance(customers, Iterable):
+        raise InvalidInput(f"customers must be an iterable of Customer, got {customers!r}")
+    portfolio = tuple(customers)
+    for customer in portfolio:
+        if not isinstance(customer, Customer):
+            raise InvalidInput(f"customers must hold Customer values, got {customer!r}")
+    ids = [customer.account_id for customer in portfolio]
+    if len(set(ids)) != len(ids):
+        twice = sorted({account for account in ids if ids.count(account) > 1})
+        raise InvalidInput(f"customers has account ids twice: {twice}")
+    covered = [customer.account_id for customer in portfolio if departing in customer.staff]
+    if isinstance(successors, Mapping):
+        missing = [account for account in covered if account not in successors]
+        stray = sorted(set(successors) - set(covered))
+        if missing or stray:
+            raise InvalidInput(
+                f"successors of {departing!r} must name exactly the accounts they cover "
+                f"{covered}; missing {missing}, not covered by them {stray}"
+            )
+        named = {
+            account: _as_names(successors[account], account_id=account) for account in covered
+        }
+    else:
+        names = _as_names(successors, account_id="every account")
+        named = dict.fromkeys(covered, names)
+
+    result: list[Customer] = []
+    reassigned: list[Customer] = []
+    events: list[DomainEvent] = []
+    for customer in portfolio:
+        if customer.account_id in named:
+            customer, caused = customer.reassign(
+                departing=departing, successors=named[customer.account_id], now=now
+            )
+            reassigned.append(customer)
+            events.extend(caused)
+        result.append(customer)
+    # Only the accounts the leaver covered are judged: one already thin before the
+    # handover and not touched by it is the coverage check's business, not a reason to
+    # keep the leaver on their own accounts.
+    below = coverage_violations(reassigned, coverage)
+    if below:
+        raise InvalidTransition(
+            f"handover of {departing!r} refused: it would leave accounts below their "
+            f"coverage: "
+            + ", ".join(
+                f"{violation.account_id} (needs {violation.required}, would have "
+                f"{violation.actual})"
+                for violation in below
+            )
+            + "; name more successors"
+        )
+    return tuple(result), tuple(events)

@@ -1,0 +1,171 @@
+"""The fewest staff that must cover an account, by its tier (SPEC §3; seeds 002, 003).
+
+Seeds 002 (§客户管理 3) and 003 (§大客户信息管理办法 第十条): important accounts have **at least
+two staff** in contact with them, with a contact-report habit. :class:`MinimumStaffByTier`
+(*default* two for the top two tiers, one otherwise) implements
+:class:`~keyaccount.CoveragePolicy`.
+
+>>> from keyaccount import TIER_A, Customer
+>>> account = Customer(account_id="C-7", name="Acme", category="regional", tier=TIER_A,
+...                    staff=("wang",), account_manager="wang")
+>>> MinimumStaffByTier().check([account])
+(CoverageViolation(account_id='C-7', required=2, actual=1),)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from keyaccount._errors import PolicyConfigError
+from keyaccount._validation import check_settings_keys
+from keyaccount.domain.customers import (
+    AccountStatus,
+    CoverageViolation,
+    Customer,
+    coverage_violations,
+)
+from keyaccount.domain.tiers import DEFAULT_LADDER
+
+__all__ = [
+    "DEFAULT_MINIMUM_STAFF",
+    "DEFAULT_TOP_MINIMUM_STAFF",
+    "DEFAULT_TOP_RANK",
+    "MinimumStaffByTier",
+]
+
+# seed 002 §客户管理 3) and seed 003 第十条: important accounts have two or more staff in contact.
+# SPEC §3 *default*: "important" means tiers A and B, or the top two bands, i.e. rank <= 2.
+DEFAULT_TOP_RANK = 2
+DEFAULT_TOP_MINIMUM_STAFF = 2
+# SPEC §3: no account is left without an owner, so every other account needs one person.
+DEFAULT_MINIMUM_STAFF = 1
+
+
+def _count(name: str) -> Any:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise PolicyConfigError(f"coverage {name} must be an int >= 0, got {value!r}")
+
+    return check
+
+
+def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    if isinstance(value, Mapping):
+        pairs = tuple(value.items())
+    elif isinstance(value, Iterable) and not isinstance(value, str):
+        pairs = tuple(value)
+    else:
+        raise PolicyConfigError(f"coverage by_tier must map tier codes to counts, got {value!r}")
+    for pair in pairs:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise PolicyConfigError(f"coverage by_tier entries must be (code, count): {pair!r}")
+        code, count = pair
+        if not isinstance(code, str) or not code.strip():
+            raise PolicyConfigError(f"coverage by_tier tier code must be non-empty: {code!r}")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise PolicyConfigError(
+                f"coverage by_tier[{code!r}] must be an int >= 0, got {count!r}"
+            )
+    codes = [code for code, _ in pairs]
+    if len(set(codes)) != len(codes):
+        raise PolicyConfigError(f"coverage by_tier names a tier twice: {codes}")
+    return tuple(sorted(pairs))
+
+
+# The tiers of both seed schemes (A-D of seed 002, the bands of seed 004): a by_tier entry
+# naming anything else is a typo unless the host lists its own tiers (SPEC §11: unknown
+# tiers are refused, never silently ignored).
+DEFAULT_KNOWN_TIERS: tuple[str, ...] = tuple(code for code, _ in DEFAULT_LADDER.levels)
+
+
+def _known_tiers(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise PolicyConfigError(f"coverage known_tiers must be a list of tier codes, got {value!r}")
+    codes = tuple(value)
+    for code in codes:
+        if not isinstance(code, str) or not code.strip():
+            raise PolicyConfigError(f"coverage known_tiers codes must be non-empty: {code!r}")
+    return codes
+
+
+@attrs.frozen
+class MinimumStaffByTier:
+    """The fewest staff that must cover an account, by its tier (SPEC §3).
+
+    Attributes:
+        top_rank: tiers of this rank or better (1 is best) are important. *Default* 2: A and
+            B, STRATEGIC and PARTNER.
+        top_minimum: staff an important account needs. *Default* 2 (seeds 002, 003).
+        minimum: staff every other account needs, ungraded ones included. *Default* 1.
+        by_tier: per tier code, a count that overrides the two above.
+        known_tiers: the tier codes ``by_tier`` may name. *Default*: the tiers of both seed
+            schemes (A-D, STRATEGIC, PARTNER, ORDINARY); a host grading with its own tiers
+            lists them here, so a typo such as ``"b"`` is refused instead of ignored.
+
+    Terminated accounts need nobody: their file is archived.
+
+    >>> policy = MinimumStaffByTier.from_mapping({"by_tier": {"C": 2}})
+    >>> from keyaccount import TIER_C, TIER_D, Customer
+    >>> policy.required_staff(Customer(account_id="c", name="n", category="regional", tier=TIER_C))
+    2
+    >>> policy.required_staff(Customer(account_id="d", name="n", category="regional", tier=TIER_D))
+    1
+    """
+
+    top_rank: int = attrs.field(default=DEFAULT_TOP_RANK, validator=_count("top_rank"))
+    top_minimum: int = attrs.field(
+        default=DEFAULT_TOP_MINIMUM_STAFF, validator=_count("top_minimum")
+    )
+    minimum: int = attrs.field(default=DEFAULT_MINIMUM_STAFF, validator=_count("minimum"))
+    by_tier: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_by_tier)
+    known_tiers: tuple[str, ...] = attrs.field(
+        default=DEFAULT_KNOWN_TIERS, converter=_known_tiers, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        unknown = [code for code, _ in self.by_tier if code not in self.known_tiers]
+        if unknown:
+            raise PolicyConfigError(
+                f"coverage by_tier names unknown tier(s) {unknown}; known tiers: "
+                f"{list(self.known_tiers)} (list your own tiers under known_tiers)"
+            )
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> MinimumStaffByTier:
+        """Build from host settings.
+
+        The keys are ``top_rank``, ``top_minimum``, ``minimum``, ``by_tier`` and
+        ``known_tiers``, as the attributes.
+
+        Raises:
+            PolicyConfigError: an unknown key, a count that is not an int >= 0, or a
+                ``by_tier`` code that is not one of ``known_tiers``.
+        """
+        check_settings_keys(
+            settings,
+            allowed={"top_rank", "top_minimum", "minimum", "by_tier", "known_tiers"},
+            policy="coverage",
+        )
+        return cls(**settings)
+
+    def required_staff(self, customer: Customer) -> int:
+        """How many staff must cover ``customer``."""
+        if customer.status is AccountStatus.TERMINATED:
+            return 0
+        if customer.tier is not None:
+            for code, count in self.by_tier:
+                if code == customer.tier.code:
+                    return count
+            if customer.tier.rank <= self.top_rank:
+                return self.top_minimum
+        return self.minimum
+
+    def check(self, customers: Iterable[Customer]) -> tuple[CoverageViolation, ...]:
+        """Every account covered by fewer staff than required, in input order.
+
+        The same as :func:`~keyaccount.coverage_violations` with this policy.
+        """
+        return coverage_violations(customers, self)

@@ -1,0 +1,87 @@
+"""Dormancy after a number of days without a purchase (SPEC §2; seed 003 休眠客户).
+
+:class:`DaysWithoutPurchase` tells which active accounts are dormant (休眠客户) at a given
+``now``: *default* 180 days without a purchase (SPEC §2). It implements
+:class:`~keyaccount.DormancyPolicy`; :func:`~keyaccount.apply_dormancy` marks the accounts it
+finds. It reads no clock: the host passes ``now``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from keyaccount._errors import PolicyConfigError
+from keyaccount._validation import check_settings_keys, require_aware
+from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
+from keyaccount.domain.events import DomainEvent
+
+__all__ = ["DEFAULT_DORMANCY_DAYS", "DaysWithoutPurchase"]
+
+# SPEC §2 *default* (seed 003 names dormant accounts, 休眠客户, without a number).
+DEFAULT_DORMANCY_DAYS = 180
+
+
+def _check_days(_instance: object, _attribute: object, days: int) -> None:
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise PolicyConfigError(f"dormancy days must be an int >= 1, got {days!r}")
+
+
+@attrs.frozen
+class DaysWithoutPurchase:
+    """An active account is dormant after ``days`` days without a purchase (SPEC §2).
+
+    Days are counted from the later of the last purchase and the day the account last
+    started trading (activation or reactivation), to the day of ``now`` in ``now``'s own time
+    zone. An account is dormant once that count reaches ``days``. Only active accounts are
+    judged; an active account with neither day on file cannot be judged and is not dormant.
+
+    Attributes:
+        days: *default* 180 (SPEC §2).
+
+    >>> DaysWithoutPurchase.from_mapping({"days": 90}).days
+    90
+    """
+
+    days: int = attrs.field(default=DEFAULT_DORMANCY_DAYS, validator=_check_days)
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any]) -> DaysWithoutPurchase:
+        """Build from host settings ``{"days": int}``.
+
+        Raises:
+            PolicyConfigError: an unknown key, or days not an int >= 1.
+        """
+        check_settings_keys(settings, allowed={"days"}, policy="dormancy")
+        return cls(**settings)
+
+    def days_without_purchase(self, customer: Customer, *, now: datetime) -> int | None:
+        """Days since the account last bought or started trading; ``None`` if not judged."""
+        require_aware(now, field="now")
+        if customer.status is not AccountStatus.ACTIVE:
+            return None
+        known = [day for day in (customer.last_purchase_on, customer.activated_on) if day]
+        if not known:
+            return None
+        return (now.date() - max(known)).days
+
+    def is_dormant(self, customer: Customer, *, now: datetime) -> bool:
+        """Whether the active account should now be dormant."""
+        days = self.days_without_purchase(customer, now=now)
+        return days is not None and days >= self.days
+
+    def dormant_accounts(
+        self, customers: Iterable[Customer], *, now: datetime
+    ) -> tuple[Customer, ...]:
+        """The active accounts that are dormant at ``now``, in input order."""
+        require_aware(now, field="now")
+        return tuple(customer for customer in customers if self.is_dormant(customer, now=now))
+
+    def apply(
+        self, customers: Iterable[Customer], *, now: datetime
+    ) -> tuple[tuple[Customer, ...], tuple[DomainEvent, ...]]:
+        """Mark dormant accounts dormant; see :func:`~keyaccount.apply_dormancy`."""
+        return apply_dormancy(customers, self, now=now)
