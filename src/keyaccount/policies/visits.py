@@ -42,7 +42,7 @@ from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, require_aware, require_date
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tickets import FeedbackTicket, TicketSource
+from keyaccount.domain.tickets import EscalationPolicy, FeedbackTicket, TicketSource, open_ticket
 from keyaccount.domain.tiers import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
 from keyaccount.domain.visits import (
     FESTIVAL_KINDS,
@@ -65,7 +65,7 @@ from keyaccount.domain.visits import (
     VisitRecorded,
     visit_id,
 )
-from keyaccount.policies._protocols import EscalationPolicy, VisitFrequencyPolicy
+from keyaccount.policies._protocols import VisitFrequencyPolicy
 
 __all__ = [
     "DEFAULT_LEVEL_QUOTAS",
@@ -1054,7 +1054,7 @@ def record_visit(
     """
     require_aware(now, field="now")
     if escalation is None:
-        from keyaccount.policies.escalation import TieredEscalation
+        from keyaccount.policies.tickets import TieredEscalation
 
         escalation = TieredEscalation()
     events: list[DomainEvent] = [
@@ -1074,7 +1074,8 @@ def record_visit(
         assert item.severity is not None
         assert item.responsible_department is not None
         assert item.responsible_person is not None
-        ticket, opened = escalation.open_ticket(
+        ticket, opened = open_ticket(
+            escalation,
             ticket_id=f"{record.record_id}-{position}",
             account_id=record.account_id,
             tier=tier,
