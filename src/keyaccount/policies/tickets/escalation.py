@@ -24,9 +24,8 @@ Escalation (SPEC §7): when a deadline passes, the ticket climbs the ladder *res
 deadline and one more after each further business day, and stops at the top. Before that, an
 *at risk* warning is due once 75 % of the deadline's business time is used.
 
-:class:`TieredEscalation` implements :class:`keyaccount.domain.tickets.EscalationPolicy`;
-the services of :mod:`keyaccount.domain.tickets.escalation` open, reopen, evaluate and queue
-tickets with it.
+:class:`TieredEscalation` implements :class:`keyaccount.domain.tickets.EscalationPolicy`, which
+the services of :mod:`keyaccount.domain.tickets.escalation` apply.
 
 >>> from datetime import datetime, time
 >>> from zoneinfo import ZoneInfo
@@ -431,13 +430,9 @@ class TieredEscalation:
         >>> from keyaccount import BusinessCalendar
         >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
         >>> deadline = datetime.fromisoformat("2025-06-02T10:00+08:00")  # a Monday
-        >>> mornings = [deadline + timedelta(days=days) for days in range(5)]  # to Friday
-        >>> [TieredEscalation().overdue_level(deadline, now=now, calendar=calendar)
-        ...  for now in mornings]
-        [0, 2, 3, 3, 3]
-        >>> TieredEscalation().overdue_level(deadline, now=mornings[1] - timedelta(minutes=1),
-        ...                                  calendar=calendar)
-        1
+        >>> [TieredEscalation().overdue_level(deadline, now=deadline + timedelta(hours=hours),
+        ...                                   calendar=calendar) for hours in (0, 1, 24, 48, 96)]
+        [0, 1, 2, 3, 3]
         """
         if now <= deadline:
             return 0
