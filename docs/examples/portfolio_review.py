@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import keyaccount
@@ -43,6 +44,7 @@ from keyaccount import (
     Contract,
     Customer,
     Dimension,
+    EscalationPolicy,
     FeedbackItem,
     FeedbackTicket,
     IndicatorValue,
@@ -63,19 +65,24 @@ from keyaccount import (
     apply_grading,
     assign_account_code,
     compute_indicators,
+    escalation_level,
     evaluate_compliance,
+    evaluate_escalation,
+    open_ticket,
     record_visit,
+    reopen_ticket,
     roster_from,
     satisfaction_from_tickets,
     ticket_facts_from,
+    ticket_queue_key,
     ticket_resolution,
     tier_migration,
     visit_facts_from,
+    who_must_act,
 )
 from keyaccount.policies import (
     Calibration,
     Grading,
-    TieredEscalation,
     calibrate,
     presets,
 )
@@ -587,7 +594,7 @@ def report_visits(plans: tuple[VisitPlan, ...], records: list[VisitRecord],
 class TicketReplay:
     """Replays the tickets' lives in time order, with a nightly escalation run."""
 
-    policy: TieredEscalation
+    policy: EscalationPolicy
     rng: random.Random
     tickets: dict[str, FeedbackTicket] = field(default_factory=dict)
     queue: list[tuple[datetime, int, str, str]] = field(default_factory=list)
@@ -655,8 +662,8 @@ class TicketReplay:
             score = self.rng.choices((1, 2, 3, 4, 5), weights=(2, 5, 18, 40, 35))[0]
             ticket, _ = ticket.close(satisfaction=score, satisfied=score >= 3, now=moment)
             if score < 3:  # not satisfied: reopened, with a new deadline (seed 001 §五)
-                ticket, _ = self.policy.reopen(ticket, reason="customer not satisfied",
-                                               now=moment, calendar=CALENDAR)
+                ticket, _ = reopen_ticket(self.policy, ticket, reason="customer not satisfied",
+                                          now=moment, calendar=CALENDAR)
                 self._next_reply(ticket, moment)
         self.tickets[ticket_id] = ticket
 
@@ -665,7 +672,7 @@ class TicketReplay:
             ticket = self.tickets[ticket_id]
             if ticket.opened_at > now or not ticket.is_open:
                 continue
-            ticket, events = self.policy.evaluate(ticket, now=now, calendar=CALENDAR)
+            ticket, events = evaluate_escalation(self.policy, ticket, now=now, calendar=CALENDAR)
             self.tickets[ticket_id] = ticket
             for event in events:
                 if isinstance(event, TicketEscalated):
@@ -701,8 +708,8 @@ def direct_tickets(customers: list[Customer], replay: TicketReplay, out: list[st
     # the complaint of the tutorial: a tier A account, on the eve of the National Day holiday
     first_a = next(c for c in active if c.tier is not None and c.tier.code == "A")
     assert first_a.tier is not None
-    holiday, _ = policy.open_ticket(
-        ticket_id=HOLIDAY_TICKET, account_id=first_a.account_id, tier=first_a.tier,
+    holiday, _ = open_ticket(
+        policy, ticket_id=HOLIDAY_TICKET, account_id=first_a.account_id, tier=first_a.tier,
         source="visit", kind="complaint", severity="major",
         summary="deliveries late and partly damaged", responsible_department="logistics",
         responsible_person=RESPONSIBLE["logistics"], departments=["logistics", "quality"],
@@ -720,8 +727,8 @@ def direct_tickets(customers: list[Customer], replay: TicketReplay, out: list[st
         department = rng.choice(sorted(RESPONSIBLE))
         others = [d for d in sorted(RESPONSIBLE) if d != department]
         cross = rng.random() < 0.1
-        ticket, _ = policy.open_ticket(
-            ticket_id=f"T-2025-{number:04d}", account_id=customer.account_id,
+        ticket, _ = open_ticket(
+            policy, ticket_id=f"T-2025-{number:04d}", account_id=customer.account_id,
             tier=customer.tier, source=rng.choice(("phone", "complaint", "survey")),
             kind=rng.choice(("complaint", "product_or_technical", "after_sales",
                              "suggestion_or_demand")),
@@ -747,12 +754,12 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
                f"{holiday.resolved_on_time}, satisfaction {holiday.satisfaction}")
     open_tickets = [ticket for ticket in tickets if ticket.is_open]
     policy = replay.policy
-    acting = Counter(policy.who_must_act(t, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
+    acting = Counter(who_must_act(policy, t, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
     out.append(f"  open at the review: {len(open_tickets)}; who must act: "
                + ", ".join(f"{role} {count}" for role, count in sorted(acting.items())))
     out.append("  work queue (complaints of the top tiers first, then by deadline):")
-    for ticket in sorted(open_tickets, key=policy.queue_key)[:5]:
-        level = policy.level(ticket, now=REVIEW, calendar=CALENDAR)
+    for ticket in sorted(open_tickets, key=partial(ticket_queue_key, policy))[:5]:
+        level = escalation_level(policy, ticket, now=REVIEW, calendar=CALENDAR)
         out.append(f"    {ticket.ticket_id:<16} {ticket.account_id} tier {ticket.tier.code} "
                    f"{ticket.kind.value:<20} {ticket.status.value:<11} resolution due "
                    f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")

@@ -49,17 +49,13 @@ from keyaccount.policies.grading import (
 
 # --- tickets and escalation (issue 5) ---
 # isort: split
-from keyaccount.policies._protocols import EscalationPolicy
-from keyaccount.policies.escalation import (
+from keyaccount.policies.tickets import (
     DEFAULT_DEADLINES,
     DEFAULT_ESCALATION_LADDER,
     DEFAULT_ESCALATION_STEP,
     DEFAULT_PRIORITY_RANK,
     DEFAULT_TIER_ALIASES,
     DEFAULT_WARNING_FRACTION,
-    BusinessDuration,
-    TicketDeadlines,
-    TierDeadlines,
     TieredEscalation,
 )
 
@@ -124,10 +120,6 @@ __all__: list[str] = [
     "DEFAULT_PRIORITY_RANK",
     "DEFAULT_TIER_ALIASES",
     "DEFAULT_WARNING_FRACTION",
-    "BusinessDuration",
-    "EscalationPolicy",
-    "TicketDeadlines",
-    "TierDeadlines",
     "TieredEscalation",
     # --- end tickets ---
     # --- visits (issue 6) ---

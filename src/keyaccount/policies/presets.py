@@ -108,7 +108,7 @@ def review_cadence() -> ReviewCadence:
 
 # --- tickets and escalation (issue 5) ---
 # isort: split
-from keyaccount.policies.escalation import TieredEscalation
+from keyaccount.policies.tickets import TieredEscalation
 
 
 def escalation() -> TieredEscalation:

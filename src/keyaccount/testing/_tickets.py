@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from keyaccount.domain.tickets import (
     DeadlineKind,
+    EscalationPolicy,
     FeedbackTicket,
     Severity,
     TicketAtRisk,
@@ -26,13 +27,16 @@ from keyaccount.domain.tickets import (
     TicketEscalated,
     TicketKind,
     TicketSource,
+    escalation_level,
+    evaluate_escalation,
+    reopen_ticket,
+    ticket_deadlines,
 )
 from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
-from keyaccount.policies.escalation import TieredEscalation
+from keyaccount.policies.tickets import TieredEscalation
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar
-    from keyaccount.policies._protocols import EscalationPolicy
 
 __all__ = [
     "LIFECYCLE_STEPS",
@@ -159,7 +163,7 @@ def take_step(
         satisfied = step == "close_satisfied"
         return ticket.close(satisfaction=5 if satisfied else 2, satisfied=satisfied, now=now)
     if step == "reopen":
-        return policy.reopen(ticket, reason="not fixed", now=now, calendar=calendar)
+        return reopen_ticket(policy, ticket, reason="not fixed", now=now, calendar=calendar)
     raise ValueError(f"unknown step {step!r}; expected one of {LIFECYCLE_STEPS}")
 
 
@@ -180,30 +184,31 @@ def check_escalation_policy(
     Raises:
         AssertionError: an invariant is broken (the message says which and where).
     """
-    deadlines = policy.deadlines(ticket.tier, ticket.severity, ticket.opened_at, calendar)
-    assert deadlines.first_reply >= ticket.opened_at, f"first reply before opening: {deadlines}"
-    assert deadlines.resolution >= ticket.opened_at, f"resolution before opening: {deadlines}"
+    deadlines = ticket_deadlines(policy, ticket.tier, ticket.severity, ticket.opened_at, calendar)
+    _check(deadlines.first_reply >= ticket.opened_at, f"first reply before opening: {deadlines}")
+    _check(deadlines.resolution >= ticket.opened_at, f"resolution before opening: {deadlines}")
     previous = 0
     current = ticket
     announced: set[tuple[str, DeadlineKind, int]] = set()
     for moment in sorted(moments):
-        level = policy.level(current, now=moment, calendar=calendar)
-        assert level >= previous, f"level fell from {previous} to {level} at {moment}"
+        level = escalation_level(policy, current, now=moment, calendar=calendar)
+        _check(level >= previous, f"level fell from {previous} to {level} at {moment}")
         previous = level
-        current, events = policy.evaluate(current, now=moment, calendar=calendar)
+        current, events = evaluate_escalation(policy, current, now=moment, calendar=calendar)
         for event in events:
-            assert event.occurred_at == moment, f"{event} does not carry the now {moment}"
-            assert event.ticket_id == ticket.ticket_id, f"{event} names another ticket"
-            assert isinstance(event, (TicketAtRisk, TicketEscalated)), f"unexpected {event}"
+            _check(event.occurred_at == moment, f"{event} does not carry the now {moment}")
+            _check(event.ticket_id == ticket.ticket_id, f"{event} names another ticket")
+            if not isinstance(event, (TicketAtRisk, TicketEscalated)):
+                raise AssertionError(f"unexpected {event}")
             key = (type(event).__name__, event.deadline_kind,
                    event.level if isinstance(event, TicketEscalated) else 0)
-            assert key not in announced, f"{key} announced again at {moment}"
+            _check(key not in announced, f"{key} announced again at {moment}")
             announced.add(key)
         highest = max((key[2] for key in announced), default=0)
-        assert highest == level, f"announced up to level {highest}, but level is {level}"
-        again, repeated = policy.evaluate(current, now=moment, calendar=calendar)
-        assert repeated == (), f"re-evaluation at {moment} announced {repeated} again"
-        assert again == current, f"re-evaluation at {moment} changed the ticket"
+        _check(highest == level, f"announced up to level {highest}, but level is {level}")
+        again, repeated = evaluate_escalation(policy, current, now=moment, calendar=calendar)
+        _check(repeated == (), f"re-evaluation at {moment} announced {repeated} again")
+        _check(again == current, f"re-evaluation at {moment} changed the ticket")
 
 
 def check_escalation_tiers(
@@ -258,7 +263,7 @@ def check_escalation_tiers(
         tiers = [code for code, _ in policy.deadlines_by_tier]
     tier_list = list(tiers)
     for severity in Severity:
-        deadlines = [policy.deadlines(tier, severity, now, calendar) for tier in tier_list]
+        deadlines = [ticket_deadlines(policy, tier, severity, now, calendar) for tier in tier_list]
         for (higher, upper), (lower, below) in pairwise(zip(tier_list, deadlines, strict=True)):
             for what, upper_at, lower_at in (
                 ("first-reply", upper.first_reply, below.first_reply),
@@ -271,6 +276,12 @@ def check_escalation_tiers(
                         f"({lower_at.isoformat()}) than tier {_code(higher)!r} above it "
                         f"({upper_at.isoformat()})"
                     )
+
+
+def _check(holds: bool, message: str) -> None:
+    """Raise ``AssertionError(message)`` unless ``holds`` (``assert`` is gone under -O)."""
+    if not holds:
+        raise AssertionError(message)
 
 
 def _code(tier: Tier | str) -> str:

@@ -8,20 +8,14 @@ policy the caller hands in.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from keyaccount._validation import require_aware
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tickets import FeedbackTicket, TicketSource
+from keyaccount.domain.tickets import EscalationPolicy, FeedbackTicket, TicketSource, open_ticket
 from keyaccount.domain.tiers import Tier
 from keyaccount.domain.visits.events import VisitRecorded
 from keyaccount.domain.visits.records import VisitRecord
-
-if TYPE_CHECKING:
-    # Wave 1 only: the tickets move puts EscalationPolicy in keyaccount.domain.tickets; this
-    # line then imports it from there (the domain never imports policies).
-    from keyaccount.policies import EscalationPolicy
 
 __all__ = ["record_visit"]
 
@@ -98,7 +92,8 @@ def record_visit(
         assert item.severity is not None
         assert item.responsible_department is not None
         assert item.responsible_person is not None
-        ticket, opened = escalation.open_ticket(
+        ticket, opened = open_ticket(
+            escalation,
             ticket_id=f"{record.record_id}-{position}",
             account_id=record.account_id,
             tier=tier,

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from keyaccount import (
     TIER_A,
     BusinessCalendar,
+    DeadlineKind,
     FeedbackTicket,
     InvalidInput,
     InvalidTransition,
-    ProgressReported,
     Severity,
     TicketAtRisk,
     TicketClosed,
@@ -24,6 +24,7 @@ from keyaccount import (
     TicketKind,
     TicketOpened,
     TicketPaused,
+    TicketProgressReported,
     TicketReopened,
     TicketReplied,
     TicketResolved,
@@ -31,7 +32,6 @@ from keyaccount import (
     TicketSource,
     TicketStatus,
 )
-from keyaccount.domain.tickets import DeadlineKind
 from keyaccount.policies import presets
 from keyaccount.testing import (
     calendars_with_instants,
@@ -163,7 +163,7 @@ def test_a_first_reply_after_its_deadline_is_late() -> None:
 
 def test_later_replies_are_progress_reports_to_the_customer() -> None:
     ticket, events = in_progress().reply("new carrier booked", now=at(2025, 9, 30, 9))
-    assert events == (ProgressReported(occurred_at=at(2025, 9, 30, 9), ticket_id="T-1",
+    assert events == (TicketProgressReported(occurred_at=at(2025, 9, 30, 9), ticket_id="T-1",
                                        account_id="ACME", message="new carrier booked"),)
     assert ticket.first_replied_at == at(2025, 9, 29, 11)
     assert ticket.history[-1].step == "progress_reported"
@@ -384,7 +384,7 @@ def test_events_carry_the_callers_now() -> None:
 # step is allowed from, and the status and event it leads to.
 LIFECYCLE = {
     "reply": ({TicketStatus.OPENED, TicketStatus.REOPENED, TicketStatus.IN_PROGRESS},
-              TicketStatus.IN_PROGRESS, (TicketReplied, ProgressReported)),
+              TicketStatus.IN_PROGRESS, (TicketReplied, TicketProgressReported)),
     "pause": ({TicketStatus.IN_PROGRESS}, TicketStatus.PAUSED, (TicketPaused,)),
     "resume": ({TicketStatus.PAUSED}, TicketStatus.IN_PROGRESS, (TicketResumed,)),
     "resolve": ({TicketStatus.IN_PROGRESS}, TicketStatus.RESOLVED, (TicketResolved,)),

@@ -24,22 +24,25 @@ Escalation (SPEC §7): when a deadline passes, the ticket climbs the ladder *res
 deadline and one more after each further business day, and stops at the top. Before that, an
 *at risk* warning is due once 75 % of the deadline's business time is used.
 
+:class:`TieredEscalation` implements :class:`keyaccount.domain.tickets.EscalationPolicy`, which
+the services of :mod:`keyaccount.domain.tickets.escalation` apply.
+
 >>> from datetime import datetime, time
 >>> from zoneinfo import ZoneInfo
 >>> from keyaccount import BusinessCalendar, TIER_B, Severity
 >>> calendar = BusinessCalendar(
 ...     timezone="Asia/Shanghai", workdays=range(5),
 ...     working_hours=[(time(9), time(12)), (time(13, 30), time(18))])
+>>> from keyaccount.domain.tickets import ticket_deadlines
 >>> policy = TieredEscalation()
 >>> opened = datetime(2025, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
->>> deadlines = policy.deadlines(TIER_B, Severity.MAJOR, opened, calendar)
+>>> deadlines = ticket_deadlines(policy, TIER_B, Severity.MAJOR, opened, calendar)
 >>> deadlines.first_reply.isoformat(), deadlines.resolution.isoformat()
 ('2025-06-04T10:30:00+08:00', '2025-06-10T10:00:00+08:00')
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -49,18 +52,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_aware
-from keyaccount.domain.tickets import (
-    DeadlineKind,
-    FeedbackTicket,
-    Severity,
-    TicketAtRisk,
-    TicketChange,
-    TicketEscalated,
-    TicketKind,
-    TicketSource,
-    to_severity,
-)
+from keyaccount._validation import check_settings_keys
+from keyaccount.domain.tickets import BusinessDuration, Severity, TierDeadlines
 from keyaccount.domain.tiers import Tier
 
 if TYPE_CHECKING:
@@ -73,155 +66,8 @@ __all__ = [
     "DEFAULT_PRIORITY_RANK",
     "DEFAULT_TIER_ALIASES",
     "DEFAULT_WARNING_FRACTION",
-    "BusinessDuration",
-    "TicketDeadlines",
-    "TierDeadlines",
     "TieredEscalation",
 ]
-
-_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
-
-
-def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PolicyConfigError(
-            f"BusinessDuration.{attribute.name} must be an int >= 0, got {value!r}"
-        )
-
-
-def _non_negative_time(
-    _instance: object, attribute: attrs.Attribute[timedelta], value: timedelta
-) -> None:
-    if not isinstance(value, timedelta) or value < timedelta(0):
-        raise PolicyConfigError(
-            f"BusinessDuration.{attribute.name} must be a timedelta >= 0, got {value!r}"
-        )
-
-
-@attrs.frozen(repr=False)
-class BusinessDuration:
-    """An amount of business time: whole business days plus business hours and minutes.
-
-    A business day is one working day's worth of business time on the calendar the duration
-    is applied to (``calendar.working_day_length``), so the same policy serves a 7.5-hour
-    office calendar and a 24-hour support desk.
-
-    Attributes:
-        days: whole business days.
-        time: business hours and minutes on top.
-
-    >>> BusinessDuration.parse("1d4h")
-    <BusinessDuration 1d4h>
-    >>> BusinessDuration.parse("1d4h") == BusinessDuration(days=1, time=timedelta(hours=4))
-    True
-    >>> str(BusinessDuration(days=2)), str(BusinessDuration(time=timedelta(minutes=90)))
-    ('2d', '1h30m')
-    """
-
-    days: int = attrs.field(default=0, validator=_non_negative_int)
-    time: timedelta = attrs.field(default=timedelta(0), validator=_non_negative_time)
-
-    @classmethod
-    def parse(cls, value: BusinessDuration | timedelta | str, *, field: str = "duration") -> (
-        BusinessDuration
-    ):
-        """Read a duration: ``"3d"``, ``"4h"``, ``"1d4h30m"``, a timedelta or itself.
-
-        A :class:`~datetime.timedelta` is business time (hours and minutes).
-
-        Raises:
-            PolicyConfigError: a negative, malformed or zero duration (a deadline needs time).
-        """
-        if isinstance(value, BusinessDuration):
-            duration = value
-        elif isinstance(value, timedelta):
-            if value < timedelta(0):
-                raise PolicyConfigError(f"{field} must not be negative, got {value}")
-            duration = cls(time=value)
-        elif isinstance(value, str):
-            text = value.strip().lower().replace(" ", "")
-            if text.startswith("-"):
-                raise PolicyConfigError(f"{field} must not be negative, got {value!r}")
-            match = _DURATION.match(text)
-            if not text or match is None:
-                raise PolicyConfigError(
-                    f"{field} must read like '3d', '4h', '1d4h' or '30m', got {value!r}"
-                )
-            days, hours, minutes = (int(group) if group else 0 for group in match.groups())
-            duration = cls(days=days, time=timedelta(hours=hours, minutes=minutes))
-        else:
-            raise PolicyConfigError(
-                f"{field} must be a string like '3d' or '4h', or a timedelta, got {value!r}"
-            )
-        if duration.is_zero:
-            raise PolicyConfigError(f"{field} must be longer than zero, got {value!r}")
-        return duration
-
-    @property
-    def is_zero(self) -> bool:
-        """Whether the duration is empty."""
-        return self.days == 0 and self.time == timedelta(0)
-
-    def on(self, calendar: BusinessCalendar) -> timedelta:
-        """The business time this duration stands for on ``calendar``."""
-        return self.days * calendar.working_day_length + self.time
-
-    def nominal(self, working_day: timedelta) -> timedelta:
-        """The business time this duration stands for if a working day lasts ``working_day``."""
-        return self.days * working_day + self.time
-
-    def __repr__(self) -> str:
-        return f"<BusinessDuration {self}>"
-
-    def __str__(self) -> str:
-        minutes = self.time // timedelta(minutes=1)
-        hours, minutes = divmod(minutes, 60)
-        parts = [f"{self.days}d" if self.days else "", f"{hours}h" if hours else "",
-                 f"{minutes}m" if minutes else ""]
-        return "".join(parts) or "0h"
-
-
-def _duration(value: BusinessDuration | timedelta | str) -> BusinessDuration:
-    return BusinessDuration.parse(value)
-
-
-@attrs.frozen
-class TierDeadlines:
-    """The deadlines of one tier: the first reply, and the resolution by severity.
-
-    Attributes:
-        first_reply: business time until the customer must have a first reply.
-        critical: business time to resolve a critical problem.
-        major: business time to resolve a major problem.
-        minor: business time to resolve a minor problem.
-    """
-
-    first_reply: BusinessDuration = attrs.field(converter=_duration)
-    critical: BusinessDuration = attrs.field(converter=_duration)
-    major: BusinessDuration = attrs.field(converter=_duration)
-    minor: BusinessDuration = attrs.field(converter=_duration)
-
-    def resolution(self, severity: Severity) -> BusinessDuration:
-        """The resolution time of a problem of ``severity``."""
-        if severity is Severity.CRITICAL:
-            return self.critical
-        if severity is Severity.MAJOR:
-            return self.major
-        return self.minor
-
-
-@attrs.frozen
-class TicketDeadlines:
-    """The two deadlines of a ticket opened at a given moment.
-
-    Attributes:
-        first_reply: when the customer must have had a first reply.
-        resolution: when the problem must be resolved.
-    """
-
-    first_reply: datetime
-    resolution: datetime
-
 
 _D = BusinessDuration
 _H = timedelta(hours=1)
@@ -349,11 +195,13 @@ class TieredEscalation:
         day (7.5 hours here).
 
         >>> from keyaccount import BusinessCalendar
+        >>> from keyaccount.domain.tickets import (
+        ...     escalation_level, evaluate_escalation, open_ticket, reopen_ticket, who_must_act)
         >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
         >>> t0 = datetime.fromisoformat("2025-06-02T09:00+08:00")  # a Monday
         >>> policy = TieredEscalation()
-        >>> ticket, _ = policy.open_ticket(
-        ...     ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
+        >>> ticket, _ = open_ticket(
+        ...     policy, ticket_id="T-1", account_id="ACME", tier=Tier("A", 1), source="phone",
         ...     kind="complaint", severity="critical", summary="production line stopped",
         ...     responsible_department="after-sales", responsible_person="Li Lei",
         ...     now=t0, calendar=calendar)
@@ -364,27 +212,28 @@ class TieredEscalation:
         The warning once 75 % of the time is used (16:07:30), then one level at the deadline
         and one more per further business day; evaluating again announces nothing new:
 
-        >>> ticket, events = policy.evaluate(
-        ...     ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
+        >>> ticket, events = evaluate_escalation(
+        ...     policy, ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
         >>> [type(event).__name__ for event in events]
         ['TicketAtRisk']
-        >>> ticket, events = policy.evaluate(
-        ...     ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue 10:00
+        >>> ticket, events = evaluate_escalation(
+        ...     policy, ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue
         >>> [(event.level, event.role) for event in events]
         [(1, 'department_head')]
-        >>> policy.evaluate(ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)[1]
+        >>> evaluate_escalation(policy, ticket, now=t0 + timedelta(days=1, hours=1),
+        ...                     calendar=calendar)[1]
         ()
         >>> wednesday = t0 + timedelta(days=2, hours=1)
-        >>> policy.level(ticket, now=wednesday, calendar=calendar)
+        >>> escalation_level(policy, ticket, now=wednesday, calendar=calendar)
         2
-        >>> policy.who_must_act(ticket, now=wednesday, calendar=calendar)
+        >>> who_must_act(policy, ticket, now=wednesday, calendar=calendar)
         'key_account_head'
 
         An unsatisfied customer reopens it with a new deadline counted from the reopening:
 
         >>> ticket, _ = ticket.resolve("pump replaced", now=wednesday)
         >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False, now=wednesday)
-        >>> ticket, _ = policy.reopen(ticket, reason="fails again", now=wednesday,
+        >>> ticket, _ = reopen_ticket(policy, ticket, reason="fails again", now=wednesday,
         ...                           calendar=calendar)
         >>> ticket.resolution_deadline.isoformat()  # one business day after Wednesday 10:00
         '2025-06-05T10:00:00+08:00'
@@ -569,204 +418,45 @@ class TieredEscalation:
             )
         return table[target]
 
-    def deadlines(
-        self, tier: Tier | str, severity: Severity | str, opened_at: datetime,
-        calendar: BusinessCalendar,
-    ) -> TicketDeadlines:
-        """The first-reply and resolution deadlines of a problem opened at ``opened_at``.
+    def overdue_level(
+        self, deadline: datetime, *, now: datetime, calendar: BusinessCalendar
+    ) -> int:
+        """The escalation level ``deadline`` has reached at ``now``: 0 until it passes.
 
-        Raises:
-            InvalidInput: an unknown tier or severity, or a naive ``opened_at``.
-            CalendarRangeError: the deadline falls outside the calendar's holiday data.
+        At the deadline instant itself the ticket is still on time (as
+        ``FeedbackTicket.resolved_on_time``). Past it the level is 1, plus one per further
+        ``escalation_step`` of business time, capped at the top of the ladder.
+
+        >>> from keyaccount import BusinessCalendar
+        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai")
+        >>> deadline = datetime.fromisoformat("2025-06-02T10:00+08:00")  # a Monday
+        >>> [TieredEscalation().overdue_level(deadline, now=deadline + timedelta(hours=hours),
+        ...                                   calendar=calendar) for hours in (0, 1, 24, 48, 96)]
+        [0, 1, 2, 3, 3]
         """
-        require_aware(opened_at, field="opened_at")
-        deadlines = self.deadlines_for(tier)
-        resolution = deadlines.resolution(to_severity(severity))
-        return TicketDeadlines(
-            first_reply=calendar.add_business_time(opened_at, deadlines.first_reply.on(calendar)),
-            resolution=calendar.add_business_time(opened_at, resolution.on(calendar)),
-        )
-
-    def open_ticket(
-        self,
-        *,
-        ticket_id: str,
-        account_id: str,
-        tier: Tier,
-        source: TicketSource | str,
-        kind: TicketKind | str,
-        severity: Severity | str,
-        summary: str,
-        responsible_department: str,
-        responsible_person: str,
-        now: datetime,
-        calendar: BusinessCalendar,
-        lead_coordinator: str | None = None,
-        departments: Iterable[str] = (),
-    ) -> TicketChange:
-        """Open a ticket at ``now`` with the deadlines of its tier and severity.
-
-        Returns:
-            The new ticket and its ``TicketOpened`` event.
-
-        Raises:
-            InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
-                cross-department problem without a lead coordinator.
-        """
-        deadlines = self.deadlines(tier, severity, now, calendar)
-        return FeedbackTicket.open_ticket(
-            ticket_id=ticket_id,
-            account_id=account_id,
-            tier=tier,
-            source=source,
-            kind=kind,
-            severity=severity,
-            summary=summary,
-            responsible_department=responsible_department,
-            responsible_person=responsible_person,
-            first_reply_deadline=deadlines.first_reply,
-            resolution_deadline=deadlines.resolution,
-            now=now,
-            departments=departments,
-            lead_coordinator=lead_coordinator,
-        )
-
-    def reopen(
-        self, ticket: FeedbackTicket, *, reason: str, now: datetime, calendar: BusinessCalendar
-    ) -> TicketChange:
-        """Reopen ``ticket`` with a new resolution deadline counted from ``now``.
-
-        Raises:
-            InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
-        """
-        require_aware(now, field="now")
-        budget = self.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
-        deadline = calendar.add_business_time(now, budget)
-        return ticket.reopen(reason, now=now, resolution_deadline=deadline)
-
-    # --- escalation ---
-
-    def level(self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar) -> int:
-        """The escalation level of ``ticket`` at ``now``: 0 until a pending deadline passes.
-
-        Only pending deadlines count (the first reply until it is given, the resolution until
-        it is reached). Past a deadline the level is 1, plus one per further
-        ``escalation_step`` of business time, capped at the top of the ladder. While the
-        ticket is paused its clock is stopped: the level is the one at the pause.
-        """
-        require_aware(now, field="now")
-        levels = [self._level_at(deadline, moment, calendar)
-                  for _, deadline, moment in self._pending(ticket, now)]
-        return max(levels, default=0)
-
-    def who_must_act(
-        self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar
-    ) -> str:
-        """The role on the ladder that must act on ``ticket`` at ``now``.
-
-        ``ladder[0]`` (the responsible person, ``ticket.responsible_person``) until a deadline
-        passes, then the role of :meth:`level`.
-        """
-        return self.ladder[self.level(ticket, now=now, calendar=calendar)]
-
-    def evaluate(
-        self, ticket: FeedbackTicket, *, now: datetime, calendar: BusinessCalendar
-    ) -> TicketChange:
-        """The warnings and escalations due on ``ticket`` since the last evaluation.
-
-        A ``TicketAtRisk`` event is due once the warning fraction of a pending deadline's
-        business time is used (it is skipped if the deadline has already passed by the time
-        of the evaluation: the escalation says more). A ``TicketEscalated`` event is due for
-        each level reached and not announced yet. The returned ticket remembers what was
-        announced, so evaluating it again at the same ``now`` gives no events. A ticket that
-        is resolved or closed gives none.
-
-        Returns:
-            The ticket with its escalation marks updated, and the events due.
-        """
-        require_aware(now, field="now")
-        alerts: list[TicketAtRisk | TicketEscalated] = []
-        ids: dict[str, Any] = {"occurred_at": now, "ticket_id": ticket.ticket_id,
-               "account_id": ticket.account_id}
-        marks = ticket.escalation_marks
-        for kind, deadline, moment in self._pending(ticket, now):
-            level = self._level_at(deadline, moment, calendar)
-            if level == 0 and not marks.warned(kind):
-                remaining = calendar.business_time_between(moment, deadline)
-                if remaining <= self._warning_margin(ticket, kind, calendar):
-                    alerts.append(TicketAtRisk(
-                        **ids, deadline_kind=kind, deadline=deadline, remaining=remaining))
-            alerts.extend(
-                TicketEscalated(**ids, deadline_kind=kind, deadline=deadline, level=reached,
-                                role=self.ladder[reached])
-                for reached in range(marks.level(kind) + 1, level + 1)
-            )
-        # record_alerts also refuses a now before the ticket's last step, alerts or not.
-        return ticket.record_alerts(alerts, now=now), tuple(alerts)
-
-    def queue_key(self, ticket: FeedbackTicket) -> tuple[int, datetime, datetime, str]:
-        """A sort key for work queues: complaints of the top tiers first, then by deadline.
-
-        Complaints (kind or source) of tiers ranked ``priority_rank`` or better come first
-        (seed 002 §客户维护计划 投诉处理优先级), then everything by its next pending deadline
-        (the first reply until given, then the resolution), then by opening time and id.
-
-        >>> from datetime import datetime, timezone
-        >>> from keyaccount import FeedbackTicket, TIER_A, TIER_D
-        >>> at = datetime(2025, 6, 3, 9, tzinfo=timezone.utc)
-        >>> def ticket(ticket_id, tier, kind):
-        ...     return FeedbackTicket.open_ticket(
-        ...         ticket_id=ticket_id, account_id="X", tier=tier, source="phone", kind=kind,
-        ...         severity="minor", summary="s", responsible_department="d",
-        ...         responsible_person="p", first_reply_deadline=at, resolution_deadline=at,
-        ...         now=at)[0]
-        >>> queue = [ticket("1", TIER_D, "complaint"), ticket("2", TIER_A, "after_sales"),
-        ...          ticket("3", TIER_A, "complaint")]
-        >>> [t.ticket_id for t in sorted(queue, key=TieredEscalation().queue_key)]
-        ['3', '1', '2']
-        """
-        complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT
-        first = complaint and ticket.tier.rank <= self.priority_rank
-        pending = (
-            ticket.first_reply_deadline if ticket.first_replied_at is None
-            else ticket.resolution_deadline
-        )
-        return (0 if first else 1, pending, ticket.opened_at, ticket.ticket_id)
-
-    # --- helpers ---
-
-    def _pending(
-        self, ticket: FeedbackTicket, now: datetime
-    ) -> list[tuple[DeadlineKind, datetime, datetime]]:
-        """``(kind, deadline, moment to judge it at)`` of each pending deadline."""
-        if not ticket.is_open:
-            return []
-        moment = now if ticket.paused_at is None else min(now, ticket.paused_at)
-        pending = []
-        if ticket.first_replied_at is None:
-            pending.append((DeadlineKind.FIRST_REPLY, ticket.first_reply_deadline, moment))
-        if ticket.resolved_at is None:
-            pending.append((DeadlineKind.RESOLUTION, ticket.resolution_deadline, moment))
-        return pending
-
-    def _level_at(self, deadline: datetime, moment: datetime, calendar: BusinessCalendar) -> int:
-        # At the deadline instant itself the ticket is still on time (as resolved_on_time).
-        if moment <= deadline:
+        if now <= deadline:
             return 0
-        overdue = calendar.business_time_between(deadline, moment)
+        overdue = calendar.business_time_between(deadline, now)
         steps = overdue // self.escalation_step.on(calendar)
         return min(1 + steps, len(self.ladder) - 1)
 
-    def _warning_margin(
-        self, ticket: FeedbackTicket, kind: DeadlineKind, calendar: BusinessCalendar
-    ) -> timedelta:
-        deadlines = self.deadlines_for(ticket.tier)
-        budget = (deadlines.first_reply if kind is DeadlineKind.FIRST_REPLY
-                  else deadlines.resolution(ticket.severity)).on(calendar)
-        # Decimal keeps "75 %" exact; a float product could put the warning a microsecond off.
-        microseconds = budget // timedelta(microseconds=1)
-        used = int(Decimal(microseconds) * self.warning_fraction)
-        return budget - timedelta(microseconds=used)
+    def role(self, level: int) -> str:
+        """Who must act at escalation ``level``: ``ladder[level]``.
+
+        Raises:
+            InvalidInput: ``level`` is not a level of the ladder.
+
+        >>> TieredEscalation().role(0), TieredEscalation().role(3)
+        ('responsible_person', 'general_manager')
+        """
+        if isinstance(level, bool) or not isinstance(level, int) or not (
+            0 <= level < len(self.ladder)
+        ):
+            raise InvalidInput(
+                f"escalation level must be an int from 0 to {len(self.ladder) - 1} (the "
+                f"ladder {list(self.ladder)}), got {level!r}"
+            )
+        return self.ladder[level]
 
 
 def _shorter(lower: BusinessDuration, upper: BusinessDuration) -> bool:

@@ -1,0 +1,102 @@
+"""The consistency rules of a stored feedback ticket (private; SPEC §11).
+
+A host rebuilds tickets from storage, so what the lifecycle steps set is checked again when a
+ticket is built: a history in time order, counters in range, and exactly the fields of its
+status set. The rules take plain values, so the ticket module calls them without this module
+knowing the ticket class (no import cycle).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_aware
+from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
+from keyaccount.domain.tickets.history import TicketHistoryEntry
+
+
+def check_history(
+    history: tuple[TicketHistoryEntry, ...], *, opened_at: datetime, ticket_name: str
+) -> None:
+    """Refuse a history out of time order, or with an entry before ``opened_at``.
+
+    A history out of order would make the ticket's ``last_changed_at`` (and with it the
+    "time moves forward" check of every step) lie.
+    """
+    previous = opened_at
+    for entry in history:
+        if not isinstance(entry, TicketHistoryEntry):
+            raise InvalidInput(
+                f"{ticket_name}: history must hold TicketHistoryEntry values, got {entry!r}"
+            )
+        require_aware(entry.at, field="TicketHistoryEntry.at")
+        if entry.at < previous:
+            raise InvalidInput(
+                f"{ticket_name}: history entry {entry.step!r} at {entry.at.isoformat()} is "
+                f"before {previous.isoformat()}; expected entries in time order, none before "
+                f"opened_at"
+            )
+        previous = entry.at
+
+
+def check_counters(
+    ticket_name: str,
+    *,
+    paused_business_time: object,
+    reopen_count: object,
+    satisfaction: object,
+    satisfied: object,
+) -> None:
+    """Refuse a paused time, reopen count or satisfaction of the wrong type or off range."""
+    if not isinstance(paused_business_time, timedelta):
+        raise InvalidInput(
+            f"{ticket_name}: paused_business_time must be a timedelta, got "
+            f"{paused_business_time!r}"
+        )
+    if paused_business_time < timedelta(0):
+        raise InvalidInput(
+            f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
+        )
+    if isinstance(reopen_count, bool) or not isinstance(reopen_count, int) or reopen_count < 0:
+        raise InvalidInput(
+            f"{ticket_name}: reopen_count must be an int >= 0, got {reopen_count!r}"
+        )
+    if satisfaction is not None and (
+        isinstance(satisfaction, bool) or satisfaction not in SATISFACTION_SCALE
+    ):
+        raise InvalidInput(
+            f"{ticket_name}: satisfaction must be an int from {SATISFACTION_SCALE.start} to "
+            f"{SATISFACTION_SCALE.stop - 1}, got {satisfaction!r}"
+        )
+    if satisfied is not None and not isinstance(satisfied, bool):
+        raise InvalidInput(f"{ticket_name}: satisfied must be True or False, got {satisfied!r}")
+
+
+def check_status_fields(ticket_name: str, status: TicketStatus, **fields: object) -> None:
+    """Refuse a lifecycle field set outside the statuses that set it, or missing inside them.
+
+    ``fields`` are the ticket's ``first_replied_at``, ``paused_at``, ``resolved_at``,
+    ``resolution_report``, ``closed_at``, ``satisfaction`` and ``satisfied``.
+    """
+    is_set = {field: value is not None for field, value in fields.items()}
+    resolved = status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    closed = status is TicketStatus.CLOSED
+    expectations = (
+        ("first_replied_at", is_set["first_replied_at"] or status in (
+            TicketStatus.OPENED, TicketStatus.REOPENED), "set once the ticket got past opened"),
+        ("paused_at", is_set["paused_at"] == (status is TicketStatus.PAUSED),
+         "set exactly while paused"),
+        ("resolved_at", is_set["resolved_at"] == resolved, "set exactly while resolved or closed"),
+        ("resolution_report", is_set["resolution_report"] == resolved,
+         "set exactly while resolved or closed"),
+        ("closed_at", is_set["closed_at"] == closed, "set exactly while closed"),
+        ("satisfaction", is_set["satisfaction"] == closed, "set exactly while closed"),
+        ("satisfied", is_set["satisfied"] == closed, "set exactly while closed"),
+    )
+    for field, holds, expected in expectations:
+        if not holds:
+            raise InvalidInput(
+                f"{ticket_name} is {status.value} with {field}={fields[field]!r}; "
+                f"expected {field} {expected}"
+            )

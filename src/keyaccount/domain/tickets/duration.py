@@ -1,0 +1,122 @@
+"""An amount of business time: whole business days plus business hours and minutes.
+
+The unit of a ticket's deadlines (SPEC §7: deadlines are counted in business time on a
+business calendar, §8). Wave 2 may move it next to the calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from keyaccount._errors import PolicyConfigError
+
+if TYPE_CHECKING:
+    from keyaccount.domain.calendar import BusinessCalendar
+
+__all__ = ["BusinessDuration"]
+
+_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+
+
+def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PolicyConfigError(
+            f"BusinessDuration.{attribute.name} must be an int >= 0, got {value!r}"
+        )
+
+
+def _non_negative_time(
+    _instance: object, attribute: attrs.Attribute[timedelta], value: timedelta
+) -> None:
+    if not isinstance(value, timedelta) or value < timedelta(0):
+        raise PolicyConfigError(
+            f"BusinessDuration.{attribute.name} must be a timedelta >= 0, got {value!r}"
+        )
+
+
+@attrs.frozen(repr=False)
+class BusinessDuration:
+    """An amount of business time: whole business days plus business hours and minutes.
+
+    A business day is one working day's worth of business time on the calendar the duration
+    is applied to (``calendar.working_day_length``), so the same policy serves a 7.5-hour
+    office calendar and a 24-hour support desk.
+
+    Attributes:
+        days: whole business days.
+        time: business hours and minutes on top.
+
+    >>> BusinessDuration.parse("1d4h")
+    <BusinessDuration 1d4h>
+    >>> BusinessDuration.parse("1d4h") == BusinessDuration(days=1, time=timedelta(hours=4))
+    True
+    >>> str(BusinessDuration(days=2)), str(BusinessDuration(time=timedelta(minutes=90)))
+    ('2d', '1h30m')
+    """
+
+    days: int = attrs.field(default=0, validator=_non_negative_int)
+    time: timedelta = attrs.field(default=timedelta(0), validator=_non_negative_time)
+
+    @classmethod
+    def parse(cls, value: BusinessDuration | timedelta | str, *, field: str = "duration") -> (
+        BusinessDuration
+    ):
+        """Read a duration: ``"3d"``, ``"4h"``, ``"1d4h30m"``, a timedelta or itself.
+
+        A :class:`~datetime.timedelta` is business time (hours and minutes).
+
+        Raises:
+            PolicyConfigError: a negative, malformed or zero duration (a deadline needs time).
+        """
+        if isinstance(value, BusinessDuration):
+            duration = value
+        elif isinstance(value, timedelta):
+            if value < timedelta(0):
+                raise PolicyConfigError(f"{field} must not be negative, got {value}")
+            duration = cls(time=value)
+        elif isinstance(value, str):
+            text = value.strip().lower().replace(" ", "")
+            if text.startswith("-"):
+                raise PolicyConfigError(f"{field} must not be negative, got {value!r}")
+            match = _DURATION.match(text)
+            if not text or match is None:
+                raise PolicyConfigError(
+                    f"{field} must read like '3d', '4h', '1d4h' or '30m', got {value!r}"
+                )
+            days, hours, minutes = (int(group) if group else 0 for group in match.groups())
+            duration = cls(days=days, time=timedelta(hours=hours, minutes=minutes))
+        else:
+            raise PolicyConfigError(
+                f"{field} must be a string like '3d' or '4h', or a timedelta, got {value!r}"
+            )
+        if duration.is_zero:
+            raise PolicyConfigError(f"{field} must be longer than zero, got {value!r}")
+        return duration
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether the duration is empty."""
+        return self.days == 0 and self.time == timedelta(0)
+
+    def on(self, calendar: BusinessCalendar) -> timedelta:
+        """The business time this duration stands for on ``calendar``."""
+        return self.days * calendar.working_day_length + self.time
+
+    def nominal(self, working_day: timedelta) -> timedelta:
+        """The business time this duration stands for if a working day lasts ``working_day``."""
+        return self.days * working_day + self.time
+
+    def __repr__(self) -> str:
+        return f"<BusinessDuration {self}>"
+
+    def __str__(self) -> str:
+        minutes = self.time // timedelta(minutes=1)
+        hours, minutes = divmod(minutes, 60)
+        parts = [f"{self.days}d" if self.days else "", f"{hours}h" if hours else "",
+                 f"{minutes}m" if minutes else ""]
+        return "".join(parts) or "0h"
+

@@ -1,0 +1,85 @@
+"""What a ticket remembers: its append-only history and the escalation already announced."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from keyaccount._errors import InvalidInput
+from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
+
+__all__ = ["EscalationMarks", "TicketHistoryEntry"]
+
+
+def _level(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(f"EscalationMarks.{attribute.name} must be an int >= 0, got {value!r}")
+
+
+@attrs.frozen
+class EscalationMarks:
+    """What an escalation policy already announced for a ticket, so it never announces twice.
+
+    Attributes:
+        first_reply_warned: the *at risk* warning of the first-reply deadline was announced.
+        first_reply_level: the highest escalation level announced for the first reply.
+        resolution_warned: the *at risk* warning of the resolution deadline was announced.
+        resolution_level: the highest escalation level announced for the resolution.
+
+    Reopening a ticket clears the resolution marks: its new deadline is watched afresh.
+    """
+
+    first_reply_warned: bool = False
+    first_reply_level: int = attrs.field(default=0, validator=_level)
+    resolution_warned: bool = False
+    resolution_level: int = attrs.field(default=0, validator=_level)
+
+    def warned(self, deadline: DeadlineKind) -> bool:
+        """Whether the *at risk* warning of ``deadline`` was announced."""
+        if deadline is DeadlineKind.FIRST_REPLY:
+            return self.first_reply_warned
+        return self.resolution_warned
+
+    def level(self, deadline: DeadlineKind) -> int:
+        """The highest escalation level announced for ``deadline`` (0: none)."""
+        if deadline is DeadlineKind.FIRST_REPLY:
+            return self.first_reply_level
+        return self.resolution_level
+
+    def announced(self, deadline: DeadlineKind, *, level: int = 0) -> EscalationMarks:
+        """These marks once a warning (``level`` 0) or an escalation of ``deadline`` is out.
+
+        An escalation implies the warning (it says more); levels never go down.
+
+        >>> marks = EscalationMarks().announced(DeadlineKind.RESOLUTION, level=2)
+        >>> marks.warned(DeadlineKind.RESOLUTION), marks.level(DeadlineKind.RESOLUTION)
+        (True, 2)
+        >>> marks.announced(DeadlineKind.RESOLUTION, level=1).resolution_level
+        2
+        """
+        if deadline is DeadlineKind.FIRST_REPLY:
+            return attrs.evolve(self, first_reply_warned=True,
+                                first_reply_level=max(level, self.first_reply_level))
+        return attrs.evolve(self, resolution_warned=True,
+                            resolution_level=max(level, self.resolution_level))
+
+
+@attrs.frozen
+class TicketHistoryEntry:
+    """One line of a ticket's append-only history.
+
+    Attributes:
+        at: when the step was taken (the caller's ``now``).
+        step: the step's name: ``opened``, ``replied``, ``progress_reported``, ``paused``,
+            ``resumed``, ``resolved``, ``closed``, ``reopened``, ``at_risk``, ``escalated``.
+        status: the ticket's status after the step.
+        note: what was said or done (the reply, the report, the reason, the level reached).
+    """
+
+    at: datetime
+    step: str
+    status: TicketStatus
+    note: str = ""
+
+
