@@ -108,7 +108,7 @@ from keyaccount.domain.grading import (
 # --- end grading ---
 
 # --- calendar (issue 5) ---
-from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.calendar import BusinessCalendar, BusinessDuration
 
 # --- end calendar ---
 
@@ -116,7 +116,6 @@ from keyaccount.domain.calendar import BusinessCalendar
 # isort: split
 from keyaccount.domain.tickets import (
     SATISFACTION_SCALE,
-    BusinessDuration,
     DeadlineKind,
     EscalationMarks,
     EscalationPolicy,

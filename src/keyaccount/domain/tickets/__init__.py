@@ -10,8 +10,8 @@ priority for the top tiers.
 Modules: :mod:`~keyaccount.domain.tickets.enums` (source, kind, severity, status),
 :mod:`~keyaccount.domain.tickets.ticket` (the ticket and its lifecycle),
 :mod:`~keyaccount.domain.tickets.history` (its history and escalation marks),
-:mod:`~keyaccount.domain.tickets.events`, :mod:`~keyaccount.domain.tickets.duration` and
-:mod:`~keyaccount.domain.tickets.deadlines` (business time and deadlines), and
+:mod:`~keyaccount.domain.tickets.events`, :mod:`~keyaccount.domain.tickets.deadlines` (a
+ticket's deadlines, in the business time of :class:`~keyaccount.BusinessDuration`), and
 :mod:`~keyaccount.domain.tickets.escalation` (the ``EscalationPolicy`` protocol and the
 services that open, reopen, evaluate and queue tickets with it).
 
@@ -76,7 +76,6 @@ A written report resolves it; the customer's answer closes it, or reopens it:
 
 from keyaccount.domain.tickets import (
     deadlines,
-    duration,
     enums,
     escalation,
     events,
@@ -84,7 +83,6 @@ from keyaccount.domain.tickets import (
     ticket,
 )
 from keyaccount.domain.tickets.deadlines import *
-from keyaccount.domain.tickets.duration import *
 from keyaccount.domain.tickets.enums import *
 from keyaccount.domain.tickets.escalation import *
 from keyaccount.domain.tickets.events import *
@@ -93,7 +91,6 @@ from keyaccount.domain.tickets.ticket import *
 
 __all__ = [
     *deadlines.__all__,
-    *duration.__all__,
     *enums.__all__,
     *escalation.__all__,
     *events.__all__,

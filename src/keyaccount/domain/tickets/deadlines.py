@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 import attrs
 
-from keyaccount.domain.tickets.duration import BusinessDuration
+from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.tickets.enums import Severity
 
 __all__ = ["TicketDeadlines", "TierDeadlines"]

@@ -1,21 +1,19 @@
 """An amount of business time: whole business days plus business hours and minutes.
 
 The unit of a ticket's deadlines (SPEC §7: deadlines are counted in business time on a
-business calendar, §8). Wave 2 may move it next to the calendar.
+business calendar, §8). It lives beside the calendar because only a calendar gives it a
+length: ``duration.on(calendar)``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-
-if TYPE_CHECKING:
-    from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
 __all__ = ["BusinessDuration"]
 
