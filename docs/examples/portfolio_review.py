@@ -45,6 +45,7 @@ from keyaccount import (
     Dimension,
     FeedbackItem,
     FeedbackTicket,
+    Grading,
     IndicatorValue,
     MigrationMatrix,
     Period,
@@ -69,7 +70,6 @@ from keyaccount import (
 )
 from keyaccount.policies import (
     Calibration,
-    Grading,
     TieredEscalation,
     VisitPlanner,
     apply_grading,

@@ -119,8 +119,6 @@ class AccessPolicy(_CustomerProtocol):
 
 # --- grading (issue 4) ---
 # isort: split
-# GradingPolicy lives in keyaccount.domain.grading (the domain owns its ports).
-
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---
