@@ -47,6 +47,7 @@ from keyaccount import (
     EscalationPolicy,
     FeedbackItem,
     FeedbackTicket,
+    Grading,
     IndicatorValue,
     MigrationMatrix,
     Period,
@@ -82,7 +83,6 @@ from keyaccount import (
 )
 from keyaccount.policies import (
     Calibration,
-    Grading,
     calibrate,
     presets,
 )

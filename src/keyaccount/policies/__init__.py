@@ -29,7 +29,6 @@ from keyaccount.policies.customers import (
 
 # --- grading (issue 4) ---
 # isort: split
-from keyaccount.policies._protocols import GradingPolicy
 from keyaccount.policies.grading import (
     DEFAULT_AMOUNT_BANDS,
     DEFAULT_TIER_SHARES,
@@ -37,7 +36,6 @@ from keyaccount.policies.grading import (
     AmountBand,
     AmountBandGrading,
     Calibration,
-    Grading,
     Normalisation,
     ScoreWeights,
     WeightedScoreGrading,
@@ -105,8 +103,6 @@ __all__: list[str] = [
     "AmountBand",
     "AmountBandGrading",
     "Calibration",
-    "Grading",
-    "GradingPolicy",
     "Normalisation",
     "ScoreWeights",
     "WeightedScoreGrading",

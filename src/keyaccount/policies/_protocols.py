@@ -16,43 +16,6 @@ from __future__ import annotations
 
 # --- grading (issue 4) ---
 # isort: split
-from collections.abc import Iterable as _GradingIterable
-from collections.abc import Mapping as _GradingMapping
-from typing import TYPE_CHECKING as _GRADING_TYPE_CHECKING
-from typing import Protocol as _GradingProtocol
-from typing import runtime_checkable as _grading_runtime_checkable
-
-if _GRADING_TYPE_CHECKING:
-    from keyaccount.domain.grading import AccountFigures as _AccountFigures
-    from keyaccount.domain.grading import GradedAccount as _GradedAccount
-    from keyaccount.domain.tiers import Tier as _GradingTier
-
-
-@_grading_runtime_checkable
-class GradingPolicy(_GradingProtocol):
-    """Decides who the key accounts are and at which tier (SPEC §5).
-
-    Defaults: :class:`keyaccount.policies.WeightedScoreGrading` (seed 002) and
-    :class:`keyaccount.policies.AmountBandGrading` (seed 004). Invariants a host's own policy
-    must keep (checked by ``keyaccount.testing.check_grading_policy``): the result is keyed by
-    exactly the graded account ids (a policy may leave out accounts that are not key
-    accounts), every tier is one of :attr:`tiers`, duplicate ids are refused, and the result
-    does not depend on the order of the input. A share-based policy also keeps its shares and
-    monotonicity (``keyaccount.testing.check_grading_configuration``).
-    """
-
-    @property
-    def tiers(self) -> tuple[_GradingTier, ...]:
-        """The tiers this policy grades into, best first."""
-        ...
-
-    def grade(
-        self, figures: _GradingIterable[_AccountFigures]
-    ) -> _GradingMapping[str, _GradedAccount]:
-        """Grade a portfolio: account id to graded account."""
-        ...
-
-
 # --- end grading ---
 
 # --- tickets and escalation (issue 5) ---

@@ -19,9 +19,8 @@ import attrs
 from hypothesis import strategies as st
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.grading import AccountFigures, GradedAccount
+from keyaccount.domain.grading import AccountFigures, GradedAccount, GradingPolicy
 from keyaccount.domain.tiers import Tier
-from keyaccount.policies._protocols import GradingPolicy
 from keyaccount.policies.grading import (
     AmountBandGrading,
     WeightedScoreGrading,
@@ -184,7 +183,7 @@ def amount_band_gradings(draw: st.DrawFn, *, max_bands: int = 5) -> AmountBandGr
 
 
 def check_grading_policy(policy: GradingPolicy, portfolio: Sequence[AccountFigures]) -> None:
-    """Assert the invariants every :class:`~keyaccount.policies.GradingPolicy` must keep.
+    """Assert the invariants every :class:`~keyaccount.GradingPolicy` must keep.
 
     Run it from your own hypothesis test with :func:`portfolio_figures` (ids unique; for an
     amount-band policy on annual purchase amounts use ``with_annual_amount=True``).
@@ -193,19 +192,26 @@ def check_grading_policy(policy: GradingPolicy, portfolio: Sequence[AccountFigur
         AssertionError: an invariant does not hold; the message says which.
     """
     tiers = tuple(policy.tiers)
-    assert tiers, "a grading policy needs at least one tier"
-    assert all(isinstance(tier, Tier) for tier in tiers), "tiers must be Tier values"
+    if not tiers:
+        raise AssertionError("a grading policy needs at least one tier")
+    if not all(isinstance(tier, Tier) for tier in tiers):
+        raise AssertionError("tiers must be Tier values")
     graded: Mapping[str, GradedAccount] = policy.grade(portfolio)
     ids = {figures.account_id for figures in portfolio}
-    assert set(graded) <= ids, f"graded ids not in the portfolio: {set(graded) - ids}"
+    if not set(graded) <= ids:
+        raise AssertionError(f"graded ids not in the portfolio: {set(graded) - ids}")
     for account_id, account in graded.items():
-        assert account.account_id == account_id, f"{account_id!r} is keyed under another id"
-        assert account.tier in tiers, f"{account_id!r} has tier {account.tier} not in {tiers}"
-        assert account.rank >= 1, f"{account_id!r} has rank {account.rank}"
+        if account.account_id != account_id:
+            raise AssertionError(f"{account_id!r} is keyed under another id")
+        if account.tier not in tiers:
+            raise AssertionError(f"{account_id!r} has tier {account.tier} not in {tiers}")
+        if account.rank < 1:
+            raise AssertionError(f"{account_id!r} has rank {account.rank}")
     reversed_grading = policy.grade(list(reversed(portfolio)))
-    assert {i: a.tier for i, a in graded.items()} == {
+    if {i: a.tier for i, a in graded.items()} != {
         i: a.tier for i, a in reversed_grading.items()
-    }, "the grading depends on input order"
+    }:
+        raise AssertionError("the grading depends on input order")
     if portfolio:
         try:
             policy.grade([*portfolio, portfolio[0]])

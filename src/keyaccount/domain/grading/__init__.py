@@ -1,0 +1,36 @@
+"""Grading: account figures, graded portfolios, tier history, migration and reviews (SPEC §5).
+
+A :class:`GradingPolicy` (defaults in :mod:`keyaccount.policies`) reads
+:class:`AccountFigures` and returns a :class:`Grading`, a mapping from account id to
+:class:`GradedAccount`. What a company does with gradings over time lives here too: a
+:class:`TierHistory` per account (changes with date and reason, as :class:`TierChanged`
+events), the :class:`MigrationMatrix` between two gradings (客户异动), and the
+:class:`ReviewCadence` of seeds 001-003.
+"""
+
+from keyaccount.domain.grading import (
+    events,
+    figures,
+    graded,
+    history,
+    migration,
+    protocols,
+    reviews,
+)
+from keyaccount.domain.grading.events import *
+from keyaccount.domain.grading.figures import *
+from keyaccount.domain.grading.graded import *
+from keyaccount.domain.grading.history import *
+from keyaccount.domain.grading.migration import *
+from keyaccount.domain.grading.protocols import *
+from keyaccount.domain.grading.reviews import *
+
+__all__ = [
+    *events.__all__,
+    *figures.__all__,
+    *graded.__all__,
+    *history.__all__,
+    *migration.__all__,
+    *protocols.__all__,
+    *reviews.__all__,
+]

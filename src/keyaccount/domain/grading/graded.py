@@ -1,0 +1,278 @@
+"""Graded accounts, and the graded portfolio a grading policy returns (SPEC §5).
+
+A :class:`GradedAccount` says where a grading placed one account and why; a :class:`Grading`
+is the whole graded portfolio, a read-only mapping from account id to :class:`GradedAccount`
+held as columns, so that a million accounts cost a few columns of numbers rather than a
+million objects. The policies in :mod:`keyaccount.policies` build it; everything that reads
+a grading (history, migration, calibration, the customer files) reads it through the
+mapping, or in bulk through :meth:`Grading.tiers_by_account`.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from itertools import compress, repeat
+from operator import le, neg, sub
+from typing import Any
+
+import attrs
+
+from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
+from keyaccount.domain.tiers import Tier
+
+__all__ = ["GradedAccount", "Grading"]
+
+
+def _components(value: Iterable[ScoreComponent]) -> tuple[ScoreComponent, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class GradedAccount:
+    """An account as a grading placed it.
+
+    Attributes:
+        account_id: the account.
+        tier: the tier it was placed in.
+        score: the exact score the ranking compared (a :class:`~fractions.Fraction`, so equal
+            scores are real ties and unequal ones never collapse).
+        rank: competition rank, ``1 + the number of accounts with a strictly higher score``;
+            tied accounts share a rank (1, 2, 2, 4).
+        portfolio_size: how many accounts were graded together.
+        components: the normalised figures behind the score, one :class:`ScoreComponent`
+            each (figures with weight zero are left out).
+        figures: the :class:`AccountFigures` that were graded.
+    """
+
+    account_id: str
+    tier: Tier
+    score: Fraction
+    rank: int
+    portfolio_size: int
+    components: tuple[ScoreComponent, ...] = attrs.field(converter=_components)
+    figures: AccountFigures
+
+    def explain(self) -> str:
+        """One line saying why the account has its tier, for a report or a tooltip."""
+        parts = " + ".join(
+            f"{c.weight} x {c.figure} {float(c.value):.4f}" for c in self.components
+        )
+        return (
+            f"{self.account_id}: tier {self.tier.code} ({self.tier.label_zh}), "
+            f"rank {self.rank} of {self.portfolio_size}, "
+            f"score {float(self.score):.4f} = {parts}"
+        )
+
+
+
+class Grading(Mapping[str, GradedAccount]):
+    """A graded portfolio: a read-only mapping from account id to :class:`GradedAccount`.
+
+    The ranking is held as columns (one exact sort key per account), and each
+    :class:`GradedAccount` is built when it is read, so grading a million accounts does not
+    build a million objects. Iteration follows the input order. The keys are sorted only
+    when needed: the tier cut sorts just the keys at or above the last inner boundary (about
+    the top half under the default shares), a rank lookup sorts them all, once.
+    """
+
+    __slots__ = (
+        "_bounds",
+        "_columns",
+        "_figures",
+        "_ids",
+        "_index",
+        "_key_unit",
+        "_keys",
+        "_sorted_keys",
+        "_tier_list",
+        "_tiers",
+        "_top_keys",
+    )
+
+    def __init__(
+        self,
+        *,
+        figures: Sequence[AccountFigures],
+        ids: list[str],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None = None,
+        tier_list: Sequence[int] | None = None,
+    ) -> None:
+        self._figures = figures
+        self._ids = ids
+        self._index: dict[str, int] | None = None  # built on the first lookup by id
+        self._keys = keys
+        self._sorted_keys: list[Any] | None = None  # every key, sorted on the first rank read
+        self._top_keys: list[Any] | None = None  # the highest keys, sorted, for the tier cut
+        self._key_unit = key_unit
+        self._columns = columns
+        self._tiers = tuple(tiers)
+        self._bounds = bounds
+        self._tier_list = tier_list
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        """The tiers of the policy that graded, best first (some may hold no account)."""
+        return self._tiers
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._position_of()
+
+    def _position_of(self) -> dict[str, int]:
+        # Grading itself needs no lookup by id (the bulk reads follow input order), so a
+        # million-account grading pays for this dict only when an account is looked up.
+        if self._index is None:
+            self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._index
+
+    def _all_sorted(self) -> list[Any]:
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._keys)
+        return self._sorted_keys
+
+    def _top_sorted(self, needed: int) -> list[Any]:
+        """Sorted keys holding every key ``>=`` the first one, and at least ``needed`` keys.
+
+        A sorted sample of every 64th key says, with a wide margin, which key about
+        ``needed`` keys lie above; only the keys at or above it are sorted. Should the sample
+        mislead (fewer than ``needed`` kept), every key is sorted: the result is exact either
+        way, the sample only decides the cost.
+        """
+        if self._sorted_keys is not None:
+            return self._sorted_keys
+        if self._top_keys is not None and len(self._top_keys) >= needed:
+            return self._top_keys
+        keys = self._keys
+        n = len(keys)
+        step = 64
+        if n < 256 * step or 4 * needed > 3 * n:  # small, or most keys needed: sort them all
+            return self._all_sorted()
+        sample = sorted(keys[::step])
+        share = needed / n
+        margin = 8 + int(6 * math.sqrt(len(sample) * share * (1 - share)))  # 6 sigma
+        start = len(sample) - math.ceil(needed / step) - margin
+        if start <= 0:
+            return self._all_sorted()
+        low = sample[start]
+        top = sorted(compress(keys, map(le, repeat(low), keys)))
+        if len(top) < needed:
+            return self._all_sorted()
+        self._top_keys = top
+        return top
+
+    def _inner_cutoffs(self) -> tuple[list[Any], list[int]]:
+        """For each boundary ``0 < b < n``: the ``b``-th highest key, and how many keys reach it.
+
+        Boundaries 0 (no account) and ``n`` (every account) need no key.
+        """
+        assert self._bounds is not None
+        n = len(self._keys)
+        inner = [bound for bound in self._bounds if 0 < bound < n]
+        if not inner:
+            return [], []
+        top = self._top_sorted(max(inner))
+        size = len(top)
+        cutoffs = [top[size - bound] for bound in inner]
+        return cutoffs, [size - bisect_left(top, cutoff) for cutoff in cutoffs]
+
+    def _rank(self, position: int) -> int:
+        # competition rank: 1 + the number of accounts with a strictly higher key.
+        keys = self._all_sorted()
+        return 1 + len(keys) - bisect_right(keys, self._keys[position])
+
+    def _tier_at(self, position: int, rank: int) -> Tier:
+        if self._tier_list is not None:
+            return self._tiers[self._tier_list[position]]
+        assert self._bounds is not None
+        return self._tiers[bisect_left(self._bounds, rank)]
+
+    def tier_of(self, account_id: str) -> Tier:
+        """The tier of one account, without building its :class:`GradedAccount`."""
+        position = self._position_of()[account_id]
+        return self._tier_at(position, self._rank(position))
+
+    def __getitem__(self, account_id: str) -> GradedAccount:
+        position = self._position_of()[account_id]
+        rank = self._rank(position)
+        return GradedAccount(
+            account_id=account_id,
+            tier=self._tier_at(position, rank),
+            score=self._key_unit * Fraction(self._keys[position]),
+            rank=rank,
+            portfolio_size=len(self._ids),
+            components=[
+                ScoreComponent(figure, Fraction(values[position]) * unit, weight)
+                for figure, weight, values, unit in self._columns
+            ],
+            figures=self._figures[position],
+        )
+
+    def ranked(self) -> tuple[str, ...]:
+        """Account ids best first; accounts with equal scores in id order (O(n log n))."""
+        keys = self._keys  # ints, Fractions or Decimals: all negate exactly
+        return tuple(
+            account_id
+            for _key, account_id in sorted(zip(map(neg, keys), self._ids, strict=True))
+        )
+
+    def _tier_positions(self) -> Iterable[int]:
+        """Each account's tier as a position in :attr:`tiers`, in input order (C-speed passes)."""
+        if self._tier_list is not None:
+            return self._tier_list
+        assert self._bounds is not None
+        # rank <= bound exactly when the key is >= the bound-th highest key (the cutoff); an
+        # account's tier position is the number of boundaries it is not within (every
+        # account is within a boundary n, none within a boundary 0).
+        empty = sum(1 for bound in self._bounds if bound == 0)
+        cutoffs = sorted(self._inner_cutoffs()[0])
+        outside = len(cutoffs) + empty
+        return map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
+
+    def tiers_by_account(self) -> dict[str, Tier]:
+        """Every account's tier, ``{account id: Tier}`` in input order, in one bulk pass.
+
+        The fast way to read a large grading (no :class:`GradedAccount` is built); the result
+        feeds :class:`~keyaccount.MigrationMatrix` and :func:`~keyaccount.tier_changes`.
+        """
+        tier_at = self._tiers.__getitem__
+        return dict(zip(self._ids, map(tier_at, self._tier_positions()), strict=True))
+
+    def figures_in_order(self) -> Sequence[AccountFigures]:
+        """The graded :class:`AccountFigures`, in the order of iteration."""
+        return self._figures
+
+    def tier_counts(self) -> dict[Tier, int]:
+        """How many accounts each tier holds, best tier first (empty tiers count 0)."""
+        if self._tier_list is not None:
+            counted = Counter(self._tier_list)
+            return {tier: counted[i] for i, tier in enumerate(self._tiers)}
+        assert self._bounds is not None
+        n = len(self._keys)
+        reached = iter(self._inner_cutoffs()[1])
+        counts: dict[Tier, int] = {}
+        previous = 0
+        for tier, bound in zip(self._tiers, self._bounds, strict=True):
+            # accounts of rank <= bound: every key >= the bound-th highest key.
+            within = 0 if bound == 0 else n if bound == n else next(reached)
+            within = max(within, previous)
+            counts[tier] = within - previous
+            previous = within
+        return counts
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{tier.code}={count}" for tier, count in self.tier_counts().items())
+        return f"<Grading of {len(self)} accounts: {counts}>"

@@ -1,0 +1,155 @@
+"""The tier history of an account, and the tier changes between two gradings (SPEC §5d).
+
+A :class:`TierHistory` per account keeps its changes with date and reason, as
+:class:`~keyaccount.TierChanged` events; :func:`tier_changes` lists the events that take a
+whole portfolio from one grading to the next.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+import attrs
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import non_empty, require_date, require_non_empty
+from keyaccount.domain.grading._tier_map import tiers_of_grading
+from keyaccount.domain.grading.events import TierChanged
+from keyaccount.domain.tiers import Tier
+
+__all__ = ["TierChange", "TierHistory", "tier_changes"]
+
+
+@attrs.frozen(kw_only=True)
+class TierChange:
+    """One entry of a :class:`TierHistory`: from which tier to which, when and why."""
+
+    from_tier: Tier | None
+    to_tier: Tier | None
+    effective_on: date
+    reason: str
+
+
+def _changes(value: Iterable[TierChange]) -> tuple[TierChange, ...]:
+    return tuple(value)
+
+
+def _reason(value: str) -> str:
+    return require_non_empty(value, field="reason")
+
+
+@attrs.frozen
+class TierHistory:
+    """The tier history of one account, oldest change first (SPEC §5d).
+
+    Attributes:
+        account_id: the account.
+        changes: the recorded :class:`TierChange` entries, in date order.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from keyaccount import TIER_B, TIER_A
+    >>> now = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    >>> history = TierHistory("acme")
+    >>> history, events = history.record(TIER_B, effective_on=date(2026, 1, 1),
+    ...                                  reason="annual grading 2025", now=now)
+    >>> history, events = history.record(TIER_A, effective_on=date(2027, 1, 1),
+    ...                                  reason="annual grading 2026", now=now)
+    >>> events[0].from_tier.code, events[0].to_tier.code
+    ('B', 'A')
+    >>> history.tier_on(date(2026, 6, 30)).code, history.current.code
+    ('B', 'A')
+    """
+
+    account_id: str = attrs.field(validator=non_empty)
+    changes: tuple[TierChange, ...] = attrs.field(default=(), converter=_changes)
+
+    @changes.validator
+    def _check_order(self, _attribute: object, value: tuple[TierChange, ...]) -> None:
+        for earlier, later in itertools.pairwise(value):
+            if later.effective_on < earlier.effective_on:
+                raise InvalidInput(
+                    f"TierHistory.changes of {self.account_id!r} must be in date order, got "
+                    f"{later.effective_on} after {earlier.effective_on}"
+                )
+
+    @property
+    def current(self) -> Tier | None:
+        """The tier after the last recorded change (``None`` if never graded)."""
+        return self.changes[-1].to_tier if self.changes else None
+
+    def tier_on(self, day: date) -> Tier | None:
+        """The tier in force on ``day`` (a change takes effect on its ``effective_on``)."""
+        require_date(day, field="day")
+        tier = None
+        for change in self.changes:
+            if change.effective_on > day:
+                break
+            tier = change.to_tier
+        return tier
+
+    def record(
+        self, tier: Tier | None, *, effective_on: date, reason: str, now: datetime
+    ) -> tuple[TierHistory, tuple[TierChanged, ...]]:
+        """Record the account's tier from ``effective_on``; ``None`` means it left the list.
+
+        Recording the tier it already has changes nothing and returns no event.
+
+        Raises:
+            InvalidInput: ``effective_on`` is before the last change, the reason is blank,
+                or ``now`` is naive.
+        """
+        require_date(effective_on, field="effective_on")
+        _reason(reason)
+        if self.changes and effective_on < self.changes[-1].effective_on:
+            raise InvalidInput(
+                f"effective_on {effective_on} of {self.account_id!r} is before its last tier "
+                f"change on {self.changes[-1].effective_on}; history is append-only"
+            )
+        event = TierChanged(  # built first: a naive ``now`` is refused even for a no-op
+            occurred_at=now, account_id=self.account_id, from_tier=self.current,
+            to_tier=tier, effective_on=effective_on, reason=reason,
+        )
+        if tier == self.current:
+            return self, ()
+        change = TierChange(
+            from_tier=self.current, to_tier=tier, effective_on=effective_on, reason=reason
+        )
+        return attrs.evolve(self, changes=(*self.changes, change)), (event,)
+
+
+
+def tier_changes(
+    before: Mapping[str, object],
+    after: Mapping[str, object],
+    *,
+    effective_on: date,
+    reason: str,
+    now: datetime,
+) -> tuple[TierChanged, ...]:
+    """The :class:`TierChanged` events that take a portfolio from one grading to the next.
+
+    Args:
+        before: the earlier grading, ``{account id: Tier or GradedAccount}``.
+        after: the later grading, same shape.
+        effective_on: the day the new grading takes effect.
+        reason: why, e.g. ``"annual grading 2026"``.
+        now: the caller's clock reading (aware).
+
+    Returns:
+        One event per account whose tier differs, sorted by account id; accounts only in
+        ``after`` come from ``None``, accounts only in ``before`` go to ``None``.
+    """
+    require_date(effective_on, field="effective_on")
+    _reason(reason)
+    old = tiers_of_grading(before, field="before")
+    new = tiers_of_grading(after, field="after")
+    return tuple(
+        TierChanged(
+            occurred_at=now, account_id=account_id, from_tier=old.get(account_id),
+            to_tier=new.get(account_id), effective_on=effective_on, reason=reason,
+        )
+        for account_id in sorted(old.keys() | new.keys())
+        if old.get(account_id) != new.get(account_id)
+    )

@@ -1,0 +1,134 @@
+"""The recurring reviews of the key-account list and when they fall due (SPEC §5d).
+
+:class:`ReviewCadence` is a domain value, not a policy: it is the company's review calendar
+as data (which months), nothing in the library accepts it as a port, and a host changes it by
+giving other months (:meth:`ReviewCadence.from_mapping`), never by writing another class. So
+it lives with the other grading values and :data:`DEFAULT_REVIEW_CADENCE` beside it, at the
+import path ``keyaccount`` it has always had; ``presets.review_cadence()`` returns the
+default like every other seed default.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import attrs
+
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import check_settings_keys, require_date
+
+__all__ = ["DEFAULT_REVIEW_CADENCE", "ReviewCadence", "ReviewDue", "ReviewKind"]
+
+
+class ReviewKind(enum.Enum):
+    """The recurring reviews of the key-account list (SPEC §5d)."""
+
+    #: seed 001 §三(一)2: 每年年初 the list of key accounts is reviewed and updated.
+    LIST_REVIEW = "list_review"
+    #: seed 003 第六条: 一年两次 trading accounts are re-surveyed and the roster corrected.
+    ROSTER_SURVEY = "roster_survey"
+    #: seed 002: 每年12月 next year's targets are set.
+    TARGET_SETTING = "target_setting"
+
+
+@attrs.frozen
+class ReviewDue:
+    """A review and the first day of the month it falls due in."""
+
+    kind: ReviewKind
+    due_on: date
+
+
+def _months(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(value)) if not isinstance(value, int) else (value,)
+
+
+@attrs.frozen
+class ReviewCadence:
+    """In which months the recurring reviews fall due (SPEC §5d); a setting with seed defaults.
+
+    A review falls due on the first day of each of its months. The defaults read "the start of
+    the year" as January and spread the twice-yearly survey half a year apart.
+
+    Attributes:
+        list_review_months: months of the key-account list review (default ``(1,)``).
+        roster_survey_months: months of the roster survey (default ``(1, 7)``).
+        target_setting_months: months of target setting (default ``(12,)``).
+
+    >>> from datetime import date
+    >>> due = DEFAULT_REVIEW_CADENCE.next_due(date(2026, 3, 15))
+    >>> [(review.kind.value, str(review.due_on)) for review in due]
+    [('roster_survey', '2026-07-01'),
+     ('target_setting', '2026-12-01'),
+     ('list_review', '2027-01-01')]
+    """
+
+    # seed 001 §三(一)2 每年年初: January.
+    list_review_months: tuple[int, ...] = attrs.field(default=(1,), converter=_months)
+    # seed 003 第六条 一年两次: our default January and July.
+    roster_survey_months: tuple[int, ...] = attrs.field(default=(1, 7), converter=_months)
+    # seed 002 每年12月: December.
+    target_setting_months: tuple[int, ...] = attrs.field(default=(12,), converter=_months)
+
+    def __attrs_post_init__(self) -> None:
+        for kind in ReviewKind:
+            months = self.months_of(kind)
+            if not months:
+                raise InvalidInput(f"ReviewCadence: {kind.value} needs at least one month")
+            for month in months:
+                if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+                    raise InvalidInput(
+                        f"ReviewCadence: {kind.value} month must be an int 1..12, got {month!r}"
+                    )
+            if len(set(months)) != len(months):
+                raise InvalidInput(f"ReviewCadence: {kind.value} lists a month twice: {months}")
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, object]) -> ReviewCadence:
+        """Build from ``{"list_review_months": [1], "roster_survey_months": [1, 7], ...}``.
+
+        Missing keys keep the seed default.
+
+        Raises:
+            PolicyConfigError: an unknown key, or a month outside 1..12.
+        """
+        allowed = [f"{kind.value}_months" for kind in ReviewKind]
+        check_settings_keys(settings, allowed=allowed, policy="ReviewCadence")
+        try:
+            return cls(**settings)  # type: ignore[arg-type]
+        except (InvalidInput, TypeError) as error:
+            raise PolicyConfigError(str(error)) from None
+
+    def months_of(self, kind: ReviewKind) -> tuple[int, ...]:
+        """The months ``kind`` falls due in."""
+        return {
+            ReviewKind.LIST_REVIEW: self.list_review_months,
+            ReviewKind.ROSTER_SURVEY: self.roster_survey_months,
+            ReviewKind.TARGET_SETTING: self.target_setting_months,
+        }[kind]
+
+    def due_in_month_of(self, day: date) -> tuple[ReviewKind, ...]:
+        """The reviews due in the month that contains ``day`` (what to do this month)."""
+        require_date(day, field="day")
+        return tuple(kind for kind in ReviewKind if day.month in self.months_of(kind))
+
+    def next_due(self, day: date) -> tuple[ReviewDue, ...]:
+        """When each review falls due next, on or after ``day``, soonest first.
+
+        A review due on the first of ``day``'s month has passed unless ``day`` is that first.
+        """
+        require_date(day, field="day")
+        dues = []
+        for kind in ReviewKind:
+            candidates = [
+                date(year, month, 1)
+                for year in (day.year, day.year + 1)
+                for month in self.months_of(kind)
+            ]
+            dues.append(ReviewDue(kind, min(c for c in candidates if c >= day)))
+        return tuple(sorted(dues, key=lambda due: (due.due_on, due.kind.value)))
+
+
+DEFAULT_REVIEW_CADENCE = ReviewCadence()

@@ -1,0 +1,78 @@
+"""The Grading a policy returns: a read-only mapping, ranked, cut into tiers exactly (SPEC §5)."""
+
+import random
+
+import pytest
+
+from grading_portfolios import (
+    DEFAULT,
+    account,
+    expected_boundaries,
+    ladder,
+    rung,
+)
+from keyaccount import (
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
+)
+from keyaccount.policies import (
+    WeightedScoreGrading,
+)
+
+
+def test_a_grading_is_a_read_only_mapping_that_iterates_in_input_order() -> None:
+    grading = DEFAULT.grade(ladder(5))
+    assert list(grading) == [f"c{i}" for i in range(5)]
+    assert "c3" in grading
+    assert "nobody" not in grading
+    assert grading.tier_of("c4") == grading["c4"].tier
+    with pytest.raises(KeyError):
+        grading["nobody"]
+    assert repr(grading) == "<Grading of 5 accounts: A=0, B=1, C=2, D=2>"
+
+
+def test_ranked_lists_the_best_first_and_ties_by_account_id() -> None:
+    portfolio = [account("b", 5, 5, 5), account("low", 1, 1, 1), account("a", 5, 5, 5),
+                 account("top", 9, 9, 9)]
+    assert DEFAULT.grade(portfolio).ranked() == ("top", "a", "b", "low")
+    assert DEFAULT.grade(portfolio[::-1]).ranked() == ("top", "a", "b", "low")
+
+
+@pytest.mark.parametrize("layout", ["ties", "best_at_every_64th"])
+@pytest.mark.parametrize("percents", [[5, 15, 30, 50], [1, 1, 1, 97], [50, 50], [0, 90, 10]])
+def test_large_portfolios_are_cut_into_tiers_exactly_even_when_a_sample_of_keys_misleads(
+    layout: str, percents: list[int]
+) -> None:
+    # From 16,384 accounts on, the tier cut sorts only the keys above a sampled cutoff (every
+    # 64th key); "best_at_every_64th" puts the best accounts exactly on the sampled positions,
+    # so the sample overrates the portfolio and the cut must fall back to a full sort.
+    size = 20_000
+    rng = random.Random(size)
+    if layout == "ties":
+        levels = [rng.randrange(3_000) for _ in range(size)]
+    else:
+        levels = [size + i if i % 64 == 0 else i % 5_000 for i in range(size)]
+    seen: dict[int, int] = {}
+    portfolio = []
+    for level in levels:
+        seen[level] = seen.get(level, 0) + 1
+        portfolio.append(rung(level, seen[level]))
+    tiers = [TIER_A, TIER_B, TIER_C, TIER_D][:len(percents)]
+    policy = WeightedScoreGrading(shares=list(zip(tiers, percents, strict=True)))
+    bounds = expected_boundaries(size, percents)
+    expected = {}
+    higher = 0
+    for level in sorted(seen, reverse=True):
+        tier = tiers[next(j for j, bound in enumerate(bounds) if bound >= higher + 1)]
+        for copy in range(1, seen[level] + 1):
+            expected[f"k{level}-{copy}"] = tier
+        higher += seen[level]
+    grading = policy.grade(portfolio)
+    counts = list(grading.tier_counts().values())
+    assert counts == [sum(1 for tier in expected.values() if tier == t) for t in tiers]
+    assert grading.tiers_by_account() == expected
+    best = portfolio[levels.index(max(levels))].account_id
+    assert grading[best].rank == 1
+    assert list(grading.tier_counts().values()) == counts  # the same after a full sort

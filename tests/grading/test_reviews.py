@@ -1,0 +1,71 @@
+"""The review cadence of the key-account list (SPEC §5d)."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from keyaccount import (
+    DEFAULT_REVIEW_CADENCE,
+    PolicyConfigError,
+    ReviewCadence,
+    ReviewKind,
+)
+
+
+def _next(day: date) -> dict[ReviewKind, date]:
+    return {due.kind: due.due_on for due in DEFAULT_REVIEW_CADENCE.next_due(day)}
+
+
+def test_the_key_account_list_is_reviewed_at_the_start_of_every_year() -> None:
+    assert _next(date(2026, 3, 15))[ReviewKind.LIST_REVIEW] == date(2027, 1, 1)
+    assert _next(date(2026, 1, 1))[ReviewKind.LIST_REVIEW] == date(2026, 1, 1)
+
+
+def test_trading_accounts_are_resurveyed_twice_a_year() -> None:
+    assert _next(date(2026, 3, 15))[ReviewKind.ROSTER_SURVEY] == date(2026, 7, 1)
+    assert _next(date(2026, 7, 2))[ReviewKind.ROSTER_SURVEY] == date(2027, 1, 1)
+    assert DEFAULT_REVIEW_CADENCE.roster_survey_months == (1, 7)
+
+
+def test_next_years_targets_are_set_every_december() -> None:
+    assert _next(date(2026, 3, 15))[ReviewKind.TARGET_SETTING] == date(2026, 12, 1)
+    assert _next(date(2026, 12, 2))[ReviewKind.TARGET_SETTING] == date(2027, 12, 1)
+    assert DEFAULT_REVIEW_CADENCE.due_in_month_of(date(2026, 12, 20)) == (
+        ReviewKind.TARGET_SETTING,
+    )
+
+
+def test_in_january_the_list_review_and_the_survey_are_both_due() -> None:
+    assert set(DEFAULT_REVIEW_CADENCE.due_in_month_of(date(2027, 1, 9))) == {
+        ReviewKind.LIST_REVIEW, ReviewKind.ROSTER_SURVEY,
+    }
+
+
+def test_the_review_months_are_a_setting() -> None:
+    cadence = ReviewCadence.from_mapping({"roster_survey_months": [3, 9]})
+    assert cadence.roster_survey_months == (3, 9)
+    assert cadence.list_review_months == (1,)
+    assert _next(date(2026, 3, 15)) != {
+        due.kind: due.due_on for due in cadence.next_due(date(2026, 3, 15))
+    }
+
+
+def test_review_settings_with_an_unknown_key_or_a_bad_month_are_refused() -> None:
+    with pytest.raises(PolicyConfigError, match="unknown"):
+        ReviewCadence.from_mapping({"survey_months": [1]})
+    with pytest.raises(PolicyConfigError, match=r"1\.\.12"):
+        ReviewCadence.from_mapping({"target_setting_months": [13]})
+    with pytest.raises(PolicyConfigError, match="at least one month"):
+        ReviewCadence.from_mapping({"list_review_months": []})
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)))
+def test_every_review_falls_due_within_a_year_on_the_first_of_one_of_its_months(
+    day: date,
+) -> None:
+    for due in DEFAULT_REVIEW_CADENCE.next_due(day):
+        assert day <= due.due_on < day + timedelta(days=366)
+        assert due.due_on.day == 1
+        assert due.due_on.month in DEFAULT_REVIEW_CADENCE.months_of(due.kind)
