@@ -36,7 +36,6 @@ def relationship_cost_benefit(
         The ratio (numerator = spending, denominator = benefit) per group.
 
     >>> from datetime import date
-
     >>> from decimal import Decimal
     >>> from keyaccount import SpendingFact
     >>> ratio = relationship_cost_benefit(

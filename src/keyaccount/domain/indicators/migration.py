@@ -1,8 +1,4 @@
-"""Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d).
-
-Counts with the words entered/left; grading's ``MigrationMatrix`` counts the same moves with
-new/dropped (wave 2 of 0.2.0 gives tier migration one home).
-"""
+"""Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d)."""
 
 from __future__ import annotations
 

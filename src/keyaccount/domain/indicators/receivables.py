@@ -32,7 +32,6 @@ def receivables_collection(
         The rate (numerator = collected, denominator = due, both ``Decimal``) per group.
 
     >>> from datetime import date
-
     >>> from decimal import Decimal
     >>> from keyaccount import Dimension
     >>> rate = receivables_collection(
