@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -73,3 +74,11 @@ def two_managers() -> IndicatorSet:
     surveys = [SurveyResponse("BOLT", "B", "Li", "East", answered_on=date(2025, 5, 1), score=4)]
     return compute_indicators(H1, visits=visits, tickets=tickets, surveys=surveys,
                               satisfaction_scale=SatisfactionScale(1, 5))
+
+
+def shuffled_inputs(inputs: dict[str, Any], shuffler: random.Random) -> dict[str, Any]:
+    """The keyword arguments of ``compute_indicators`` with every list of records reordered."""
+    return {
+        key: shuffler.sample(value, len(value)) if isinstance(value, list) else value
+        for key, value in inputs.items()
+    }

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from indicator_builders import (
     EQUAL_LOYALTY,
     FIVE_POINT,
+    shuffled_inputs,
 )
 from keyaccount import (
     Breakdown,
@@ -124,10 +125,7 @@ def test_reordering_the_records_changes_nothing(
     inputs: dict[str, Any], loyalty_facts: list[LoyaltyFacts], shuffler: random.Random
 ) -> None:
     before = full_set(inputs, loyalty_facts)
-    shuffled = {
-        key: shuffler.sample(value, len(value)) if isinstance(value, list) else value
-        for key, value in inputs.items()
-    }
+    shuffled = shuffled_inputs(inputs, shuffler)
     after = full_set(shuffled, shuffler.sample(loyalty_facts, len(loyalty_facts)))
     assert before == after
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicator_builders import H1, two_managers
+from indicator_builders import H1, shuffled_inputs, two_managers
 from keyaccount import (
     AppraisalPolicy,
     Dimension,
@@ -181,10 +181,7 @@ def test_reordering_the_records_changes_no_score(
     shuffler: random.Random,
 ) -> None:
     before = indicator_set(records, loyalty)
-    shuffled = {
-        key: shuffler.sample(value, len(value)) if isinstance(value, list) else value
-        for key, value in records.items()
-    }
+    shuffled = shuffled_inputs(records, shuffler)
     after = indicator_set(shuffled, shuffler.sample(loyalty, len(loyalty)))
     for dimension in (Dimension.ACCOUNT_MANAGER, Dimension.DEPARTMENT):
         assert dict(policy.appraise(before, dimension)) == dict(policy.appraise(after, dimension))
