@@ -19,15 +19,8 @@ from keyaccount import (
     LoyaltyFacts,
     Period,
 )
-from keyaccount.policies import (
-    WeightedLoyalty,
-    presets,
-)
-from keyaccount.testing import (
-    check_appraisal,
-    check_appraisal_policy,
-    check_loyalty_policy,
-)
+from keyaccount.policies import WeightedLoyalty, presets
+from keyaccount.testing import check_appraisal, check_appraisal_policy, check_loyalty_policy
 
 
 class CompletionOnly:

@@ -10,11 +10,7 @@ from typing import Any
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from indicator_builders import (
-    H1,
-    visit,
-    volume,
-)
+from indicator_builders import H1, visit, volume
 from keyaccount import (
     Dimension,
     Indicator,

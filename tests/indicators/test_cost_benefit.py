@@ -6,12 +6,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from keyaccount import (
-    Dimension,
-    Period,
-    SpendingFact,
-    relationship_cost_benefit,
-)
+from keyaccount import Dimension, Period, SpendingFact, relationship_cost_benefit
 
 
 def test_relationship_cost_benefit_is_spending_over_benefit_for_the_year() -> None:

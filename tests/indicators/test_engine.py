@@ -6,10 +6,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from indicator_builders import (
-    H1,
-    volume,
-)
+from indicator_builders import H1, volume
 from keyaccount import (
     Dimension,
     ReceivableFact,

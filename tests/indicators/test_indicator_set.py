@@ -9,13 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicator_builders import (
-    FIVE_POINT,
-    H1,
-    ticket,
-    visit,
-    volume,
-)
+from indicator_builders import FIVE_POINT, H1, ticket, visit, volume
 from keyaccount import (
     Indicator,
     IndicatorSet,
@@ -35,11 +29,7 @@ from keyaccount import (
     ticket_resolution,
     visit_plan_completion,
 )
-from keyaccount.testing import (
-    indicator_periods,
-    visit_facts,
-    volume_facts,
-)
+from keyaccount.testing import indicator_periods, visit_facts, volume_facts
 
 
 def test_the_indicator_set_holds_what_was_given_and_refuses_surveys_without_a_scale() -> None:

@@ -6,17 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    EQUAL_LOYALTY,
-    H1,
-    loyalty,
-)
-from keyaccount import (
-    Dimension,
-    InvalidInput,
-    Period,
-    loyalty_index,
-)
+from indicator_builders import EQUAL_LOYALTY, H1, loyalty
+from keyaccount import Dimension, InvalidInput, Period, loyalty_index
 
 
 def test_loyalty_index_combines_the_seven_behaviours_with_redistributed_weight() -> None:

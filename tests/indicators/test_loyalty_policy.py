@@ -10,18 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from keyaccount import (
-    LOYALTY_COMPONENTS,
-    Dimension,
-    LoyaltyFacts,
-    Period,
-    PolicyConfigError,
-)
-from keyaccount.policies import (
-    DEFAULT_LOYALTY_WEIGHTS,
-    WeightedLoyalty,
-    presets,
-)
+from keyaccount import LOYALTY_COMPONENTS, Dimension, LoyaltyFacts, Period, PolicyConfigError
+from keyaccount.policies import DEFAULT_LOYALTY_WEIGHTS, WeightedLoyalty, presets
 from keyaccount.testing import (
     check_appraisal,
     check_loyalty_policy,

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keyaccount import (
-    InvalidInput,
-    Period,
-    tier_migration,
-)
+from keyaccount import InvalidInput, Period, tier_migration
 
 
 def test_tier_migration_counts_moves_ups_downs_entries_and_exits() -> None:

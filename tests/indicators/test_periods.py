@@ -9,13 +9,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from keyaccount import (
-    InvalidInput,
-    Period,
-)
-from keyaccount.testing import (
-    indicator_periods,
-)
+from keyaccount import InvalidInput, Period
+from keyaccount.testing import indicator_periods
 
 
 def test_the_default_period_is_the_half_year_of_seed_001() -> None:

@@ -8,11 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicator_builders import (
-    EQUAL_LOYALTY,
-    FIVE_POINT,
-    shuffled_inputs,
-)
+from indicator_builders import EQUAL_LOYALTY, FIVE_POINT, shuffled_inputs
 from keyaccount import (
     Breakdown,
     Dimension,

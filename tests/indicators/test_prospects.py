@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from indicator_builders import (
-    H1,
-)
-from keyaccount import (
-    Dimension,
-    ProspectFact,
-    prospect_conversion,
-)
+from indicator_builders import H1
+from keyaccount import Dimension, ProspectFact, prospect_conversion
 
 
 def test_prospect_conversion_counts_prospects_entered_and_converted_in_the_period() -> None:

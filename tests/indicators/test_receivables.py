@@ -8,15 +8,8 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    H1,
-)
-from keyaccount import (
-    Dimension,
-    InvalidInput,
-    ReceivableFact,
-    receivables_collection,
-)
+from indicator_builders import H1
+from keyaccount import Dimension, InvalidInput, ReceivableFact, receivables_collection
 
 
 def test_receivables_collection_rate_of_an_account_manager() -> None:

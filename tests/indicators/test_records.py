@@ -9,10 +9,7 @@ from typing import Any
 
 import pytest
 
-from indicator_builders import (
-    H1,
-    loyalty,
-)
+from indicator_builders import H1, loyalty
 from keyaccount import (
     Indicator,
     IndicatorValue,

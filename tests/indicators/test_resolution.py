@@ -7,15 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    H1,
-    ticket,
-)
-from keyaccount import (
-    Dimension,
-    InvalidInput,
-    ticket_resolution,
-)
+from indicator_builders import H1, ticket
+from keyaccount import Dimension, InvalidInput, ticket_resolution
 
 
 def test_resolution_rate_and_on_time_rate_of_the_tickets_opened_in_the_period() -> None:

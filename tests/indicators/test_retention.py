@@ -6,9 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    H1,
-)
+from indicator_builders import H1
 from keyaccount import (
     HIGH_VALUE_TIER_CODES,
     TIER_A,

@@ -7,10 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    FIVE_POINT,
-    H1,
-)
+from indicator_builders import FIVE_POINT, H1
 from keyaccount import (
     Dimension,
     InvalidInput,

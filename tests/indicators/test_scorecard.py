@@ -36,11 +36,7 @@ from keyaccount.policies import (
     WeightedScorecard,
     presets,
 )
-from keyaccount.testing import (
-    check_appraisal_policy,
-    indicator_inputs,
-    loyalty_facts_lists,
-)
+from keyaccount.testing import check_appraisal_policy, indicator_inputs, loyalty_facts_lists
 
 THREE_INDICATORS = {"weights": {"visit_plan_completion": "0.5", "problem_resolution": "0.3",
                                 "satisfaction": "0.2"}}

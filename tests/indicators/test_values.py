@@ -8,17 +8,8 @@ from fractions import Fraction
 
 import pytest
 
-from indicator_builders import (
-    H1,
-    visit,
-)
-from keyaccount import (
-    Dimension,
-    Indicator,
-    IndicatorValue,
-    InvalidInput,
-    visit_plan_completion,
-)
+from indicator_builders import H1, visit
+from keyaccount import Dimension, Indicator, IndicatorValue, InvalidInput, visit_plan_completion
 
 
 def test_an_indicator_with_an_empty_denominator_is_not_applicable_not_zero() -> None:

@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from indicator_builders import (
-    H1,
-    visit,
-)
-from keyaccount import (
-    Dimension,
-    visit_plan_completion,
-)
+from indicator_builders import H1, visit
+from keyaccount import Dimension, visit_plan_completion
 
 
 def test_visit_plan_completion_counts_visits_planned_in_the_period_and_done_by_its_end() -> None:

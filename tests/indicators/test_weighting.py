@@ -6,14 +6,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from indicator_builders import (
-    H1,
-)
-from keyaccount import (
-    InvalidInput,
-    combine_weighted,
-)
+from indicator_builders import H1
+from keyaccount import InvalidInput, combine_weighted
 
 
 def test_a_combination_with_nothing_applicable_has_no_score() -> None:
@@ -44,3 +41,20 @@ def test_a_combination_refuses_negative_or_float_weights() -> None:
         combine_weighted({"a": Fraction(1)}, {"a": 0.5}, H1)  # type: ignore[dict-item]
     assert combine_weighted({"a": Fraction(1, 2)}, {"a": Decimal("0.3")}, H1).score == Fraction(
         1, 2)
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.one_of(st.none(), st.integers(0, 8))),
+                min_size=1, max_size=7))
+def test_a_combined_score_is_the_weighted_mean_of_the_applicable_values(
+    drawn: list[tuple[int, int | None]],
+) -> None:
+    weights = {f"c{i}": Fraction(w, 12) for i, (w, _) in enumerate(drawn)}
+    normalised = {f"c{i}": None if v is None else Fraction(v, 8)
+                  for i, (_, v) in enumerate(drawn)}
+    applicable = {n: (w, v) for n, w in weights.items()
+                  if w and (v := normalised[n]) is not None}
+    carried = sum((w for w, _ in applicable.values()), Fraction(0))
+    expected = (
+        sum((w / carried * v for w, v in applicable.values()), Fraction(0)) if carried else None
+    )
+    assert combine_weighted(normalised, weights, H1).score == expected
