@@ -71,12 +71,11 @@ from keyaccount.policies.visits import (
 
 # --- indicators and scorecards (issue 7) ---
 # isort: split
-from keyaccount.policies._protocols import AppraisalPolicy, LoyaltyScoring
-from keyaccount.policies.scorecard import (
+from keyaccount.policies.indicators import (
     DEFAULT_LOYALTY_WEIGHTS,
     DEFAULT_SCORECARD_WEIGHTS,
-    LoyaltyPolicy,
-    ScorecardPolicy,
+    WeightedLoyalty,
+    WeightedScorecard,
 )
 
 # --- end indicators ---
@@ -126,9 +125,7 @@ __all__: list[str] = [
     # --- indicators (issue 7) ---
     "DEFAULT_LOYALTY_WEIGHTS",
     "DEFAULT_SCORECARD_WEIGHTS",
-    "AppraisalPolicy",
-    "LoyaltyPolicy",
-    "LoyaltyScoring",
-    "ScorecardPolicy",
+    "WeightedLoyalty",
+    "WeightedScorecard",
     # --- end indicators ---
 ]

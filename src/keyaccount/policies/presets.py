@@ -152,10 +152,10 @@ def visit_frequency() -> TierVisitFrequency:
 
 # --- indicators and scorecards (issue 7) ---
 # isort: split
-from keyaccount.policies.scorecard import LoyaltyPolicy, ScorecardPolicy
+from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
 
 
-def scorecard() -> ScorecardPolicy:
+def scorecard() -> WeightedScorecard:
     """The seed default scorecard (SPEC §9; seed 001 §七(二)2 考核指标, seed 003 回款率).
 
     Visit plan completion, customer satisfaction, problem resolution, business cooperation
@@ -164,16 +164,16 @@ def scorecard() -> ScorecardPolicy:
     >>> [(i.value, str(w)) for i, w in scorecard().weights][:2]
     [('visit_plan_completion', '1/5'), ('satisfaction', '1/5')]
     """
-    return ScorecardPolicy()
+    return WeightedScorecard()
 
 
-def loyalty() -> LoyaltyPolicy:
+def loyalty() -> WeightedLoyalty:
     """The seed default loyalty weights (seed 002 §忠诚度分析): the seven behaviours, 1/7 each.
 
     >>> sum(w for _, w in loyalty().weights)
     Fraction(1, 1)
     """
-    return LoyaltyPolicy()
+    return WeightedLoyalty()
 
 
 # --- end indicators ---

@@ -91,7 +91,7 @@ from keyaccount.testing._visits import (
 from keyaccount.testing._indicators import (
     check_appraisal,
     check_appraisal_policy,
-    check_loyalty_scoring,
+    check_loyalty_policy,
     indicator_inputs,
     indicator_periods,
     loyalty_facts_lists,
@@ -165,7 +165,7 @@ __all__: list[str] = [
     # --- indicators (issue 7) ---
     "check_appraisal",
     "check_appraisal_policy",
-    "check_loyalty_scoring",
+    "check_loyalty_policy",
     "indicator_inputs",
     "indicator_periods",
     "loyalty_facts_lists",

@@ -15,25 +15,29 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from keyaccount.domain.indicator_records import (
+from keyaccount.domain.indicators import (
+    Appraisal,
+    AppraisalPolicy,
+    Dimension,
+    IndicatorSet,
     LoyaltyFacts,
+    LoyaltyPolicy,
     ProspectFact,
     ReceivableFact,
     RetentionFact,
+    SatisfactionScale,
     SpendingFact,
     SurveyResponse,
     TicketFact,
     VisitFact,
     VolumeFact,
 )
-from keyaccount.domain.indicators import Appraisal, Dimension, IndicatorSet, SatisfactionScale
 from keyaccount.domain.periods import Period
-from keyaccount.policies._protocols import AppraisalPolicy, LoyaltyScoring
 
 __all__ = [
     "check_appraisal",
     "check_appraisal_policy",
-    "check_loyalty_scoring",
+    "check_loyalty_policy",
     "indicator_inputs",
     "indicator_periods",
     "loyalty_facts_lists",
@@ -332,7 +336,7 @@ def check_appraisal(appraisal: Appraisal) -> None:
 
 
 def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) -> None:
-    """Conformance check for a host's own :class:`~keyaccount.policies.AppraisalPolicy`.
+    """Conformance check for a host's own :class:`~keyaccount.AppraisalPolicy`.
 
     Appraises the portfolio and every group of every dimension and checks that each
     appraisal states the set's period and keeps the :func:`check_appraisal` invariants;
@@ -356,17 +360,17 @@ def check_appraisal_policy(policy: AppraisalPolicy, indicators: IndicatorSet) ->
         check_appraisal(appraisal)
 
 
-def check_loyalty_scoring(
-    policy: LoyaltyScoring, facts: list[LoyaltyFacts], period: Period
+def check_loyalty_policy(
+    policy: LoyaltyPolicy, facts: list[LoyaltyFacts], period: Period
 ) -> None:
-    """Conformance check for a host's own :class:`~keyaccount.policies.LoyaltyScoring`.
+    """Conformance check for a host's own :class:`~keyaccount.LoyaltyPolicy`.
 
     Every account gets an index in [0, 1] (or none when nothing was applicable), each
     account's combination keeps the :func:`check_appraisal` invariants, and the index does
     not depend on the order of the accounts.
 
     Args:
-        policy: the host's loyalty scoring.
+        policy: the host's loyalty policy.
         facts: one behaviour record per account (draw them with
             :func:`loyalty_facts_lists`).
         period: the period the behaviour was observed over.

@@ -1,3 +1,5 @@
+"""Adapters from keyaccount's own objects to the indicator records."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping

@@ -1,8 +1,7 @@
-"""Scorecards (考核) and the loyalty index weights: indicators combined by weights (SPEC §9).
+"""Scorecards (考核, SPEC §9; seed 001 §七(二)2, seed 003): indicators combined by weights.
 
-* :class:`ScorecardPolicy` combines the normalised indicators of a period into an appraisal
-  score per account manager, per department (or per any :class:`~keyaccount.Dimension`).
-* :class:`LoyaltyPolicy` weights the seven loyalty behaviours of seed 002 §忠诚度分析.
+:class:`WeightedScorecard` combines the normalised indicators of a period into an appraisal
+score per account manager, per department (or per any :class:`~keyaccount.Dimension`).
 
 Weights are exact fractions: a host may write them as ``"0.2"``, ``"1/7"``, ``Decimal``,
 ``Fraction`` or ``int`` (floats are refused: a weight of ``0.1`` is not exactly 1/10). They
@@ -28,7 +27,7 @@ has no score (``None``), never 0.
 ...     visits=[VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 3, 1),
 ...                       done_on=date(2025, 3, 1))],
 ...     tickets=[TicketFact("ACME", "A", "Wang", "KA", opened_on=date(2025, 4, 1))])
->>> policy = ScorecardPolicy.from_mapping(
+>>> policy = WeightedScorecard.from_mapping(
 ...     {"weights": {"visit_plan_completion": "0.6", "problem_resolution": "0.4"}})
 >>> wang = policy.appraise(indicators, Dimension.ACCOUNT_MANAGER)["Wang"]
 >>> wang.score, wang.rounded(2)
@@ -37,39 +36,31 @@ has no score (``None``), never 0.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys
-from keyaccount.domain.indicator_records import LoyaltyFacts
+from keyaccount._errors import InvalidInput
 from keyaccount.domain.indicators import (
-    LOYALTY_COMPONENTS,
     Appraisal,
     Dimension,
     Indicator,
     IndicatorSet,
     IndicatorValue,
-    LoyaltyReport,
     combine_weighted,
-    loyalty_index,
 )
 from keyaccount.domain.periods import Period
+from keyaccount.policies.indicators._weights import (
+    WeightPairs,
+    check_total,
+    from_settings,
+    named_weights,
+)
 
-__all__ = [
-    "DEFAULT_LOYALTY_WEIGHTS",
-    "DEFAULT_SCORECARD_WEIGHTS",
-    "LoyaltyPolicy",
-    "ScorecardPolicy",
-]
-
-_Name = TypeVar("_Name", Indicator, str)
-_Policy = TypeVar("_Policy")
+__all__ = ["DEFAULT_SCORECARD_WEIGHTS", "WeightedScorecard"]
 
 # seed 001 §七(二)2 考核指标: 走访计划完成率、客户满意度、问题解决率、业务合作增长率, which
 # seed 001 §六(一)2 measures by 对比走访前后的业务合作量; seed 003 (大客户经理职责) adds that
@@ -83,106 +74,20 @@ DEFAULT_SCORECARD_WEIGHTS: tuple[tuple[Indicator, Fraction], ...] = (
     (Indicator.RECEIVABLES_COLLECTION, Fraction(1, 5)),
 )
 
-# seed 002 §忠诚度分析 lists seven behaviours (再次购买次数、数量、金额、转介绍率、活动响应度、
-# 价格敏感度、质量事故宽容度) and weighs none above another: our default gives each 1/7.
-DEFAULT_LOYALTY_WEIGHTS: tuple[tuple[str, Fraction], ...] = tuple(
-    (name, Fraction(1, 7)) for name in LOYALTY_COMPONENTS
-)
-
-
-def _weight(value: object, *, field: str) -> Fraction:
-    if isinstance(value, (bool, float)) or not isinstance(value, (int, str, Decimal, Fraction)):
-        raise PolicyConfigError(
-            f"{field} must be exact (int, Decimal, Fraction or a string like '0.2' or '1/7'), "
-            f"got {value!r}"
-        )
-    try:
-        weight = Fraction(value)
-    except (ValueError, ZeroDivisionError, ArithmeticError):
-        raise PolicyConfigError(f"{field} must be a number, got {value!r}") from None
-    if weight < 0:
-        raise PolicyConfigError(f"{field} must be >= 0, got {value!r}")
-    return weight
-
-
-def _check_total(weights: Iterable[tuple[str, Fraction]], *, policy: str) -> None:
-    pairs = list(weights)
-    total = sum((weight for _, weight in pairs), Fraction(0))
-    if total != 1:
-        listed = ", ".join(f"{name}={weight}" for name, weight in pairs)
-        raise PolicyConfigError(f"{policy} weights must sum to 1, got {total} ({listed})")
-
-
-def _pairs(value: Mapping[Any, object] | Iterable[tuple[Any, object]]) -> list[tuple[Any, object]]:
-    return list(value.items()) if isinstance(value, Mapping) else list(value)
-
-
-def _named_weights(
-    value: Mapping[Any, object] | Iterable[tuple[Any, object]],
-    *,
-    known: Mapping[Any, _Name],
-    policy: str,
-    kind: str,
-) -> tuple[tuple[_Name, Fraction], ...]:
-    """Validate ``(name, weight)`` pairs against the names a policy knows, in setting order."""
-    result: dict[_Name, Fraction] = {}
-    for key, raw in _pairs(value):
-        name = known.get(key)
-        if name is None:
-            expected = sorted({_label(n) for n in known.values()})
-            raise PolicyConfigError(
-                f"{policy} weights name unknown {kind} {key!r}; expected some of {expected}"
-            )
-        if name in result:
-            raise PolicyConfigError(f"{policy} weights name {_label(name)!r} twice")
-        result[name] = _weight(raw, field=f"{policy} weight of {_label(name)}")
-    return tuple(result.items())
-
-
-def _label(name: Indicator | str) -> str:
-    return name.value if isinstance(name, Indicator) else name
-
-
 # A scorecard's weights may name an indicator by its enum member or by its settings name.
 _INDICATORS_BY_KEY: Mapping[Any, Indicator] = MappingProxyType(
     {key: indicator for indicator in Indicator for key in (indicator, indicator.value)}
 )
 
 
-def _scorecard_weights(
-    value: Mapping[Any, object] | Iterable[tuple[Any, object]],
-) -> tuple[tuple[Indicator, Fraction], ...]:
-    return _named_weights(
-        value, known=_INDICATORS_BY_KEY, policy="ScorecardPolicy", kind="indicator"
+def _scorecard_weights(value: WeightPairs) -> tuple[tuple[Indicator, Fraction], ...]:
+    return named_weights(
+        value, known=_INDICATORS_BY_KEY, policy="WeightedScorecard", kind="indicator"
     )
-
-
-def _loyalty_weights(
-    value: Mapping[str, object] | Iterable[tuple[str, object]],
-) -> tuple[tuple[str, Fraction], ...]:
-    return _named_weights(
-        value, known={name: name for name in LOYALTY_COMPONENTS}, policy="LoyaltyPolicy",
-        kind="component",
-    )
-
-
-def _from_settings(
-    build: Callable[..., _Policy], settings: Mapping[str, Any], *, policy: str
-) -> _Policy:
-    """Build a weights policy from ``{"weights": {name: weight}}``; no weights: the default."""
-    check_settings_keys(settings, allowed={"weights"}, policy=policy)
-    if "weights" not in settings:
-        return build()
-    weights = settings["weights"]
-    if not isinstance(weights, Mapping):
-        raise PolicyConfigError(
-            f"{policy} setting 'weights' must be a mapping of name to weight, got {weights!r}"
-        )
-    return build(weights)
 
 
 @attrs.frozen
-class ScorecardPolicy:
+class WeightedScorecard:
     """Combines a period's indicators by weights into appraisal scores (SPEC §9 考核).
 
     Attributes:
@@ -194,12 +99,12 @@ class ScorecardPolicy:
         PolicyConfigError: an unknown indicator, a negative or inexact weight, or weights
             that do not sum to 1.
 
-    >>> [indicator.value for indicator in ScorecardPolicy().weighted_indicators][:2]
+    >>> [indicator.value for indicator in WeightedScorecard().weighted_indicators][:2]
     ['visit_plan_completion', 'satisfaction']
-    >>> ScorecardPolicy({"satisfaction": "0.5", "churn": "0.4"})
+    >>> WeightedScorecard({"satisfaction": "0.5", "churn": "0.4"})
     Traceback (most recent call last):
     ...
-    keyaccount.PolicyConfigError: ScorecardPolicy weights must sum to 1, got 9/10 (...)
+    keyaccount.PolicyConfigError: WeightedScorecard weights must sum to 1, got 9/10 (...)
     """
 
     weights: tuple[tuple[Indicator, Fraction], ...] = attrs.field(
@@ -207,10 +112,10 @@ class ScorecardPolicy:
     )
 
     def __attrs_post_init__(self) -> None:
-        _check_total(((i.value, w) for i, w in self.weights), policy="ScorecardPolicy")
+        check_total(((i.value, w) for i, w in self.weights), policy="WeightedScorecard")
 
     @classmethod
-    def from_mapping(cls, settings: Mapping[str, Any]) -> ScorecardPolicy:
+    def from_mapping(cls, settings: Mapping[str, Any]) -> WeightedScorecard:
         """Build from a host's settings: ``{"weights": {indicator name: weight}}``.
 
         Without ``"weights"`` the seed defaults are used.
@@ -224,7 +129,7 @@ class ScorecardPolicy:
         Raises:
             PolicyConfigError: unknown keys or indicators, bad weights.
         """
-        return _from_settings(cls, settings, policy="ScorecardPolicy")
+        return from_settings(cls, settings, policy="WeightedScorecard")
 
     @property
     def weighted_indicators(self) -> tuple[Indicator, ...]:
@@ -249,7 +154,8 @@ class ScorecardPolicy:
             InvalidInput: a value states another period than ``period``.
 
         >>> h1 = Period.half_year(2025, 1)
-        >>> policy = ScorecardPolicy({"visit_plan_completion": "0.6", "problem_resolution": "0.4"})
+        >>> policy = WeightedScorecard(
+        ...     {"visit_plan_completion": "0.6", "problem_resolution": "0.4"})
         >>> completion = IndicatorValue.rate(Indicator.VISIT_PLAN_COMPLETION, h1, 3, 4)
         >>> appraisal = policy.appraise_values({Indicator.VISIT_PLAN_COMPLETION: completion}, h1)
         >>> appraisal.score, appraisal.not_applicable, appraisal.redistributed_weight
@@ -324,61 +230,3 @@ class ScorecardPolicy:
         self._require(indicators)
         values = {i: indicators[i].portfolio for i in self.weighted_indicators}
         return self.appraise_values(values, indicators.period)
-
-
-@attrs.frozen
-class LoyaltyPolicy:
-    """Weights the seven loyalty behaviours of seed 002 §忠诚度分析 into a loyalty index.
-
-    Attributes:
-        weights: ``(component, weight)`` pairs over :data:`keyaccount.LOYALTY_COMPONENTS`;
-            components left out weigh nothing. Default: :data:`DEFAULT_LOYALTY_WEIGHTS`
-            (1/7 each).
-
-    Raises:
-        PolicyConfigError: an unknown component, a negative or inexact weight, or weights
-            that do not sum to 1.
-
-    >>> LoyaltyPolicy().weights[0]
-    ('repeat_purchase_count', Fraction(1, 7))
-    >>> LoyaltyPolicy.from_mapping({"weights": {"gratitude": 1}})
-    Traceback (most recent call last):
-    ...
-    keyaccount.PolicyConfigError: LoyaltyPolicy weights name unknown component 'gratitude'; ...
-    """
-
-    weights: tuple[tuple[str, Fraction], ...] = attrs.field(
-        default=DEFAULT_LOYALTY_WEIGHTS, converter=_loyalty_weights
-    )
-
-    def __attrs_post_init__(self) -> None:
-        _check_total(self.weights, policy="LoyaltyPolicy")
-
-    @classmethod
-    def from_mapping(cls, settings: Mapping[str, Any]) -> LoyaltyPolicy:
-        """Build from a host's settings: ``{"weights": {component: weight}}``.
-
-        Without ``"weights"`` the seed defaults are used.
-
-        Args:
-            settings: the host's settings; the only key is ``"weights"``.
-
-        Returns:
-            The policy.
-
-        Raises:
-            PolicyConfigError: unknown keys or components, bad weights.
-        """
-        return _from_settings(cls, settings, policy="LoyaltyPolicy")
-
-    def index(self, facts: Iterable[LoyaltyFacts], period: Period) -> LoyaltyReport:
-        """The loyalty index of every account and group (see :func:`keyaccount.loyalty_index`).
-
-        Args:
-            facts: one behaviour record per account.
-            period: the period the behaviour was observed over (seed 002: yearly).
-
-        Returns:
-            The index per account and group, with each account's weighted combination.
-        """
-        return loyalty_index(facts, period, weights=dict(self.weights))

@@ -16,7 +16,7 @@ from datetime import date, datetime, tzinfo
 from keyaccount._errors import InvalidInput
 from keyaccount.domain.customers import AccountStatus, Customer
 from keyaccount.domain.grading import GradedAccount
-from keyaccount.domain.indicator_records import (
+from keyaccount.domain.indicators.records import (
     RetentionFact,
     SurveyResponse,
     TicketFact,

@@ -1,0 +1,87 @@
+"""Visit plan completion (走访计划完成率, seed 001 §七(二)2).
+
+One pass over the planned visits; the same pass also finds each account's first visit of the
+period, the pivot of :func:`~keyaccount.cooperation_growth_after_visits`.
+
+>>> from datetime import date
+>>> from keyaccount import Dimension, Period, VisitFact
+>>> h1 = Period.half_year(2025, 1)
+>>> visits = [
+...     VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 2, 3), done_on=date(2025, 2, 3)),
+...     VisitFact("ACME", "A", "Wang", "KA", planned_on=date(2025, 5, 6)),
+...     VisitFact("BOLT", "C", "Li", "KA", planned_on=date(2025, 3, 9), done_on=date(2025, 3, 10)),
+... ]
+>>> completion = visit_plan_completion(visits, h1)
+>>> str(completion.portfolio)
+'visit_plan_completion 2025-H1: 2/3 = 0.6667'
+>>> str(completion.of(Dimension.ACCOUNT_MANAGER, "Wang"))
+'visit_plan_completion 2025-H1: 1/2 = 0.5000'
+>>> str(completion.of(Dimension.ACCOUNT_MANAGER, "Zhao"))
+'visit_plan_completion 2025-H1: not applicable (0/0)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _rate_maker
+from keyaccount.domain.indicators.records import VisitFact
+from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
+from keyaccount.domain.periods import Period
+
+__all__ = ["visit_plan_completion"]
+
+
+def visit_plan_completion(
+    visits: Iterable[VisitFact], period: Period
+) -> Breakdown[IndicatorValue]:
+    """Visit plan completion rate (走访计划完成率, seed 001 §七(二)2).
+
+    ``completed / planned`` over the visits planned inside ``period``, where a planned visit
+    is completed if it was recorded before the period ended (a visit done after the period
+    closed does not rescue that period's plan). One pass, O(visits).
+
+    Args:
+        visits: the planned visits; those planned outside the period are ignored.
+        period: the period of the plan.
+
+    Returns:
+        The rate for the portfolio and per account, tier, account manager and department.
+    """
+    return _completion(_visit_pass(visits, period, None), period)
+
+
+def _completion(cells: _Cells, period: Period) -> Breakdown[IndicatorValue]:
+    return _breakdown(
+        Indicator.VISIT_PLAN_COMPLETION, period, cells, 2,
+        _rate_maker(Indicator.VISIT_PLAN_COMPLETION, period),
+    )
+
+
+def _visit_pass(
+    visits: Iterable[VisitFact], period: Period, pivots: dict[str, date] | None
+) -> _Cells:
+    """Completion counters per record key, and each account's first visit of the period.
+
+    The first visits go into ``pivots`` when it is given (growth after visits needs them),
+    so that the visits are read once.
+    """
+    start, end = period.start, period.end
+    cells: _Cells = {}
+    cell_of = cells.get
+    for visit in visits:
+        done_on = visit.done_on
+        if start <= visit.planned_on < end:
+            dims = _dims_of(visit)
+            cell = cell_of(dims)
+            if cell is None:
+                cell = cells[dims] = [0, 0]
+            cell[1] += 1
+            if done_on is not None and done_on < end:
+                cell[0] += 1
+        if pivots is not None and done_on is not None and start <= done_on < end:
+            known = pivots.get(visit.account_id)
+            if known is None or done_on < known:
+                pivots[visit.account_id] = done_on
+    return cells
