@@ -1,449 +1,52 @@
 """keyaccount: the domain kernel of key-account management (大客户管理).
 
 Pure domain objects and pluggable policies, with no I/O: time is a parameter (``now=``),
-results are values and domain events. Policies live in :mod:`keyaccount.policies`.
+results are values and domain events.
 
-Each area below has its own section; add names to the section of the area you own.
+Where a name lives:
+
+- ``keyaccount`` (this package): every domain name, that is each value, event, protocol a
+  policy implements and pure service, gathered from the subdomain packages, and the errors.
+- ``keyaccount.domain.<subdomain>``: the same names one subdomain at a time: ``calendar``,
+  ``customers``, ``grading``, ``tickets``, ``visits``, ``indicators`` (and ``events``, the
+  base every domain event shares).
+- :mod:`keyaccount.policies`: the configurable defaults with ``from_mapping``, and
+  :mod:`keyaccount.policies.presets`, the seed defaults by name.
+- :mod:`keyaccount.testing`: hypothesis strategies and conformance checks.
+
+Each public name is written once, in the ``__all__`` of the module that defines it; the
+packages gather those lists.
 """
 
-from keyaccount._errors import (
-    CalendarRangeError,
-    InvalidInput,
-    InvalidTransition,
-    KeyAccountError,
-    PolicyConfigError,
-)
+from keyaccount import _errors
+from keyaccount._errors import *
 from keyaccount._version import __version__
-from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tiers import (
-    AMOUNT_TIERS,
-    DEFAULT_LADDER,
-    ORDINARY,
-    PARTNER,
-    SCORE_TIERS,
-    STRATEGIC,
-    TIER_A,
-    TIER_B,
-    TIER_C,
-    TIER_D,
-    Tier,
-    TierLadder,
-    VisitLevel,
-)
-
-# --- customers, lifecycle, coverage, access (issue 3) ---
-# isort: split
-from keyaccount.domain.customers import (
-    AMENDABLE_FIELDS,
-    CONTACT_PERSONAL_NOTES,
-    CUSTOMER_FIELDS,
-    TRADING_TERMINATED,
-    TRANSITIONS,
-    AccessPolicy,
-    AccountActivated,
-    AccountApproved,
-    AccountCodePolicy,
-    AccountReactivated,
-    AccountReassigned,
-    AccountStatus,
-    AccountWentDormant,
-    ApplicationReport,
-    ApplicationSubmitted,
-    Contact,
-    ContactRole,
-    Contract,
-    CounterpartRole,
-    CoveragePolicy,
-    CoverageViolation,
-    Customer,
-    CustomerCategory,
-    DormancyPolicy,
-    FileAmended,
-    GeneralInvestigationStarted,
-    InvestigationResumed,
-    InvestigationSuspended,
-    LifecycleEvent,
-    LifecycleStep,
-    OnsiteInvestigationStarted,
-    ProcessRecord,
-    ProcessRecorded,
-    PurchaseRecorded,
-    RecordKind,
-    RedactedView,
-    StaffAssigned,
-    Successors,
-    TradingTerminated,
-    Transition,
-    Viewer,
-    ViewerRole,
-    apply_dormancy,
-    apply_grading,
-    assign_account_code,
-    coverage_violations,
-    hand_over,
-    redact,
-    redacted_view,
-)
-
-# --- end customers ---
-
-# --- grading (issue 4) ---
-# isort: split
-from keyaccount.domain.grading import (
-    DEFAULT_REVIEW_CADENCE,
-    AccountFigures,
-    GradedAccount,
-    Grading,
-    GradingPolicy,
-    MigrationMatrix,
-    ReviewCadence,
-    ReviewDue,
-    ReviewKind,
-    ScoreComponent,
-    TierChange,
-    TierChanged,
-    TierHistory,
-    tier_changes,
-)
-
-# isort: split
-# --- end grading ---
-
-# --- calendar (issue 5) ---
-from keyaccount.domain.calendar import BusinessCalendar, BusinessDuration
-
-# --- end calendar ---
-
-# --- tickets (issue 5) ---
-# isort: split
-from keyaccount.domain.tickets import (
-    SATISFACTION_SCALE,
-    DeadlineKind,
-    EscalationMarks,
-    EscalationPolicy,
-    FeedbackTicket,
-    Severity,
-    TicketAtRisk,
-    TicketChange,
-    TicketClosed,
-    TicketDeadlines,
-    TicketEscalated,
-    TicketEvent,
-    TicketHistoryEntry,
-    TicketKind,
-    TicketOpened,
-    TicketPaused,
-    TicketProgressReported,
-    TicketReopened,
-    TicketReplied,
-    TicketResolved,
-    TicketResumed,
-    TicketSource,
-    TicketStatus,
-    TierDeadlines,
-    escalation_level,
-    evaluate_escalation,
-    open_ticket,
-    reopen_ticket,
-    ticket_deadlines,
-    ticket_queue_key,
-    who_must_act,
-)
-
-# --- end tickets ---
-
-# --- visits (issue 6) ---
-# isort: split
-from keyaccount.domain.visits import (
-    FESTIVAL_KINDS,
-    REGULAR_KINDS,
-    TOPIC_ROTATION,
-    AccountCompliance,
-    AccountToPlan,
-    ComplianceReport,
-    FeedbackItem,
-    OverdueVisit,
-    PlannedVisit,
-    PlanPeriod,
-    Topic,
-    VisitFrequencyPolicy,
-    VisitGap,
-    VisitInterval,
-    VisitKind,
-    VisitOverdue,
-    VisitPlan,
-    VisitPlanned,
-    VisitPlanner,
-    VisitQuota,
-    VisitReassigned,
-    VisitRecord,
-    VisitRecorded,
-    WorkingDayCalendar,
-    evaluate_compliance,
-    record_visit,
-    scaled_count,
-    visit_id,
-)
-
-# isort: split
-# --- end visits ---
-
-# --- indicators (issue 7) ---
-# isort: split
-from keyaccount.domain.indicators import (
-    HIGH_VALUE_TIER_CODES,
-    LOYALTY_COMPONENTS,
-    TRADING_STATUSES,
-    Appraisal,
-    AppraisalComponent,
-    AppraisalPolicy,
-    Breakdown,
-    Dimension,
-    Indicator,
-    IndicatorSet,
-    IndicatorValue,
-    LoyaltyFacts,
-    LoyaltyPolicy,
-    LoyaltyReport,
-    ProspectFact,
-    ReceivableFact,
-    ResolutionReport,
-    RetentionFact,
-    RetentionReport,
-    SatisfactionReport,
-    SatisfactionScale,
-    ScoreDistribution,
-    SpendingFact,
-    SurveyResponse,
-    TicketFact,
-    TierMigration,
-    VisitFact,
-    VolumeFact,
-    combine_weighted,
-    compute_indicators,
-    cooperation_growth,
-    cooperation_growth_after_visits,
-    loyalty_index,
-    prospect_conversion,
-    receivables_collection,
-    relationship_cost_benefit,
-    retention_and_churn,
-    roster_from,
-    satisfaction_from_tickets,
-    survey_satisfaction,
-    ticket_facts_from,
-    ticket_resolution,
-    tier_migration,
-    tiers_of,
-    visit_facts_from,
-    visit_plan_completion,
-)
-from keyaccount.domain.periods import Period
-
-# --- end indicators ---
+from keyaccount.domain import calendar as _calendar
+from keyaccount.domain import customers as _customers
+from keyaccount.domain import events as _events
+from keyaccount.domain import grading as _grading
+from keyaccount.domain import indicators as _indicators
+from keyaccount.domain import periods as _periods
+from keyaccount.domain import tickets as _tickets
+from keyaccount.domain import visits as _visits
+from keyaccount.domain.calendar import *
+from keyaccount.domain.customers import *
+from keyaccount.domain.events import *
+from keyaccount.domain.grading import *
+from keyaccount.domain.indicators import *
+from keyaccount.domain.periods import *
+from keyaccount.domain.tickets import *
+from keyaccount.domain.visits import *
 
 __all__ = [
-    "AMOUNT_TIERS",
-    "DEFAULT_LADDER",
-    "ORDINARY",
-    "PARTNER",
-    "SCORE_TIERS",
-    "STRATEGIC",
-    "TIER_A",
-    "TIER_B",
-    "TIER_C",
-    "TIER_D",
-    "CalendarRangeError",
-    "DomainEvent",
-    "InvalidInput",
-    "InvalidTransition",
-    "KeyAccountError",
-    "PolicyConfigError",
-    "Tier",
-    "TierLadder",
-    "VisitLevel",
     "__version__",
-    # --- customers (issue 3) ---
-    "AMENDABLE_FIELDS",
-    "CONTACT_PERSONAL_NOTES",
-    "CUSTOMER_FIELDS",
-    "TRADING_TERMINATED",
-    "TRANSITIONS",
-    "AccessPolicy",
-    "AccountActivated",
-    "AccountApproved",
-    "AccountCodePolicy",
-    "AccountReactivated",
-    "AccountReassigned",
-    "AccountStatus",
-    "AccountWentDormant",
-    "ApplicationReport",
-    "ApplicationSubmitted",
-    "Contact",
-    "ContactRole",
-    "Contract",
-    "CounterpartRole",
-    "CoveragePolicy",
-    "CoverageViolation",
-    "Customer",
-    "CustomerCategory",
-    "DormancyPolicy",
-    "FileAmended",
-    "GeneralInvestigationStarted",
-    "InvestigationResumed",
-    "InvestigationSuspended",
-    "LifecycleEvent",
-    "LifecycleStep",
-    "OnsiteInvestigationStarted",
-    "ProcessRecord",
-    "ProcessRecorded",
-    "PurchaseRecorded",
-    "RecordKind",
-    "RedactedView",
-    "StaffAssigned",
-    "Successors",
-    "TradingTerminated",
-    "Transition",
-    "Viewer",
-    "ViewerRole",
-    "apply_dormancy",
-    "apply_grading",
-    "assign_account_code",
-    "coverage_violations",
-    "hand_over",
-    "redact",
-    "redacted_view",
-    # --- end customers ---
-    # --- grading (issue 4) ---
-    "DEFAULT_REVIEW_CADENCE",
-    "AccountFigures",
-    "GradedAccount",
-    "Grading",
-    "GradingPolicy",
-    "MigrationMatrix",
-    "ReviewCadence",
-    "ReviewDue",
-    "ReviewKind",
-    "ScoreComponent",
-    "TierChange",
-    "TierChanged",
-    "TierHistory",
-    "tier_changes",
-    # --- end grading ---
-    # --- calendar (issue 5) ---
-    "BusinessCalendar",
-    # --- end calendar ---
-    # --- tickets (issue 5) ---
-    "SATISFACTION_SCALE",
-    "BusinessDuration",
-    "DeadlineKind",
-    "EscalationMarks",
-    "EscalationPolicy",
-    "FeedbackTicket",
-    "Severity",
-    "TicketAtRisk",
-    "TicketChange",
-    "TicketClosed",
-    "TicketDeadlines",
-    "TicketEscalated",
-    "TicketEvent",
-    "TicketHistoryEntry",
-    "TicketKind",
-    "TicketOpened",
-    "TicketPaused",
-    "TicketProgressReported",
-    "TicketReopened",
-    "TicketReplied",
-    "TicketResolved",
-    "TicketResumed",
-    "TicketSource",
-    "TicketStatus",
-    "TierDeadlines",
-    "escalation_level",
-    "evaluate_escalation",
-    "open_ticket",
-    "reopen_ticket",
-    "ticket_deadlines",
-    "ticket_queue_key",
-    "who_must_act",
-    # --- end tickets ---
-    # --- visits (issue 6) ---
-    "FESTIVAL_KINDS",
-    "REGULAR_KINDS",
-    "TOPIC_ROTATION",
-    "AccountCompliance",
-    "AccountToPlan",
-    "ComplianceReport",
-    "FeedbackItem",
-    "OverdueVisit",
-    "PlanPeriod",
-    "PlannedVisit",
-    "Topic",
-    "VisitFrequencyPolicy",
-    "VisitGap",
-    "VisitInterval",
-    "VisitKind",
-    "VisitOverdue",
-    "VisitPlan",
-    "VisitPlanned",
-    "VisitPlanner",
-    "VisitQuota",
-    "VisitReassigned",
-    "VisitRecord",
-    "VisitRecorded",
-    "WorkingDayCalendar",
-    "evaluate_compliance",
-    "record_visit",
-    "scaled_count",
-    "visit_id",
-    # --- end visits ---
-    # --- indicators (issue 7) ---
-    "TRADING_STATUSES",
-    "Appraisal",
-    "AppraisalComponent",
-    "AppraisalPolicy",
-    "Breakdown",
-    "Dimension",
-    "HIGH_VALUE_TIER_CODES",
-    "Indicator",
-    "IndicatorSet",
-    "IndicatorValue",
-    "LOYALTY_COMPONENTS",
-    "LoyaltyFacts",
-    "LoyaltyPolicy",
-    "LoyaltyReport",
-    "Period",
-    "ProspectFact",
-    "ReceivableFact",
-    "ResolutionReport",
-    "RetentionFact",
-    "RetentionReport",
-    "SatisfactionReport",
-    "SatisfactionScale",
-    "ScoreDistribution",
-    "SpendingFact",
-    "SurveyResponse",
-    "TicketFact",
-    "TierMigration",
-    "VisitFact",
-    "VolumeFact",
-    "combine_weighted",
-    "compute_indicators",
-    "cooperation_growth",
-    "cooperation_growth_after_visits",
-    "loyalty_index",
-    "prospect_conversion",
-    "receivables_collection",
-    "relationship_cost_benefit",
-    "retention_and_churn",
-    "roster_from",
-    "satisfaction_from_tickets",
-    "survey_satisfaction",
-    "ticket_facts_from",
-    "ticket_resolution",
-    "tier_migration",
-    "tiers_of",
-    "visit_facts_from",
-    "visit_plan_completion",
-    # --- end indicators ---
+    *_errors.__all__,
+    *_events.__all__,
+    *_calendar.__all__,
+    *_periods.__all__,
+    *_grading.__all__,
+    *_customers.__all__,
+    *_tickets.__all__,
+    *_visits.__all__,
+    *_indicators.__all__,
 ]

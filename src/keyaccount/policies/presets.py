@@ -7,8 +7,7 @@ registered at import time. Hosts that change a setting build the policy with
 
 from __future__ import annotations
 
-# --- customers, lifecycle, coverage, access (issue 3) ---
-# isort: split
+from keyaccount.domain.grading import ReviewCadence
 from keyaccount.policies.customers import (
     CoveredHandover,
     DaysWithoutPurchase,
@@ -16,6 +15,25 @@ from keyaccount.policies.customers import (
     RoleBasedAccess,
     SequentialAccountCodes,
 )
+from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
+from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
+from keyaccount.policies.tickets import TieredEscalation
+from keyaccount.policies.visits import TierVisitFrequency
+
+__all__ = [
+    "access",
+    "account_codes",
+    "amount_bands",
+    "coverage",
+    "dormancy",
+    "escalation",
+    "handover",
+    "loyalty",
+    "review_cadence",
+    "scorecard",
+    "visit_frequency",
+    "weighted_grading",
+]
 
 
 def account_codes() -> SequentialAccountCodes:
@@ -64,13 +82,6 @@ def access() -> RoleBasedAccess:
     """
     return RoleBasedAccess()
 
-# --- end customers ---
-
-# --- grading (issue 4) ---
-# isort: split
-from keyaccount.domain.grading import ReviewCadence
-from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
-
 
 def weighted_grading() -> WeightedScoreGrading:
     """Weights 0.4 / 0.4 / 0.2, percentile ranks, tiers A 5 %, B 15 %, C 30 %, D 50 %.
@@ -104,13 +115,6 @@ def review_cadence() -> ReviewCadence:
     return ReviewCadence()
 
 
-# --- end grading ---
-
-# --- tickets and escalation (issue 5) ---
-# isort: split
-from keyaccount.policies.tickets import TieredEscalation
-
-
 def escalation() -> TieredEscalation:
     """The seed defaults of ticket deadlines and escalation (SPEC §7; seed 001 §五, seed 002).
 
@@ -126,13 +130,6 @@ def escalation() -> TieredEscalation:
     return TieredEscalation()
 
 
-# --- end tickets ---
-
-# --- visits (issue 6) ---
-# isort: split
-from keyaccount.policies.visits import TierVisitFrequency
-
-
 def visit_frequency() -> TierVisitFrequency:
     """The seed defaults of visit frequency (SPEC §6; seed 001 §走访频率, seed 002 §维护计划).
 
@@ -146,13 +143,6 @@ def visit_frequency() -> TierVisitFrequency:
     6
     """
     return TierVisitFrequency()
-
-
-# --- end visits ---
-
-# --- indicators and scorecards (issue 7) ---
-# isort: split
-from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
 
 
 def scorecard() -> WeightedScorecard:
@@ -176,4 +166,3 @@ def loyalty() -> WeightedLoyalty:
     return WeightedLoyalty()
 
 
-# --- end indicators ---

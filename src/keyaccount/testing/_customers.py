@@ -46,7 +46,7 @@ from keyaccount.domain.customers import (
     redact,
 )
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.policies.customers import CoveredHandover
 
 __all__ = [

@@ -19,8 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.grading import AccountFigures, GradedAccount, GradingPolicy
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import AccountFigures, GradedAccount, GradingPolicy, Tier
 from keyaccount.policies.grading import (
     AmountBandGrading,
     WeightedScoreGrading,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
+from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.domain.tickets import (
     DeadlineKind,
     EscalationPolicy,
@@ -32,7 +33,6 @@ from keyaccount.domain.tickets import (
     reopen_ticket,
     ticket_deadlines,
 )
-from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.policies.tickets import TieredEscalation
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import attrs
 from hypothesis import strategies as st
 
 from keyaccount.domain.calendar import BusinessCalendar
-from keyaccount.domain.tiers import AMOUNT_TIERS, SCORE_TIERS, Tier
+from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.domain.visits import (
     AccountToPlan,
     FeedbackItem,

@@ -56,8 +56,7 @@ from keyaccount.domain.customers.events import (
 from keyaccount.domain.customers.lifecycle import TRADING_TERMINATED, AccountStatus
 from keyaccount.domain.customers.records import ProcessRecord
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.grading import TierChanged
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier, TierChanged
 
 __all__ = ["AMENDABLE_FIELDS", "Customer"]
 

@@ -15,7 +15,7 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware, require_date, require_non_empty
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier
 
 __all__ = ["apply_grading"]
 

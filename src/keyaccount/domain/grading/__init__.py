@@ -1,6 +1,9 @@
-"""Grading: account figures, graded portfolios, tier history, migration and reviews (SPEC §5).
+"""Grading: tiers, account figures, graded portfolios, tier history, migration, reviews (SPEC §5).
 
-A :class:`GradingPolicy` (defaults in :mod:`keyaccount.policies`) reads
+The tiers of both seed schemes (:data:`TIER_A` ... :data:`TIER_D` of seed 002,
+:data:`STRATEGIC`, :data:`PARTNER`, :data:`ORDINARY` of seed 004) and the
+:class:`TierLadder` that orders a host's own tiers live here, since grading is what gives an
+account its tier. A :class:`GradingPolicy` (defaults in :mod:`keyaccount.policies`) reads
 :class:`AccountFigures` and returns a :class:`Grading`, a mapping from account id to
 :class:`GradedAccount`. What a company does with gradings over time lives here too: a
 :class:`TierHistory` per account (changes with date and reason, as :class:`TierChanged`
@@ -16,6 +19,7 @@ from keyaccount.domain.grading import (
     migration,
     protocols,
     reviews,
+    tiers,
 )
 from keyaccount.domain.grading.events import *
 from keyaccount.domain.grading.figures import *
@@ -24,6 +28,7 @@ from keyaccount.domain.grading.history import *
 from keyaccount.domain.grading.migration import *
 from keyaccount.domain.grading.protocols import *
 from keyaccount.domain.grading.reviews import *
+from keyaccount.domain.grading.tiers import *
 
 __all__ = [
     *events.__all__,
@@ -33,4 +38,5 @@ __all__ = [
     *migration.__all__,
     *protocols.__all__,
     *reviews.__all__,
+    *tiers.__all__,
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 
 def tiers_of_grading(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]:

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["TierChanged"]
 

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["GradedAccount", "Grading"]
 

@@ -17,7 +17,7 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import non_empty, require_date, require_non_empty
 from keyaccount.domain.grading._tier_map import tiers_of_grading
 from keyaccount.domain.grading.events import TierChanged
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["TierChange", "TierHistory", "tier_changes"]
 

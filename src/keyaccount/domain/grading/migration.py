@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import attrs
 
 from keyaccount.domain.grading._tier_map import tiers_of_grading
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["MigrationMatrix"]
 

@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from keyaccount.domain.grading.figures import AccountFigures
 from keyaccount.domain.grading.graded import GradedAccount
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["GradingPolicy"]
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, tzinfo
 
 from keyaccount._errors import InvalidInput
 from keyaccount.domain.customers import AccountStatus, Customer
-from keyaccount.domain.grading import GradedAccount
+from keyaccount.domain.grading import GradedAccount, Tier
 from keyaccount.domain.indicators.records import (
     RetentionFact,
     SurveyResponse,
@@ -23,7 +23,6 @@ from keyaccount.domain.indicators.records import (
     VisitFact,
 )
 from keyaccount.domain.tickets import FeedbackTicket
-from keyaccount.domain.tiers import Tier
 from keyaccount.domain.visits import PlannedVisit, VisitRecord
 
 __all__ = [

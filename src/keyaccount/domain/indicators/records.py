@@ -17,7 +17,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_date, require_non_empty, to_decimal
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier
 
 __all__ = [
     "LoyaltyFacts",

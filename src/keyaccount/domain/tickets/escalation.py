@@ -59,11 +59,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from keyaccount._validation import require_aware, to_enum
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
 from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind, TicketSource
 from keyaccount.domain.tickets.events import TicketAtRisk, TicketEscalated
 from keyaccount.domain.tickets.ticket import FeedbackTicket, TicketChange
-from keyaccount.domain.tiers import Tier
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar

@@ -26,6 +26,7 @@ from keyaccount._validation import (
     require_non_empty,
     to_enum,
 )
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets._checks import check_counters, check_history, check_status_fields
 from keyaccount.domain.tickets.enums import (
     Severity,
@@ -47,7 +48,6 @@ from keyaccount.domain.tickets.events import (
     TicketResumed,
 )
 from keyaccount.domain.tickets.history import EscalationMarks, TicketHistoryEntry
-from keyaccount.domain.tiers import Tier
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar

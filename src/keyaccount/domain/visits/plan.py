@@ -17,7 +17,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import non_empty, require_aware, require_date, require_non_empty
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.visits._fields import collection
 from keyaccount.domain.visits.events import VisitReassigned
 from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_id

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 from typing import Protocol, runtime_checkable
 
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.visits.quotas import VisitQuota
 
 __all__ = ["VisitFrequencyPolicy", "WorkingDayCalendar"]

@@ -12,8 +12,8 @@ from datetime import datetime
 from keyaccount._validation import require_aware
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import EscalationPolicy, FeedbackTicket, TicketSource, open_ticket
-from keyaccount.domain.tiers import Tier
 from keyaccount.domain.visits.events import VisitRecorded
 from keyaccount.domain.visits.records import VisitRecord
 

@@ -27,7 +27,7 @@ from keyaccount.domain.customers import (
     Customer,
     coverage_violations,
 )
-from keyaccount.domain.tiers import DEFAULT_LADDER
+from keyaccount.domain.grading import DEFAULT_LADDER
 
 __all__ = [
     "DEFAULT_MINIMUM_STAFF",

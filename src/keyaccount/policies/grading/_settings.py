@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import to_decimal
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import Tier
 
 
 def to_shares(

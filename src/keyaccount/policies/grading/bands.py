@@ -13,8 +13,16 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, to_decimal
-from keyaccount.domain.grading import AccountFigures, Grading
-from keyaccount.domain.tiers import AMOUNT_TIERS, ORDINARY, PARTNER, SCORE_TIERS, STRATEGIC, Tier
+from keyaccount.domain.grading import (
+    AMOUNT_TIERS,
+    ORDINARY,
+    PARTNER,
+    SCORE_TIERS,
+    STRATEGIC,
+    AccountFigures,
+    Grading,
+    Tier,
+)
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes
 

@@ -18,8 +18,7 @@ from operator import attrgetter, ne
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.grading import GradedAccount, Grading
-from keyaccount.domain.tiers import Tier
+from keyaccount.domain.grading import GradedAccount, Grading, Tier
 from keyaccount.policies.grading.bands import AmountBand, AmountBandGrading
 
 __all__ = ["Calibration", "calibrate"]

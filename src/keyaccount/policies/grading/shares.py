@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from keyaccount.domain.tiers import TIER_A, TIER_B, TIER_C, TIER_D, Tier
+from keyaccount.domain.grading import TIER_A, TIER_B, TIER_C, TIER_D, Tier
 
 __all__ = ["DEFAULT_TIER_SHARES", "tier_boundaries"]
 

@@ -27,8 +27,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, to_enum
-from keyaccount.domain.grading import AccountFigures, Grading
-from keyaccount.domain.tiers import SCORE_TIERS, Tier
+from keyaccount.domain.grading import SCORE_TIERS, AccountFigures, Grading, Tier
 from keyaccount.policies.grading._engine import (
     WeightedFigure,
     integer_weights,

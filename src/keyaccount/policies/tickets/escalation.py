@@ -54,8 +54,8 @@ import attrs
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys
 from keyaccount.domain.calendar import BusinessDuration
+from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
-from keyaccount.domain.tiers import Tier
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar

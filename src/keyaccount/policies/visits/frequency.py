@@ -14,7 +14,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys
-from keyaccount.domain.tiers import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
+from keyaccount.domain.grading import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
 from keyaccount.domain.visits import VisitKind, VisitQuota
 
 __all__ = [
