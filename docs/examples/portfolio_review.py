@@ -77,7 +77,6 @@ from keyaccount import (
     ticket_facts_from,
     ticket_queue_key,
     ticket_resolution,
-    tier_migration,
     visit_facts_from,
     who_must_act,
 )
@@ -438,9 +437,9 @@ def migration(before: Grading, after: Grading, out: list[str]) -> None:
     for source in tiers:
         cells = "".join(f"{matrix.count(source, target):>7}" for target in tiers)
         out.append(f"    {(source.code if source else '-'):>5} {cells}")
-    moved = tier_migration(old, new, Period.year(2025))
-    out.append(f"    upgraded {moved.upgraded}, downgraded {moved.downgraded}, unchanged "
-               f"{moved.unchanged}, new {moved.entered}, left {moved.left}")
+    out.append(f"    upgraded {len(matrix.upgraded)}, downgraded {len(matrix.downgraded)}, "
+               f"unchanged {len(matrix.unchanged)}, new {len(matrix.entered)}, "
+               f"left {len(matrix.left)}")
 
 
 def regrade(customers: list[Customer], grading: Grading, out: list[str]) -> list[Customer]:

@@ -1,6 +1,7 @@
 """The Grading a policy returns: a read-only mapping, ranked, cut into tiers exactly (SPEC §5)."""
 
 import random
+from collections.abc import Iterator, Mapping
 
 import pytest
 
@@ -16,9 +17,15 @@ from keyaccount import (
     TIER_B,
     TIER_C,
     TIER_D,
+    AccountFigures,
+    GradedAccount,
+    InvalidInput,
+    Tier,
+    tiers_of,
 )
 from keyaccount.policies import (
     WeightedScoreGrading,
+    presets,
 )
 
 
@@ -76,3 +83,50 @@ def test_large_portfolios_are_cut_into_tiers_exactly_even_when_a_sample_of_keys_
     best = portfolio[levels.index(max(levels))].account_id
     assert grading[best].rank == 1
     assert list(grading.tier_counts().values()) == counts  # the same after a full sort
+
+
+# tiers_of: the one reading of a grading as {account id: Tier}
+
+
+def test_tiers_of_a_grading_are_those_of_its_graded_accounts() -> None:
+    figures = [AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
+                              profit_contribution=i, purchase_count=i) for i in range(1, 41)]
+    grading = presets.weighted_grading().grade(figures)
+    one_by_one = {account_id: graded.tier for account_id, graded in grading.items()}
+    assert tiers_of(grading) == one_by_one
+    assert list(tiers_of(grading)) == list(grading)
+    # a plain mapping of graded accounts (a host's own grading) is read account by account
+    assert tiers_of(dict(grading.items())) == one_by_one
+    # and a mapping of tiers is already what it reads
+    assert tiers_of(one_by_one) == one_by_one
+
+
+class _BulkOnlyGrading(Mapping[str, GradedAccount]):
+    """A host grading that can give every tier at once but builds no account cheaply."""
+
+    def __init__(self, tiers: dict[str, Tier]) -> None:
+        self._tiers = tiers
+
+    def __getitem__(self, account_id: str) -> GradedAccount:
+        raise AssertionError("each graded account was built, the bulk read was not used")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tiers)
+
+    def __len__(self) -> int:
+        return len(self._tiers)
+
+    def tiers_by_account(self) -> dict[str, Tier]:
+        return dict(self._tiers)
+
+
+def test_tiers_of_a_grading_with_a_bulk_read_use_it() -> None:
+    assert tiers_of(_BulkOnlyGrading({"ACME": TIER_A, "CORA": TIER_C})) == {
+        "ACME": TIER_A, "CORA": TIER_C}
+
+
+def test_tiers_of_refuses_what_is_not_a_grading() -> None:
+    with pytest.raises(InvalidInput, match=r"grading\['x'\] must be a Tier or a graded account"):
+        tiers_of({"x": "A"})
+    with pytest.raises(InvalidInput, match="grading must be a mapping"):
+        tiers_of([TIER_A])  # type: ignore[arg-type]

@@ -1,5 +1,7 @@
-"""The migration matrix between two gradings (客户异动, SPEC §5d, §9)."""
+"""Tier migration between two gradings: the one matrix (客户异动, seed 002; SPEC §5d, §9).
 
+The indicator that counts it for a period is tested in tests/indicators/test_migration.py.
+"""
 
 import pytest
 from hypothesis import given
@@ -7,12 +9,17 @@ from hypothesis import strategies as st
 
 from grading_portfolios import figures
 from keyaccount import (
+    AMOUNT_TIERS,
+    PARTNER,
+    SCORE_TIERS,
+    STRATEGIC,
     TIER_A,
     TIER_B,
     TIER_C,
     TIER_D,
     InvalidInput,
     MigrationMatrix,
+    Tier,
 )
 from keyaccount.policies import presets
 
@@ -27,17 +34,43 @@ def test_the_migration_matrix_counts_and_names_who_moved_from_each_tier_to_each_
     assert matrix.count(TIER_D, TIER_A) == 0
     assert matrix.upgraded == ("b1", "c2")
     assert matrix.downgraded == ("a2",)
+    assert matrix.unchanged == ("a1", "c1")
     assert sum(len(ids) for _, _, ids in matrix.cells) == 5
 
 
-def test_new_accounts_come_from_no_tier_and_dropped_ones_go_to_no_tier() -> None:
+def test_entered_accounts_come_from_no_tier_and_those_that_left_go_to_no_tier() -> None:
     matrix = MigrationMatrix.between({"old": TIER_C, "kept": TIER_D},
                                      {"kept": TIER_D, "fresh": TIER_B})
-    assert matrix.new == ("fresh",)
-    assert matrix.dropped == ("old",)
+    assert matrix.entered == ("fresh",)
+    assert matrix.left == ("old",)
     assert matrix.accounts(None, TIER_B) == ("fresh",)
     assert matrix.accounts(TIER_C, None) == ("old",)
     assert matrix.cells[-1][0] is None  # "not graded" sorts last
+    # entering and leaving are neither up- nor downgrades
+    assert matrix.upgraded == matrix.downgraded == ()
+    assert matrix.unchanged == ("kept",)
+
+
+def test_cells_sort_best_tier_first_and_a_tier_may_be_named_by_its_code() -> None:
+    matrix = MigrationMatrix.between({"p": TIER_C, "q": TIER_A, "r": TIER_B},
+                                     {"p": TIER_C, "q": TIER_B, "s": TIER_D})
+    assert [(f and f.code, t and t.code) for f, t, _ in matrix.cells] == [
+        ("A", "B"), ("B", None), ("C", "C"), (None, "D")]
+    assert matrix.accounts("A", "B") == ("q",)
+    assert matrix.count("B", None) == matrix.count(None, "D") == 1
+    assert matrix.count("A", "A") == 0
+    assert matrix.count("A", TIER_B) == 1
+
+
+def test_up_and_down_compare_ranks_so_a_move_between_schemes_at_one_rank_is_unchanged() -> None:
+    # TIER_A and STRATEGIC are both rank 1: a company that changes its grading scheme does
+    # not up- or downgrade an account it keeps at the top
+    matrix = MigrationMatrix.between({"x": TIER_A, "y": TIER_B, "z": TIER_C},
+                                     {"x": STRATEGIC, "y": STRATEGIC, "z": PARTNER})
+    assert matrix.unchanged == ("x",)
+    assert matrix.upgraded == ("y", "z")
+    assert matrix.downgraded == ()
+    assert matrix.accounts(TIER_A, STRATEGIC) == ("x",)
 
 
 def test_the_migration_matrix_reads_gradings_directly() -> None:
@@ -49,16 +82,30 @@ def test_the_migration_matrix_reads_gradings_directly() -> None:
     matrix = MigrationMatrix.between(first, second)
     assert matrix.accounts(TIER_D, TIER_A) == ("c0",)
     assert "c19" in matrix.downgraded
+    # a mapping of graded accounts is read like the grading itself
+    assert MigrationMatrix.between(dict(first.items()), dict(second.items())) == matrix
 
 
 def test_a_migration_matrix_refuses_values_that_are_not_tiers() -> None:
     with pytest.raises(InvalidInput, match=r"before\['x'\]"):
         MigrationMatrix.between({"x": "A"}, {})
+    with pytest.raises(InvalidInput, match=r"after\['y'\]"):
+        MigrationMatrix.between({}, {"y": None})
+
+
+def test_a_migration_matrix_refuses_a_grading_that_is_not_a_mapping() -> None:
+    with pytest.raises(InvalidInput, match="after must be a mapping"):
+        MigrationMatrix.between({}, [("x", TIER_A)])  # type: ignore[arg-type]
+
+
+ACCOUNT_IDS = st.text("abcd", min_size=1, max_size=2)
+# both seed schemes: ranks 1-3 occur in each, so moves between schemes at one rank occur
+ANY_TIER = st.sampled_from([*SCORE_TIERS, *AMOUNT_TIERS])
 
 
 @given(
-    st.dictionaries(st.text("abc", min_size=1, max_size=3), st.sampled_from([TIER_A, TIER_B])),
-    st.dictionaries(st.text("abc", min_size=1, max_size=3), st.sampled_from([TIER_A, TIER_C])),
+    st.dictionaries(ACCOUNT_IDS, st.sampled_from([TIER_A, TIER_B])),
+    st.dictionaries(ACCOUNT_IDS, st.sampled_from([TIER_A, TIER_C])),
 )
 def test_every_account_of_either_grading_is_in_exactly_one_cell(
     before: dict[str, object], after: dict[str, object]
@@ -70,3 +117,22 @@ def test_every_account_of_either_grading_is_in_exactly_one_cell(
         for account_id in ids:
             assert before.get(account_id) == src
             assert after.get(account_id) == dst
+
+
+@given(st.dictionaries(ACCOUNT_IDS, ANY_TIER), st.dictionaries(ACCOUNT_IDS, ANY_TIER))
+def test_the_migration_counts_add_up(before: dict[str, Tier], after: dict[str, Tier]) -> None:
+    matrix = MigrationMatrix.between(before, after)
+    up, down, same = matrix.upgraded, matrix.downgraded, matrix.unchanged
+    # each account of the earlier grading is unchanged, up, down or left exactly once
+    assert sorted([*same, *up, *down, *matrix.left]) == sorted(before)
+    # each account of the later grading is unchanged, up, down or entered exactly once
+    assert sorted([*same, *up, *down, *matrix.entered]) == sorted(after)
+    # and each lands where the ranks say
+    assert all(after[i].rank < before[i].rank for i in up)
+    assert all(after[i].rank > before[i].rank for i in down)
+    assert all(after[i].rank == before[i].rank for i in same)
+    assert set(matrix.entered) == after.keys() - before.keys()
+    assert set(matrix.left) == before.keys() - after.keys()
+    # the cells agree with the counts they are read from
+    assert sum(matrix.count(src, dst) for src, dst, _ in matrix.cells) == len(
+        before.keys() | after.keys())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -12,13 +11,11 @@ import pytest
 from keyaccount import (
     TIER_A,
     TIER_C,
-    AccountFigures,
     AccountStatus,
     Contract,
     Customer,
     Dimension,
     FeedbackTicket,
-    GradedAccount,
     InvalidInput,
     Period,
     PlannedVisit,
@@ -26,7 +23,6 @@ from keyaccount import (
     Severity,
     TicketKind,
     TicketSource,
-    Tier,
     Topic,
     VisitKind,
     VisitRecord,
@@ -36,12 +32,9 @@ from keyaccount import (
     survey_satisfaction,
     ticket_facts_from,
     ticket_resolution,
-    tier_migration,
-    tiers_of,
     visit_facts_from,
     visit_plan_completion,
 )
-from keyaccount.policies import presets
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 H1 = Period.half_year(2025, 1)
@@ -140,50 +133,6 @@ def test_tickets_become_facts_with_their_own_tier_and_the_account_teams_departme
     assert [(a.score, a.answered_on) for a in answers] == [(4, date(2025, 2, 5))]
     mean = survey_satisfaction(answers, H1, scale=SatisfactionScale(1, 5)).mean.portfolio
     assert mean.value == 4
-
-
-def test_two_gradings_give_the_tier_migration_input() -> None:
-    figures = [AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
-                              profit_contribution=i, purchase_count=i) for i in range(1, 11)]
-    grading = presets.weighted_grading().grade(figures)
-    migration = tier_migration(tiers_of(grading), tiers_of(grading), Period.year(2025))
-    assert migration.unchanged == 10
-    assert migration.upgraded == migration.downgraded == 0
-
-
-def test_tiers_of_a_grading_are_those_of_its_graded_accounts() -> None:
-    figures = [AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
-                              profit_contribution=i, purchase_count=i) for i in range(1, 41)]
-    grading = presets.weighted_grading().grade(figures)
-    one_by_one = {account_id: graded.tier for account_id, graded in grading.items()}
-    assert tiers_of(grading) == one_by_one
-    assert list(tiers_of(grading)) == list(grading)
-    # a plain mapping of graded accounts (a host's own grading) is read account by account
-    assert tiers_of(dict(grading.items())) == one_by_one
-
-
-class _BulkOnlyGrading(Mapping[str, GradedAccount]):
-    """A host grading that can give every tier at once but builds no account cheaply."""
-
-    def __init__(self, tiers: dict[str, Tier]) -> None:
-        self._tiers = tiers
-
-    def __getitem__(self, account_id: str) -> GradedAccount:
-        raise AssertionError("each graded account was built, the bulk read was not used")
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tiers)
-
-    def __len__(self) -> int:
-        return len(self._tiers)
-
-    def tiers_by_account(self) -> dict[str, Tier]:
-        return dict(self._tiers)
-
-
-def test_tiers_of_a_grading_with_a_bulk_read_use_it() -> None:
-    assert tiers_of(_BulkOnlyGrading({"ACME": TIER_A, "CORA": TIER_C})) == {
-        "ACME": TIER_A, "CORA": TIER_C}
 
 
 def trading_customer(account_id: str, status: str, tier: object = TIER_A) -> Customer:

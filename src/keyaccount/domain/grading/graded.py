@@ -5,7 +5,8 @@ is the whole graded portfolio, a read-only mapping from account id to :class:`Gr
 held as columns, so that a million accounts cost a few columns of numbers rather than a
 million objects. The policies in :mod:`keyaccount.policies` build it; everything that reads
 a grading (history, migration, calibration, the customer files) reads it through the
-mapping, or in bulk through :meth:`Grading.tiers_by_account`.
+mapping, or in bulk through :meth:`Grading.tiers_by_account`; :func:`tiers_of` reads any
+grading, a policy's or a host's own, as ``{account id: Tier}``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from typing import Any
 
 import attrs
 
+from keyaccount._errors import InvalidInput
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
 
-__all__ = ["GradedAccount", "Grading"]
+__all__ = ["GradedAccount", "Grading", "tiers_of"]
 
 
 def _components(value: Iterable[ScoreComponent]) -> tuple[ScoreComponent, ...]:
@@ -246,7 +248,8 @@ class Grading(Mapping[str, GradedAccount]):
         """Every account's tier, ``{account id: Tier}`` in input order, in one bulk pass.
 
         The fast way to read a large grading (no :class:`GradedAccount` is built); the result
-        feeds :class:`~keyaccount.MigrationMatrix` and :func:`~keyaccount.tier_changes`.
+        is what :func:`tiers_of` reads, and so what :class:`~keyaccount.MigrationMatrix` and
+        :func:`~keyaccount.tier_changes` compare.
         """
         tier_at = self._tiers.__getitem__
         return dict(zip(self._ids, map(tier_at, self._tier_positions()), strict=True))
@@ -276,3 +279,49 @@ class Grading(Mapping[str, GradedAccount]):
     def __repr__(self) -> str:
         counts = ", ".join(f"{tier.code}={count}" for tier, count in self.tier_counts().items())
         return f"<Grading of {len(self)} accounts: {counts}>"
+
+
+def tiers_of(grading: Mapping[str, object]) -> dict[str, Tier]:
+    """Each account's tier in a grading, ``{account id: Tier}`` in the grading's order.
+
+    The one reading of a grading that history, migration and the indicators share. A
+    grading is a :class:`Grading`, any mapping of graded accounts (anything with a ``.tier``:
+    a host's own grading) or already ``{account id: Tier}``. One that offers a bulk
+    ``tiers_by_account()`` (a :class:`Grading` does) is read through it in one pass,
+    without building each :class:`GradedAccount`; any other mapping account by account.
+
+    Raises:
+        InvalidInput: ``grading`` is not a mapping, or a value is neither a :class:`Tier`
+            nor a graded account.
+
+    >>> from keyaccount import AccountFigures
+    >>> from keyaccount.policies import presets
+    >>> grading = presets.weighted_grading().grade(
+    ...     AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
+    ...                    profit_contribution=i, purchase_count=i) for i in range(1, 21))
+    >>> tiers = tiers_of(grading)
+    >>> tiers["c20"].code, tiers["c1"].code
+    ('A', 'D')
+    >>> tiers == {account_id: graded.tier for account_id, graded in grading.items()}
+    True
+    """
+    return _read_tiers(grading, field="grading")
+
+
+def _read_tiers(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]:
+    """:func:`tiers_of`, naming the argument ``field`` in its errors (for this package)."""
+    if not isinstance(grading, Mapping):
+        raise InvalidInput(f"{field} must be a mapping of account id to tier, got {grading!r}")
+    bulk = getattr(grading, "tiers_by_account", None)
+    if callable(bulk):
+        # found by name: a host's own grading may offer the bulk read too
+        return dict(bulk())
+    tiers = {}
+    for account_id, value in grading.items():
+        tier = value if isinstance(value, Tier) else getattr(value, "tier", None)
+        if not isinstance(tier, Tier):
+            raise InvalidInput(
+                f"{field}[{account_id!r}] must be a Tier or a graded account, got {value!r}"
+            )
+        tiers[account_id] = tier
+    return tiers

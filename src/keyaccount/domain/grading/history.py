@@ -15,8 +15,8 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import non_empty, require_date, require_non_empty
-from keyaccount.domain.grading._tier_map import tiers_of_grading
 from keyaccount.domain.grading.events import TierChanged
+from keyaccount.domain.grading.graded import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["TierChange", "TierHistory", "tier_changes"]
@@ -143,8 +143,8 @@ def tier_changes(
     """
     require_date(effective_on, field="effective_on")
     _reason(reason)
-    old = tiers_of_grading(before, field="before")
-    new = tiers_of_grading(after, field="after")
+    old = _read_tiers(before, field="before")
+    new = _read_tiers(after, field="after")
     return tuple(
         TierChanged(
             occurred_at=now, account_id=account_id, from_tier=old.get(account_id),

@@ -1,4 +1,13 @@
-"""How accounts moved between two gradings (客户异动, SPEC §5d, §9)."""
+"""Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d, §9).
+
+The one home of the concept: :class:`MigrationMatrix` places every account of either grading
+once, and every count of a migration is read off it (the indicator
+:func:`~keyaccount.tier_migration` too). The words, one set everywhere: an account is
+**upgraded** (to a tier of a better rank), **downgraded** (to a worse rank), **unchanged**
+(same rank), **entered** (graded only in the later grading: it entered the key-account
+list) or **left** (graded only in the earlier one: it left the list; not the same as lost,
+流失, which :func:`~keyaccount.retention_and_churn` counts).
+"""
 
 from __future__ import annotations
 
@@ -6,24 +15,46 @@ from collections.abc import Mapping
 
 import attrs
 
-from keyaccount.domain.grading._tier_map import tiers_of_grading
+from keyaccount.domain.grading.graded import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["MigrationMatrix"]
 
 
 def _tier_sort_key(tier: Tier | None) -> tuple[int, int, str]:
-    # "not graded" (new or dropped) sorts after every tier.
+    # "not graded" (entered or left) sorts after every tier.
     return (1, 0, "") if tier is None else (0, tier.rank, tier.code)
+
+
+def _moved(from_tier: Tier | None, to_tier: Tier | None) -> str:
+    """Which way a cell moved: the one rule behind every count of a migration."""
+    if from_tier is None:
+        return "entered"
+    if to_tier is None:
+        return "left"
+    if to_tier.rank < from_tier.rank:
+        return "upgraded"
+    if to_tier.rank > from_tier.rank:
+        return "downgraded"
+    return "unchanged"
+
+
+def _is(tier: Tier | None, wanted: Tier | str | None) -> bool:
+    if isinstance(wanted, str):
+        return tier is not None and tier.code == wanted
+    return tier == wanted
 
 
 @attrs.frozen
 class MigrationMatrix:
     """How accounts moved between two gradings (客户异动, SPEC §5d, §9).
 
-    A cell ``(from_tier, to_tier)`` holds the ids of the accounts that moved so. Accounts only
-    in the later grading are *new* (``from_tier`` is ``None``); accounts only in the earlier
-    one are *dropped* (``to_tier`` is ``None``). Accounts that stayed are on the diagonal.
+    A cell ``(from_tier, to_tier)`` holds the ids of the accounts that moved so. An account
+    only in the later grading *entered* (``from_tier`` is ``None``); one only in the earlier
+    grading *left* (``to_tier`` is ``None``). Every account of either grading is in exactly
+    one cell, and exactly one of :attr:`upgraded`, :attr:`downgraded`, :attr:`unchanged`,
+    :attr:`entered` and :attr:`left`. Up and down compare tier ranks (1 is best), so an
+    account moved between two schemes' tiers of the same rank is unchanged.
 
     Attributes:
         cells: ``((from_tier, to_tier, account ids), ...)``, non-empty cells only, sorted
@@ -32,10 +63,10 @@ class MigrationMatrix:
     >>> from keyaccount import TIER_A, TIER_B, TIER_C
     >>> matrix = MigrationMatrix.between({"x": TIER_A, "y": TIER_B, "z": TIER_C},
     ...                                  {"x": TIER_B, "y": TIER_B, "w": TIER_C})
-    >>> matrix.count(TIER_A, TIER_B), matrix.accounts(TIER_A, TIER_B)
-    (1, ('x',))
-    >>> matrix.new, matrix.dropped, matrix.downgraded
-    (('w',), ('z',), ('x',))
+    >>> matrix.count(TIER_A, TIER_B), matrix.accounts(TIER_A, TIER_B), matrix.count("B", "B")
+    (1, ('x',), 1)
+    >>> matrix.downgraded, matrix.unchanged, matrix.entered, matrix.left
+    (('x',), ('y',), ('w',), ('z',))
     """
 
     cells: tuple[tuple[Tier | None, Tier | None, tuple[str, ...]], ...]
@@ -44,55 +75,82 @@ class MigrationMatrix:
     def between(
         cls, before: Mapping[str, object], after: Mapping[str, object]
     ) -> MigrationMatrix:
-        """Compare two gradings, ``{account id: Tier or GradedAccount}`` each."""
-        old = tiers_of_grading(before, field="before")
-        new = tiers_of_grading(after, field="after")
-        cells: dict[tuple[Tier | None, Tier | None], list[str]] = {}
+        """Compare two gradings, each read by :func:`~keyaccount.tiers_of`.
+
+        Args:
+            before: the earlier grading: a :class:`~keyaccount.Grading`, a mapping of graded
+                accounts or ``{account id: Tier}``.
+            after: the later grading, likewise.
+
+        Raises:
+            InvalidInput: a grading is not a mapping, or holds a value that is neither a
+                tier nor a graded account.
+        """
+        old = _read_tiers(before, field="before")
+        new = _read_tiers(after, field="after")
+        # Grouped by the tier objects' identity first (a Tier hashes all its fields, an id
+        # does not), then the few groups merged by equality.
+        by_identity: dict[tuple[int, int], tuple[Tier | None, Tier | None, list[str]]] = {}
         for account_id in old.keys() | new.keys():
-            move = (old.get(account_id), new.get(account_id))
-            cells.setdefault(move, []).append(account_id)
+            src, dst = old.get(account_id), new.get(account_id)
+            group = by_identity.get((id(src), id(dst)))
+            if group is None:
+                group = by_identity[id(src), id(dst)] = (src, dst, [])
+            group[2].append(account_id)
+        cells: dict[tuple[Tier | None, Tier | None], list[str]] = {}
+        for src, dst, ids in by_identity.values():
+            cells.setdefault((src, dst), []).extend(ids)
         ordered = sorted(
             cells.items(),
             key=lambda item: (_tier_sort_key(item[0][0]), _tier_sort_key(item[0][1])),
         )
         return cls(tuple((src, dst, tuple(sorted(ids))) for (src, dst), ids in ordered))
 
-    def accounts(self, from_tier: Tier | None, to_tier: Tier | None) -> tuple[str, ...]:
-        """The ids that moved from ``from_tier`` to ``to_tier`` (``None``: not graded)."""
+    def accounts(
+        self, from_tier: Tier | str | None, to_tier: Tier | str | None
+    ) -> tuple[str, ...]:
+        """The ids that moved from ``from_tier`` to ``to_tier``.
+
+        A tier is given as a :class:`~keyaccount.Tier` or its code; ``None`` means not
+        graded (entered from, or left to).
+        """
         for src, dst, ids in self.cells:
-            if src == from_tier and dst == to_tier:
+            if _is(src, from_tier) and _is(dst, to_tier):
                 return ids
         return ()
 
-    def count(self, from_tier: Tier | None, to_tier: Tier | None) -> int:
-        """How many accounts moved from ``from_tier`` to ``to_tier``."""
+    def count(self, from_tier: Tier | str | None, to_tier: Tier | str | None) -> int:
+        """How many accounts moved from ``from_tier`` to ``to_tier`` (0 if none)."""
         return len(self.accounts(from_tier, to_tier))
 
     def _where(self, moved: str) -> tuple[str, ...]:
-        found: list[str] = []
-        for src, dst, ids in self.cells:
-            if src is None or dst is None:
-                continue
-            if (moved == "up" and dst < src) or (moved == "down" and dst > src):
-                found.extend(ids)
-        return tuple(sorted(found))
+        return tuple(sorted(
+            account_id
+            for src, dst, ids in self.cells if _moved(src, dst) == moved
+            for account_id in ids
+        ))
 
     @property
     def upgraded(self) -> tuple[str, ...]:
         """Accounts graded into a better tier (lower rank number)."""
-        return self._where("up")
+        return self._where("upgraded")
 
     @property
     def downgraded(self) -> tuple[str, ...]:
         """Accounts graded into a worse tier; high-value churn starts here (seed 002)."""
-        return self._where("down")
+        return self._where("downgraded")
 
     @property
-    def new(self) -> tuple[str, ...]:
-        """Accounts graded now but not before."""
-        return tuple(sorted(i for src, _dst, ids in self.cells if src is None for i in ids))
+    def unchanged(self) -> tuple[str, ...]:
+        """Accounts graded at the same rank in both gradings."""
+        return self._where("unchanged")
 
     @property
-    def dropped(self) -> tuple[str, ...]:
-        """Accounts graded before but not now."""
-        return tuple(sorted(i for _src, dst, ids in self.cells if dst is None for i in ids))
+    def entered(self) -> tuple[str, ...]:
+        """Accounts graded now but not before: they entered the key-account list."""
+        return self._where("entered")
+
+    @property
+    def left(self) -> tuple[str, ...]:
+        """Accounts graded before but not now: they left the key-account list."""
+        return self._where("left")

@@ -15,7 +15,6 @@ from datetime import date, datetime, tzinfo
 
 from keyaccount._errors import InvalidInput
 from keyaccount.domain.customers import AccountStatus, Customer
-from keyaccount.domain.grading import GradedAccount, Tier
 from keyaccount.domain.indicators.records import (
     RetentionFact,
     SurveyResponse,
@@ -30,7 +29,6 @@ __all__ = [
     "roster_from",
     "satisfaction_from_tickets",
     "ticket_facts_from",
-    "tiers_of",
     "visit_facts_from",
 ]
 
@@ -188,38 +186,6 @@ def satisfaction_from_tickets(
             )
         )
     return tuple(answers)
-
-
-def tiers_of(grading: Mapping[str, GradedAccount]) -> dict[str, Tier]:
-    """Account id to tier of a grading, the input :func:`keyaccount.tier_migration` reads.
-
-    A grading that offers a bulk ``tiers_by_account()`` (a policy's
-    :class:`~keyaccount.policies.Grading` does) is read through it in one pass, without
-    building each account's :class:`~keyaccount.GradedAccount`; any other mapping of graded
-    accounts is read account by account.
-
-    Args:
-        grading: a grading policy's result, by account id.
-
-    Returns:
-        Each account's tier, in the grading's order.
-
-    >>> from keyaccount import AccountFigures
-    >>> from keyaccount.policies import presets
-    >>> grading = presets.weighted_grading().grade(
-    ...     AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
-    ...                    profit_contribution=i, purchase_count=i) for i in range(1, 21))
-    >>> tiers = tiers_of(grading)
-    >>> tiers["c20"].code, tiers["c1"].code
-    ('A', 'D')
-    >>> tiers == {account_id: graded.tier for account_id, graded in grading.items()}
-    True
-    """
-    bulk = getattr(grading, "tiers_by_account", None)
-    if callable(bulk):
-        # domain/ never imports policies/: the bulk read is found by its name
-        return dict(bulk())
-    return {account_id: graded.tier for account_id, graded in grading.items()}
 
 
 # A dormant account (休眠客户, seed 003) still trades with us in principle and has a

@@ -1,4 +1,9 @@
-"""Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d)."""
+"""Tier migration as an indicator of a period (客户异动, seed 002 §客户的保有率; SPEC §5d, §9).
+
+The migration itself is the grading package's :class:`~keyaccount.MigrationMatrix`; this
+module reads tier codes, as the indicator records carry them, and counts the matrix's cells
+for a period's report. Nothing is counted twice: every number here is read off the matrix.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
-from keyaccount.domain.indicators.values import _group_key_order
+from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, MigrationMatrix, Tier
 from keyaccount.domain.periods import Period
 
 __all__ = ["TierMigration", "tier_migration"]
@@ -16,46 +20,83 @@ __all__ = ["TierMigration", "tier_migration"]
 
 @attrs.frozen
 class TierMigration:
-    """Tier migration between two gradings (客户异动, seed 002 §客户的保有率; SPEC §5d).
+    """Tier migration between two gradings, as counts for a period (客户异动, seed 002).
+
+    The words are the matrix's: ``upgraded``, ``downgraded``, ``unchanged``, ``entered``
+    (only in the later grading) and ``left`` (only in the earlier one); here each is a count.
 
     Attributes:
         period: the period between the two gradings.
-        moves: ``((from tier, to tier), accounts)`` for every pair that occurred, sorted;
-            ``from`` is None for an account new in the second grading, ``to`` is None for
-            an account that left.
-        upgraded: accounts that moved to a better-ranked tier.
-        downgraded: accounts that moved to a worse-ranked tier.
-        unchanged: accounts in the same tier in both gradings.
-        entered: accounts only in the second grading.
-        left: accounts only in the first grading.
+        matrix: the :class:`~keyaccount.MigrationMatrix` the counts are read from (who
+            moved, by account id).
 
     >>> migration = tier_migration({"X": "B"}, {"X": "A"}, Period.year(2025))
     >>> migration.count("B", "A"), migration.upgraded, migration.downgraded
     (1, 1, 0)
+    >>> migration.matrix.upgraded
+    ('X',)
     """
 
     period: Period
-    moves: tuple[tuple[tuple[str | None, str | None], int], ...]
-    upgraded: int
-    downgraded: int
-    unchanged: int
-    entered: int
-    left: int
+    matrix: MigrationMatrix
 
-    def count(self, from_tier: str | None, to_tier: str | None) -> int:
-        """Accounts that moved from ``from_tier`` to ``to_tier`` (0 if none)."""
-        for pair, accounts in self.moves:
-            if pair == (from_tier, to_tier):
-                return accounts
-        return 0
+    @property
+    def moves(self) -> tuple[tuple[tuple[str | None, str | None], int], ...]:
+        """``((from tier code, to tier code), accounts)`` per pair that occurred.
+
+        In the matrix's order (best tier first, ``None`` last); ``from`` is ``None`` for an
+        account that entered, ``to`` is ``None`` for one that left.
+        """
+        return tuple(
+            ((None if src is None else src.code, None if dst is None else dst.code), len(ids))
+            for src, dst, ids in self.matrix.cells
+        )
+
+    @property
+    def upgraded(self) -> int:
+        """How many accounts moved to a better-ranked tier."""
+        return len(self.matrix.upgraded)
+
+    @property
+    def downgraded(self) -> int:
+        """How many accounts moved to a worse-ranked tier."""
+        return len(self.matrix.downgraded)
+
+    @property
+    def unchanged(self) -> int:
+        """How many accounts kept their rank."""
+        return len(self.matrix.unchanged)
+
+    @property
+    def entered(self) -> int:
+        """How many accounts are only in the later grading."""
+        return len(self.matrix.entered)
+
+    @property
+    def left(self) -> int:
+        """How many accounts are only in the earlier grading."""
+        return len(self.matrix.left)
+
+    def count(self, from_tier: str | Tier | None, to_tier: str | Tier | None) -> int:
+        """Accounts that moved from ``from_tier`` to ``to_tier`` (codes; 0 if none)."""
+        return self.matrix.count(from_tier, to_tier)
 
 
-def _code_of(tier: str | Tier) -> str:
-    return tier.code if isinstance(tier, Tier) else tier
-
-
-def _migration_key(pair: tuple[str | None, str | None]) -> tuple[tuple[bool, str], ...]:
-    return tuple(_group_key_order(code) for code in pair)
+def _known(
+    grading: Mapping[str, str | Tier], known: Mapping[str, Tier], *, field: str
+) -> dict[str, Tier]:
+    """Each account's tier among ``known``, found by its code (a Tier is read by its code)."""
+    tiers = {}
+    for account, value in grading.items():
+        code = value.code if isinstance(value, Tier) else value
+        tier = known.get(code)
+        if tier is None:
+            raise InvalidInput(
+                f"tier_migration: tier {code!r} of account {account!r} ({field}) is not "
+                f"a known tier; known: {sorted(known)}"
+            )
+        tiers[account] = tier
+    return tiers
 
 
 def tier_migration(
@@ -68,7 +109,8 @@ def tier_migration(
     """Count the accounts moving between tiers from one grading to the next.
 
     Args:
-        before: account id to tier (or tier code) in the earlier grading.
+        before: account id to tier (or tier code) in the earlier grading; a grading itself
+            is read with :func:`~keyaccount.tiers_of`.
         after: account id to tier (or tier code) in the later grading.
         period: the period between the gradings.
         tiers: the tiers whose ranks decide up- or downgrades (both seed schemes by default).
@@ -81,30 +123,7 @@ def tier_migration(
     >>> m.downgraded, m.unchanged, m.entered, m.left, m.count("A", "B")
     (1, 1, 1, 1, 1)
     """
-    rank = {tier.code: tier.rank for tier in tiers}
-    old = {account: _code_of(code) for account, code in before.items()}
-    new = {account: _code_of(code) for account, code in after.items()}
-    for grading, codes in (("before", old), ("after", new)):
-        for account, code in codes.items():
-            if code not in rank:
-                raise InvalidInput(
-                    f"tier_migration: tier {code!r} of account {account!r} ({grading}) is not "
-                    f"a known tier; known: {sorted(rank)}"
-                )
-    moves: dict[tuple[str | None, str | None], int] = {}
-    upgraded = downgraded = unchanged = 0
-    for account in old.keys() | new.keys():
-        pair = (old.get(account), new.get(account))
-        moves[pair] = moves.get(pair, 0) + 1
-        if pair[0] is None or pair[1] is None:
-            continue
-        if rank[pair[1]] < rank[pair[0]]:
-            upgraded += 1
-        elif rank[pair[1]] > rank[pair[0]]:
-            downgraded += 1
-        else:
-            unchanged += 1
-    entered = sum(n for (source, _), n in moves.items() if source is None)
-    left = sum(n for (_, target), n in moves.items() if target is None)
-    ordered = tuple(sorted(moves.items(), key=lambda item: _migration_key(item[0])))
-    return TierMigration(period, ordered, upgraded, downgraded, unchanged, entered, left)
+    known = {tier.code: tier for tier in tiers}
+    old = _known(before, known, field="before")
+    new = _known(after, known, field="after")
+    return TierMigration(period, MigrationMatrix.between(old, new))
