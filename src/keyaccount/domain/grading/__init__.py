@@ -7,8 +7,9 @@ account its tier. A :class:`GradingPolicy` (defaults in :mod:`keyaccount.policie
 :class:`AccountFigures` and returns a :class:`Grading`, a mapping from account id to
 :class:`GradedAccount`. What a company does with gradings over time lives here too: a
 :class:`TierHistory` per account (changes with date and reason, as :class:`TierChanged`
-events), the :class:`MigrationMatrix` between two gradings (客户异动), and the
-:class:`ReviewCadence` of seeds 001-003.
+events), the :class:`MigrationMatrix` between two gradings (客户异动: tier migration's one
+home, which the indicator :func:`~keyaccount.tier_migration` counts), :func:`tiers_of` (any
+grading read as ``{account id: Tier}``) and the :class:`ReviewCadence` of seeds 001-003.
 """
 
 from keyaccount.domain.grading import (
