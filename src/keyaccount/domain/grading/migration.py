@@ -11,6 +11,7 @@ list) or **left** (graded only in the earlier one: it left the list; not the sam
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 import attrs
@@ -91,11 +92,13 @@ class MigrationMatrix:
         # Grouped by the tier objects' identity first (a Tier hashes all its fields, an id
         # does not), then the few groups merged by equality.
         by_identity: dict[tuple[int, int], tuple[Tier | None, Tier | None, list[str]]] = {}
-        for account_id in old.keys() | new.keys():
-            src, dst = old.get(account_id), new.get(account_id)
-            group = by_identity.get((id(src), id(dst)))
+        stayed_or_left = zip(old.items(), map(new.get, old), strict=True)
+        entered = (((i, None), new[i]) for i in new.keys() - old.keys())
+        for (account_id, src), dst in itertools.chain(stayed_or_left, entered):
+            key = (id(src), id(dst))
+            group = by_identity.get(key)
             if group is None:
-                group = by_identity[id(src), id(dst)] = (src, dst, [])
+                group = by_identity[key] = (src, dst, [])
             group[2].append(account_id)
         cells: dict[tuple[Tier | None, Tier | None], list[str]] = {}
         for src, dst, ids in by_identity.values():
