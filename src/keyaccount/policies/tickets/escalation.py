@@ -36,7 +36,8 @@ the services of :mod:`keyaccount.domain.tickets.escalation` apply.
 >>> from keyaccount.domain.tickets import ticket_deadlines
 >>> policy = TieredEscalation()
 >>> opened = datetime(2025, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
->>> deadlines = ticket_deadlines(policy, TIER_B, Severity.MAJOR, opened, calendar)
+>>> deadlines = ticket_deadlines(TIER_B, Severity.MAJOR, policy, opened_at=opened,
+...                              calendar=calendar)
 >>> deadlines.first_reply.isoformat(), deadlines.resolution.isoformat()
 ('2025-06-04T10:30:00+08:00', '2025-06-10T10:00:00+08:00')
 """
@@ -214,27 +215,27 @@ class TieredEscalation:
         and one more per further business day; evaluating again announces nothing new:
 
         >>> ticket, events = evaluate_escalation(
-        ...     policy, ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
+        ...     ticket, policy, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
         >>> [type(event).__name__ for event in events]
         ['TicketAtRisk']
         >>> ticket, events = evaluate_escalation(
-        ...     policy, ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue
+        ...     ticket, policy, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue
         >>> [(event.level, event.role) for event in events]
         [(1, 'department_head')]
-        >>> evaluate_escalation(policy, ticket, now=t0 + timedelta(days=1, hours=1),
+        >>> evaluate_escalation(ticket, policy, now=t0 + timedelta(days=1, hours=1),
         ...                     calendar=calendar)[1]
         ()
         >>> wednesday = t0 + timedelta(days=2, hours=1)
-        >>> escalation_level(policy, ticket, now=wednesday, calendar=calendar)
+        >>> escalation_level(ticket, policy, now=wednesday, calendar=calendar)
         2
-        >>> who_must_act(policy, ticket, now=wednesday, calendar=calendar)
+        >>> who_must_act(ticket, policy, now=wednesday, calendar=calendar)
         'key_account_head'
 
         An unsatisfied customer reopens it with a new deadline counted from the reopening:
 
         >>> ticket, _ = ticket.resolve("pump replaced", now=wednesday)
         >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False, now=wednesday)
-        >>> ticket, _ = reopen_ticket(policy, ticket, reason="fails again", now=wednesday,
+        >>> ticket, _ = reopen_ticket(ticket, policy, reason="fails again", now=wednesday,
         ...                           calendar=calendar)
         >>> ticket.resolution_deadline.isoformat()  # one business day after Wednesday 10:00
         '2025-06-05T10:00:00+08:00'
