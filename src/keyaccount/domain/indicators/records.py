@@ -16,7 +16,7 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_date, require_non_empty, to_decimal
+from keyaccount._validation import count, require_date, require_non_empty, to_decimal
 from keyaccount.domain.grading import Tier
 
 __all__ = [
@@ -62,11 +62,7 @@ def _optional_date(
         require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
 
 
-def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(
-            f"{type(instance).__name__}.{attribute.name} must be an int >= 0, got {value!r}"
-        )
+_count = count()
 
 
 def _amount(value: object) -> Decimal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_aware, require_count
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
 
@@ -58,10 +58,7 @@ def check_counters(
         raise InvalidInput(
             f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
         )
-    if isinstance(reopen_count, bool) or not isinstance(reopen_count, int) or reopen_count < 0:
-        raise InvalidInput(
-            f"{ticket_name}: reopen_count must be an int >= 0, got {reopen_count!r}"
-        )
+    require_count(reopen_count, field=f"{ticket_name}: reopen_count")
     if satisfaction is not None and (
         isinstance(satisfaction, bool) or satisfaction not in SATISFACTION_SCALE
     ):

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import check_settings_keys, require_count
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
@@ -273,8 +273,7 @@ class TieredEscalation:
                 f"{self.warning_fraction}"
             )
         rank = self.priority_rank
-        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
-            raise PolicyConfigError(f"priority_rank must be an int >= 0, got {rank!r}")
+        require_count(rank, field="priority_rank", error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
             raise PolicyConfigError(
                 f"allow_inverted_deadlines must be true or false, got "
