@@ -232,8 +232,8 @@ def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: the field holds ``None`` or a plain date."""
-    if value is not None:
-        a_date(instance, attribute, value)
+    if value is not None and type(value) is not date:
+        require_date(value, field=_field_name(instance, attribute))
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -245,8 +245,8 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 def optional_non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: the field holds ``None`` or a non-blank string."""
-    if value is not None:
-        non_empty(instance, attribute, value)
+    if value is not None and (type(value) is not str or not value or value.isspace()):
+        require_non_empty(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -16,7 +16,14 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import count, require_date, require_non_empty, to_decimal
+from keyaccount._validation import (
+    a_date,
+    count,
+    non_empty,
+    optional_date,
+    optional_non_empty,
+    to_decimal,
+)
 from keyaccount.domain.grading import Tier
 
 __all__ = [
@@ -36,32 +43,8 @@ def _tier_code(value: object) -> object:
     return value.code if isinstance(value, Tier) else value
 
 
-# Hosts build these by the million: the validators take a fast path for the plain case and
-# only build the error message (via the shared checks) when something looks wrong.
-
-
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is not str or not value or value.isspace():
-        require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
-def _optional_tier(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None and (type(value) is not str or not value or value.isspace()):
-        require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")  # type: ignore[arg-type]
-
-
-def _a_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    if type(value) is not date:
-        require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
-def _optional_date(
-    instance: object, attribute: attrs.Attribute[date | None], value: object
-) -> None:
-    if value is not None and type(value) is not date:
-        require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
+# Hosts build these by the million: the shared validators take a fast path for the plain
+# case and only build the error message when something looks wrong.
 _count = count()
 
 
@@ -103,10 +86,10 @@ class _AccountDimensions:
         department: the department appraised for the account.
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
+    account_id: str = attrs.field(validator=non_empty)
+    tier: str = attrs.field(converter=_tier_code, validator=non_empty)
+    account_manager: str = attrs.field(validator=non_empty)
+    department: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen
@@ -126,8 +109,8 @@ class VisitFact(_AccountDimensions):
     'A'
     """
 
-    planned_on: date = attrs.field(kw_only=True, validator=_a_date)
-    done_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    planned_on: date = attrs.field(kw_only=True, validator=a_date)
+    done_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
 
 @attrs.frozen
@@ -155,8 +138,8 @@ class TicketFact(_AccountDimensions):
     keyaccount.InvalidInput: TicketFact ACME: a resolved ticket needs resolved_on_time ... got None
     """
 
-    opened_on: date = attrs.field(kw_only=True, validator=_a_date)
-    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    opened_on: date = attrs.field(kw_only=True, validator=a_date)
+    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     resolved_on_time: bool | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -196,7 +179,7 @@ class SurveyResponse(_AccountDimensions):
     4
     """
 
-    answered_on: date = attrs.field(kw_only=True, validator=_a_date)
+    answered_on: date = attrs.field(kw_only=True, validator=a_date)
     score: int = attrs.field(kw_only=True)
 
     @score.validator
@@ -221,7 +204,7 @@ class VolumeFact(_AccountDimensions):
     Decimal('1250.50')
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=_a_date)
+    booked_on: date = attrs.field(kw_only=True, validator=a_date)
     amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
 
 
@@ -264,7 +247,7 @@ class ReceivableFact(_AccountDimensions):
     keyaccount.InvalidInput: ReceivableFact ACME: amount_collected 120 exceeds amount_due 100
     """
 
-    due_on: date = attrs.field(kw_only=True, validator=_a_date)
+    due_on: date = attrs.field(kw_only=True, validator=a_date)
     amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
     amount_collected: Decimal = attrs.field(
         kw_only=True, converter=_amount, validator=_non_negative
@@ -294,12 +277,12 @@ class ProspectFact:
     True
     """
 
-    prospect_id: str = attrs.field(validator=_non_empty)
-    tier: str | None = attrs.field(converter=_tier_code, validator=_optional_tier)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
-    entered_on: date = attrs.field(kw_only=True, validator=_a_date)
-    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    prospect_id: str = attrs.field(validator=non_empty)
+    tier: str | None = attrs.field(converter=_tier_code, validator=optional_non_empty)
+    account_manager: str = attrs.field(validator=non_empty)
+    department: str = attrs.field(validator=non_empty)
+    entered_on: date = attrs.field(kw_only=True, validator=a_date)
+    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.converted_on is not None and self.converted_on < self.entered_on:
@@ -331,7 +314,7 @@ class SpendingFact(_AccountDimensions):
     keyaccount.InvalidInput: SpendingFact.spending must be >= 0, got -5
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=_a_date)
+    booked_on: date = attrs.field(kw_only=True, validator=a_date)
     spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
     benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
 
