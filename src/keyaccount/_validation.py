@@ -74,7 +74,7 @@ def require_date(value: object, *, field: str) -> date:
 
 
 def require_non_empty(
-    value: str, *, field: str, error: type[Exception] = InvalidInput
+    value: object, *, field: str, error: type[Exception] = InvalidInput
 ) -> str:
     """Identifiers and names must be non-blank strings."""
     if not isinstance(value, str) or not value.strip():
@@ -194,6 +194,35 @@ def check_settings_keys(
         )
 
 
+class _SettingsErrors:
+    """See :func:`settings_errors`."""
+
+    def __init__(self, prefix: str, also: tuple[type[Exception], ...]) -> None:
+        self._prefix = prefix
+        self._refused: tuple[type[Exception], ...] = (InvalidInput, *also)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, _kind: object, error: BaseException | None, _traceback: object) -> None:
+        if isinstance(error, self._refused):
+            raise PolicyConfigError(f"{self._prefix}{error}") from None
+
+
+def settings_errors(
+    prefix: str = "", *, also: tuple[type[Exception], ...] = ()
+) -> _SettingsErrors:
+    """A ``with`` block of a ``from_mapping``: the values it builds refuse bad settings.
+
+    An :class:`~keyaccount.InvalidInput` (or one of ``also``) raised inside becomes a
+    :class:`~keyaccount.PolicyConfigError` with the same message after ``prefix``::
+
+        with settings_errors():
+            return cls(**arguments)
+    """
+    return _SettingsErrors(prefix, also)
+
+
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -240,13 +269,13 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) 
     """An attrs validator: the field holds a non-blank string."""
     # hosts build records by the million: the plain case costs one type check
     if type(value) is not str or not value or value.isspace():
-        require_non_empty(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+        require_non_empty(value, field=_field_name(instance, attribute))
 
 
 def optional_non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: the field holds ``None`` or a non-blank string."""
     if value is not None and (type(value) is not str or not value or value.isspace()):
-        require_non_empty(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+        require_non_empty(value, field=_field_name(instance, attribute))
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -53,7 +53,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_count
+from keyaccount._validation import (
+    check_settings_keys,
+    require_count,
+    settings_errors,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
@@ -150,18 +156,20 @@ def _fraction(value: object) -> Decimal:
 def _freeze_deadlines(
     value: Mapping[str, TierDeadlines] | Iterable[tuple[str, TierDeadlines]],
 ) -> tuple[tuple[str, TierDeadlines], ...]:
-    return tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    return to_pairs(value, field="deadlines_by_tier", entry="(tier code, TierDeadlines)",
+                    error=PolicyConfigError)
 
 
 def _freeze_aliases(
     value: Mapping[str, str] | Iterable[tuple[str, str]],
 ) -> tuple[tuple[str, str], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
+    pairs = to_pairs(value, field="tier_aliases", entry="(tier code, tier code)",
+                     error=PolicyConfigError)
     return tuple(sorted(pairs))
 
 
 def _freeze_ladder(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return to_items(value, field="ladder", expected="roles", error=PolicyConfigError)
 
 
 def _freeze_step(value: BusinessDuration | timedelta | str) -> BusinessDuration:
@@ -382,19 +390,12 @@ class TieredEscalation:
                     f"tier_aliases must be a mapping of tier codes, got {aliases!r}"
                 )
             changes["tier_aliases"] = dict(aliases)
-        if "ladder" in settings:
-            ladder = settings["ladder"]
-            if isinstance(ladder, str) or not isinstance(ladder, Iterable):
-                raise PolicyConfigError(f"ladder must be a list of roles, got {ladder!r}")
-            changes["ladder"] = list(ladder)
-        for key in ("escalation_step", "warning_fraction", "priority_rank",
+        for key in ("ladder", "escalation_step", "warning_fraction", "priority_rank",
                     "allow_inverted_deadlines"):
             if key in settings:
                 changes[key] = settings[key]
-        try:
+        with settings_errors():
             return cls(**changes)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     # --- deadlines ---
 
