@@ -106,6 +106,13 @@ def require_count(
     return value
 
 
+def require_non_negative(value: Decimal, *, field: str) -> Decimal:
+    """An amount of at least zero (a refund or a credit is not an amount here)."""
+    if value < 0:
+        raise InvalidInput(f"{field} must be >= 0, got {value}")
+    return value
+
+
 def require_instances(
     values: Iterable[object], kind: type[Any], *, field: str
 ) -> None:
@@ -323,6 +330,12 @@ def count(
             )
 
     return check
+
+
+def non_negative(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    """An attrs validator: the field holds an amount of at least zero."""
+    if value < 0:
+        require_non_negative(value, field=_field_name(instance, attribute))
 
 
 def instance_of(kind: type[Any]) -> Validator:

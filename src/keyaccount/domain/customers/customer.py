@@ -37,6 +37,7 @@ from keyaccount._validation import (
     require_aware,
     require_date,
     require_non_empty,
+    require_non_negative,
     to_decimal,
     to_enum,
     to_items,
@@ -83,10 +84,9 @@ def _staff(value: Iterable[str]) -> tuple[str, ...]:
 def _capital(value: object) -> Decimal | None:
     if value is None:
         return None
-    amount = to_decimal(value, field="Customer.registered_capital")
-    if amount < 0:
-        raise InvalidInput(f"Customer.registered_capital must be >= 0, got {amount}")
-    return amount
+    return require_non_negative(
+        to_decimal(value, field="Customer.registered_capital"), field="Customer.registered_capital"
+    )
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:

@@ -20,6 +20,7 @@ from keyaccount._validation import (
     a_date,
     count,
     non_empty,
+    non_negative,
     optional_date,
     optional_non_empty,
     to_decimal,
@@ -50,13 +51,6 @@ _count = count()
 
 def _amount(value: object) -> Decimal:
     return to_decimal(value, field="amount")
-
-
-def _non_negative(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if value < 0:
-        raise InvalidInput(
-            f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}"
-        )
 
 
 def _share(value: object) -> Fraction:
@@ -205,7 +199,7 @@ class VolumeFact(_AccountDimensions):
     """
 
     booked_on: date = attrs.field(kw_only=True, validator=a_date)
-    amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
 
 
 @attrs.frozen
@@ -248,9 +242,9 @@ class ReceivableFact(_AccountDimensions):
     """
 
     due_on: date = attrs.field(kw_only=True, validator=a_date)
-    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
     amount_collected: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
 
     def __attrs_post_init__(self) -> None:
@@ -315,8 +309,8 @@ class SpendingFact(_AccountDimensions):
     """
 
     booked_on: date = attrs.field(kw_only=True, validator=a_date)
-    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
-    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
 
 
 @attrs.frozen
@@ -351,10 +345,10 @@ class LoyaltyFacts(_AccountDimensions):
 
     repeat_purchase_count: int = attrs.field(kw_only=True, validator=_count)
     repeat_purchase_quantity: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
     repeat_purchase_amount: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
     referral_rate: Fraction = attrs.field(kw_only=True, converter=_share, validator=_unit_interval)
     activities_invited: int = attrs.field(kw_only=True, validator=_count)
