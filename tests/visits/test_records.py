@@ -164,6 +164,14 @@ def test_an_unknown_ticket_kind_is_refused() -> None:
                      responsible_person="p")
 
 
+def test_a_text_field_of_an_item_that_is_not_text_is_refused_by_name() -> None:
+    with pytest.raises(InvalidInput, match=r"FeedbackItem\.answer must be a string or None, got 5"):
+        FeedbackItem("x", answer=5)  # type: ignore[arg-type]
+    # blank text is no answer at all
+    assert FeedbackItem("x", answer="  ", kind="complaint", severity="minor",
+                        responsible_department="d", responsible_person="p").answer is None
+
+
 
 
 

@@ -16,6 +16,7 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     non_empty,
+    optional_text,
     require_aware,
     require_date,
     require_instances,
@@ -37,12 +38,9 @@ def _severity(value: Severity | str | None) -> Severity | None:
     return None if value is None else to_enum(Severity, value, field="FeedbackItem.severity")
 
 
-def _optional_text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"expected text or None, got {value!r}")
-    return value.strip() or None
+def _blank_as_none(value: str | None) -> str | None:
+    # blank text is no answer (and no department); anything else is left to the validator
+    return (value.strip() or None) if isinstance(value, str) else value
 
 
 @attrs.frozen
@@ -73,12 +71,20 @@ class FeedbackItem:
     """
 
     summary: str = attrs.field(validator=non_empty)
-    answer: str | None = attrs.field(default=None, converter=_optional_text)
+    answer: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
     kind: TicketKind | None = attrs.field(default=None, converter=_ticket_kind)
     severity: Severity | None = attrs.field(default=None, converter=_severity)
-    responsible_department: str | None = attrs.field(default=None, converter=_optional_text)
-    responsible_person: str | None = attrs.field(default=None, converter=_optional_text)
-    lead_coordinator: str | None = attrs.field(default=None, converter=_optional_text)
+    responsible_department: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
+    responsible_person: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
+    lead_coordinator: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
 
     def __attrs_post_init__(self) -> None:
         ticket_fields = {
