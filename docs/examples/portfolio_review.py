@@ -557,8 +557,8 @@ def replay_visits(plans: tuple[VisitPlan, ...], replay: TicketReplay) -> list[Vi
                 topics=topics,
                 content="greetings for the festival" if kind is VisitKind.GREETING
                 else "regular visit", feedback=feedback, planned_day=day)
-            record, tickets, _ = record_visit(record, tier=plan.tier, now=_at(visit_day, 17),
-                                              calendar=CALENDAR, escalation=replay.policy)
+            record, tickets, _ = record_visit(record, replay.policy, tier=plan.tier,
+                                              now=_at(visit_day, 17), calendar=CALENDAR)
             records.append(record)
             for ticket in tickets:
                 replay.add(ticket)
@@ -661,7 +661,7 @@ class TicketReplay:
             score = self.rng.choices((1, 2, 3, 4, 5), weights=(2, 5, 18, 40, 35))[0]
             ticket, _ = ticket.close(satisfaction=score, satisfied=score >= 3, now=moment)
             if score < 3:  # not satisfied: reopened, with a new deadline (seed 001 §五)
-                ticket, _ = reopen_ticket(self.policy, ticket, reason="customer not satisfied",
+                ticket, _ = reopen_ticket(ticket, self.policy, reason="customer not satisfied",
                                           now=moment, calendar=CALENDAR)
                 self._next_reply(ticket, moment)
         self.tickets[ticket_id] = ticket
@@ -671,7 +671,7 @@ class TicketReplay:
             ticket = self.tickets[ticket_id]
             if ticket.opened_at > now or not ticket.is_open:
                 continue
-            ticket, events = evaluate_escalation(self.policy, ticket, now=now, calendar=CALENDAR)
+            ticket, events = evaluate_escalation(ticket, self.policy, now=now, calendar=CALENDAR)
             self.tickets[ticket_id] = ticket
             for event in events:
                 if isinstance(event, TicketEscalated):
@@ -753,12 +753,12 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
                f"{holiday.resolved_on_time}, satisfaction {holiday.satisfaction}")
     open_tickets = [ticket for ticket in tickets if ticket.is_open]
     policy = replay.policy
-    acting = Counter(who_must_act(policy, t, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
+    acting = Counter(who_must_act(t, policy, now=REVIEW, calendar=CALENDAR) for t in open_tickets)
     out.append(f"  open at the review: {len(open_tickets)}; who must act: "
                + ", ".join(f"{role} {count}" for role, count in sorted(acting.items())))
     out.append("  work queue (complaints of the top tiers first, then by deadline):")
-    for ticket in sorted(open_tickets, key=partial(ticket_queue_key, policy))[:5]:
-        level = escalation_level(policy, ticket, now=REVIEW, calendar=CALENDAR)
+    for ticket in sorted(open_tickets, key=partial(ticket_queue_key, policy=policy))[:5]:
+        level = escalation_level(ticket, policy, now=REVIEW, calendar=CALENDAR)
         out.append(f"    {ticket.ticket_id:<16} {ticket.account_id} tier {ticket.tier.code} "
                    f"{ticket.kind.value:<20} {ticket.status.value:<11} resolution due "
                    f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")

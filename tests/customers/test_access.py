@@ -120,7 +120,7 @@ def test_personal_notes_cannot_be_granted_to_anyone_but_the_own_manager() -> Non
         ),
         (
             {"other_department": "name"},
-            r"other_department must be a collection of field names: 'name'",
+            r"other_department must be a collection of field names, got 'name'",
         ),
         ({"others": ["name"]}, r"unknown key\(s\) \['others'\]"),
         ({"department_staff": 3}, r"department_staff must be a collection of field names, got 3"),

@@ -101,8 +101,12 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
         ({"top_minimum": 2.5}, r"coverage top_minimum must be an int >= 0, got 2\.5"),
         ({"top_rank": True}, r"coverage top_rank must be an int >= 0, got True"),
         ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 0, got -2"),
-        ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be non-empty: ''"),
-        ({"by_tier": "A"}, r"coverage by_tier must map tier codes to counts, got 'A'"),
+        ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be a non-empty string, got ''"),
+        (
+            {"by_tier": "A"},
+            r"coverage by_tier must be a mapping or a collection of \(tier code, count\) pairs, "
+            r"got 'A'",
+        ),
         (
             {"by_tier": {"b": 1}},
             r"coverage by_tier names unknown tier\(s\) \['b'\]; known tiers: \['A', ",
@@ -111,7 +115,10 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
             {"by_tier": {"A": 2}, "known_tiers": ["GOLD"]},
             r"coverage by_tier names unknown tier\(s\) \['A'\]; known tiers: \['GOLD'\]",
         ),
-        ({"known_tiers": "GOLD"}, r"coverage known_tiers must be a list of tier codes, got 'GOLD'"),
+        (
+            {"known_tiers": "GOLD"},
+            r"coverage known_tiers must be a collection of tier codes, got 'GOLD'",
+        ),
         ({"mimimum": 1}, r"unknown key\(s\) \['mimimum'\]; expected some of"),
     ],
 )

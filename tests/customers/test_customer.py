@@ -208,16 +208,20 @@ def test_contacts_must_be_contact_values() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("staff", 5, r"Customer\.staff must be a sequence of names, got 5"),
-        ("staff", "wang", r"Customer\.staff must be a sequence of names, got 'wang'"),
-        ("contacts", None, r"Customer\.contacts must be a sequence of Contact values, got None"),
-        ("records", 3, r"Customer\.records must be a sequence of ProcessRecord values, got 3"),
+        ("staff", 5, r"Customer\.staff must be a collection of names, got 5"),
+        ("staff", "wang", r"Customer\.staff must be a collection of names, got 'wang'"),
+        ("contacts", None, r"Customer\.contacts must be a collection of Contact values, got None"),
+        ("records", 3, r"Customer\.records must be a collection of ProcessRecord values, got 3"),
         (
             "important_dates",
             date(2025, 1, 1),
-            r"Customer\.important_dates must be a sequence of dates, got datetime\.date",
+            r"Customer\.important_dates must be a collection of dates, got datetime\.date",
         ),
-        ("profile", 7, r"Customer\.profile must be a sequence of \(topic, text\) pairs"),
+        (
+            "profile",
+            7,
+            r"Customer\.profile must be a mapping or a collection of \(topic, text\) pairs, got 7",
+        ),
     ],
 )
 def test_a_collection_field_given_a_single_value_is_refused_by_name(
@@ -256,7 +260,7 @@ def test_adding_a_record_refuses_a_naive_now() -> None:
 
 def test_a_record_participant_list_given_as_one_string_is_refused() -> None:
     with pytest.raises(
-        InvalidInput, match=r"ProcessRecord\.participants must be a sequence of names, got 'wang'"
+        InvalidInput, match=r"ProcessRecord\.participants must be a collection of names, got 'wang'"
     ):
         a_record(participants="wang")
 

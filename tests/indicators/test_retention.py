@@ -48,7 +48,9 @@ def test_a_host_with_its_own_tiers_names_its_high_value_ones() -> None:
     assert indicators[Indicator.HIGH_VALUE_CHURN].portfolio.value == 1
     assert not compute_indicators(H1, roster=roster)[
         Indicator.HIGH_VALUE_CHURN].portfolio.applicable
-    with pytest.raises(InvalidInput, match="string 'GOLD'"):
+    with pytest.raises(
+        InvalidInput, match="high_value_tiers must be a collection of tier codes, got 'GOLD'"
+    ):
         retention_and_churn(roster, H1, high_value_tiers="GOLD")
 
 

@@ -90,25 +90,25 @@ def test_a_missed_deadline_climbs_one_level_at_the_deadline_and_one_per_business
 ) -> None:
     ticket = replied()
     assert ticket.resolution_deadline == at(2025, 6, 2, 18)
-    assert escalation_level(POLICY, ticket, now=now, calendar=PLAIN_WEEKS) == level
-    assert who_must_act(POLICY, ticket, now=now, calendar=PLAIN_WEEKS) == role
+    assert escalation_level(ticket, POLICY, now=now, calendar=PLAIN_WEEKS) == level
+    assert who_must_act(ticket, POLICY, now=now, calendar=PLAIN_WEEKS) == role
 
 
 def test_the_weekend_does_not_count_towards_the_next_level() -> None:
     ticket = open_a(now=at(2025, 6, 6, 9)).reply("on it", now=at(2025, 6, 6, 9, 30))[0]
     assert ticket.resolution_deadline == at(2025, 6, 6, 18)  # a Friday
-    assert escalation_level(POLICY, ticket, now=at(2025, 6, 9, 8, 59), calendar=PLAIN_WEEKS) == 1
+    assert escalation_level(ticket, POLICY, now=at(2025, 6, 9, 8, 59), calendar=PLAIN_WEEKS) == 1
 
 
 def test_an_overdue_first_reply_escalates_until_the_customer_hears_from_us() -> None:
     ticket = open_a()
     assert ticket.first_reply_deadline == at(2025, 6, 2, 14, 30)
-    ticket, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 2, 15),
+    ticket, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 2, 15),
                                          calendar=PLAIN_WEEKS)
     assert [(e.deadline_kind, e.level) for e in events if isinstance(e, TicketEscalated)] == [
         (DeadlineKind.FIRST_REPLY, 1)]
     ticket, _ = ticket.reply("sorry for the wait", now=at(2025, 6, 2, 15, 30))
-    assert escalation_level(POLICY, ticket, now=at(2025, 6, 2, 15, 30), calendar=PLAIN_WEEKS) == 0
+    assert escalation_level(ticket, POLICY, now=at(2025, 6, 2, 15, 30), calendar=PLAIN_WEEKS) == 0
 
 
 # --- warnings and events ---
@@ -117,9 +117,9 @@ def test_an_overdue_first_reply_escalates_until_the_customer_hears_from_us() -> 
 def test_an_at_risk_warning_is_due_when_three_quarters_of_the_time_is_used() -> None:
     ticket = replied()
     # 7.5 h budget: 75 % is used at 16:07:30, with 1 h 52 min 30 s left.
-    _, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 2, 16, 7), calendar=PLAIN_WEEKS)
+    _, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 2, 16, 7), calendar=PLAIN_WEEKS)
     assert events == ()
-    ticket, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 2, 16, 7, 30),
+    ticket, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 2, 16, 7, 30),
                                          calendar=PLAIN_WEEKS)
     assert events == (TicketAtRisk(
         occurred_at=at(2025, 6, 2, 16, 7, 30), ticket_id="T-1", account_id="ACME",
@@ -131,9 +131,9 @@ def test_an_at_risk_warning_is_due_when_three_quarters_of_the_time_is_used() -> 
 
 def test_evaluating_again_at_the_same_moment_announces_nothing_twice() -> None:
     ticket = replied()
-    ticket, first = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 3, 10),
+    ticket, first = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 3, 10),
                                         calendar=PLAIN_WEEKS)
-    again, second = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 3, 10),
+    again, second = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 3, 10),
                                         calendar=PLAIN_WEEKS)
     assert len(first) == 1
     assert second == ()
@@ -141,7 +141,7 @@ def test_evaluating_again_at_the_same_moment_announces_nothing_twice() -> None:
 
 
 def test_a_late_evaluation_announces_every_level_reached_since_the_last_one() -> None:
-    ticket, events = evaluate_escalation(POLICY, replied(), now=at(2025, 6, 4, 18),
+    ticket, events = evaluate_escalation(replied(), POLICY, now=at(2025, 6, 4, 18),
                                          calendar=PLAIN_WEEKS)
     assert [(type(e).__name__, getattr(e, "role", None)) for e in events] == [
         ("TicketEscalated", "department_head"),
@@ -149,40 +149,40 @@ def test_a_late_evaluation_announces_every_level_reached_since_the_last_one() ->
         ("TicketEscalated", "general_manager"),
     ]
     assert ticket.escalation_marks.resolution_level == 3
-    _, later = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 20, 9), calendar=PLAIN_WEEKS)
+    _, later = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 20, 9), calendar=PLAIN_WEEKS)
     assert later == ()
 
 
 def test_a_paused_ticket_does_not_climb_the_ladder_while_the_customer_keeps_it_waiting() -> None:
     ticket, _ = replied().pause("waiting for the customer's logs", now=at(2025, 6, 2, 17))
-    assert escalation_level(POLICY, ticket, now=at(2025, 6, 11, 9), calendar=PLAIN_WEEKS) == 0
-    ticket, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 4, 9),
+    assert escalation_level(ticket, POLICY, now=at(2025, 6, 11, 9), calendar=PLAIN_WEEKS) == 0
+    ticket, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 4, 9),
                                          calendar=PLAIN_WEEKS)
     assert [type(e).__name__ for e in events] == ["TicketAtRisk"]  # due at the pause
     ticket, _ = ticket.resume(now=at(2025, 6, 5, 9), calendar=PLAIN_WEEKS)
     assert ticket.resolution_deadline == at(2025, 6, 5, 10)  # one hour was left
-    assert escalation_level(POLICY, ticket, now=at(2025, 6, 5, 10, 30), calendar=PLAIN_WEEKS) == 1
+    assert escalation_level(ticket, POLICY, now=at(2025, 6, 5, 10, 30), calendar=PLAIN_WEEKS) == 1
 
 
 def test_a_resolved_ticket_calls_for_no_escalation() -> None:
     ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 10))
-    assert evaluate_escalation(POLICY, ticket, now=at(2025, 6, 9, 10),
+    assert evaluate_escalation(ticket, POLICY, now=at(2025, 6, 9, 10),
                                calendar=PLAIN_WEEKS) == (ticket, ())
 
 
 def test_evaluating_before_the_tickets_last_step_is_refused() -> None:
     with pytest.raises(InvalidInput, match="before its last step"):
-        evaluate_escalation(POLICY, replied(), now=at(2025, 6, 2, 9, 30), calendar=PLAIN_WEEKS)
+        evaluate_escalation(replied(), POLICY, now=at(2025, 6, 2, 9, 30), calendar=PLAIN_WEEKS)
 
 
 def test_a_reopened_ticket_gets_a_new_resolution_deadline_counted_from_the_reopening() -> None:
     ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 9))
     ticket, _ = ticket.close(satisfaction=1, satisfied=False, now=at(2025, 6, 3, 9, 30))
-    ticket, events = reopen_ticket(POLICY, ticket, reason="pump fails again",
+    ticket, events = reopen_ticket(ticket, POLICY, reason="pump fails again",
                                    now=at(2025, 6, 3, 10), calendar=PLAIN_WEEKS)
     assert ticket.resolution_deadline == at(2025, 6, 4, 10)  # 1 business day for A critical
     assert events[0].occurred_at == at(2025, 6, 3, 10)
-    assert escalation_level(POLICY, ticket, now=at(2025, 6, 4, 9), calendar=PLAIN_WEEKS) == 0
+    assert escalation_level(ticket, POLICY, now=at(2025, 6, 4, 9), calendar=PLAIN_WEEKS) == 0
 
 
 # --- the queue ---
@@ -203,7 +203,7 @@ def test_complaints_of_the_top_tiers_go_first_then_everything_by_deadline() -> N
         ticket("A-complaint", TIER_A, "complaint", "visit", 4),
         ticket("PARTNER-complaint", PARTNER, "complaint", "survey", 6),
     ]
-    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, POLICY))] == [
+    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, policy=POLICY))] == [
         "A-complaint", "B-complaint-call", "PARTNER-complaint", "A-suggestion", "D-complaint"]
 
 
@@ -240,18 +240,18 @@ def test_a_ladder_and_a_step_from_settings_drive_the_escalation() -> None:
     policy = TieredEscalation.from_mapping(
         {"ladder": ["owner", "boss"], "escalation_step": "4h"})
     ticket = replied()
-    assert who_must_act(policy, ticket, now=at(2025, 6, 9, 9), calendar=PLAIN_WEEKS) == "boss"
+    assert who_must_act(ticket, policy, now=at(2025, 6, 9, 9), calendar=PLAIN_WEEKS) == "boss"
     assert policy.escalation_step == BusinessDuration(time=timedelta(hours=4))
 
 
 def test_the_first_reply_is_at_risk_once_three_quarters_of_its_business_hours_are_used() -> None:
     ticket = open_a()  # A: 4 business hours from Monday 09:00, due 14:30 across the lunch break
     assert ticket.first_reply_deadline == at(2025, 6, 2, 14, 30)
-    _, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 2, 11, 59),
+    _, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 2, 11, 59),
                                     calendar=PLAIN_WEEKS)
     assert events == ()
     # 3 h used at 12:00; the lunch break does not count, so 1 h is left.
-    _, events = evaluate_escalation(POLICY, ticket, now=at(2025, 6, 2, 12, 0), calendar=PLAIN_WEEKS)
+    _, events = evaluate_escalation(ticket, POLICY, now=at(2025, 6, 2, 12, 0), calendar=PLAIN_WEEKS)
     assert [(type(e).__name__, e.deadline_kind, getattr(e, "remaining", None))
             for e in events] == [("TicketAtRisk", DeadlineKind.FIRST_REPLY, timedelta(hours=1))]
 
@@ -260,10 +260,10 @@ def test_the_warning_fraction_from_settings_sets_when_the_warning_is_due() -> No
     policy = TieredEscalation.from_mapping({"warning_fraction": "50%"})
     ticket = replied()  # 7.5 business hours from Monday 09:00: half (3 h 45 min) is used at
     # 14:15, three hours before lunch and 45 minutes after it
-    _, events = evaluate_escalation(policy, ticket, now=at(2025, 6, 2, 14, 14),
+    _, events = evaluate_escalation(ticket, policy, now=at(2025, 6, 2, 14, 14),
                                     calendar=PLAIN_WEEKS)
     assert events == ()
-    _, events = evaluate_escalation(policy, ticket, now=at(2025, 6, 2, 14, 15),
+    _, events = evaluate_escalation(ticket, policy, now=at(2025, 6, 2, 14, 15),
                                     calendar=PLAIN_WEEKS)
     assert [type(e).__name__ for e in events] == ["TicketAtRisk"]
 
@@ -277,10 +277,10 @@ def test_the_priority_rank_from_settings_sets_whose_complaints_go_first() -> Non
             now=MONDAY)[0]
 
     queue = [complaint("C", TIER_C, 3), complaint("B", TIER_B, 4), complaint("A", TIER_A, 5)]
-    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, POLICY))] == [
+    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, policy=POLICY))] == [
         "B", "A", "C"]
     only_a = TieredEscalation.from_mapping({"priority_rank": 1})
-    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, only_a))] == [
+    assert [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, policy=only_a))] == [
         "A", "C", "B"]
 
 
@@ -288,14 +288,14 @@ def test_a_replied_ticket_queues_by_its_resolution_deadline() -> None:
     waiting = open_a(ticket_id="waiting", severity=Severity.MINOR)  # first reply due Mon 14:30
     answered = replied(ticket_id="answered")  # resolution due Monday 18:00
     urgent = open_a(ticket_id="urgent", now=at(2025, 6, 2, 8))  # first reply due Mon 13:00+
-    queue = sorted([answered, waiting, urgent], key=partial(ticket_queue_key, POLICY))
+    queue = sorted([answered, waiting, urgent], key=partial(ticket_queue_key, policy=POLICY))
     assert [t.ticket_id for t in queue] == ["urgent", "waiting", "answered"]
 
 
 def test_evaluating_a_closed_ticket_before_its_last_step_is_refused_too() -> None:
     ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 10))
     with pytest.raises(InvalidInput, match="before its last step"):
-        evaluate_escalation(POLICY, ticket, now=at(2025, 6, 3, 9), calendar=PLAIN_WEEKS)
+        evaluate_escalation(ticket, POLICY, now=at(2025, 6, 3, 9), calendar=PLAIN_WEEKS)
 
 
 def test_deadlines_and_levels_are_exact_across_the_new_york_spring_forward() -> None:
@@ -311,11 +311,11 @@ def test_deadlines_and_levels_are_exact_across_the_new_york_spring_forward() -> 
     # 15:00 EDT (UTC-4), one hour less of wall-clock time, not 16:00.
     assert ticket.resolution_deadline == datetime(2025, 3, 10, 15, tzinfo=new_york)
     ticket, _ = ticket.reply("on it", now=opened)
-    assert escalation_level(POLICY, ticket, now=datetime(2025, 3, 10, 15, tzinfo=new_york),
+    assert escalation_level(ticket, POLICY, now=datetime(2025, 3, 10, 15, tzinfo=new_york),
                             calendar=calendar) == 0
-    assert escalation_level(POLICY, ticket, now=datetime(2025, 3, 11, 14, 59, tzinfo=new_york),
+    assert escalation_level(ticket, POLICY, now=datetime(2025, 3, 11, 14, 59, tzinfo=new_york),
                             calendar=calendar) == 1
-    assert escalation_level(POLICY, ticket, now=datetime(2025, 3, 11, 15, tzinfo=new_york),
+    assert escalation_level(ticket, POLICY, now=datetime(2025, 3, 11, 15, tzinfo=new_york),
                             calendar=calendar) == 2
 
 
@@ -337,7 +337,7 @@ def test_pauses_and_progress_reports_never_lower_the_escalation_level_of_an_open
             ticket, _ = ticket.resume(now=now, calendar=calendar)
         elif step == "report" and ticket.status is TicketStatus.IN_PROGRESS:
             ticket, _ = ticket.reply("still working on it", now=now)
-        level = escalation_level(POLICY, ticket, now=now, calendar=calendar)
+        level = escalation_level(ticket, POLICY, now=now, calendar=calendar)
         assert level >= previous, f"level fell from {previous} to {level} after {step}"
         previous = level
 
@@ -376,14 +376,14 @@ def test_a_hosts_own_rules_need_only_what_the_company_decides() -> None:
     assert ticket.first_reply_deadline == at(2025, 6, 2, 11)
     assert ticket.resolution_deadline == at(2025, 6, 2, 18)
     check_escalation_policy(desk, ticket, [at(2025, 6, 2, 16), at(2025, 6, 5, 9)], PLAIN_WEEKS)
-    ticket, events = evaluate_escalation(desk, ticket, now=at(2025, 6, 2, 15),
+    ticket, events = evaluate_escalation(ticket, desk, now=at(2025, 6, 2, 15),
                                          calendar=PLAIN_WEEKS)
     assert [(type(e).__name__, e.deadline_kind) for e in events] == [
         ("TicketEscalated", DeadlineKind.FIRST_REPLY), ("TicketAtRisk", DeadlineKind.RESOLUTION)]
-    assert who_must_act(desk, ticket, now=at(2025, 6, 3, 15), calendar=PLAIN_WEEKS) == "director"
+    assert who_must_act(ticket, desk, now=at(2025, 6, 3, 15), calendar=PLAIN_WEEKS) == "director"
     ticket, _ = ticket.reply("corrected invoice sent", now=at(2025, 6, 2, 16))
     ticket, _ = ticket.resolve("invoice reissued", now=at(2025, 6, 2, 17))
-    ticket, _ = reopen_ticket(desk, ticket, reason="still wrong", now=at(2025, 6, 3, 9),
+    ticket, _ = reopen_ticket(ticket, desk, reason="still wrong", now=at(2025, 6, 3, 9),
                               calendar=PLAIN_WEEKS)
     assert ticket.resolution_deadline == at(2025, 6, 3, 18)  # one business day from 09:00
 
@@ -393,8 +393,8 @@ def test_the_queue_reads_only_the_priority_rank_of_a_hosts_policy() -> None:
                                source="complaint", kind="after_sales", severity="minor",
                                summary="s", responsible_department="d", responsible_person="p",
                                now=MONDAY, calendar=PLAIN_WEEKS)
-    assert ticket_queue_key(TwoHourDesk(), complaint)[0] == 1  # rank 2 is below the desk's 1
-    assert ticket_queue_key(POLICY, complaint)[0] == 0
+    assert ticket_queue_key(complaint, TwoHourDesk())[0] == 1  # rank 2 is below the desk's 1
+    assert ticket_queue_key(complaint, POLICY)[0] == 0
 
 
 @pytest.mark.parametrize("level", [-1, 4, True, "1"])

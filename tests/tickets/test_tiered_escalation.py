@@ -68,7 +68,8 @@ def test_the_preset_is_the_default_policy_and_keeps_the_protocol() -> None:
 
 
 def test_a_business_day_is_one_working_days_worth_of_business_time() -> None:
-    deadlines = ticket_deadlines(POLICY, TIER_A, Severity.MAJOR, at(2025, 6, 3, 10), PLAIN_WEEKS)
+    deadlines = ticket_deadlines(TIER_A, Severity.MAJOR, POLICY, opened_at=at(2025, 6, 3, 10),
+                                 calendar=PLAIN_WEEKS)
     assert deadlines.resolution == at(2025, 6, 6, 10)  # Tuesday 10:00 + 3 d = Friday 10:00
     assert deadlines.first_reply == at(2025, 6, 3, 15, 30)  # 2 h before lunch, 2 h after
 
@@ -84,8 +85,8 @@ def test_a_complaint_on_the_eve_of_national_day_waits_for_the_holiday_to_end() -
 
 
 def test_a_b_major_problem_counts_the_make_up_saturday_as_a_working_day() -> None:
-    deadlines = ticket_deadlines(POLICY, TIER_B, Severity.MAJOR, at(2025, 9, 30, 17),
-                                 NATIONAL_DAY_2025)
+    deadlines = ticket_deadlines(TIER_B, Severity.MAJOR, POLICY, opened_at=at(2025, 9, 30, 17),
+                                 calendar=NATIONAL_DAY_2025)
     # 9/30, 10/9, 10/10, Saturday 10/11 (make-up), 10/13, 10/14: five working days later.
     assert deadlines.resolution == at(2025, 10, 14, 17)
 
@@ -101,20 +102,22 @@ def test_amount_bands_take_the_deadlines_of_the_score_tier_of_the_same_rank(
 
 def test_a_tier_without_deadlines_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(InvalidInput, match=r"tier 'GOLD' has no escalation deadlines"):
-        ticket_deadlines(POLICY, Tier("GOLD", 1), Severity.MINOR, MONDAY, PLAIN_WEEKS)
+        ticket_deadlines(Tier("GOLD", 1), Severity.MINOR, POLICY, opened_at=MONDAY,
+                         calendar=PLAIN_WEEKS)
 
 
 def test_a_naive_opening_time_is_refused() -> None:
     with pytest.raises(InvalidInput, match="timezone-aware"):
-        ticket_deadlines(POLICY, TIER_A, Severity.MINOR, datetime(2025, 6, 2, 9),  # noqa: DTZ001
-                         PLAIN_WEEKS)
+        ticket_deadlines(TIER_A, Severity.MINOR, POLICY,
+                         opened_at=datetime(2025, 6, 2, 9),  # noqa: DTZ001
+                         calendar=PLAIN_WEEKS)
 
 
 @given(st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2025, 11, 15),  # noqa: DTZ001
                     timezones=st.just(SHANGHAI)))
 def test_default_deadlines_never_favour_a_lower_tier_or_a_milder_problem(opened: datetime) -> None:
-    deadlines = {tier.code: {severity: ticket_deadlines(POLICY, tier, severity, opened,
-                                                        NATIONAL_DAY_2025)
+    deadlines = {tier.code: {severity: ticket_deadlines(tier, severity, POLICY, opened_at=opened,
+                                                        calendar=NATIONAL_DAY_2025)
                              for severity in Severity} for tier in SCORE_TIERS}
     for higher, lower in pairwise("ABCD"):
         for severity in Severity:
@@ -243,7 +246,8 @@ def test_an_order_that_inverts_on_a_shorter_office_day_is_refused_unless_intende
     with pytest.raises(PolicyConfigError, match=r"tier 'C' gets a shorter first reply"):
         TieredEscalation.from_mapping(settings)
     policy = TieredEscalation.from_mapping({**settings, "allow_inverted_deadlines": True})
-    replies = [ticket_deadlines(policy, tier, Severity.MINOR, MONDAY, PLAIN_WEEKS).first_reply
+    replies = [ticket_deadlines(tier, Severity.MINOR, policy, opened_at=MONDAY,
+                                calendar=PLAIN_WEEKS).first_reply
                for tier in (TIER_B, TIER_C)]
     assert replies[1] < replies[0]  # what the check protects against, on this calendar
 

@@ -47,9 +47,13 @@ def test_a_visit_record_without_time_kind_or_situation_is_refused_naming_them() 
 
 def test_a_visit_record_refuses_a_bare_name_where_a_list_of_visitors_is_expected() -> None:
     # tuple("li") would have recorded two visitors, "l" and "i"
-    with pytest.raises(InvalidInput, match=r"VisitRecord\.visitors must be a list"):
+    with pytest.raises(
+        InvalidInput, match=r"VisitRecord\.visitors must be a collection of names, got 'li'"
+    ):
         complete_record(visitors="li")
-    with pytest.raises(InvalidInput, match=r"AccountToPlan\.staff must be a list"):
+    with pytest.raises(
+        InvalidInput, match=r"AccountToPlan\.staff must be a collection of names, got 'li'"
+    ):
         AccountToPlan("ACME", TIER_A, staff="li")
 
 
@@ -114,7 +118,7 @@ def test_a_record_without_a_kind_names_every_field_a_record_may_need() -> None:
 
 
 def test_a_place_or_situation_that_is_not_text_is_refused() -> None:
-    with pytest.raises(InvalidInput, match=r"VisitRecord\.place must be text or None"):
+    with pytest.raises(InvalidInput, match=r"VisitRecord\.place must be a string or None, got 7"):
         complete_record(kind=VisitKind.GREETING, place=7)
     with pytest.raises(InvalidInput, match="kind must be a VisitKind"):
         VisitRecord.required_fields("greeting")  # type: ignore[arg-type]
@@ -158,6 +162,14 @@ def test_an_unknown_ticket_kind_is_refused() -> None:
     with pytest.raises(InvalidInput, match=r"FeedbackItem\.kind"):
         FeedbackItem("x", kind="rant", severity="minor", responsible_department="d",
                      responsible_person="p")
+
+
+def test_a_text_field_of_an_item_that_is_not_text_is_refused_by_name() -> None:
+    with pytest.raises(InvalidInput, match=r"FeedbackItem\.answer must be a string or None, got 5"):
+        FeedbackItem("x", answer=5)  # type: ignore[arg-type]
+    # blank text is no answer at all
+    assert FeedbackItem("x", answer="  ", kind="complaint", severity="minor",
+                        responsible_department="d", responsible_person="p").answer is None
 
 
 

@@ -163,7 +163,7 @@ def take_step(
         satisfied = step == "close_satisfied"
         return ticket.close(satisfaction=5 if satisfied else 2, satisfied=satisfied, now=now)
     if step == "reopen":
-        return reopen_ticket(policy, ticket, reason="not fixed", now=now, calendar=calendar)
+        return reopen_ticket(ticket, policy, reason="not fixed", now=now, calendar=calendar)
     raise ValueError(f"unknown step {step!r}; expected one of {LIFECYCLE_STEPS}")
 
 
@@ -184,17 +184,19 @@ def check_escalation_policy(
     Raises:
         AssertionError: an invariant is broken (the message says which and where).
     """
-    deadlines = ticket_deadlines(policy, ticket.tier, ticket.severity, ticket.opened_at, calendar)
+    deadlines = ticket_deadlines(
+        ticket.tier, ticket.severity, policy, opened_at=ticket.opened_at, calendar=calendar
+    )
     _check(deadlines.first_reply >= ticket.opened_at, f"first reply before opening: {deadlines}")
     _check(deadlines.resolution >= ticket.opened_at, f"resolution before opening: {deadlines}")
     previous = 0
     current = ticket
     announced: set[tuple[str, DeadlineKind, int]] = set()
     for moment in sorted(moments):
-        level = escalation_level(policy, current, now=moment, calendar=calendar)
+        level = escalation_level(current, policy, now=moment, calendar=calendar)
         _check(level >= previous, f"level fell from {previous} to {level} at {moment}")
         previous = level
-        current, events = evaluate_escalation(policy, current, now=moment, calendar=calendar)
+        current, events = evaluate_escalation(current, policy, now=moment, calendar=calendar)
         for event in events:
             _check(event.occurred_at == moment, f"{event} does not carry the now {moment}")
             _check(event.ticket_id == ticket.ticket_id, f"{event} names another ticket")
@@ -206,7 +208,7 @@ def check_escalation_policy(
             announced.add(key)
         highest = max((key[2] for key in announced), default=0)
         _check(highest == level, f"announced up to level {highest}, but level is {level}")
-        again, repeated = evaluate_escalation(policy, current, now=moment, calendar=calendar)
+        again, repeated = evaluate_escalation(current, policy, now=moment, calendar=calendar)
         _check(repeated == (), f"re-evaluation at {moment} announced {repeated} again")
         _check(again == current, f"re-evaluation at {moment} changed the ticket")
 
@@ -263,7 +265,10 @@ def check_escalation_tiers(
         tiers = [code for code, _ in policy.deadlines_by_tier]
     tier_list = list(tiers)
     for severity in Severity:
-        deadlines = [ticket_deadlines(policy, tier, severity, now, calendar) for tier in tier_list]
+        deadlines = [
+            ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
+            for tier in tier_list
+        ]
         for (higher, upper), (lower, below) in pairwise(zip(tier_list, deadlines, strict=True)):
             for what, upper_at, lower_at in (
                 ("first-reply", upper.first_reply, below.first_reply),

@@ -57,8 +57,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import require_aware, require_date
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_aware, require_date, settings_errors
 from keyaccount.domain.calendar._engine import CalendarTables, What
 from keyaccount.domain.calendar._fields import (
     to_holidays,
@@ -210,10 +210,8 @@ class BusinessCalendar:
         ('13:30:00', '2025-12-31')
         """
         arguments = calendar_arguments(settings)
-        try:
+        with settings_errors():
             return cls(**arguments)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     # -- the zone and the day length ------------------------------------------------------------
 

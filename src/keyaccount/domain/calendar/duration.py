@@ -13,6 +13,7 @@ from datetime import timedelta
 import attrs
 
 from keyaccount._errors import PolicyConfigError
+from keyaccount._validation import count
 from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
 __all__ = ["BusinessDuration"]
@@ -20,11 +21,7 @@ __all__ = ["BusinessDuration"]
 _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
 
 
-def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PolicyConfigError(
-            f"BusinessDuration.{attribute.name} must be an int >= 0, got {value!r}"
-        )
+_non_negative_int = count(error=PolicyConfigError)
 
 
 def _non_negative_time(

@@ -15,7 +15,7 @@ from typing import Any, Self, cast
 import attrs
 
 from keyaccount._errors import InvalidInput, InvalidTransition
-from keyaccount._validation import require_aware, require_date, require_non_empty
+from keyaccount._validation import require_aware, require_count, require_date, require_non_empty
 from keyaccount.domain.customers.contracts import ApplicationReport, Contract
 from keyaccount.domain.customers.lifecycle import TRANSITIONS, AccountStatus, LifecycleStep
 from keyaccount.domain.customers.lifecycle_events import (
@@ -240,14 +240,7 @@ class LifecycleSteps:
             InvalidTransition: the account is not active.
         """
         common = self._common(LifecycleStep.GO_DORMANT, now)
-        if (
-            isinstance(days_without_purchase, bool)
-            or not isinstance(days_without_purchase, int)
-            or days_without_purchase < 0
-        ):
-            raise InvalidInput(
-                f"days_without_purchase must be an int >= 0, got {days_without_purchase!r}"
-            )
+        require_count(days_without_purchase, field="days_without_purchase")
         event = AccountWentDormant(
             **common,
             last_purchase_on=self.last_purchase_on,

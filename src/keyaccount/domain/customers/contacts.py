@@ -6,8 +6,7 @@ import enum
 
 import attrs
 
-from keyaccount._validation import non_empty, to_enum
-from keyaccount.domain.customers._fields import optional_text, text
+from keyaccount._validation import non_empty, optional_text, text, to_enum
 
 __all__ = ["Contact", "ContactRole"]
 

@@ -11,14 +11,13 @@ from datetime import date
 
 import attrs
 
-from keyaccount._validation import a_date, non_empty
-from keyaccount.domain.customers._fields import check_names, frozen, text
+from keyaccount._validation import a_date, names, non_empty, text, to_items
 
 __all__ = ["ApplicationReport", "Contract"]
 
 
 def _signatories(value: Iterable[str]) -> tuple[str, ...]:
-    return frozen(value, "Contract.signatories", "names")
+    return to_items(value, field="Contract.signatories", expected="names")
 
 
 @attrs.frozen(kw_only=True)
@@ -34,7 +33,7 @@ class Contract:
     reference: str = attrs.field(validator=non_empty)
     signed_on: date = attrs.field(validator=a_date)
     signatories: tuple[str, ...] = attrs.field(
-        default=(), converter=_signatories, validator=check_names
+        default=(), converter=_signatories, validator=names
     )
 
 

@@ -28,20 +28,21 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    instances_of,
+    names,
     non_empty,
     optional_date,
+    optional_instance_of,
+    optional_text,
     require_aware,
     require_date,
     require_non_empty,
+    require_non_negative,
     to_decimal,
     to_enum,
-)
-from keyaccount.domain.customers._fields import (
-    check_names,
-    frozen,
-    instances,
-    optional_instance,
-    optional_text,
+    to_items,
+    to_names,
+    to_pairs,
 )
 from keyaccount.domain.customers._lifecycle_steps import LifecycleSteps
 from keyaccount.domain.customers.classification import CounterpartRole, CustomerCategory
@@ -77,33 +78,27 @@ def _status(value: object) -> AccountStatus:
 
 
 def _staff(value: Iterable[str]) -> tuple[str, ...]:
-    return frozen(value, "Customer.staff", "names")
+    return to_items(value, field="Customer.staff", expected="names")
 
 
 def _capital(value: object) -> Decimal | None:
     if value is None:
         return None
-    amount = to_decimal(value, field="Customer.registered_capital")
-    if amount < 0:
-        raise InvalidInput(f"Customer.registered_capital must be >= 0, got {amount}")
-    return amount
+    return require_non_negative(
+        to_decimal(value, field="Customer.registered_capital"), field="Customer.registered_capital"
+    )
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    days = frozen(value, "Customer.important_dates", "dates")
+    days = to_items(value, field="Customer.important_dates", expected="dates")
     for day in days:
         require_date(day, field="a day in Customer.important_dates")
     return tuple(sorted(set(days)))
 
 
 def _profile(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    if isinstance(value, Mapping):
-        pairs = tuple(value.items())
-    else:
-        pairs = frozen(value, "Customer.profile", "(topic, text) pairs or a mapping")
+    pairs = to_pairs(value, field="Customer.profile", entry="(topic, text)")
     for pair in pairs:
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise InvalidInput(f"Customer.profile entries must be (topic, text), got {pair!r}")
         require_non_empty(pair[0], field="a topic in Customer.profile")
         if not isinstance(pair[1], str):
             raise InvalidInput(f"Customer.profile[{pair[0]!r}] must be text, got {pair[1]!r}")
@@ -114,11 +109,11 @@ def _profile(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tupl
 
 
 def _contacts(value: Iterable[Contact]) -> tuple[Contact, ...]:
-    return frozen(value, "Customer.contacts", "Contact values")
+    return to_items(value, field="Customer.contacts", expected="Contact values")
 
 
 def _records(value: Iterable[ProcessRecord]) -> tuple[ProcessRecord, ...]:
-    return frozen(value, "Customer.records", "ProcessRecord values")
+    return to_items(value, field="Customer.records", expected="ProcessRecord values")
 
 
 
@@ -205,7 +200,7 @@ class Customer(LifecycleSteps):
     >>> Customer(account_id="C-4", name="Acme", category="regional", staff="wang")
     Traceback (most recent call last):
     ...
-    keyaccount.InvalidInput: Customer.staff must be a sequence of names, got 'wang'
+    keyaccount.InvalidInput: Customer.staff must be a collection of names, got 'wang'
     """
 
     account_id: str = attrs.field(validator=non_empty)
@@ -226,28 +221,28 @@ class Customer(LifecycleSteps):
     credit_rating: str | None = attrs.field(default=None, validator=optional_text)
     profile: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_profile)
     contacts: tuple[Contact, ...] = attrs.field(
-        default=(), converter=_contacts, validator=instances(Contact, "Customer.contacts")
+        default=(), converter=_contacts, validator=instances_of(Contact)
     )
     records: tuple[ProcessRecord, ...] = attrs.field(
-        default=(), converter=_records, validator=instances(ProcessRecord, "Customer.records")
+        default=(), converter=_records, validator=instances_of(ProcessRecord)
     )
     status: AccountStatus = attrs.field(
         default=AccountStatus.PROSPECT,
         converter=_status,
     )
     account_code: str | None = attrs.field(default=None, validator=optional_text)
-    tier: Tier | None = attrs.field(default=None, validator=optional_instance(Tier))
+    tier: Tier | None = attrs.field(default=None, validator=optional_instance_of(Tier))
     account_manager: str | None = attrs.field(default=None, validator=optional_text)
-    staff: tuple[str, ...] = attrs.field(default=(), converter=_staff, validator=check_names)
+    staff: tuple[str, ...] = attrs.field(default=(), converter=_staff, validator=names)
     department: str | None = attrs.field(default=None, validator=optional_text)
     application: ApplicationReport | None = attrs.field(
-        default=None, validator=optional_instance(ApplicationReport)
+        default=None, validator=optional_instance_of(ApplicationReport)
     )
     supply_contract: Contract | None = attrs.field(
-        default=None, validator=optional_instance(Contract)
+        default=None, validator=optional_instance_of(Contract)
     )
     quality_contract: Contract | None = attrs.field(
-        default=None, validator=optional_instance(Contract)
+        default=None, validator=optional_instance_of(Contract)
     )
     approved_on: date | None = attrs.field(default=None, validator=optional_date)
     activated_on: date | None = attrs.field(default=None, validator=optional_date)
@@ -447,13 +442,7 @@ class Customer(LifecycleSteps):
                 named, or the departing person is among the successors.
         """
         require_aware(now, field="now")
-        successors = (
-            (successors,)
-            if isinstance(successors, str)
-            else frozen(successors, f"successors on customer {self.account_id!r}", "names")
-        )
-        for successor in successors:
-            require_non_empty(successor, field=f"successor on customer {self.account_id!r}")
+        successors = to_names(successors, field=f"successors on customer {self.account_id!r}")
         if departing not in self.staff:
             raise InvalidInput(
                 f"{departing!r} does not cover customer {self.account_id!r} "

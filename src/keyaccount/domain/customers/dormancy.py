@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_aware, require_instances
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
 
@@ -71,11 +70,11 @@ def apply_dormancy(
     ('dormant', 553)
     """
     require_aware(now, field="now")
+    customers = tuple(customers)
+    require_instances(customers, Customer, field="customers")
     portfolio: list[Customer] = []
     events: list[DomainEvent] = []
     for customer in customers:
-        if not isinstance(customer, Customer):
-            raise InvalidInput(f"customers must hold Customer values, got {customer!r}")
         if policy.is_dormant(customer, now=now):
             days = policy.days_without_purchase(customer, now=now)
             customer, caused = customer.go_dormant(now=now, days_without_purchase=days or 0)

@@ -27,7 +27,13 @@ from datetime import datetime
 from typing import TypeAlias
 
 from keyaccount._errors import InvalidInput, InvalidTransition
-from keyaccount._validation import require_aware, require_non_empty
+from keyaccount._validation import (
+    require_aware,
+    require_instances,
+    require_non_empty,
+    to_items,
+    to_names,
+)
 from keyaccount.domain.customers.coverage import CoveragePolicy, coverage_violations
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
@@ -37,21 +43,6 @@ __all__ = ["Successors", "hand_over"]
 #: Who takes over: one name or several for every account the leaver covers, or a mapping
 #: ``account_id -> name(s)`` that names each of those accounts.
 Successors: TypeAlias = str | Sequence[str] | Mapping[str, str | Sequence[str]]
-
-
-def _as_names(value: str | Sequence[str], *, account_id: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        names: tuple[str, ...] = (value,)
-    elif isinstance(value, Sequence):
-        names = tuple(value)
-    else:
-        raise InvalidInput(
-            f"successors for customer {account_id!r} must be a name or a sequence of names, "
-            f"got {value!r}"
-        )
-    for name in names:
-        require_non_empty(name, field=f"successor for customer {account_id!r}")
-    return names
 
 
 def hand_over(
@@ -90,12 +81,8 @@ def hand_over(
     """
     require_aware(now, field="now")
     require_non_empty(departing, field="departing")
-    if not isinstance(customers, Iterable):
-        raise InvalidInput(f"customers must be an iterable of Customer, got {customers!r}")
-    portfolio = tuple(customers)
-    for customer in portfolio:
-        if not isinstance(customer, Customer):
-            raise InvalidInput(f"customers must hold Customer values, got {customer!r}")
+    portfolio = to_items(customers, field="customers", expected="Customer values")
+    require_instances(portfolio, Customer, field="customers")
     ids = [customer.account_id for customer in portfolio]
     if len(set(ids)) != len(ids):
         twice = sorted({account for account in ids if ids.count(account) > 1})
@@ -110,10 +97,11 @@ def hand_over(
                 f"{covered}; missing {missing}, not covered by them {stray}"
             )
         named = {
-            account: _as_names(successors[account], account_id=account) for account in covered
+            account: to_names(successors[account], field=f"successors for customer {account!r}")
+            for account in covered
         }
     else:
-        names = _as_names(successors, account_id="every account")
+        names = to_names(successors, field="successors for every account")
         named = dict.fromkeys(covered, names)
 
     result: list[Customer] = []

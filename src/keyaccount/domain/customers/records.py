@@ -12,8 +12,7 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import aware, non_empty, to_enum
-from keyaccount.domain.customers._fields import check_names, frozen, optional_text
+from keyaccount._validation import aware, names, non_empty, optional_text, to_enum, to_items
 
 __all__ = ["ProcessRecord", "RecordKind"]
 
@@ -36,7 +35,7 @@ def _record_kind(value: object) -> RecordKind:
 
 
 def _participants(value: Iterable[str]) -> tuple[str, ...]:
-    return frozen(value, "ProcessRecord.participants", "names")
+    return to_items(value, field="ProcessRecord.participants", expected="names")
 
 
 @attrs.frozen(kw_only=True)
@@ -66,7 +65,7 @@ class ProcessRecord:
     occurred_at: datetime = attrs.field(validator=aware)
     summary: str = attrs.field(validator=non_empty)
     participants: tuple[str, ...] = attrs.field(
-        default=(), converter=_participants, validator=check_names
+        default=(), converter=_participants, validator=names
     )
     department: str | None = attrs.field(default=None, validator=optional_text)
     reported_by: str | None = attrs.field(default=None, validator=optional_text)

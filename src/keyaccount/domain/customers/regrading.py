@@ -12,7 +12,12 @@ from datetime import date, datetime
 from typing import Any
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_date, require_non_empty
+from keyaccount._validation import (
+    require_aware,
+    require_date,
+    require_instances,
+    require_non_empty,
+)
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.grading import Tier
@@ -96,9 +101,8 @@ def apply_grading(
     graded = _grading_tiers(tiers)
     portfolio = tuple(customers)
     seen: set[str] = set()
+    require_instances(portfolio, Customer, field="customers")
     for customer in portfolio:
-        if not isinstance(customer, Customer):
-            raise InvalidInput(f"customers must hold Customer values, got {customer!r}")
         if customer.account_id in seen:
             raise InvalidInput(f"customer {customer.account_id!r} is given twice to grade")
         seen.add(customer.account_id)

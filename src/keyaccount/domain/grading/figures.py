@@ -22,7 +22,7 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, to_decimal
+from keyaccount._validation import non_empty, require_count, to_decimal
 
 __all__ = ["AccountFigures", "ScoreComponent"]
 
@@ -77,10 +77,7 @@ class AccountFigures:
                 f"got {self.contract_amount!r}"
             )
         count = self.purchase_count
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise InvalidInput(
-                f"AccountFigures.purchase_count of {who!r} must be an int >= 0, got {count!r}"
-            )
+        require_count(count, field=f"AccountFigures.purchase_count of {who!r}")
         annual = self.annual_purchase_amount
         if annual is not None and annual < 0:
             raise InvalidInput(

@@ -16,8 +16,8 @@ from datetime import date
 
 import attrs
 
-from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_date
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import check_settings_keys, require_date, settings_errors
 
 __all__ = ["DEFAULT_REVIEW_CADENCE", "ReviewCadence", "ReviewDue", "ReviewKind"]
 
@@ -96,10 +96,8 @@ class ReviewCadence:
         """
         allowed = [f"{kind.value}_months" for kind in ReviewKind]
         check_settings_keys(settings, allowed=allowed, policy="ReviewCadence")
-        try:
+        with settings_errors(also=(TypeError,)):
             return cls(**settings)  # type: ignore[arg-type]
-        except (InvalidInput, TypeError) as error:
-            raise PolicyConfigError(str(error)) from None
 
     def months_of(self, kind: ReviewKind) -> tuple[int, ...]:
         """The months ``kind`` falls due in."""

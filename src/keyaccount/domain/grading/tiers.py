@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import require_non_empty
+from keyaccount._validation import count, require_non_empty, settings_errors
 
 __all__ = [
     "AMOUNT_TIERS",
@@ -45,9 +45,7 @@ def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     require_non_empty(value, field=f"Tier.{attribute.name}")
 
 
-def _rank(_instance: object, _attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInput(f"Tier.rank must be an int >= 1 (1 is highest), got {value!r}")
+_rank = count(1, note=" (1 is highest)")
 
 
 @attrs.frozen(order=False)
@@ -171,10 +169,8 @@ class TierLadder:
                     f"tier ladder level of {code!r} must be one of "
                     f"{[level.value for level in VisitLevel]}, got {name!r}"
                 ) from None
-        try:
+        with settings_errors():
             return cls(pairs)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     def level_of(self, tier: Tier | str) -> VisitLevel:
         """The visit level of ``tier`` (a :class:`Tier` or its code).

@@ -16,7 +16,15 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_date, require_non_empty, to_decimal
+from keyaccount._validation import (
+    a_date,
+    count,
+    non_empty,
+    non_negative,
+    optional_date,
+    optional_non_empty,
+    to_decimal,
+)
 from keyaccount.domain.grading import Tier
 
 __all__ = [
@@ -36,48 +44,13 @@ def _tier_code(value: object) -> object:
     return value.code if isinstance(value, Tier) else value
 
 
-# Hosts build these by the million: the validators take a fast path for the plain case and
-# only build the error message (via the shared checks) when something looks wrong.
-
-
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if type(value) is not str or not value or value.isspace():
-        require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
-def _optional_tier(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None and (type(value) is not str or not value or value.isspace()):
-        require_non_empty(value, field=f"{type(instance).__name__}.{attribute.name}")  # type: ignore[arg-type]
-
-
-def _a_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    if type(value) is not date:
-        require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
-def _optional_date(
-    instance: object, attribute: attrs.Attribute[date | None], value: object
-) -> None:
-    if value is not None and type(value) is not date:
-        require_date(value, field=f"{type(instance).__name__}.{attribute.name}")
-
-
-def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(
-            f"{type(instance).__name__}.{attribute.name} must be an int >= 0, got {value!r}"
-        )
+# Hosts build these by the million: the shared validators take a fast path for the plain
+# case and only build the error message when something looks wrong.
+_count = count()
 
 
 def _amount(value: object) -> Decimal:
     return to_decimal(value, field="amount")
-
-
-def _non_negative(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if value < 0:
-        raise InvalidInput(
-            f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}"
-        )
 
 
 def _share(value: object) -> Fraction:
@@ -107,10 +80,10 @@ class _AccountDimensions:
         department: the department appraised for the account.
     """
 
-    account_id: str = attrs.field(validator=_non_empty)
-    tier: str = attrs.field(converter=_tier_code, validator=_non_empty)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
+    account_id: str = attrs.field(validator=non_empty)
+    tier: str = attrs.field(converter=_tier_code, validator=non_empty)
+    account_manager: str = attrs.field(validator=non_empty)
+    department: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen
@@ -130,8 +103,8 @@ class VisitFact(_AccountDimensions):
     'A'
     """
 
-    planned_on: date = attrs.field(kw_only=True, validator=_a_date)
-    done_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    planned_on: date = attrs.field(kw_only=True, validator=a_date)
+    done_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
 
 @attrs.frozen
@@ -159,8 +132,8 @@ class TicketFact(_AccountDimensions):
     keyaccount.InvalidInput: TicketFact ACME: a resolved ticket needs resolved_on_time ... got None
     """
 
-    opened_on: date = attrs.field(kw_only=True, validator=_a_date)
-    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    opened_on: date = attrs.field(kw_only=True, validator=a_date)
+    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     resolved_on_time: bool | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -200,7 +173,7 @@ class SurveyResponse(_AccountDimensions):
     4
     """
 
-    answered_on: date = attrs.field(kw_only=True, validator=_a_date)
+    answered_on: date = attrs.field(kw_only=True, validator=a_date)
     score: int = attrs.field(kw_only=True)
 
     @score.validator
@@ -225,8 +198,8 @@ class VolumeFact(_AccountDimensions):
     Decimal('1250.50')
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=_a_date)
-    amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    booked_on: date = attrs.field(kw_only=True, validator=a_date)
+    amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
 
 
 @attrs.frozen
@@ -268,10 +241,10 @@ class ReceivableFact(_AccountDimensions):
     keyaccount.InvalidInput: ReceivableFact ACME: amount_collected 120 exceeds amount_due 100
     """
 
-    due_on: date = attrs.field(kw_only=True, validator=_a_date)
-    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    due_on: date = attrs.field(kw_only=True, validator=a_date)
+    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
     amount_collected: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
 
     def __attrs_post_init__(self) -> None:
@@ -298,12 +271,12 @@ class ProspectFact:
     True
     """
 
-    prospect_id: str = attrs.field(validator=_non_empty)
-    tier: str | None = attrs.field(converter=_tier_code, validator=_optional_tier)
-    account_manager: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
-    entered_on: date = attrs.field(kw_only=True, validator=_a_date)
-    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    prospect_id: str = attrs.field(validator=non_empty)
+    tier: str | None = attrs.field(converter=_tier_code, validator=optional_non_empty)
+    account_manager: str = attrs.field(validator=non_empty)
+    department: str = attrs.field(validator=non_empty)
+    entered_on: date = attrs.field(kw_only=True, validator=a_date)
+    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.converted_on is not None and self.converted_on < self.entered_on:
@@ -335,9 +308,9 @@ class SpendingFact(_AccountDimensions):
     keyaccount.InvalidInput: SpendingFact.spending must be >= 0, got -5
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=_a_date)
-    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
-    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=_non_negative)
+    booked_on: date = attrs.field(kw_only=True, validator=a_date)
+    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
 
 
 @attrs.frozen
@@ -372,10 +345,10 @@ class LoyaltyFacts(_AccountDimensions):
 
     repeat_purchase_count: int = attrs.field(kw_only=True, validator=_count)
     repeat_purchase_quantity: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
     repeat_purchase_amount: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=_non_negative
+        kw_only=True, converter=_amount, validator=non_negative
     )
     referral_rate: Fraction = attrs.field(kw_only=True, converter=_share, validator=_unit_interval)
     activities_invited: int = attrs.field(kw_only=True, validator=_count)

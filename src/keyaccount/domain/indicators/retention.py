@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import to_items
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS
 from keyaccount.domain.indicators._engine import (
     _assemble,
@@ -75,8 +76,8 @@ def retention_and_churn(
         Retention, churn (numerator = lost accounts) and high-value churn, per group.
 
     Raises:
-        InvalidInput: an account appears twice on the roster, or ``high_value_tiers`` is a
-            string rather than a collection of codes.
+        InvalidInput: an account appears twice on the roster, or ``high_value_tiers`` is
+            not a collection of codes (a lone string is refused).
 
     >>> report = retention_and_churn(
     ...     [RetentionFact("ACME", "A", "Wang", "KA", retained=False),
@@ -86,13 +87,10 @@ def retention_and_churn(
      'churn 2025-H1: 1/2 = 0.5000',
      'high_value_churn 2025-H1: 1/1 = 1.0000']
     """
-    if isinstance(high_value_tiers, str):
-        # frozenset("AB") would silently mean tiers "A" and "B"
-        raise InvalidInput(
-            f"high_value_tiers must be a collection of tier codes, got the string "
-            f"{high_value_tiers!r}"
-        )
-    high_value = frozenset(high_value_tiers)
+    # frozenset("AB") would silently mean tiers "A" and "B"
+    high_value = frozenset(
+        to_items(high_value_tiers, field="high_value_tiers", expected="tier codes")
+    )
     cells: _Cells = {}
     high_cells: _Cells = {}
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_aware, require_count, require_instances
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
 
@@ -24,12 +24,9 @@ def check_history(
     A history out of order would make the ticket's ``last_changed_at`` (and with it the
     "time moves forward" check of every step) lie.
     """
+    require_instances(history, TicketHistoryEntry, field=f"{ticket_name}: history")
     previous = opened_at
     for entry in history:
-        if not isinstance(entry, TicketHistoryEntry):
-            raise InvalidInput(
-                f"{ticket_name}: history must hold TicketHistoryEntry values, got {entry!r}"
-            )
         require_aware(entry.at, field="TicketHistoryEntry.at")
         if entry.at < previous:
             raise InvalidInput(
@@ -58,10 +55,7 @@ def check_counters(
         raise InvalidInput(
             f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
         )
-    if isinstance(reopen_count, bool) or not isinstance(reopen_count, int) or reopen_count < 0:
-        raise InvalidInput(
-            f"{ticket_name}: reopen_count must be an int >= 0, got {reopen_count!r}"
-        )
+    require_count(reopen_count, field=f"{ticket_name}: reopen_count")
     if satisfaction is not None and (
         isinstance(satisfaction, bool) or satisfaction not in SATISFACTION_SCALE
     ):

@@ -9,8 +9,10 @@ tier, when a deadline is at risk, the level a missed deadline has reached at a m
 must act at that level, and whose complaints go first. What every company does the same way
 are the services below: opening and reopening a ticket with the policy's deadlines, the
 ticket's level and who must act on it, the warnings and escalations due, and the queue order.
-Each takes the policy as its first argument and never falls back to a default one: the caller
-passes it, usually ``presets.escalation()`` (:class:`keyaccount.policies.TieredEscalation`).
+Each takes its subject (the ticket; the tier and severity of a problem) first and the policy
+after it (``open_ticket``, with no ticket yet, takes only the policy), and never falls back to a
+default one: the caller passes it, usually ``presets.escalation()``
+(:class:`keyaccount.policies.TieredEscalation`).
 
 A host's own rules are a few lines; here every tier gets 2 business hours for the first reply
 and one business day to resolve, a level is added every 4 business hours after the deadline,
@@ -43,11 +45,11 @@ True
 ...     calendar=calendar)
 >>> ticket.first_reply_deadline.isoformat()
 '2025-06-02T11:00:00+08:00'
->>> ticket, events = evaluate_escalation(policy, ticket, now=monday + timedelta(hours=6),
+>>> ticket, events = evaluate_escalation(ticket, policy, now=monday + timedelta(hours=6),
 ...                                      calendar=calendar)
 >>> [(type(event).__name__, event.deadline_kind.value) for event in events]
 [('TicketEscalated', 'first_reply'), ('TicketAtRisk', 'resolution')]
->>> who_must_act(policy, ticket, now=monday + timedelta(hours=6), calendar=calendar)
+>>> who_must_act(ticket, policy, now=monday + timedelta(hours=6), calendar=calendar)
 'team_lead'
 """
 
@@ -127,9 +129,10 @@ class EscalationPolicy(Protocol):
 
 
 def ticket_deadlines(
-    policy: EscalationPolicy,
     tier: Tier | str,
     severity: Severity | str,
+    policy: EscalationPolicy,
+    *,
     opened_at: datetime,
     calendar: BusinessCalendar,
 ) -> TicketDeadlines:
@@ -178,7 +181,7 @@ def open_ticket(
         InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
             cross-department problem without a lead coordinator.
     """
-    deadlines = ticket_deadlines(policy, tier, severity, now, calendar)
+    deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
     return FeedbackTicket.open_ticket(
         ticket_id=ticket_id,
         account_id=account_id,
@@ -198,8 +201,8 @@ def open_ticket(
 
 
 def reopen_ticket(
-    policy: EscalationPolicy,
     ticket: FeedbackTicket,
+    policy: EscalationPolicy,
     *,
     reason: str,
     now: datetime,
@@ -220,8 +223,8 @@ def reopen_ticket(
 
 
 def escalation_level(
-    policy: EscalationPolicy,
     ticket: FeedbackTicket,
+    policy: EscalationPolicy,
     *,
     now: datetime,
     calendar: BusinessCalendar,
@@ -239,8 +242,8 @@ def escalation_level(
 
 
 def who_must_act(
-    policy: EscalationPolicy,
     ticket: FeedbackTicket,
+    policy: EscalationPolicy,
     *,
     now: datetime,
     calendar: BusinessCalendar,
@@ -250,12 +253,12 @@ def who_must_act(
     The role of level 0 (the responsible person, ``ticket.responsible_person``) until a
     deadline passes, then the role of :func:`escalation_level`.
     """
-    return policy.role(escalation_level(policy, ticket, now=now, calendar=calendar))
+    return policy.role(escalation_level(ticket, policy, now=now, calendar=calendar))
 
 
 def evaluate_escalation(
-    policy: EscalationPolicy,
     ticket: FeedbackTicket,
+    policy: EscalationPolicy,
     *,
     now: datetime,
     calendar: BusinessCalendar,
@@ -297,14 +300,15 @@ def evaluate_escalation(
 
 
 def ticket_queue_key(
-    policy: EscalationPolicy, ticket: FeedbackTicket
+    ticket: FeedbackTicket, policy: EscalationPolicy
 ) -> tuple[int, datetime, datetime, str]:
     """A sort key for work queues: complaints of the top tiers first, then by deadline.
 
     Complaints (kind or source) of tiers ranked the policy's ``priority_rank`` or better come
     first (seed 002 §客户维护计划 投诉处理优先级), then everything by its next pending deadline
     (the first reply until given, then the resolution), then by opening time and id. Sort
-    with ``functools.partial(ticket_queue_key, policy)``.
+    with ``key=functools.partial(ticket_queue_key, policy=policy)`` or
+    ``key=lambda ticket: ticket_queue_key(ticket, policy)``.
 
     >>> from datetime import timezone
     >>> from functools import partial
@@ -320,7 +324,10 @@ def ticket_queue_key(
     ...          ticket("3", TIER_A, "complaint")]
     >>> class TopTwoTiers:  # only priority_rank is read
     ...     priority_rank = 2
-    >>> [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, TopTwoTiers()))]
+    >>> policy = TopTwoTiers()
+    >>> [t.ticket_id for t in sorted(queue, key=lambda t: ticket_queue_key(t, policy))]
+    ['3', '1', '2']
+    >>> [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, policy=policy))]
     ['3', '1', '2']
     """
     complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT

@@ -6,15 +6,13 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._errors import InvalidInput
+from keyaccount._validation import count
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
 
 
-def _level(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(f"EscalationMarks.{attribute.name} must be an int >= 0, got {value!r}")
+_level = count()
 
 
 @attrs.frozen

@@ -20,11 +20,15 @@ import attrs
 from keyaccount._errors import InvalidInput, InvalidTransition
 from keyaccount._validation import (
     aware,
+    instance_of,
     non_empty,
     optional_aware,
+    optional_non_empty,
     require_aware,
     require_non_empty,
     to_enum,
+    to_items,
+    to_tuple,
 )
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets._checks import check_counters, check_history, check_status_fields
@@ -75,17 +79,12 @@ def _to_status(value: TicketStatus | str) -> TicketStatus:
     return to_enum(TicketStatus, value, field="FeedbackTicket.status")
 
 
-_optional_text = attrs.validators.optional(non_empty)
-
-
 def _departments(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
+    return to_items(value, field="FeedbackTicket.departments", expected="department names")
 
 
 def _to_history(value: Iterable[TicketHistoryEntry]) -> tuple[TicketHistoryEntry, ...]:
-    return tuple(value)
+    return to_tuple(value)
 
 
 # --- the ticket ---
@@ -139,7 +138,7 @@ class FeedbackTicket:
 
     ticket_id: str = attrs.field(validator=non_empty)
     account_id: str = attrs.field(validator=non_empty)
-    tier: Tier = attrs.field()
+    tier: Tier = attrs.field(validator=instance_of(Tier))
     source: TicketSource = attrs.field(converter=_to_source)
     kind: TicketKind = attrs.field(converter=_to_kind)
     severity: Severity = attrs.field(converter=_to_severity)
@@ -150,7 +149,7 @@ class FeedbackTicket:
     first_reply_deadline: datetime = attrs.field(validator=aware)
     resolution_deadline: datetime = attrs.field(validator=aware)
     departments: tuple[str, ...] = attrs.field(default=(), converter=_departments)
-    lead_coordinator: str | None = attrs.field(default=None, validator=_optional_text)
+    lead_coordinator: str | None = attrs.field(default=None, validator=optional_non_empty)
     status: TicketStatus = attrs.field(
         default=TicketStatus.OPENED, converter=_to_status
     )
@@ -158,7 +157,7 @@ class FeedbackTicket:
     paused_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     paused_business_time: timedelta = timedelta(0)
     resolved_at: datetime | None = attrs.field(default=None, validator=optional_aware)
-    resolution_report: str | None = attrs.field(default=None, validator=_optional_text)
+    resolution_report: str | None = attrs.field(default=None, validator=optional_non_empty)
     closed_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     satisfaction: int | None = None
     satisfied: bool | None = None
@@ -172,8 +171,6 @@ class FeedbackTicket:
 
     def _check_consistency(self) -> None:
         name = f"ticket {self.ticket_id!r}"
-        if not isinstance(self.tier, Tier):
-            raise InvalidInput(f"FeedbackTicket.tier must be a Tier, got {self.tier!r}")
         for department in self.departments:
             require_non_empty(department, field="FeedbackTicket.departments")
         if self.is_cross_department and self.lead_coordinator is None:
@@ -303,7 +300,7 @@ class FeedbackTicket:
             opened_at=now,
             first_reply_deadline=first_reply_deadline,
             resolution_deadline=resolution_deadline,
-            departments=tuple(departments),
+            departments=departments,
             lead_coordinator=lead_coordinator,
             history=(TicketHistoryEntry(now, "opened", TicketStatus.OPENED, summary),),
         )

@@ -16,9 +16,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_aware, require_date, require_non_empty
+from keyaccount._validation import (
+    instance_of,
+    non_empty,
+    require_aware,
+    require_date,
+    require_names,
+    require_non_empty,
+    to_items,
+)
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.visits._fields import collection
 from keyaccount.domain.visits.events import VisitReassigned
 from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_id
 from keyaccount.domain.visits.period import PlanPeriod
@@ -32,28 +39,20 @@ __all__ = ["AccountToPlan", "PlannedVisit", "VisitPlan"]
 
 
 def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
-    return collection(value, "AccountToPlan.staff")
+    return to_items(value, field="AccountToPlan.staff", expected="names", none_is_empty=True)
 
 
 def _blackout(value: Iterable[date]) -> frozenset[date]:
-    days = frozenset(value)
+    days = frozenset(to_items(value, field="AccountToPlan.blackout_dates", expected="dates"))
     for day in days:
-        require_date(day, field="AccountToPlan.blackout_dates")
+        require_date(day, field="a day in AccountToPlan.blackout_dates")
     return days
 
 
 def _staff(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
     if not value:
         raise InvalidInput("AccountToPlan.staff must name at least one visitor, got ()")
-    for name in value:
-        require_non_empty(name, field="AccountToPlan.staff")
-    if len(set(value)) != len(value):
-        raise InvalidInput(f"AccountToPlan.staff names someone twice: {value}")
-
-
-def _tier(_instance: object, attribute: attrs.Attribute[Tier], value: Tier) -> None:
-    if not isinstance(value, Tier):
-        raise InvalidInput(f"{attribute.name} must be a Tier, got {value!r}")
+    require_names(value, field="AccountToPlan.staff")
 
 
 @attrs.frozen
@@ -72,7 +71,7 @@ class AccountToPlan:
     """
 
     account_id: str = attrs.field(validator=non_empty)
-    tier: Tier = attrs.field(validator=_tier)
+    tier: Tier = attrs.field(validator=instance_of(Tier))
     staff: tuple[str, ...] = attrs.field(converter=_staff_names, validator=_staff)
     blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
 

@@ -15,6 +15,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import count
 from keyaccount.domain.visits.kinds import VisitKind
 from keyaccount.domain.visits.period import PlanPeriod
 
@@ -25,11 +26,7 @@ __all__ = [
 ]
 
 
-def _count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(
-            f"VisitQuota.{attribute.name} must be an int >= 0 (visits a year), got {value!r}"
-        )
+_count = count(note=" (visits a year)")
 
 
 @attrs.frozen

@@ -22,11 +22,11 @@ __all__ = ["record_visit"]
 
 def record_visit(
     record: VisitRecord,
+    escalation: EscalationPolicy,
     *,
     tier: Tier,
     now: datetime,
     calendar: BusinessCalendar,
-    escalation: EscalationPolicy,
 ) -> tuple[VisitRecord, tuple[FeedbackTicket, ...], tuple[DomainEvent, ...]]:
     """Record a complete visit; every feedback item not answered on the spot opens a ticket.
 
@@ -38,11 +38,11 @@ def record_visit(
 
     Args:
         record: the complete visit record.
+        escalation: the escalation policy that opens the tickets (the seed defaults:
+            ``presets.escalation()``).
         tier: the account's tier (it sets the ticket deadlines).
         now: when the record is filed (timezone-aware).
         calendar: the business calendar the deadlines are counted on.
-        escalation: the escalation policy that opens the tickets (the seed defaults:
-            ``presets.escalation()``).
 
     Returns:
         The record, the tickets opened, and the events: :class:`~keyaccount.VisitRecorded`
@@ -64,9 +64,9 @@ def record_visit(
     ...               FeedbackItem("Late deliveries in February", kind="complaint",
     ...                            severity="major", responsible_department="logistics",
     ...                            responsible_person="zhao")])
-    >>> _, tickets, events = record_visit(record, tier=TIER_B, calendar=calendar,
+    >>> _, tickets, events = record_visit(record, presets.escalation(), tier=TIER_B,
     ...                                   now=datetime(2026, 3, 3, 16, tzinfo=calendar.zone),
-    ...                                   escalation=presets.escalation())
+    ...                                   calendar=calendar)
     >>> [(ticket.ticket_id, ticket.summary) for ticket in tickets]
     [('V-1-1', 'Late deliveries in February')]
     >>> tickets[0].first_reply_deadline.isoformat()    # B: 8 business hours

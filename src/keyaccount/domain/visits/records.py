@@ -14,9 +14,17 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_aware, require_date, to_enum
+from keyaccount._validation import (
+    non_empty,
+    optional_text,
+    require_aware,
+    require_date,
+    require_instances,
+    require_optional_text,
+    to_enum,
+    to_items,
+)
 from keyaccount.domain.tickets import Severity, TicketKind
-from keyaccount.domain.visits._fields import collection
 from keyaccount.domain.visits.kinds import Topic, VisitKind
 
 __all__ = ["FeedbackItem", "VisitRecord"]
@@ -30,12 +38,9 @@ def _severity(value: Severity | str | None) -> Severity | None:
     return None if value is None else to_enum(Severity, value, field="FeedbackItem.severity")
 
 
-def _optional_text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"expected text or None, got {value!r}")
-    return value.strip() or None
+def _blank_as_none(value: str | None) -> str | None:
+    # blank text is no answer (and no department); anything else is left to the validator
+    return (value.strip() or None) if isinstance(value, str) else value
 
 
 @attrs.frozen
@@ -66,12 +71,20 @@ class FeedbackItem:
     """
 
     summary: str = attrs.field(validator=non_empty)
-    answer: str | None = attrs.field(default=None, converter=_optional_text)
+    answer: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
     kind: TicketKind | None = attrs.field(default=None, converter=_ticket_kind)
     severity: Severity | None = attrs.field(default=None, converter=_severity)
-    responsible_department: str | None = attrs.field(default=None, converter=_optional_text)
-    responsible_person: str | None = attrs.field(default=None, converter=_optional_text)
-    lead_coordinator: str | None = attrs.field(default=None, converter=_optional_text)
+    responsible_department: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
+    responsible_person: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
+    lead_coordinator: str | None = attrs.field(
+        default=None, converter=_blank_as_none, validator=optional_text
+    )
 
     def __attrs_post_init__(self) -> None:
         ticket_fields = {
@@ -101,20 +114,25 @@ class FeedbackItem:
         return self.answer is not None
 
 
+# None means "left empty": the record's completeness check then names the field as missing.
 def _visitor_names(value: Iterable[str] | None) -> tuple[str, ...]:
-    return collection(value, "VisitRecord.visitors")
+    return to_items(value, field="VisitRecord.visitors", expected="names", none_is_empty=True)
 
 
 def _record_topics(value: Iterable[Topic] | None) -> tuple[Topic, ...]:
-    return collection(value, "VisitRecord.topics")
+    return to_items(value, field="VisitRecord.topics", expected="topics", none_is_empty=True)
 
 
 def _feedback_items(value: Iterable[FeedbackItem] | None) -> tuple[FeedbackItem, ...]:
-    return collection(value, "VisitRecord.feedback")
+    return to_items(
+        value, field="VisitRecord.feedback", expected="FeedbackItem values", none_is_empty=True
+    )
 
 
 def _suggestions(value: Iterable[str] | None) -> tuple[str, ...]:
-    return collection(value, "VisitRecord.suggestions")
+    return to_items(
+        value, field="VisitRecord.suggestions", expected="suggestions", none_is_empty=True
+    )
 
 
 def _blank(value: object) -> bool:
@@ -223,18 +241,10 @@ class VisitRecord:
         if missing:
             raise InvalidInput(f"visit record {self.record_id!r} is incomplete: missing {missing}")
         for name in ("place", "customer_situation"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, str):
-                raise InvalidInput(f"VisitRecord.{name} must be text or None, got {value!r}")
+            require_optional_text(getattr(self, name), field=f"VisitRecord.{name}")
         require_aware(self.visited_at, field="VisitRecord.visited_at")
-        for topic in self.topics:
-            if not isinstance(topic, Topic):
-                raise InvalidInput(f"VisitRecord.topics must hold Topic values, got {topic!r}")
-        for item in self.feedback:
-            if not isinstance(item, FeedbackItem):
-                raise InvalidInput(
-                    f"VisitRecord.feedback must hold FeedbackItem values, got {item!r}"
-                )
+        require_instances(self.topics, Topic, field="VisitRecord.topics")
+        require_instances(self.feedback, FeedbackItem, field="VisitRecord.feedback")
         if self.planned_day is not None:
             require_date(self.planned_day, field="VisitRecord.planned_day")
 

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import check_settings_keys, to_items
 from keyaccount.domain.customers import (
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
@@ -48,18 +48,10 @@ DEFAULT_DIRECTORY_FIELDS: frozenset[str] = frozenset({"account_id", "name", "tie
 _ALL_FIELDS = frozenset((*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES))
 
 
-def _fields(name: str) -> Any:
-    def convert(value: Iterable[str]) -> frozenset[str]:
-        if isinstance(value, str):
-            raise PolicyConfigError(f"access {name} must be a collection of field names: {value!r}")
-        try:
-            return frozenset(value)
-        except TypeError:
-            raise PolicyConfigError(
-                f"access {name} must be a collection of field names, got {value!r}"
-            ) from None
-
-    return convert
+def _fields(value: Iterable[str], name: str) -> frozenset[str]:
+    return frozenset(
+        to_items(value, field=f"access {name}", expected="field names", error=PolicyConfigError)
+    )
 
 
 def _check_fields(
@@ -79,11 +71,11 @@ def _check_fields(
 
 
 def _department_fields(value: Iterable[str]) -> frozenset[str]:
-    return _fields("department_staff")(value)  # type: ignore[no-any-return]
+    return _fields(value, "department_staff")
 
 
 def _other_fields(value: Iterable[str]) -> frozenset[str]:
-    return _fields("other_department")(value)  # type: ignore[no-any-return]
+    return _fields(value, "other_department")
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_date
+from keyaccount._validation import check_settings_keys, count, require_date
 from keyaccount.domain.customers import CustomerCategory
 
 __all__ = ["DEFAULT_ACCOUNT_CODE_PATTERN", "SequentialAccountCodes"]
@@ -74,11 +74,6 @@ def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
         )
 
 
-def _check_start(_instance: object, _attribute: object, start: int) -> None:
-    if isinstance(start, bool) or not isinstance(start, int) or start < 0:
-        raise PolicyConfigError(f"account code start must be an int >= 0, got {start!r}")
-
-
 @attrs.frozen
 class SequentialAccountCodes:
     """Codes from a pattern and the lowest sequence number whose code is not yet taken.
@@ -100,7 +95,9 @@ class SequentialAccountCodes:
     """
 
     pattern: str = attrs.field(default=DEFAULT_ACCOUNT_CODE_PATTERN, validator=_check_pattern)
-    start: int = attrs.field(default=1, validator=_check_start)
+    start: int = attrs.field(
+        default=1, validator=count(field="account code start", error=PolicyConfigError)
+    )
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> SequentialAccountCodes:

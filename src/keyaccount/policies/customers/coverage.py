@@ -20,7 +20,14 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import (
+    check_settings_keys,
+    count,
+    require_count,
+    require_non_empty,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.customers import (
     AccountStatus,
     CoverageViolation,
@@ -45,30 +52,15 @@ DEFAULT_MINIMUM_STAFF = 1
 
 
 def _count(name: str) -> Any:
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise PolicyConfigError(f"coverage {name} must be an int >= 0, got {value!r}")
-
-    return check
+    return count(field=f"coverage {name}", error=PolicyConfigError)
 
 
 def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    if isinstance(value, Mapping):
-        pairs = tuple(value.items())
-    elif isinstance(value, Iterable) and not isinstance(value, str):
-        pairs = tuple(value)
-    else:
-        raise PolicyConfigError(f"coverage by_tier must map tier codes to counts, got {value!r}")
-    for pair in pairs:
-        if not (isinstance(pair, tuple) and len(pair) == 2):
-            raise PolicyConfigError(f"coverage by_tier entries must be (code, count): {pair!r}")
-        code, count = pair
-        if not isinstance(code, str) or not code.strip():
-            raise PolicyConfigError(f"coverage by_tier tier code must be non-empty: {code!r}")
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise PolicyConfigError(
-                f"coverage by_tier[{code!r}] must be an int >= 0, got {count!r}"
-            )
+    pairs = to_pairs(value, field="coverage by_tier", entry="(tier code, count)",
+                     error=PolicyConfigError)
+    for code, staff in pairs:
+        require_non_empty(code, field="coverage by_tier tier code", error=PolicyConfigError)
+        require_count(staff, field=f"coverage by_tier[{code!r}]", error=PolicyConfigError)
     codes = [code for code, _ in pairs]
     if len(set(codes)) != len(codes):
         raise PolicyConfigError(f"coverage by_tier names a tier twice: {codes}")
@@ -82,12 +74,10 @@ DEFAULT_KNOWN_TIERS: tuple[str, ...] = tuple(code for code, _ in DEFAULT_LADDER.
 
 
 def _known_tiers(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise PolicyConfigError(f"coverage known_tiers must be a list of tier codes, got {value!r}")
-    codes = tuple(value)
+    codes = to_items(value, field="coverage known_tiers", expected="tier codes",
+                     error=PolicyConfigError)
     for code in codes:
-        if not isinstance(code, str) or not code.strip():
-            raise PolicyConfigError(f"coverage known_tiers codes must be non-empty: {code!r}")
+        require_non_empty(code, field="a code in coverage known_tiers", error=PolicyConfigError)
     return codes
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_aware
+from keyaccount._validation import check_settings_keys, count, require_aware
 from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
 from keyaccount.domain.events import DomainEvent
 
@@ -23,11 +23,6 @@ __all__ = ["DEFAULT_DORMANCY_DAYS", "DaysWithoutPurchase"]
 
 # SPEC §2 *default* (seed 003 names dormant accounts, 休眠客户, without a number).
 DEFAULT_DORMANCY_DAYS = 180
-
-
-def _check_days(_instance: object, _attribute: object, days: int) -> None:
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-        raise PolicyConfigError(f"dormancy days must be an int >= 1, got {days!r}")
 
 
 @attrs.frozen
@@ -46,7 +41,10 @@ class DaysWithoutPurchase:
     90
     """
 
-    days: int = attrs.field(default=DEFAULT_DORMANCY_DAYS, validator=_check_days)
+    days: int = attrs.field(
+        default=DEFAULT_DORMANCY_DAYS,
+        validator=count(1, field="dormancy days", error=PolicyConfigError),
+    )
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> DaysWithoutPurchase:

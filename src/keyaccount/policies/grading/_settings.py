@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from keyaccount._errors import InvalidInput
-from keyaccount._validation import to_decimal
+from keyaccount._validation import require_non_empty, to_decimal, to_pairs
 from keyaccount.domain.grading import Tier
 
 
 def to_shares(
     value: Mapping[Tier, object] | Iterable[tuple[Tier, object]],
 ) -> tuple[tuple[Tier, Decimal], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
     return tuple(
         (tier, to_decimal(share, field=f"share of tier {getattr(tier, 'code', tier)!r}"))
-        for tier, share in pairs
+        for tier, share in to_pairs(value, field="shares", entry="(tier, share)")
     )
 
 
@@ -32,8 +30,7 @@ def tiers_for_codes(codes: Sequence[object], known: Sequence[Tier]) -> list[Tier
     by_code = {tier.code: tier for tier in known}
     tiers = []
     for position, code in enumerate(codes, start=1):
-        if not isinstance(code, str) or not code.strip():
-            raise InvalidInput(f"tier code must be a non-empty string, got {code!r}")
+        code = require_non_empty(code, field="tier code")
         seed = by_code.get(code)
         tiers.append(seed if seed is not None and seed.rank == position else Tier(code, position))
     return tiers

@@ -11,8 +11,8 @@ from typing import Any
 
 import attrs
 
-from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, to_decimal
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import check_settings_keys, settings_errors, to_decimal
 from keyaccount.domain.grading import (
     AMOUNT_TIERS,
     ORDINARY,
@@ -193,7 +193,7 @@ class AmountBandGrading:
         """
         policy = "AmountBandGrading"
         check_settings_keys(settings, allowed=("bands", "figure", "inclusive"), policy=policy)
-        try:
+        with settings_errors():
             arguments: dict[str, Any] = {
                 key: settings[key] for key in ("figure", "inclusive") if key in settings
             }
@@ -222,8 +222,6 @@ class AmountBandGrading:
                     )
                 ]
             return cls(**arguments)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     def grade(self, figures: Iterable[AccountFigures]) -> Grading:
         """Grade by amount band; accounts below the lowest band are left out.

@@ -25,8 +25,8 @@ from typing import Any
 
 import attrs
 
-from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, to_enum
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import check_settings_keys, settings_errors, to_enum
 from keyaccount.domain.grading import SCORE_TIERS, AccountFigures, Grading, Tier
 from keyaccount.policies.grading._engine import (
     WeightedFigure,
@@ -150,7 +150,7 @@ class WeightedScoreGrading:
         policy = "WeightedScoreGrading"
         check_settings_keys(settings, allowed=("weights", "normalisation", "shares"),
                             policy=policy)
-        try:
+        with settings_errors():
             arguments: dict[str, Any] = {}
             if "weights" in settings:
                 weights = settings["weights"]
@@ -172,8 +172,6 @@ class WeightedScoreGrading:
                     for tier in tiers
                 ]
             return cls(**arguments)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     def grade(self, figures: Iterable[AccountFigures]) -> Grading:
         """Grade a portfolio.

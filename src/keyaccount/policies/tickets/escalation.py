@@ -36,7 +36,8 @@ the services of :mod:`keyaccount.domain.tickets.escalation` apply.
 >>> from keyaccount.domain.tickets import ticket_deadlines
 >>> policy = TieredEscalation()
 >>> opened = datetime(2025, 6, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
->>> deadlines = ticket_deadlines(policy, TIER_B, Severity.MAJOR, opened, calendar)
+>>> deadlines = ticket_deadlines(TIER_B, Severity.MAJOR, policy, opened_at=opened,
+...                              calendar=calendar)
 >>> deadlines.first_reply.isoformat(), deadlines.resolution.isoformat()
 ('2025-06-04T10:30:00+08:00', '2025-06-10T10:00:00+08:00')
 """
@@ -52,7 +53,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import (
+    check_settings_keys,
+    require_count,
+    settings_errors,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
@@ -149,18 +156,20 @@ def _fraction(value: object) -> Decimal:
 def _freeze_deadlines(
     value: Mapping[str, TierDeadlines] | Iterable[tuple[str, TierDeadlines]],
 ) -> tuple[tuple[str, TierDeadlines], ...]:
-    return tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    return to_pairs(value, field="deadlines_by_tier", entry="(tier code, TierDeadlines)",
+                    error=PolicyConfigError)
 
 
 def _freeze_aliases(
     value: Mapping[str, str] | Iterable[tuple[str, str]],
 ) -> tuple[tuple[str, str], ...]:
-    pairs = value.items() if isinstance(value, Mapping) else value
+    pairs = to_pairs(value, field="tier_aliases", entry="(tier code, tier code)",
+                     error=PolicyConfigError)
     return tuple(sorted(pairs))
 
 
 def _freeze_ladder(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return to_items(value, field="ladder", expected="roles", error=PolicyConfigError)
 
 
 def _freeze_step(value: BusinessDuration | timedelta | str) -> BusinessDuration:
@@ -214,27 +223,27 @@ class TieredEscalation:
         and one more per further business day; evaluating again announces nothing new:
 
         >>> ticket, events = evaluate_escalation(
-        ...     policy, ticket, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
+        ...     ticket, policy, now=t0 + timedelta(hours=7, minutes=10), calendar=calendar)
         >>> [type(event).__name__ for event in events]
         ['TicketAtRisk']
         >>> ticket, events = evaluate_escalation(
-        ...     policy, ticket, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue
+        ...     ticket, policy, now=t0 + timedelta(days=1, hours=1), calendar=calendar)  # Tue
         >>> [(event.level, event.role) for event in events]
         [(1, 'department_head')]
-        >>> evaluate_escalation(policy, ticket, now=t0 + timedelta(days=1, hours=1),
+        >>> evaluate_escalation(ticket, policy, now=t0 + timedelta(days=1, hours=1),
         ...                     calendar=calendar)[1]
         ()
         >>> wednesday = t0 + timedelta(days=2, hours=1)
-        >>> escalation_level(policy, ticket, now=wednesday, calendar=calendar)
+        >>> escalation_level(ticket, policy, now=wednesday, calendar=calendar)
         2
-        >>> who_must_act(policy, ticket, now=wednesday, calendar=calendar)
+        >>> who_must_act(ticket, policy, now=wednesday, calendar=calendar)
         'key_account_head'
 
         An unsatisfied customer reopens it with a new deadline counted from the reopening:
 
         >>> ticket, _ = ticket.resolve("pump replaced", now=wednesday)
         >>> ticket, _ = ticket.close(satisfaction=1, satisfied=False, now=wednesday)
-        >>> ticket, _ = reopen_ticket(policy, ticket, reason="fails again", now=wednesday,
+        >>> ticket, _ = reopen_ticket(ticket, policy, reason="fails again", now=wednesday,
         ...                           calendar=calendar)
         >>> ticket.resolution_deadline.isoformat()  # one business day after Wednesday 10:00
         '2025-06-05T10:00:00+08:00'
@@ -272,8 +281,7 @@ class TieredEscalation:
                 f"{self.warning_fraction}"
             )
         rank = self.priority_rank
-        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
-            raise PolicyConfigError(f"priority_rank must be an int >= 0, got {rank!r}")
+        require_count(rank, field="priority_rank", error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
             raise PolicyConfigError(
                 f"allow_inverted_deadlines must be true or false, got "
@@ -382,19 +390,12 @@ class TieredEscalation:
                     f"tier_aliases must be a mapping of tier codes, got {aliases!r}"
                 )
             changes["tier_aliases"] = dict(aliases)
-        if "ladder" in settings:
-            ladder = settings["ladder"]
-            if isinstance(ladder, str) or not isinstance(ladder, Iterable):
-                raise PolicyConfigError(f"ladder must be a list of roles, got {ladder!r}")
-            changes["ladder"] = list(ladder)
-        for key in ("escalation_step", "warning_fraction", "priority_rank",
+        for key in ("ladder", "escalation_step", "warning_fraction", "priority_rank",
                     "allow_inverted_deadlines"):
             if key in settings:
                 changes[key] = settings[key]
-        try:
+        with settings_errors():
             return cls(**changes)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
     # --- deadlines ---
 

@@ -8,12 +8,12 @@ into dated visits.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import check_settings_keys, require_non_empty, settings_errors, to_pairs
 from keyaccount.domain.grading import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
 from keyaccount.domain.visits import VisitKind, VisitQuota
 
@@ -46,11 +46,24 @@ DEFAULT_LEVEL_QUOTAS: tuple[tuple[VisitLevel, VisitQuota], ...] = (
 _KIND_NAMES = tuple(kind.value for kind in VisitKind)
 
 
-def _quota_pairs(value: Iterable[tuple[Any, VisitQuota]] | Mapping[Any, VisitQuota]) -> tuple[
-    tuple[Any, VisitQuota], ...
-]:
-    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+_Quotas: TypeAlias = "Iterable[tuple[Any, VisitQuota]] | Mapping[Any, VisitQuota]"
+
+
+def _quota_pairs(value: _Quotas, field: str) -> tuple[tuple[Any, VisitQuota], ...]:
+    pairs = to_pairs(value, field=f"TierVisitFrequency.{field}", entry="(key, VisitQuota)")
     return tuple(sorted(pairs, key=lambda pair: str(getattr(pair[0], "value", pair[0]))))
+
+
+def _tier_quotas(value: _Quotas) -> tuple[tuple[str, VisitQuota], ...]:
+    return _quota_pairs(value, "tiers")
+
+
+def _level_quotas(value: _Quotas) -> tuple[tuple[VisitLevel, VisitQuota], ...]:
+    return _quota_pairs(value, "levels")
+
+
+def _raises(value: _Quotas) -> tuple[tuple[str, VisitQuota], ...]:
+    return _quota_pairs(value, "raises")
 
 
 def _check_quotas(_instance: Any, attribute: Any, value: tuple[tuple[Any, Any], ...]) -> None:
@@ -88,14 +101,14 @@ class TierVisitFrequency:
     """
 
     tiers: tuple[tuple[str, VisitQuota], ...] = attrs.field(
-        default=DEFAULT_TIER_QUOTAS, converter=_quota_pairs, validator=_check_quotas
+        default=DEFAULT_TIER_QUOTAS, converter=_tier_quotas, validator=_check_quotas
     )
     levels: tuple[tuple[VisitLevel, VisitQuota], ...] = attrs.field(
-        default=DEFAULT_LEVEL_QUOTAS, converter=_quota_pairs, validator=_check_quotas
+        default=DEFAULT_LEVEL_QUOTAS, converter=_level_quotas, validator=_check_quotas
     )
     ladder: TierLadder = DEFAULT_LADDER
     raises: tuple[tuple[str, VisitQuota], ...] = attrs.field(
-        default=(), converter=_quota_pairs, validator=_check_quotas
+        default=(), converter=_raises, validator=_check_quotas
     )
     # lookups of the hot path (one per account planned), derived from the fields above
     _by_code: dict[str, VisitQuota] = attrs.field(init=False, repr=False, eq=False)
@@ -196,10 +209,8 @@ class TierVisitFrequency:
                 )
             ladder = TierLadder.from_mapping(settings["ladder"])
         raises = _quotas_from(settings.get("raises", {}), "raises")
-        try:
+        with settings_errors():
             return cls(tiers=tiers, levels=levels, ladder=ladder, raises=raises)
-        except InvalidInput as error:
-            raise PolicyConfigError(str(error)) from None
 
 
 def _quotas_from(section: object, name: str) -> dict[str, VisitQuota]:
@@ -207,13 +218,9 @@ def _quotas_from(section: object, name: str) -> dict[str, VisitQuota]:
         raise PolicyConfigError(f"visit frequency {name} must be a mapping, got {section!r}")
     quotas = {}
     for key, counts in section.items():
-        if not isinstance(key, str) or not key.strip():
-            raise PolicyConfigError(f"visit frequency {name} key must be a non-empty string, "
-                                    f"got {key!r}")
+        require_non_empty(key, field=f"visit frequency {name} key", error=PolicyConfigError)
         check_settings_keys(counts, allowed=_KIND_NAMES, policy=f"visit quota of {name}[{key!r}]")
-        try:
+        with settings_errors(f"visit frequency {name}[{key!r}]: "):
             quotas[key] = VisitQuota(**{kind: counts.get(kind, 0) for kind in _KIND_NAMES})
-        except InvalidInput as error:
-            raise PolicyConfigError(f"visit frequency {name}[{key!r}]: {error}") from None
     return quotas
 
