@@ -16,15 +16,16 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _records
-from keyaccount.domain.indicators._lazy import _LazyValues
-from keyaccount.domain.indicators._numeric import (
+from keyaccount._numeric import (
     exact_weights,
-    mid_rank_numerators,
+    integer_weights,
+    midranks_by_counting,
+    midranks_by_sorting,
     positive_weights,
     redistributed_mean,
-    weight_units,
 )
+from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _records
+from keyaccount.domain.indicators._lazy import _LazyValues
 from keyaccount.domain.indicators.appraisal import Appraisal
 from keyaccount.domain.indicators.records import LoyaltyFacts
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
@@ -115,9 +116,10 @@ def loyalty_index(
     for first, second in zip(records, records[1:], strict=False):  # noqa: RUF007 (py3.10)
         if first.account_id == second.account_id:
             raise InvalidInput(f"LoyaltyFacts: account {first.account_id!r} appears twice")
-    counts = mid_rank_numerators([r.repeat_purchase_count for r in records])
-    quantities = mid_rank_numerators([r.repeat_purchase_quantity for r in records])
-    amounts = mid_rank_numerators([r.repeat_purchase_amount for r in records])
+    # mid-rank percentiles times 2n (weight 1): counts are few distinct whole numbers
+    counts = midranks_by_counting([r.repeat_purchase_count for r in records])
+    quantities = midranks_by_sorting([r.repeat_purchase_quantity for r in records])
+    amounts = midranks_by_sorting([r.repeat_purchase_amount for r in records])
     ranks_over = 2 * len(records)
 
     def normalised(position: int) -> dict[str, Fraction | None]:
@@ -142,7 +144,7 @@ def loyalty_index(
     # redistributed_mean in integers: the three ranks share their whole (ranks_over) and go
     # in as one term; referral and price are always applicable, activity and tolerance only
     # when the account was invited or had incidents.
-    units = weight_units(positive)
+    units = dict(zip(positive, integer_weights(positive.values())[0], strict=True))
     ranks = [
         units.get(name, 0)
         for name in ("repeat_purchase_count", "repeat_purchase_quantity", "repeat_purchase_amount")

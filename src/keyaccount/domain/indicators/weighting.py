@@ -11,11 +11,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from keyaccount._errors import InvalidInput
-from keyaccount.domain.indicators._numeric import (
+from keyaccount._numeric import (
     exact_weights,
+    integer_weights,
     positive_weights,
     redistributed_mean,
-    weight_units,
 )
 from keyaccount.domain.indicators.appraisal import Appraisal, AppraisalComponent
 from keyaccount.domain.periods import Period
@@ -61,7 +61,7 @@ def combine_weighted(
     applicable_weight = sum(
         (w for name, w in positive.items() if normalised.get(name) is not None), Fraction(0)
     )
-    units = weight_units(positive)
+    units = dict(zip(positive, integer_weights(positive.values())[0], strict=True))
     terms = []
     components = []
     for name, weight in positive.items():

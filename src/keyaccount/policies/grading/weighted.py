@@ -26,14 +26,10 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._numeric import integer_weights
 from keyaccount._validation import check_settings_keys, settings_errors, to_enum
 from keyaccount.domain.grading import SCORE_TIERS, AccountFigures, Grading, Tier
-from keyaccount.policies.grading._engine import (
-    WeightedFigure,
-    integer_weights,
-    min_max_keys,
-    percentile_keys,
-)
+from keyaccount.policies.grading._engine import WeightedFigure, min_max_keys, percentile_keys
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes, to_shares
 from keyaccount.policies.grading.shares import DEFAULT_TIER_SHARES, tier_boundaries

@@ -7,6 +7,7 @@ from decimal import Decimal
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._numeric import check_total, exact_weight
 from keyaccount._validation import to_decimal
 
 __all__ = ["DEFAULT_WEIGHTS", "ScoreWeights"]
@@ -47,13 +48,10 @@ class ScoreWeights:
     purchase_count: Decimal = attrs.field(converter=_count_weight)
 
     def __attrs_post_init__(self) -> None:
+        # the one weight validation of keyaccount (keyaccount._numeric), on the Decimals
         for figure, weight in self.items():
-            if weight < 0:
-                raise InvalidInput(f"ScoreWeights.{figure} must be >= 0, got {weight}")
-        total = sum(self.as_tuple(), Decimal(0))
-        if total != 1:
-            listed = ", ".join(f"{figure}={weight}" for figure, weight in self.items())
-            raise InvalidInput(f"weights must sum to 1, got {total} ({listed})")
+            exact_weight(weight, field=f"ScoreWeights.{figure}", error=InvalidInput)
+        check_total(self.items(), field="weights", error=InvalidInput)
 
     def as_tuple(self) -> tuple[Decimal, Decimal, Decimal]:
         """The weights in figure order: contract amount, profit contribution, purchase count."""

@@ -1,8 +1,9 @@
-"""What the weight policies share: their settings and the check that weights sum to 1 (private).
+"""What the weight policies share: reading their weights from a host's settings (private).
 
-Each weight is validated by :func:`keyaccount.domain.indicators._numeric.exact_weights`, the
-one weight validation of the indicators, here raising :class:`~keyaccount.PolicyConfigError`
-and accepting weights written as text (``"0.2"``, ``"1/7"``).
+Each weight is validated by :func:`keyaccount._numeric.exact_weights`, the one weight
+validation of keyaccount, here raising :class:`~keyaccount.PolicyConfigError` and accepting
+weights written as text (``"0.2"``, ``"1/7"``); the policies check the total with
+:func:`keyaccount._numeric.check_total`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from keyaccount._errors import PolicyConfigError
+from keyaccount._numeric import exact_weights
 from keyaccount._validation import check_settings_keys
-from keyaccount.domain.indicators._numeric import exact_weights
 
 _Policy = TypeVar("_Policy")
 
@@ -30,15 +31,6 @@ def named_weights(
         pairs, known=known, owner=policy, kind=kind, error=PolicyConfigError, text=True
     )
     return tuple(weights.items())
-
-
-def check_total(weights: Iterable[tuple[str, Fraction]], *, policy: str) -> None:
-    """Refuse weights that do not sum to exactly 1, listing them."""
-    pairs = list(weights)
-    total = sum((weight for _, weight in pairs), Fraction(0))
-    if total != 1:
-        listed = ", ".join(f"{name}={weight}" for name, weight in pairs)
-        raise PolicyConfigError(f"{policy} weights must sum to 1, got {total} ({listed})")
 
 
 def from_settings(

@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from keyaccount._errors import PolicyConfigError
+from keyaccount._numeric import check_total
 from keyaccount.domain.indicators import (
     LOYALTY_COMPONENTS,
     LoyaltyFacts,
@@ -20,12 +22,7 @@ from keyaccount.domain.indicators import (
     loyalty_index,
 )
 from keyaccount.domain.periods import Period
-from keyaccount.policies.indicators._weights import (
-    WeightPairs,
-    check_total,
-    from_settings,
-    named_weights,
-)
+from keyaccount.policies.indicators._weights import WeightPairs, from_settings, named_weights
 
 __all__ = ["DEFAULT_LOYALTY_WEIGHTS", "WeightedLoyalty"]
 
@@ -69,7 +66,7 @@ class WeightedLoyalty:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_total(self.weights, policy="WeightedLoyalty")
+        check_total(self.weights, field="WeightedLoyalty weights", error=PolicyConfigError)
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> WeightedLoyalty:

@@ -43,7 +43,8 @@ from typing import Any
 
 import attrs
 
-from keyaccount._errors import InvalidInput
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._numeric import check_total
 from keyaccount.domain.indicators import (
     Appraisal,
     Dimension,
@@ -53,12 +54,7 @@ from keyaccount.domain.indicators import (
     combine_weighted,
 )
 from keyaccount.domain.periods import Period
-from keyaccount.policies.indicators._weights import (
-    WeightPairs,
-    check_total,
-    from_settings,
-    named_weights,
-)
+from keyaccount.policies.indicators._weights import WeightPairs, from_settings, named_weights
 
 __all__ = ["DEFAULT_SCORECARD_WEIGHTS", "WeightedScorecard"]
 
@@ -112,7 +108,7 @@ class WeightedScorecard:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_total(((i.value, w) for i, w in self.weights), policy="WeightedScorecard")
+        check_total(self.weights, field="WeightedScorecard weights", error=PolicyConfigError)
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> WeightedScorecard:
