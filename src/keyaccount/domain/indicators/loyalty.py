@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _records
 from keyaccount.domain.indicators._lazy import _LazyValues
 from keyaccount.domain.indicators._numeric import (
@@ -29,7 +30,6 @@ from keyaccount.domain.indicators.appraisal import Appraisal
 from keyaccount.domain.indicators.records import LoyaltyFacts
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 from keyaccount.domain.indicators.weighting import combine_weighted
-from keyaccount.domain.periods import Period
 
 __all__ = ["LOYALTY_COMPONENTS", "LoyaltyPolicy", "LoyaltyReport", "loyalty_index"]
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.domain.indicators.values import _group_key_order
-from keyaccount.domain.periods import Period
 
 __all__ = ["TierMigration", "tier_migration"]
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._numeric import (
     exact_weights,
     positive_weights,
@@ -18,7 +19,6 @@ from keyaccount.domain.indicators._numeric import (
     weight_units,
 )
 from keyaccount.domain.indicators.appraisal import Appraisal, AppraisalComponent
-from keyaccount.domain.periods import Period
 
 __all__ = ["combine_weighted"]
 

@@ -13,13 +13,13 @@ from typing import Any
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     LOYALTY_COMPONENTS,
     LoyaltyFacts,
     LoyaltyReport,
     loyalty_index,
 )
-from keyaccount.domain.periods import Period
 from keyaccount.policies.indicators._weights import (
     WeightPairs,
     check_total,

@@ -44,6 +44,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     Appraisal,
     Dimension,
@@ -52,7 +53,6 @@ from keyaccount.domain.indicators import (
     IndicatorValue,
     combine_weighted,
 )
-from keyaccount.domain.periods import Period
 from keyaccount.policies.indicators._weights import (
     WeightPairs,
     check_total,
