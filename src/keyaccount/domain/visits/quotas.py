@@ -75,8 +75,8 @@ class VisitQuota:
 def scaled_count(per_year: int, period: Period) -> int:
     """Visits owed in ``period`` for ``per_year`` a year (rounded up: a minimum).
 
-    A period of whole months owes ``per_year * months / 12``; any other period owes
-    ``per_year * days / 365``.
+    A period of whole months owes ``per_year * period.whole_months / 12``; any other period
+    owes ``per_year * period.days / 365``.
 
     >>> scaled_count(12, Period.year(2028))
     12
