@@ -22,7 +22,7 @@ from keyaccount import (
     TIER_D,
     AccountToPlan,
     BusinessCalendar,
-    PlanPeriod,
+    Period,
     Topic,
     VisitPlanner,
     VisitRecord,
@@ -54,7 +54,7 @@ CALENDAR = BusinessCalendar(
                      date(2026, 9, 20), date(2026, 10, 10)],
 )
 FESTIVALS = (date(2026, 2, 17), date(2026, 9, 25))
-YEAR = PlanPeriod.year(2026)
+YEAR = Period.year(2026)
 NOW = datetime(2025, 12, 1, 9, tzinfo=SHANGHAI)
 JUNE = datetime(2026, 6, 15, 12, tzinfo=SHANGHAI)
 STAFF = [f"staff{n:03d}" for n in range(200)]

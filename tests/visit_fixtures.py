@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 from keyaccount import (
     AccountToPlan,
     BusinessCalendar,
+    Period,
     PlannedVisit,
-    PlanPeriod,
     Topic,
     VisitKind,
     VisitPlan,
@@ -19,7 +19,7 @@ from keyaccount.testing import PlanningInputs
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2025, 12, 1, 9, tzinfo=SHANGHAI)
-YEAR = PlanPeriod.year(2026)
+YEAR = Period.year(2026)
 JUNE = datetime(2026, 6, 15, 12, tzinfo=SHANGHAI)
 
 
@@ -55,7 +55,7 @@ FESTIVALS = (SPRING_FESTIVAL, MID_AUTUMN)
 PLANNER = VisitPlanner(visit_frequency())
 
 
-def plan_for(account: AccountToPlan, period: PlanPeriod = YEAR) -> VisitPlan:
+def plan_for(account: AccountToPlan, period: Period = YEAR) -> VisitPlan:
     plan, _ = PLANNER.plan(account, period, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
     return plan
 
@@ -87,7 +87,7 @@ def plans_for(inputs: PlanningInputs, accounts: object = None) -> tuple[VisitPla
     planner = VisitPlanner(visit_frequency())
     plans, _ = planner.plan_portfolio(
         inputs.accounts if accounts is None else accounts,  # type: ignore[arg-type]
-        PlanPeriod.year(inputs.year),
+        Period.year(inputs.year),
         calendar=inputs.calendar, festivals=inputs.festivals,
         now=NOW,
     )

@@ -51,7 +51,6 @@ from keyaccount import (
     IndicatorValue,
     MigrationMatrix,
     Period,
-    PlanPeriod,
     ReceivableFact,
     SatisfactionScale,
     SurveyResponse,
@@ -464,15 +463,13 @@ CALENDAR = BusinessCalendar(
 
 # --- 3. visit plans -------------------------------------------------------------------------
 
-H2_PLAN = PlanPeriod(H2.start, H2.end)
-
 
 def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
     """The second half-year's plan, made in June for the accounts then active."""
     planner = VisitPlanner(presets.visit_frequency())  # the seed defaults
     accounts = [AccountToPlan.from_customer(c) for c in customers
                 if c.status is AccountStatus.ACTIVE]
-    plans, _ = planner.plan_portfolio(accounts, H2_PLAN, calendar=CALENDAR,
+    plans, _ = planner.plan_portfolio(accounts, H2, calendar=CALENDAR,
                                       festivals=FESTIVALS_2025_H2, now=H2_PLANNED)
     return plans
 
@@ -482,7 +479,7 @@ def plan_next_year(regraded: list[Customer], out: list[str]) -> None:
     planner = VisitPlanner(presets.visit_frequency())
     active = [c for c in regraded if c.status is AccountStatus.ACTIVE]
     accounts = [AccountToPlan.from_customer(customer) for customer in active]
-    plans, events = planner.plan_portfolio(accounts, PlanPeriod.year(2026), calendar=CALENDAR,
+    plans, events = planner.plan_portfolio(accounts, Period.year(2026), calendar=CALENDAR,
                                            festivals=FESTIVALS_2026, now=REVIEW)
     kinds = Counter(kind for plan in plans for kind in plan.kinds)
     dormant = sum(1 for c in regraded if c.status is AccountStatus.DORMANT)

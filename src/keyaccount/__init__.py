@@ -26,7 +26,6 @@ from keyaccount.domain import customers as _customers
 from keyaccount.domain import events as _events
 from keyaccount.domain import grading as _grading
 from keyaccount.domain import indicators as _indicators
-from keyaccount.domain import periods as _periods
 from keyaccount.domain import tickets as _tickets
 from keyaccount.domain import visits as _visits
 from keyaccount.domain.calendar import *
@@ -34,7 +33,6 @@ from keyaccount.domain.customers import *
 from keyaccount.domain.events import *
 from keyaccount.domain.grading import *
 from keyaccount.domain.indicators import *
-from keyaccount.domain.periods import *
 from keyaccount.domain.tickets import *
 from keyaccount.domain.visits import *
 
@@ -43,7 +41,6 @@ __all__ = [
     *_errors.__all__,
     *_events.__all__,
     *_calendar.__all__,
-    *_periods.__all__,
     *_grading.__all__,
     *_customers.__all__,
     *_tickets.__all__,

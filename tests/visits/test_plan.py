@@ -14,8 +14,8 @@ from keyaccount import (
     Customer,
     CustomerCategory,
     InvalidInput,
+    Period,
     PlannedVisit,
-    PlanPeriod,
     Topic,
     VisitKind,
     VisitPlan,
@@ -65,7 +65,7 @@ def _columns(days: tuple[date, ...], kinds: tuple[VisitKind, ...]) -> VisitPlan:
     return VisitPlan(
         "ACME",
         TIER_A,
-        PlanPeriod.year(2026),
+        Period.year(2026),
         days,
         kinds,
         (("li",),) * len(days),
@@ -89,7 +89,7 @@ def test_a_plan_refuses_a_visit_outside_its_period_or_ragged_columns() -> None:
     with pytest.raises(InvalidInput, match="must lie in"):
         _columns((date(2027, 1, 1),), (VisitKind.ON_SITE,))
     with pytest.raises(InvalidInput, match="as long as"):
-        VisitPlan("ACME", TIER_A, PlanPeriod.year(2026), (date(2026, 1, 5),), (), (), ())
+        VisitPlan("ACME", TIER_A, Period.year(2026), (date(2026, 1, 5),), (), (), ())
 
 
 def test_a_planned_visit_has_a_stable_id() -> None:
@@ -167,7 +167,7 @@ def test_after_a_handover_the_leaver_goes_on_no_visit_left_to_do(
     inputs: PlanningInputs, data: st.DataObject
 ) -> None:
     plans, _ = VisitPlanner(visit_frequency()).plan_portfolio(
-        inputs.accounts, PlanPeriod.year(inputs.year), calendar=inputs.calendar,
+        inputs.accounts, Period.year(inputs.year), calendar=inputs.calendar,
         festivals=inputs.festivals, now=NOW,
     )
     for plan, account in zip(plans, inputs.accounts, strict=True):

@@ -18,7 +18,7 @@ from keyaccount import (
     AccountToPlan,
     CalendarRangeError,
     InvalidInput,
-    PlanPeriod,
+    Period,
     Topic,
     VisitInterval,
     VisitKind,
@@ -91,10 +91,10 @@ def test_an_account_needing_festival_visits_without_festival_dates_is_refused() 
 
 def test_a_quarter_owes_festival_visits_only_before_the_festivals_that_fall_in_it() -> None:
     account = AccountToPlan("ACME", TIER_A, staff=["li"])
-    second = plan_for(account, PlanPeriod(date(2026, 4, 1), date(2026, 7, 1)))
+    second = plan_for(account, Period(date(2026, 4, 1), date(2026, 7, 1)))
     assert second.count(VisitKind.HOLIDAY) == 0
     assert [day.month for day in days_of(second, VisitKind.ON_SITE)] == [4, 5, 6]
-    third = plan_for(account, PlanPeriod(date(2026, 7, 1), date(2026, 10, 1)))
+    third = plan_for(account, Period(date(2026, 7, 1), date(2026, 10, 1)))
     assert days_of(third, VisitKind.HOLIDAY) == [date(2026, 9, 24)]
 
 
@@ -134,10 +134,10 @@ def test_topics_rotate_through_the_five_contents_and_greetings_carry_none() -> N
 
 
 def test_a_half_year_period_owes_half_the_yearly_visits() -> None:
-    h2 = PlanPeriod(date(2026, 7, 1), date(2027, 1, 1))
+    h2 = Period(date(2026, 7, 1), date(2027, 1, 1))
     plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]), h2)
     assert [day.month for day in days_of(plan, VisitKind.ON_SITE)] == list(range(7, 13))
-    assert scaled_count(4, PlanPeriod(date(2026, 1, 10), date(2026, 2, 10))) == 1
+    assert scaled_count(4, Period(date(2026, 1, 10), date(2026, 2, 10))) == 1
 
 
 def test_a_raised_account_gets_more_visits_than_its_tier() -> None:
@@ -196,7 +196,7 @@ def test_planning_with_a_naive_now_is_refused() -> None:
 
 def test_planning_a_year_the_calendar_has_no_holidays_for_is_refused() -> None:
     with pytest.raises(CalendarRangeError):
-        plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]), PlanPeriod.year(2027))
+        plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]), Period.year(2027))
 
 
 # --- planner properties ----------------------------------------------------------------------
@@ -217,7 +217,7 @@ def test_every_planned_day_is_a_working_day_not_a_blackout_date_and_inside_the_p
     inputs: PlanningInputs,
 ) -> None:
     blackout = {account.account_id: account.blackout_dates for account in inputs.accounts}
-    period = PlanPeriod.year(inputs.year)
+    period = Period.year(inputs.year)
     for plan in plans_for(inputs):
         for day in plan.days:
             assert day in period
@@ -331,8 +331,8 @@ def test_replanning_after_a_tier_change_never_drops_a_completed_visit(
     assert past <= new_keys
     assert new_plan.tier == new_tier
     quota = visit_frequency().minimum(new_tier)
-    period = PlanPeriod.year(inputs.year)
-    rest = PlanPeriod(as_of, period.end)
+    period = Period.year(inputs.year)
+    rest = Period(as_of, period.end)
     for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
         # the new tier's share of the rest of the year, unless the visits kept already make
         # up its whole year

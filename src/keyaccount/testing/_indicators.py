@@ -15,6 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     Appraisal,
     AppraisalPolicy,
@@ -32,7 +33,6 @@ from keyaccount.domain.indicators import (
     VisitFact,
     VolumeFact,
 )
-from keyaccount.domain.periods import Period
 
 __all__ = [
     "check_appraisal",

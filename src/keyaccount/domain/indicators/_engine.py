@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _EXACT, _LazyValues
 from keyaccount.domain.indicators.values import (
     _DIMENSIONS,
@@ -29,7 +30,6 @@ from keyaccount.domain.indicators.values import (
     _group_key_order,
     _ratio,
 )
-from keyaccount.domain.periods import Period
 
 V = TypeVar("V")
 

@@ -14,9 +14,9 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators.indicator_set import IndicatorSet
 from keyaccount.domain.indicators.values import Dimension, GroupKey, _display
-from keyaccount.domain.periods import Period
 
 __all__ = ["Appraisal", "AppraisalComponent", "AppraisalPolicy"]
 

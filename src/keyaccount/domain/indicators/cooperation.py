@@ -14,12 +14,12 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of
 from keyaccount.domain.indicators._lazy import _EXACT
 from keyaccount.domain.indicators.records import VisitFact, VolumeFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue, _ratio
 from keyaccount.domain.indicators.visits import _visit_pass
-from keyaccount.domain.periods import Period
 
 __all__ = ["cooperation_growth", "cooperation_growth_after_visits"]
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _dims_of, _pair_sums
 from keyaccount.domain.indicators.records import SpendingFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue, _ratio
-from keyaccount.domain.periods import Period
 
 __all__ = ["relationship_cost_benefit"]
 

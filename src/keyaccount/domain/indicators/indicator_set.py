@@ -10,6 +10,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _records
 from keyaccount.domain.indicators.cooperation import (
     DEFAULT_VISIT_WINDOW,
@@ -41,7 +42,6 @@ from keyaccount.domain.indicators.values import (
     _group_key_order,
 )
 from keyaccount.domain.indicators.visits import _completion, _visit_pass
-from keyaccount.domain.periods import Period
 
 __all__ = ["IndicatorSet", "compute_indicators"]
 

@@ -24,13 +24,13 @@ from keyaccount._numeric import (
     positive_weights,
     redistributed_mean,
 )
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _records
 from keyaccount.domain.indicators._lazy import _LazyValues
 from keyaccount.domain.indicators.appraisal import Appraisal
 from keyaccount.domain.indicators.records import LoyaltyFacts
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 from keyaccount.domain.indicators.weighting import combine_weighted
-from keyaccount.domain.periods import Period
 
 __all__ = ["LOYALTY_COMPONENTS", "LoyaltyPolicy", "LoyaltyReport", "loyalty_index"]
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, MigrationMatrix, Tier
-from keyaccount.domain.periods import Period
 
 __all__ = ["TierMigration", "tier_migration"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import attrgetter
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _pair_sums, _rate_maker
 from keyaccount.domain.indicators.records import ProspectFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
-from keyaccount.domain.periods import Period
 
 __all__ = ["prospect_conversion"]
 

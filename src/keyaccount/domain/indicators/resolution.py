@@ -7,10 +7,10 @@ from typing import Any
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _rate_maker, _roll_up
 from keyaccount.domain.indicators.records import TicketFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
-from keyaccount.domain.periods import Period
 
 __all__ = ["ResolutionReport", "ticket_resolution"]
 

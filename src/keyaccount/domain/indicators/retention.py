@@ -10,6 +10,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import to_items
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS
 from keyaccount.domain.indicators._engine import (
     _assemble,
@@ -21,7 +22,6 @@ from keyaccount.domain.indicators._engine import (
 )
 from keyaccount.domain.indicators.records import RetentionFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
-from keyaccount.domain.periods import Period
 
 __all__ = ["HIGH_VALUE_TIER_CODES", "RetentionReport", "retention_and_churn"]
 

@@ -12,10 +12,10 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _roll_up
 from keyaccount.domain.indicators.records import SurveyResponse
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
-from keyaccount.domain.periods import Period
 
 __all__ = ["SatisfactionReport", "SatisfactionScale", "ScoreDistribution", "survey_satisfaction"]
 

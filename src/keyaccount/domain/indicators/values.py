@@ -19,8 +19,8 @@ from typing import Generic, TypeVar
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _LazyValues
-from keyaccount.domain.periods import Period
 
 __all__ = ["Breakdown", "Dimension", "Indicator", "IndicatorValue"]
 

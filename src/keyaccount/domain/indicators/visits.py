@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _rate_maker
 from keyaccount.domain.indicators.records import VisitFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
-from keyaccount.domain.periods import Period
 
 __all__ = ["visit_plan_completion"]
 

@@ -17,8 +17,8 @@ from keyaccount._numeric import (
     positive_weights,
     redistributed_mean,
 )
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators.appraisal import Appraisal, AppraisalComponent
-from keyaccount.domain.periods import Period
 
 __all__ = ["combine_weighted"]
 

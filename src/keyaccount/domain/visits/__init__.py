@@ -6,16 +6,16 @@ for completion. Seed 002 (客户维护计划) adds the kinds of contact: regular
 visits and events for key maintenance (A, B), return calls and greetings for routine
 maintenance (C, D).
 
-Modules: ``kinds`` (kinds, topics, visit ids), ``period``, ``quotas``, ``ports`` (the
+Modules: ``kinds`` (kinds, topics, visit ids), ``quotas``, ``ports`` (the
 protocols the services accept), ``plan``, ``records``, ``events``, ``planner``,
-``recording`` and ``compliance``.
+``recording`` and ``compliance``. A plan covers a :class:`~keyaccount.Period`, the one
+period type of the calendar package (:mod:`keyaccount.domain.calendar`).
 """
 
 from keyaccount.domain.visits import (
     compliance,
     events,
     kinds,
-    period,
     plan,
     planner,
     ports,
@@ -26,7 +26,6 @@ from keyaccount.domain.visits import (
 from keyaccount.domain.visits.compliance import *
 from keyaccount.domain.visits.events import *
 from keyaccount.domain.visits.kinds import *
-from keyaccount.domain.visits.period import *
 from keyaccount.domain.visits.plan import *
 from keyaccount.domain.visits.planner import *
 from keyaccount.domain.visits.ports import *
@@ -38,7 +37,6 @@ __all__ = [
     *compliance.__all__,
     *events.__all__,
     *kinds.__all__,
-    *period.__all__,
     *plan.__all__,
     *planner.__all__,
     *ports.__all__,

@@ -18,6 +18,7 @@ from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware, require_date
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.events import VisitPlanned
 from keyaccount.domain.visits.kinds import (
     _KIND_ORDER,
@@ -26,7 +27,6 @@ from keyaccount.domain.visits.kinds import (
     Topic,
     VisitKind,
 )
-from keyaccount.domain.visits.period import PlanPeriod
 from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan, _done_keys
 from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
 from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
@@ -37,19 +37,19 @@ _EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
 _YEAR_DAYS = 365
 
 
-def _interval(count: int, period: PlanPeriod) -> VisitInterval | None:
+def _interval(count: int, period: Period) -> VisitInterval | None:
     if count == 0:
         return None
-    months = period.months
+    months = period.whole_months
     if months is not None and months % count == 0:
         return VisitInterval(months=months // count)
     return VisitInterval(days=ceil(period.days / count))
 
 
-def _slot_bounds(period: PlanPeriod, lo: int, hi: int, count: int) -> list[int]:
+def _slot_bounds(period: Period, lo: int, hi: int, count: int) -> list[int]:
     """Day indices (from ``period.start``) cutting ``[lo, hi)`` into ``count`` even slots."""
-    sub = PlanPeriod(period.start + timedelta(days=lo), period.start + timedelta(days=hi))
-    months = sub.months
+    sub = Period(period.start + timedelta(days=lo), period.start + timedelta(days=hi))
+    months = sub.whole_months
     if months is not None and months % count == 0:
         starts = rrule(MONTHLY, interval=months // count, dtstart=sub.start, count=count)
         bounds = [lo + (moment.date() - sub.start).days for moment in starts]
@@ -64,7 +64,7 @@ class _Days:
 
     __slots__ = ("period", "working")
 
-    def __init__(self, calendar: WorkingDayCalendar, period: PlanPeriod) -> None:
+    def __init__(self, calendar: WorkingDayCalendar, period: Period) -> None:
         self.period = period
         start = period.start
         self.working = [
@@ -127,7 +127,7 @@ def _slots(
 
 
 def _place_in(
-    slot: _Slot, free: Sequence[bool], used: set[int], account: str, period: PlanPeriod
+    slot: _Slot, free: Sequence[bool], used: set[int], account: str, period: Period
 ) -> int:
     index = _place(free, slot.lo, slot.hi, used, slot.backwards)
     if index is None:
@@ -144,7 +144,7 @@ def _lay_out(
     free: Sequence[bool],
     taken: Mapping[VisitKind, set[int]],
     account: str,
-    period: PlanPeriod,
+    period: Period,
 ) -> list[tuple[int, VisitKind, _Slot]]:
     """Place every slot's visit; the result is in visit order (day, then kind)."""
     placed = [
@@ -239,7 +239,7 @@ def plan_accounts(
     policy: VisitFrequencyPolicy,
     calendar: WorkingDayCalendar,
     accounts: Iterable[AccountToPlan],
-    period: PlanPeriod,
+    period: Period,
     festivals: Iterable[date],
     now: datetime,
 ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
@@ -333,7 +333,7 @@ def replan_account(
     taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
     for index in kept:
         taken[plan.kinds[index]].add((plan.days[index] - period.start).days)
-    rest = PlanPeriod(as_of, period.end)
+    rest = Period(as_of, period.end)
     counts = {}
     for kind in VisitKind:
         kept_days = taken[kind]
@@ -387,7 +387,7 @@ def replan_account(
     return new_plan, (event,)
 
 
-def _festival_indices(festivals: Iterable[date], period: PlanPeriod) -> list[int]:
+def _festival_indices(festivals: Iterable[date], period: Period) -> list[int]:
     indices = set()
     for festival in festivals:
         require_date(festival, field="festivals")

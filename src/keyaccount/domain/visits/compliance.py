@@ -189,8 +189,8 @@ def evaluate_compliance(
             something other than visit ids.
 
     >>> from datetime import date, datetime, timezone
-    >>> from keyaccount import TIER_C, PlanPeriod, Topic, VisitInterval, VisitKind, VisitPlan
-    >>> plan = VisitPlan("JINQIAO", TIER_C, PlanPeriod.year(2026),
+    >>> from keyaccount import TIER_C, Period, Topic, VisitInterval, VisitKind, VisitPlan
+    >>> plan = VisitPlan("JINQIAO", TIER_C, Period.year(2026),
     ...                  days=(date(2026, 1, 5), date(2026, 4, 1), date(2026, 7, 1)),
     ...                  kinds=(VisitKind.PHONE_RETURN,) * 3, visitors=(("chen",),) * 3,
     ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3,

@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.visits.kinds import VisitKind, visit_id
-from keyaccount.domain.visits.period import PlanPeriod
 
 __all__ = ["VisitOverdue", "VisitPlanned", "VisitReassigned", "VisitRecorded"]
 
@@ -27,7 +27,7 @@ class VisitPlanned(DomainEvent):
     """
 
     account_id: str
-    period: PlanPeriod
+    period: Period
     visit_count: int
 
 

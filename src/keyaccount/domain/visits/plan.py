@@ -25,10 +25,10 @@ from keyaccount._validation import (
     require_non_empty,
     to_items,
 )
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.visits.events import VisitReassigned
 from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_id
-from keyaccount.domain.visits.period import PlanPeriod
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
 
@@ -149,7 +149,7 @@ class VisitPlan:
             or a kind twice on one day.
 
     >>> from keyaccount import TIER_D
-    >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+    >>> plan = VisitPlan("BEIHAI", TIER_D, Period.year(2026),
     ...                  days=(date(2026, 1, 5), date(2026, 7, 1)),
     ...                  kinds=(VisitKind.PHONE_RETURN,) * 2, visitors=(("chen",),) * 2,
     ...                  topics=((Topic.CUSTOMER_BASICS,), (Topic.NEEDS_RESEARCH,)),
@@ -160,7 +160,7 @@ class VisitPlan:
 
     account_id: str
     tier: Tier
-    period: PlanPeriod
+    period: Period
     days: tuple[date, ...]
     kinds: tuple[VisitKind, ...]
     visitors: tuple[tuple[str, ...], ...]
@@ -168,9 +168,9 @@ class VisitPlan:
     interval: VisitInterval | None = None
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.tier, Tier) or not isinstance(self.period, PlanPeriod):
+        if not isinstance(self.tier, Tier) or not isinstance(self.period, Period):
             raise InvalidInput(
-                f"VisitPlan of {self.account_id!r} needs a Tier and a PlanPeriod, got "
+                f"VisitPlan of {self.account_id!r} needs a Tier and a Period, got "
                 f"{self.tier!r} and {self.period!r}"
             )
         size = len(self.days)
@@ -266,7 +266,7 @@ class VisitPlan:
 
         >>> from datetime import datetime, timezone
         >>> from keyaccount import TIER_D
-        >>> plan = VisitPlan("BEIHAI", TIER_D, PlanPeriod.year(2026),
+        >>> plan = VisitPlan("BEIHAI", TIER_D, Period.year(2026),
         ...                  days=(date(2026, 1, 5), date(2026, 7, 1), date(2026, 10, 8)),
         ...                  kinds=(VisitKind.PHONE_RETURN,) * 3,
         ...                  visitors=(("chen",), ("chen", "li"), ("chen",)),

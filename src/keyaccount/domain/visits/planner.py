@@ -33,10 +33,10 @@ from datetime import date, datetime
 
 import attrs
 
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits._engine import plan_accounts, replan_account
 from keyaccount.domain.visits.events import VisitPlanned
 from keyaccount.domain.visits.kinds import VisitKind
-from keyaccount.domain.visits.period import PlanPeriod
 from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan
 from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
 from keyaccount.domain.visits.records import VisitRecord
@@ -59,12 +59,12 @@ class VisitPlanner:
     See the module docstring for the planner's rules.
 
     >>> from datetime import date, datetime, time
-    >>> from keyaccount import TIER_C, AccountToPlan, BusinessCalendar, PlanPeriod
+    >>> from keyaccount import TIER_C, AccountToPlan, BusinessCalendar, Period
     >>> from keyaccount.policies import presets
     >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))],
     ...                             holidays=[date(2026, 1, 1)])
     >>> plan, events = VisitPlanner(presets.visit_frequency()).plan(
-    ...     AccountToPlan("JINQIAO", TIER_C, staff=["chen", "zhou"]), PlanPeriod.year(2026),
+    ...     AccountToPlan("JINQIAO", TIER_C, staff=["chen", "zhou"]), Period.year(2026),
     ...     calendar=calendar, festivals=[date(2026, 2, 17), date(2026, 9, 25)],
     ...     now=datetime(2025, 12, 1, tzinfo=calendar.zone))
     >>> [(str(visit.day), visit.kind.value, visit.visitors, [t.value for t in visit.topics])
@@ -84,7 +84,7 @@ class VisitPlanner:
     def plan(
         self,
         account: AccountToPlan,
-        period: PlanPeriod,
+        period: Period,
         *,
         calendar: WorkingDayCalendar,
         festivals: Iterable[date] = (),
@@ -117,7 +117,7 @@ class VisitPlanner:
     def plan_portfolio(
         self,
         accounts: Iterable[AccountToPlan],
-        period: PlanPeriod,
+        period: Period,
         *,
         calendar: WorkingDayCalendar,
         festivals: Iterable[date] = (),

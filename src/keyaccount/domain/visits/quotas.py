@@ -16,8 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import count
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.kinds import VisitKind
-from keyaccount.domain.visits.period import PlanPeriod
 
 __all__ = [
     "VisitInterval",
@@ -69,20 +69,20 @@ class VisitQuota:
         return max(self.on_site, self.phone_return)
 
 
-def scaled_count(per_year: int, period: PlanPeriod) -> int:
+def scaled_count(per_year: int, period: Period) -> int:
     """Visits owed in ``period`` for ``per_year`` a year (rounded up: a minimum).
 
-    A period of whole months owes ``per_year * months / 12``; any other period owes
-    ``per_year * days / 365``.
+    A period of whole months owes ``per_year * period.whole_months / 12``; any other period
+    owes ``per_year * period.days / 365``.
 
-    >>> scaled_count(12, PlanPeriod.year(2028))
+    >>> scaled_count(12, Period.year(2028))
     12
-    >>> scaled_count(4, PlanPeriod(date(2026, 1, 1), date(2026, 5, 1)))
+    >>> scaled_count(4, Period(date(2026, 1, 1), date(2026, 5, 1)))
     2
     """
     if per_year == 0:
         return 0
-    months = period.months
+    months = period.whole_months
     if months is not None:
         return -(-per_year * months // 12)
     return -(-per_year * period.days // 365)

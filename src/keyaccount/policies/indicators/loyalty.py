@@ -15,13 +15,13 @@ import attrs
 
 from keyaccount._errors import PolicyConfigError
 from keyaccount._numeric import check_total
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     LOYALTY_COMPONENTS,
     LoyaltyFacts,
     LoyaltyReport,
     loyalty_index,
 )
-from keyaccount.domain.periods import Period
 from keyaccount.policies.indicators._weights import WeightPairs, from_settings, named_weights
 
 __all__ = ["DEFAULT_LOYALTY_WEIGHTS", "WeightedLoyalty"]

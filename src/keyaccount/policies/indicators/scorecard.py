@@ -45,6 +45,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._numeric import check_total
+from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     Appraisal,
     Dimension,
@@ -53,7 +54,6 @@ from keyaccount.domain.indicators import (
     IndicatorValue,
     combine_weighted,
 )
-from keyaccount.domain.periods import Period
 from keyaccount.policies.indicators._weights import WeightPairs, from_settings, named_weights
 
 __all__ = ["DEFAULT_SCORECARD_WEIGHTS", "WeightedScorecard"]

@@ -1,11 +1,13 @@
-"""Appraisal periods: half-years by default, any span of days on request (SPEC §9).
+"""Periods: a half-open span of calendar days (SPEC §6 plan periods, SPEC §9 appraisal periods).
 
-Seed 001 §六(二) evaluates the visit work every half-year (每半年), so the default period is a
-half-year, H1 (January-June) or H2 (July-December). Any other period can be asked for: a
-year (seed 002 §客户关系管理费用 reviews spending yearly), a quarter, a month, or any span of
-days. Periods are half-open, ``start <= day < end``, so consecutive periods never share a
-day; they are built with :class:`dateutil.relativedelta.relativedelta`, so month ends and
-leap years need no special cases.
+One type serves both: a visit plan covers a period (usually a plan year, seed 001 走访计划),
+and every indicator is measured over one. Seed 001 §六(二) evaluates the visit work every
+half-year (每半年), so the default appraisal period is a half-year, H1 (January-June) or H2
+(July-December). Any other period can be asked for: a year (seed 002 §客户关系管理费用 reviews
+spending yearly), a quarter, a month, or any span of days. Periods are half-open,
+``start <= day < end``, so consecutive periods never share a day; they are built with
+:class:`dateutil.relativedelta.relativedelta`, so month ends and leap years need no special
+cases.
 
 >>> h1 = Period.half_year(2025, 1)
 >>> str(h1), h1.start, h1.last_day
@@ -18,6 +20,9 @@ leap years need no special cases.
 '2025-Q3'
 >>> date(2025, 6, 30) in h1, date(2025, 7, 1) in h1
 (True, False)
+>>> plan_year = Period.year(2026)
+>>> plan_year.start, plan_year.end, plan_year.days, plan_year.whole_months
+(datetime.date(2026, 1, 1), datetime.date(2027, 1, 1), 365, 12)
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_date
+from keyaccount._validation import a_date, require_date
 
 __all__ = ["Period"]
 
@@ -36,10 +41,8 @@ __all__ = ["Period"]
 DEFAULT_PERIOD_MONTHS = 6
 
 _CALENDAR_ALIGNED_MONTHS = (1, 2, 3, 4, 6, 12)
-
-
-def _a_date(_instance: object, attribute: attrs.Attribute[date], value: date) -> None:
-    require_date(value, field=f"Period.{attribute.name}")
+# A whole-month period starts on a day every month has.
+_LAST_DAY_OF_EVERY_MONTH = 28
 
 
 def _day_of(value: object) -> date:
@@ -58,7 +61,7 @@ def _day_of(value: object) -> date:
 
 @attrs.frozen
 class Period:
-    """A half-open span of days ``[start, end)`` that an indicator is measured over.
+    """A half-open span of days ``[start, end)``: a plan period or an appraisal period.
 
     Attributes:
         start: the first day of the period.
@@ -68,7 +71,8 @@ class Period:
     ``day in period`` tells whether a day falls inside it (``start <= day < end``, so the
     ``end`` day is outside). An aware datetime counts by its calendar day in its own zone
     (convert it with ``astimezone`` first to count in another zone); a naive datetime is
-    refused, as everywhere in keyaccount, since its day depends on a zone nobody named.
+    refused, as everywhere in keyaccount, since its day depends on a zone nobody named, and so
+    is anything that is not a day.
 
     Raises:
         InvalidInput: a bound is not a plain ``date``, or ``end`` is not after ``start``.
@@ -91,8 +95,8 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     keyaccount.InvalidInput: Period.end must be after start 2025-03-01, got 2025-03-01
     """
 
-    start: date = attrs.field(validator=_a_date)
-    end: date = attrs.field(validator=_a_date)
+    start: date = attrs.field(validator=a_date)
+    end: date = attrs.field(validator=a_date)
     # derived once at construction: read in the indicators' per-record loops
     _last_day: date = attrs.field(init=False, repr=False, eq=False)
 
@@ -117,12 +121,17 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
 
     @classmethod
     def year(cls, year: int) -> Period:
-        """The calendar year ``year`` (seed 002 reviews relationship spending yearly)."""
+        """The calendar year ``year``, 1 January to 31 December (a plan year).
+
+        Seed 002 also reviews relationship spending yearly.
+        """
         return cls.months(date(year, 1, 1), 12)
 
     @classmethod
     def months(cls, start: date, count: int) -> Period:
         """``count`` months from ``start`` (any period on request).
+
+        The count of whole months in a period is :attr:`whole_months`.
 
         >>> str(Period.months(date(2025, 1, 31), 1))
         '2025-01-31..2025-02-27'
@@ -158,6 +167,30 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
         """The last day inside the period (``end`` minus one day), computed once."""
         return self._last_day
 
+    @property
+    def days(self) -> int:
+        """The number of days in the period."""
+        return (self.end - self.start).days
+
+    @property
+    def whole_months(self) -> int | None:
+        """Whole calendar months in the period, or None when it is not made of whole months.
+
+        Only periods starting on day 1-28 count, so every month of the period has that day
+        (the visit planner spreads visits by month only then, and by days otherwise).
+
+        >>> Period(date(2026, 1, 1), date(2026, 7, 1)).whole_months
+        6
+        >>> Period(date(2026, 1, 5), date(2026, 2, 1)).whole_months is None
+        True
+        >>> Period(date(2026, 1, 31), date(2026, 3, 31)).whole_months is None
+        True
+        """
+        start, end = self.start, self.end
+        if start.day != end.day or start.day > _LAST_DAY_OF_EVERY_MONTH:
+            return None
+        return (end.year - start.year) * 12 + end.month - start.month
+
     def __contains__(self, day: object) -> bool:
         """Whether ``day`` (a date, or an aware datetime's own day) falls inside the period.
 
@@ -182,7 +215,9 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     def previous(self) -> Period:
         """The period of the same calendar length that ends where this one starts.
 
-        Used for period-over-period growth (业务合作增长率).
+        Used for period-over-period growth (业务合作增长率). For a period of whole months
+        ``period.previous().next() == period``; for other spans the length is measured again
+        from the new start, so a month end can shift it by a few days.
         """
         return Period(self.start - self._length(), self.start)
 
