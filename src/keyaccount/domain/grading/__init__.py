@@ -18,7 +18,7 @@ from keyaccount.domain.grading import (
     graded,
     history,
     migration,
-    protocols,
+    ports,
     reviews,
     tiers,
 )
@@ -27,7 +27,7 @@ from keyaccount.domain.grading.figures import *
 from keyaccount.domain.grading.graded import *
 from keyaccount.domain.grading.history import *
 from keyaccount.domain.grading.migration import *
-from keyaccount.domain.grading.protocols import *
+from keyaccount.domain.grading.ports import *
 from keyaccount.domain.grading.reviews import *
 from keyaccount.domain.grading.tiers import *
 
@@ -37,7 +37,7 @@ __all__ = [
     *graded.__all__,
     *history.__all__,
     *migration.__all__,
-    *protocols.__all__,
+    *ports.__all__,
     *reviews.__all__,
     *tiers.__all__,
 ]
