@@ -177,9 +177,11 @@ def integer_weights(weights: Iterable[Fraction | Decimal | int]) -> tuple[list[i
     >>> integer_weights([Fraction(1, 2), Decimal("0.2"), 0])
     ([5, 2, 0], 10)
     """
-    fractions = [Fraction(weight) for weight in weights]
-    denominator = lcm(*(fraction.denominator for fraction in fractions))
-    return [int(fraction * denominator) for fraction in fractions], denominator
+    # ints and Fractions are read as they are (a Fraction per weight would double the cost of
+    # a scorecard's combination); a Decimal becomes its exact Fraction
+    ratios = [w if isinstance(w, (int, Fraction)) else Fraction(w) for w in weights]
+    denominator = lcm(*(ratio.denominator for ratio in ratios))
+    return [ratio.numerator * (denominator // ratio.denominator) for ratio in ratios], denominator
 
 
 def redistributed_mean(terms: Iterable[tuple[int, int, int]]) -> Fraction | None:
