@@ -370,3 +370,13 @@ def instances_of(kind: type[Any]) -> Validator:
         require_instances(value, kind, field=_field_name(instance, attribute))
 
     return check
+
+
+# --- customers (issue 12) ------------------------------------------------------------------
+
+
+def require_bool(value: object, *, field: str) -> bool:
+    """A ``bool`` itself: a truthy string such as ``"no"`` would otherwise read as ``True``."""
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{field} must be a bool (True or False), got {value!r}")
+    return value

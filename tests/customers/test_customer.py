@@ -316,6 +316,13 @@ def test_someone_already_covering_the_account_is_not_assigned_again() -> None:
         customer.assign_staff("wang", now=NOW)
 
 
+@pytest.mark.parametrize("flag", ["no", 1, None])
+def test_only_a_bool_makes_someone_account_manager(flag: object) -> None:
+    customer = a_customer(staff=("wang",), account_manager="wang")
+    with pytest.raises(InvalidInput, match=rf"account_manager must be a bool .*got {flag!r}"):
+        customer.assign_staff("li", now=NOW, account_manager=flag)  # type: ignore[arg-type]
+
+
 def test_a_staff_member_can_be_promoted_to_account_manager() -> None:
     customer, _ = a_customer(staff=("wang", "li"), account_manager="wang").assign_staff(
         "li", now=NOW, account_manager=True

@@ -35,6 +35,7 @@ from keyaccount._validation import (
     optional_instance_of,
     optional_text,
     require_aware,
+    require_bool,
     require_date,
     require_non_empty,
     require_non_negative,
@@ -410,10 +411,12 @@ class Customer(LifecycleSteps):
         """Add someone to the people covering the account, or make them its manager.
 
         Raises:
-            InvalidInput: a blank name, or someone already covering it in the same capacity.
+            InvalidInput: a blank name, ``account_manager`` not a bool, or someone already
+                covering it in the same capacity.
         """
         require_aware(now, field="now")
         require_non_empty(person, field="person")
+        require_bool(account_manager, field="account_manager")
         already = person in self.staff
         if already and (not account_manager or self.account_manager == person):
             raise InvalidInput(f"{person!r} already covers customer {self.account_id!r}")
