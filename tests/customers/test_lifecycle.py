@@ -425,6 +425,25 @@ def test_a_new_code_is_never_one_already_taken(taken: set[str], approved_on: dat
     assert code.startswith("KA-2025-")
 
 
+@pytest.mark.parametrize("taken", ["KA-2025-00001", b"KA-2025-00001", None, date(2025, 1, 1)])
+def test_the_codes_taken_must_be_a_collection_of_codes(taken: object) -> None:
+    with pytest.raises(InvalidInput, match=r"taken must be a collection of account codes, got"):
+        SequentialAccountCodes().code_for(
+            approved_on=date(2025, 4, 1), taken=taken  # type: ignore[arg-type]
+        )
+
+
+def test_a_category_is_read_from_its_value_as_on_the_customer_file() -> None:
+    codes = SequentialAccountCodes(pattern="{category}-{seq}")
+    day = date(2025, 4, 1)
+    code = codes.code_for(approved_on=day, taken=(), category="industry")  # type: ignore[arg-type]
+    assert code == "industry-1"
+    with pytest.raises(InvalidInput, match=r"category must be one of \['industry'"):
+        codes.code_for(approved_on=day, taken=(), category="x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"counterpart_role must be one of \['customer'"):
+        codes.code_for(approved_on=day, taken=(), counterpart_role="buyer")
+
+
 # --- properties of the whole lifecycle -----------------------------------------------------
 
 _S = AccountStatus

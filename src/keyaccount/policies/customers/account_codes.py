@@ -19,8 +19,14 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import check_settings_keys, count, require_date
-from keyaccount.domain.customers import CustomerCategory
+from keyaccount._validation import (
+    check_settings_keys,
+    count,
+    require_date,
+    to_enum,
+    to_items,
+)
+from keyaccount.domain.customers import CounterpartRole, CustomerCategory
 
 __all__ = ["DEFAULT_ACCOUNT_CODE_PATTERN", "SequentialAccountCodes"]
 
@@ -127,9 +133,18 @@ class SequentialAccountCodes:
             counterpart_role: the counterpart role's value, for patterns that use ``{role}``.
 
         Raises:
-            InvalidInput: ``approved_on`` is not a date.
+            InvalidInput: ``approved_on`` is not a date, ``taken`` is not a collection (a
+                lone code would be read letter by letter), or ``category`` or
+                ``counterpart_role`` is not one of its enum's members or values.
         """
         require_date(approved_on, field="approved_on")
+        if not isinstance(taken, (set, frozenset)):  # a set keeps its O(1) look-ups
+            taken = to_items(taken, field="taken", expected="account codes")
+        if category is not None:
+            category = to_enum(CustomerCategory, category, field="category")
+        counterpart_role = to_enum(
+            CounterpartRole, counterpart_role, field="counterpart_role"
+        ).value
         # At most len(taken) numbers can be taken, so one of the next len(taken) + 1 is free
         # (the pattern gives a different code for each number, checked at construction).
         for seq in range(self.start, self.start + len(taken) + 1):
