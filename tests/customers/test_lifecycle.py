@@ -284,7 +284,8 @@ def test_applying_dormancy_marks_the_dormant_and_keeps_the_rest() -> None:
     )
     idle = Customer(**{**_fields(active()), "account_id": "C-2"})
     now = datetime(2025, 10, 1, tzinfo=UTC)
-    portfolio, events = apply_dormancy([bought, idle, prospect()], presets.dormancy(), now=now)
+    newcomer = Customer(**{**_fields(prospect()), "account_id": "C-3"})
+    portfolio, events = apply_dormancy([bought, idle, newcomer], presets.dormancy(), now=now)
     assert [customer.status for customer in portfolio] == [
         AccountStatus.ACTIVE,
         AccountStatus.DORMANT,
@@ -305,6 +306,35 @@ def test_applying_dormancy_marks_the_dormant_and_keeps_the_rest() -> None:
     assert presets.dormancy().apply([bought, idle], now=now) == apply_dormancy(
         [bought, idle], presets.dormancy(), now=now
     )
+
+
+def test_a_customer_is_judged_for_dormancy_at_most_once_at_a_time() -> None:
+    idle = active()
+    with pytest.raises(InvalidInput, match=r"customer 'C-1' is given twice to apply_dormancy"):
+        apply_dormancy([idle, idle], presets.dormancy(), now=NOW + timedelta(days=400))
+
+
+def test_days_without_purchase_refuse_a_now_before_the_last_purchase() -> None:
+    customer, _ = active().record_purchase(on=date(2025, 3, 3), now=NOW)
+    with pytest.raises(
+        InvalidInput,
+        match=r"now 2024-01-03T00:00:00\+00:00 is before customer 'C-1''s last purchase or "
+        r"activation \(2025-03-03\)",
+    ):
+        presets.dormancy().days_without_purchase(customer, now=datetime(2024, 1, 3, tzinfo=UTC))
+    with pytest.raises(InvalidInput, match=r"is before customer 'C-1''s last purchase"):
+        apply_dormancy([customer], presets.dormancy(), now=datetime(2024, 1, 3, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("method", ["days_without_purchase", "is_dormant"])
+def test_dormancy_is_judged_of_a_customer_file_only(method: str) -> None:
+    with pytest.raises(InvalidInput, match=r"customer must be a Customer, got 'C-1'"):
+        getattr(presets.dormancy(), method)("C-1", now=NOW)
+
+
+def test_dormancy_is_applied_by_a_dormancy_policy_only() -> None:
+    with pytest.raises(InvalidInput, match=r"policy must be a DormancyPolicy, got 180"):
+        apply_dormancy([active()], 180, now=NOW)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from keyaccount._validation import require_aware, require_instances
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_aware, require_instances, to_items
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
 
@@ -51,6 +52,12 @@ def apply_dormancy(
     Returns:
         The whole portfolio in input order (dormant accounts replaced), and one
         :class:`~keyaccount.AccountWentDormant` event per account that went dormant.
+        Nothing is applied if anything is refused.
+
+    Raises:
+        InvalidInput: a customer given twice (by account id), a value that is not a
+            :class:`~keyaccount.Customer`, a policy that is not a :class:`DormancyPolicy`,
+            or a naive ``now``.
 
     >>> from datetime import date, datetime, timezone
     >>> from keyaccount import Contract, Customer
@@ -70,8 +77,17 @@ def apply_dormancy(
     ('dormant', 553)
     """
     require_aware(now, field="now")
-    customers = tuple(customers)
+    if not isinstance(policy, DormancyPolicy):
+        raise InvalidInput(f"policy must be a DormancyPolicy, got {policy!r}")
+    customers = to_items(customers, field="customers", expected="Customer files")
     require_instances(customers, Customer, field="customers")
+    seen: set[str] = set()
+    for customer in customers:
+        if customer.account_id in seen:
+            raise InvalidInput(
+                f"customer {customer.account_id!r} is given twice to apply_dormancy"
+            )
+        seen.add(customer.account_id)
     portfolio: list[Customer] = []
     events: list[DomainEvent] = []
     for customer in customers:

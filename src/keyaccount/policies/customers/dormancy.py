@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from keyaccount._errors import PolicyConfigError
+from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, count, require_aware
 from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
 from keyaccount.domain.events import DomainEvent
@@ -57,14 +57,28 @@ class DaysWithoutPurchase:
         return cls(**settings)
 
     def days_without_purchase(self, customer: Customer, *, now: datetime) -> int | None:
-        """Days since the account last bought or started trading; ``None`` if not judged."""
+        """Days since the account last bought or started trading; ``None`` if not judged.
+
+        Raises:
+            InvalidInput: ``customer`` is not a :class:`~keyaccount.Customer`, ``now`` is
+                naive, or ``now``'s day is before the last purchase or activation (the count
+                would be negative: a wrong ``now``, or a file dated in the future).
+        """
         require_aware(now, field="now")
+        if not isinstance(customer, Customer):
+            raise InvalidInput(f"customer must be a Customer, got {customer!r}")
         if customer.status is not AccountStatus.ACTIVE:
             return None
         known = [day for day in (customer.last_purchase_on, customer.activated_on) if day]
         if not known:
             return None
-        return (now.date() - max(known)).days
+        since = max(known)
+        if now.date() < since:
+            raise InvalidInput(
+                f"now {now.isoformat()} is before customer {customer.account_id!r}'s last "
+                f"purchase or activation ({since.isoformat()})"
+            )
+        return (now.date() - since).days
 
     def is_dormant(self, customer: Customer, *, now: datetime) -> bool:
         """Whether the active account should now be dormant."""
