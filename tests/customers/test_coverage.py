@@ -97,10 +97,11 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"minimum": -1}, r"coverage minimum must be an int >= 0, got -1"),
-        ({"top_minimum": 2.5}, r"coverage top_minimum must be an int >= 0, got 2\.5"),
+        ({"minimum": -1}, r"coverage minimum must be an int >= 1 \(SPEC §3: every account "
+         r"has an owner\), got -1"),
+        ({"top_minimum": 2.5}, r"coverage top_minimum must be an int >= 1 .*, got 2\.5"),
         ({"top_rank": True}, r"coverage top_rank must be an int >= 0, got True"),
-        ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 0, got -2"),
+        ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 1 .*, got -2"),
         ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be a non-empty string, got ''"),
         (
             {"by_tier": "A"},
@@ -125,6 +126,26 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
 def test_bad_coverage_settings_are_refused(settings: dict[str, object], message: str) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         MinimumStaffByTier.from_mapping(settings)
+
+
+@pytest.mark.parametrize(
+    "settings", [{"minimum": 0}, {"top_minimum": 0}, {"by_tier": {"C": 0}}]
+)
+def test_no_coverage_setting_lets_an_account_go_without_an_owner(
+    settings: dict[str, object],
+) -> None:
+    with pytest.raises(PolicyConfigError, match=r"must be an int >= 1 \(SPEC §3: every "):
+        MinimumStaffByTier.from_mapping(settings)
+
+
+def test_important_accounts_need_at_least_the_staff_of_the_others() -> None:
+    with pytest.raises(
+        PolicyConfigError,
+        match=r"coverage top_minimum \(1\) must be >= minimum \(3\): important accounts "
+        r"need at least the staff of the others",
+    ):
+        MinimumStaffByTier.from_mapping({"top_minimum": 1, "minimum": 3})
+    assert MinimumStaffByTier.from_mapping({"top_minimum": 3, "minimum": 3}).minimum == 3
 
 
 def test_the_default_policies_satisfy_their_protocols() -> None:
@@ -413,23 +434,24 @@ def test_a_refused_handover_raises_before_returning_anything() -> None:
     assert [c.staff for c in portfolio] == [("wang",), ("wang", "li")]
 
 
-_COUNTS = st.integers(0, 3)
+_COUNTS = st.integers(1, 3)
 
 
 @given(
     portfolios(),
     st.integers(0, 4),
-    _COUNTS,
+    st.integers(0, 2),
     _COUNTS,
     st.dictionaries(st.sampled_from(["A", "B", "C", "D", "STRATEGIC", "PARTNER"]), _COUNTS),
 )
 def test_the_coverage_check_lists_exactly_the_accounts_below_their_tier_minimum(
     portfolio: list[Customer],
     top_rank: int,
-    top_minimum: int,
+    extra: int,
     minimum: int,
     by_tier: dict[str, int],
 ) -> None:
+    top_minimum = minimum + extra
     policy = MinimumStaffByTier(
         top_rank=top_rank, top_minimum=top_minimum, minimum=minimum, by_tier=by_tier
     )

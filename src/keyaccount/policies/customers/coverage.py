@@ -51,8 +51,16 @@ DEFAULT_TOP_MINIMUM_STAFF = 2
 DEFAULT_MINIMUM_STAFF = 1
 
 
+# SPEC §3: nothing is left without an owner, so no minimum may be 0.
+_OWNER_NOTE = " (SPEC §3: every account has an owner)"
+
+
 def _count(name: str) -> Any:
     return count(field=f"coverage {name}", error=PolicyConfigError)
+
+
+def _minimum(name: str) -> Any:
+    return count(1, field=f"coverage {name}", note=_OWNER_NOTE, error=PolicyConfigError)
 
 
 def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -60,7 +68,13 @@ def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tupl
                      error=PolicyConfigError)
     for code, staff in pairs:
         require_non_empty(code, field="coverage by_tier tier code", error=PolicyConfigError)
-        require_count(staff, field=f"coverage by_tier[{code!r}]", error=PolicyConfigError)
+        require_count(
+            staff,
+            field=f"coverage by_tier[{code!r}]",
+            minimum=1,
+            note=_OWNER_NOTE,
+            error=PolicyConfigError,
+        )
     codes = [code for code, _ in pairs]
     if len(set(codes)) != len(codes):
         raise PolicyConfigError(f"coverage by_tier names a tier twice: {codes}")
@@ -88,9 +102,11 @@ class MinimumStaffByTier:
     Attributes:
         top_rank: tiers of this rank or better (1 is best) are important. *Default* 2: A and
             B, STRATEGIC and PARTNER.
-        top_minimum: staff an important account needs. *Default* 2 (seeds 002, 003).
-        minimum: staff every other account needs, ungraded ones included. *Default* 1.
-        by_tier: per tier code, a count that overrides the two above.
+        top_minimum: staff an important account needs, at least ``minimum``. *Default* 2
+            (seeds 002, 003).
+        minimum: staff every other account needs, ungraded ones included: at least 1
+            (SPEC §3: no account is left without an owner). *Default* 1.
+        by_tier: per tier code, a count (at least 1) that overrides the two above.
         known_tiers: the tier codes ``by_tier`` may name. *Default*: the tiers of both seed
             schemes (A-D, STRATEGIC, PARTNER, ORDINARY); a host grading with its own tiers
             lists them here, so a typo such as ``"b"`` is refused instead of ignored.
@@ -107,15 +123,20 @@ class MinimumStaffByTier:
 
     top_rank: int = attrs.field(default=DEFAULT_TOP_RANK, validator=_count("top_rank"))
     top_minimum: int = attrs.field(
-        default=DEFAULT_TOP_MINIMUM_STAFF, validator=_count("top_minimum")
+        default=DEFAULT_TOP_MINIMUM_STAFF, validator=_minimum("top_minimum")
     )
-    minimum: int = attrs.field(default=DEFAULT_MINIMUM_STAFF, validator=_count("minimum"))
+    minimum: int = attrs.field(default=DEFAULT_MINIMUM_STAFF, validator=_minimum("minimum"))
     by_tier: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_by_tier)
     known_tiers: tuple[str, ...] = attrs.field(
         default=DEFAULT_KNOWN_TIERS, converter=_known_tiers, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.top_minimum < self.minimum:
+            raise PolicyConfigError(
+                f"coverage top_minimum ({self.top_minimum}) must be >= minimum "
+                f"({self.minimum}): important accounts need at least the staff of the others"
+            )
         unknown = [code for code, _ in self.by_tier if code not in self.known_tiers]
         if unknown:
             raise PolicyConfigError(
@@ -131,8 +152,9 @@ class MinimumStaffByTier:
         ``known_tiers``, as the attributes.
 
         Raises:
-            PolicyConfigError: an unknown key, a count that is not an int >= 0, or a
-                ``by_tier`` code that is not one of ``known_tiers``.
+            PolicyConfigError: an unknown key, a ``top_rank`` that is not an int >= 0, a
+                minimum or ``by_tier`` count that is not an int >= 1, a ``top_minimum``
+                below ``minimum``, or a ``by_tier`` code that is not one of ``known_tiers``.
         """
         check_settings_keys(
             settings,
