@@ -1,5 +1,6 @@
 """Relationship coverage and handover (SPEC §3; seeds 002, 003)."""
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
@@ -146,6 +147,25 @@ def test_important_accounts_need_at_least_the_staff_of_the_others() -> None:
     ):
         MinimumStaffByTier.from_mapping({"top_minimum": 1, "minimum": 3})
     assert MinimumStaffByTier.from_mapping({"top_minimum": 3, "minimum": 3}).minimum == 3
+
+
+@pytest.mark.parametrize("value", ["A", TIER_A, None])
+def test_coverage_is_required_of_a_customer_file_not_of_a_tier_or_its_code(
+    value: object,
+) -> None:
+    shown = re.escape(repr(value))
+    with pytest.raises(InvalidInput, match=rf"customer must be a Customer, got {shown}"):
+        MinimumStaffByTier().required_staff(value)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=rf"customers must hold Customer values, got {shown}"):
+        MinimumStaffByTier().check([value])  # type: ignore[list-item]
+
+
+def test_coverage_is_checked_against_a_coverage_policy_and_a_collection_of_customers() -> None:
+    thin = account("C-1", TIER_A, ("wang",))
+    with pytest.raises(InvalidInput, match=r"policy must be a CoveragePolicy, got 2"):
+        coverage_violations([thin], 2)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"customers must be a collection of Customer files"):
+        coverage_violations(thin, MinimumStaffByTier())  # type: ignore[arg-type]
 
 
 def test_the_default_policies_satisfy_their_protocols() -> None:

@@ -22,6 +22,8 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_instances, to_items
 from keyaccount.domain.customers.customer import Customer
 
 __all__ = ["CoveragePolicy", "CoverageViolation", "coverage_violations"]
@@ -69,7 +71,15 @@ def coverage_violations(
 
     Returns:
         One :class:`CoverageViolation` per account below its coverage.
+
+    Raises:
+        InvalidInput: ``customers`` is not a collection of :class:`~keyaccount.Customer`
+            files, or ``policy`` is not a :class:`CoveragePolicy`.
     """
+    if not isinstance(policy, CoveragePolicy):
+        raise InvalidInput(f"policy must be a CoveragePolicy, got {policy!r}")
+    customers = to_items(customers, field="customers", expected="Customer files")
+    require_instances(customers, Customer, field="customers")
     violations = []
     for customer in customers:
         required = policy.required_staff(customer)

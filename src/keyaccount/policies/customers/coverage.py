@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from keyaccount._errors import PolicyConfigError
+from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
     check_settings_keys,
     count,
@@ -164,7 +164,14 @@ class MinimumStaffByTier:
         return cls(**settings)
 
     def required_staff(self, customer: Customer) -> int:
-        """How many staff must cover ``customer``."""
+        """How many staff must cover ``customer``.
+
+        Raises:
+            InvalidInput: ``customer`` is not a :class:`~keyaccount.Customer` (a tier or
+                its code says nothing of the staff covering an account).
+        """
+        if not isinstance(customer, Customer):
+            raise InvalidInput(f"customer must be a Customer, got {customer!r}")
         if customer.status is AccountStatus.TERMINATED:
             return 0
         if customer.tier is not None:
