@@ -215,6 +215,31 @@ def test_a_host_policy_can_build_views_with_the_same_rules() -> None:
     assert CONTACT_PERSONAL_NOTES in view.withheld
 
 
+def test_a_view_naming_an_unknown_field_is_refused_not_dropped() -> None:
+    with pytest.raises(
+        InvalidInput,
+        match=r"visible names unknown field\(s\) \['nmae'\]; known fields are \['account_id',",
+    ):
+        redacted_view(a_file(), viewer=Viewer("li", "department_staff"), visible={"nmae"})
+
+
+@pytest.mark.parametrize("visible", ["name", b"name", None])
+def test_the_visible_fields_must_be_a_collection_of_names(visible: object) -> None:
+    with pytest.raises(InvalidInput, match=r"visible must be a collection of field names, got"):
+        redacted_view(
+            a_file(), viewer=Viewer("li", "department_staff"), visible=visible  # type: ignore[arg-type]
+        )
+
+
+def test_a_view_is_built_for_a_viewer_of_a_customer_file() -> None:
+    with pytest.raises(InvalidInput, match=r"viewer must be a Viewer, got 'li'"):
+        redacted_view(a_file(), viewer="li", visible={"name"})  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"customer must be a Customer, got 'C-1'"):
+        presets.access().visible_fields(
+            "C-1", viewer=Viewer("li", "department_staff")  # type: ignore[arg-type]
+        )
+
+
 @given(files_and_viewers())
 def test_the_default_access_policy_passes_its_conformance_check(
     file_and_viewer: tuple[Customer, Viewer],

@@ -31,7 +31,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, to_enum
+from keyaccount._validation import non_empty, require_instances, to_enum, to_items
 from keyaccount.domain.customers.contacts import Contact
 from keyaccount.domain.customers.customer import Customer
 
@@ -52,6 +52,8 @@ CUSTOMER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Cu
 #: The contacts' personal notes, confidential (seed 001; SPEC §4): only the account's own
 #: manager reads them, whatever the settings say.
 CONTACT_PERSONAL_NOTES = "contacts.personal_notes"
+
+_KNOWN_FIELDS = frozenset((*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES))
 
 
 class ViewerRole(enum.Enum):
@@ -170,9 +172,27 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
     """Build the view of ``customer`` that shows exactly the ``visible`` fields.
 
     :func:`redact` builds its views with it; a host can too.
+
+    Raises:
+        InvalidInput: ``customer`` is not a :class:`~keyaccount.Customer`, ``viewer`` not a
+            :class:`Viewer`, or ``visible`` not a collection of the names in
+            :data:`CUSTOMER_FIELDS` and :data:`CONTACT_PERSONAL_NOTES` (a mistyped name
+            would otherwise withhold the field without a word).
     """
     if not isinstance(customer, Customer):
         raise InvalidInput(f"customer must be a Customer, got {customer!r}")
+    if not isinstance(viewer, Viewer):
+        raise InvalidInput(f"viewer must be a Viewer, got {viewer!r}")
+    if not isinstance(visible, frozenset):
+        names = to_items(visible, field="visible", expected="field names")
+        require_instances(names, str, field="visible")
+        visible = frozenset(names)
+    unknown = visible - _KNOWN_FIELDS
+    if unknown:
+        raise InvalidInput(
+            f"visible names unknown field(s) {sorted(unknown, key=repr)}; known fields are "
+            f"{[*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES]}"
+        )
     notes_visible = CONTACT_PERSONAL_NOTES in visible
     shown: list[tuple[str, Any]] = []
     withheld: list[str] = []

@@ -126,6 +126,8 @@ class RoleBasedAccess:
 
     def visible_fields(self, customer: Customer, *, viewer: Viewer) -> frozenset[str]:
         """The fields of ``customer`` that ``viewer`` may read."""
+        if not isinstance(customer, Customer):
+            raise InvalidInput(f"customer must be a Customer, got {customer!r}")
         if not isinstance(viewer, Viewer):
             raise InvalidInput(f"viewer must be a Viewer, got {viewer!r}")
         if viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager:
