@@ -436,6 +436,8 @@ def test_a_host_can_plug_its_own_code_scheme() -> None:
         ({"pattern": "KA-{year}"}, r"\{seq\}"),
         ({"pattern": "KA-{seq}-{branch}"}, "cannot be formatted"),
         ({"pattern": "KA-{seq:.0s}"}, "cannot be formatted"),
+        ({"pattern": "KA-{seq[0]}"}, "cannot be formatted"),
+        ({"pattern": "KA-{seq.size}"}, "cannot be formatted"),
         ({"start": -1}, "start"),
         ({"prefix": "KA"}, "unknown key"),
     ],
@@ -443,6 +445,33 @@ def test_a_host_can_plug_its_own_code_scheme() -> None:
 def test_bad_account_code_settings_are_refused(settings: dict[str, object], message: str) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         SequentialAccountCodes.from_mapping(settings)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{seq:0999999999d}",
+        "KA-{seq:021d}",
+        "{year:>40}-{seq}",
+        "{seq:.99}",
+        "{seq:" + "9" * 5000 + "d}",
+    ],
+)
+def test_an_account_code_field_is_at_most_twenty_characters_wide(pattern: str) -> None:
+    with pytest.raises(
+        PolicyConfigError,
+        match=r"account code pattern .* sets a width or precision of \d+ in \{\w+:.*\}; "
+        r"a placeholder is at most 20 characters wide",
+    ):
+        SequentialAccountCodes.from_mapping({"pattern": pattern})
+    assert SequentialAccountCodes(pattern="KA-{seq:020d}").code_for(
+        approved_on=date(2025, 4, 1), taken=()
+    ) == "KA-" + "1".zfill(20)
+
+
+def test_an_account_code_pattern_cannot_nest_placeholders_in_a_format() -> None:
+    with pytest.raises(PolicyConfigError, match=r"nests a placeholder in the format of \{seq:"):
+        SequentialAccountCodes.from_mapping({"pattern": "{seq:{year}d}"})
 
 
 @given(

@@ -12,8 +12,10 @@ the host passes the codes already taken.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
+from string import Formatter
 from typing import Any
 
 import attrs
@@ -34,6 +36,11 @@ __all__ = ["DEFAULT_ACCOUNT_CODE_PATTERN", "SequentialAccountCodes"]
 # is our default: year of approval and a five-digit sequence within it.
 DEFAULT_ACCOUNT_CODE_PATTERN = "KA-{year}-{seq:05d}"
 
+# The widest a placeholder of an account code pattern may be formatted (its width or
+# precision): wide enough for any sequence number (counts go up to 10**9), narrow enough that
+# a typo such as "{seq:0999999999d}" cannot make a gigabyte code.
+_MAX_FIELD_WIDTH = 20
+
 
 def _format(
     pattern: str,
@@ -52,11 +59,37 @@ def _format(
     )
 
 
+def _check_widths(pattern: str) -> None:
+    # Read before any formatting: "{seq:0999999999d}" would take seconds and make a 1 GB code.
+    try:
+        fields = [(name, spec) for _, name, spec, _ in Formatter().parse(pattern) if name]
+    except ValueError as error:
+        raise PolicyConfigError(
+            f"account code pattern {pattern!r} cannot be formatted ({error!r})"
+        ) from None
+    for name, spec in fields:
+        spec = spec or ""
+        if "{" in spec:
+            raise PolicyConfigError(
+                f"account code pattern {pattern!r} nests a placeholder in the format of "
+                f"{{{name}:{spec}}}; give the width as a number"
+            )
+        # compared as text: int() of a 5000-digit width would itself be refused
+        numbers = [digits.lstrip("0") or "0" for digits in re.findall(r"\d+", spec)]
+        widest = max(numbers, key=lambda digits: (len(digits), digits), default="0")
+        if (len(widest), widest) > (len(str(_MAX_FIELD_WIDTH)), str(_MAX_FIELD_WIDTH)):
+            raise PolicyConfigError(
+                f"account code pattern {pattern!r} sets a width or precision of {widest} in "
+                f"{{{name}:{spec}}}; a placeholder is at most {_MAX_FIELD_WIDTH} characters wide"
+            )
+
+
 def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
     if not isinstance(pattern, str) or "{seq" not in pattern:
         raise PolicyConfigError(
             f"account code pattern must be a string with a {{seq}} placeholder, got {pattern!r}"
         )
+    _check_widths(pattern)
     try:
         sample = [
             _format(
@@ -68,7 +101,7 @@ def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
             )
             for seq in (1, 2)
         ]
-    except (KeyError, IndexError, ValueError) as error:
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError) as error:
         raise PolicyConfigError(
             f"account code pattern {pattern!r} cannot be formatted ({error!r}); placeholders "
             f"are {{year}}, {{month}}, {{seq}}, {{category}}, {{role}}"
@@ -87,7 +120,8 @@ class SequentialAccountCodes:
     Attributes:
         pattern: a :meth:`str.format` pattern with ``{seq}`` and optionally ``{year}``,
             ``{month}`` (of the approval day), ``{category}`` and ``{role}`` (the customer's
-            category and counterpart role values). Default ``"KA-{year}-{seq:05d}"``.
+            category and counterpart role values), each formatted at most 20 characters wide.
+            Default ``"KA-{year}-{seq:05d}"``.
         start: the first sequence number tried. Default 1.
 
     Uniqueness holds against ``taken``: pass every code ever issued, archived (交易终止)
@@ -110,8 +144,9 @@ class SequentialAccountCodes:
         """Build from host settings ``{"pattern": str, "start": int}`` (both optional).
 
         Raises:
-            PolicyConfigError: an unknown key, a pattern without ``{seq}`` or that cannot be
-                formatted, a negative start.
+            PolicyConfigError: an unknown key, a pattern without ``{seq}``, that cannot be
+                formatted or that sets a width or precision over 20, a
+                negative start.
         """
         check_settings_keys(settings, allowed={"pattern", "start"}, policy="account codes")
         return cls(**settings)
