@@ -130,7 +130,7 @@ class CalendarTables(WorkingWeek):
         )
         if not FIRST_DAY <= needed <= LAST_DAY:
             return CalendarRangeError(
-                f"{name}({shown}) needs {iso(needed)}, outside the years {FIRST_YEAR}-"
+                f"{name}({shown}) needs {iso(ordinal)}, outside the years {FIRST_YEAR}-"
                 f"{LAST_YEAR} keyaccount computes with"
             )
         return CalendarRangeError(
