@@ -344,6 +344,66 @@ def test_arithmetic_past_the_representable_dates_raises_a_calendar_range_error()
         unbounded.add_business_time(at(ZoneInfo("UTC"), 2025, 1, 1), timedelta(days=10**7))
 
 
+_FAR_INSTANTS = [
+    datetime.max.replace(tzinfo=UTC),
+    datetime.min.replace(tzinfo=UTC),
+    datetime.max.replace(tzinfo=SHANGHAI),
+    datetime.min.replace(tzinfo=NEW_YORK),
+    datetime(1899, 12, 31, 12, tzinfo=UTC),
+    datetime(2200, 1, 1, 12, tzinfo=UTC),
+]
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+@pytest.mark.parametrize("moment", _FAR_INSTANTS, ids=lambda moment: moment.isoformat())
+def test_an_instant_outside_the_years_1900_to_2199_raises_a_calendar_range_error_naming_it(
+    zone: str, moment: datetime
+) -> None:
+    # 0.1 raised OverflowError converting an instant near datetime.max (or .min) to the zone.
+    calendar = BusinessCalendar(zone)
+    inside = at(SHANGHAI, 2025, 1, 6, 10)
+    calls = [
+        lambda: calendar.add_business_time(moment, timedelta(hours=1)),
+        lambda: calendar.add_business_time(moment, -timedelta(hours=1)),
+        lambda: calendar.add_business_time(moment, timedelta(0)),
+        lambda: calendar.business_time_between(moment, inside),
+        lambda: calendar.business_time_between(inside, moment),
+        lambda: calendar.next_working_instant(moment),
+    ]
+    for call in calls:
+        with pytest.raises(CalendarRangeError, match="outside the years 1900-2199") as error:
+            call()
+        assert moment.isoformat() in str(error.value)
+
+
+@pytest.mark.parametrize("day", [date.min, date(1899, 12, 31), date(2200, 1, 2), date.max])
+def test_a_day_outside_the_years_1900_to_2199_raises_a_calendar_range_error_naming_it(
+    day: date,
+) -> None:
+    calendar = BusinessCalendar("UTC")
+    for call in (
+        lambda: calendar.is_working_day(day),
+        lambda: calendar.add_business_days(day, 1),
+        lambda: calendar.add_business_days(day, -1),
+        lambda: calendar.business_days_between(day, date(2025, 1, 1)),
+    ):
+        with pytest.raises(CalendarRangeError, match="outside the years 1900-2199") as error:
+            call()
+        assert day.isoformat() in str(error.value)
+
+
+def test_a_deadline_past_2199_raises_a_calendar_range_error() -> None:
+    calendar = BusinessCalendar("Asia/Shanghai")
+    last_evening = at(SHANGHAI, 2199, 12, 31, 17)
+    assert calendar.add_business_time(last_evening, timedelta(hours=1)) == at(
+        SHANGHAI, 2199, 12, 31, 18
+    )
+    with pytest.raises(CalendarRangeError, match="2200-01-01, outside the years 1900-2199"):
+        calendar.add_business_time(last_evening, timedelta(hours=2))
+    with pytest.raises(CalendarRangeError, match="1899-12-29, outside the years 1900-2199"):
+        calendar.add_business_time(at(SHANGHAI, 1900, 1, 1, 10), -timedelta(hours=2))
+
+
 # --- bad arguments --------------------------------------------------------------------------------
 
 
@@ -387,3 +447,15 @@ def test_evolving_a_calendar_recomputes_its_tables() -> None:
 
 def test_a_zoneinfo_is_accepted_for_the_timezone() -> None:
     assert BusinessCalendar(SHANGHAI).timezone == "Asia/Shanghai"
+
+
+def test_a_span_reaching_before_1900_still_computes_only_within_the_years_1900_to_2199() -> None:
+    calendar = BusinessCalendar(
+        "UTC", holidays=[date(1850, 12, 25)], valid_until=date(2030, 12, 31)
+    )
+    assert calendar.valid_from == date(1850, 1, 1)
+    assert calendar.is_working_day(date(1900, 1, 1))
+    with pytest.raises(CalendarRangeError, match="needs 1880-01-01, outside the years 1900-2199"):
+        calendar.is_working_day(date(1880, 1, 1))
+    with pytest.raises(CalendarRangeError, match="needs 1800-01-01, outside the years 1900-2199"):
+        calendar.is_working_day(date(1800, 1, 1))

@@ -57,3 +57,26 @@ def test_a_settings_mapping_may_give_the_span_and_a_midnight_end() -> None:
 def test_bad_settings_raise_a_policy_config_error(settings: object, message: str) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         BusinessCalendar.from_mapping(settings)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("interval", "message"),
+    [
+        ("24:00-24:00", "must start before 24:00"),
+        (["24:00", "24:00"], "must start before 24:00"),
+        ("24:00-09:00", "must start before 24:00"),
+        ("00:00-00:00", "must end after it starts"),
+        ("09:00-09:00", "end after it starts"),
+    ],
+)
+def test_a_settings_interval_must_start_before_midnight_and_end_after_its_start(
+    interval: object, message: str
+) -> None:
+    # 0.1 read "24:00-24:00" as 00:00-24:00, a silent 24-hour working day.
+    with pytest.raises(PolicyConfigError, match=message):
+        BusinessCalendar.from_mapping({"timezone": "UTC", "working_hours": [interval]})
+
+
+def test_a_whole_day_is_written_00_00_to_24_00_in_settings() -> None:
+    calendar = BusinessCalendar.from_mapping({"timezone": "UTC", "working_hours": ["00:00-24:00"]})
+    assert calendar.working_day_length == timedelta(days=1)

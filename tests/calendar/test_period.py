@@ -220,3 +220,61 @@ def test_the_half_year_containing_a_day_is_its_h1_or_h2(day: date) -> None:
     assert day in period
     assert period == Period.half_year(day.year, 1 if day.month <= 6 else 2)
     assert str(period) == f"{day.year}-H{1 if day.month <= 6 else 2}"
+
+
+# --- bad arguments and the years computed with (issue 12) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Period.half_year(2025, True), "half must be 1 .H1. or 2 .H2., got True"),
+        (lambda: Period.half_year(True, 1), "year must be an int from 1900 to 2199"),
+        (lambda: Period.year(True), "year must be an int from 1900 to 2199 .*got True"),
+        (lambda: Period.year(2025.0), "year must be an int .*got 2025.0"),
+        (lambda: Period.year("2025"), "year must be an int .*got '2025'"),
+        (lambda: Period.months(date(2025, 1, 1), True), "must be an int >= 1, got True"),
+        (lambda: Period.containing(date(2025, 5, 1), months=True), "months must divide the year"),
+    ],
+)
+def test_a_bool_or_a_non_int_where_an_int_is_expected_is_refused(
+    build: object, message: str
+) -> None:
+    # 0.1: Period.half_year(2025, True) was H1 and PlanPeriod.year(True) the year 1.
+    with pytest.raises(InvalidInput, match=message):
+        build()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Period.year(1899), "year must be an int from 1900 to 2199 .*got 1899"),
+        (lambda: Period.year(9999), "got 9999"),
+        (lambda: Period.half_year(2200, 1), "got 2200"),
+        (lambda: Period.year(2199).next(), "Period.end must be at most 2200-01-01 .*2201-01-01"),
+        (lambda: Period.half_year(1900, 1).previous(), "must be within .*, got 1899-07-01"),
+        (lambda: Period.months(date.max, 1), "Period.start must be within .*, got 9999-12-31"),
+        (lambda: Period.months(date.min, 1), "Period.start must be within .*, got 0001-01-01"),
+        (lambda: Period.months(date(2025, 1, 1), 10**9), "at most 3600 .*got 1000000000"),
+        (lambda: Period.months(date(2199, 12, 1), 2), "Period.end must be at most 2200-01-01"),
+        (lambda: Period.containing(date.max), "day must be within the years 1900-2199"),
+        (lambda: Period.containing(date(1899, 12, 31)), "got 1899-12-31"),
+        (lambda: Period(date.min, date.max), "Period.start must be within the years 1900-2199"),
+        (lambda: Period(date(2199, 12, 31), date.max), "Period.end must be at most 2200-01-01"),
+    ],
+)
+def test_a_period_outside_the_years_1900_to_2199_is_refused_by_name(
+    build: object, message: str
+) -> None:
+    # 0.1 raised ValueError (or OverflowError) from date arithmetic at the date limits.
+    with pytest.raises(InvalidInput, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_the_first_and_last_periods_within_the_years_1900_to_2199_are_built() -> None:
+    assert Period.year(1900).start == date(1900, 1, 1)
+    assert Period.year(2199).end == date(2200, 1, 1)
+    assert Period.half_year(2199, 2).last_day == date(2199, 12, 31)
+    assert Period.months(date(1900, 1, 1), 3600) == Period(date(1900, 1, 1), date(2200, 1, 1))
+    assert str(Period.containing(date(2199, 12, 31), months=3)) == "2199-Q4"
+    assert date(1899, 12, 31) not in Period.year(1900)

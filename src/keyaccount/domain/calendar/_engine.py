@@ -17,7 +17,18 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from keyaccount._errors import CalendarRangeError
-from keyaccount.domain.calendar._units import DAY_US, EPOCH, LAST_ORDINAL, ONE_US, epoch_us, iso
+from keyaccount.domain.calendar._units import (
+    DAY_US,
+    EPOCH,
+    FIRST_DAY,
+    FIRST_YEAR,
+    LAST_DAY,
+    LAST_ORDINAL,
+    LAST_YEAR,
+    ONE_US,
+    epoch_us,
+    iso,
+)
 from keyaccount.domain.calendar._week import WorkingWeek
 from keyaccount.domain.calendar._zone import RealDay, days_touched, offset_changes, real_day
 
@@ -71,8 +82,9 @@ class CalendarTables(WorkingWeek):
         self.zone = ZoneInfo(timezone)
         self.first = None if valid_from is None else valid_from.toordinal()
         self.last = None if valid_until is None else valid_until.toordinal()
-        self.low = 1 if self.first is None else self.first
-        self.high = LAST_ORDINAL if self.last is None else self.last
+        # The days computed with: the span, within the years keyaccount computes with.
+        self.low = FIRST_DAY if self.first is None else max(self.first, FIRST_DAY)
+        self.high = LAST_DAY if self.last is None else min(self.last, LAST_DAY)
         # Aware + timedelta is wall-clock arithmetic in the zone: the cheapest way to build a
         # result on a day without a clock change.
         self.origin = datetime(1, 1, 1, tzinfo=self.zone)
@@ -116,6 +128,11 @@ class CalendarTables(WorkingWeek):
             argument.isoformat() if isinstance(argument, (date, datetime)) else str(argument)
             for argument in arguments
         )
+        if not FIRST_DAY <= needed <= LAST_DAY:
+            return CalendarRangeError(
+                f"{name}({shown}) needs {iso(ordinal)}, outside the years {FIRST_YEAR}-"
+                f"{LAST_YEAR} keyaccount computes with"
+            )
         return CalendarRangeError(
             f"{name}({shown}) needs {iso(needed)}, outside the span this calendar's holiday "
             f"data covers ({self.span_text()}); hand in the holidays and make-up workdays of "

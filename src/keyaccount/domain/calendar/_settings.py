@@ -84,12 +84,17 @@ def _setting_weekday(value: object) -> int:
     return value
 
 
-def _setting_time(value: object, *, where: str) -> time:
+def _setting_time(value: object, *, where: str, is_end: bool) -> time:
     if isinstance(value, time):
         return value
     if isinstance(value, str):
         text = value.strip()
         if text in ("24:00", "24:00:00"):
+            if not is_end:
+                raise PolicyConfigError(
+                    f"BusinessCalendar setting {where} must start before 24:00 (the end of the "
+                    f"day), got {value!r}"
+                )
             return _MIDNIGHT
         try:
             return time.fromisoformat(text)
@@ -115,7 +120,21 @@ def _setting_interval(value: object, number: int) -> tuple[time, time]:
             f"BusinessCalendar setting {where} must be a [start, end] pair or 'HH:MM-HH:MM', "
             f"got {value!r}"
         )
-    return (_setting_time(parts[0], where=where), _setting_time(parts[1], where=where))
+    start = _setting_time(parts[0], where=where, is_end=False)
+    end = _setting_time(parts[1], where=where, is_end=True)
+    written_end = parts[1]
+    if (
+        start == end == _MIDNIGHT
+        and isinstance(written_end, str)
+        and written_end.strip() not in ("24:00", "24:00:00")
+    ):
+        # The constructor reads an end of time(0) as 24:00; written out, "00:00-00:00" ends where
+        # it starts (an all-day interval is "00:00-24:00").
+        raise PolicyConfigError(
+            f"BusinessCalendar setting {where} must end after it starts, got {value!r} "
+            f"(write '00:00-24:00' for the whole day)"
+        )
+    return (start, end)
 
 
 def _setting_date(value: object, key: str) -> date:

@@ -70,7 +70,7 @@ from keyaccount.domain.calendar._fields import (
     to_zone_key,
 )
 from keyaccount.domain.calendar._settings import calendar_arguments
-from keyaccount.domain.calendar._units import ONE_US, US
+from keyaccount.domain.calendar._units import FIRST_YEAR, LAST_YEAR, ONE_US, US
 
 __all__ = ["BusinessCalendar"]
 
@@ -81,6 +81,17 @@ DEFAULT_WORKING_HOURS: tuple[tuple[time, time], ...] = (
     (time(9), time(12)),
     (time(13, 30), time(18)),
 )
+
+
+def _local(tables: CalendarTables, moment: datetime, what: What) -> datetime:
+    """``moment`` (aware) in the calendar's zone; refused by name outside the years computed with.
+
+    Checked on its own wall clock first: near ``datetime.max`` or ``datetime.min`` the
+    conversion itself would overflow.
+    """
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise tables.range_error(moment.toordinal(), what)
+    return moment.astimezone(tables.zone)
 
 
 def _duration_us(duration: timedelta, *, field: str) -> int:
@@ -105,9 +116,10 @@ class BusinessCalendar:
             the holidays and make-up days, unbounded if there are none.
         valid_until: last day covered; default 31 December of their last year.
 
-    A computation that needs a day outside ``valid_from``..``valid_until`` raises
-    :class:`~keyaccount.CalendarRangeError`. ``attrs.evolve`` keeps the span as it is; pass
-    ``valid_from=None, valid_until=None`` to derive it again from the new holidays.
+    A computation that needs a day outside ``valid_from``..``valid_until``, or outside the years
+    1900-2199 (on any calendar), raises :class:`~keyaccount.CalendarRangeError`.
+    ``attrs.evolve`` keeps the span as it is; pass ``valid_from=None, valid_until=None`` to derive
+    it again from the new holidays.
 
     Raises:
         InvalidInput: unknown zone, weekdays outside 0..6, empty, unordered or overlapping
@@ -347,7 +359,7 @@ class BusinessCalendar:
                 moment.tzinfo is not UTC and moment.utcoffset() is None
             ):
                 require_aware(moment, field="moment")
-            local = moment.astimezone(zone)
+            local = _local(tables, moment, ("add_business_time", (moment, duration)))
         if type(duration) is not timedelta:
             _duration_us(duration, field="duration")
         amount = (duration.days * 86_400 + duration.seconds) * US + duration.microseconds
@@ -383,8 +395,9 @@ class BusinessCalendar:
         require_aware(end, field="end")
         tables = self._tables
         zone = tables.zone
-        local_start = start if start.tzinfo is zone else start.astimezone(zone)
-        local_end = end if end.tzinfo is zone else end.astimezone(zone)
+        what: What = ("business_time_between", (start, end))
+        local_start = start if start.tzinfo is zone else _local(tables, start, what)
+        local_end = end if end.tzinfo is zone else _local(tables, end, what)
         fast_span = tables.fast_span
         if fast_span is not None:
             low, high = fast_span
@@ -392,7 +405,6 @@ class BusinessCalendar:
             if low <= first_day <= high and low <= last_day <= high:
                 position = tables.plain_position
                 return ONE_US * (position(local_end, last_day) - position(local_start, first_day))
-        what: What = ("business_time_between", (start, end))
         tables.check(local_start.toordinal(), what)
         tables.check(local_end.toordinal(), what)
         return ONE_US * (tables.position(local_end) - tables.position(local_start))
@@ -414,8 +426,8 @@ class BusinessCalendar:
         """
         require_aware(moment, field="moment")
         tables = self._tables
-        local = moment.astimezone(tables.zone)
         what: What = ("next_working_instant", (moment,))
+        local = _local(tables, moment, what)
         tables.check(local.toordinal(), what)
         result = tables.instant_at(tables.position(local), earliest=False, what=what)
         # Same-zone == compares wall clocks; the fold tells the two readings of a repeated hour.

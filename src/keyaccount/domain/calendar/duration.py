@@ -23,6 +23,16 @@ _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
 
 _non_negative_int = count(error=PolicyConfigError)
 
+# The longest duration (issue 12): 10 years of business time. Without a calendar a business day
+# is counted as 24 hours here (the longest a working day can be), so days and time together
+# stay within 3,660 24-hour days.
+MAX_DAYS = 3_660
+_MAX_MINUTES = MAX_DAYS * 24 * 60
+_MAX_DIGITS = 9  # a number of days, hours or minutes in a duration string
+_DAY = timedelta(days=1)
+_LONGEST = timedelta(minutes=_MAX_MINUTES)
+_LIMIT = f"at most 10 years of business time ({MAX_DAYS} days of 24 hours in all)"
+
 
 def _non_negative_time(
     _instance: object, attribute: attrs.Attribute[timedelta], value: timedelta
@@ -42,8 +52,12 @@ class BusinessDuration:
     office calendar and a 24-hour support desk.
 
     Attributes:
-        days: whole business days.
-        time: business hours and minutes on top.
+        days: whole business days (an int, not a bool, at least 0).
+        time: business hours and minutes on top (a timedelta, at least 0).
+
+    At most 10 years of business time: ``days`` (counted as 24 hours each here) and ``time``
+    together at most 3,660 days of 24 hours; more raises
+    :class:`~keyaccount.PolicyConfigError`.
 
     >>> BusinessDuration.parse("1d4h")
     <BusinessDuration 1d4h>
@@ -56,6 +70,13 @@ class BusinessDuration:
     days: int = attrs.field(default=0, validator=_non_negative_int)
     time: timedelta = attrs.field(default=timedelta(0), validator=_non_negative_time)
 
+    def __attrs_post_init__(self) -> None:
+        # Validators ran first: days is an int >= 0, time a timedelta >= 0.
+        if self.days > MAX_DAYS or self.time > _LONGEST - self.days * _DAY:
+            raise PolicyConfigError(
+                f"BusinessDuration must be {_LIMIT}, got days={self.days!r}, time={self.time!r}"
+            )
+
     @classmethod
     def parse(cls, value: BusinessDuration | timedelta | str, *, field: str = "duration") -> (
         BusinessDuration
@@ -65,13 +86,16 @@ class BusinessDuration:
         A :class:`~datetime.timedelta` is business time (hours and minutes).
 
         Raises:
-            PolicyConfigError: a negative, malformed or zero duration (a deadline needs time).
+            PolicyConfigError: a negative, malformed or zero duration (a deadline needs time),
+                or one longer than 10 years of business time (3,660 days of 24 hours).
         """
         if isinstance(value, BusinessDuration):
             duration = value
         elif isinstance(value, timedelta):
             if value < timedelta(0):
                 raise PolicyConfigError(f"{field} must not be negative, got {value}")
+            if value > timedelta(minutes=_MAX_MINUTES):
+                raise PolicyConfigError(f"{field} must be {_LIMIT}, got {value}")
             duration = cls(time=value)
         elif isinstance(value, str):
             text = value.strip().lower().replace(" ", "")
@@ -82,7 +106,12 @@ class BusinessDuration:
                 raise PolicyConfigError(
                     f"{field} must read like '3d', '4h', '1d4h' or '30m', got {value!r}"
                 )
-            days, hours, minutes = (int(group) if group else 0 for group in match.groups())
+            groups = match.groups()
+            if any(group is not None and len(group) > _MAX_DIGITS for group in groups):
+                raise PolicyConfigError(f"{field} must be {_LIMIT}, got {value!r}")
+            days, hours, minutes = (int(group) if group else 0 for group in groups)
+            if (days * 24 + hours) * 60 + minutes > _MAX_MINUTES:
+                raise PolicyConfigError(f"{field} must be {_LIMIT}, got {value!r}")
             duration = cls(days=days, time=timedelta(hours=hours, minutes=minutes))
         else:
             raise PolicyConfigError(

@@ -44,6 +44,28 @@ _CALENDAR_ALIGNED_MONTHS = (1, 2, 3, 4, 6, 12)
 # A whole-month period starts on a day every month has.
 _LAST_DAY_OF_EVERY_MONTH = 28
 
+# The years keyaccount computes with (issue 12): a period lies within 1900-01-01..2199-12-31.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+_FIRST_DAY = date(FIRST_YEAR, 1, 1)
+_END_LIMIT = date(LAST_YEAR + 1, 1, 1)  # the latest (exclusive) end
+_MAX_MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12
+
+
+def _whole(value: object, *, field: str, low: int, high: int, what: str) -> int:
+    """An int (not a bool) from ``low`` to ``high``; ``what`` says what it counts."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(f"{field} must be an int from {low} to {high} ({what}), got {value!r}")
+    return value
+
+
+def _in_years(day: date, *, field: str) -> date:
+    """``day`` (a date) within the years keyaccount computes with."""
+    if not _FIRST_DAY <= day < _END_LIMIT:
+        raise InvalidInput(
+            f"{field} must be within the years {FIRST_YEAR}-{LAST_YEAR}, got {day.isoformat()}"
+        )
+    return day
+
 
 def _day_of(value: object) -> date:
     """The calendar day of a date subclass or an aware datetime (in its own zone)."""
@@ -74,8 +96,11 @@ class Period:
     refused, as everywhere in keyaccount, since its day depends on a zone nobody named, and so
     is anything that is not a day.
 
+    A period lies within the years 1900-2199 (``end`` at most 2200-01-01).
+
     Raises:
-        InvalidInput: a bound is not a plain ``date``, or ``end`` is not after ``start``.
+        InvalidInput: a bound is not a plain ``date``, ``end`` is not after ``start``, or the
+            period reaches outside the years 1900-2199.
 
     >>> march = Period(date(2025, 3, 1), date(2025, 3, 15))
     >>> date(2025, 3, 1) in march, date(2025, 3, 14) in march, date(2025, 3, 15) in march
@@ -106,6 +131,13 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
                 f"Period.end must be after start {self.start.isoformat()}, "
                 f"got {self.end.isoformat()}"
             )
+        if self.start < _FIRST_DAY:
+            _in_years(self.start, field="Period.start")
+        if self.end > _END_LIMIT:
+            raise InvalidInput(
+                f"Period.end must be at most {_END_LIMIT.isoformat()} (a period ends within the "
+                f"years {FIRST_YEAR}-{LAST_YEAR}), got {self.end.isoformat()}"
+            )
         object.__setattr__(self, "_last_day", self.end - timedelta(days=1))
 
     @classmethod
@@ -113,9 +145,11 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
         """H1 (``half=1``, January-June) or H2 (``half=2``, July-December) of ``year``.
 
         Raises:
-            InvalidInput: ``half`` is not 1 or 2.
+            InvalidInput: ``year`` is not an int from 1900 to 2199, or ``half`` is not 1 or 2
+                (an int: ``True`` is not H1).
         """
-        if half not in (1, 2):
+        year = _whole(year, field="year", low=FIRST_YEAR, high=LAST_YEAR, what="a calendar year")
+        if isinstance(half, bool) or half not in (1, 2):
             raise InvalidInput(f"half must be 1 (H1) or 2 (H2), got {half!r}")
         return cls.months(date(year, 1 + 6 * (half - 1), 1), DEFAULT_PERIOD_MONTHS)
 
@@ -124,7 +158,11 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
         """The calendar year ``year``, 1 January to 31 December (a plan year).
 
         Seed 002 also reviews relationship spending yearly.
+
+        Raises:
+            InvalidInput: ``year`` is not an int (a bool is not) from 1900 to 2199.
         """
+        year = _whole(year, field="year", low=FIRST_YEAR, high=LAST_YEAR, what="a calendar year")
         return cls.months(date(year, 1, 1), 12)
 
     @classmethod
@@ -133,12 +171,21 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
 
         The count of whole months in a period is :attr:`whole_months`.
 
+        Raises:
+            InvalidInput: ``start`` is not a date within the years 1900-2199, ``count`` is not an
+                int (a bool is not) of at least 1, or the period would end after 2199.
+
         >>> str(Period.months(date(2025, 1, 31), 1))
         '2025-01-31..2025-02-27'
         """
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise InvalidInput(f"Period months count must be an int >= 1, got {count!r}")
-        start = require_date(start, field="Period.start")
+        start = _in_years(require_date(start, field="Period.start"), field="Period.start")
+        if count > _MAX_MONTHS:
+            raise InvalidInput(
+                f"Period months count must be at most {_MAX_MONTHS} (a period ends within the "
+                f"years {FIRST_YEAR}-{LAST_YEAR}), got {count!r}"
+            )
         return cls(start, start + relativedelta(months=count))
 
     @classmethod
@@ -151,14 +198,15 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
                 by default.
 
         Raises:
-            InvalidInput: ``months`` does not divide the year evenly.
+            InvalidInput: ``months`` does not divide the year evenly (or is a bool), or ``day``
+                is not a date within the years 1900-2199.
         """
-        if months not in _CALENDAR_ALIGNED_MONTHS:
+        if isinstance(months, bool) or months not in _CALENDAR_ALIGNED_MONTHS:
             raise InvalidInput(
                 f"months must divide the year evenly, one of {list(_CALENDAR_ALIGNED_MONTHS)}, "
                 f"got {months!r}"
             )
-        day = require_date(day, field="day")
+        day = _in_years(require_date(day, field="day"), field="day")
         first_month = (day.month - 1) // months * months + 1
         return cls.months(date(day.year, first_month, 1), months)
 
