@@ -275,7 +275,7 @@ def plan_accounts(
             visit_days, kinds, topics = _around_blackout(template, days, account)
         else:
             visit_days, kinds, topics = template.days, template.kinds, template.topics
-        plan = VisitPlan(
+        plan = VisitPlan._from_planner(
             account_id,
             account.tier,
             period,
@@ -368,7 +368,7 @@ def replan_account(
         )
     )
     visit_days, kinds, visitor_column, topic_column = _visit_columns(rows, 4)
-    new_plan = VisitPlan(
+    new_plan = VisitPlan._from_planner(
         plan.account_id,
         account.tier,
         period,
