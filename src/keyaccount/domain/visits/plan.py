@@ -435,9 +435,18 @@ def _done_keys(
 ) -> set[tuple[date | None, VisitKind]]:
     """The ``(planned day, kind)`` of the visits done, given as such pairs or as records.
 
-    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit.
+    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit. A
+    kind may be given by its string form; anything else is refused, naming ``done``.
     """
-    return {
-        (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
-        for item in done
-    }
+    expected = "(planned day, kind) pairs or VisitRecord values"
+    keys: set[tuple[date | None, VisitKind]] = set()
+    for item in to_items(done, field="done", expected=expected):
+        if isinstance(item, VisitRecord):
+            keys.add((item.planned_day, item.kind))
+        elif isinstance(item, tuple) and len(item) == 2:
+            day, kind = item
+            require_date(day, field="a planned day in done")
+            keys.add((day, to_enum(VisitKind, kind, field="a kind in done")))
+        else:
+            raise InvalidInput(f"done must hold {expected}, got {item!r}")
+    return keys
