@@ -266,3 +266,31 @@ def test_an_ended_plan_is_judged_as_on_its_last_day_whenever_it_is_evaluated(
     for gap in at(later).gaps:
         assert gap.until == last_day
         assert gap.since < gap.interval.window_start(last_day)
+
+
+def test_compliance_needs_the_zone_days_are_counted_in() -> None:
+    plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    for records in ([], [record_at(plan, 0)]):
+        for zone in (None, "Asia/Shanghai"):
+            with pytest.raises(InvalidInput, match=r"zone must be a tzinfo.*got"):
+                evaluate_compliance([plan], records, now=JUNE, zone=zone)  # type: ignore[arg-type]
+
+
+def test_a_regular_visit_done_by_the_end_of_today_counts_and_one_at_midnight_does_not() -> None:
+    plan = plan_for(AccountToPlan("ACME", TIER_B, staff=["li"]))
+    today = JUNE.date()
+    late_tonight = attrs.evolve(
+        record_at(plan, 0), visited_at=datetime.combine(today, time.max, tzinfo=SHANGHAI),
+        planned_day=None,
+    )
+    report = evaluate_compliance([plan], [record_at(plan, 0), late_tonight], now=JUNE,
+                                 zone=SHANGHAI)
+    assert report.accounts[0].last_visit == today
+    assert report.gaps == ()
+    at_midnight = attrs.evolve(
+        late_tonight, visited_at=datetime.combine(today + timedelta(days=1), time(),
+                                                  tzinfo=SHANGHAI),
+    )
+    report = evaluate_compliance([plan], [record_at(plan, 0), at_midnight], now=JUNE,
+                                 zone=SHANGHAI)
+    assert report.accounts[0].last_visit == plan.days[0]

@@ -171,3 +171,22 @@ def test_a_raise_never_lowers_any_kind_below_the_minimum(tier: Tier, extra: Visi
     for kind in VisitKind:
         assert policy.quota_for("ACME", tier).count(kind) >= policy.minimum(tier).count(kind)
 
+
+
+@pytest.mark.parametrize("account_id", [None, "", "  ", 7])
+def test_a_raise_names_the_account_it_is_for(account_id: object) -> None:
+    with pytest.raises(InvalidInput, match=r"with_raise account_id must be a non-empty string"):
+        visit_frequency().with_raise(account_id, VisitQuota(on_site=1))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"a key of TierVisitFrequency.raises must be a non"):
+        TierVisitFrequency(raises={account_id: VisitQuota(on_site=1)})  # type: ignore[dict-item]
+
+
+def test_the_policy_takes_levels_as_members_or_their_string_form_and_refuses_other_parts() -> None:
+    by_name = TierVisitFrequency(levels={"core": VisitQuota(on_site=20)})
+    assert by_name.minimum(STRATEGIC).on_site == 20
+    with pytest.raises(InvalidInput, match=r"a level of TierVisitFrequency.levels must be one"):
+        TierVisitFrequency(levels={"top": VisitQuota(on_site=20)})
+    with pytest.raises(InvalidInput, match=r"a key of TierVisitFrequency.tiers must be a non"):
+        TierVisitFrequency(tiers={None: VisitQuota(on_site=20)})  # type: ignore[dict-item]
+    with pytest.raises(InvalidInput, match=r"TierVisitFrequency.ladder must be a TierLadder"):
+        TierVisitFrequency(ladder=None)  # type: ignore[arg-type]

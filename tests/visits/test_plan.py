@@ -20,6 +20,7 @@ from keyaccount import (
     VisitKind,
     VisitPlan,
     VisitPlanner,
+    evaluate_compliance,
 )
 from keyaccount.policies.presets import visit_frequency
 from keyaccount.testing import (
@@ -29,6 +30,7 @@ from keyaccount.testing import (
 from visit_fixtures import (
     JUNE,
     NOW,
+    SHANGHAI,
     YEAR,
     plan_for,
     record_of,
@@ -191,3 +193,53 @@ def test_after_a_handover_the_leaver_goes_on_no_visit_left_to_do(
         assert changed == sum(event.visit_count for event in events)
         assert len(events) == (1 if changed else 0)
 
+
+
+def test_a_plan_takes_kinds_and_topics_as_members_or_their_string_form_and_no_other() -> None:
+    day = date(2026, 3, 2)
+    stored = VisitPlan("ACME", TIER_A, YEAR, (day,), ("on_site",), (("li",),),
+                       (("market_dynamics",),))
+    assert stored.kinds == (VisitKind.ON_SITE,)
+    assert stored.topics == ((Topic.MARKET_DYNAMICS,),)
+    # a plan rebuilt from stored strings is evaluated like the planner's own
+    report = evaluate_compliance([stored], [], now=JUNE, zone=SHANGHAI)
+    assert [visit.kind for visit in report.overdue] == [VisitKind.ON_SITE]
+    with pytest.raises(InvalidInput, match=r"a kind in VisitPlan.kinds must be one of .*'x'"):
+        VisitPlan("ACME", TIER_A, YEAR, (day,), ("x",), (("li",),), ((),))
+    with pytest.raises(InvalidInput, match=r"a topic in VisitPlan.topics must be one of .*'y'"):
+        VisitPlan("ACME", TIER_A, YEAR, (day,), (VisitKind.ON_SITE,), (("li",),), (("y",),))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"account_id": ""}, r"VisitPlan.account_id must be a non-empty string"),
+        ({"days": ("2026-03-02",)}, r"a day in VisitPlan.days must be a datetime.date"),
+        ({"days": "2026-03-02"}, r"VisitPlan.days must be a collection of dates"),
+        ({"kinds": "on_site"}, r"VisitPlan.kinds must be a collection of visit kinds"),
+        ({"visitors": ("li",)}, r"VisitPlan.visitors of a visit must be a collection of names"),
+        ({"visitors": ((),)}, r"VisitPlan.visitors must name at least one visitor"),
+        ({"visitors": ((" ",),)}, r"a name in VisitPlan.visitors must be a non-empty string"),
+        ({"topics": None}, r"VisitPlan.topics must be a collection"),
+        ({"interval": 3}, r"VisitPlan.interval must be a VisitInterval or None, got 3"),
+    ],
+)
+def test_a_plan_refuses_a_column_of_the_wrong_kind_naming_it(
+    changes: dict[str, object], message: str
+) -> None:
+    fields: dict[str, object] = {
+        "account_id": "ACME", "tier": TIER_A, "period": YEAR, "days": (date(2026, 3, 2),),
+        "kinds": (VisitKind.ON_SITE,), "visitors": (("li",),),
+        "topics": ((Topic.CUSTOMER_BASICS,),),
+    }
+    fields.update(changes)
+    with pytest.raises(InvalidInput, match=message):
+        VisitPlan(**fields)  # type: ignore[arg-type]
+
+
+def test_a_planners_plan_keeps_the_columns_it_was_given() -> None:
+    plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]))
+    same = attrs.evolve(plan)
+    assert same.days is plan.days
+    assert same.kinds is plan.kinds
+    assert same.topics is plan.topics

@@ -400,3 +400,77 @@ def test_replanning_refuses_another_account_or_a_day_outside_the_period() -> Non
         PLANNER.replan(plan, account, as_of=date(2027, 7, 1), done=(), calendar=CALENDAR,
                        festivals=FESTIVALS, now=NOW)
 
+
+
+@pytest.mark.parametrize(
+    "done",
+    [[(1, 2)], [(date(2026, 1, 5), "bogus")], [date(2026, 1, 5)], "on_site", None, [("x",)]],
+)
+def test_replanning_refuses_done_visits_that_are_neither_pairs_nor_records(done: object) -> None:
+    account = AccountToPlan("ACME", TIER_D, staff=["li"])
+    plan = plan_for(account)
+    with pytest.raises(InvalidInput, match=r"done"):
+        PLANNER.replan(plan, account, as_of=date(2026, 7, 1), done=done,  # type: ignore[arg-type]
+                       calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+
+
+def test_a_done_visit_may_name_its_kind_by_its_string_form() -> None:
+    account = AccountToPlan("ACME", TIER_D, staff=["li"])
+    plan = plan_for(account)
+    last = len(plan) - 1
+    by_member, _ = PLANNER.replan(plan, account, as_of=date(2026, 7, 1),
+                                  done=[(plan.days[last], plan.kinds[last])],
+                                  calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    by_name, _ = PLANNER.replan(plan, account, as_of=date(2026, 7, 1),
+                                done=[(plan.days[last], plan.kinds[last].value)],
+                                calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert by_name == by_member
+
+
+def test_a_planner_needs_a_frequency_policy() -> None:
+    for policy in (None, "default", VisitQuota(on_site=1)):
+        with pytest.raises(InvalidInput, match=r"VisitPlanner.policy must be a VisitFrequency"):
+            VisitPlanner(policy)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "message"),
+    [
+        ("calendar", None, r"calendar must be a working-day calendar .* got None"),
+        ("calendar", "Asia/Shanghai", r"calendar must be a working-day calendar"),
+        ("period", 2026, r"period must be a Period, got 2026"),
+        ("account", "ACME", r"accounts must hold AccountToPlan values, got 'ACME'"),
+        ("festivals", "2026-02-17", r"festivals must be a collection of dates"),
+    ],
+)
+def test_planning_with_a_wrong_argument_is_refused_naming_it(
+    argument: str, value: object, message: str
+) -> None:
+    arguments: dict[str, object] = {
+        "account": AccountToPlan("ACME", TIER_D, staff=["li"]), "period": YEAR,
+        "calendar": CALENDAR, "festivals": FESTIVALS, "now": NOW,
+    }
+    arguments[argument] = value
+    with pytest.raises(InvalidInput, match=message):
+        PLANNER.plan(**arguments)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("argument", "value", "message"),
+    [
+        ("calendar", None, r"calendar must be a working-day calendar .* got None"),
+        ("plan", None, r"plan must be a VisitPlan, got None"),
+        ("account", "ACME", r"account must be an AccountToPlan, got 'ACME'"),
+    ],
+)
+def test_replanning_with_a_wrong_argument_is_refused_naming_it(
+    argument: str, value: object, message: str
+) -> None:
+    account = AccountToPlan("ACME", TIER_D, staff=["li"])
+    arguments: dict[str, object] = {
+        "plan": plan_for(account), "account": account, "as_of": date(2026, 7, 1), "done": (),
+        "calendar": CALENDAR, "festivals": FESTIVALS, "now": NOW,
+    }
+    arguments[argument] = value
+    with pytest.raises(InvalidInput, match=message):
+        PLANNER.replan(**arguments)  # type: ignore[arg-type]

@@ -1,13 +1,15 @@
 """Recording a visit opens a ticket for each open feedback item (SPEC §6, §7)."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 
 from keyaccount import (
     TIER_A,
     TIER_B,
     FeedbackItem,
+    InvalidInput,
     Severity,
     TicketKind,
     TicketOpened,
@@ -58,11 +60,37 @@ def test_recording_a_visit_opens_a_ticket_for_each_item_not_answered_on_the_spot
     assert isinstance(events[1], TicketOpened)
 
 
-@given(visit_records())
+@given(visit_records(planned_day=date(2025, 8, 29)))
 def test_every_open_feedback_item_becomes_exactly_one_ticket(record: VisitRecord) -> None:
+    # recorded after the visit (10:00 UTC on 29 August), on a day of the calendar's year
     now = datetime(2025, 9, 1, 9, tzinfo=SHANGHAI)
     _, tickets, events = record_visit(record, tier=TIER_B, now=now, calendar=CALENDAR,
                                         escalation=escalation())
     assert [ticket.summary for ticket in tickets] == [item.summary for item in record.open_items]
     assert len({ticket.ticket_id for ticket in tickets}) == len(tickets)
     assert len(events) == 1 + len(tickets)
+
+
+def test_a_visit_cannot_be_recorded_before_it_took_place() -> None:
+    record = complete_record(feedback=[_complaint()])
+    before = record.visited_at - timedelta(minutes=1)
+    with pytest.raises(InvalidInput, match=r"now \(.*\) is before visit record 'R1'"):
+        record_visit(record, escalation(), tier=TIER_A, now=before, calendar=CALENDAR)
+    # the moment of the visit itself is fine
+    _, tickets, _ = record_visit(record, escalation(), tier=TIER_A, now=record.visited_at,
+                                 calendar=CALENDAR)
+    assert len(tickets) == 1
+
+
+@pytest.mark.parametrize("argument", ["record", "escalation", "tier", "calendar"])
+def test_recording_a_visit_with_a_wrong_collaborator_is_refused_naming_it(argument: str) -> None:
+    arguments: dict[str, object] = {
+        "record": complete_record(feedback=[_complaint()]),
+        "escalation": escalation(),
+        "tier": TIER_A,
+        "now": datetime(2025, 9, 30, 17, tzinfo=SHANGHAI),
+        "calendar": CALENDAR,
+    }
+    arguments[argument] = None
+    with pytest.raises(InvalidInput, match=rf"{argument} must be .*got None"):
+        record_visit(**arguments)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from keyaccount import (
     AccountToPlan,
     FeedbackItem,
     InvalidInput,
+    Topic,
     VisitKind,
     VisitRecord,
 )
@@ -68,8 +69,40 @@ def test_a_visit_record_with_a_naive_time_is_refused() -> None:
 
 
 def test_a_visit_record_refuses_a_topic_that_is_not_a_content_topic() -> None:
-    with pytest.raises(InvalidInput, match="Topic"):
+    with pytest.raises(InvalidInput, match=r"a topic in VisitRecord.topics must be one of .*"
+                                           r"'gossip'"):
         complete_record(topics=("gossip",))
+    with pytest.raises(InvalidInput, match=r"a topic in VisitRecord.topics .*got 3"):
+        complete_record(topics=(3,))
+
+
+def test_a_visit_record_takes_its_kind_and_topics_by_their_string_form() -> None:
+    record = complete_record(kind="phone_return", topics=["market_dynamics"])
+    assert record.kind is VisitKind.PHONE_RETURN
+    assert record.topics == (Topic.MARKET_DYNAMICS,)
+    with pytest.raises(InvalidInput, match=r"VisitRecord.kind must be one of .*got 'visit'"):
+        complete_record(kind="visit")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"record_id": 7}, r"VisitRecord.record_id must be a string or None, got 7"),
+        ({"account_id": b"ACME"}, r"VisitRecord.account_id must be a string or None, got b'ACME'"),
+        ({"content": ["talked"]}, r"VisitRecord.content must be a string .*got \['talked'\]"),
+        ({"customer_situation": 0}, r"VisitRecord.customer_situation must be a string .*got 0"),
+        ({"visitors": [1]}, r"VisitRecord.visitors must hold strings, got 1"),
+        ({"suggestions": [None]}, r"VisitRecord.suggestions must hold strings, got None"),
+        ({"visited_at": "2025-09-30"}, r"VisitRecord.visited_at must be a timezone-aware .*"
+                                       r"got '2025-09-30'"),
+        ({"planned_day": "2025-09-30"}, r"VisitRecord.planned_day must be a datetime.date"),
+    ],
+)
+def test_a_visit_record_field_of_the_wrong_type_is_named_with_its_value_not_as_missing(
+    changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        complete_record(**changes)
 
 
 # seed 001 §走访记录 1 for what is met in person; a call has no place, a greeting is a message

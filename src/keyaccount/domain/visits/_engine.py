@@ -17,7 +17,7 @@ import attrs
 from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_date
+from keyaccount._validation import require_aware, require_date, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.events import VisitPlanned
 from keyaccount.domain.visits.kinds import (
@@ -244,8 +244,13 @@ def plan_accounts(
     now: datetime,
 ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
     """Plan ``period`` for every account (:meth:`keyaccount.VisitPlanner.plan_portfolio`)."""
+    _check_arguments(calendar, period=period)
     require_aware(now, field="now")
-    ordered = sorted(accounts, key=lambda account: account.account_id)
+    given = to_items(accounts, field="accounts", expected="AccountToPlan values")
+    for account in given:
+        if not isinstance(account, AccountToPlan):
+            raise InvalidInput(f"accounts must hold AccountToPlan values, got {account!r}")
+    ordered = sorted(given, key=lambda account: account.account_id)
     for before, after in pairwise(ordered):
         if before.account_id == after.account_id:
             raise InvalidInput(f"account {before.account_id!r} is given twice to plan")
@@ -275,7 +280,7 @@ def plan_accounts(
             visit_days, kinds, topics = _around_blackout(template, days, account)
         else:
             visit_days, kinds, topics = template.days, template.kinds, template.topics
-        plan = VisitPlan(
+        plan = VisitPlan._from_planner(
             account_id,
             account.tier,
             period,
@@ -308,6 +313,7 @@ def replan_account(
     now: datetime,
 ) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
+    _check_arguments(calendar, plan=plan, account=account)
     require_aware(now, field="now")
     require_date(as_of, field="as_of")
     if account.account_id != plan.account_id:
@@ -368,7 +374,7 @@ def replan_account(
         )
     )
     visit_days, kinds, visitor_column, topic_column = _visit_columns(rows, 4)
-    new_plan = VisitPlan(
+    new_plan = VisitPlan._from_planner(
         plan.account_id,
         account.tier,
         period,
@@ -387,10 +393,30 @@ def replan_account(
     return new_plan, (event,)
 
 
+def _check_arguments(calendar: object, **arguments: object) -> None:
+    """Refuse a wrong collaborator by name (it would fail later with an AttributeError)."""
+    if not isinstance(calendar, WorkingDayCalendar):
+        raise InvalidInput(
+            "calendar must be a working-day calendar (zone, is_working_day), such as a "
+            f"BusinessCalendar, got {calendar!r}"
+        )
+    for name, value in arguments.items():
+        expected, described = _ARGUMENT_KINDS[name]
+        if not isinstance(value, expected):
+            raise InvalidInput(f"{name} must be {described}, got {value!r}")
+
+
+_ARGUMENT_KINDS: dict[str, tuple[type, str]] = {
+    "period": (Period, "a Period"),
+    "plan": (VisitPlan, "a VisitPlan"),
+    "account": (AccountToPlan, "an AccountToPlan"),
+}
+
+
 def _festival_indices(festivals: Iterable[date], period: Period) -> list[int]:
     indices = set()
-    for festival in festivals:
-        require_date(festival, field="festivals")
+    for festival in to_items(festivals, field="festivals", expected="dates"):
+        require_date(festival, field="a day in festivals")
         if festival in period:
             indices.add((festival - period.start).days)
     return sorted(indices)

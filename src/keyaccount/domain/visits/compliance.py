@@ -185,8 +185,8 @@ def evaluate_compliance(
         search per plan.
 
     Raises:
-        InvalidInput: naive ``now``, two plans for one account, or ``reported`` holding
-            something other than visit ids.
+        InvalidInput: naive ``now``, a ``zone`` that is not a tzinfo, two plans for one
+            account, or ``reported`` holding something other than visit ids.
 
     >>> from datetime import date, datetime, timezone
     >>> from keyaccount import TIER_C, Period, Topic, VisitInterval, VisitKind, VisitPlan
@@ -206,6 +206,11 @@ def evaluate_compliance(
     ()
     """
     require_aware(now, field="now")
+    if not isinstance(zone, tzinfo):
+        # None would read as the machine's own zone, and every day would be off by its offset
+        raise InvalidInput(
+            f"zone must be a tzinfo (the business calendar's zone: calendar.zone), got {zone!r}"
+        )
     today = now.astimezone(zone).date()
     ordered = sorted(plans, key=lambda plan: plan.account_id)
     position = {plan.account_id: index for index, plan in enumerate(ordered)}

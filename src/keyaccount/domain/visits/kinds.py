@@ -70,6 +70,9 @@ class Topic(enum.Enum):
     COMPETITOR_ANALYSIS = "competitor_analysis"
     NEEDS_RESEARCH = "needs_research"
 
+    # as VisitKind's: a plan's topic column is checked by set operations for every plan made
+    __hash__ = object.__hash__
+
     @property
     def label_zh(self) -> str:
         """The Chinese name used in seed 001."""

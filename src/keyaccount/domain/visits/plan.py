@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from datetime import date, datetime
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,10 +19,12 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     instance_of,
     non_empty,
+    optional_instance_of,
     require_aware,
     require_date,
     require_names,
     require_non_empty,
+    to_enum,
     to_items,
 )
 from keyaccount.domain.calendar import Period
@@ -94,6 +96,90 @@ class AccountToPlan:
         return cls(customer.account_id, customer.tier, staff, customer.important_dates)
 
 
+_KINDS = frozenset(VisitKind)
+_TOPICS = frozenset(Topic)
+_DATE = frozenset({date})
+_TUPLE = frozenset({tuple})
+_STR = frozenset({str})
+
+
+# The planner builds 100,000 plans a second or so: the checks below cost a few C-level set
+# operations per column in the common case and fall back to the named checks otherwise. A
+# column comes back unchanged (the same tuple) when it holds the right values already:
+# compliance caches its keys by the identity of the columns a template's plans share.
+def _plan_kinds(value: Iterable[VisitKind | str]) -> tuple[VisitKind, ...]:
+    kinds = value if type(value) is tuple else to_items(
+        value, field="VisitPlan.kinds", expected="visit kinds"
+    )
+    try:
+        if _KINDS.issuperset(kinds):
+            return kinds  # type: ignore[return-value]
+    except TypeError:  # an unhashable item, refused below
+        pass
+    return tuple(to_enum(VisitKind, kind, field="a kind in VisitPlan.kinds") for kind in kinds)
+
+
+def _plan_topics(
+    value: Iterable[Iterable[Topic | str]],
+) -> tuple[tuple[Topic, ...], ...]:
+    columns = value if type(value) is tuple else to_items(
+        value, field="VisitPlan.topics", expected="collections of topics"
+    )
+    try:
+        # a plan's visits share a few topic tuples: each distinct one is checked once
+        if all(type(each) is tuple and _TOPICS.issuperset(each) for each in set(columns)):
+            return columns  # type: ignore[return-value]
+    except TypeError:  # an unhashable item, refused below
+        pass
+    return tuple(
+        tuple(
+            to_enum(Topic, topic, field="a topic in VisitPlan.topics")
+            for topic in to_items(each, field="VisitPlan.topics of a visit", expected="topics")
+        )
+        for each in columns
+    )
+
+
+def _plan_days(value: Iterable[date]) -> tuple[date, ...]:
+    days = value if type(value) is tuple else to_items(
+        value, field="VisitPlan.days", expected="dates"
+    )
+    if not _DATE.issuperset(map(type, days)):
+        for day in days:
+            require_date(day, field="a day in VisitPlan.days")
+    return days
+
+
+def _plan_visitors(value: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    given = value if type(value) is tuple else to_items(
+        value, field="VisitPlan.visitors", expected="collections of names"
+    )
+    try:
+        # a plan's visits share a few visitor tuples: each distinct one is checked once
+        distinct = set(given)
+        names = set(chain.from_iterable(distinct))
+        if (
+            _TUPLE.issuperset(map(type, distinct))
+            and () not in distinct
+            and _STR.issuperset(map(type, names))
+            and all(map(str.strip, names))
+        ):
+            return given  # type: ignore[return-value]
+    except TypeError:  # an unhashable item (a list of names), checked below
+        pass
+    columns = tuple(
+        to_items(each, field="VisitPlan.visitors of a visit", expected="names") for each in given
+    )
+    for visitors in columns:
+        if not visitors:
+            raise InvalidInput(
+                "VisitPlan.visitors must name at least one visitor a visit, got ()"
+            )
+        for name in visitors:
+            require_non_empty(name, field="a name in VisitPlan.visitors")
+    return columns
+
+
 @attrs.frozen
 class PlannedVisit:
     """One visit of a plan: when, what kind, who goes, what to talk about.
@@ -146,7 +232,8 @@ class VisitPlan:
 
     Raises:
         InvalidInput: columns of different lengths, days out of order or outside the period,
-            or a kind twice on one day.
+            a kind twice on one day, or a value of the wrong kind in a column (a kind or
+            topic is a member or its string form, ``"on_site"``; a visit has visitors).
 
     >>> from keyaccount import TIER_D
     >>> plan = VisitPlan("BEIHAI", TIER_D, Period.year(2026),
@@ -158,14 +245,16 @@ class VisitPlan:
     (2, 2, 'BEIHAI/2026-07-01/phone_return')
     """
 
-    account_id: str
+    account_id: str = attrs.field(validator=non_empty)
     tier: Tier
     period: Period
-    days: tuple[date, ...]
-    kinds: tuple[VisitKind, ...]
-    visitors: tuple[tuple[str, ...], ...]
-    topics: tuple[tuple[Topic, ...], ...]
-    interval: VisitInterval | None = None
+    days: tuple[date, ...] = attrs.field(converter=_plan_days)
+    kinds: tuple[VisitKind, ...] = attrs.field(converter=_plan_kinds)
+    visitors: tuple[tuple[str, ...], ...] = attrs.field(converter=_plan_visitors)
+    topics: tuple[tuple[Topic, ...], ...] = attrs.field(converter=_plan_topics)
+    interval: VisitInterval | None = attrs.field(
+        default=None, validator=optional_instance_of(VisitInterval)
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.tier, Tier) or not isinstance(self.period, Period):
@@ -201,6 +290,38 @@ class VisitPlan:
                     f"visit of a kind a day, got {before[0].isoformat()} then "
                     f"{after[0].isoformat()}"
                 )
+
+    @classmethod
+    def _from_planner(
+        cls,
+        account_id: str,
+        tier: Tier,
+        period: Period,
+        days: tuple[date, ...],
+        kinds: tuple[VisitKind, ...],
+        visitors: tuple[tuple[str, ...], ...],
+        topics: tuple[tuple[Topic, ...], ...],
+        interval: VisitInterval | None,
+    ) -> VisitPlan:
+        """A plan of the planner's own columns (private to the visits package).
+
+        The planner builds its columns of checked members and tuples, 100,000 plans at a
+        time: the field converters are skipped, the plan's own checks still run.
+        """
+        plan = object.__new__(cls)
+        for name, value in (
+            ("account_id", account_id),
+            ("tier", tier),
+            ("period", period),
+            ("days", days),
+            ("kinds", kinds),
+            ("visitors", visitors),
+            ("topics", topics),
+            ("interval", interval),
+        ):
+            object.__setattr__(plan, name, value)
+        plan.__attrs_post_init__()
+        return plan
 
     def __len__(self) -> int:
         return len(self.days)
@@ -314,9 +435,18 @@ def _done_keys(
 ) -> set[tuple[date | None, VisitKind]]:
     """The ``(planned day, kind)`` of the visits done, given as such pairs or as records.
 
-    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit.
+    An unplanned visit's record gives ``(None, kind)``, which matches no planned visit. A
+    kind may be given by its string form; anything else is refused, naming ``done``.
     """
-    return {
-        (item.planned_day, item.kind) if isinstance(item, VisitRecord) else item
-        for item in done
-    }
+    expected = "(planned day, kind) pairs or VisitRecord values"
+    keys: set[tuple[date | None, VisitKind]] = set()
+    for item in to_items(done, field="done", expected=expected):
+        if isinstance(item, VisitRecord):
+            keys.add((item.planned_day, item.kind))
+        elif isinstance(item, tuple) and len(item) == 2:
+            day, kind = item
+            require_date(day, field="a planned day in done")
+            keys.add((day, to_enum(VisitKind, kind, field="a kind in done")))
+        else:
+            raise InvalidInput(f"done must hold {expected}, got {item!r}")
+    return keys

@@ -33,6 +33,7 @@ from datetime import date, datetime
 
 import attrs
 
+from keyaccount._validation import instance_of
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits._engine import plan_accounts, replan_account
 from keyaccount.domain.visits.events import VisitPlanned
@@ -54,7 +55,7 @@ class VisitPlanner:
 
     Attributes:
         policy: the visit frequency policy (the seed defaults:
-            ``presets.visit_frequency()``).
+            ``presets.visit_frequency()``); anything else is refused with ``InvalidInput``.
 
     See the module docstring for the planner's rules.
 
@@ -79,7 +80,7 @@ class VisitPlanner:
     ('3 months', 6)
     """
 
-    policy: VisitFrequencyPolicy
+    policy: VisitFrequencyPolicy = attrs.field(validator=instance_of(VisitFrequencyPolicy))
 
     def plan(
         self,
@@ -104,7 +105,8 @@ class VisitPlanner:
             The plan and a :class:`VisitPlanned` event.
 
         Raises:
-            InvalidInput: naive ``now``; a plan year (365 days or more) holds fewer festivals
+            InvalidInput: naive ``now``; a ``calendar``, ``account`` or ``period`` of the wrong
+                kind (named); a plan year (365 days or more) holds fewer festivals
                 than the account needs holiday visits or greetings; the period has no free
                 working day left for a visit.
             CalendarRangeError: the period is outside the calendar's holiday data.
@@ -166,8 +168,9 @@ class VisitPlanner:
             now: when the plan is remade (timezone-aware).
 
         Raises:
-            InvalidInput: the account is not the plan's, ``as_of`` is outside the period, or
-                no free working day is left for a visit.
+            InvalidInput: the account is not the plan's, ``as_of`` is outside the period, no
+                free working day is left for a visit, ``done`` holds something other than
+                ``(planned day, kind)`` pairs or records, or an argument of the wrong kind.
         """
         return replan_account(
             self.policy, calendar, plan, account, as_of, done, festivals, now

@@ -35,6 +35,7 @@ class VisitFrequencyPolicy(Protocol):
         ...
 
 
+@runtime_checkable
 class WorkingDayCalendar(Protocol):
     """What the planner reads of a calendar (:class:`keyaccount.BusinessCalendar` is one).
 

@@ -15,7 +15,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import count
+from keyaccount._validation import count, require_count
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.kinds import VisitKind
 
@@ -79,7 +79,15 @@ def scaled_count(per_year: int, period: Period) -> int:
     12
     >>> scaled_count(4, Period(date(2026, 1, 1), date(2026, 5, 1)))
     2
+
+    Raises:
+        InvalidInput: ``per_year`` is not an int >= 0 (a bool or a float is not a count), or
+            ``period`` is not a :class:`~keyaccount.Period`.
     """
+    if type(per_year) is not int or per_year < 0:
+        require_count(per_year, field="scaled_count per_year", note=" (visits a year)")
+    if not isinstance(period, Period):
+        raise InvalidInput(f"scaled_count period must be a Period, got {period!r}")
     if per_year == 0:
         return 0
     months = period.whole_months
@@ -96,14 +104,18 @@ class VisitInterval:
         months: calendar months (used when the visits fall monthly, bimonthly, quarterly...).
         days: days (used otherwise).
 
+    Raises:
+        InvalidInput: a count that is not an int >= 0 (``2.5``, ``True``), or not exactly one
+            of them above 0.
+
     >>> VisitInterval(months=2).window_start(date(2026, 6, 15))
     datetime.date(2026, 4, 15)
     >>> str(VisitInterval(days=40))
     '40 days'
     """
 
-    months: int = 0
-    days: int = 0
+    months: int = attrs.field(default=0, validator=count())
+    days: int = attrs.field(default=0, validator=count())
 
     def __attrs_post_init__(self) -> None:
         if self.months < 0 or self.days < 0 or (self.months == 0) == (self.days == 0):

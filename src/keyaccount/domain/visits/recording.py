@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
@@ -49,7 +50,8 @@ def record_visit(
         then each ticket's ``TicketOpened``.
 
     Raises:
-        InvalidInput: a naive ``now``, or a ticket the escalation policy refuses (nothing is
+        InvalidInput: a naive ``now`` or one before ``record.visited_at``, an argument of the
+            wrong kind (named), or a ticket the escalation policy refuses (nothing is
             returned half-done: the tickets are all opened or the call raises).
 
     >>> from datetime import date, datetime, time
@@ -74,7 +76,17 @@ def record_visit(
     >>> [type(event).__name__ for event in events]
     ['VisitRecorded', 'TicketOpened']
     """
+    _require(record, VisitRecord, "record", "a VisitRecord")
+    _require(escalation, EscalationPolicy, "escalation", "an EscalationPolicy")
+    _require(tier, Tier, "tier", "a Tier")
+    _require(calendar, BusinessCalendar, "calendar", "a BusinessCalendar")
     require_aware(now, field="now")
+    if now < record.visited_at:
+        # a ticket opened before the visit would count its deadlines from before the question
+        raise InvalidInput(
+            f"now ({now.isoformat()}) is before visit record {record.record_id!r} took place "
+            f"(visited_at {record.visited_at.isoformat()}): a visit is recorded after it happened"
+        )
     events: list[DomainEvent] = [
         VisitRecorded(
             occurred_at=now,
@@ -110,3 +122,8 @@ def record_visit(
         tickets.append(ticket)
         events.extend(opened)
     return record, tuple(tickets), tuple(events)
+
+
+def _require(value: object, kind: type, argument: str, expected: str) -> None:
+    if not isinstance(value, kind):
+        raise InvalidInput(f"record_visit: {argument} must be {expected}, got {value!r}")

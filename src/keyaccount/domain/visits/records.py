@@ -119,8 +119,18 @@ def _visitor_names(value: Iterable[str] | None) -> tuple[str, ...]:
     return to_items(value, field="VisitRecord.visitors", expected="names", none_is_empty=True)
 
 
-def _record_topics(value: Iterable[Topic] | None) -> tuple[Topic, ...]:
-    return to_items(value, field="VisitRecord.topics", expected="topics", none_is_empty=True)
+def _record_topics(value: Iterable[Topic | str] | None) -> tuple[Topic, ...]:
+    topics = to_items(value, field="VisitRecord.topics", expected="topics", none_is_empty=True)
+    if all(type(topic) is Topic for topic in topics):
+        return topics  # type: ignore[return-value]
+    return tuple(to_enum(Topic, topic, field="a topic in VisitRecord.topics") for topic in topics)
+
+
+def _record_kind(value: VisitKind | str | None) -> VisitKind | None:
+    # None is "left empty", named with the other missing fields
+    if value is None or type(value) is VisitKind:
+        return value
+    return to_enum(VisitKind, value, field="VisitRecord.kind")
 
 
 def _feedback_items(value: Iterable[FeedbackItem] | None) -> tuple[FeedbackItem, ...]:
@@ -155,6 +165,8 @@ _EMPTY: tuple[tuple[str, Callable[[Any], bool]], ...] = (
     ("topics", lambda topics: not topics),
     ("content", _blank),
 )
+# The record's text fields: a string, or None (left empty; blank is left empty too).
+_TEXT_FIELDS = ("record_id", "account_id", "place", "customer_situation", "content")
 _ALWAYS = frozenset({"record_id", "account_id", "kind", "visited_at", "visitors", "content"})
 # What a complete record must fill, per kind. Seed 001 §走访记录 1 lists 走访时间、地点、走访人员、
 # 客户基本情况、走访内容 for a visit, and its §走访内容规划 the topics a visit covers: every
@@ -204,8 +216,10 @@ class VisitRecord:
     Raises:
         InvalidInput: naming every field left empty (blank, None or an empty list) at once,
             since a record is complete or refused (seed 001 §走访记录 2: 内容完整); or naming
-            a field of the wrong type (a naive ``visited_at``, a topic that is not a
-            :class:`Topic`, a bare string where a list of names is expected).
+            a field of the wrong type, with its value, before anything missing (a naive
+            ``visited_at``, a record id that is not a string, a topic that is neither a
+            :class:`Topic` nor its string form, a bare string where a list of names is
+            expected). A kind or topic may be given by its string form (``"on_site"``).
 
     >>> from datetime import datetime, timezone
     >>> VisitRecord("R1", "ACME", VisitKind.ON_SITE, datetime(2026, 3, 3, 2, tzinfo=timezone.utc),
@@ -223,7 +237,7 @@ class VisitRecord:
 
     record_id: str
     account_id: str
-    kind: VisitKind
+    kind: VisitKind = attrs.field(converter=_record_kind)
     visited_at: datetime
     place: str | None = None
     visitors: tuple[str, ...] = attrs.field(default=(), converter=_visitor_names)
@@ -235,18 +249,26 @@ class VisitRecord:
     planned_day: date | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.kind is not None and not isinstance(self.kind, VisitKind):
-            raise InvalidInput(f"VisitRecord.kind must be a VisitKind, got {self.kind!r}")
+        # a value of the wrong type is named with its value, before anything is reported
+        # missing ("missing ['record_id']" for a record id of 7 would hide the 7)
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if type(value) is not str and value is not None:
+                require_optional_text(value, field=f"VisitRecord.{name}")
+        for names, field in ((self.visitors, "visitors"), (self.suggestions, "suggestions")):
+            for text in names:
+                if type(text) is not str:
+                    raise InvalidInput(
+                        f"VisitRecord.{field} must hold strings, got {text!r} in {names!r}"
+                    )
+        if self.visited_at is not None:
+            require_aware(self.visited_at, field="VisitRecord.visited_at")
+        if self.planned_day is not None:
+            require_date(self.planned_day, field="VisitRecord.planned_day")
+        require_instances(self.feedback, FeedbackItem, field="VisitRecord.feedback")
         missing = [name for name, empty in _REQUIRED[self.kind] if empty(getattr(self, name))]
         if missing:
             raise InvalidInput(f"visit record {self.record_id!r} is incomplete: missing {missing}")
-        for name in ("place", "customer_situation"):
-            require_optional_text(getattr(self, name), field=f"VisitRecord.{name}")
-        require_aware(self.visited_at, field="VisitRecord.visited_at")
-        require_instances(self.topics, Topic, field="VisitRecord.topics")
-        require_instances(self.feedback, FeedbackItem, field="VisitRecord.feedback")
-        if self.planned_day is not None:
-            require_date(self.planned_day, field="VisitRecord.planned_day")
 
     @staticmethod
     def required_fields(kind: VisitKind) -> tuple[str, ...]:

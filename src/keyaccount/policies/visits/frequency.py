@@ -13,7 +13,14 @@ from typing import Any, TypeAlias
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, require_non_empty, settings_errors, to_pairs
+from keyaccount._validation import (
+    check_settings_keys,
+    instance_of,
+    require_non_empty,
+    settings_errors,
+    to_enum,
+    to_pairs,
+)
 from keyaccount.domain.grading import DEFAULT_LADDER, Tier, TierLadder, VisitLevel
 from keyaccount.domain.visits import VisitKind, VisitQuota
 
@@ -59,7 +66,12 @@ def _tier_quotas(value: _Quotas) -> tuple[tuple[str, VisitQuota], ...]:
 
 
 def _level_quotas(value: _Quotas) -> tuple[tuple[VisitLevel, VisitQuota], ...]:
-    return _quota_pairs(value, "levels")
+    pairs = to_pairs(value, field="TierVisitFrequency.levels", entry="(VisitLevel, VisitQuota)")
+    levels = [
+        (to_enum(VisitLevel, level, field="a level of TierVisitFrequency.levels"), quota)
+        for level, quota in pairs
+    ]
+    return _quota_pairs(levels, "levels")
 
 
 def _raises(value: _Quotas) -> tuple[tuple[str, VisitQuota], ...]:
@@ -68,6 +80,9 @@ def _raises(value: _Quotas) -> tuple[tuple[str, VisitQuota], ...]:
 
 def _check_quotas(_instance: Any, attribute: Any, value: tuple[tuple[Any, Any], ...]) -> None:
     keys = [key for key, _ in value]
+    for key in keys:
+        if attribute.name != "levels":  # tier codes and account ids
+            require_non_empty(key, field=f"a key of TierVisitFrequency.{attribute.name}")
     if len(set(keys)) != len(keys):
         raise InvalidInput(f"TierVisitFrequency.{attribute.name} names a key twice: {keys}")
     for key, quota in value:
@@ -106,7 +121,7 @@ class TierVisitFrequency:
     levels: tuple[tuple[VisitLevel, VisitQuota], ...] = attrs.field(
         default=DEFAULT_LEVEL_QUOTAS, converter=_level_quotas, validator=_check_quotas
     )
-    ladder: TierLadder = DEFAULT_LADDER
+    ladder: TierLadder = attrs.field(default=DEFAULT_LADDER, validator=instance_of(TierLadder))
     raises: tuple[tuple[str, VisitQuota], ...] = attrs.field(
         default=(), converter=_raises, validator=_check_quotas
     )
@@ -156,9 +171,11 @@ class TierVisitFrequency:
         """A policy where ``account_id`` gets ``extra`` visits on top (added to any raise).
 
         Raises:
-            InvalidInput: ``extra`` is not a :class:`~keyaccount.VisitQuota` (a raise can only
-                add visits: its counts are never negative).
+            InvalidInput: ``account_id`` is not a non-blank string, or ``extra`` is not a
+                :class:`~keyaccount.VisitQuota` (a raise can only add visits: its counts are
+                never negative).
         """
+        require_non_empty(account_id, field="with_raise account_id")
         if not isinstance(extra, VisitQuota):
             raise InvalidInput(f"a raise for {account_id!r} must be a VisitQuota, got {extra!r}")
         raises = dict(self.raises)
