@@ -56,6 +56,7 @@ from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
     check_settings_keys,
     require_count,
+    require_non_empty,
     settings_errors,
     to_items,
     to_pairs,
@@ -137,6 +138,11 @@ _SETTINGS = (
 )
 
 
+# Bounds of issue 12: a share has at most 12 decimal places; checked before any arithmetic, so
+# a NaN or a huge exponent ("1e999999999") is refused by name instead of trapping or hanging.
+_FRACTION_PLACES = 12
+
+
 def _fraction(value: object) -> Decimal:
     if isinstance(value, bool):
         raise PolicyConfigError(f"warning_fraction must be a number, got {value!r}")
@@ -150,6 +156,19 @@ def _fraction(value: object) -> Decimal:
         raise PolicyConfigError(
             f"warning_fraction must be a number like 0.75 or '75%', got {value!r}"
         ) from None
+    top = Decimal(100) if percent else Decimal(1)
+    if not number.is_finite() or not Decimal(0) < number < top:
+        raise PolicyConfigError(
+            f"warning_fraction must be between 0 and 1 (exclusive), got {value!r}"
+        )
+    places = _FRACTION_PLACES - 2 if percent else _FRACTION_PLACES
+    _, digits, exponent = number.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if isinstance(exponent, int) and exponent + trailing_zeros < -places:
+        raise PolicyConfigError(
+            f"warning_fraction must have at most {_FRACTION_PLACES} decimal places, "
+            f"got {value!r}"
+        )
     return number / 100 if percent else number
 
 
@@ -165,6 +184,9 @@ def _freeze_aliases(
 ) -> tuple[tuple[str, str], ...]:
     pairs = to_pairs(value, field="tier_aliases", entry="(tier code, tier code)",
                      error=PolicyConfigError)
+    for alias, target in pairs:
+        for code in (alias, target):
+            require_non_empty(code, field="a tier code in tier_aliases", error=PolicyConfigError)
     return tuple(sorted(pairs))
 
 
@@ -275,11 +297,7 @@ class TieredEscalation:
             )
         if len(set(self.ladder)) != len(self.ladder):
             raise PolicyConfigError(f"ladder names a role twice: {list(self.ladder)}")
-        if not Decimal(0) < self.warning_fraction < Decimal(1):
-            raise PolicyConfigError(
-                f"warning_fraction must be between 0 and 1 (exclusive), got "
-                f"{self.warning_fraction}"
-            )
+        # warning_fraction is bounded by its converter, which attrs.evolve runs too
         rank = self.priority_rank
         require_count(rank, field="priority_rank", error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
