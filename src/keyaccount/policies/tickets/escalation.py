@@ -158,8 +158,11 @@ def _fraction(value: object) -> Decimal:
         ) from None
     top = Decimal(100) if percent else Decimal(1)
     if not number.is_finite() or not Decimal(0) < number < top:
+        # the share read, unless it is too far off to compute with
+        shown = repr(value) if not number.is_finite() or abs(number.adjusted()) > 9 else str(
+            number / 100 if percent else number)
         raise PolicyConfigError(
-            f"warning_fraction must be between 0 and 1 (exclusive), got {value!r}"
+            f"warning_fraction must be between 0 and 1 (exclusive), got {shown}"
         )
     places = _FRACTION_PLACES - 2 if percent else _FRACTION_PLACES
     _, digits, exponent = number.as_tuple()
