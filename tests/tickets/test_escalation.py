@@ -37,6 +37,7 @@ from keyaccount import (
     evaluate_escalation,
     open_ticket,
     reopen_ticket,
+    ticket_deadlines,
     ticket_queue_key,
     who_must_act,
 )
@@ -401,3 +402,81 @@ def test_the_queue_reads_only_the_priority_rank_of_a_hosts_policy() -> None:
 def test_a_level_off_the_ladder_has_no_role(level: Any) -> None:
     with pytest.raises(InvalidInput, match="escalation level must be an int from 0 to 3"):
         POLICY.role(level)
+
+
+# --- issue 12: what the services refuse, and a ticket with nothing pending ---
+
+
+@pytest.mark.parametrize("step", ["resolved", "closed"])
+def test_a_ticket_with_nothing_pending_is_at_level_zero_however_late(step: str) -> None:
+    ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 10))  # a day late
+    if step == "closed":
+        ticket, _ = ticket.close(satisfaction=4, satisfied=True, now=at(2025, 6, 3, 11))
+    weeks_later = at(2025, 6, 30, 10)
+    assert escalation_level(ticket, POLICY, now=weeks_later, calendar=PLAIN_WEEKS) == 0
+    assert who_must_act(ticket, POLICY, now=weeks_later,
+                        calendar=PLAIN_WEEKS) == "responsible_person"
+
+
+@pytest.mark.parametrize("service", [escalation_level, who_must_act, evaluate_escalation])
+@pytest.mark.parametrize("now", [at(2025, 6, 2, 8), at(2025, 6, 2, 9, 30)],
+                         ids=["before the opening", "before the last step"])
+def test_the_level_is_refused_for_a_moment_before_the_tickets_last_step(
+    service: Any, now: datetime
+) -> None:
+    with pytest.raises(InvalidInput, match="before its last step"):
+        service(replied(), POLICY, now=now, calendar=PLAIN_WEEKS)
+
+
+def test_opening_through_the_policy_keeps_the_lead_coordinator() -> None:
+    ticket = open_a(departments=["quality"], lead_coordinator="key-account dept")
+    assert ticket.lead_coordinator == "key-account dept"
+    assert ticket.involved_departments == ("after-sales", "quality")
+
+
+def _call(service: str, ticket: Any, policy: Any) -> object:
+    later = at(2025, 6, 3, 10)
+    if service == "ticket_queue_key":
+        return ticket_queue_key(ticket, policy)
+    if service == "reopen_ticket":
+        return reopen_ticket(ticket, policy, reason="again", now=later, calendar=PLAIN_WEEKS)
+    function = {"escalation_level": escalation_level, "who_must_act": who_must_act,
+                "evaluate_escalation": evaluate_escalation}[service]
+    return function(ticket, policy, now=later, calendar=PLAIN_WEEKS)
+
+
+SERVICES = ["escalation_level", "who_must_act", "evaluate_escalation", "reopen_ticket",
+            "ticket_queue_key"]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+@pytest.mark.parametrize("ticket", ["x", None, 1])
+def test_a_service_given_something_else_than_a_ticket_refuses_it_by_name(
+    service: str, ticket: object
+) -> None:
+    with pytest.raises(InvalidInput, match=r"ticket must be a FeedbackTicket, got"):
+        _call(service, ticket, POLICY)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+@pytest.mark.parametrize("policy", [None, "presets.escalation()", 1])
+def test_a_service_given_something_else_than_a_policy_refuses_it_by_name(
+    service: str, policy: object
+) -> None:
+    ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 9))
+    with pytest.raises(InvalidInput, match=r"policy must be an EscalationPolicy .*, got"):
+        _call(service, ticket, policy)
+
+
+@pytest.mark.parametrize("policy", [None, "presets.escalation()"])
+def test_opening_or_counting_deadlines_without_a_policy_is_refused_by_name(
+    policy: object
+) -> None:
+    with pytest.raises(InvalidInput, match=r"policy must be an EscalationPolicy"):
+        open_ticket(policy, ticket_id="T-1", account_id="ACME", tier=TIER_A,  # type: ignore[arg-type]
+                    source="phone", kind="complaint", severity="minor", summary="s",
+                    responsible_department="d", responsible_person="p", now=MONDAY,
+                    calendar=PLAIN_WEEKS)
+    with pytest.raises(InvalidInput, match=r"policy must be an EscalationPolicy"):
+        ticket_deadlines(TIER_A, "minor", policy, opened_at=MONDAY,  # type: ignore[arg-type]
+                         calendar=PLAIN_WEEKS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -207,6 +208,40 @@ def test_a_companys_own_tiers_need_their_aliases_settled() -> None:
     ({"tier_aliases": {"A": "B"}}, "has deadlines of its own"),
 ])
 def test_other_bad_settings_are_refused(settings: dict[str, Any], message: str) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
+        TieredEscalation.from_mapping(settings)
+
+
+@pytest.mark.parametrize("value", ["NaN", "sNaN", float("nan"), "nan%", "Infinity",
+                                   "1e999999999", "-1e999999999", "1e999999999%"])
+def test_a_warning_fraction_that_is_not_a_share_is_refused_by_name(value: object) -> None:
+    with pytest.raises(PolicyConfigError, match=r"warning_fraction must be between 0 and 1"):
+        TieredEscalation.from_mapping({"warning_fraction": value})
+
+
+@pytest.mark.parametrize("value", ["1e-999999999", "0.0000000000001", "0.1234567890123456",
+                                   "0.00000000001%"])
+def test_a_warning_fraction_has_at_most_twelve_decimal_places(value: str) -> None:
+    with pytest.raises(PolicyConfigError, match=r"warning_fraction must have at most 12 decimal"):
+        TieredEscalation.from_mapping({"warning_fraction": value})
+    assert TieredEscalation.from_mapping(
+        {"warning_fraction": "0.000000000001"}).warning_fraction == Decimal("1e-12")
+    assert TieredEscalation.from_mapping(
+        {"warning_fraction": "0.750000000000000000"}).warning_fraction == Decimal("0.75")
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"ladder": ["responsible_person", " "]}, "at least two non-empty roles"),
+    ({"ladder": ["", "department_head"]}, "at least two non-empty roles"),
+    ({"first_reply": {" ": "4h"}, "resolution": {" ": {"critical": "1d", "major": "3d",
+                                                        "minor": "5d"}},
+      "tier_aliases": {}}, "tier codes must be non-empty strings"),
+    ({"tier_aliases": {" ": "A"}}, "a tier code in tier_aliases must be a non-empty string"),
+    ({"tier_aliases": {"": "A"}}, "a tier code in tier_aliases must be a non-empty string"),
+])
+def test_blank_ladder_roles_and_tier_codes_are_refused(
+    settings: dict[str, Any], message: str
+) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         TieredEscalation.from_mapping(settings)
 

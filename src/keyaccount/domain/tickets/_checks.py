@@ -56,8 +56,11 @@ def check_counters(
             f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
         )
     require_count(reopen_count, field=f"{ticket_name}: reopen_count")
+    # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
     if satisfaction is not None and (
-        isinstance(satisfaction, bool) or satisfaction not in SATISFACTION_SCALE
+        isinstance(satisfaction, bool)
+        or not isinstance(satisfaction, int)
+        or satisfaction not in SATISFACTION_SCALE
     ):
         raise InvalidInput(
             f"{ticket_name}: satisfaction must be an int from {SATISFACTION_SCALE.start} to "

@@ -60,6 +60,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware, to_enum
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
@@ -144,6 +145,7 @@ def ticket_deadlines(
         InvalidInput: an unknown tier or severity, or a naive ``opened_at``.
         CalendarRangeError: the deadline falls outside the calendar's holiday data.
     """
+    _check_policy(policy, "deadlines_for")
     require_aware(opened_at, field="opened_at")
     deadlines = policy.deadlines_for(tier)
     resolution = deadlines.resolution(to_enum(Severity, severity, field="severity"))
@@ -216,6 +218,7 @@ def reopen_ticket(
         InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
         InvalidInput: a naive ``now`` or a blank ``reason``.
     """
+    _check_subject(ticket, policy, "deadlines_for")
     require_aware(now, field="now")
     budget = policy.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
     deadline = calendar.add_business_time(now, budget)
@@ -234,8 +237,12 @@ def escalation_level(
     Only pending deadlines count (the first reply until it is given, the resolution until it
     is reached); the level is the highest the policy gives them. While the ticket is paused
     its clock is stopped: the level is the one at the pause.
+
+    Raises:
+        InvalidInput: ``ticket`` or ``policy`` is not one, or ``now`` is naive or before the
+            ticket's last step (as :func:`evaluate_escalation`).
     """
-    require_aware(now, field="now")
+    _check_subject(ticket, policy, "overdue_level", now=now)
     levels = [policy.overdue_level(deadline, now=moment, calendar=calendar)
               for _, deadline, moment in _pending(ticket, now)]
     return max(levels, default=0)
@@ -252,7 +259,11 @@ def who_must_act(
 
     The role of level 0 (the responsible person, ``ticket.responsible_person``) until a
     deadline passes, then the role of :func:`escalation_level`.
+
+    Raises:
+        InvalidInput: as :func:`escalation_level`.
     """
+    _check_subject(ticket, policy, "role")
     return policy.role(escalation_level(ticket, policy, now=now, calendar=calendar))
 
 
@@ -276,9 +287,11 @@ def evaluate_escalation(
         The ticket with its escalation marks updated, and the events due.
 
     Raises:
-        InvalidInput: a naive ``now``, or a ``now`` before the ticket's last step.
+        InvalidInput: ``ticket`` or ``policy`` is not one, a naive ``now``, or a ``now``
+            before the ticket's last step.
     """
-    require_aware(now, field="now")
+    _check_subject(ticket, policy, "overdue_level", "role", "deadlines_for",
+                   "warning_fraction", now=now)
     alerts: list[TicketAtRisk | TicketEscalated] = []
     ids: dict[str, Any] = {"occurred_at": now, "ticket_id": ticket.ticket_id,
                            "account_id": ticket.account_id}
@@ -330,6 +343,9 @@ def ticket_queue_key(
     >>> [t.ticket_id for t in sorted(queue, key=partial(ticket_queue_key, policy=policy))]
     ['3', '1', '2']
     """
+    if not isinstance(ticket, FeedbackTicket):
+        raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
+    _check_policy(policy, "priority_rank")
     complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT
     first = complaint and ticket.tier.rank <= policy.priority_rank
     pending = (
@@ -337,6 +353,34 @@ def ticket_queue_key(
         else ticket.resolution_deadline
     )
     return (0 if first else 1, pending, ticket.opened_at, ticket.ticket_id)
+
+
+def _check_subject(
+    ticket: object, policy: object, *needs: str, now: datetime | None = None
+) -> None:
+    """Refuse a service's wrong ``ticket`` or ``policy`` by name, and a ``now`` out of order.
+
+    A ``now`` before the ticket's last step is refused as its lifecycle steps and
+    :func:`evaluate_escalation` refuse it: the ticket's fields say nothing of that moment.
+    """
+    if not isinstance(ticket, FeedbackTicket):
+        raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
+    _check_policy(policy, *needs)
+    if now is not None:
+        require_aware(now, field="now")
+        ticket._check_time(now)
+
+
+def _check_policy(policy: object, *needs: str) -> None:
+    """Refuse a ``policy`` without the members of :class:`EscalationPolicy` a service uses.
+
+    (``isinstance`` against the protocol would check them all, at some 30 us a call.)
+    """
+    missing = [name for name in needs if not hasattr(policy, name)]
+    if missing:
+        raise InvalidInput(
+            f"policy must be an EscalationPolicy (with {', '.join(missing)}), got {policy!r}"
+        )
 
 
 def _pending(

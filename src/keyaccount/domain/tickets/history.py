@@ -6,13 +6,32 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import count
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import aware, count, non_empty, text, to_enum
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
 
 
 _level = count()
+
+# The steps a history entry may name (see :class:`TicketHistoryEntry`).
+_STEPS = (
+    "opened", "replied", "progress_reported", "paused", "resumed", "resolved", "closed",
+    "reopened", "at_risk", "escalated",
+)
+
+
+def _to_status(value: TicketStatus | str) -> TicketStatus:
+    return to_enum(TicketStatus, value, field="TicketHistoryEntry.status")
+
+
+def _known_step(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    non_empty(instance, attribute, value)
+    if value not in _STEPS:
+        raise InvalidInput(
+            f"TicketHistoryEntry.step must be one of {list(_STEPS)}, got {value!r}"
+        )
 
 
 @attrs.frozen
@@ -71,13 +90,13 @@ class TicketHistoryEntry:
         at: when the step was taken (the caller's ``now``).
         step: the step's name: ``opened``, ``replied``, ``progress_reported``, ``paused``,
             ``resumed``, ``resolved``, ``closed``, ``reopened``, ``at_risk``, ``escalated``.
-        status: the ticket's status after the step.
+        status: the ticket's status after the step (a :class:`TicketStatus` or its value).
         note: what was said or done (the reply, the report, the reason, the level reached).
     """
 
-    at: datetime
-    step: str
-    status: TicketStatus
-    note: str = ""
+    at: datetime = attrs.field(validator=aware)
+    step: str = attrs.field(validator=_known_step)
+    status: TicketStatus = attrs.field(converter=_to_status)
+    note: str = attrs.field(default="", validator=text)
 
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,7 @@ from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
     check_settings_keys,
     require_count,
+    require_non_empty,
     settings_errors,
     to_items,
     to_pairs,
@@ -63,6 +64,7 @@ from keyaccount._validation import (
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
+from keyaccount.policies.tickets._settings import to_warning_fraction
 
 if TYPE_CHECKING:
     from keyaccount.domain.calendar import BusinessCalendar
@@ -138,19 +140,7 @@ _SETTINGS = (
 
 
 def _fraction(value: object) -> Decimal:
-    if isinstance(value, bool):
-        raise PolicyConfigError(f"warning_fraction must be a number, got {value!r}")
-    text = str(value).strip() if isinstance(value, (str, int, float, Decimal)) else None
-    if text is None:
-        raise PolicyConfigError(f"warning_fraction must be a number, got {value!r}")
-    percent = text.endswith("%")
-    try:
-        number = Decimal(text.rstrip("%").strip())
-    except InvalidOperation:
-        raise PolicyConfigError(
-            f"warning_fraction must be a number like 0.75 or '75%', got {value!r}"
-        ) from None
-    return number / 100 if percent else number
+    return to_warning_fraction(value)
 
 
 def _freeze_deadlines(
@@ -165,6 +155,9 @@ def _freeze_aliases(
 ) -> tuple[tuple[str, str], ...]:
     pairs = to_pairs(value, field="tier_aliases", entry="(tier code, tier code)",
                      error=PolicyConfigError)
+    for alias, target in pairs:
+        for code in (alias, target):
+            require_non_empty(code, field="a tier code in tier_aliases", error=PolicyConfigError)
     return tuple(sorted(pairs))
 
 
@@ -275,11 +268,7 @@ class TieredEscalation:
             )
         if len(set(self.ladder)) != len(self.ladder):
             raise PolicyConfigError(f"ladder names a role twice: {list(self.ladder)}")
-        if not Decimal(0) < self.warning_fraction < Decimal(1):
-            raise PolicyConfigError(
-                f"warning_fraction must be between 0 and 1 (exclusive), got "
-                f"{self.warning_fraction}"
-            )
+        # warning_fraction is bounded by its converter, which attrs.evolve runs too
         rank = self.priority_rank
         require_count(rank, field="priority_rank", error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
