@@ -313,7 +313,7 @@ def test_shares_that_do_not_sum_to_a_hundred_percent_are_refused() -> None:
 
 
 def test_negative_shares_are_refused() -> None:
-    with pytest.raises(PolicyConfigError, match=">= 0 %"):
+    with pytest.raises(PolicyConfigError, match="from 0 to 100 %"):
         WeightedScoreGrading.from_mapping({"shares": {"A": -5, "B": 25, "C": 30, "D": 50}})
 
 
