@@ -411,3 +411,19 @@ def _limit_text(limit: int) -> str:
     if written.startswith("1") and set(written[1:]) <= {"0"} and len(written) > 4:
         return f"10**{len(written) - 1}"
     return written
+
+
+#: Dates and instants lie within these years (issue 12, point 3): far enough for any plan,
+#: and a year past them never reaches ``date.max`` (``date(10000, 1, 1)`` is a ValueError).
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
+
+def require_day_in_years(value: object, *, field: str) -> date:
+    """A plain date within the years ``FIRST_YEAR`` to ``LAST_YEAR``."""
+    day = require_date(value, field=field)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{field} must be a date in the years {FIRST_YEAR}-{LAST_YEAR}, got {day.isoformat()}"
+        )
+    return day
