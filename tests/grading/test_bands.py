@@ -137,3 +137,10 @@ def test_band_settings_rebuild_the_seed_defaults_in_any_order() -> None:
         "ORDINARY": {"from": 5_000_000, "to": 20_000_000},
         "PARTNER": {"from": 20_000_000, "to": 50_000_000}}})
     assert loaded == presets.amount_bands()
+
+
+@pytest.mark.parametrize("tier", [None, "STRATEGIC"])
+def test_an_amount_band_is_for_a_tier(tier: object) -> None:
+    # 0.1 accepted None and failed later with AttributeError
+    with pytest.raises(InvalidInput, match=r"AmountBand\.tier must be a Tier, got"):
+        AmountBand(tier, Decimal(0))  # type: ignore[arg-type]

@@ -1,13 +1,16 @@
 """Account figures: the values a grading reads (SPEC §5a, §5b)."""
 
+import time
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from grading_portfolios import figures
+from grading_portfolios import account, figures
 from keyaccount import (
     InvalidInput,
 )
+from keyaccount.policies import WeightedScoreGrading
 
 
 def test_figures_hold_money_as_decimals_and_accept_ints_and_strings() -> None:
@@ -58,3 +61,53 @@ def test_figures_are_frozen() -> None:
     account = figures()
     with pytest.raises(AttributeError):
         account.contract_amount = Decimal(1)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("field", ["contract_amount", "profit_contribution",
+                                   "annual_purchase_amount"])
+@pytest.mark.parametrize("value", ["1e999999999", "-1e999999999", "1000000000000000.000001"])
+def test_a_figure_beyond_ten_to_the_fifteen_is_refused_by_name(field: str, value: str) -> None:
+    # Decimal("1e999999999") is finite: once accepted, min-max grading built its integer
+    with pytest.raises(InvalidInput, match=rf"{field} must be at most 10\*\*15 in magnitude"):
+        figures(**{field: value})
+
+
+@pytest.mark.parametrize("field", ["contract_amount", "annual_purchase_amount"])
+def test_money_has_at_most_six_decimal_places(field: str) -> None:
+    assert getattr(figures(**{field: "1.000001"}), field) == Decimal("1.000001")
+    assert getattr(figures(**{field: "1.5000000000"}), field) == Decimal("1.5")
+    with pytest.raises(InvalidInput, match=rf"{field} must have at most 6 decimal places"):
+        figures(**{field: "1.0000001"})
+    with pytest.raises(InvalidInput, match=rf"{field} must have at most 6 decimal places"):
+        figures(**{field: "1e-999999999"})
+
+
+def test_a_profit_contribution_has_at_most_twelve_decimal_places() -> None:
+    assert figures(profit_contribution="-0.000000000001").profit_contribution < 0
+    with pytest.raises(InvalidInput, match="profit_contribution must have at most 12 decimal"):
+        figures(profit_contribution="0.0000000000001")
+
+
+def test_a_purchase_count_is_at_most_a_billion() -> None:
+    assert figures(purchase_count=10**9).purchase_count == 10**9
+    with pytest.raises(InvalidInput, match=r"purchase_count of 'acme' must be at most"):
+        figures(purchase_count=10**9 + 1)
+
+
+def test_min_max_grading_at_the_bounds_is_exact_and_quick() -> None:
+    extremes = [
+        account("top", "1000000000000000", "1000000000000000", 10**9),
+        account("fine", "0.000001", "-999999999999999.999999999999", 1),
+        account("low", 0, "-1000000000000000", 0),
+    ]
+    started = time.perf_counter()
+    grading = WeightedScoreGrading(normalisation="min_max").grade(extremes)
+    assert time.perf_counter() - started < 1
+    assert grading["top"].score == 1
+    assert grading["low"].score == 0
+    fine = grading["fine"]
+    assert fine.score == (
+        Fraction(4, 10) * Fraction("0.000001") / 10**15
+        + Fraction(4, 10) * Fraction("0.000000000001") / (2 * 10**15)
+        + Fraction(2, 10) * Fraction(1, 10**9)
+    )

@@ -96,3 +96,27 @@ def test_tier_changes_between_two_gradings_name_new_and_dropped_accounts() -> No
         ("w", None, TIER_D), ("x", TIER_A, TIER_B), ("z", TIER_C, None),
     ]
     assert all(e.occurred_at == NOW and e.reason == "annual grading" for e in events)
+
+
+@pytest.mark.parametrize("tier", [1, "A", True])
+def test_a_history_records_a_tier_or_none_and_nothing_else(tier: object) -> None:
+    history = TierHistory("acme")
+    with pytest.raises(InvalidInput, match=r"tier of 'acme' must be a Tier or None"):
+        history.record(tier, effective_on=date(2026, 1, 1), reason="annual",  # type: ignore[arg-type]
+                       now=NOW)
+    assert history.changes == ()
+
+
+def test_a_tier_change_holds_tiers_a_day_and_a_reason() -> None:
+    with pytest.raises(InvalidInput, match=r"TierChange\.to_tier must be a Tier or None"):
+        TierChange(from_tier=None, to_tier=1, effective_on=date(2026, 1, 1),  # type: ignore[arg-type]
+                   reason="annual")
+    with pytest.raises(InvalidInput, match=r"TierChange\.effective_on must be a datetime\.date"):
+        TierChange(from_tier=None, to_tier=TIER_A, effective_on="2026-01-01",  # type: ignore[arg-type]
+                   reason="annual")
+    with pytest.raises(InvalidInput, match=r"TierChange\.reason must be a non-empty string"):
+        TierChange(from_tier=None, to_tier=TIER_A, effective_on=date(2026, 1, 1), reason="")
+    with pytest.raises(InvalidInput, match=r"TierHistory\.changes must hold TierChange"):
+        TierHistory("acme", ("not a change",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"TierHistory\.changes must be a collection"):
+        TierHistory("acme", None)  # type: ignore[arg-type]

@@ -136,3 +136,12 @@ def test_the_migration_counts_add_up(before: dict[str, Tier], after: dict[str, T
     # the cells agree with the counts they are read from
     assert sum(matrix.count(src, dst) for src, dst, _ in matrix.cells) == len(
         before.keys() | after.keys())
+
+
+@pytest.mark.parametrize("blank", ["", "  ", None, 7])
+def test_a_migration_matrix_refuses_account_ids_that_are_not_names(blank: object) -> None:
+    # 0.1 placed the blank id in a cell like any account
+    with pytest.raises(InvalidInput, match=r"an account id of before must be a non-empty"):
+        MigrationMatrix.between({blank: TIER_A, "x": TIER_B}, {"x": TIER_B})
+    with pytest.raises(InvalidInput, match=r"an account id of after must be a non-empty"):
+        MigrationMatrix.between({"x": TIER_B}, {"x": figures("x"), blank: TIER_A})

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from keyaccount import (
     DEFAULT_REVIEW_CADENCE,
+    InvalidInput,
     PolicyConfigError,
     ReviewCadence,
     ReviewKind,
@@ -69,3 +70,35 @@ def test_every_review_falls_due_within_a_year_on_the_first_of_one_of_its_months(
         assert day <= due.due_on < day + timedelta(days=366)
         assert due.due_on.day == 1
         assert due.due_on.month in DEFAULT_REVIEW_CADENCE.months_of(due.kind)
+
+
+@pytest.mark.parametrize("setting", ["list_review_months", "roster_survey_months",
+                                     "target_setting_months"])
+@pytest.mark.parametrize("months", [None, "1,7", 1.5, {"1": 7}])
+def test_review_settings_name_the_setting_whose_months_are_not_a_collection(
+    setting: str, months: object
+) -> None:
+    # 0.1 said "'NoneType' object is not iterable", naming no setting
+    with pytest.raises(PolicyConfigError, match=rf"ReviewCadence\.{setting} must be a collection"):
+        ReviewCadence.from_mapping({setting: months})
+
+
+@pytest.mark.parametrize("months", [[1, "7"], [True], [0], [1, None]])
+def test_review_settings_name_the_setting_of_a_month_that_is_not_one(months: object) -> None:
+    with pytest.raises(PolicyConfigError,
+                       match=r"ReviewCadence\.roster_survey_months must hold months, ints 1\.\.12"):
+        ReviewCadence.from_mapping({"roster_survey_months": months})
+
+
+@pytest.mark.parametrize("day", [date(9999, 12, 15), date(1, 1, 1), date(2200, 1, 1)])
+def test_reviews_are_due_only_for_days_in_the_years_1900_to_2199(day: date) -> None:
+    # 0.1 raised a bare ValueError ("year 10000 is out of range") for December 9999
+    with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
+        DEFAULT_REVIEW_CADENCE.next_due(day)
+    with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
+        DEFAULT_REVIEW_CADENCE.due_in_month_of(day)
+
+
+def test_reviews_are_due_up_to_the_last_day_of_2199() -> None:
+    due = DEFAULT_REVIEW_CADENCE.next_due(date(2199, 12, 31))
+    assert [review.due_on for review in due][-1] == date(2200, 12, 1)

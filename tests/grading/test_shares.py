@@ -1,8 +1,10 @@
 """Tier shares: boundaries rounded half up, tier counts, ties never split (SPEC §5a)."""
 
 import random
+from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +16,10 @@ from grading_portfolios import (
     tiers_of,
 )
 from keyaccount import (
+    TIER_A,
+    TIER_B,
     AccountFigures,
+    InvalidInput,
     Tier,
 )
 from keyaccount.policies import (
@@ -105,3 +110,44 @@ def test_with_ties_each_tier_and_better_holds_exactly_the_accounts_ranked_within
     # the bulk read agrees with the accounts one by one, in input order
     assert grading.tiers_by_account() == tiers_of(grading)
     assert list(grading.tiers_by_account()) == [f.account_id for f in portfolio]
+
+
+@pytest.mark.parametrize("shares", [
+    [(TIER_A, -10), (TIER_B, 110)],
+    [(TIER_A, 120), (TIER_B, -20)],
+])
+def test_tier_boundaries_refuse_a_share_below_zero_or_above_a_hundred(
+    shares: list[tuple[Tier, int]],
+) -> None:
+    # 0.1 answered (0, 10) and (12, 10): a negative tier count, a boundary past the portfolio
+    with pytest.raises(InvalidInput, match=r"share of tier '[AB]' must be from 0 to 100 %"):
+        tier_boundaries(shares, 10)  # type: ignore[arg-type]
+
+
+def test_tier_boundaries_refuse_shares_that_do_not_sum_to_a_hundred() -> None:
+    with pytest.raises(InvalidInput, match=r"sum to 100 %, got 90 % \(A=40, B=50\)"):
+        tier_boundaries([(TIER_A, Decimal(40)), (TIER_B, Decimal(50))], 10)
+
+
+def test_tier_boundaries_refuse_a_share_with_more_than_twelve_decimal_places() -> None:
+    with pytest.raises(InvalidInput, match="share of tier 'A' must have at most 12 decimal"):
+        tier_boundaries([(TIER_A, Decimal("1e-999999999")), (TIER_B, Decimal(100))], 10)
+
+
+def test_tier_boundaries_refuse_shares_not_keyed_by_tier() -> None:
+    with pytest.raises(InvalidInput, match="shares must be keyed by Tier, got 'A'"):
+        tier_boundaries([("A", Decimal(100))], 10)  # type: ignore[list-item]
+    with pytest.raises(InvalidInput, match="shares must be a mapping or a collection"):
+        tier_boundaries(None, 10)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", [True, False, 10.0, -1, 10**9 + 1, "10", None])
+def test_tier_boundaries_take_a_size_that_is_a_whole_number_of_accounts(size: object) -> None:
+    with pytest.raises(InvalidInput, match=r"size must be an int from 0 to 1,000,000,000"):
+        tier_boundaries(DEFAULT_TIER_SHARES, size)  # type: ignore[arg-type]
+
+
+def test_tier_boundaries_read_shares_as_a_mapping_too() -> None:
+    assert tier_boundaries(dict(DEFAULT_TIER_SHARES), 10) == (1, 2, 5, 10)
+    assert tier_boundaries(DEFAULT_TIER_SHARES, 0) == (0, 0, 0, 0)
+    assert tier_boundaries(DEFAULT_TIER_SHARES, 10**9)[-1] == 10**9

@@ -69,3 +69,29 @@ def test_every_error_is_a_keyaccount_error_and_input_errors_are_value_errors() -
 def test_the_public_names_are_all_importable() -> None:
     for name in keyaccount.__all__:
         assert hasattr(keyaccount, name), name
+
+
+@pytest.mark.parametrize("label", ["label_zh", "label_en"])
+def test_a_tier_label_is_text(label: str) -> None:
+    with pytest.raises(InvalidInput, match=rf"Tier\.{label} must be a string, got 1"):
+        Tier("A", 1, **{label: 1})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("settings", [None, "A=core", [("A", "core")]])
+def test_tier_ladder_settings_must_be_a_mapping(settings: object) -> None:
+    # 0.1 raised AttributeError: 'NoneType' object has no attribute 'items'
+    with pytest.raises(PolicyConfigError, match="tier ladder settings must be a mapping"):
+        TierLadder.from_mapping(settings)  # type: ignore[arg-type]
+
+
+def test_a_tier_ladder_names_a_blank_tier_code_from_settings() -> None:
+    with pytest.raises(PolicyConfigError, match="TierLadder tier code"):
+        TierLadder.from_mapping({" ": "core"})
+
+
+def test_a_tier_ladder_refuses_levels_that_are_not_a_collection_and_reads_level_names() -> None:
+    with pytest.raises(InvalidInput, match=r"TierLadder\.levels must be a mapping"):
+        TierLadder(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"TierLadder level of 'A' must be one of"):
+        TierLadder({"A": "bogus"})  # type: ignore[dict-item]
+    assert TierLadder({"A": "core"}).level_of("A") is VisitLevel.CORE  # type: ignore[dict-item]

@@ -19,6 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT, MONEY_LIMIT
 from keyaccount.domain.grading import AccountFigures, GradedAccount, GradingPolicy, Tier
 from keyaccount.policies.grading import (
     AmountBandGrading,
@@ -246,6 +247,9 @@ def _raised_figures(
             ("purchase_count was raised by 1", {"purchase_count": figures.purchase_count + 1}),
             ("purchase_count was raised above every other", {"purchase_count": top_count + 1}),
         ):
+            (figure, value), = changes.items()
+            if value > (COUNT_LIMIT if figure == "purchase_count" else MONEY_LIMIT):
+                continue  # no raise past the bounds of the domain: such figures are refused
             raised.append((position, what, attrs.evolve(figures, **changes)))
     return raised
 

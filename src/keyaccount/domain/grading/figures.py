@@ -22,23 +22,34 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_count, to_decimal
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    RATE_PLACES,
+    non_empty,
+    require_bounded,
+    require_count,
+    to_decimal,
+)
 
 __all__ = ["AccountFigures", "ScoreComponent"]
 
 
 def _contract_amount(value: object) -> Decimal:
-    return to_decimal(value, field="AccountFigures.contract_amount")
+    field = "AccountFigures.contract_amount"
+    return require_bounded(to_decimal(value, field=field), field=field)
 
 
 def _profit_contribution(value: object) -> Decimal:
-    return to_decimal(value, field="AccountFigures.profit_contribution")
+    # a rate, or a host's profit in CNY: money's magnitude, a rate's decimal places
+    field = "AccountFigures.profit_contribution"
+    return require_bounded(to_decimal(value, field=field), field=field, places=RATE_PLACES)
 
 
 def _optional_money(value: object) -> Decimal | None:
     if value is None:
         return None
-    return to_decimal(value, field="AccountFigures.annual_purchase_amount")
+    field = "AccountFigures.annual_purchase_amount"
+    return require_bounded(to_decimal(value, field=field), field=field)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,16 +60,17 @@ class AccountFigures:
         account_id: the host's account id (non-empty).
         contract_amount: contract amount 合同额 in CNY, ``>= 0``.
         profit_contribution: profit contribution 利润贡献率; may be zero or negative (a loss).
-        purchase_count: purchase frequency 消费频次, an ``int >= 0``.
+        purchase_count: purchase frequency 消费频次, an ``int`` from 0 to ``10**9``.
         annual_purchase_amount: annual purchase amount 年采购金额 in CNY, ``>= 0``; only the
             amount-band grading of seed 004 reads it, so it may be left ``None``.
 
     Money is :class:`~decimal.Decimal`; ints and numeric strings are converted, floats are
-    refused (they are not exact).
+    refused (they are not exact). Amounts are at most ``10**15`` with at most 6 decimal
+    places; the profit contribution at most ``10**15`` in magnitude with at most 12.
 
     Raises:
         InvalidInput: a blank id, a negative contract amount, purchase count or annual purchase
-            amount, a float, or a count that is not an int.
+            amount, a float, a count that is not an int, or a figure past its bounds.
     """
 
     account_id: str = attrs.field(validator=non_empty)
@@ -78,6 +90,11 @@ class AccountFigures:
             )
         count = self.purchase_count
         require_count(count, field=f"AccountFigures.purchase_count of {who!r}")
+        if count > COUNT_LIMIT:
+            raise InvalidInput(
+                f"AccountFigures.purchase_count of {who!r} must be at most {COUNT_LIMIT:,}, "
+                f"got {count!r}"
+            )
         annual = self.annual_purchase_amount
         if annual is not None and annual < 0:
             raise InvalidInput(

@@ -24,6 +24,7 @@ from typing import Any, cast
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_non_empty
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
 
@@ -291,8 +292,8 @@ def tiers_of(grading: Mapping[str, object]) -> dict[str, Tier]:
     without building each :class:`GradedAccount`; any other mapping account by account.
 
     Raises:
-        InvalidInput: ``grading`` is not a mapping, or a value is neither a :class:`Tier`
-            nor a graded account.
+        InvalidInput: ``grading`` is not a mapping, an account id is blank or not a string,
+            or a value is neither a :class:`Tier` nor a graded account.
 
     >>> from keyaccount import AccountFigures
     >>> from keyaccount.policies import presets
@@ -316,6 +317,7 @@ def _read_tiers(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]
     if callable(bulk):
         # found by name: a host's own grading may offer the bulk read too
         return dict(bulk())
+    _check_ids(grading, field=field)
     if all(map(isinstance, grading.values(), repeat(Tier))):
         return dict(cast("Mapping[str, Tier]", grading))  # checked and copied at C speed
     tiers = {}
@@ -327,3 +329,12 @@ def _read_tiers(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]
             )
         tiers[account_id] = tier
     return tiers
+
+
+def _check_ids(grading: Mapping[Any, object], *, field: str) -> None:
+    """Account ids are non-blank strings (checked at C speed; the culprit found if not)."""
+    ids: Any = grading.keys()
+    if set(map(type, ids)) <= {str} and all(map(len, ids)) and not any(map(str.isspace, ids)):
+        return
+    for account_id in ids:
+        require_non_empty(account_id, field=f"an account id of {field}")

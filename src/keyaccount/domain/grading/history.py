@@ -14,7 +14,15 @@ from datetime import date, datetime
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_date, require_non_empty
+from keyaccount._validation import (
+    a_date,
+    instances_of,
+    non_empty,
+    optional_instance_of,
+    require_date,
+    require_non_empty,
+    to_items,
+)
 from keyaccount.domain.grading.events import TierChanged
 from keyaccount.domain.grading.graded import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
@@ -26,14 +34,14 @@ __all__ = ["TierChange", "TierHistory", "tier_changes"]
 class TierChange:
     """One entry of a :class:`TierHistory`: from which tier to which, when and why."""
 
-    from_tier: Tier | None
-    to_tier: Tier | None
-    effective_on: date
-    reason: str
+    from_tier: Tier | None = attrs.field(validator=optional_instance_of(Tier))
+    to_tier: Tier | None = attrs.field(validator=optional_instance_of(Tier))
+    effective_on: date = attrs.field(validator=a_date)
+    reason: str = attrs.field(validator=non_empty)
 
 
 def _changes(value: Iterable[TierChange]) -> tuple[TierChange, ...]:
-    return tuple(value)
+    return to_items(value, field="TierHistory.changes", expected="TierChange values")
 
 
 def _reason(value: str) -> str:
@@ -63,7 +71,9 @@ class TierHistory:
     """
 
     account_id: str = attrs.field(validator=non_empty)
-    changes: tuple[TierChange, ...] = attrs.field(default=(), converter=_changes)
+    changes: tuple[TierChange, ...] = attrs.field(
+        default=(), converter=_changes, validator=instances_of(TierChange)
+    )
 
     @changes.validator
     def _check_order(self, _attribute: object, value: tuple[TierChange, ...]) -> None:
@@ -97,9 +107,14 @@ class TierHistory:
         Recording the tier it already has changes nothing and returns no event.
 
         Raises:
-            InvalidInput: ``effective_on`` is before the last change, the reason is blank,
-                or ``now`` is naive.
+            InvalidInput: ``tier`` is neither a :class:`Tier` nor ``None``, ``effective_on``
+                is before the last change, the reason is blank, or ``now`` is naive.
         """
+        if tier is not None and not isinstance(tier, Tier):
+            raise InvalidInput(
+                f"tier of {self.account_id!r} must be a Tier or None (left the list), "
+                f"got {tier!r}"
+            )
         require_date(effective_on, field="effective_on")
         _reason(reason)
         if self.changes and effective_on < self.changes[-1].effective_on:

@@ -84,8 +84,8 @@ class MigrationMatrix:
             after: the later grading, likewise.
 
         Raises:
-            InvalidInput: a grading is not a mapping, or holds a value that is neither a
-                tier nor a graded account.
+            InvalidInput: a grading is not a mapping, holds a blank account id, or holds a
+                value that is neither a tier nor a graded account.
         """
         old = _read_tiers(before, field="before")
         new = _read_tiers(after, field="after")

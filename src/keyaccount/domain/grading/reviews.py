@@ -17,7 +17,12 @@ from datetime import date
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import check_settings_keys, require_date, settings_errors
+from keyaccount._validation import (
+    check_settings_keys,
+    require_day_in_years,
+    settings_errors,
+    to_items,
+)
 
 __all__ = ["DEFAULT_REVIEW_CADENCE", "ReviewCadence", "ReviewDue", "ReviewKind"]
 
@@ -41,8 +46,26 @@ class ReviewDue:
     due_on: date
 
 
-def _months(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(sorted(value)) if not isinstance(value, int) else (value,)
+def _months(value: Iterable[int] | int, *, field: str) -> tuple[int, ...]:
+    """One month or a collection of months 1..12, sorted; checked before they are sorted."""
+    months = (value,) if isinstance(value, int) else to_items(
+        value, field=field, expected="months 1..12")
+    for month in months:
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            raise InvalidInput(f"{field} must hold months, ints 1..12, got {month!r}")
+    return tuple(sorted(months))
+
+
+def _list_review_months(value: Iterable[int] | int) -> tuple[int, ...]:
+    return _months(value, field="ReviewCadence.list_review_months")
+
+
+def _roster_survey_months(value: Iterable[int] | int) -> tuple[int, ...]:
+    return _months(value, field="ReviewCadence.roster_survey_months")
+
+
+def _target_setting_months(value: Iterable[int] | int) -> tuple[int, ...]:
+    return _months(value, field="ReviewCadence.target_setting_months")
 
 
 @attrs.frozen
@@ -66,22 +89,23 @@ class ReviewCadence:
     """
 
     # seed 001 §三(一)2 每年年初: January.
-    list_review_months: tuple[int, ...] = attrs.field(default=(1,), converter=_months)
+    list_review_months: tuple[int, ...] = attrs.field(
+        default=(1,), converter=_list_review_months
+    )
     # seed 003 第六条 一年两次: our default January and July.
-    roster_survey_months: tuple[int, ...] = attrs.field(default=(1, 7), converter=_months)
+    roster_survey_months: tuple[int, ...] = attrs.field(
+        default=(1, 7), converter=_roster_survey_months
+    )
     # seed 002 每年12月: December.
-    target_setting_months: tuple[int, ...] = attrs.field(default=(12,), converter=_months)
+    target_setting_months: tuple[int, ...] = attrs.field(
+        default=(12,), converter=_target_setting_months
+    )
 
     def __attrs_post_init__(self) -> None:
         for kind in ReviewKind:
             months = self.months_of(kind)
             if not months:
                 raise InvalidInput(f"ReviewCadence: {kind.value} needs at least one month")
-            for month in months:
-                if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-                    raise InvalidInput(
-                        f"ReviewCadence: {kind.value} month must be an int 1..12, got {month!r}"
-                    )
             if len(set(months)) != len(months):
                 raise InvalidInput(f"ReviewCadence: {kind.value} lists a month twice: {months}")
 
@@ -92,11 +116,12 @@ class ReviewCadence:
         Missing keys keep the seed default.
 
         Raises:
-            PolicyConfigError: an unknown key, or a month outside 1..12.
+            PolicyConfigError: an unknown key, months that are not a collection (or one
+                month), or a month outside 1..12; the message names the setting.
         """
         allowed = [f"{kind.value}_months" for kind in ReviewKind]
         check_settings_keys(settings, allowed=allowed, policy="ReviewCadence")
-        with settings_errors(also=(TypeError,)):
+        with settings_errors():
             return cls(**settings)  # type: ignore[arg-type]
 
     def months_of(self, kind: ReviewKind) -> tuple[int, ...]:
@@ -108,16 +133,24 @@ class ReviewCadence:
         }[kind]
 
     def due_in_month_of(self, day: date) -> tuple[ReviewKind, ...]:
-        """The reviews due in the month that contains ``day`` (what to do this month)."""
-        require_date(day, field="day")
+        """The reviews due in the month that contains ``day`` (what to do this month).
+
+        Raises:
+            InvalidInput: ``day`` is not a date in the years 1900-2199.
+        """
+        require_day_in_years(day, field="day")
         return tuple(kind for kind in ReviewKind if day.month in self.months_of(kind))
 
     def next_due(self, day: date) -> tuple[ReviewDue, ...]:
         """When each review falls due next, on or after ``day``, soonest first.
 
         A review due on the first of ``day``'s month has passed unless ``day`` is that first.
+
+        Raises:
+            InvalidInput: ``day`` is not a date in the years 1900-2199 (the next review of a
+                day in 9999 would fall past the last date there is).
         """
-        require_date(day, field="day")
+        require_day_in_years(day, field="day")
         dues = []
         for kind in ReviewKind:
             candidates = [

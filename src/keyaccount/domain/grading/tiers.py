@@ -22,7 +22,14 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import count, require_non_empty, settings_errors
+from keyaccount._validation import (
+    count,
+    require_non_empty,
+    settings_errors,
+    text,
+    to_enum,
+    to_pairs,
+)
 
 __all__ = [
     "AMOUNT_TIERS",
@@ -59,12 +66,16 @@ class Tier:
         label_en: the English name.
 
     Tiers order by rank, best first, so ``min(tiers)`` is the top tier.
+
+    Raises:
+        InvalidInput: a blank code, a rank that is not an int >= 1, or a label that is not a
+            string.
     """
 
     code: str = attrs.field(validator=_code)
     rank: int = attrs.field(validator=_rank)
-    label_zh: str = ""
-    label_en: str = ""
+    label_zh: str = attrs.field(default="", validator=text)
+    label_en: str = attrs.field(default="", validator=text)
 
     def __lt__(self, other: Tier) -> bool:
         return (self.rank, self.code) < (other.rank, other.code)
@@ -119,8 +130,14 @@ _LEVEL_ZH = {
 def _levels(value: Mapping[str, VisitLevel] | Iterable[tuple[str, VisitLevel]]) -> tuple[
     tuple[str, VisitLevel], ...
 ]:
-    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
-    return tuple(sorted(pairs, key=lambda pair: pair[0]))
+    pairs = to_pairs(value, field="TierLadder.levels", entry="(tier code, VisitLevel)")
+    for code, _level in pairs:  # codes checked before they are sorted
+        require_non_empty(code, field="TierLadder tier code")
+    levels = [
+        (code, to_enum(VisitLevel, level, field=f"TierLadder level of {code!r}"))
+        for code, level in pairs
+    ]
+    return tuple(sorted(levels, key=lambda pair: pair[0]))
 
 
 @attrs.frozen
@@ -128,7 +145,8 @@ class TierLadder:
     """Maps tier codes onto visit levels (SPEC §5c).
 
     Attributes:
-        levels: pairs ``(tier code, VisitLevel)``; a mapping is accepted and frozen.
+        levels: pairs ``(tier code, VisitLevel)``; a mapping is accepted and frozen, and a
+            level may be given by its name (``"core"``).
 
     >>> ladder = TierLadder.from_mapping({"A": "core", "B": "important", "C": "general"})
     >>> ladder.level_of(TIER_C)
@@ -158,8 +176,14 @@ class TierLadder:
         """Build from ``{tier code: "core" | "important" | "general"}`` (host settings).
 
         Raises:
-            PolicyConfigError: a level name is not one of core / important / general.
+            PolicyConfigError: the settings are not a mapping, a tier code is blank, or a
+                level name is not one of core / important / general.
         """
+        if not isinstance(settings, Mapping):
+            raise PolicyConfigError(
+                f"tier ladder settings must be a mapping of tier code to level name, "
+                f"got {settings!r}"
+            )
         pairs = []
         for code, name in settings.items():
             try:

@@ -12,7 +12,12 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import check_settings_keys, settings_errors, to_decimal
+from keyaccount._validation import (
+    check_settings_keys,
+    instance_of,
+    settings_errors,
+    to_decimal,
+)
 from keyaccount.domain.grading import (
     AMOUNT_TIERS,
     ORDINARY,
@@ -41,7 +46,7 @@ def _lower_bound(value: object) -> Decimal:
 class AmountBand:
     """One band of amounts and its tier; ``upper`` is ``None`` for the open top band."""
 
-    tier: Tier
+    tier: Tier = attrs.field(validator=instance_of(Tier))
     lower: Decimal = attrs.field(converter=_lower_bound)
     upper: Decimal | None = attrs.field(default=None, converter=_optional_bound)
 

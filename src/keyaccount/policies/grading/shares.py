@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    RATE_PLACES,
+    require_bounded,
+    to_decimal,
+    to_pairs,
+)
 from keyaccount.domain.grading import TIER_A, TIER_B, TIER_C, TIER_D, Tier
 
 __all__ = ["DEFAULT_TIER_SHARES", "tier_boundaries"]
@@ -19,8 +27,20 @@ DEFAULT_TIER_SHARES: tuple[tuple[Tier, Decimal], ...] = (
 )
 
 
+def check_share(tier: object, share: object) -> Decimal:
+    """One tier's share: a percent from 0 to 100 with at most 12 decimal places."""
+    if not isinstance(tier, Tier):
+        raise InvalidInput(f"shares must be keyed by Tier, got {tier!r}")
+    field = f"share of tier {tier.code!r}"
+    percent = to_decimal(share, field=field)
+    if not 0 <= percent <= 100:
+        raise InvalidInput(f"{field} must be from 0 to 100 %, got {percent}")
+    return require_bounded(percent, field=field, limit=100, places=RATE_PLACES)
 
-def tier_boundaries(shares: Sequence[tuple[Tier, Decimal]], size: int) -> tuple[int, ...]:
+
+def tier_boundaries(
+    shares: Sequence[tuple[Tier, Decimal]] | Mapping[Tier, Decimal], size: int
+) -> tuple[int, ...]:
     """How many of ``size`` accounts fall in each tier or a better one (no ties).
 
     The ``k``-th boundary is ``n * (share_1 + ... + share_k) / 100`` rounded half up to a
@@ -31,10 +51,31 @@ def tier_boundaries(shares: Sequence[tuple[Tier, Decimal]], size: int) -> tuple[
     >>> from keyaccount.policies import DEFAULT_TIER_SHARES
     >>> tier_boundaries(DEFAULT_TIER_SHARES, 10), tier_boundaries(DEFAULT_TIER_SHARES, 1)
     ((1, 2, 5, 10), (0, 0, 1, 1))
+    >>> tier_boundaries([(TIER_A, 120), (TIER_B, -20)], 10)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: share of tier 'A' must be from 0 to 100 %, got 120
+
+    Raises:
+        InvalidInput: ``size`` is not an int from 0 to ``10**9`` (a bool or a float is not a
+            size); a share is not a percent from 0 to 100 with at most 12 decimal places, is
+            not keyed by a :class:`Tier`, or the shares do not sum to 100.
     """
+    if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= COUNT_LIMIT:
+        raise InvalidInput(
+            f"size must be an int from 0 to {COUNT_LIMIT:,} (accounts), got {size!r}"
+        )
+    checked = [
+        (tier, check_share(tier, share))
+        for tier, share in to_pairs(shares, field="shares", entry="(tier, share)")
+    ]
+    total = sum((share for _, share in checked), Decimal(0))
+    if total != 100:
+        listed = ", ".join(f"{tier.code}={share}" for tier, share in checked)
+        raise InvalidInput(f"tier shares must sum to 100 %, got {total} % ({listed})")
     bounds = []
     cumulative = Decimal(0)
-    for _tier, share in shares:
+    for _tier, share in checked:
         cumulative += share
         exact = Fraction(cumulative) * size / 100
         bounds.append(int(exact + Fraction(1, 2)))  # floor(x + 1/2): round half up

@@ -32,7 +32,11 @@ from keyaccount.domain.grading import SCORE_TIERS, AccountFigures, Grading, Tier
 from keyaccount.policies.grading._engine import WeightedFigure, min_max_keys, percentile_keys
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes, to_shares
-from keyaccount.policies.grading.shares import DEFAULT_TIER_SHARES, tier_boundaries
+from keyaccount.policies.grading.shares import (
+    DEFAULT_TIER_SHARES,
+    check_share,
+    tier_boundaries,
+)
 from keyaccount.policies.grading.weights import DEFAULT_WEIGHTS, FIGURES, ScoreWeights
 
 __all__ = ["Normalisation", "WeightedScoreGrading"]
@@ -80,8 +84,8 @@ class WeightedScoreGrading:
       straddles a boundary therefore goes wholly to the better tier.
 
     Raises:
-        InvalidInput: shares that are negative, out of rank order, repeat a tier or do not
-            sum to 100.
+        InvalidInput: shares that are negative, over 100, with more than 12 decimal places, out
+            of rank order, repeat a tier or do not sum to 100.
     """
 
     weights: ScoreWeights = DEFAULT_WEIGHTS
@@ -99,10 +103,7 @@ class WeightedScoreGrading:
             raise InvalidInput("shares must name at least one tier")
         tiers = [tier for tier, _ in self.shares]
         for tier, share in self.shares:
-            if not isinstance(tier, Tier):
-                raise InvalidInput(f"shares must be keyed by Tier, got {tier!r}")
-            if share < 0:
-                raise InvalidInput(f"share of tier {tier.code!r} must be >= 0 %, got {share}")
+            check_share(tier, share)
         if len({tier.code for tier in tiers}) != len(tiers):
             raise InvalidInput(f"shares name a tier twice: {_tier_count_text(tiers)}")
         if any(better.rank >= worse.rank for better, worse in pairwise(tiers)):
