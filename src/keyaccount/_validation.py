@@ -370,3 +370,22 @@ def instances_of(kind: type[Any]) -> Validator:
         require_instances(value, kind, field=_field_name(instance, attribute))
 
     return check
+
+
+# --- indicators (issue 12) --------------------------------------------------------------------
+
+#: The largest count a record may hold (issue 12, point 3: counts are ints up to 10**9).
+COUNT_LIMIT = 10**9
+
+
+def bounded_count(minimum: int = 0, maximum: int = COUNT_LIMIT) -> Validator:
+    """An attrs validator: an ``int`` (not a ``bool``) in ``minimum .. maximum``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int or not minimum <= value <= maximum:  # the plain case
+            raise InvalidInput(
+                f"{_field_name(instance, attribute)} must be an int in {minimum}..{maximum}, "
+                f"got {value!r}"
+            )
+
+    return check
