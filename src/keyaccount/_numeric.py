@@ -1,6 +1,6 @@
 """The numeric helpers shared by the domain and the policies (private): one home for each.
 
-* **Weight validation** -- :func:`exact_weight` (one weight: exact, a number in [0, 1], at
+* **Weight validation** -- :func:`exact_weight` (one weight: exact, a number ``>= 0``, at
   most 12 decimal places: :func:`unit_fraction`, which also reads rates and shares),
   :func:`exact_weights` (named weights: known names, each once) and :func:`check_total`
   (weights that must sum to exactly 1). Grading's :class:`~keyaccount.policies.ScoreWeights`,
@@ -54,31 +54,36 @@ def _label(name: object) -> str:
 #: fraction, a denominator of at most 10**12 (so ``1/7`` is a weight, ``1e-20`` is not).
 PLACES = 12
 _DENOMINATOR_LIMIT = 10**PLACES
+#: The largest weight (weights are proportions; those that must sum to 1 are at most 1).
+WEIGHT_LIMIT = 10**12
 
 
 def _decimal_fraction(
-    number: Decimal, value: object, *, field: str, error: type[KeyAccountError]
+    number: Decimal, value: object, *, field: str, error: type[KeyAccountError], maximum: int
 ) -> Fraction:
     # Fraction(Decimal("1e999999999")) computes 10**999999999 and hangs: the magnitude is
     # refused from the exponent first, then the exact conversion is cheap.
-    if number.is_nan():
-        raise error(f"{field} must be a number, not NaN, got {value!r}")
-    if not number.is_finite():
-        raise error(f"{field} must be finite, got {value!r}")
+    if not number.is_finite():  # NaN or infinite
+        raise error(f"{field} must be a number, got {value!r}")
     if number:
         if number < 0:
-            raise error(f"{field} must be >= 0 and <= 1, got {value!r}")
-        if number.adjusted() > 0:
-            raise error(f"{field} must be >= 0 and <= 1, got {value!r}")
+            raise error(f"{field} must be >= 0, got {value!r}")
+        if number.adjusted() >= len(str(maximum)):
+            raise error(f"{field} must be <= {maximum}, got {value!r}")
         if number.adjusted() < -PLACES:
             raise error(f"{field} must have at most {PLACES} decimal places, got {value!r}")
     return Fraction(number)
 
 
 def unit_fraction(
-    value: object, *, field: str, error: type[KeyAccountError], text: bool = False
+    value: object,
+    *,
+    field: str,
+    error: type[KeyAccountError],
+    text: bool = False,
+    maximum: int = 1,
 ) -> Fraction:
-    """A rate, share or weight as an exact ``Fraction`` in [0, 1], at most 12 decimal places.
+    """A rate or share (or a weight) as an exact ``Fraction`` in [0, maximum], 12 places at most.
 
     Args:
         value: an ``int``, ``Decimal`` or ``Fraction`` (and, when ``text``, a string like
@@ -86,16 +91,17 @@ def unit_fraction(
         field: what the value is, for the message.
         error: the error to raise.
         text: whether a string is accepted.
+        maximum: the largest value accepted (a power of ten): 1 for a rate or a share.
 
     Raises:
         KeyAccountError: of type ``error``: not exact, not a number (NaN included), outside
-            [0, 1], or finer than 12 decimal places (a denominator above ``10**12``).
+            [0, maximum], or finer than 12 decimal places (a denominator above ``10**12``).
 
     >>> from keyaccount import InvalidInput
-    >>> unit_fraction("1e999999999", field="w", error=InvalidInput, text=True)
+    >>> unit_fraction("1e999999999", field="r", error=InvalidInput, text=True)
     Traceback (most recent call last):
     ...
-    keyaccount.InvalidInput: w must be >= 0 and <= 1, got '1e999999999'
+    keyaccount.InvalidInput: r must be <= 1, got '1e999999999'
     """
     if isinstance(value, str) and text:  # "1/7" (no exponent in that form) or a decimal
         try:
@@ -104,22 +110,22 @@ def unit_fraction(
             raise error(f"{field} must be a number, got {value!r}") from None
         result = (
             parsed if isinstance(parsed, Fraction)
-            else _decimal_fraction(parsed, value, field=field, error=error)
+            else _decimal_fraction(parsed, value, field=field, error=error, maximum=maximum)
         )
     elif isinstance(value, Decimal):
-        result = _decimal_fraction(value, value, field=field, error=error)
+        result = _decimal_fraction(value, value, field=field, error=error, maximum=maximum)
     elif isinstance(value, (int, Fraction)) and not isinstance(value, bool):
         result = Fraction(value)
-    elif isinstance(value, float) and value != value:
-        raise error(f"{field} must be a number, not NaN, got {value!r}")
     else:
         kinds = (
             "int, Decimal, Fraction or a string like '0.2' or '1/7'" if text
             else "int, Decimal or Fraction"
         )
         raise error(f"{field} must be exact ({kinds}), got {value!r}")
-    if not 0 <= result <= 1:
-        raise error(f"{field} must be >= 0 and <= 1, got {value!r}")
+    if result < 0:
+        raise error(f"{field} must be >= 0, got {value!r}")
+    if result > maximum:
+        raise error(f"{field} must be <= {maximum}, got {value!r}")
     if result.denominator > _DENOMINATOR_LIMIT:
         raise error(f"{field} must have at most {PLACES} decimal places, got {value!r}")
     return result
@@ -128,7 +134,7 @@ def unit_fraction(
 def exact_weight(
     value: object, *, field: str, error: type[KeyAccountError], text: bool = False
 ) -> Fraction:
-    """One weight as an exact ``Fraction`` in [0, 1], at most 12 decimal places.
+    """One weight as an exact ``Fraction`` in [0, 10**12], at most 12 decimal places.
 
     Args:
         value: the weight as given: an ``int``, ``Decimal`` or ``Fraction`` (and, when
@@ -141,8 +147,8 @@ def exact_weight(
 
     Raises:
         KeyAccountError: of type ``error``: an inexact, non-numeric (NaN included) or
-            negative weight, a weight above 1, or one finer than 12 decimal places
-            (:func:`unit_fraction`).
+            negative weight, a weight above ``10**12``, or one finer than 12 decimal places
+            (:func:`unit_fraction`): ``"1e999999999"`` is refused before it is expanded.
 
     >>> from keyaccount import InvalidInput
     >>> exact_weight("1/7", field="w", error=InvalidInput, text=True)
@@ -152,7 +158,7 @@ def exact_weight(
     ...
     keyaccount.InvalidInput: w must be exact (int, Decimal or Fraction), got 0.1
     """
-    return unit_fraction(value, field=field, error=error, text=text)
+    return unit_fraction(value, field=field, error=error, text=text, maximum=WEIGHT_LIMIT)
 
 
 def exact_weights(

@@ -211,17 +211,17 @@ def test_a_weight_named_twice_is_refused() -> None:
 @pytest.mark.parametrize(
     ("weight", "message"),
     [
-        ("1e999999999", "must be >= 0 and <= 1"),  # hung from_mapping (issue 12)
+        ("1e999999999", "must be <= 1000000000000"),  # hung from_mapping (issue 12)
         ("1e-999999999", "must have at most 12 decimal places"),
         ("0.0000000000001", "must have at most 12 decimal places"),
         ("1/10000000000000", "must have at most 12 decimal places"),
-        ("nan", "must be a number, not NaN"),
-        (Decimal("NaN"), "must be a number, not NaN"),
-        (float("nan"), "must be a number, not NaN"),
-        (Decimal("Infinity"), "must be finite"),
+        ("nan", "must be a number"),
+        (Decimal("NaN"), "must be a number"),
+        (float("nan"), "must be exact"),
+        (Decimal("Infinity"), "must be a number"),
     ],
 )
-def test_a_scorecard_weight_lies_in_0_and_1_with_at_most_12_decimal_places(
+def test_a_scorecard_weight_is_bounded_with_at_most_12_decimal_places(
     weight: object, message: str
 ) -> None:
     with pytest.raises(
@@ -230,8 +230,8 @@ def test_a_scorecard_weight_lies_in_0_and_1_with_at_most_12_decimal_places(
         WeightedScorecard.from_mapping({"weights": {"satisfaction": weight, "churn": "1"}})
 
 
-def test_a_loyalty_weight_lies_in_0_and_1_with_at_most_12_decimal_places() -> None:
-    with pytest.raises(PolicyConfigError, match="weight of referral_rate must be >= 0 and <= 1"):
+def test_a_loyalty_weight_is_bounded_with_at_most_12_decimal_places() -> None:
+    with pytest.raises(PolicyConfigError, match="weight of referral_rate must be <= 1000000000000"):
         WeightedLoyalty.from_mapping({"weights": {"referral_rate": "1e999999999"}})
 
 
