@@ -1,6 +1,7 @@
 """The numeric helpers shared by the domain and the policies (private): one home for each.
 
-* **Weight validation** -- :func:`exact_weight` (one weight: exact, a number, ``>= 0``),
+* **Weight validation** -- :func:`exact_weight` (one weight: exact, a number ``>= 0``, at
+  most 12 decimal places: :func:`unit_fraction`, which also reads rates and shares),
   :func:`exact_weights` (named weights: known names, each once) and :func:`check_total`
   (weights that must sum to exactly 1). Grading's :class:`~keyaccount.policies.ScoreWeights`,
   the scorecard and loyalty settings of :mod:`keyaccount.policies.indicators`,
@@ -41,8 +42,6 @@ from keyaccount._errors import KeyAccountError
 
 K = TypeVar("K")
 
-_EXACT_TYPES = (int, Decimal, Fraction)
-
 
 # --- weight validation -----------------------------------------------------------------------
 
@@ -51,10 +50,91 @@ def _label(name: object) -> str:
     return str(name.value) if isinstance(name, enum.Enum) else str(name)
 
 
+#: Rates, shares and weights are exact to at most 12 decimal places (issue 12, point 3): as a
+#: fraction, a denominator of at most 10**12 (so ``1/7`` is a weight, ``1e-20`` is not).
+PLACES = 12
+_DENOMINATOR_LIMIT = 10**PLACES
+#: The largest weight (weights are proportions; those that must sum to 1 are at most 1).
+WEIGHT_LIMIT = 10**12
+
+
+def _decimal_fraction(
+    number: Decimal, value: object, *, field: str, error: type[KeyAccountError], maximum: int
+) -> Fraction:
+    # Fraction(Decimal("1e999999999")) computes 10**999999999 and hangs: the magnitude is
+    # refused from the exponent first, then the exact conversion is cheap.
+    if not number.is_finite():  # NaN or infinite
+        raise error(f"{field} must be a number, got {value!r}")
+    if number:
+        if number < 0:
+            raise error(f"{field} must be >= 0, got {value!r}")
+        if number.adjusted() >= len(str(maximum)):
+            raise error(f"{field} must be <= {maximum}, got {value!r}")
+        if number.adjusted() < -PLACES:
+            raise error(f"{field} must have at most {PLACES} decimal places, got {value!r}")
+    return Fraction(number)
+
+
+def unit_fraction(
+    value: object,
+    *,
+    field: str,
+    error: type[KeyAccountError],
+    text: bool = False,
+    maximum: int = 1,
+) -> Fraction:
+    """A rate or share (or a weight) as an exact ``Fraction`` in [0, maximum], 12 places at most.
+
+    Args:
+        value: an ``int``, ``Decimal`` or ``Fraction`` (and, when ``text``, a string like
+            ``"0.2"`` or ``"1/7"``); floats and bools are refused.
+        field: what the value is, for the message.
+        error: the error to raise.
+        text: whether a string is accepted.
+        maximum: the largest value accepted (a power of ten): 1 for a rate or a share.
+
+    Raises:
+        KeyAccountError: of type ``error``: not exact, not a number (NaN included), outside
+            [0, maximum], or finer than 12 decimal places (a denominator above ``10**12``).
+
+    >>> from keyaccount import InvalidInput
+    >>> unit_fraction("1e999999999", field="r", error=InvalidInput, text=True)
+    Traceback (most recent call last):
+    ...
+    keyaccount.InvalidInput: r must be <= 1, got '1e999999999'
+    """
+    if isinstance(value, str) and text:  # "1/7" (no exponent in that form) or a decimal
+        try:
+            parsed: Fraction | Decimal = Fraction(value) if "/" in value else Decimal(value)
+        except (ValueError, ZeroDivisionError, ArithmeticError):
+            raise error(f"{field} must be a number, got {value!r}") from None
+        result = (
+            parsed if isinstance(parsed, Fraction)
+            else _decimal_fraction(parsed, value, field=field, error=error, maximum=maximum)
+        )
+    elif isinstance(value, Decimal):
+        result = _decimal_fraction(value, value, field=field, error=error, maximum=maximum)
+    elif isinstance(value, (int, Fraction)) and not isinstance(value, bool):
+        result = Fraction(value)
+    else:
+        kinds = (
+            "int, Decimal, Fraction or a string like '0.2' or '1/7'" if text
+            else "int, Decimal or Fraction"
+        )
+        raise error(f"{field} must be exact ({kinds}), got {value!r}")
+    if result < 0:
+        raise error(f"{field} must be >= 0, got {value!r}")
+    if result > maximum:
+        raise error(f"{field} must be <= {maximum}, got {value!r}")
+    if result.denominator > _DENOMINATOR_LIMIT:
+        raise error(f"{field} must have at most {PLACES} decimal places, got {value!r}")
+    return result
+
+
 def exact_weight(
     value: object, *, field: str, error: type[KeyAccountError], text: bool = False
 ) -> Fraction:
-    """One weight as an exact ``Fraction >= 0``.
+    """One weight as an exact ``Fraction`` in [0, 10**12], at most 12 decimal places.
 
     Args:
         value: the weight as given: an ``int``, ``Decimal`` or ``Fraction`` (and, when
@@ -66,7 +146,9 @@ def exact_weight(
         text: whether a string is accepted.
 
     Raises:
-        KeyAccountError: of type ``error``: an inexact, non-numeric or negative weight.
+        KeyAccountError: of type ``error``: an inexact, non-numeric (NaN included) or
+            negative weight, a weight above ``10**12``, or one finer than 12 decimal places
+            (:func:`unit_fraction`): ``"1e999999999"`` is refused before it is expanded.
 
     >>> from keyaccount import InvalidInput
     >>> exact_weight("1/7", field="w", error=InvalidInput, text=True)
@@ -76,20 +158,7 @@ def exact_weight(
     ...
     keyaccount.InvalidInput: w must be exact (int, Decimal or Fraction), got 0.1
     """
-    exact = (*_EXACT_TYPES, str) if text else _EXACT_TYPES
-    if isinstance(value, bool) or not isinstance(value, exact):
-        kinds = (
-            "int, Decimal, Fraction or a string like '0.2' or '1/7'" if text
-            else "int, Decimal or Fraction"
-        )
-        raise error(f"{field} must be exact ({kinds}), got {value!r}")
-    try:
-        weight = Fraction(value)
-    except (ValueError, ZeroDivisionError, ArithmeticError):
-        raise error(f"{field} must be a number, got {value!r}") from None
-    if weight < 0:
-        raise error(f"{field} must be >= 0, got {value!r}")
-    return weight
+    return unit_fraction(value, field=field, error=error, text=text, maximum=WEIGHT_LIMIT)
 
 
 def exact_weights(

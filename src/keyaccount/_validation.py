@@ -437,3 +437,16 @@ def require_day_in_years(value: object, *, field: str) -> date:
             f"{field} must be a date in the years {FIRST_YEAR}-{LAST_YEAR}, got {day.isoformat()}"
         )
     return day
+
+
+def bounded_count(minimum: int = 0, maximum: int = COUNT_LIMIT) -> Validator:
+    """An attrs validator: an ``int`` (not a ``bool``) in ``minimum .. maximum``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int or not minimum <= value <= maximum:  # the plain case
+            raise InvalidInput(
+                f"{_field_name(instance, attribute)} must be an int in {minimum}..{maximum}, "
+                f"got {value!r}"
+            )
+
+    return check

@@ -102,3 +102,22 @@ def test_growth_after_visits_needs_a_window_reaching_forward(window: Any) -> Non
         cooperation_growth_after_visits(visits, [], H1, window=window)
     with pytest.raises(InvalidInput, match="visit window"):
         compute_indicators(H1, visits=visits, volumes=[], visit_window=window)
+
+
+def test_two_bookings_of_one_account_in_one_period_both_count() -> None:
+    volumes = [
+        volume("ACME", date(2024, 8, 1), "40"), volume("ACME", date(2024, 9, 1), "60"),
+        volume("ACME", date(2025, 2, 1), "70"), volume("ACME", date(2025, 3, 1), "80"),
+    ]
+    acme = cooperation_growth(volumes, H1).of(Dimension.ACCOUNT, "ACME")
+    assert (acme.numerator, acme.denominator) == (Decimal(50), Decimal(100))
+
+
+def test_two_bookings_of_one_account_on_one_side_of_its_visit_both_count() -> None:
+    visits = [visit("ACME", "A", "Wang", date(2025, 3, 3), date(2025, 3, 3))]
+    volumes = [
+        volume("ACME", date(2025, 2, 1), "40"), volume("ACME", date(2025, 2, 2), "60"),
+        volume("ACME", date(2025, 4, 1), "70"), volume("ACME", date(2025, 4, 2), "80"),
+    ]
+    acme = cooperation_growth_after_visits(visits, volumes, H1).of(Dimension.ACCOUNT, "ACME")
+    assert (acme.numerator, acme.denominator) == (Decimal(50), Decimal(100))

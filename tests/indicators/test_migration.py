@@ -96,3 +96,15 @@ def test_the_indicator_agrees_with_the_matrix_and_its_counts_add_up(
 def test_a_tier_of_another_scheme_at_the_same_rank_is_no_move() -> None:
     migration = tier_migration({"X": TIER_A}, {"X": "STRATEGIC"}, Period.year(2025))
     assert (migration.unchanged, migration.upgraded, migration.downgraded) == (1, 0, 0)
+
+
+def test_every_upgrade_and_every_downgrade_counts() -> None:
+    # five upgrades (two of them the same move, C to B), two downgrades, one unchanged
+    before = {"P": "D", "Q": "C", "W": "C", "R": "B", "S": "D", "T": "A", "U": "B", "V": "C"}
+    after = {"P": "A", "Q": "B", "W": "B", "R": "A", "S": "C", "T": "D", "U": "C", "V": "C"}
+    migration = tier_migration(before, after, Period.year(2025))
+    assert (migration.upgraded, migration.downgraded, migration.unchanged) == (5, 2, 1)
+    assert migration.count("C", "B") == 2
+    assert migration.count("D", "A") == migration.count("B", "A") == 1
+    assert migration.matrix.upgraded == ("P", "Q", "R", "S", "W")
+    assert sum(accounts for _, accounts in migration.moves) == 8

@@ -48,7 +48,7 @@ def _dims() -> tuple[str, str, str, str]:
         (lambda: SatisfactionScale(1.0, 5), "int"),
         (lambda: Period.months(date(2025, 1, 1), 0), "months count"),
         (lambda: IndicatorValue(Indicator.RETENTION, H1, 1, -1), "denominator"),
-        (lambda: IndicatorValue(Indicator.RETENTION, H1, Decimal("NaN"), 1), "finite"),
+        (lambda: IndicatorValue(Indicator.RETENTION, H1, Decimal("NaN"), 1), "must be finite"),
         (lambda: IndicatorValue(Indicator.RETENTION, H1, 1, 2, 0.5), "exact"),
         (lambda: IndicatorValue("retention", H1, 1, 2, Fraction(1, 2)), "Indicator"),
         (lambda: IndicatorValue(Indicator.RETENTION, "2025-H1", 1, 2, Fraction(1, 2)),
@@ -58,3 +58,53 @@ def _dims() -> tuple[str, str, str, str]:
 def test_bad_indicator_input_is_refused_naming_the_field(build: Any, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         build()
+
+
+@pytest.mark.parametrize("field", ["referral_rate", "price_sensitivity"])
+@pytest.mark.parametrize(
+    ("rate", "message"),
+    [
+        ("1e999999999", r"must be <= 1"),  # hung in the constructor (issue 12)
+        (Decimal("1e999999999"), r"must be <= 1"),
+        ("-1e999999999", r"must be >= 0"),
+        (Decimal("1e-999999999"), r"must have at most 12 decimal places"),
+        ("0.0000000000001", r"must have at most 12 decimal places"),
+        (Fraction(1, 10**13), r"must have at most 12 decimal places"),
+        (Decimal("Infinity"), r"must be a number"),
+    ],
+)
+def test_a_rate_is_within_0_and_1_with_at_most_12_decimal_places(
+    field: str, rate: object, message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=rf"LoyaltyFacts\.{field} {message}"):
+        loyalty("ACME", 1, "1", **{field: rate})
+
+
+@pytest.mark.parametrize("nan", [float("nan"), Decimal("NaN"), Decimal("sNaN"), "nan"])
+def test_a_nan_rate_is_refused_by_name(nan: object) -> None:
+    with pytest.raises(
+        InvalidInput, match=r"LoyaltyFacts\.referral_rate must be (a number|exact)"
+    ):
+        loyalty("ACME", 1, "1", referral_rate=nan)
+
+
+def test_a_rate_of_12_decimal_places_or_a_fraction_like_one_seventh_is_kept_exactly() -> None:
+    assert loyalty("ACME", 1, "1", referral_rate="0.000000000001").referral_rate == Fraction(
+        1, 10**12)
+    assert loyalty("ACME", 1, "1", price_sensitivity="1/7").price_sensitivity == Fraction(1, 7)
+    assert loyalty("ACME", 1, "1", referral_rate=Decimal("1.000")).referral_rate == 1
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["repeat_purchase_count", "activities_invited", "activities_joined", "quality_incidents",
+     "incidents_tolerated"],
+)
+@pytest.mark.parametrize("bad", [True, False, 2.0, -1, 10**9 + 1, "3", None])
+def test_a_count_is_an_int_not_bool_from_0_to_10_to_the_9(field: str, bad: object) -> None:
+    with pytest.raises(InvalidInput, match=rf"LoyaltyFacts\.{field} must be an int in 0\.\."):
+        loyalty("ACME", 1, "1", **{field: bad})
+
+
+def test_a_count_of_10_to_the_9_is_accepted() -> None:
+    assert loyalty("ACME", 10**9, "1").repeat_purchase_count == 10**9

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -205,3 +206,60 @@ def test_a_weight_named_twice_is_refused() -> None:
         WeightedScorecard([(Indicator.RETENTION, Fraction(1, 2)), ("retention", Fraction(1, 2))])
     with pytest.raises(PolicyConfigError, match="twice"):
         WeightedLoyalty([("referral_rate", Fraction(1, 2)), ("referral_rate", Fraction(1, 2))])
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        ("1e999999999", "must be <= 1000000000000"),  # hung from_mapping (issue 12)
+        ("1e-999999999", "must have at most 12 decimal places"),
+        ("0.0000000000001", "must have at most 12 decimal places"),
+        ("1/10000000000000", "must have at most 12 decimal places"),
+        ("nan", "must be a number"),
+        (Decimal("NaN"), "must be a number"),
+        (float("nan"), "must be exact"),
+        (Decimal("Infinity"), "must be a number"),
+    ],
+)
+def test_a_scorecard_weight_is_bounded_with_at_most_12_decimal_places(
+    weight: object, message: str
+) -> None:
+    with pytest.raises(
+        PolicyConfigError, match=f"WeightedScorecard weight of satisfaction {message}"
+    ):
+        WeightedScorecard.from_mapping({"weights": {"satisfaction": weight, "churn": "1"}})
+
+
+def test_a_loyalty_weight_is_bounded_with_at_most_12_decimal_places() -> None:
+    with pytest.raises(PolicyConfigError, match="weight of referral_rate must be <= 1000000000000"):
+        WeightedLoyalty.from_mapping({"weights": {"referral_rate": "1e999999999"}})
+
+
+def test_a_dimension_may_be_given_by_its_name() -> None:
+    indicators = two_managers()
+    policy = WeightedScorecard(
+        {"visit_plan_completion": "0.6", "problem_resolution": "0.4"})
+    assert policy.appraise(indicators, "account_manager") == policy.appraise(
+        indicators, Dimension.ACCOUNT_MANAGER)
+    assert indicators.group_keys("account_manager") == indicators.group_keys(
+        Dimension.ACCOUNT_MANAGER)
+    completion = indicators[Indicator.VISIT_PLAN_COMPLETION]
+    assert completion.by("tier") == completion.by(Dimension.TIER)
+    assert completion.of("account_manager", "Wang") == completion.of(
+        Dimension.ACCOUNT_MANAGER, "Wang")
+
+
+@pytest.mark.parametrize("bad", ["manager", "ACCOUNT_MANAGER", None, 3, ["tier"]])
+def test_a_dimension_that_is_not_one_is_refused_by_name(bad: Any) -> None:
+    indicators = two_managers()
+    completion = indicators[Indicator.VISIT_PLAN_COMPLETION]
+    for call in (
+        lambda: WeightedScorecard(
+            {"visit_plan_completion": "0.6", "problem_resolution": "0.4"}
+        ).appraise(indicators, bad),
+        lambda: indicators.group_keys(bad),
+        lambda: completion.by(bad),
+        lambda: completion.of(bad, "Wang"),
+    ):
+        with pytest.raises(InvalidInput, match=r"dimension must be one of \['account'"):
+            call()

@@ -58,3 +58,20 @@ def test_a_combined_score_is_the_weighted_mean_of_the_applicable_values(
         sum((w / carried * v for w, v in applicable.values()), Fraction(0)) if carried else None
     )
     assert combine_weighted(normalised, weights, H1).score == expected
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        (Decimal("1e999999999"), "must be <= 1000000000000"),  # hung in the conversion
+        (Decimal("1e-999999999"), "must have at most 12 decimal places"),
+        (Fraction(1, 10**13), "must have at most 12 decimal places"),
+        (Decimal("NaN"), "must be a number"),
+        (float("nan"), "must be exact"),
+    ],
+)
+def test_a_weight_is_a_number_up_to_10_to_the_12_with_at_most_12_decimal_places(
+    weight: object, message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=f"combine_weighted weight of a {message}"):
+        combine_weighted({"a": Fraction(1)}, {"a": weight}, H1)  # type: ignore[dict-item]

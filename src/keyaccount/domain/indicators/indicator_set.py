@@ -39,6 +39,7 @@ from keyaccount.domain.indicators.values import (
     GroupKey,
     Indicator,
     IndicatorValue,
+    _dimension,
     _group_key_order,
 )
 from keyaccount.domain.indicators.visits import _completion, _visit_pass
@@ -96,8 +97,9 @@ class IndicatorSet:
         merged.update((b.indicator, b) for b in breakdowns)
         return IndicatorSet(self.period, merged)
 
-    def group_keys(self, dimension: Dimension) -> tuple[GroupKey, ...]:
-        """Every group of ``dimension`` that any indicator has, sorted."""
+    def group_keys(self, dimension: Dimension | str) -> tuple[GroupKey, ...]:
+        """Every group of ``dimension`` (or its name) that any indicator has, sorted."""
+        dimension = _dimension(dimension)
         keys: set[GroupKey] = set()
         for breakdown in self.breakdowns.values():
             keys.update(breakdown.by(dimension))

@@ -16,9 +16,10 @@ from fractions import Fraction
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._numeric import unit_fraction
 from keyaccount._validation import (
     a_date,
-    count,
+    bounded_count,
     non_empty,
     non_negative,
     optional_date,
@@ -46,27 +47,21 @@ def _tier_code(value: object) -> object:
 
 # Hosts build these by the million: the shared validators take a fast path for the plain
 # case and only build the error message when something looks wrong.
-_count = count()
+_count = bounded_count()
 
 
 def _amount(value: object) -> Decimal:
     return to_decimal(value, field="amount")
 
 
-def _share(value: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction, str)):
-        raise InvalidInput(f"a share must be exact (int, Decimal, Fraction or str), got {value!r}")
-    try:
-        return Fraction(value)
-    except (ValueError, ZeroDivisionError):
-        raise InvalidInput(f"a share must be a number, got {value!r}") from None
+def _referral_rate(value: object) -> Fraction:
+    return unit_fraction(value, field="LoyaltyFacts.referral_rate", error=InvalidInput, text=True)
 
 
-def _unit_interval(instance: object, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
-    if not 0 <= value <= 1:
-        raise InvalidInput(
-            f"{type(instance).__name__}.{attribute.name} must lie in [0, 1], got {value}"
-        )
+def _price_sensitivity(value: object) -> Fraction:
+    return unit_fraction(
+        value, field="LoyaltyFacts.price_sensitivity", error=InvalidInput, text=True
+    )
 
 
 @attrs.frozen
@@ -350,12 +345,10 @@ class LoyaltyFacts(_AccountDimensions):
     repeat_purchase_amount: Decimal = attrs.field(
         kw_only=True, converter=_amount, validator=non_negative
     )
-    referral_rate: Fraction = attrs.field(kw_only=True, converter=_share, validator=_unit_interval)
+    referral_rate: Fraction = attrs.field(kw_only=True, converter=_referral_rate)
     activities_invited: int = attrs.field(kw_only=True, validator=_count)
     activities_joined: int = attrs.field(kw_only=True, validator=_count)
-    price_sensitivity: Fraction = attrs.field(
-        kw_only=True, converter=_share, validator=_unit_interval
-    )
+    price_sensitivity: Fraction = attrs.field(kw_only=True, converter=_price_sensitivity)
     quality_incidents: int = attrs.field(kw_only=True, validator=_count)
     incidents_tolerated: int = attrs.field(kw_only=True, validator=_count)
 

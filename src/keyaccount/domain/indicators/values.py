@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import to_enum
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _LazyValues
 
@@ -269,10 +270,22 @@ class Breakdown(Generic[V]):
     not_applicable: V
     groups: Mapping[Dimension, Mapping[GroupKey, V]] = attrs.field(converter=_frozen_groups)
 
-    def by(self, dimension: Dimension) -> Mapping[GroupKey, V]:
-        """Every group of ``dimension`` that had records, keyed by its value."""
-        return self.groups[dimension]
+    def by(self, dimension: Dimension | str) -> Mapping[GroupKey, V]:
+        """Every group of ``dimension`` (or its name, ``"tier"``) that had records, by key.
 
-    def of(self, dimension: Dimension, key: GroupKey) -> V:
+        Raises:
+            InvalidInput: ``dimension`` is neither a :class:`Dimension` nor its name.
+        """
+        try:
+            return self.groups[dimension]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return self.groups[_dimension(dimension)]
+
+    def of(self, dimension: Dimension | str, key: GroupKey) -> V:
         """The value of one group; a group without records is not applicable."""
-        return self.groups[dimension].get(key, self.not_applicable)
+        return self.by(dimension).get(key, self.not_applicable)
+
+
+def _dimension(value: object) -> Dimension:
+    """The :class:`Dimension` that ``value`` is or names; anything else is refused by name."""
+    return to_enum(Dimension, value, field="dimension")

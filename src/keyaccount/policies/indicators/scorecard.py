@@ -45,6 +45,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._numeric import check_total
+from keyaccount._validation import to_enum
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
     Appraisal,
@@ -179,7 +180,7 @@ class WeightedScorecard:
             )
 
     def appraise(
-        self, indicators: IndicatorSet, dimension: Dimension
+        self, indicators: IndicatorSet, dimension: Dimension | str
     ) -> Mapping[str | None, Appraisal]:
         """Appraise every group of ``dimension`` (e.g. each account manager) for the period.
 
@@ -188,15 +189,18 @@ class WeightedScorecard:
 
         Args:
             indicators: the period's indicators.
-            dimension: what to appraise, e.g. :attr:`Dimension.ACCOUNT_MANAGER`.
+            dimension: what to appraise, e.g. :attr:`Dimension.ACCOUNT_MANAGER` (or its
+                name, ``"account_manager"``).
 
         Returns:
             The appraisal of each group key (see the module example).
 
         Raises:
             InvalidInput: a weighted indicator is not in ``indicators`` at all (a forgotten
-                input is not silently redistributed).
+                input is not silently redistributed), or ``dimension`` is not a
+                :class:`~keyaccount.Dimension` or its name.
         """
+        dimension = to_enum(Dimension, dimension, field="WeightedScorecard.appraise dimension")
         self._require(indicators)
         keys: set[str | None] = set()
         for indicator in self.weighted_indicators:
