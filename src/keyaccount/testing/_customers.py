@@ -1,4 +1,4 @@
-"""Hypothesis strategies for customer files, lifecycles, handovers and viewers (issue 3).
+"""Hypothesis strategies for customer files, lifecycles, handovers and viewers (SPEC §1-4).
 
 The library's own tests draw from these, and so can a host's tests of its own policies:
 

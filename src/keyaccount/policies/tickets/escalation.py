@@ -112,7 +112,8 @@ DEFAULT_ESCALATION_LADDER: tuple[str, ...] = (
 # SPEC §7 *default*: one level at the deadline, one more after each further business day.
 DEFAULT_ESCALATION_STEP = BusinessDuration(days=1)
 
-# issue 5 *default*: an *at risk* warning once 75 % of a deadline's business time is used.
+# Our default (SPEC §7 names no warning point): a deadline is *at risk* once 75 % of its
+# business time is used.
 DEFAULT_WARNING_FRACTION = Decimal("0.75")
 
 # seed 002 §客户维护计划: A and B (重点维护) get complaint priority; rank 2 is B's rank.
