@@ -39,6 +39,7 @@ from operator import add, eq, itemgetter, mul, setitem
 from typing import Any, TypeVar
 
 from keyaccount._errors import KeyAccountError
+from keyaccount._validation import RATE_PLACES as PLACES
 
 K = TypeVar("K")
 
@@ -50,9 +51,8 @@ def _label(name: object) -> str:
     return str(name.value) if isinstance(name, enum.Enum) else str(name)
 
 
-#: Rates, shares and weights are exact to at most 12 decimal places (issue 12, point 3): as a
-#: fraction, a denominator of at most 10**12 (so ``1/7`` is a weight, ``1e-20`` is not).
-PLACES = 12
+# Rates, shares and weights are exact to at most RATE_PLACES (12) decimal places: as a
+# fraction, a denominator of at most 10**12 (so ``1/7`` is a weight, ``1e-20`` is not).
 _DENOMINATOR_LIMIT = 10**PLACES
 #: The largest weight (weights are proportions; those that must sum to 1 are at most 1).
 WEIGHT_LIMIT = 10**12

@@ -94,15 +94,22 @@ def require_count(
     *,
     field: str,
     minimum: int = 0,
+    maximum: int | None = None,
     note: str = "",
     error: type[Exception] = InvalidInput,
 ) -> int:
-    """A whole number (an ``int``, not a ``bool``) of at least ``minimum``.
+    """A whole number (an ``int``, not a ``bool``) from ``minimum`` (to ``maximum``, if given).
 
     ``note`` is added after the expectation, e.g. ``" (visits a year)"``.
     """
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise error(f"{field} must be an int >= {minimum}{note}, got {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < minimum
+        or (maximum is not None and value > maximum)
+    ):
+        expected = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+        raise error(f"{field} must be an int {expected}{note}, got {value!r}")
     return value
 
 
@@ -309,22 +316,31 @@ Validator = Any
 def count(
     minimum: int = 0,
     *,
+    maximum: int | None = None,
     field: str | None = None,
     note: str = "",
     error: type[Exception] = InvalidInput,
 ) -> Validator:
     """An attrs validator: the field holds an ``int`` (not a ``bool``) of at least ``minimum``.
 
+    With ``maximum``, of at most ``maximum`` too (``count(maximum=COUNT_LIMIT)`` for a count of
+    records, SPEC §11).
+
     The message names the field ``ClassName.attribute``, or ``field`` when given (a policy
     names its settings key).
     """
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not int or value < minimum:  # the plain case: one type check
+        if (
+            type(value) is not int  # the plain case: one type check and the bounds
+            or value < minimum
+            or (maximum is not None and value > maximum)
+        ):
             require_count(
                 value,
                 field=field or _field_name(instance, attribute),
                 minimum=minimum,
+                maximum=maximum,
                 note=note,
                 error=error,
             )
@@ -438,15 +454,3 @@ def require_day_in_years(value: object, *, field: str) -> date:
         )
     return day
 
-
-def bounded_count(minimum: int = 0, maximum: int = COUNT_LIMIT) -> Validator:
-    """An attrs validator: an ``int`` (not a ``bool``) in ``minimum .. maximum``."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not int or not minimum <= value <= maximum:  # the plain case
-            raise InvalidInput(
-                f"{_field_name(instance, attribute)} must be an int in {minimum}..{maximum}, "
-                f"got {value!r}"
-            )
-
-    return check

@@ -17,14 +17,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from keyaccount._errors import CalendarRangeError
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR
 from keyaccount.domain.calendar._units import (
     DAY_US,
     EPOCH,
     FIRST_DAY,
-    FIRST_YEAR,
     LAST_DAY,
     LAST_ORDINAL,
-    LAST_YEAR,
     ONE_US,
     epoch_us,
     iso,

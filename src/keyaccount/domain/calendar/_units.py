@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR
+
 US = 1_000_000
 DAY_US = 86_400 * US
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ONE_US = timedelta(microseconds=1)
 LAST_ORDINAL = date.max.toordinal()
-# The years keyaccount computes with (issue 12): a day or instant outside them is refused by
-# name (CalendarRangeError), whatever the calendar's span; it also keeps every conversion
-# between zones clear of datetime's own limits.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
+# The years keyaccount computes with (_validation's FIRST_YEAR..LAST_YEAR): a day or instant
+# outside them is refused by name (CalendarRangeError), whatever the calendar's span; it also
+# keeps every conversion between zones clear of datetime's own limits.
 FIRST_DAY = date(FIRST_YEAR, 1, 1).toordinal()
 LAST_DAY = date(LAST_YEAR, 12, 31).toordinal()
 

@@ -58,7 +58,13 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_date, settings_errors
+from keyaccount._validation import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    require_aware,
+    require_date,
+    settings_errors,
+)
 from keyaccount.domain.calendar._engine import CalendarTables, What
 from keyaccount.domain.calendar._fields import (
     to_holidays,
@@ -70,7 +76,7 @@ from keyaccount.domain.calendar._fields import (
     to_zone_key,
 )
 from keyaccount.domain.calendar._settings import calendar_arguments
-from keyaccount.domain.calendar._units import FIRST_YEAR, LAST_YEAR, ONE_US, US
+from keyaccount.domain.calendar._units import ONE_US, US
 
 __all__ = ["BusinessCalendar"]
 

@@ -33,7 +33,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import a_date, require_date
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR, a_date, require_date
 
 __all__ = ["Period"]
 
@@ -44,8 +44,7 @@ _CALENDAR_ALIGNED_MONTHS = (1, 2, 3, 4, 6, 12)
 # A whole-month period starts on a day every month has.
 _LAST_DAY_OF_EVERY_MONTH = 28
 
-# The years keyaccount computes with (issue 12): a period lies within 1900-01-01..2199-12-31.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
+# A period lies within the years keyaccount computes with, 1900-01-01..2199-12-31.
 _FIRST_DAY = date(FIRST_YEAR, 1, 1)
 _END_LIMIT = date(LAST_YEAR + 1, 1, 1)  # the latest (exclusive) end
 _MAX_MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12

@@ -18,8 +18,9 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._numeric import unit_fraction
 from keyaccount._validation import (
+    COUNT_LIMIT,
     a_date,
-    bounded_count,
+    count,
     non_empty,
     non_negative,
     optional_date,
@@ -47,7 +48,7 @@ def _tier_code(value: object) -> object:
 
 # Hosts build these by the million: the shared validators take a fast path for the plain
 # case and only build the error message when something looks wrong.
-_count = bounded_count()
+_count = count(maximum=COUNT_LIMIT)
 
 
 def _amount(value: object) -> Decimal:
