@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_aware, require_instances, to_items
+from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
 
@@ -81,13 +82,7 @@ def apply_dormancy(
         raise InvalidInput(f"policy must be a DormancyPolicy, got {policy!r}")
     customers = to_items(customers, field="customers", expected="Customer files")
     require_instances(customers, Customer, field="customers")
-    seen: set[str] = set()
-    for customer in customers:
-        if customer.account_id in seen:
-            raise InvalidInput(
-                f"customer {customer.account_id!r} is given twice to apply_dormancy"
-            )
-        seen.add(customer.account_id)
+    account_ids(customers, service="apply_dormancy")
     portfolio: list[Customer] = []
     events: list[DomainEvent] = []
     for customer in customers:

@@ -34,6 +34,7 @@ from keyaccount._validation import (
     to_items,
     to_names,
 )
+from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.coverage import CoveragePolicy, coverage_violations
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
@@ -83,10 +84,7 @@ def hand_over(
     require_non_empty(departing, field="departing")
     portfolio = to_items(customers, field="customers", expected="Customer values")
     require_instances(portfolio, Customer, field="customers")
-    ids = [customer.account_id for customer in portfolio]
-    if len(set(ids)) != len(ids):
-        twice = sorted({account for account in ids if ids.count(account) > 1})
-        raise InvalidInput(f"customers has account ids twice: {twice}")
+    account_ids(portfolio, service="hand_over")
     covered = [customer.account_id for customer in portfolio if departing in customer.staff]
     if isinstance(successors, Mapping):
         missing = [account for account in covered if account not in successors]

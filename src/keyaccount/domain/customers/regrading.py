@@ -18,6 +18,7 @@ from keyaccount._validation import (
     require_instances,
     require_non_empty,
 )
+from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.grading import Tier
@@ -100,12 +101,8 @@ def apply_grading(
         require_date(effective_on, field="effective_on")
     graded = _grading_tiers(tiers)
     portfolio = tuple(customers)
-    seen: set[str] = set()
     require_instances(portfolio, Customer, field="customers")
-    for customer in portfolio:
-        if customer.account_id in seen:
-            raise InvalidInput(f"customer {customer.account_id!r} is given twice to grade")
-        seen.add(customer.account_id)
+    seen = account_ids(portfolio, service="grade")
     unknown = sorted(set(graded) - seen)
     if unknown:
         raise InvalidInput(f"the grading names accounts not in the portfolio: {unknown}")
