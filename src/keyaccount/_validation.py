@@ -412,6 +412,8 @@ COUNT_LIMIT = 10**9
 #: A duration (business time, a visit interval, an indicator's window) is at most 10 years:
 #: 3,660 days (of 24 hours, for business time).
 DURATION_DAYS_LIMIT = 3_660
+#: The same 10 years counted in calendar months.
+DURATION_MONTHS_LIMIT = 120
 
 
 def require_bounded(
