@@ -108,7 +108,9 @@ def require_count(
         or value < minimum
         or (maximum is not None and value > maximum)
     ):
-        expected = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+        expected = (
+            f">= {minimum}" if maximum is None else f"in {minimum}..{_limit_text(maximum)}"
+        )
         raise error(f"{field} must be an int {expected}{note}, got {value!r}")
     return value
 
