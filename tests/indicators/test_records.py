@@ -17,6 +17,7 @@ from keyaccount import (
     Period,
     ProspectFact,
     SatisfactionScale,
+    ScoreDistribution,
     SurveyResponse,
     VisitFact,
     VolumeFact,
@@ -141,3 +142,8 @@ def test_a_satisfaction_scale_lies_within_minus_1000_and_1000(low: int, high: in
                        r"-1000 to 1000"):
         SatisfactionScale(low, high)
     assert SatisfactionScale(-1000, 1000).scores == range(-1000, 1001)
+
+
+def test_a_score_distribution_counts_at_most_a_billion_answers_a_score() -> None:
+    with pytest.raises(InvalidInput, match=r"ScoreDistribution\.counts must be 2 counts in 0\.\."):
+        ScoreDistribution(SatisfactionScale(1, 2), (2**70, 0))
