@@ -4,6 +4,15 @@ Every check raises :class:`~keyaccount.InvalidInput` (or, for a policy's setting
 ``error`` it is given: :class:`~keyaccount.PolicyConfigError`) with a message that says which
 field, which value and what was expected (SPEC §11). Nothing is silently clamped.
 
+The domain's bounds live here too, once (SPEC §11; listed in docs/reference/errors.md under
+"Limits"): ``MONEY_LIMIT`` and ``MONEY_PLACES``, ``RATE_PLACES``, ``COUNT_LIMIT``,
+``DURATION_DAYS_LIMIT`` and ``DURATION_MONTHS_LIMIT``, ``FIRST_YEAR`` and ``LAST_YEAR``, checked
+by ``require_bounded``, ``require_count(..., maximum=)`` / ``count(maximum=)``,
+``require_day_in_years`` and ``require_instant_in_years`` (the attrs validators ``a_date`` and
+``aware`` check the years too). ``require_date`` and ``require_aware`` check only the type: the
+business calendar uses them and refuses a day outside the years with its own
+``CalendarRangeError``.
+
 Two kinds of helper: ``require_*`` and ``to_*`` functions take the field's name; the attrs
 validators (``aware``, ``non_empty``, ``names``, ``count()``, ...) name the field
 ``ClassName.attribute`` themselves. attrs converters stay one small named function per field
@@ -108,7 +117,9 @@ def require_count(
         or value < minimum
         or (maximum is not None and value > maximum)
     ):
-        expected = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+        expected = (
+            f">= {minimum}" if maximum is None else f"in {minimum}..{_limit_text(maximum)}"
+        )
         raise error(f"{field} must be an int {expected}{note}, got {value!r}")
     return value
 
@@ -257,8 +268,8 @@ def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
 
 
 def aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a timezone-aware datetime (SPEC §11)."""
-    require_aware(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+    """An attrs validator: the field holds a timezone-aware datetime in 1900-2199 (SPEC §11)."""
+    require_instant_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -268,15 +279,21 @@ def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a plain date (a datetime's time would be lost)."""
-    if type(value) is not date:  # the common case costs one type check
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds a plain date (a datetime's time would be lost).
+
+    A day in the years 1900-2199 (the domain's bounds, SPEC §11).
+    """
+    # the common case costs one type check and the year's bounds
+    if type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR:
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds ``None`` or a plain date."""
-    if value is not None and type(value) is not date:
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds ``None`` or a plain date in the years 1900-2199."""
+    if value is not None and (
+        type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR
+    ):
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -401,13 +418,19 @@ def require_bool(value: object, *, field: str) -> bool:
 # --- the bounds of money, rates, counts and dates (SPEC §11) ---------------------------------
 
 #: Money is at most 10**15 CNY in magnitude with at most 6 decimal places; rates and shares
-#: at most 12 decimal places; counts at most 10**9 (issue 12, point 3). The grading's exact
-#: integer keys are built from these, so a value past them is refused rather than ground
-#: through (``Decimal("1e999999999")`` is finite, and its integer has a billion digits).
+#: at most 12 decimal places; counts at most 10**9 (the domain's bounds, SPEC §11, listed in
+#: docs/reference/errors.md under "Limits"). The grading's exact integer keys are built from
+#: these, so a value past them is refused rather than ground through
+#: (``Decimal("1e999999999")`` is finite, and its integer has a billion digits).
 MONEY_LIMIT = 10**15
 MONEY_PLACES = 6
 RATE_PLACES = 12
 COUNT_LIMIT = 10**9
+#: A duration (business time, a visit interval, an indicator's window) is at most 10 years:
+#: 3,660 days (of 24 hours, for business time).
+DURATION_DAYS_LIMIT = 3_660
+#: The same 10 years counted in calendar months.
+DURATION_MONTHS_LIMIT = 120
 
 
 def require_bounded(
@@ -439,8 +462,9 @@ def _limit_text(limit: int) -> str:
     return written
 
 
-#: Dates and instants lie within these years (issue 12, point 3): far enough for any plan,
-#: and a year past them never reaches ``date.max`` (``date(10000, 1, 1)`` is a ValueError).
+#: Dates and instants lie within these years (the domain's bounds, SPEC §11): far enough for
+#: any plan, and a year past them never reaches ``date.max`` (``date(10000, 1, 1)`` is a
+#: ValueError) nor overflows when a datetime changes zone.
 FIRST_YEAR = 1900
 LAST_YEAR = 2199
 
@@ -454,3 +478,18 @@ def require_day_in_years(value: object, *, field: str) -> date:
         )
     return day
 
+
+
+def require_instant_in_years(value: object, *, field: str) -> datetime:
+    """A timezone-aware datetime within the years ``FIRST_YEAR`` to ``LAST_YEAR``.
+
+    Checked on its own wall clock, before any change of zone: near ``datetime.max`` or
+    ``datetime.min`` the change itself would overflow.
+    """
+    moment = require_aware(value, field=field)  # type: ignore[arg-type]
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{field} must be an instant in the years {FIRST_YEAR}-{LAST_YEAR}, "
+            f"got {moment.isoformat()}"
+        )
+    return moment

@@ -32,8 +32,29 @@ def test_an_interval_is_either_months_or_days() -> None:
 @pytest.mark.parametrize("value", [2.5, True, "2", None, -1])
 def test_an_interval_counts_whole_months_or_days_refusing_anything_else(value: object) -> None:
     for field in ("months", "days"):
-        with pytest.raises(InvalidInput, match=rf"VisitInterval.{field} must be an int >= 0"):
+        with pytest.raises(InvalidInput, match=rf"VisitInterval.{field} must be an int in 0\.\."):
             VisitInterval(**{field: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [("months", 121, 120), ("months", 10**8, 120), ("days", 3661, 3660), ("days", 2**70, 3660)],
+)
+def test_an_interval_is_at_most_ten_years(field: str, value: int, limit: int) -> None:
+    with pytest.raises(
+        InvalidInput, match=rf"VisitInterval.{field} must be an int in 0\.\.{limit}, got {value}"
+    ):
+        VisitInterval(**{field: value})  # type: ignore[arg-type]
+    assert VisitInterval(**{field: limit}).after(date(2199, 12, 31)).year in (2209, 2210)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31)])
+def test_an_interval_counts_from_a_day_in_the_years_1900_to_2199(day: date) -> None:
+    interval = VisitInterval(months=1)
+    with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
+        interval.after(day)
+    with pytest.raises(InvalidInput, match=r"today must be a date in the years 1900-2199"):
+        interval.window_start(day)
 
 
 @pytest.mark.parametrize("per_year", [-12, -1, True, 2.0, "4", None])
@@ -41,7 +62,7 @@ def test_only_a_whole_number_of_visits_a_year_is_scaled_to_a_period(per_year: ob
     whole_months = Period.year(2026)
     not_whole_months = Period(date(2026, 1, 1), date(2026, 2, 15))
     for period in (whole_months, not_whole_months):
-        with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int >= 0"):
+        with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int in 0\.\."):
             scaled_count(per_year, period)  # type: ignore[arg-type]
 
 
@@ -53,3 +74,11 @@ def test_a_period_that_is_not_whole_months_owes_its_share_of_days_rounded_up() -
     assert scaled_count(365, not_whole_months) == 45
     with pytest.raises(InvalidInput, match=r"scaled_count period must be a Period, got 'Q1'"):
         scaled_count(4, "Q1")  # type: ignore[arg-type]
+
+
+def test_a_visit_quota_and_a_scaled_count_are_counts_of_at_most_a_billion() -> None:
+    with pytest.raises(InvalidInput, match=r"VisitQuota\.on_site must be an int in 0\.\.10\*\*9"):
+        VisitQuota(on_site=2**70)
+    with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int in 0\.\.10\*\*9"):
+        scaled_count(2**70, Period.year(2025))
+    assert scaled_count(10**9, Period.year(2025)) == 10**9

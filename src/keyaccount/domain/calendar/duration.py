@@ -12,8 +12,8 @@ from datetime import timedelta
 
 import attrs
 
-from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import count
+from keyaccount._errors import InvalidInput, PolicyConfigError
+from keyaccount._validation import DURATION_DAYS_LIMIT, count
 from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
 __all__ = ["BusinessDuration"]
@@ -23,10 +23,10 @@ _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
 
 _non_negative_int = count(error=PolicyConfigError)
 
-# The longest duration (issue 12): 10 years of business time. Without a calendar a business day
-# is counted as 24 hours here (the longest a working day can be), so days and time together
-# stay within 3,660 24-hour days.
-MAX_DAYS = 3_660
+# The longest duration (the domain's bounds, SPEC §11): 10 years of business time. Without a
+# calendar a business day is counted as 24 hours here (the longest a working day can be), so
+# days and time together stay within 3,660 24-hour days.
+MAX_DAYS = DURATION_DAYS_LIMIT
 _MAX_MINUTES = MAX_DAYS * 24 * 60
 _MAX_DIGITS = 9  # a number of days, hours or minutes in a duration string
 _DAY = timedelta(days=1)
@@ -131,7 +131,15 @@ class BusinessDuration:
         return self.days * calendar.working_day_length + self.time
 
     def nominal(self, working_day: timedelta) -> timedelta:
-        """The business time this duration stands for if a working day lasts ``working_day``."""
+        """The business time this duration stands for if a working day lasts ``working_day``.
+
+        Raises:
+            InvalidInput: ``working_day`` is not a timedelta from 0 to 24 hours.
+        """
+        if not isinstance(working_day, timedelta) or not timedelta(0) <= working_day <= _DAY:
+            raise InvalidInput(
+                f"working_day must be a timedelta from 0 to 24 hours, got {working_day!r}"
+            )
         return self.days * working_day + self.time
 
     def __repr__(self) -> str:

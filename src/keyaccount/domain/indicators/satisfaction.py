@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _roll_up
 from keyaccount.domain.indicators.records import SurveyResponse
@@ -19,14 +20,19 @@ from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorV
 
 __all__ = ["SatisfactionReport", "SatisfactionScale", "ScoreDistribution", "survey_satisfaction"]
 
+# A survey's scores lie within -1000..1000 (1..5, 0..10 and 0..100 are the usual scales): the
+# distribution keeps one counter per score, so a scale of 10**9 scores would take gigabytes
+# (the domain's bounds, docs/reference/errors.md).
+SCORE_LIMIT = 1000
+
 
 @attrs.frozen
 class SatisfactionScale:
     """The declared scale of a satisfaction survey: integer scores ``low..high``.
 
     Attributes:
-        low: the worst score.
-        high: the best score, > low.
+        low: the worst score, an int from -1000 to 1000.
+        high: the best score, an int from -1000 to 1000, > low.
 
     >>> SatisfactionScale(1, 5).normalise(Fraction(4))
     Fraction(3, 4)
@@ -37,8 +43,15 @@ class SatisfactionScale:
 
     def __attrs_post_init__(self) -> None:
         for name, bound in (("low", self.low), ("high", self.high)):
-            if isinstance(bound, bool) or not isinstance(bound, int):
-                raise InvalidInput(f"SatisfactionScale.{name} must be an int, got {bound!r}")
+            if (
+                isinstance(bound, bool)
+                or not isinstance(bound, int)
+                or not -SCORE_LIMIT <= bound <= SCORE_LIMIT
+            ):
+                raise InvalidInput(
+                    f"SatisfactionScale.{name} must be an int from {-SCORE_LIMIT} to "
+                    f"{SCORE_LIMIT}, got {bound!r}"
+                )
         if self.high <= self.low:
             raise InvalidInput(
                 f"SatisfactionScale.high must be above low {self.low}, got {self.high}"
@@ -63,7 +76,7 @@ class ScoreDistribution:
         counts: one count per score, worst first.
 
     Raises:
-        InvalidInput: not one count >= 0 per score of the scale.
+        InvalidInput: not one count from 0 to ``10**9`` per score of the scale.
 
     >>> answers = ScoreDistribution(SatisfactionScale(1, 5), (0, 1, 0, 2, 1))
     >>> answers.total, answers.count(4), answers.share(4)
@@ -75,11 +88,13 @@ class ScoreDistribution:
 
     def __attrs_post_init__(self) -> None:
         if len(self.counts) != len(self.scale.scores) or any(
-            isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in self.counts
+            isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= COUNT_LIMIT
+            for n in self.counts
         ):
             raise InvalidInput(
-                f"ScoreDistribution.counts must be {len(self.scale.scores)} counts >= 0, one "
-                f"per score {self.scale.low}..{self.scale.high}, got {self.counts!r}"
+                f"ScoreDistribution.counts must be {len(self.scale.scores)} counts in "
+                f"0..10**9, one per score {self.scale.low}..{self.scale.high}, "
+                f"got {self.counts!r}"
             )
 
     @property

@@ -7,13 +7,13 @@ from datetime import datetime
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import aware, count, non_empty, text, to_enum
+from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, text, to_enum
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
 
 
-_level = count()
+_level = count(maximum=COUNT_LIMIT)
 
 # The steps a history entry may name (see :class:`TicketHistoryEntry`).
 _STEPS = (
@@ -75,7 +75,8 @@ class EscalationMarks:
         >>> marks.announced(DeadlineKind.RESOLUTION, level=1).resolution_level
         2
         """
-        if deadline is DeadlineKind.FIRST_REPLY:
+        # anything but a deadline kind would silently mark the resolution deadline
+        if to_enum(DeadlineKind, deadline, field="deadline") is DeadlineKind.FIRST_REPLY:
             return attrs.evolve(self, first_reply_warned=True,
                                 first_reply_level=max(level, self.first_reply_level))
         return attrs.evolve(self, resolution_warned=True,
