@@ -17,9 +17,9 @@ import attrs
 from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_date, to_items
+from keyaccount._validation import require_date, require_instant_in_years, to_items
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.visits.events import VisitPlanned
+from keyaccount.domain.visits.events import VisitPlanned, _planned
 from keyaccount.domain.visits.kinds import (
     _KIND_ORDER,
     FESTIVAL_KINDS,
@@ -202,7 +202,7 @@ class _Template:
                 raise InvalidInput(
                     f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
                     f"{period.start.isoformat()}..{period.end.isoformat()} but "
-                    f"{len(festivals)} festival date(s) were handed in for it"
+                    f"{len(festivals)} festival date(s) in it were handed in (festivals)"
                 )
         placed = _lay_out(
             _slots(days, 0, festivals, counts),
@@ -245,7 +245,7 @@ def plan_accounts(
 ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
     """Plan ``period`` for every account (:meth:`keyaccount.VisitPlanner.plan_portfolio`)."""
     _check_arguments(calendar, period=period)
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     given = to_items(accounts, field="accounts", expected="AccountToPlan values")
     for account in given:
         if not isinstance(account, AccountToPlan):
@@ -291,14 +291,8 @@ def plan_accounts(
             template.interval,
         )
         plans.append(plan)
-        events.append(
-            VisitPlanned(
-                occurred_at=now,
-                account_id=account_id,
-                period=period,
-                visit_count=len(visit_days),
-            )
-        )
+        # checked already: an id of an AccountToPlan, a Period and an aware now in the years
+        events.append(_planned(now, account_id, period, len(visit_days)))
     return tuple(plans), tuple(events)
 
 
@@ -314,7 +308,7 @@ def replan_account(
 ) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
     _check_arguments(calendar, plan=plan, account=account)
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     require_date(as_of, field="as_of")
     if account.account_id != plan.account_id:
         raise InvalidInput(

@@ -16,11 +16,13 @@ from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    COUNT_LIMIT,
     DURATION_DAYS_LIMIT,
     DURATION_MONTHS_LIMIT,
     count,
     require_count,
     require_day_in_years,
+    to_enum,
 )
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.kinds import VisitKind
@@ -32,7 +34,7 @@ __all__ = [
 ]
 
 
-_count = count(note=" (visits a year)")
+_count = count(maximum=COUNT_LIMIT, note=" (visits a year)")
 
 
 @attrs.frozen
@@ -59,7 +61,9 @@ class VisitQuota:
     greeting: int = attrs.field(default=0, validator=_count)
 
     def count(self, kind: VisitKind) -> int:
-        """The number of visits of ``kind`` a year."""
+        """The number of visits of ``kind`` (a member or its string form) a year."""
+        if type(kind) is not VisitKind:
+            kind = to_enum(VisitKind, kind, field="VisitQuota.count kind")
         result: int = getattr(self, kind.value)
         return result
 
@@ -87,11 +91,14 @@ def scaled_count(per_year: int, period: Period) -> int:
     2
 
     Raises:
-        InvalidInput: ``per_year`` is not an int >= 0 (a bool or a float is not a count), or
+        InvalidInput: ``per_year`` is not an int in 0..10**9 (a bool or a float is not a
+            count), or
             ``period`` is not a :class:`~keyaccount.Period`.
     """
-    if type(per_year) is not int or per_year < 0:
-        require_count(per_year, field="scaled_count per_year", note=" (visits a year)")
+    if type(per_year) is not int or not 0 <= per_year <= COUNT_LIMIT:
+        require_count(
+            per_year, field="scaled_count per_year", maximum=COUNT_LIMIT, note=" (visits a year)"
+        )
     if not isinstance(period, Period):
         raise InvalidInput(f"scaled_count period must be a Period, got {period!r}")
     if per_year == 0:
