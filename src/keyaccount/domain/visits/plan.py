@@ -48,7 +48,7 @@ def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
 def _blackout(value: Iterable[date]) -> frozenset[date]:
     days = frozenset(to_items(value, field="AccountToPlan.blackout_dates", expected="dates"))
     for day in days:
-        require_date(day, field="a day in AccountToPlan.blackout_dates")
+        require_day_in_years(day, field="a day in AccountToPlan.blackout_dates")
     return days
 
 
