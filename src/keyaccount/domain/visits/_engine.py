@@ -17,9 +17,13 @@ import attrs
 from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
+<<<<<<< HEAD
 from keyaccount._validation import require_day_in_years, require_instant_in_years, to_items
+=======
+from keyaccount._validation import require_date, require_instant_in_years, to_items
+>>>>>>> rb/visits
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.visits.events import VisitPlanned
+from keyaccount.domain.visits.events import VisitPlanned, _planned
 from keyaccount.domain.visits.kinds import (
     _KIND_ORDER,
     FESTIVAL_KINDS,
@@ -212,7 +216,7 @@ class _Template:
                 raise InvalidInput(
                     f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
                     f"{period.start.isoformat()}..{period.end.isoformat()} but "
-                    f"{len(festivals)} festival date(s) were handed in for it"
+                    f"{len(festivals)} festival date(s) in it were handed in (festivals)"
                 )
         placed = _lay_out(
             _slots(days, 0, festivals, counts, account),
@@ -301,14 +305,8 @@ def plan_accounts(
             template.interval,
         )
         plans.append(plan)
-        events.append(
-            VisitPlanned(
-                occurred_at=now,
-                account_id=account_id,
-                period=period,
-                visit_count=len(visit_days),
-            )
-        )
+        # checked already: an id of an AccountToPlan, a Period and an aware now in the years
+        events.append(_planned(now, account_id, period, len(visit_days)))
     return tuple(plans), tuple(events)
 
 
@@ -325,7 +323,11 @@ def replan_account(
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
     _check_arguments(calendar, plan=plan, account=account)
     require_instant_in_years(now, field="now")
+<<<<<<< HEAD
     require_day_in_years(as_of, field="as_of")
+=======
+    require_date(as_of, field="as_of")
+>>>>>>> rb/visits
     if account.account_id != plan.account_id:
         raise InvalidInput(
             f"replan of {plan.account_id!r} was given account {account.account_id!r}"

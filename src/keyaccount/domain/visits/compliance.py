@@ -12,13 +12,37 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 import attrs
 
 from keyaccount._errors import InvalidInput
+<<<<<<< HEAD
 from keyaccount._validation import require_instant_in_years
 from keyaccount.domain.visits.events import VisitOverdue
 from keyaccount.domain.visits.kinds import _KIND_ORDER, REGULAR_KINDS, VisitKind, visit_id
+=======
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    count,
+    day_in_years,
+    instance_of,
+    instances_of,
+    non_empty,
+    require_instant_in_years,
+    to_enum,
+    to_items,
+)
+from keyaccount.domain.visits._unchecked import unchecked_builder
+from keyaccount.domain.visits.events import VisitOverdue, _overdue
+from keyaccount.domain.visits.kinds import (
+    _KIND_ORDER,
+    REGULAR_KINDS,
+    VisitKind,
+    _visit_id,
+    visit_id,
+)
+>>>>>>> rb/visits
 from keyaccount.domain.visits.plan import PlannedVisit, VisitPlan
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
@@ -34,6 +58,21 @@ __all__ = [
 # Day ordinals stay below this (date.max.toordinal() is 3,652,059).
 _DAY_SPAN = 4_000_000
 
+# The findings are values a host may store and rebuild: each is strict (SPEC §11). A kind is
+# a member or its string form.
+_count = count(maximum=COUNT_LIMIT)
+
+
+def _overdue_kind(value: VisitKind | str) -> VisitKind:
+    if type(value) is VisitKind:
+        return value
+    return to_enum(VisitKind, value, field="OverdueVisit.kind")
+
+
+def _optional_index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _count(instance, attribute, value)
+
 
 @attrs.frozen
 class OverdueVisit:
@@ -46,10 +85,10 @@ class OverdueVisit:
         days_overdue: days since the planned day, as of the evaluation.
     """
 
-    account_id: str
-    kind: VisitKind
-    planned_day: date
-    days_overdue: int
+    account_id: str = attrs.field(validator=non_empty)
+    kind: VisitKind = attrs.field(converter=_overdue_kind)
+    planned_day: date = attrs.field(validator=day_in_years)
+    days_overdue: int = attrs.field(validator=_count)
 
     @property
     def visit_id(self) -> str:
@@ -71,12 +110,20 @@ class VisitGap:
             when the plan had ended by then (time after a plan's end is not counted).
     """
 
-    account_id: str
-    last_visit: date | None
-    interval: VisitInterval
-    since: date
-    days: int
-    until: date
+    account_id: str = attrs.field(validator=non_empty)
+    last_visit: date | None = attrs.field(validator=attrs.validators.optional(day_in_years))
+    interval: VisitInterval = attrs.field(validator=instance_of(VisitInterval))
+    since: date = attrs.field(validator=day_in_years)
+    days: int = attrs.field(validator=_count)
+    until: date = attrs.field(validator=day_in_years)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.until - self.since).days != self.days:
+            raise InvalidInput(
+                f"VisitGap of {self.account_id!r}: days must be the days from since "
+                f"({self.since.isoformat()}) to until ({self.until.isoformat()}), "
+                f"{(self.until - self.since).days}, got {self.days}"
+            )
 
 
 @attrs.frozen
@@ -93,13 +140,36 @@ class AccountCompliance:
         next_index: the position in the plan of the next visit due, or None.
     """
 
-    account_id: str
-    due: int
-    completed: int
-    overdue: int
-    last_visit: date | None
-    plan: VisitPlan = attrs.field(repr=False, eq=False)
-    next_index: int | None = None
+    account_id: str = attrs.field(validator=non_empty)
+    due: int = attrs.field(validator=_count)
+    completed: int = attrs.field(validator=_count)
+    overdue: int = attrs.field(validator=_count)
+    last_visit: date | None = attrs.field(validator=attrs.validators.optional(day_in_years))
+    plan: VisitPlan = attrs.field(repr=False, eq=False, validator=instance_of(VisitPlan))
+    next_index: int | None = attrs.field(default=None, validator=_optional_index)
+
+    def __attrs_post_init__(self) -> None:
+        where = f"AccountCompliance of {self.account_id!r}"
+        if self.plan.account_id != self.account_id:
+            raise InvalidInput(
+                f"AccountCompliance.account_id must be its plan's account "
+                f"({self.plan.account_id!r}), got {self.account_id!r}"
+            )
+        if not self.completed <= self.due <= len(self.plan):
+            raise InvalidInput(
+                f"{where}: completed <= due <= the plan's {len(self.plan)} visits, got "
+                f"completed={self.completed}, due={self.due}"
+            )
+        if self.overdue != self.due - self.completed:
+            raise InvalidInput(
+                f"{where}: overdue must be due - completed ({self.due - self.completed}), "
+                f"got {self.overdue}"
+            )
+        if self.next_index is not None and not self.due <= self.next_index < len(self.plan):
+            raise InvalidInput(
+                f"{where}: next_index must be a visit from due on ({self.due}..."
+                f"{len(self.plan) - 1}), got {self.next_index}"
+            )
 
     @property
     def next_due(self) -> PlannedVisit | None:
@@ -110,6 +180,26 @@ class AccountCompliance:
     def completion_rate(self) -> Decimal | None:
         """Completed / due, or None (not applicable) when nothing is due yet."""
         return Decimal(self.completed) / Decimal(self.due) if self.due else None
+
+
+def _accounts(value: Iterable[AccountCompliance]) -> tuple[AccountCompliance, ...]:
+    return to_items(value, field="ComplianceReport.accounts", expected="AccountCompliance values")
+
+
+def _overdue_visits(value: Iterable[OverdueVisit]) -> tuple[OverdueVisit, ...]:
+    return to_items(value, field="ComplianceReport.overdue", expected="OverdueVisit values")
+
+
+def _gaps(value: Iterable[VisitGap]) -> tuple[VisitGap, ...]:
+    return to_items(value, field="ComplianceReport.gaps", expected="VisitGap values")
+
+
+def _events(value: Iterable[VisitOverdue]) -> tuple[VisitOverdue, ...]:
+    return to_items(value, field="ComplianceReport.events", expected="VisitOverdue events")
+
+
+def _reported(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(to_items(value, field="ComplianceReport.reported", expected="visit ids"))
 
 
 @attrs.frozen
@@ -127,12 +217,18 @@ class ComplianceReport:
             reported twice.
     """
 
-    today: date
-    accounts: tuple[AccountCompliance, ...]
-    overdue: tuple[OverdueVisit, ...]
-    gaps: tuple[VisitGap, ...]
-    events: tuple[VisitOverdue, ...]
-    reported: frozenset[str]
+    today: date = attrs.field(validator=day_in_years)
+    accounts: tuple[AccountCompliance, ...] = attrs.field(
+        converter=_accounts, validator=instances_of(AccountCompliance)
+    )
+    overdue: tuple[OverdueVisit, ...] = attrs.field(
+        converter=_overdue_visits, validator=instances_of(OverdueVisit)
+    )
+    gaps: tuple[VisitGap, ...] = attrs.field(converter=_gaps, validator=instances_of(VisitGap))
+    events: tuple[VisitOverdue, ...] = attrs.field(
+        converter=_events, validator=instances_of(VisitOverdue)
+    )
+    reported: frozenset[str] = attrs.field(converter=_reported, validator=instances_of(str))
 
     @property
     def due(self) -> int:
@@ -212,18 +308,26 @@ def evaluate_compliance(
             f"zone must be a tzinfo (the business calendar's zone: calendar.zone), got {zone!r}"
         )
     today = now.astimezone(zone).date()
-    ordered = sorted(plans, key=lambda plan: plan.account_id)
+    given = to_items(plans, field="plans", expected="VisitPlan values")
+    for plan in given:
+        if type(plan) is not VisitPlan and not isinstance(plan, VisitPlan):
+            raise InvalidInput(f"plans must hold VisitPlan values, got {plan!r}")
+    ordered = sorted(given, key=lambda plan: plan.account_id)
     position = {plan.account_id: index for index, plan in enumerate(ordered)}
     if len(position) != len(ordered):
         twice = next(a.account_id for a, b in pairwise(ordered) if a.account_id == b.account_id)
         raise InvalidInput(f"account {twice!r} has two plans to evaluate")
-    already = reported if isinstance(reported, (set, frozenset)) else frozenset(reported)
+    if isinstance(reported, (set, frozenset)):
+        already = reported
+    else:
+        already = frozenset(to_items(reported, field="reported", expected="visit ids"))
     if not all(isinstance(reported_id, str) for reported_id in already):
         raise InvalidInput(
             "reported must hold visit ids (strings, ComplianceReport.reported), got "
             f"{next(item for item in already if not isinstance(item, str))!r}"
         )
-    done, last_visit = _done_visits(records, position, zone, today)
+    visit_records = to_items(records, field="records", expected="VisitRecord values")
+    done, last_visit = _done_visits(visit_records, position, zone, today)
     # plans of one template share their interval object: one window per object
     windows: dict[int, date] = {}
     # plans of one template share their columns: their keys are computed once
@@ -252,9 +356,9 @@ def evaluate_compliance(
             day, kind = plan_days[visit], plan_kinds[visit]
             suffix = suffixes.get(day_key)
             if suffix is None:
-                suffix = suffixes[day_key] = visit_id("", day, kind)
+                suffix = suffixes[day_key] = _visit_id("", day, kind)
             overdue_ids.append(account_id + suffix)
-            overdue.append(OverdueVisit(account_id, kind, day, (today - day).days))
+            overdue.append(_overdue_visit(account_id, kind, day, (today - day).days))
         next_index = None
         for visit in range(due, len(day_keys)):
             if base + day_keys[visit] not in done:
@@ -277,20 +381,17 @@ def evaluate_compliance(
             since = period.start if last is None else last
             if since < window:
                 gaps.append(
-                    VisitGap(account_id, last, interval, since, (until - since).days, until)
+                    _gap(account_id, last, interval, since, (until - since).days, until)
                 )
         accounts.append(
-            AccountCompliance(account_id, due, completed, due - completed, last, plan, next_index)
+            _account(account_id, due, completed, due - completed, last, plan, next_index)
         )
     events = tuple(
-        VisitOverdue(
-            occurred_at=now, account_id=visit.account_id, kind=visit.kind,
-            planned_day=visit.planned_day,
-        )
+        _overdue(now, visit.account_id, visit.kind, visit.planned_day)
         for visit, overdue_id in zip(overdue, overdue_ids, strict=True)
         if overdue_id not in already
     )
-    return ComplianceReport(
+    return _report(
         today,
         tuple(accounts),
         tuple(overdue),
@@ -321,6 +422,8 @@ def _done_visits(
     tomorrow = datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)
     kind_code = _KIND_ORDER
     for record in records:
+        if type(record) is not VisitRecord and not isinstance(record, VisitRecord):
+            raise InvalidInput(f"records must hold VisitRecord values, got {record!r}")
         account_id = record.account_id
         index = position.get(account_id)
         if index is None:
@@ -350,3 +453,11 @@ def _day_keys(
         day.toordinal() * 8 + _KIND_ORDER[kind] for day, kind in zip(days, kinds, strict=True)
     )
     return keys
+
+
+# evaluate_compliance builds its findings from the plans and records it checked, 100,000
+# accounts at a time: these skip the field checks of the public constructors.
+_overdue_visit = unchecked_builder(OverdueVisit)
+_gap = unchecked_builder(VisitGap)
+_account = unchecked_builder(AccountCompliance)
+_report = unchecked_builder(ComplianceReport)

@@ -13,6 +13,14 @@ from __future__ import annotations
 import enum
 from datetime import date
 
+from keyaccount._validation import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    require_day_in_years,
+    require_non_empty,
+    to_enum,
+)
+
 __all__ = [
     "FESTIVAL_KINDS",
     "REGULAR_KINDS",
@@ -100,5 +108,20 @@ def visit_id(account_id: str, day: date, kind: VisitKind) -> str:
 
     >>> visit_id("ACME", date(2026, 3, 2), VisitKind.ON_SITE)
     'ACME/2026-03-02/on_site'
+
+    Raises:
+        InvalidInput: a blank ``account_id``, a ``day`` that is not a date in the years
+            1900-2199, or a ``kind`` that is neither a :class:`VisitKind` nor its string form.
     """
+    if type(account_id) is not str or not account_id.strip():
+        require_non_empty(account_id, field="visit_id account_id")
+    if type(day) is not date or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        require_day_in_years(day, field="visit_id day")
+    if type(kind) is not VisitKind:
+        kind = to_enum(VisitKind, kind, field="visit_id kind")
+    return _visit_id(account_id, day, kind)
+
+
+def _visit_id(account_id: str, day: date, kind: VisitKind) -> str:
+    """:func:`visit_id` of values checked already (compliance's hot path)."""
     return f"{account_id}/{day.isoformat()}/{kind.value}"

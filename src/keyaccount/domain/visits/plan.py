@@ -11,15 +11,20 @@ import bisect
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import chain, pairwise
-from typing import TYPE_CHECKING
 
 import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    day_in_years,
     instance_of,
     non_empty,
     optional_instance_of,
+<<<<<<< HEAD
+=======
+    require_count,
+    require_date,
+>>>>>>> rb/visits
     require_day_in_years,
     require_instant_in_years,
     require_names,
@@ -28,14 +33,13 @@ from keyaccount._validation import (
     to_items,
 )
 from keyaccount.domain.calendar import Period
+from keyaccount.domain.customers import Customer
 from keyaccount.domain.grading import Tier
+from keyaccount.domain.visits._unchecked import unchecked_builder
 from keyaccount.domain.visits.events import VisitReassigned
 from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_id
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
-
-if TYPE_CHECKING:
-    from keyaccount.domain.customers import Customer
 
 __all__ = ["AccountToPlan", "PlannedVisit", "VisitPlan"]
 
@@ -85,8 +89,12 @@ class AccountToPlan:
         the customer's important dates become blackout dates.
 
         Raises:
-            InvalidInput: the customer has no tier yet, or nobody covers it.
+            InvalidInput: ``customer`` is not a Customer, has no tier yet, or nobody covers it.
         """
+        if not isinstance(customer, Customer):
+            raise InvalidInput(
+                f"AccountToPlan.from_customer customer must be a Customer, got {customer!r}"
+            )
         if customer.tier is None:
             raise InvalidInput(
                 f"customer {customer.account_id!r} has no tier yet; grade it before planning"
@@ -180,6 +188,24 @@ def _plan_visitors(value: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...
     return columns
 
 
+def _visit_kind(value: VisitKind | str) -> VisitKind:
+    if type(value) is VisitKind:
+        return value
+    return to_enum(VisitKind, value, field="PlannedVisit.kind")
+
+
+def _visit_visitors(value: Iterable[str]) -> tuple[str, ...]:
+    names = to_items(value, field="PlannedVisit.visitors", expected="names")
+    for name in names or ("",):  # at least one visitor, none blank
+        require_non_empty(name, field="a name in PlannedVisit.visitors")
+    return names
+
+
+def _visit_topics(value: Iterable[Topic | str]) -> tuple[Topic, ...]:
+    topics = to_items(value, field="PlannedVisit.topics", expected="topics")
+    return tuple(to_enum(Topic, topic, field="a topic in PlannedVisit.topics") for topic in topics)
+
+
 @attrs.frozen
 class PlannedVisit:
     """One visit of a plan: when, what kind, who goes, what to talk about.
@@ -196,13 +222,18 @@ class PlannedVisit:
     ...                      (Topic.MARKET_DYNAMICS,))
     >>> visit.visit_id
     'ACME/2026-03-02/on_site'
+
+    Raises:
+        InvalidInput: a field of the wrong kind (named): a blank account id, a day outside
+            the years 1900-2199, no visitor or a blank one; a kind or topic is a member or its
+            string form.
     """
 
-    account_id: str
-    kind: VisitKind
-    day: date
-    visitors: tuple[str, ...]
-    topics: tuple[Topic, ...]
+    account_id: str = attrs.field(validator=non_empty)
+    kind: VisitKind = attrs.field(converter=_visit_kind)
+    day: date = attrs.field(validator=day_in_years)
+    visitors: tuple[str, ...] = attrs.field(converter=_visit_visitors)
+    topics: tuple[Topic, ...] = attrs.field(converter=_visit_topics)
 
     @property
     def visit_id(self) -> str:
@@ -257,10 +288,13 @@ class VisitPlan:
     )
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.tier, Tier) or not isinstance(self.period, Period):
+        if not isinstance(self.tier, Tier):
             raise InvalidInput(
-                f"VisitPlan of {self.account_id!r} needs a Tier and a Period, got "
-                f"{self.tier!r} and {self.period!r}"
+                f"VisitPlan.tier of {self.account_id!r} must be a Tier, got {self.tier!r}"
+            )
+        if not isinstance(self.period, Period):
+            raise InvalidInput(
+                f"VisitPlan.period of {self.account_id!r} must be a Period, got {self.period!r}"
             )
         size = len(self.days)
         if not (len(self.kinds) == len(self.visitors) == len(self.topics) == size):
@@ -329,20 +363,34 @@ class VisitPlan:
     @property
     def visits(self) -> tuple[PlannedVisit, ...]:
         """The planned visits as values, in date order."""
+        # the plan's columns are checked: its visits need no second check
         return tuple(
-            PlannedVisit(self.account_id, kind, day, visitors, topics)
+            _planned_visit(self.account_id, kind, day, visitors, topics)
             for day, kind, visitors, topics in zip(
                 self.days, self.kinds, self.visitors, self.topics, strict=True
             )
         )
 
     def count(self, kind: VisitKind) -> int:
-        """The number of planned visits of ``kind``."""
+        """The number of planned visits of ``kind`` (a member or its string form)."""
+        if type(kind) is not VisitKind:
+            kind = to_enum(VisitKind, kind, field="VisitPlan.count kind")
         return self.kinds.count(kind)
 
     def visit_at(self, index: int) -> PlannedVisit:
-        """The ``index``-th planned visit."""
-        return PlannedVisit(
+        """The ``index``-th planned visit (from 0; a negative index counts from the end).
+
+        Raises:
+            InvalidInput: ``index`` is not an int (nor a bool) of a visit of the plan.
+        """
+        size = len(self.days)
+        if type(index) is not int or not -size <= index < size:
+            require_count(index, field="VisitPlan.visit_at index", minimum=-size)
+            raise InvalidInput(
+                f"VisitPlan.visit_at index must be in {-size}..{size - 1} (the plan of "
+                f"{self.account_id!r} holds {size} visits), got {index!r}"
+            )
+        return _planned_visit(
             self.account_id,
             self.kinds[index],
             self.days[index],
@@ -428,6 +476,9 @@ class VisitPlan:
             visit_count=handed,
         )
         return attrs.evolve(self, visitors=tuple(visitors)), (event,)
+
+
+_planned_visit = unchecked_builder(PlannedVisit)
 
 
 def _done_keys(

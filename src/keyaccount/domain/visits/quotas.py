@@ -22,6 +22,7 @@ from keyaccount._validation import (
     count,
     require_count,
     require_day_in_years,
+    to_enum,
 )
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.kinds import VisitKind
@@ -60,7 +61,9 @@ class VisitQuota:
     greeting: int = attrs.field(default=0, validator=_count)
 
     def count(self, kind: VisitKind) -> int:
-        """The number of visits of ``kind`` a year."""
+        """The number of visits of ``kind`` (a member or its string form) a year."""
+        if type(kind) is not VisitKind:
+            kind = to_enum(VisitKind, kind, field="VisitQuota.count kind")
         result: int = getattr(self, kind.value)
         return result
 
@@ -88,8 +91,14 @@ def scaled_count(per_year: int, period: Period) -> int:
     2
 
     Raises:
+<<<<<<< HEAD
         InvalidInput: ``per_year`` is not an int from 0 to ``10**9`` (a bool or a float is not
             a count), or ``period`` is not a :class:`~keyaccount.Period`.
+=======
+        InvalidInput: ``per_year`` is not an int in 0..10**9 (a bool or a float is not a
+            count), or
+            ``period`` is not a :class:`~keyaccount.Period`.
+>>>>>>> rb/visits
     """
     if type(per_year) is not int or not 0 <= per_year <= COUNT_LIMIT:
         require_count(

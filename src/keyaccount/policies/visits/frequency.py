@@ -140,6 +140,8 @@ class TierVisitFrequency:
             InvalidInput: the tier is neither in the table nor on the ladder, or its level
                 has no quota.
         """
+        if type(tier) is not Tier and not isinstance(tier, Tier):
+            raise InvalidInput(f"minimum tier must be a Tier, got {tier!r}")
         known = self._by_code.get(tier.code)
         if known is not None:
             return known
@@ -163,6 +165,10 @@ class TierVisitFrequency:
 
     def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
         """The account's quota: its tier's minimum plus any raise for the account."""
+        if type(account_id) is not str or not account_id or account_id.isspace():
+            require_non_empty(account_id, field="quota_for account_id")
+        if type(tier) is not Tier and not isinstance(tier, Tier):
+            raise InvalidInput(f"quota_for tier must be a Tier, got {tier!r}")
         quota = self.minimum(tier)
         extra = self._by_account.get(account_id)
         return quota if extra is None else quota + extra
@@ -177,7 +183,9 @@ class TierVisitFrequency:
         """
         require_non_empty(account_id, field="with_raise account_id")
         if not isinstance(extra, VisitQuota):
-            raise InvalidInput(f"a raise for {account_id!r} must be a VisitQuota, got {extra!r}")
+            raise InvalidInput(
+                f"with_raise extra for {account_id!r} must be a VisitQuota, got {extra!r}"
+            )
         raises = dict(self.raises)
         raises[account_id] = raises[account_id] + extra if account_id in raises else extra
         return attrs.evolve(self, raises=raises)

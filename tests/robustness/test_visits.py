@@ -1,0 +1,161 @@
+"""The robustness suite of the visits subdomain (SPEC §11): every public call, one line each.
+
+The harness (``harness.py``) spoils one argument of each valid call at a time; see there.
+"""
+
+from datetime import date, datetime
+
+from keyaccount import (
+    TIER_B,
+    TIER_D,
+    AccountCompliance,
+    AccountToPlan,
+    ComplianceReport,
+    Customer,
+    CustomerCategory,
+    FeedbackItem,
+    OverdueVisit,
+    PlannedVisit,
+    Topic,
+    VisitGap,
+    VisitInterval,
+    VisitKind,
+    VisitOverdue,
+    VisitPlan,
+    VisitPlanned,
+    VisitPlanner,
+    VisitQuota,
+    VisitReassigned,
+    VisitRecord,
+    VisitRecorded,
+    evaluate_compliance,
+    record_visit,
+    scaled_count,
+    visit_id,
+)
+from keyaccount.policies import TierVisitFrequency
+from keyaccount.policies.presets import escalation, visit_frequency
+from robustness.harness import Call, suite
+from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, SHANGHAI, YEAR, complete_record
+
+DAY = date(2026, 3, 2)
+ACCOUNT = AccountToPlan("BEIHAI", TIER_D, staff=("chen", "li"), blackout_dates=(DAY,))
+PLANNER = VisitPlanner(visit_frequency())
+PLAN, _ = PLANNER.plan(ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+FIRST = PLAN.visit_at(0)
+INTERVAL = VisitInterval(months=6)
+SMALL_PLAN = VisitPlan(
+    "BEIHAI", TIER_D, YEAR,
+    days=(date(2026, 1, 5), date(2026, 7, 1)),
+    kinds=(VisitKind.PHONE_RETURN, VisitKind.PHONE_RETURN),
+    visitors=(("chen",), ("chen", "li")),
+    topics=((Topic.CUSTOMER_BASICS,), (Topic.NEEDS_RESEARCH,)),
+    interval=INTERVAL,
+)
+RECORD = VisitRecord(
+    "R1", "BEIHAI", VisitKind.PHONE_RETURN, datetime(2026, 1, 5, 10, tzinfo=SHANGHAI),
+    visitors=("chen",), customer_situation="stable", topics=(Topic.CUSTOMER_BASICS,),
+    content="talked", planned_day=date(2026, 1, 5),
+)
+TICKETED = complete_record(
+    visited_at=datetime(2026, 3, 3, 10, tzinfo=SHANGHAI),
+    feedback=(
+        FeedbackItem("Is the price list out?", answer="Yes"),
+        FeedbackItem("Late deliveries", kind="complaint", severity="major",
+                     responsible_department="logistics", responsible_person="zhao"),
+    ),
+    suggestions=("more calls",),
+)
+CUSTOMER = Customer(
+    account_id="BEIHAI", name="Beihai Ltd", category=CustomerCategory.INDUSTRY, tier=TIER_D,
+    account_manager="chen", staff=("chen", "li"), important_dates=(DAY,),
+)
+REPORT = evaluate_compliance([SMALL_PLAN], [RECORD], now=JUNE, zone=SHANGHAI)
+COMPLIANCE = REPORT.accounts[0]
+OVERDUE = OverdueVisit("BEIHAI", VisitKind.PHONE_RETURN, date(2026, 1, 5), 161)
+GAP = VisitGap("BEIHAI", date(2026, 1, 5), INTERVAL, date(2026, 1, 5), 161, date(2026, 6, 15))
+POLICY = TierVisitFrequency()
+QUOTA = VisitQuota(on_site=2, phone_return=4, holiday=1, event=1, greeting=2)
+SETTINGS = {
+    "tiers": {"A": {"on_site": 24}},
+    "levels": {"core": {"on_site": 12}},
+    "ladder": {"A": "core", "B": "important", "C": "general", "D": "general"},
+    "raises": {"ACME": {"event": 1}},
+}
+
+CASES = [
+    # --- values -------------------------------------------------------------------------------
+    Call(AccountToPlan, "BEIHAI", TIER_D, staff=("chen", "li"), blackout_dates=(DAY,)),
+    Call(AccountToPlan.from_customer, CUSTOMER),
+    Call(PlannedVisit, "BEIHAI", VisitKind.ON_SITE, DAY, ("li",), (Topic.MARKET_DYNAMICS,)),
+    Call(
+        VisitPlan, "BEIHAI", TIER_D, YEAR,
+        days=(date(2026, 1, 5), date(2026, 7, 1)),
+        kinds=(VisitKind.PHONE_RETURN, VisitKind.PHONE_RETURN),
+        visitors=(("chen",), ("chen", "li")),
+        topics=((Topic.CUSTOMER_BASICS,), (Topic.NEEDS_RESEARCH,)),
+        interval=INTERVAL,
+    ),
+    Call(PLAN.count, VisitKind.PHONE_RETURN),
+    Call(PLAN.visit_at, 1),
+    Call(PLAN.reassign_visitor, "chen", "wang", from_day=date(2026, 3, 1), now=NOW,
+         done=((FIRST.day, FIRST.kind),)),
+    Call(VisitQuota, on_site=2, phone_return=4, holiday=1, event=1, greeting=2),
+    Call(QUOTA.count, VisitKind.ON_SITE),
+    Call(VisitInterval, months=2),
+    Call(INTERVAL.after, DAY),
+    Call(INTERVAL.window_start, DAY),
+    Call(scaled_count, 4, YEAR),
+    Call(visit_id, "BEIHAI", DAY, VisitKind.ON_SITE),
+    Call(
+        FeedbackItem, "Late deliveries", answer=None, kind="complaint", severity="major",
+        responsible_department="logistics", responsible_person="zhao", lead_coordinator="wu",
+    ),
+    Call(
+        VisitRecord, "R1", "BEIHAI", VisitKind.ON_SITE, datetime(2026, 1, 5, 10, tzinfo=SHANGHAI),
+        place="plant", visitors=("chen",), customer_situation="stable",
+        topics=(Topic.CUSTOMER_BASICS,), content="talked",
+        feedback=(FeedbackItem("Is the price list out?", answer="Yes"),),
+        suggestions=("more calls",), planned_day=date(2026, 1, 5),
+    ),
+    Call(VisitRecord.required_fields, VisitKind.PHONE_RETURN),
+    # --- compliance ---------------------------------------------------------------------------
+    Call(evaluate_compliance, [SMALL_PLAN], [RECORD], now=JUNE, zone=SHANGHAI,
+         reported=frozenset({"BEIHAI/2026-01-05/phone_return"})),
+    Call(OverdueVisit, "BEIHAI", VisitKind.PHONE_RETURN, date(2026, 1, 5), 161),
+    Call(VisitGap, "BEIHAI", date(2026, 1, 5), INTERVAL, date(2026, 1, 5), 161,
+         date(2026, 6, 15)),
+    Call(AccountCompliance, "BEIHAI", 1, 1, 0, date(2026, 1, 5), SMALL_PLAN, 1),
+    Call(ComplianceReport, date(2026, 6, 15), (COMPLIANCE,), (OVERDUE,), (GAP,), (),
+         frozenset({"BEIHAI/2026-01-05/phone_return"})),
+    # --- planner ------------------------------------------------------------------------------
+    Call(VisitPlanner, visit_frequency()),
+    Call(PLANNER.plan, ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW),
+    Call(PLANNER.plan_portfolio, (ACCOUNT,), YEAR, calendar=CALENDAR, festivals=FESTIVALS,
+         now=NOW),
+    Call(PLANNER.replan, PLAN, AccountToPlan("BEIHAI", TIER_B, staff=("chen",)),
+         as_of=date(2026, 6, 1), done=((FIRST.day, FIRST.kind),), calendar=CALENDAR,
+         festivals=FESTIVALS, now=NOW),
+    # --- recording ----------------------------------------------------------------------------
+    Call(record_visit, TICKETED, escalation(), tier=TIER_B,
+         now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI), calendar=CALENDAR),
+    # --- events -------------------------------------------------------------------------------
+    Call(VisitPlanned, occurred_at=NOW, account_id="BEIHAI", period=YEAR, visit_count=6),
+    Call(VisitReassigned, occurred_at=NOW, account_id="BEIHAI", departing="chen",
+         successor="li", from_day=DAY, visit_count=2),
+    Call(VisitRecorded, occurred_at=NOW, account_id="BEIHAI", record_id="R1",
+         kind=VisitKind.ON_SITE, visited_at=datetime(2025, 11, 30, 10, tzinfo=SHANGHAI),
+         planned_day=date(2025, 11, 30)),
+    Call(VisitOverdue, occurred_at=NOW, account_id="BEIHAI", kind=VisitKind.ON_SITE,
+         planned_day=date(2026, 1, 5)),
+    # --- the frequency policy -----------------------------------------------------------------
+    Call(TierVisitFrequency, tiers=(("A", QUOTA),), levels={"core": QUOTA},
+         raises=(("ACME", QUOTA),)),
+    Call(TierVisitFrequency.from_mapping, SETTINGS),
+    Call(POLICY.minimum, TIER_B),
+    Call(POLICY.quota_for, "ACME", TIER_B),
+    Call(POLICY.with_raise, "ACME", QUOTA),
+    Call(visit_frequency),
+]
+
+test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)
