@@ -478,3 +478,42 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
+
+
+# --- indicators: the records' days, amounts and flags ----------------------------------------
+
+_FIRST_DAY = date(FIRST_YEAR, 1, 1)
+_LAST_DAY = date(LAST_YEAR, 12, 31)
+
+
+def day_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a plain date within the years ``FIRST_YEAR`` to ``LAST_YEAR``."""
+    # hosts build records by the million: the plain case costs one type check and a range
+    if type(value) is not date or not _FIRST_DAY <= value <= _LAST_DAY:
+        require_day_in_years(value, field=_field_name(instance, attribute))
+
+
+def optional_day_in_years(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """An attrs validator: ``None`` or a plain date within the years."""
+    if value is not None and (type(value) is not date or not _FIRST_DAY <= value <= _LAST_DAY):
+        require_day_in_years(value, field=_field_name(instance, attribute))
+
+
+def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a ``bool`` itself (not ``1``, not ``"no"``)."""
+    if type(value) is not bool:
+        require_bool(value, field=_field_name(instance, attribute))
+
+
+def to_money(value: object, *, field: str) -> Decimal:
+    """An exact amount within the bounds of money (10**15, 6 decimal places)."""
+    return require_bounded(to_decimal(value, field=field), field=field)
+
+
+def require_instance(value: T, kind: type[Any], *, field: str) -> T:
+    """``value`` is a ``kind`` (a collaborator such as a period or a policy), named if not."""
+    if not isinstance(value, kind):
+        raise InvalidInput(f"{field} must be a {kind.__name__}, got {value!r:.200}")
+    return value

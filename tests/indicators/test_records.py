@@ -50,7 +50,7 @@ def _dims() -> tuple[str, str, str, str]:
         (lambda: IndicatorValue(Indicator.RETENTION, H1, 1, -1), "denominator"),
         (lambda: IndicatorValue(Indicator.RETENTION, H1, Decimal("NaN"), 1), "must be finite"),
         (lambda: IndicatorValue(Indicator.RETENTION, H1, 1, 2, 0.5), "exact"),
-        (lambda: IndicatorValue("retention", H1, 1, 2, Fraction(1, 2)), "Indicator"),
+        (lambda: IndicatorValue("bogus", H1, 1, 2, Fraction(1, 2)), "indicator must be one of"),
         (lambda: IndicatorValue(Indicator.RETENTION, "2025-H1", 1, 2, Fraction(1, 2)),
          "Period"),
     ],

@@ -19,13 +19,15 @@ from keyaccount._errors import InvalidInput
 from keyaccount._numeric import unit_fraction
 from keyaccount._validation import (
     COUNT_LIMIT,
-    a_date,
+    a_bool,
     count,
+    day_in_years,
     non_empty,
     non_negative,
-    optional_date,
+    optional_day_in_years,
     optional_non_empty,
-    to_decimal,
+    require_count,
+    to_money,
 )
 from keyaccount.domain.grading import Tier
 
@@ -52,7 +54,31 @@ _count = count(maximum=COUNT_LIMIT)
 
 
 def _amount(value: object) -> Decimal:
-    return to_decimal(value, field="amount")
+    return to_money(value, field="VolumeFact.amount")
+
+
+def _amount_due(value: object) -> Decimal:
+    return to_money(value, field="ReceivableFact.amount_due")
+
+
+def _amount_collected(value: object) -> Decimal:
+    return to_money(value, field="ReceivableFact.amount_collected")
+
+
+def _spending(value: object) -> Decimal:
+    return to_money(value, field="SpendingFact.spending")
+
+
+def _benefit(value: object) -> Decimal:
+    return to_money(value, field="SpendingFact.benefit")
+
+
+def _repeat_quantity(value: object) -> Decimal:
+    return to_money(value, field="LoyaltyFacts.repeat_purchase_quantity")
+
+
+def _repeat_amount(value: object) -> Decimal:
+    return to_money(value, field="LoyaltyFacts.repeat_purchase_amount")
 
 
 def _referral_rate(value: object) -> Fraction:
@@ -99,8 +125,10 @@ class VisitFact(_AccountDimensions):
     'A'
     """
 
-    planned_on: date = attrs.field(kw_only=True, validator=a_date)
-    done_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    planned_on: date = attrs.field(kw_only=True, validator=day_in_years)
+    done_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_day_in_years
+    )
 
 
 @attrs.frozen
@@ -128,8 +156,10 @@ class TicketFact(_AccountDimensions):
     keyaccount.InvalidInput: TicketFact ACME: a resolved ticket needs resolved_on_time ... got None
     """
 
-    opened_on: date = attrs.field(kw_only=True, validator=a_date)
-    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    opened_on: date = attrs.field(kw_only=True, validator=day_in_years)
+    resolved_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_day_in_years
+    )
     resolved_on_time: bool | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -169,13 +199,14 @@ class SurveyResponse(_AccountDimensions):
     4
     """
 
-    answered_on: date = attrs.field(kw_only=True, validator=a_date)
+    answered_on: date = attrs.field(kw_only=True, validator=day_in_years)
     score: int = attrs.field(kw_only=True)
 
     @score.validator
     def _check_score(self, _attribute: object, value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInput(f"SurveyResponse.score must be an int, got {value!r}")
+        if type(value) is not int or not -COUNT_LIMIT <= value <= COUNT_LIMIT:
+            require_count(value, field="SurveyResponse.score", minimum=-COUNT_LIMIT,
+                          maximum=COUNT_LIMIT)
 
 
 @attrs.frozen
@@ -194,7 +225,7 @@ class VolumeFact(_AccountDimensions):
     Decimal('1250.50')
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=a_date)
+    booked_on: date = attrs.field(kw_only=True, validator=day_in_years)
     amount: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
 
 
@@ -214,7 +245,7 @@ class RetentionFact(_AccountDimensions):
     True
     """
 
-    retained: bool = attrs.field(kw_only=True, validator=attrs.validators.instance_of(bool))
+    retained: bool = attrs.field(kw_only=True, validator=a_bool)
 
 
 @attrs.frozen
@@ -237,10 +268,10 @@ class ReceivableFact(_AccountDimensions):
     keyaccount.InvalidInput: ReceivableFact ACME: amount_collected 120 exceeds amount_due 100
     """
 
-    due_on: date = attrs.field(kw_only=True, validator=a_date)
-    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    due_on: date = attrs.field(kw_only=True, validator=day_in_years)
+    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount_due, validator=non_negative)
     amount_collected: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_amount_collected, validator=non_negative
     )
 
     def __attrs_post_init__(self) -> None:
@@ -271,8 +302,10 @@ class ProspectFact:
     tier: str | None = attrs.field(converter=_tier_code, validator=optional_non_empty)
     account_manager: str = attrs.field(validator=non_empty)
     department: str = attrs.field(validator=non_empty)
-    entered_on: date = attrs.field(kw_only=True, validator=a_date)
-    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    entered_on: date = attrs.field(kw_only=True, validator=day_in_years)
+    converted_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_day_in_years
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.converted_on is not None and self.converted_on < self.entered_on:
@@ -304,9 +337,9 @@ class SpendingFact(_AccountDimensions):
     keyaccount.InvalidInput: SpendingFact.spending must be >= 0, got -5
     """
 
-    booked_on: date = attrs.field(kw_only=True, validator=a_date)
-    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
-    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    booked_on: date = attrs.field(kw_only=True, validator=day_in_years)
+    spending: Decimal = attrs.field(kw_only=True, converter=_spending, validator=non_negative)
+    benefit: Decimal = attrs.field(kw_only=True, converter=_benefit, validator=non_negative)
 
 
 @attrs.frozen
@@ -341,10 +374,10 @@ class LoyaltyFacts(_AccountDimensions):
 
     repeat_purchase_count: int = attrs.field(kw_only=True, validator=_count)
     repeat_purchase_quantity: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_repeat_quantity, validator=non_negative
     )
     repeat_purchase_amount: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_repeat_amount, validator=non_negative
     )
     referral_rate: Fraction = attrs.field(kw_only=True, converter=_referral_rate)
     activities_invited: int = attrs.field(kw_only=True, validator=_count)

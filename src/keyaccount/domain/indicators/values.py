@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import to_enum
+from keyaccount._validation import MONEY_LIMIT, RATE_PLACES, require_count, to_enum
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _LazyValues
 
@@ -75,6 +75,13 @@ class Dimension(enum.Enum):
 _DIMENSIONS = (Dimension.ACCOUNT, Dimension.TIER, Dimension.ACCOUNT_MANAGER, Dimension.DEPARTMENT)
 
 
+def _indicator(value: object) -> Indicator:
+    """The :class:`Indicator` that ``value`` is or names (its settings name)."""
+    if type(value) is Indicator:
+        return value
+    return to_enum(Indicator, value, field="indicator")
+
+
 def _group_key_order(key: GroupKey) -> tuple[bool, str]:
     return (key is None, key or "")
 
@@ -84,6 +91,8 @@ def _quantity(value: object, *, field: str) -> Quantity:
         raise InvalidInput(f"{field} must be an int, Decimal or Fraction, got {value!r}")
     if isinstance(value, Decimal) and not value.is_finite():
         raise InvalidInput(f"{field} must be finite, got {value!r}")
+    if not -MONEY_LIMIT <= value <= MONEY_LIMIT:
+        raise InvalidInput(f"{field} must be at most 10**15 in magnitude, got {value!r}")
     return value
 
 
@@ -92,7 +101,15 @@ def _fraction_or_none(value: object) -> Fraction | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
         raise InvalidInput(f"IndicatorValue.normalised must be exact (not float), got {value!r}")
+    # Fraction(Decimal("1e999999999")) would build a billion-digit integer: range first
+    if isinstance(value, Decimal) and not (value.is_finite() and 0 <= value <= 1):
+        raise InvalidInput(f"IndicatorValue.normalised must lie in [0, 1], got {value!r}")
     return Fraction(value)
+
+
+def _places(value: object, *, field: str) -> int:
+    """Decimal places to round to for display: an int in 0..12."""
+    return require_count(value, field=field, maximum=RATE_PLACES)
 
 
 def _display(value: Fraction, places: int = 4) -> Decimal:
@@ -123,7 +140,7 @@ class IndicatorValue:
     >>> IndicatorValue.rate(Indicator.PROBLEM_RESOLUTION, Period.half_year(2025, 1), 0, 0).value
     """
 
-    indicator: Indicator
+    indicator: Indicator = attrs.field(converter=_indicator)
     period: Period
     numerator: Quantity = attrs.field()
     denominator: Quantity = attrs.field()
@@ -170,6 +187,9 @@ class IndicatorValue:
         Raises:
             InvalidInput: the numerator is negative or larger than the denominator.
         """
+        indicator = _indicator(indicator)
+        _quantity(numerator, field="IndicatorValue.numerator")
+        _quantity(denominator, field="IndicatorValue.denominator")
         if not 0 <= numerator <= denominator:
             raise InvalidInput(
                 f"{indicator.value} is a rate: numerator must lie in [0, denominator "
@@ -211,7 +231,8 @@ class IndicatorValue:
         return Fraction(self.numerator) / Fraction(self.denominator)
 
     def rounded(self, places: int = 4) -> Decimal | None:
-        """The value rounded half-even to ``places`` decimals, for display only."""
+        """The value rounded half-even to ``places`` decimals (0..12), for display only."""
+        places = _places(places, field="places")
         value = self.value
         return None if value is None else _display(value, places)
 
@@ -234,13 +255,35 @@ def _ratio(numerator: Quantity, denominator: Quantity) -> Fraction:
 def _frozen_groups(
     value: Mapping[Dimension, Mapping[GroupKey, V]],
 ) -> Mapping[Dimension, Mapping[GroupKey, V]]:
-    groups: dict[Dimension, Mapping[GroupKey, V]] = {}
-    for dimension in _DIMENSIONS:
-        group = value.get(dimension, {})
-        groups[dimension] = (
-            group if isinstance(group, _LazyValues) else MappingProxyType(dict(group))
+    if not isinstance(value, Mapping):
+        raise InvalidInput(
+            f"Breakdown.groups must be a mapping of Dimension to groups, got {value!r:.200}"
         )
-    return MappingProxyType(groups)
+    given: dict[Dimension, Mapping[GroupKey, V]] = {}
+    for key, group in value.items():
+        dimension = key if type(key) is Dimension else _dimension(key, field="Breakdown.groups")
+        if isinstance(group, _LazyValues):  # the engine's own groups
+            given[dimension] = group
+            continue
+        if not isinstance(group, Mapping):
+            raise InvalidInput(
+                f"Breakdown.groups[{dimension.value!r}] must be a mapping of group key to "
+                f"value, got {group!r:.200}"
+            )
+        for group_key in group:
+            if group_key is not None and (type(group_key) is not str or not group_key.strip()):
+                raise InvalidInput(
+                    f"Breakdown.groups[{dimension.value!r}] keys must be non-empty strings or "
+                    f"None, got {group_key!r}"
+                )
+        given[dimension] = MappingProxyType(dict(group))
+    empty: Mapping[GroupKey, V] = MappingProxyType({})
+    return MappingProxyType({dimension: given.get(dimension, empty) for dimension in _DIMENSIONS})
+
+
+#: What a breakdown holds per group: an :class:`IndicatorValue`, or a kind of value another
+#: module of the package registers (the satisfaction's score distribution).
+_BREAKDOWN_VALUES: list[type] = [IndicatorValue]
 
 
 @attrs.frozen(eq=True, hash=False)
@@ -270,6 +313,38 @@ class Breakdown(Generic[V]):
     not_applicable: V
     groups: Mapping[Dimension, Mapping[GroupKey, V]] = attrs.field(converter=_frozen_groups)
 
+    def __attrs_post_init__(self) -> None:
+        indicator = _indicator(self.indicator)
+        object.__setattr__(self, "indicator", indicator)
+        if not isinstance(self.period, Period):
+            raise InvalidInput(f"Breakdown.period must be a Period, got {self.period!r:.200}")
+        kind = type(self.portfolio)
+        if kind not in _BREAKDOWN_VALUES:
+            raise InvalidInput(
+                f"Breakdown.portfolio must be one of "
+                f"{[k.__name__ for k in _BREAKDOWN_VALUES]}, got {self.portfolio!r:.200}"
+            )
+        self._check("portfolio", self.portfolio, kind)
+        self._check("not_applicable", self.not_applicable, kind)
+        for dimension, group in self.groups.items():
+            if isinstance(group, _LazyValues):
+                continue  # the engine made them from its own counters
+            for value in group.values():
+                self._check(f"groups[{dimension.value!r}]", value, kind)
+
+    def _check(self, field: str, value: object, kind: type) -> None:
+        if type(value) is not kind:
+            raise InvalidInput(
+                f"Breakdown.{field} must hold {kind.__name__} values, got {value!r:.200}"
+            )
+        if isinstance(value, IndicatorValue) and (
+            value.indicator is not self.indicator or value.period != self.period
+        ):
+            raise InvalidInput(
+                f"Breakdown.{field} must be {self.indicator.value} of {self.period}, got "
+                f"{value.indicator.value} of {value.period}"
+            )
+
     def by(self, dimension: Dimension | str) -> Mapping[GroupKey, V]:
         """Every group of ``dimension`` (or its name, ``"tier"``) that had records, by key.
 
@@ -281,11 +356,17 @@ class Breakdown(Generic[V]):
         except (KeyError, TypeError):
             return self.groups[_dimension(dimension)]
 
-    def of(self, dimension: Dimension | str, key: GroupKey) -> V:
-        """The value of one group; a group without records is not applicable."""
+    def of(self, dimension: Dimension | str, key: str | None) -> V:
+        """The value of one group; a group without records is not applicable.
+
+        Raises:
+            InvalidInput: ``key`` is neither a string nor ``None`` (no group has it).
+        """
+        if key is not None and type(key) is not str:
+            raise InvalidInput(f"Breakdown.of key must be a group key (a str or None), got {key!r}")
         return self.by(dimension).get(key, self.not_applicable)
 
 
-def _dimension(value: object) -> Dimension:
+def _dimension(value: object, *, field: str = "dimension") -> Dimension:
     """The :class:`Dimension` that ``value`` is or names; anything else is refused by name."""
-    return to_enum(Dimension, value, field="dimension")
+    return to_enum(Dimension, value, field=field)
