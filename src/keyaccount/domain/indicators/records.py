@@ -19,17 +19,19 @@ from keyaccount._errors import InvalidInput
 from keyaccount._numeric import unit_fraction
 from keyaccount._validation import (
     COUNT_LIMIT,
-    a_bool,
     count,
-    day_in_years,
     non_empty,
     non_negative,
-    optional_day_in_years,
     optional_non_empty,
     require_count,
-    to_money,
 )
 from keyaccount.domain.grading import Tier
+from keyaccount.domain.indicators._checks import (
+    a_bool,
+    day_in_years,
+    optional_day_in_years,
+    to_money,
+)
 
 __all__ = [
     "LoyaltyFacts",
