@@ -122,7 +122,7 @@ class IndicatorValue:
     """One indicator for one group and period, with what it was computed from.
 
     Attributes:
-        indicator: which indicator this is.
+        indicator: which indicator this is (its name is accepted).
         period: the period it was measured over (an indicator always states its period).
         numerator: the exact numerator (a count, an amount or a sum of scores).
         denominator: the exact denominator; 0 means *not applicable*.
@@ -297,6 +297,12 @@ class Breakdown(Generic[V]):
         not_applicable: the value a group with no records gets (:meth:`of` returns it).
         groups: per :class:`Dimension`, the value of each group key that had records. Tier
             keys are tier codes; a record without a tier (a prospect) groups under ``None``.
+            A dimension may be given by its name (``{"tier": {...}}``).
+
+    Raises:
+        InvalidInput: an indicator or dimension that is neither the member nor its name, a
+            group key that is neither a non-blank string nor ``None``, or a value that is not
+            of the portfolio's kind, indicator and period.
 
     >>> from datetime import date
     >>> from keyaccount import VisitFact, visit_plan_completion
@@ -307,15 +313,13 @@ class Breakdown(Generic[V]):
     (['A'], False)
     """
 
-    indicator: Indicator
+    indicator: Indicator = attrs.field(converter=_indicator)
     period: Period
     portfolio: V
     not_applicable: V
     groups: Mapping[Dimension, Mapping[GroupKey, V]] = attrs.field(converter=_frozen_groups)
 
     def __attrs_post_init__(self) -> None:
-        indicator = _indicator(self.indicator)
-        object.__setattr__(self, "indicator", indicator)
         if not isinstance(self.period, Period):
             raise InvalidInput(f"Breakdown.period must be a Period, got {self.period!r:.200}")
         kind = type(self.portfolio)
