@@ -478,4 +478,3 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
-
