@@ -493,13 +493,3 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
-
-
-
-# --- visits: an attrs validator of a day within the years -----------------------------------
-
-
-def day_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a plain date within ``FIRST_YEAR``-``LAST_YEAR``."""
-    if type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR:
-        require_day_in_years(value, field=_field_name(instance, attribute))

@@ -17,10 +17,7 @@ __all__ = ["DomainEvent"]
 
 
 def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
-<<<<<<< HEAD
-=======
     # within the years 1900-2199 (SPEC §11), like every instant the domain takes
->>>>>>> rb/visits
     require_instant_in_years(value, field=attribute.name)
 
 

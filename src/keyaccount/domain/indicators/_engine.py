@@ -9,14 +9,15 @@ cells are the hot paths (a million records in the benchmark): they stay plain an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import localcontext
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import attrs
 
+from keyaccount._errors import InvalidInput
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _EXACT, _LazyValues
 from keyaccount.domain.indicators.values import (
@@ -32,6 +33,10 @@ from keyaccount.domain.indicators.values import (
 )
 
 V = TypeVar("V")
+
+#: What a collection of records must not be: a lone string or bytes would be read letter by
+#: letter, a mapping by its keys.
+_LONE = (str, bytes, date, Mapping)
 
 _dims_of = attrgetter("account_id", "tier", "account_manager", "department")
 
@@ -118,6 +123,8 @@ def _pair_sums(
     day: Callable[[R], date],
     key: Callable[[R], tuple[Any, ...]],
     pair: Callable[[R], tuple[Quantity, Quantity]],
+    kind: type[Any],
+    field: str,
 ) -> _Cells:
     """Sum ``pair(record)`` per ``key(record)`` over the records whose ``day`` is in ``period``.
 
@@ -125,25 +132,57 @@ def _pair_sums(
     the visits, tickets, surveys and volumes (a million records each in the benchmark, and
     more than two counters or a second date) keep their own inlined loops.
     """
-    start, end = period.start, period.end
+    records = _records(records, kind, field)
+    start, end = _period(period).start, period.end
     cells: _Cells = {}
     cell_of = cells.get
-    with localcontext(_EXACT):
-        for record in records:
-            if start <= day(record) < end:
-                numerator, denominator = pair(record)
-                dims = key(record)
-                cell = cell_of(dims)
-                if cell is None:
-                    cells[dims] = [numerator, denominator]
-                else:
-                    cell[0] += numerator
-                    cell[1] += denominator
+    try:
+        with localcontext(_EXACT):
+            for record in records:
+                if start <= day(record) < end:
+                    numerator, denominator = pair(record)
+                    dims = key(record)
+                    cell = cell_of(dims)
+                    if cell is None:
+                        cells[dims] = [numerator, denominator]
+                    else:
+                        cell[0] += numerator
+                        cell[1] += denominator
+    except (AttributeError, TypeError) as error:
+        _refuse(records, kind, field, error)
     return cells
 
 
 
 
-def _records(records: Iterable[V]) -> Sequence[V]:
+def _records(records: Iterable[V], kind: type[Any], field: str) -> Sequence[V]:
+    """The records as a sequence (read once if an iterator), a lone value refused by name."""
+    if type(records) is list or type(records) is tuple:  # the plain case
+        return records
+    if isinstance(records, _LONE) or not isinstance(records, Iterable):
+        raise InvalidInput(
+            f"{field} must be a collection of {kind.__name__} records, got {records!r:.200}"
+        )
     return records if isinstance(records, Sequence) else tuple(records)
+
+
+def _refuse(records: Iterable[Any], kind: type[Any], field: str, error: Exception) -> NoReturn:
+    """A pass over ``records`` failed with ``error``: name the record that is not a ``kind``.
+
+    The passes trust their records (a million in the benchmark): a foreign item surfaces as
+    an AttributeError or TypeError, turned here into a refusal that names the argument.
+    """
+    for record in records:
+        if not isinstance(record, kind):
+            raise InvalidInput(
+                f"{field} must hold {kind.__name__} records, got {record!r:.200}"
+            ) from None
+    raise error
+
+
+def _period(value: object, field: str = "period") -> Period:
+    """The period an indicator states, refused by name if it is not a :class:`Period`."""
+    if type(value) is not Period and not isinstance(value, Period):
+        raise InvalidInput(f"{field} must be a Period, got {value!r:.200}")
+    return value
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, tzinfo
+from typing import TypeVar
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_bool, require_instances, to_enum, to_items
 from keyaccount.domain.customers import AccountStatus, Customer
 from keyaccount.domain.indicators.records import (
     RetentionFact,
@@ -24,6 +26,8 @@ from keyaccount.domain.indicators.records import (
 from keyaccount.domain.tickets import FeedbackTicket
 from keyaccount.domain.visits import PlannedVisit, VisitRecord
 
+T = TypeVar("T")
+
 __all__ = [
     "TRADING_STATUSES",
     "roster_from",
@@ -31,6 +35,37 @@ __all__ = [
     "ticket_facts_from",
     "visit_facts_from",
 ]
+
+
+def _items(value: Iterable[T], kind: type[T], field: str) -> tuple[T, ...]:
+    """The collection ``value`` as a tuple of ``kind`` values, anything else refused by name."""
+    items = to_items(value, field=field, expected=f"{kind.__name__} values")
+    require_instances(items, kind, field=field)
+    return items
+
+
+def _customers(value: object) -> Mapping[str, Customer]:
+    if not isinstance(value, Mapping):
+        raise InvalidInput(
+            f"customers must be a mapping of account id to Customer, got {value!r:.200}"
+        )
+    for account_id, customer in value.items():
+        if not isinstance(customer, Customer):
+            raise InvalidInput(
+                f"customers[{account_id!r}] must be a Customer, got {customer!r:.200}"
+            )
+        if customer.account_id != account_id:
+            raise InvalidInput(
+                f"customers[{account_id!r}] is the file of account {customer.account_id!r}; "
+                "customers must be keyed by their own account id"
+            )
+    return value
+
+
+def _zone(value: object) -> tzinfo | None:
+    if value is not None and not isinstance(value, tzinfo):
+        raise InvalidInput(f"zone must be a tzinfo (e.g. ZoneInfo) or None, got {value!r:.200}")
+    return value
 
 
 def _day(moment: datetime, zone: tzinfo | None) -> date:
@@ -81,6 +116,10 @@ def visit_facts_from(
     Raises:
         InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
     """
+    planned = _items(planned, PlannedVisit, "planned")
+    records = _items(records, VisitRecord, "records")
+    customers = _customers(customers)
+    zone = _zone(zone)
     done: dict[tuple[str, str, date], date] = {}
     for record in records:
         if record.planned_day is None:
@@ -132,6 +171,10 @@ def ticket_facts_from(
     Raises:
         InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
     """
+    tickets = _items(tickets, FeedbackTicket, "tickets")
+    customers = _customers(customers)
+    zone = _zone(zone)
+    require_bool(by_responsible_department, field="by_responsible_department")
     facts = []
     for ticket in tickets:
         account_id, _tier, manager, department = _dimensions(ticket.account_id, customers)
@@ -173,6 +216,9 @@ def satisfaction_from_tickets(
     Raises:
         InvalidInput: an account is not among ``customers`` or lacks a grouping dimension.
     """
+    tickets = _items(tickets, FeedbackTicket, "tickets")
+    customers = _customers(customers)
+    zone = _zone(zone)
     answers = []
     for ticket in tickets:
         # A ticket has a score exactly while closed; closed_at is checked for its date.
@@ -219,6 +265,12 @@ def roster_from(
     Raises:
         InvalidInput: a starting account lacks a grouping dimension.
     """
+    at_start = _items(at_start, Customer, "at_start")
+    at_end = _items(at_end, Customer, "at_end")
+    trading = tuple(
+        to_enum(AccountStatus, status, field="trading")
+        for status in to_items(trading, field="trading", expected="AccountStatus values")
+    )
     still_trading = {c.account_id for c in at_end if c.status in trading}
     starting = {c.account_id: c for c in at_start if c.status in trading}
     return tuple(

@@ -14,11 +14,52 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from keyaccount._errors import InvalidInput
+from keyaccount._numeric import WEIGHT_LIMIT
+from keyaccount._validation import instance_of, non_empty, require_instances, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators.indicator_set import IndicatorSet
-from keyaccount.domain.indicators.values import Dimension, GroupKey, _display
+from keyaccount.domain.indicators.values import Dimension, GroupKey, _display, _places
 
 __all__ = ["Appraisal", "AppraisalComponent", "AppraisalPolicy"]
+
+
+def _exact(value: object, *, field: str, maximum: int = 1) -> Fraction:
+    """An exact value in [0, maximum] (an int, finite Decimal or Fraction), as a Fraction."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, Decimal, Fraction))
+        or (isinstance(value, Decimal) and not value.is_finite())
+        or not 0 <= value <= maximum
+    ):
+        raise InvalidInput(f"{field} must be an exact number in [0, {maximum}], got {value!r:.200}")
+    return Fraction(value)
+
+
+def _weight(value: object) -> Fraction:
+    return _exact(value, field="AppraisalComponent.weight", maximum=WEIGHT_LIMIT)
+
+
+def _effective_weight(value: object) -> Fraction:
+    return _exact(value, field="AppraisalComponent.effective_weight")
+
+
+def _normalised(value: object) -> Fraction | None:
+    return None if value is None else _exact(value, field="AppraisalComponent.normalised")
+
+
+def _score(value: object) -> Fraction | None:
+    return None if value is None else _exact(value, field="Appraisal.score")
+
+
+def _components(value: object) -> tuple[AppraisalComponent, ...]:
+    components: tuple[AppraisalComponent, ...] = to_items(
+        value,  # type: ignore[arg-type]
+        field="Appraisal.components",
+        expected="AppraisalComponent values",
+    )
+    require_instances(components, AppraisalComponent, field="Appraisal.components")
+    return components
 
 
 @attrs.frozen
@@ -33,10 +74,10 @@ class AppraisalComponent:
         normalised: its normalised value in [0, 1], or None when not applicable.
     """
 
-    name: str
-    weight: Fraction
-    effective_weight: Fraction
-    normalised: Fraction | None
+    name: str = attrs.field(validator=non_empty)
+    weight: Fraction = attrs.field(converter=_weight)
+    effective_weight: Fraction = attrs.field(converter=_effective_weight)
+    normalised: Fraction | None = attrs.field(converter=_normalised)
 
 
 @attrs.frozen
@@ -61,9 +102,9 @@ class Appraisal:
     (Fraction(1, 2), ('growth',), Fraction(1, 4))
     """
 
-    period: Period
-    score: Fraction | None
-    components: tuple[AppraisalComponent, ...]
+    period: Period = attrs.field(validator=instance_of(Period))
+    score: Fraction | None = attrs.field(converter=_score)
+    components: tuple[AppraisalComponent, ...] = attrs.field(converter=_components)
 
     @property
     def not_applicable(self) -> tuple[str, ...]:
@@ -76,7 +117,8 @@ class Appraisal:
         return sum((c.weight for c in self.components if c.normalised is None), Fraction(0))
 
     def rounded(self, places: int = 4) -> Decimal | None:
-        """The score rounded half-even to ``places`` decimals, for display only."""
+        """The score rounded half-even to ``places`` decimals (0..12), for display only."""
+        places = _places(places, field="places")
         return None if self.score is None else _display(self.score, places)
 
 

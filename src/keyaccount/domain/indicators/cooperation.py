@@ -16,7 +16,14 @@ from dateutil.relativedelta import relativedelta
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import DURATION_DAYS_LIMIT, DURATION_MONTHS_LIMIT
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of
+from keyaccount.domain.indicators._engine import (
+    _breakdown,
+    _Cells,
+    _dims_of,
+    _period,
+    _records,
+    _refuse,
+)
 from keyaccount.domain.indicators._lazy import _EXACT
 from keyaccount.domain.indicators.records import VisitFact, VolumeFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue, _ratio
@@ -65,19 +72,23 @@ def cooperation_growth(volumes: Iterable[VolumeFact], period: Period) -> Breakdo
     >>> growth.portfolio.normalised
     Fraction(3, 5)
     """
-    previous = period.previous()
+    volumes = _records(volumes, VolumeFact, "volumes")
+    previous = _period(period).previous()
     before_start, start, end = previous.start, period.start, period.end
     cells: _Cells = {}
     cell_of = cells.get
     with localcontext(_EXACT):
-        for volume in volumes:
-            booked_on = volume.booked_on
-            if before_start <= booked_on < end:
-                dims = _dims_of(volume)
-                cell = cell_of(dims)
-                if cell is None:
-                    cell = cells[dims] = [0, 0]
-                cell[booked_on >= start] += volume.amount
+        try:
+            for volume in volumes:
+                booked_on = volume.booked_on
+                if before_start <= booked_on < end:
+                    dims = _dims_of(volume)
+                    cell = cell_of(dims)
+                    if cell is None:
+                        cell = cells[dims] = [0, 0]
+                    cell[booked_on >= start] += volume.amount
+        except (AttributeError, TypeError) as error:
+            _refuse(volumes, VolumeFact, "volumes", error)
         return _breakdown(
             Indicator.COOPERATION_GROWTH, period, cells, 2,
             _growth_maker(Indicator.COOPERATION_GROWTH, period),
@@ -123,6 +134,7 @@ def cooperation_growth_after_visits(
     pivots: dict[str, date] = {}
     # The completion counters come along for free; one place decides what a pivot is.
     _visit_pass(visits, period, pivots)
+    volumes = _records(volumes, VolumeFact, "volumes")
     return _growth_after(pivots, volumes, period, window)
 
 
@@ -139,8 +151,8 @@ def _check_window(window: object) -> None:
         or not timedelta(0) < (day + window) - day <= _LONGEST_WINDOW
     ):
         raise InvalidInput(
-            f"the visit window must be a relativedelta of years, months or days reaching "
-            f"forward at most 10 years ({DURATION_DAYS_LIMIT} days), e.g. "
+            f"the visit window (visit_window) must be a relativedelta of years, months or "
+            f"days reaching forward at most 10 years ({DURATION_DAYS_LIMIT} days), e.g. "
             f"relativedelta(months=3), got {window!r}"
         )
 
@@ -161,17 +173,20 @@ def _growth_after(
     cell_of = cells.get
     window_of = windows.get
     with localcontext(_EXACT):
-        for volume in volumes:
-            bounds = window_of(volume.account_id)
-            if bounds is None:
-                continue
-            booked_on = volume.booked_on
-            if bounds[0] <= booked_on < bounds[2]:
-                dims = _dims_of(volume)
-                cell = cell_of(dims)
-                if cell is None:
-                    cell = cells[dims] = [0, 0]
-                cell[booked_on >= bounds[1]] += volume.amount
+        try:
+            for volume in volumes:
+                bounds = window_of(volume.account_id)
+                if bounds is None:
+                    continue
+                booked_on = volume.booked_on
+                if bounds[0] <= booked_on < bounds[2]:
+                    dims = _dims_of(volume)
+                    cell = cell_of(dims)
+                    if cell is None:
+                        cell = cells[dims] = [0, 0]
+                    cell[booked_on >= bounds[1]] += volume.amount
+        except (AttributeError, TypeError) as error:
+            _refuse(volumes, VolumeFact, "volumes", error)
         return _breakdown(
             Indicator.COOPERATION_GROWTH_AFTER_VISITS, period, cells, 2,
             _growth_maker(Indicator.COOPERATION_GROWTH_AFTER_VISITS, period),

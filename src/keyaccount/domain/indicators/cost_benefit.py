@@ -47,7 +47,8 @@ def relationship_cost_benefit(
     >>> ratio.portfolio.normalised
     Fraction(5, 6)
     """
-    cells = _pair_sums(spending, period, day=_booked_on, key=_dims_of, pair=_spent_and_earned)
+    cells = _pair_sums(spending, period, day=_booked_on, key=_dims_of, pair=_spent_and_earned,
+                       kind=SpendingFact, field="spending")
 
     def make(counters: list[Any]) -> IndicatorValue:
         cost, benefit = counters

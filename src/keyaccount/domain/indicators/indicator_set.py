@@ -10,10 +10,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import to_enum
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _records
+from keyaccount.domain.indicators._engine import _period, _records
 from keyaccount.domain.indicators.cooperation import (
     DEFAULT_VISIT_WINDOW,
+    _check_window,
     _growth_after,
     cooperation_growth,
 )
@@ -32,7 +34,7 @@ from keyaccount.domain.indicators.records import (
 )
 from keyaccount.domain.indicators.resolution import ticket_resolution
 from keyaccount.domain.indicators.retention import HIGH_VALUE_TIER_CODES, retention_and_churn
-from keyaccount.domain.indicators.satisfaction import SatisfactionScale, survey_satisfaction
+from keyaccount.domain.indicators.satisfaction import SatisfactionScale, _satisfaction
 from keyaccount.domain.indicators.values import (
     Breakdown,
     Dimension,
@@ -50,7 +52,28 @@ __all__ = ["IndicatorSet", "compute_indicators"]
 def _frozen_breakdowns(
     value: Mapping[Indicator, Breakdown[IndicatorValue]],
 ) -> Mapping[Indicator, Breakdown[IndicatorValue]]:
-    return MappingProxyType(dict(value))
+    if not isinstance(value, Mapping):
+        raise InvalidInput(
+            f"IndicatorSet.breakdowns must be a mapping of Indicator to Breakdown, "
+            f"got {value!r:.200}"
+        )
+    breakdowns = {}
+    for key, breakdown in value.items():
+        indicator = key if type(key) is Indicator else to_enum(
+            Indicator, key, field="IndicatorSet.breakdowns"
+        )
+        breakdowns[indicator] = _breakdown_of(
+            breakdown, field=f"IndicatorSet.breakdowns[{indicator.value!r}]"
+        )
+    return MappingProxyType(breakdowns)
+
+
+def _breakdown_of(value: object, *, field: str) -> Breakdown[IndicatorValue]:
+    if not isinstance(value, Breakdown) or not isinstance(value.portfolio, IndicatorValue):
+        raise InvalidInput(
+            f"{field} must hold Breakdowns of IndicatorValue, got {value!r:.200}"
+        )
+    return value
 
 
 @attrs.frozen(eq=True, hash=False)
@@ -78,6 +101,7 @@ class IndicatorSet:
     )
 
     def __attrs_post_init__(self) -> None:
+        _period(self.period, "IndicatorSet.period")
         for indicator, breakdown in self.breakdowns.items():
             if breakdown.period != self.period or breakdown.indicator is not indicator:
                 raise InvalidInput(
@@ -94,7 +118,9 @@ class IndicatorSet:
     def including(self, *breakdowns: Breakdown[IndicatorValue]) -> IndicatorSet:
         """A new set with ``breakdowns`` added (or replacing those of the same indicator)."""
         merged = dict(self.breakdowns)
-        merged.update((b.indicator, b) for b in breakdowns)
+        merged.update(
+            (b.indicator, b) for b in (_breakdown_of(b, field="breakdowns") for b in breakdowns)
+        )
         return IndicatorSet(self.period, merged)
 
     def group_keys(self, dimension: Dimension | str) -> tuple[GroupKey, ...]:
@@ -156,6 +182,12 @@ def compute_indicators(
     >>> indicators[Indicator.PROBLEM_RESOLUTION].portfolio.applicable
     False
     """
+    _period(period)
+    if satisfaction_scale is not None and not isinstance(satisfaction_scale, SatisfactionScale):
+        raise InvalidInput(
+            f"satisfaction_scale must be a SatisfactionScale, got {satisfaction_scale!r:.200}"
+        )
+    _check_window(visit_window)
     found: list[Breakdown[IndicatorValue]] = []
     pivots: dict[str, date] | None = None
     if visits is not None:
@@ -167,9 +199,9 @@ def compute_indicators(
     if surveys is not None:
         if satisfaction_scale is None:
             raise InvalidInput("compute_indicators: surveys need a declared satisfaction_scale")
-        found.append(survey_satisfaction(surveys, period, scale=satisfaction_scale).mean)
+        found.append(_satisfaction(surveys, period, satisfaction_scale, field="surveys").mean)
     if volumes is not None:
-        volumes = _records(volumes)
+        volumes = _records(volumes, VolumeFact, "volumes")
         found.append(cooperation_growth(volumes, period))
         if pivots is not None:
             found.append(_growth_after(pivots, volumes, period, visit_window))

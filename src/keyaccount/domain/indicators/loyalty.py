@@ -24,8 +24,16 @@ from keyaccount._numeric import (
     positive_weights,
     redistributed_mean,
 )
+from keyaccount._validation import instance_of
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _records
+from keyaccount.domain.indicators._engine import (
+    _breakdown,
+    _Cells,
+    _dims_of,
+    _period,
+    _records,
+    _refuse,
+)
 from keyaccount.domain.indicators._lazy import _LazyValues
 from keyaccount.domain.indicators.appraisal import Appraisal
 from keyaccount.domain.indicators.records import LoyaltyFacts
@@ -51,6 +59,21 @@ def _frozen_appraisals(value: Mapping[str, Appraisal]) -> Mapping[str, Appraisal
     # Each account's appraisal is built when read: tens of thousands of accounts, a few read.
     if isinstance(value, _LazyValues):
         return value
+    if not isinstance(value, Mapping):
+        raise InvalidInput(
+            f"LoyaltyReport.components must be a mapping of account id to Appraisal, "
+            f"got {value!r:.200}"
+        )
+    for account_id, appraisal in value.items():
+        if type(account_id) is not str or not account_id.strip():
+            raise InvalidInput(
+                f"LoyaltyReport.components must be keyed by account id, got {account_id!r}"
+            )
+        if not isinstance(appraisal, Appraisal):
+            raise InvalidInput(
+                f"LoyaltyReport.components[{account_id!r}] must be an Appraisal, "
+                f"got {appraisal!r:.200}"
+            )
     return MappingProxyType(dict(value))
 
 
@@ -64,7 +87,7 @@ class LoyaltyReport:
         components: per account, the weighted combination with each component's value.
     """
 
-    index: Breakdown[IndicatorValue]
+    index: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
     components: Mapping[str, Appraisal] = attrs.field(converter=_frozen_appraisals)
 
 
@@ -108,11 +131,23 @@ def loyalty_index(
     >>> report.index.of(Dimension.ACCOUNT, "ACME").value        # (1/2 + 1/4) / 2
     Fraction(3, 8)
     """
+    _period(period)
+    if not isinstance(weights, Mapping):
+        raise InvalidInput(
+            f"weights must be a mapping of component to weight, got {weights!r:.200}"
+        )
     positive = positive_weights(
         exact_weights(weights.items(), known={name: name for name in LOYALTY_COMPONENTS},
                       owner="loyalty_index", kind="component", error=InvalidInput)
     )
-    records = sorted(_records(facts), key=attrgetter("account_id"))
+    given = _records(facts, LoyaltyFacts, "facts")
+    try:
+        records = sorted(given, key=attrgetter("account_id"))
+        for record in records:
+            if not isinstance(record, LoyaltyFacts):
+                raise TypeError(record)
+    except (AttributeError, TypeError) as error:
+        _refuse(given, LoyaltyFacts, "facts", error)
     for first, second in zip(records, records[1:], strict=False):  # noqa: RUF007 (py3.10)
         if first.account_id == second.account_id:
             raise InvalidInput(f"LoyaltyFacts: account {first.account_id!r} appears twice")
@@ -176,7 +211,8 @@ def loyalty_index(
     position_of = {record.account_id: position for position, record in enumerate(records)}
 
     def appraisal(position: int) -> Appraisal:
-        return combine_weighted(normalised(position), positive, period)
+        values = normalised(position)
+        return combine_weighted({name: values[name] for name in positive}, positive, period)
 
     appraisals = _LazyValues(position_of, appraisal)
 

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import instance_of, require_instances, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, MigrationMatrix, Tier
+from keyaccount.domain.indicators._engine import _period
 
 __all__ = ["TierMigration", "tier_migration"]
 
@@ -37,8 +39,8 @@ class TierMigration:
     ('X',)
     """
 
-    period: Period
-    matrix: MigrationMatrix
+    period: Period = attrs.field(validator=instance_of(Period))
+    matrix: MigrationMatrix = attrs.field(validator=instance_of(MigrationMatrix))
 
     @property
     def moves(self) -> tuple[tuple[tuple[str | None, str | None], int], ...]:
@@ -78,7 +80,17 @@ class TierMigration:
         return len(self.matrix.left)
 
     def count(self, from_tier: str | Tier | None, to_tier: str | Tier | None) -> int:
-        """Accounts that moved from ``from_tier`` to ``to_tier`` (codes; 0 if none)."""
+        """Accounts that moved from ``from_tier`` to ``to_tier`` (codes; 0 if none).
+
+        Raises:
+            InvalidInput: a tier that is neither a :class:`~keyaccount.Tier`, a tier code
+                nor ``None``.
+        """
+        for name, tier in (("from_tier", from_tier), ("to_tier", to_tier)):
+            if tier is not None and not isinstance(tier, Tier) and (
+                type(tier) is not str or not tier.strip()
+            ):
+                raise InvalidInput(f"{name} must be a Tier, a tier code or None, got {tier!r}")
         return self.matrix.count(from_tier, to_tier)
 
 
@@ -86,10 +98,19 @@ def _known(
     grading: Mapping[str, str | Tier], known: Mapping[str, Tier], *, field: str
 ) -> dict[str, Tier]:
     """Each account's tier among ``known``, found by its code (a Tier is read by its code)."""
+    if not isinstance(grading, Mapping):
+        raise InvalidInput(
+            f"tier_migration: {field} must be a mapping of account id to tier, "
+            f"got {grading!r:.200}"
+        )
     tiers = {}
     for account, value in grading.items():
+        if type(account) is not str or not account.strip():
+            raise InvalidInput(
+                f"tier_migration: {field} must be keyed by account id, got {account!r}"
+            )
         code = value.code if isinstance(value, Tier) else value
-        tier = known.get(code)
+        tier = known.get(code) if type(code) is str else None
         if tier is None:
             raise InvalidInput(
                 f"tier_migration: tier {code!r} of account {account!r} ({field}) is not "
@@ -123,7 +144,10 @@ def tier_migration(
     >>> m.downgraded, m.unchanged, m.entered, m.left, m.count("A", "B")
     (1, 1, 1, 1, 1)
     """
-    known = {tier.code: tier for tier in tiers}
+    _period(period)
+    ladder = to_items(tiers, field="tiers", expected="Tier values")
+    require_instances(ladder, Tier, field="tiers")
+    known = {tier.code: tier for tier in ladder}
     old = _known(before, known, field="before")
     new = _known(after, known, field="after")
     return TierMigration(period, MigrationMatrix.between(old, new))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _breakdown, _pair_sums, _rate_maker
+from keyaccount.domain.indicators._engine import _breakdown, _pair_sums, _period, _rate_maker
 from keyaccount.domain.indicators.records import ProspectFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 
@@ -42,14 +42,15 @@ def prospect_conversion(
     >>> str(conversion.of(Dimension.TIER, None))
     'prospect_conversion 2025-H1: 1/2 = 0.5000'
     """
-    end = period.end
+    end = _period(period).end
 
     def converted_of_one(prospect: ProspectFact) -> tuple[int, int]:
         converted_on = prospect.converted_on
         return (1 if converted_on is not None and converted_on < end else 0, 1)
 
     cells = _pair_sums(
-        prospects, period, day=_entered_on, key=_prospect_dims_of, pair=converted_of_one
+        prospects, period, day=_entered_on, key=_prospect_dims_of, pair=converted_of_one,
+        kind=ProspectFact, field="prospects",
     )
     return _breakdown(
         Indicator.PROSPECT_CONVERSION, period, cells, 2,

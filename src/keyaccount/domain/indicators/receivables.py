@@ -42,7 +42,8 @@ def receivables_collection(
     'receivables_collection 2025-H1: 900.00/1000.00 = 0.9000'
     """
     cells = _pair_sums(
-        receivables, period, day=_due_on, key=_dims_of, pair=_collected_and_due
+        receivables, period, day=_due_on, key=_dims_of, pair=_collected_and_due,
+        kind=ReceivableFact, field="receivables",
     )
     return _breakdown(
         Indicator.RECEIVABLES_COLLECTION, period, cells, 2,

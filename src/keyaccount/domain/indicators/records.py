@@ -25,10 +25,10 @@ from keyaccount._validation import (
     non_negative,
     optional_date,
     optional_non_empty,
-    require_bounded,
-    to_decimal,
+    require_count,
 )
 from keyaccount.domain.grading import Tier
+from keyaccount.domain.indicators._checks import a_bool, to_money
 
 __all__ = [
     "LoyaltyFacts",
@@ -53,7 +53,31 @@ _count = count(maximum=COUNT_LIMIT)
 
 
 def _amount(value: object) -> Decimal:
-    return require_bounded(to_decimal(value, field="amount"), field="amount")
+    return to_money(value, field="VolumeFact.amount")
+
+
+def _amount_due(value: object) -> Decimal:
+    return to_money(value, field="ReceivableFact.amount_due")
+
+
+def _amount_collected(value: object) -> Decimal:
+    return to_money(value, field="ReceivableFact.amount_collected")
+
+
+def _spending(value: object) -> Decimal:
+    return to_money(value, field="SpendingFact.spending")
+
+
+def _benefit(value: object) -> Decimal:
+    return to_money(value, field="SpendingFact.benefit")
+
+
+def _repeat_quantity(value: object) -> Decimal:
+    return to_money(value, field="LoyaltyFacts.repeat_purchase_quantity")
+
+
+def _repeat_amount(value: object) -> Decimal:
+    return to_money(value, field="LoyaltyFacts.repeat_purchase_amount")
 
 
 def _referral_rate(value: object) -> Fraction:
@@ -101,7 +125,9 @@ class VisitFact(_AccountDimensions):
     """
 
     planned_on: date = attrs.field(kw_only=True, validator=a_date)
-    done_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    done_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_date
+    )
 
 
 @attrs.frozen
@@ -130,7 +156,9 @@ class TicketFact(_AccountDimensions):
     """
 
     opened_on: date = attrs.field(kw_only=True, validator=a_date)
-    resolved_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    resolved_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_date
+    )
     resolved_on_time: bool | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -175,8 +203,9 @@ class SurveyResponse(_AccountDimensions):
 
     @score.validator
     def _check_score(self, _attribute: object, value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInput(f"SurveyResponse.score must be an int, got {value!r}")
+        if type(value) is not int or not -COUNT_LIMIT <= value <= COUNT_LIMIT:
+            require_count(value, field="SurveyResponse.score", minimum=-COUNT_LIMIT,
+                          maximum=COUNT_LIMIT)
 
 
 @attrs.frozen
@@ -215,7 +244,7 @@ class RetentionFact(_AccountDimensions):
     True
     """
 
-    retained: bool = attrs.field(kw_only=True, validator=attrs.validators.instance_of(bool))
+    retained: bool = attrs.field(kw_only=True, validator=a_bool)
 
 
 @attrs.frozen
@@ -239,9 +268,9 @@ class ReceivableFact(_AccountDimensions):
     """
 
     due_on: date = attrs.field(kw_only=True, validator=a_date)
-    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    amount_due: Decimal = attrs.field(kw_only=True, converter=_amount_due, validator=non_negative)
     amount_collected: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_amount_collected, validator=non_negative
     )
 
     def __attrs_post_init__(self) -> None:
@@ -273,7 +302,9 @@ class ProspectFact:
     account_manager: str = attrs.field(validator=non_empty)
     department: str = attrs.field(validator=non_empty)
     entered_on: date = attrs.field(kw_only=True, validator=a_date)
-    converted_on: date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    converted_on: date | None = attrs.field(
+        default=None, kw_only=True, validator=optional_date
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.converted_on is not None and self.converted_on < self.entered_on:
@@ -306,8 +337,8 @@ class SpendingFact(_AccountDimensions):
     """
 
     booked_on: date = attrs.field(kw_only=True, validator=a_date)
-    spending: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
-    benefit: Decimal = attrs.field(kw_only=True, converter=_amount, validator=non_negative)
+    spending: Decimal = attrs.field(kw_only=True, converter=_spending, validator=non_negative)
+    benefit: Decimal = attrs.field(kw_only=True, converter=_benefit, validator=non_negative)
 
 
 @attrs.frozen
@@ -342,10 +373,10 @@ class LoyaltyFacts(_AccountDimensions):
 
     repeat_purchase_count: int = attrs.field(kw_only=True, validator=_count)
     repeat_purchase_quantity: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_repeat_quantity, validator=non_negative
     )
     repeat_purchase_amount: Decimal = attrs.field(
-        kw_only=True, converter=_amount, validator=non_negative
+        kw_only=True, converter=_repeat_amount, validator=non_negative
     )
     referral_rate: Fraction = attrs.field(kw_only=True, converter=_referral_rate)
     activities_invited: int = attrs.field(kw_only=True, validator=_count)

@@ -7,8 +7,18 @@ from typing import Any
 
 import attrs
 
+from keyaccount._validation import instance_of
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _rate_maker, _roll_up
+from keyaccount.domain.indicators._engine import (
+    _assemble,
+    _Cells,
+    _dims_of,
+    _period,
+    _rate_maker,
+    _records,
+    _refuse,
+    _roll_up,
+)
 from keyaccount.domain.indicators.records import TicketFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 
@@ -24,8 +34,8 @@ class ResolutionReport:
         on_time: on-time resolution rate.
     """
 
-    resolution: Breakdown[IndicatorValue]
-    on_time: Breakdown[IndicatorValue]
+    resolution: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
+    on_time: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
 
 
 def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> ResolutionReport:
@@ -55,21 +65,25 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
     >>> [str(rate.portfolio) for rate in (report.resolution, report.on_time)]
     ['problem_resolution 2025-H1: 1/2 = 0.5000', 'on_time_resolution 2025-H1: 0/1 = 0.0000']
     """
-    start, end = period.start, period.end
+    tickets = _records(tickets, TicketFact, "tickets")
+    start, end = _period(period).start, period.end
     cells: _Cells = {}
     cell_of = cells.get
-    for ticket in tickets:
-        if start <= ticket.opened_on < end:
-            dims = _dims_of(ticket)
-            cell = cell_of(dims)
-            if cell is None:
-                cell = cells[dims] = [0, 0, 0]
-            cell[1] += 1
-            resolved_on = ticket.resolved_on
-            if resolved_on is not None and resolved_on < end:
-                cell[0] += 1
-                if ticket.resolved_on_time:
-                    cell[2] += 1
+    try:
+        for ticket in tickets:
+            if start <= ticket.opened_on < end:
+                dims = _dims_of(ticket)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0, 0]
+                cell[1] += 1
+                resolved_on = ticket.resolved_on
+                if resolved_on is not None and resolved_on < end:
+                    cell[0] += 1
+                    if ticket.resolved_on_time:
+                        cell[2] += 1
+    except (AttributeError, TypeError) as error:
+        _refuse(tickets, TicketFact, "tickets", error)
     rolled = _roll_up(cells, 3)
     resolution = _assemble(
         Indicator.PROBLEM_RESOLUTION, period, rolled,

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import to_items
+from keyaccount._validation import instance_of, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS
 from keyaccount.domain.indicators._engine import (
@@ -17,7 +17,10 @@ from keyaccount.domain.indicators._engine import (
     _breakdown,
     _Cells,
     _dims_of,
+    _period,
     _rate_maker,
+    _records,
+    _refuse,
     _roll_up,
 )
 from keyaccount.domain.indicators.records import RetentionFact
@@ -44,9 +47,9 @@ class RetentionReport:
             重点关注高价值客户的流失率), grouped the same way.
     """
 
-    retention: Breakdown[IndicatorValue]
-    churn: Breakdown[IndicatorValue]
-    high_value_churn: Breakdown[IndicatorValue]
+    retention: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
+    churn: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
+    high_value_churn: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
 
 
 def _churn_maker(indicator: Indicator, period: Period) -> Callable[[list[Any]], IndicatorValue]:
@@ -88,31 +91,38 @@ def retention_and_churn(
      'high_value_churn 2025-H1: 1/1 = 1.0000']
     """
     # frozenset("AB") would silently mean tiers "A" and "B"
-    high_value = frozenset(
-        to_items(high_value_tiers, field="high_value_tiers", expected="tier codes")
-    )
+    codes = to_items(high_value_tiers, field="high_value_tiers", expected="tier codes")
+    for code in codes:
+        if type(code) is not str or not code.strip():
+            raise InvalidInput(f"high_value_tiers must hold tier codes, got {code!r}")
+    high_value = frozenset(codes)
+    roster = _records(roster, RetentionFact, "roster")
+    _period(period)
     cells: _Cells = {}
     high_cells: _Cells = {}
     seen: set[str] = set()
-    for fact in roster:
-        if fact.account_id in seen:
-            raise InvalidInput(
-                f"RetentionFact: account {fact.account_id!r} is on the roster twice"
-            )
-        seen.add(fact.account_id)
-        dims = _dims_of(fact)
-        kept = 1 if fact.retained else 0
-        cell = cells.get(dims)
-        if cell is None:
-            cell = cells[dims] = [0, 0]
-        cell[0] += kept
-        cell[1] += 1
-        if fact.tier in high_value:
-            cell = high_cells.get(dims)
+    try:
+        for fact in roster:
+            if fact.account_id in seen:
+                raise InvalidInput(
+                    f"RetentionFact: account {fact.account_id!r} is on the roster twice"
+                )
+            seen.add(fact.account_id)
+            dims = _dims_of(fact)
+            kept = 1 if fact.retained else 0
+            cell = cells.get(dims)
             if cell is None:
-                cell = high_cells[dims] = [0, 0]
+                cell = cells[dims] = [0, 0]
             cell[0] += kept
             cell[1] += 1
+            if fact.tier in high_value:
+                cell = high_cells.get(dims)
+                if cell is None:
+                    cell = high_cells[dims] = [0, 0]
+                cell[0] += kept
+                cell[1] += 1
+    except (AttributeError, TypeError) as error:
+        _refuse(roster, RetentionFact, "roster", error)
     rolled = _roll_up(cells, 2)
     return RetentionReport(
         _assemble(Indicator.RETENTION, period, rolled, _rate_maker(Indicator.RETENTION, period)),

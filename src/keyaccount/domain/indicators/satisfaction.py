@@ -6,17 +6,31 @@ The mean and the distribution of the scores, on the survey's declared scale.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import COUNT_LIMIT
+from keyaccount._validation import COUNT_LIMIT, instance_of, require_count, to_items
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _roll_up
+from keyaccount.domain.indicators._engine import (
+    _assemble,
+    _Cells,
+    _dims_of,
+    _period,
+    _records,
+    _refuse,
+    _roll_up,
+)
 from keyaccount.domain.indicators.records import SurveyResponse
-from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
+from keyaccount.domain.indicators.values import (
+    _BREAKDOWN_VALUES,
+    Breakdown,
+    Indicator,
+    IndicatorValue,
+)
 
 __all__ = ["SatisfactionReport", "SatisfactionScale", "ScoreDistribution", "survey_satisfaction"]
 
@@ -43,15 +57,9 @@ class SatisfactionScale:
 
     def __attrs_post_init__(self) -> None:
         for name, bound in (("low", self.low), ("high", self.high)):
-            if (
-                isinstance(bound, bool)
-                or not isinstance(bound, int)
-                or not -SCORE_LIMIT <= bound <= SCORE_LIMIT
-            ):
-                raise InvalidInput(
-                    f"SatisfactionScale.{name} must be an int from {-SCORE_LIMIT} to "
-                    f"{SCORE_LIMIT}, got {bound!r}"
-                )
+            if type(bound) is not int or not -SCORE_LIMIT <= bound <= SCORE_LIMIT:
+                require_count(bound, field=f"SatisfactionScale.{name}", minimum=-SCORE_LIMIT,
+                              maximum=SCORE_LIMIT)
         if self.high <= self.low:
             raise InvalidInput(
                 f"SatisfactionScale.high must be above low {self.low}, got {self.high}"
@@ -63,8 +71,26 @@ class SatisfactionScale:
         return range(self.low, self.high + 1)
 
     def normalise(self, mean: Fraction) -> Fraction:
-        """Map a mean score onto [0, 1]: ``(mean - low) / (high - low)``."""
+        """Map a mean score onto [0, 1]: ``(mean - low) / (high - low)``.
+
+        Raises:
+            InvalidInput: ``mean`` is not an exact number (int, Decimal or Fraction) on the
+                scale (a mean below ``low`` or above ``high`` has no place in [0, 1]).
+        """
+        if isinstance(mean, bool) or not isinstance(mean, (int, Decimal, Fraction)) or not (
+            not isinstance(mean, Decimal) or mean.is_finite()
+        ) or not self.low <= mean <= self.high:
+            raise InvalidInput(
+                f"mean must be an exact score on the scale {self.low}..{self.high}, got {mean!r}"
+            )
+        mean = Fraction(mean)
         return (mean - self.low) / (self.high - self.low)
+
+
+
+
+def _counts(value: Iterable[int]) -> tuple[int, ...]:
+    return to_items(value, field="ScoreDistribution.counts", expected="counts")
 
 
 @attrs.frozen
@@ -83,13 +109,12 @@ class ScoreDistribution:
     (4, 2, Fraction(1, 2))
     """
 
-    scale: SatisfactionScale
-    counts: tuple[int, ...] = attrs.field(converter=tuple)
+    scale: SatisfactionScale = attrs.field(validator=instance_of(SatisfactionScale))
+    counts: tuple[int, ...] = attrs.field(converter=_counts)
 
     def __attrs_post_init__(self) -> None:
         if len(self.counts) != len(self.scale.scores) or any(
-            isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= COUNT_LIMIT
-            for n in self.counts
+            type(n) is not int or not 0 <= n <= COUNT_LIMIT for n in self.counts
         ):
             raise InvalidInput(
                 f"ScoreDistribution.counts must be {len(self.scale.scores)} counts in "
@@ -104,9 +129,9 @@ class ScoreDistribution:
 
     def count(self, score: int) -> int:
         """Answers that gave ``score``."""
-        if score not in self.scale.scores:
+        if type(score) is not int or score not in self.scale.scores:
             raise InvalidInput(
-                f"score {score} is not on the scale {self.scale.low}..{self.scale.high}"
+                f"score {score!r} is not on the scale {self.scale.low}..{self.scale.high}"
             )
         return self.counts[score - self.scale.low]
 
@@ -114,6 +139,9 @@ class ScoreDistribution:
         """The share of answers that gave ``score``, or None when nobody answered."""
         total = self.total
         return Fraction(self.count(score), total) if total else None
+
+
+_BREAKDOWN_VALUES.append(ScoreDistribution)
 
 
 @attrs.frozen
@@ -127,9 +155,9 @@ class SatisfactionReport:
         distribution: the answers per score.
     """
 
-    scale: SatisfactionScale
-    mean: Breakdown[IndicatorValue]
-    distribution: Breakdown[ScoreDistribution]
+    scale: SatisfactionScale = attrs.field(validator=instance_of(SatisfactionScale))
+    mean: Breakdown[IndicatorValue] = attrs.field(validator=instance_of(Breakdown))
+    distribution: Breakdown[ScoreDistribution] = attrs.field(validator=instance_of(Breakdown))
 
 
 def survey_satisfaction(
@@ -160,24 +188,36 @@ def survey_satisfaction(
     Raises:
         InvalidInput: a score is not on the declared scale (named by account and score).
     """
-    start, end = period.start, period.end
+    return _satisfaction(responses, period, scale, field="responses")
+
+
+def _satisfaction(
+    responses: Iterable[SurveyResponse], period: Period, scale: SatisfactionScale, *, field: str
+) -> SatisfactionReport:
+    responses = _records(responses, SurveyResponse, field)
+    start, end = _period(period).start, period.end
+    if not isinstance(scale, SatisfactionScale):
+        raise InvalidInput(f"scale must be a SatisfactionScale, got {scale!r:.200}")
     low, width = scale.low, scale.high - scale.low + 1
     cells: _Cells = {}
     cell_of = cells.get
-    for response in responses:
-        if start <= response.answered_on < end:
-            position = response.score - low
-            if not 0 <= position < width:
-                raise InvalidInput(
-                    f"SurveyResponse of {response.account_id} on "
-                    f"{response.answered_on.isoformat()}: score {response.score} is not on "
-                    f"the declared scale {scale.low}..{scale.high}"
-                )
-            dims = _dims_of(response)
-            cell = cell_of(dims)
-            if cell is None:
-                cell = cells[dims] = [0] * width
-            cell[position] += 1
+    try:
+        for response in responses:
+            if start <= response.answered_on < end:
+                position = response.score - low
+                if not 0 <= position < width:
+                    raise InvalidInput(
+                        f"SurveyResponse of {response.account_id} on "
+                        f"{response.answered_on.isoformat()}: score {response.score} is not on "
+                        f"the declared scale {scale.low}..{scale.high}"
+                    )
+                dims = _dims_of(response)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0] * width
+                cell[position] += 1
+    except (AttributeError, TypeError) as error:
+        _refuse(responses, SurveyResponse, field, error)
 
     def mean(counts: list[Any]) -> IndicatorValue:
         answers = sum(counts)

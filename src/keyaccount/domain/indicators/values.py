@@ -82,6 +82,13 @@ class Dimension(enum.Enum):
 _DIMENSIONS = (Dimension.ACCOUNT, Dimension.TIER, Dimension.ACCOUNT_MANAGER, Dimension.DEPARTMENT)
 
 
+def _indicator(value: object) -> Indicator:
+    """The :class:`Indicator` that ``value`` is or names (its settings name)."""
+    if type(value) is Indicator:
+        return value
+    return to_enum(Indicator, value, field="indicator")
+
+
 def _group_key_order(key: GroupKey) -> tuple[bool, str]:
     return (key is None, key or "")
 
@@ -123,6 +130,13 @@ def check_normalised_decimal(value: Decimal, *, field: str) -> None:
     if not value.is_finite():
         raise InvalidInput(f"{field} must be a finite number in [0, 1], got {value!r}")
     require_bounded(value, field=field, limit=1, places=RATE_PLACES)
+    if value < 0:
+        raise InvalidInput(f"{field} must be a finite number in [0, 1], got {value!r}")
+
+
+def _places(value: object, *, field: str) -> int:
+    """Decimal places to round to for display: an int in 0..12."""
+    return require_count(value, field=field, maximum=RATE_PLACES)
 
 
 def _display(value: Fraction, places: int = 4) -> Decimal:
@@ -141,7 +155,7 @@ class IndicatorValue:
     """One indicator for one group and period, with what it was computed from.
 
     Attributes:
-        indicator: which indicator this is.
+        indicator: which indicator this is (its name is accepted).
         period: the period it was measured over (an indicator always states its period).
         numerator: the exact numerator (a count, an amount or a sum of scores).
         denominator: the exact denominator; 0 means *not applicable*.
@@ -159,7 +173,7 @@ class IndicatorValue:
     >>> IndicatorValue.rate(Indicator.PROBLEM_RESOLUTION, Period.half_year(2025, 1), 0, 0).value
     """
 
-    indicator: Indicator
+    indicator: Indicator = attrs.field(converter=_indicator)
     period: Period
     numerator: Quantity = attrs.field()
     denominator: Quantity = attrs.field()
@@ -206,6 +220,7 @@ class IndicatorValue:
         Raises:
             InvalidInput: the numerator is negative or larger than the denominator.
         """
+        indicator = _indicator(indicator)
         _quantity(numerator, field="IndicatorValue.numerator")
         _quantity(denominator, field="IndicatorValue.denominator")
         if not 0 <= numerator <= denominator:
@@ -249,7 +264,8 @@ class IndicatorValue:
         return Fraction(self.numerator) / Fraction(self.denominator)
 
     def rounded(self, places: int = 4) -> Decimal | None:
-        """The value rounded half-even to ``places`` decimals, for display only."""
+        """The value rounded half-even to ``places`` decimals (0..12), for display only."""
+        places = _places(places, field="places")
         value = self.value
         return None if value is None else _display(value, places)
 
@@ -272,13 +288,35 @@ def _ratio(numerator: Quantity, denominator: Quantity) -> Fraction:
 def _frozen_groups(
     value: Mapping[Dimension, Mapping[GroupKey, V]],
 ) -> Mapping[Dimension, Mapping[GroupKey, V]]:
-    groups: dict[Dimension, Mapping[GroupKey, V]] = {}
-    for dimension in _DIMENSIONS:
-        group = value.get(dimension, {})
-        groups[dimension] = (
-            group if isinstance(group, _LazyValues) else MappingProxyType(dict(group))
+    if not isinstance(value, Mapping):
+        raise InvalidInput(
+            f"Breakdown.groups must be a mapping of Dimension to groups, got {value!r:.200}"
         )
-    return MappingProxyType(groups)
+    given: dict[Dimension, Mapping[GroupKey, V]] = {}
+    for key, group in value.items():
+        dimension = key if type(key) is Dimension else _dimension(key, field="Breakdown.groups")
+        if isinstance(group, _LazyValues):  # the engine's own groups
+            given[dimension] = group
+            continue
+        if not isinstance(group, Mapping):
+            raise InvalidInput(
+                f"Breakdown.groups[{dimension.value!r}] must be a mapping of group key to "
+                f"value, got {group!r:.200}"
+            )
+        for group_key in group:
+            if group_key is not None and (type(group_key) is not str or not group_key.strip()):
+                raise InvalidInput(
+                    f"Breakdown.groups[{dimension.value!r}] keys must be non-empty strings or "
+                    f"None, got {group_key!r}"
+                )
+        given[dimension] = MappingProxyType(dict(group))
+    empty: Mapping[GroupKey, V] = MappingProxyType({})
+    return MappingProxyType({dimension: given.get(dimension, empty) for dimension in _DIMENSIONS})
+
+
+#: What a breakdown holds per group: an :class:`IndicatorValue`, or a kind of value another
+#: module of the package registers (the satisfaction's score distribution).
+_BREAKDOWN_VALUES: list[type] = [IndicatorValue]
 
 
 @attrs.frozen(eq=True, hash=False)
@@ -292,6 +330,12 @@ class Breakdown(Generic[V]):
         not_applicable: the value a group with no records gets (:meth:`of` returns it).
         groups: per :class:`Dimension`, the value of each group key that had records. Tier
             keys are tier codes; a record without a tier (a prospect) groups under ``None``.
+            A dimension may be given by its name (``{"tier": {...}}``).
+
+    Raises:
+        InvalidInput: an indicator or dimension that is neither the member nor its name, a
+            group key that is neither a non-blank string nor ``None``, or a value that is not
+            of the portfolio's kind, indicator and period.
 
     >>> from datetime import date
     >>> from keyaccount import VisitFact, visit_plan_completion
@@ -302,11 +346,41 @@ class Breakdown(Generic[V]):
     (['A'], False)
     """
 
-    indicator: Indicator
+    indicator: Indicator = attrs.field(converter=_indicator)
     period: Period
     portfolio: V
     not_applicable: V
     groups: Mapping[Dimension, Mapping[GroupKey, V]] = attrs.field(converter=_frozen_groups)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.period, Period):
+            raise InvalidInput(f"Breakdown.period must be a Period, got {self.period!r:.200}")
+        kind = type(self.portfolio)
+        if kind not in _BREAKDOWN_VALUES:
+            raise InvalidInput(
+                f"Breakdown.portfolio must be one of "
+                f"{[k.__name__ for k in _BREAKDOWN_VALUES]}, got {self.portfolio!r:.200}"
+            )
+        self._check("portfolio", self.portfolio, kind)
+        self._check("not_applicable", self.not_applicable, kind)
+        for dimension, group in self.groups.items():
+            if isinstance(group, _LazyValues):
+                continue  # the engine made them from its own counters
+            for value in group.values():
+                self._check(f"groups[{dimension.value!r}]", value, kind)
+
+    def _check(self, field: str, value: object, kind: type) -> None:
+        if type(value) is not kind:
+            raise InvalidInput(
+                f"Breakdown.{field} must hold {kind.__name__} values, got {value!r:.200}"
+            )
+        if isinstance(value, IndicatorValue) and (
+            value.indicator is not self.indicator or value.period != self.period
+        ):
+            raise InvalidInput(
+                f"Breakdown.{field} must be {self.indicator.value} of {self.period}, got "
+                f"{value.indicator.value} of {value.period}"
+            )
 
     def by(self, dimension: Dimension | str) -> Mapping[GroupKey, V]:
         """Every group of ``dimension`` (or its name, ``"tier"``) that had records, by key.
@@ -319,11 +393,17 @@ class Breakdown(Generic[V]):
         except (KeyError, TypeError):
             return self.groups[_dimension(dimension)]
 
-    def of(self, dimension: Dimension | str, key: GroupKey) -> V:
-        """The value of one group; a group without records is not applicable."""
+    def of(self, dimension: Dimension | str, key: str | None) -> V:
+        """The value of one group; a group without records is not applicable.
+
+        Raises:
+            InvalidInput: ``key`` is neither a string nor ``None`` (no group has it).
+        """
+        if key is not None and type(key) is not str:
+            raise InvalidInput(f"Breakdown.of key must be a group key (a str or None), got {key!r}")
         return self.by(dimension).get(key, self.not_applicable)
 
 
-def _dimension(value: object) -> Dimension:
+def _dimension(value: object, *, field: str = "dimension") -> Dimension:
     """The :class:`Dimension` that ``value`` is or names; anything else is refused by name."""
-    return to_enum(Dimension, value, field="dimension")
+    return to_enum(Dimension, value, field=field)

@@ -26,7 +26,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of, _rate_maker
+from keyaccount.domain.indicators._engine import (
+    _breakdown,
+    _Cells,
+    _dims_of,
+    _period,
+    _rate_maker,
+    _records,
+    _refuse,
+)
 from keyaccount.domain.indicators.records import VisitFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 
@@ -67,21 +75,25 @@ def _visit_pass(
     The first visits go into ``pivots`` when it is given (growth after visits needs them),
     so that the visits are read once.
     """
-    start, end = period.start, period.end
+    visits = _records(visits, VisitFact, "visits")
+    start, end = _period(period).start, period.end
     cells: _Cells = {}
     cell_of = cells.get
-    for visit in visits:
-        done_on = visit.done_on
-        if start <= visit.planned_on < end:
-            dims = _dims_of(visit)
-            cell = cell_of(dims)
-            if cell is None:
-                cell = cells[dims] = [0, 0]
-            cell[1] += 1
-            if done_on is not None and done_on < end:
-                cell[0] += 1
-        if pivots is not None and done_on is not None and start <= done_on < end:
-            known = pivots.get(visit.account_id)
-            if known is None or done_on < known:
-                pivots[visit.account_id] = done_on
+    try:
+        for visit in visits:
+            done_on = visit.done_on
+            if start <= visit.planned_on < end:
+                dims = _dims_of(visit)
+                cell = cell_of(dims)
+                if cell is None:
+                    cell = cells[dims] = [0, 0]
+                cell[1] += 1
+                if done_on is not None and done_on < end:
+                    cell[0] += 1
+            if pivots is not None and done_on is not None and start <= done_on < end:
+                known = pivots.get(visit.account_id)
+                if known is None or done_on < known:
+                    pivots[visit.account_id] = done_on
+    except (AttributeError, TypeError) as error:
+        _refuse(visits, VisitFact, "visits", error)
     return cells

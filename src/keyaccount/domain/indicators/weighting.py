@@ -18,6 +18,7 @@ from keyaccount._numeric import (
     redistributed_mean,
 )
 from keyaccount.domain.calendar import Period
+from keyaccount.domain.indicators._engine import _period
 from keyaccount.domain.indicators.appraisal import Appraisal, AppraisalComponent
 from keyaccount.domain.indicators.values import check_normalised_decimal
 
@@ -32,35 +33,61 @@ def combine_weighted(
     """Combine normalised values by weights, redistributing not-applicable weight.
 
     Args:
-        normalised: each component's value in [0, 1], or None when not applicable; a
-            component that is weighted but absent counts as not applicable.
+        normalised: each weighted component's value in [0, 1], or None when not
+            applicable; every component with a positive weight must be given (a misspelt
+            name would otherwise move its weight silently).
         weights: the weight of each component (exact, >= 0; zero weights are left out).
         period: the period the values belong to.
 
     Raises:
-        InvalidInput: a negative or inexact (float) weight, or a normalised value that is
-            inexact or outside [0, 1].
+        InvalidInput: a negative or inexact (float) weight, a normalised value that is
+            inexact or outside [0, 1], one of a component that has no weight, or a weighted
+            component that ``normalised`` does not give.
 
     >>> combine_weighted({"a": Fraction(1), "b": None, "c": Fraction(0)},
     ...                  {"a": Fraction(1, 2), "b": Fraction(1, 4), "c": Fraction(1, 4)},
     ...                  Period.half_year(2025, 1)).score
     Fraction(2, 3)
     """
-    positive = positive_weights(
-        exact_weights(weights.items(), known=None, owner="combine_weighted",
-                      kind="component", error=InvalidInput)
-    )
+    _period(period)
+    for name, given in (("normalised", normalised), ("weights", weights)):
+        if not isinstance(given, Mapping):
+            raise InvalidInput(
+                f"{name} must be a mapping of component name to value, got {given!r:.200}"
+            )
+    for name, given in (("normalised", normalised), ("weights", weights)):
+        for key in given:
+            if type(key) is not str or not key.strip():
+                raise InvalidInput(f"{name} must be keyed by component name, got {key!r}")
+    try:
+        positive = positive_weights(
+            exact_weights(weights.items(), known=None, owner="combine_weighted",
+                          kind="component", error=InvalidInput)
+        )
+    except InvalidInput as error:
+        raise InvalidInput(f"weights: {error}") from None
     for name, value in normalised.items():
         if isinstance(value, Decimal):
             check_normalised_decimal(value, field=f"normalised value of {name!r}")
+        if name not in weights:
+            raise InvalidInput(
+                f"normalised names {name!r}, which the weights do not weigh; "
+                f"weighted: {list(weights)}"
+            )
         if value is not None and (
             isinstance(value, (bool, float))
             or not isinstance(value, (int, Decimal, Fraction))
+            or (isinstance(value, Decimal) and not value.is_finite())
             or not 0 <= value <= 1
         ):
             raise InvalidInput(
                 f"normalised value of {name!r} must be exact and lie in [0, 1], got {value!r}"
             )
+    missing = [name for name in positive if name not in normalised]
+    if missing:
+        raise InvalidInput(
+            f"weights name {missing}, which normalised does not give (None when not applicable)"
+        )
     applicable_weight = sum(
         (w for name, w in positive.items() if normalised.get(name) is not None), Fraction(0)
     )

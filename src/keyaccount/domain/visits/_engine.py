@@ -17,11 +17,7 @@ import attrs
 from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
-<<<<<<< HEAD
 from keyaccount._validation import require_day_in_years, require_instant_in_years, to_items
-=======
-from keyaccount._validation import require_date, require_instant_in_years, to_items
->>>>>>> rb/visits
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.events import VisitPlanned, _planned
 from keyaccount.domain.visits.kinds import (
@@ -323,11 +319,7 @@ def replan_account(
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
     _check_arguments(calendar, plan=plan, account=account)
     require_instant_in_years(now, field="now")
-<<<<<<< HEAD
     require_day_in_years(as_of, field="as_of")
-=======
-    require_date(as_of, field="as_of")
->>>>>>> rb/visits
     if account.account_id != plan.account_id:
         raise InvalidInput(
             f"replan of {plan.account_id!r} was given account {account.account_id!r}"

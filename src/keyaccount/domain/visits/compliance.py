@@ -17,18 +17,14 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-<<<<<<< HEAD
-from keyaccount._validation import require_instant_in_years
-from keyaccount.domain.visits.events import VisitOverdue
-from keyaccount.domain.visits.kinds import _KIND_ORDER, REGULAR_KINDS, VisitKind, visit_id
-=======
 from keyaccount._validation import (
     COUNT_LIMIT,
+    a_date,
     count,
-    day_in_years,
     instance_of,
     instances_of,
     non_empty,
+    optional_date,
     require_instant_in_years,
     to_enum,
     to_items,
@@ -42,7 +38,6 @@ from keyaccount.domain.visits.kinds import (
     _visit_id,
     visit_id,
 )
->>>>>>> rb/visits
 from keyaccount.domain.visits.plan import PlannedVisit, VisitPlan
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
@@ -87,7 +82,7 @@ class OverdueVisit:
 
     account_id: str = attrs.field(validator=non_empty)
     kind: VisitKind = attrs.field(converter=_overdue_kind)
-    planned_day: date = attrs.field(validator=day_in_years)
+    planned_day: date = attrs.field(validator=a_date)
     days_overdue: int = attrs.field(validator=_count)
 
     @property
@@ -111,11 +106,11 @@ class VisitGap:
     """
 
     account_id: str = attrs.field(validator=non_empty)
-    last_visit: date | None = attrs.field(validator=attrs.validators.optional(day_in_years))
+    last_visit: date | None = attrs.field(validator=optional_date)
     interval: VisitInterval = attrs.field(validator=instance_of(VisitInterval))
-    since: date = attrs.field(validator=day_in_years)
+    since: date = attrs.field(validator=a_date)
     days: int = attrs.field(validator=_count)
-    until: date = attrs.field(validator=day_in_years)
+    until: date = attrs.field(validator=a_date)
 
     def __attrs_post_init__(self) -> None:
         if (self.until - self.since).days != self.days:
@@ -144,7 +139,7 @@ class AccountCompliance:
     due: int = attrs.field(validator=_count)
     completed: int = attrs.field(validator=_count)
     overdue: int = attrs.field(validator=_count)
-    last_visit: date | None = attrs.field(validator=attrs.validators.optional(day_in_years))
+    last_visit: date | None = attrs.field(validator=optional_date)
     plan: VisitPlan = attrs.field(repr=False, eq=False, validator=instance_of(VisitPlan))
     next_index: int | None = attrs.field(default=None, validator=_optional_index)
 
@@ -217,7 +212,7 @@ class ComplianceReport:
             reported twice.
     """
 
-    today: date = attrs.field(validator=day_in_years)
+    today: date = attrs.field(validator=a_date)
     accounts: tuple[AccountCompliance, ...] = attrs.field(
         converter=_accounts, validator=instances_of(AccountCompliance)
     )

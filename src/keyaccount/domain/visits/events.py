@@ -11,10 +11,11 @@ import attrs
 
 from keyaccount._validation import (
     COUNT_LIMIT,
+    a_date,
     count,
-    day_in_years,
     instance_of,
     non_empty,
+    optional_date,
     require_instant_in_years,
     to_enum,
 )
@@ -76,7 +77,7 @@ class VisitReassigned(DomainEvent):
     account_id: str = attrs.field(validator=non_empty)
     departing: str = attrs.field(validator=non_empty)
     successor: str = attrs.field(validator=non_empty)
-    from_day: date = attrs.field(validator=day_in_years)
+    from_day: date = attrs.field(validator=a_date)
     visit_count: int = attrs.field(validator=_visit_count)
 
 
@@ -96,7 +97,7 @@ class VisitRecorded(DomainEvent):
     record_id: str = attrs.field(validator=non_empty)
     kind: VisitKind = attrs.field(converter=_recorded_kind)
     visited_at: datetime = attrs.field(validator=_in_years)
-    planned_day: date | None = attrs.field(validator=attrs.validators.optional(day_in_years))
+    planned_day: date | None = attrs.field(validator=optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +112,7 @@ class VisitOverdue(DomainEvent):
 
     account_id: str = attrs.field(validator=non_empty)
     kind: VisitKind = attrs.field(converter=_overdue_kind)
-    planned_day: date = attrs.field(validator=day_in_years)
+    planned_day: date = attrs.field(validator=a_date)
 
     @property
     def visit_id(self) -> str:

@@ -16,15 +16,11 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    day_in_years,
+    a_date,
     instance_of,
     non_empty,
     optional_instance_of,
-<<<<<<< HEAD
-=======
     require_count,
-    require_date,
->>>>>>> rb/visits
     require_day_in_years,
     require_instant_in_years,
     require_names,
@@ -231,7 +227,7 @@ class PlannedVisit:
 
     account_id: str = attrs.field(validator=non_empty)
     kind: VisitKind = attrs.field(converter=_visit_kind)
-    day: date = attrs.field(validator=day_in_years)
+    day: date = attrs.field(validator=a_date)
     visitors: tuple[str, ...] = attrs.field(converter=_visit_visitors)
     topics: tuple[Topic, ...] = attrs.field(converter=_visit_topics)
 

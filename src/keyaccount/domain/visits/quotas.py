@@ -91,14 +91,8 @@ def scaled_count(per_year: int, period: Period) -> int:
     2
 
     Raises:
-<<<<<<< HEAD
         InvalidInput: ``per_year`` is not an int from 0 to ``10**9`` (a bool or a float is not
             a count), or ``period`` is not a :class:`~keyaccount.Period`.
-=======
-        InvalidInput: ``per_year`` is not an int in 0..10**9 (a bool or a float is not a
-            count), or
-            ``period`` is not a :class:`~keyaccount.Period`.
->>>>>>> rb/visits
     """
     if type(per_year) is not int or not 0 <= per_year <= COUNT_LIMIT:
         require_count(

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from keyaccount._errors import PolicyConfigError
 from keyaccount._numeric import exact_weights
-from keyaccount._validation import check_settings_keys
+from keyaccount._validation import check_settings_keys, to_pairs
 
 _Policy = TypeVar("_Policy")
 
@@ -26,7 +26,8 @@ def named_weights(
     value: WeightPairs, *, known: Mapping[Any, Any], policy: str, kind: str
 ) -> tuple[tuple[Any, Fraction], ...]:
     """Validate ``(name, weight)`` pairs against the names a policy knows, in setting order."""
-    pairs = list(value.items()) if isinstance(value, Mapping) else list(value)
+    pairs = to_pairs(value, field=f"{policy} weights", entry="(name, weight)",
+                     error=PolicyConfigError)
     weights = exact_weights(
         pairs, known=known, owner=policy, kind=kind, error=PolicyConfigError, text=True
     )

@@ -77,6 +77,30 @@ _INDICATORS_BY_KEY: Mapping[Any, Indicator] = MappingProxyType(
 )
 
 
+def _indicator_set(value: object) -> IndicatorSet:
+    if not isinstance(value, IndicatorSet):
+        raise InvalidInput(f"indicators must be an IndicatorSet, got {value!r:.200}")
+    return value
+
+
+def _values_by_indicator(values: object) -> dict[Indicator, IndicatorValue]:
+    """A group's values by :class:`~keyaccount.Indicator` (or its name), each checked."""
+    if not isinstance(values, Mapping):
+        raise InvalidInput(
+            f"values must be a mapping of Indicator to IndicatorValue, got {values!r:.200}"
+        )
+    by_indicator: dict[Indicator, IndicatorValue] = {}
+    for key, value in values.items():
+        indicator = key if type(key) is Indicator else to_enum(Indicator, key, field="values")
+        if not isinstance(value, IndicatorValue) or value.indicator is not indicator:
+            raise InvalidInput(
+                f"values[{indicator.value!r}] must be an IndicatorValue of {indicator.value}, "
+                f"got {value!r:.200}"
+            )
+        by_indicator[indicator] = value
+    return by_indicator
+
+
 def _scorecard_weights(value: WeightPairs) -> tuple[tuple[Indicator, Fraction], ...]:
     return named_weights(
         value, known=_INDICATORS_BY_KEY, policy="WeightedScorecard", kind="indicator"
@@ -141,7 +165,7 @@ class WeightedScorecard:
         A weighted indicator missing from ``values`` counts as not applicable.
 
         Args:
-            values: the group's value of each indicator.
+            values: the group's value of each indicator (keyed by Indicator or its name).
             period: the period appraised; every value must state it.
 
         Returns:
@@ -158,6 +182,9 @@ class WeightedScorecard:
         >>> appraisal.score, appraisal.not_applicable, appraisal.redistributed_weight
         (Fraction(3, 4), ('problem_resolution',), Fraction(2, 5))
         """
+        if not isinstance(period, Period):
+            raise InvalidInput(f"period must be a Period, got {period!r:.200}")
+        values = _values_by_indicator(values)
         for indicator, value in values.items():
             if value.period != period:
                 raise InvalidInput(
@@ -201,6 +228,7 @@ class WeightedScorecard:
                 :class:`~keyaccount.Dimension` or its name.
         """
         dimension = to_enum(Dimension, dimension, field="WeightedScorecard.appraise dimension")
+        _indicator_set(indicators)
         self._require(indicators)
         keys: set[str | None] = set()
         for indicator in self.weighted_indicators:
@@ -227,6 +255,7 @@ class WeightedScorecard:
         Raises:
             InvalidInput: a weighted indicator is not in ``indicators``.
         """
+        _indicator_set(indicators)
         self._require(indicators)
         values = {i: indicators[i].portfolio for i in self.weighted_indicators}
         return self.appraise_values(values, indicators.period)
