@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import attrs
 
-from keyaccount._errors import PolicyConfigError
+from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import DURATION_DAYS_LIMIT, count
 from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
@@ -30,6 +30,7 @@ MAX_DAYS = DURATION_DAYS_LIMIT
 _MAX_MINUTES = MAX_DAYS * 24 * 60
 _MAX_DIGITS = 9  # a number of days, hours or minutes in a duration string
 _DAY = timedelta(days=1)
+_NO_TIME = timedelta(0)
 _LONGEST = timedelta(minutes=_MAX_MINUTES)
 _LIMIT = f"at most 10 years of business time ({MAX_DAYS} days of 24 hours in all)"
 
@@ -85,10 +86,18 @@ class BusinessDuration:
 
         A :class:`~datetime.timedelta` is business time (hours and minutes).
 
+        ``field`` is the name the messages give the value (a policy passes its settings key).
+
         Raises:
             PolicyConfigError: a negative, malformed or zero duration (a deadline needs time),
                 or one longer than 10 years of business time (3,660 days of 24 hours).
+            InvalidInput: ``field`` is not a non-blank string.
         """
+        if type(field) is not str or not field.strip():
+            raise InvalidInput(
+                f"BusinessDuration.parse field must be a non-blank string naming the value, "
+                f"got {field!r}"
+            )
         if isinstance(value, BusinessDuration):
             duration = value
         elif isinstance(value, timedelta):
@@ -127,11 +136,29 @@ class BusinessDuration:
         return self.days == 0 and self.time == timedelta(0)
 
     def on(self, calendar: BusinessCalendar) -> timedelta:
-        """The business time this duration stands for on ``calendar``."""
+        """The business time this duration stands for on ``calendar``.
+
+        Raises:
+            InvalidInput: ``calendar`` is not a :class:`BusinessCalendar`.
+        """
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
         return self.days * calendar.working_day_length + self.time
 
     def nominal(self, working_day: timedelta) -> timedelta:
-        """The business time this duration stands for if a working day lasts ``working_day``."""
+        """The business time this duration stands for if a working day lasts ``working_day``.
+
+        A working day lasts more than zero and at most 24 hours, as on any calendar.
+
+        Raises:
+            InvalidInput: ``working_day`` is not a timedelta of more than zero and at most
+                24 hours.
+        """
+        if not isinstance(working_day, timedelta) or not _NO_TIME < working_day <= _DAY:
+            raise InvalidInput(
+                f"working_day must be a timedelta of more than zero and at most 24 hours (one "
+                f"working day's business time), got {working_day!r}"
+            )
         return self.days * working_day + self.time
 
     def __repr__(self) -> str:
