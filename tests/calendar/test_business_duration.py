@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from keyaccount import BusinessCalendar, BusinessDuration, PolicyConfigError
+from keyaccount import BusinessCalendar, BusinessDuration, InvalidInput, PolicyConfigError
 
 LONGEST = timedelta(days=3660)
 
@@ -105,3 +105,34 @@ def test_the_longest_duration_is_3660_days_of_24_hours_and_has_a_length_on_a_cal
     assert BusinessDuration(time=LONGEST).on(BusinessCalendar("UTC")) == LONGEST
     calendar = BusinessCalendar("UTC")
     assert BusinessDuration(days=3660).on(calendar) == 3660 * calendar.working_day_length
+
+
+@pytest.mark.parametrize(
+    "working_day",
+    [timedelta(0), timedelta(hours=-8), timedelta(hours=24, microseconds=1), timedelta.max,
+     None, 8, 28_800.0],
+)
+def test_a_nominal_working_day_lasts_more_than_zero_and_at_most_24_hours(
+    working_day: object,
+) -> None:
+    # 0.1 answered a negative working day with a negative length, and raised raw TypeError or
+    # OverflowError for the rest
+    duration = BusinessDuration(days=2, time=timedelta(hours=1))
+    assert duration.nominal(timedelta(hours=24)) == timedelta(hours=49)
+    assert duration.nominal(timedelta(minutes=1)) == timedelta(hours=1, minutes=2)
+    with pytest.raises(InvalidInput, match="working_day must be a timedelta of more than zero"):
+        duration.nominal(working_day)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("calendar", [None, "Asia/Shanghai", timedelta(hours=8)])
+def test_a_duration_has_a_length_only_on_a_business_calendar(calendar: object) -> None:
+    # 0.1 raised a raw AttributeError
+    with pytest.raises(InvalidInput, match="calendar must be a BusinessCalendar"):
+        BusinessDuration(days=1).on(calendar)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", [None, "", "  ", 3])
+def test_parse_names_the_value_by_a_field_label_that_is_a_name(field: object) -> None:
+    with pytest.raises(InvalidInput, match=r"BusinessDuration\.parse field must be a non-blank"):
+        BusinessDuration.parse("1d", field=field)  # type: ignore[arg-type]
+    assert BusinessDuration.parse("1d", field="first_reply") == BusinessDuration(days=1)
