@@ -20,6 +20,8 @@ from keyaccount import BusinessCalendar, InvalidInput
         ([(time(9, tzinfo=UTC), time(12))], "without tzinfo"),
         ([("09:00", "12:00")], "must be a datetime.time"),
         ([(time(9),)], "pair"),
+        # a set of two times has no start and end (0.1 took them in the set's order)
+        ([{time(9), time(17)}], r"working_hours\[0\] must be a \(start, end\) pair"),
     ],
 )
 def test_bad_working_hours_are_refused(hours: object, message: str) -> None:

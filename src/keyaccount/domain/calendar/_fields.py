@@ -70,18 +70,13 @@ def to_working_hours(value: Iterable[tuple[time, time]]) -> tuple[tuple[time, ti
     items = to_items(
         value, field="BusinessCalendar.working_hours", expected="(start, end) pairs of times"
     )
-    try:
-        pairs = [tuple(pair) for pair in items]
-    except TypeError:
-        raise InvalidInput(
-            f"BusinessCalendar.working_hours must be (start, end) pairs of times, got {value!r}"
-        ) from None
-    if not pairs:
+    if not items:
         raise InvalidInput("BusinessCalendar.working_hours must have at least one interval")
     intervals: list[tuple[time, time]] = []
     previous_end = -1
-    for number, pair in enumerate(pairs):
-        if len(pair) != 2:
+    for number, pair in enumerate(items):
+        # a pair is ordered: a set of two times has no start and end
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise InvalidInput(
                 f"BusinessCalendar.working_hours[{number}] must be a (start, end) pair, "
                 f"got {pair!r}"
