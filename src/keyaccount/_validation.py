@@ -259,8 +259,8 @@ def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
 
 
 def aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a timezone-aware datetime (SPEC §11)."""
-    require_aware(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+    """An attrs validator: the field holds a timezone-aware datetime in 1900-2199 (SPEC §11)."""
+    require_instant_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -270,15 +270,21 @@ def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a plain date (a datetime's time would be lost)."""
-    if type(value) is not date:  # the common case costs one type check
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds a plain date (a datetime's time would be lost).
+
+    A day in the years 1900-2199 (the domain's bounds, SPEC §11).
+    """
+    # the common case costs one type check and the year's bounds
+    if type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR:
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds ``None`` or a plain date."""
-    if value is not None and type(value) is not date:
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds ``None`` or a plain date in the years 1900-2199."""
+    if value is not None and (
+        type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR
+    ):
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

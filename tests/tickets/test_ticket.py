@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,7 @@ from keyaccount import (
     TIER_A,
     BusinessCalendar,
     DeadlineKind,
+    EscalationMarks,
     FeedbackTicket,
     InvalidInput,
     InvalidTransition,
@@ -578,3 +579,26 @@ def test_announced_escalation_levels_never_go_down(kind: DeadlineKind) -> None:
     assert ticket.escalation_marks.level(kind) == 2
     assert ticket.escalation_marks.warned(kind)
     assert [entry.step for entry in ticket.history] == ["opened", "escalated", "escalated"]
+
+
+@pytest.mark.parametrize(
+    "moment", [datetime(9999, 12, 31, 23, tzinfo=UTC), datetime(1, 1, 2, tzinfo=UTC)]
+)
+def test_a_ticket_step_at_an_instant_outside_the_years_1900_to_2199_is_refused(
+    moment: datetime,
+) -> None:
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        opened(now=moment)
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        opened().reply("looking into it", now=moment)
+
+
+def test_a_tickets_pauses_add_up_to_at_most_ten_years_and_its_reopenings_to_a_billion() -> None:
+    ticket = opened()
+    with pytest.raises(InvalidInput, match=r"paused_business_time must be from 0 to 10 years"):
+        attrs.evolve(ticket, paused_business_time=timedelta(days=3661))
+    with pytest.raises(InvalidInput, match=r"reopen_count must be an int in 0\.\.10\*\*9"):
+        attrs.evolve(ticket, reopen_count=2**70)
+    with pytest.raises(InvalidInput, match=r"EscalationMarks\.first_reply_level must be an int in"):
+        EscalationMarks(first_reply_level=2**70)
+    assert attrs.evolve(ticket, paused_business_time=timedelta(days=3660)).reopen_count == 0

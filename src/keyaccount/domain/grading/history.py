@@ -19,7 +19,7 @@ from keyaccount._validation import (
     instances_of,
     non_empty,
     optional_instance_of,
-    require_date,
+    require_day_in_years,
     require_non_empty,
     to_items,
 )
@@ -91,7 +91,7 @@ class TierHistory:
 
     def tier_on(self, day: date) -> Tier | None:
         """The tier in force on ``day`` (a change takes effect on its ``effective_on``)."""
-        require_date(day, field="day")
+        require_day_in_years(day, field="day")
         tier = None
         for change in self.changes:
             if change.effective_on > day:
@@ -115,7 +115,7 @@ class TierHistory:
                 f"tier of {self.account_id!r} must be a Tier or None (left the list), "
                 f"got {tier!r}"
             )
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
         _reason(reason)
         if self.changes and effective_on < self.changes[-1].effective_on:
             raise InvalidInput(
@@ -156,7 +156,7 @@ def tier_changes(
         One event per account whose tier differs, sorted by account id; accounts only in
         ``after`` come from ``None``, accounts only in ``before`` go to ``None``.
     """
-    require_date(effective_on, field="effective_on")
+    require_day_in_years(effective_on, field="effective_on")
     _reason(reason)
     old = _read_tiers(before, field="before")
     new = _read_tiers(after, field="after")

@@ -11,10 +11,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_count, require_instances
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    DURATION_DAYS_LIMIT,
+    require_count,
+    require_instances,
+    require_instant_in_years,
+)
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
 
+# A ticket's pauses add up to at most 10 years (the domain's bounds, SPEC §11).
+_LONGEST_PAUSE = timedelta(days=DURATION_DAYS_LIMIT)
 
 def check_history(
     history: tuple[TicketHistoryEntry, ...], *, opened_at: datetime, ticket_name: str
@@ -27,7 +35,7 @@ def check_history(
     require_instances(history, TicketHistoryEntry, field=f"{ticket_name}: history")
     previous = opened_at
     for entry in history:
-        require_aware(entry.at, field="TicketHistoryEntry.at")
+        require_instant_in_years(entry.at, field="TicketHistoryEntry.at")
         if entry.at < previous:
             raise InvalidInput(
                 f"{ticket_name}: history entry {entry.step!r} at {entry.at.isoformat()} is "
@@ -51,11 +59,12 @@ def check_counters(
             f"{ticket_name}: paused_business_time must be a timedelta, got "
             f"{paused_business_time!r}"
         )
-    if paused_business_time < timedelta(0):
+    if not timedelta(0) <= paused_business_time <= _LONGEST_PAUSE:
         raise InvalidInput(
-            f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
+            f"{ticket_name}: paused_business_time must be from 0 to 10 years "
+            f"({DURATION_DAYS_LIMIT} days), got {paused_business_time}"
         )
-    require_count(reopen_count, field=f"{ticket_name}: reopen_count")
+    require_count(reopen_count, field=f"{ticket_name}: reopen_count", maximum=COUNT_LIMIT)
     # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
     if satisfaction is not None and (
         isinstance(satisfaction, bool)

@@ -61,7 +61,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, to_enum
+from keyaccount._validation import require_instant_in_years, to_enum
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
 from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind, TicketSource
@@ -146,7 +146,7 @@ def ticket_deadlines(
         CalendarRangeError: the deadline falls outside the calendar's holiday data.
     """
     _check_policy(policy, "deadlines_for")
-    require_aware(opened_at, field="opened_at")
+    require_instant_in_years(opened_at, field="opened_at")
     deadlines = policy.deadlines_for(tier)
     resolution = deadlines.resolution(to_enum(Severity, severity, field="severity"))
     return TicketDeadlines(
@@ -219,7 +219,7 @@ def reopen_ticket(
         InvalidInput: a naive ``now`` or a blank ``reason``.
     """
     _check_subject(ticket, policy, "deadlines_for")
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     budget = policy.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
     deadline = calendar.add_business_time(now, budget)
     return ticket.reopen(reason, now=now, resolution_deadline=deadline)
@@ -367,7 +367,7 @@ def _check_subject(
         raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
     _check_policy(policy, *needs)
     if now is not None:
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         ticket._check_time(now)
 
 

@@ -7,13 +7,13 @@ from datetime import datetime
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import aware, count, non_empty, text, to_enum
+from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, text, to_enum
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
 
 
-_level = count()
+_level = count(maximum=COUNT_LIMIT)
 
 # The steps a history entry may name (see :class:`TicketHistoryEntry`).
 _STEPS = (

@@ -24,7 +24,7 @@ from keyaccount._validation import (
     non_empty,
     optional_aware,
     optional_non_empty,
-    require_aware,
+    require_instant_in_years,
     require_non_empty,
     to_enum,
     to_items,
@@ -286,7 +286,7 @@ class FeedbackTicket:
             InvalidInput: a field is missing or malformed, a deadline is before ``now``, or a
                 cross-department problem has no lead coordinator.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         ticket = cls(
             ticket_id=ticket_id,
             account_id=account_id,
@@ -475,7 +475,7 @@ class FeedbackTicket:
                 f"(open a new ticket for a new problem)"
             )
         require_non_empty(reason, field="reopen reason")
-        require_aware(resolution_deadline, field="resolution_deadline")
+        require_instant_in_years(resolution_deadline, field="resolution_deadline")
         if resolution_deadline < now:
             raise InvalidInput(
                 f"ticket {self.ticket_id!r}: new resolution_deadline "
@@ -518,7 +518,7 @@ class FeedbackTicket:
             InvalidInput: an alert is about another ticket, or ``now`` is naive or before the
                 last step.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         self._check_time(now)
         if not alerts:
             return self
@@ -547,7 +547,7 @@ class FeedbackTicket:
                 f"ticket {self.ticket_id!r} is {self.status.value}; cannot {step} "
                 f"(allowed from: {', '.join(status.value for status in allowed)})"
             )
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         self._check_time(now)
 
     def _check_time(self, now: datetime) -> None:
