@@ -33,7 +33,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import FIRST_YEAR, LAST_YEAR, a_date, require_date
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR, require_date
 
 __all__ = ["Period"]
 
@@ -80,6 +80,16 @@ def _day_of(value: object) -> date:
     raise InvalidInput(f"a Period holds days: expected a date or an aware datetime, got {value!r}")
 
 
+def _a_bound(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+    """An attrs validator: a plain date (the years are checked after, in the post-init).
+
+    ``end`` is exclusive, so the last period of 2199 ends on 2200-01-01, a day the shared
+    ``a_date`` (a day in the years 1900-2199) would refuse.
+    """
+    if type(value) is not date:  # the common case costs one type check
+        require_date(value, field=f"Period.{attribute.name}")
+
+
 @attrs.frozen
 class Period:
     """A half-open span of days ``[start, end)``: a plan period or an appraisal period.
@@ -119,8 +129,8 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     keyaccount.InvalidInput: Period.end must be after start 2025-03-01, got 2025-03-01
     """
 
-    start: date = attrs.field(validator=a_date)
-    end: date = attrs.field(validator=a_date)
+    start: date = attrs.field(validator=_a_bound)
+    end: date = attrs.field(validator=_a_bound)
     # derived once at construction: read in the indicators' per-record loops
     _last_day: date = attrs.field(init=False, repr=False, eq=False)
 
