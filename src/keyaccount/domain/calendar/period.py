@@ -57,6 +57,12 @@ def _whole(value: object, *, field: str, low: int, high: int, what: str) -> int:
     return value
 
 
+def _a_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+    # A plain date; the years are checked after, where the exclusive end may be 2200-01-01.
+    if type(value) is not date:
+        require_date(value, field=f"Period.{attribute.name}")
+
+
 def _in_years(day: date, *, field: str) -> date:
     """``day`` (a date) within the years keyaccount computes with."""
     if not _FIRST_DAY <= day < _END_LIMIT:
@@ -78,16 +84,6 @@ def _day_of(value: object) -> date:
     if isinstance(value, date):
         return value
     raise InvalidInput(f"a Period holds days: expected a date or an aware datetime, got {value!r}")
-
-
-def _a_bound(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    """An attrs validator: a plain date (the years are checked after, in the post-init).
-
-    ``end`` is exclusive, so the last period of 2199 ends on 2200-01-01, a day the shared
-    ``a_date`` (a day in the years 1900-2199) would refuse.
-    """
-    if type(value) is not date:  # the common case costs one type check
-        require_date(value, field=f"Period.{attribute.name}")
 
 
 @attrs.frozen
@@ -129,8 +125,8 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     keyaccount.InvalidInput: Period.end must be after start 2025-03-01, got 2025-03-01
     """
 
-    start: date = attrs.field(validator=_a_bound)
-    end: date = attrs.field(validator=_a_bound)
+    start: date = attrs.field(validator=_a_date)
+    end: date = attrs.field(validator=_a_date)
     # derived once at construction: read in the indicators' per-record loops
     _last_day: date = attrs.field(init=False, repr=False, eq=False)
 

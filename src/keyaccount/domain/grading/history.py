@@ -20,6 +20,7 @@ from keyaccount._validation import (
     non_empty,
     optional_instance_of,
     require_day_in_years,
+    require_instant_in_years,
     require_non_empty,
     to_items,
 )
@@ -108,7 +109,8 @@ class TierHistory:
 
         Raises:
             InvalidInput: ``tier`` is neither a :class:`Tier` nor ``None``, ``effective_on``
-                is before the last change, the reason is blank, or ``now`` is naive.
+                is before the last change or outside the years 1900-2199, the reason is blank,
+                or ``now`` is naive or outside those years.
         """
         if tier is not None and not isinstance(tier, Tier):
             raise InvalidInput(
@@ -116,13 +118,14 @@ class TierHistory:
                 f"got {tier!r}"
             )
         require_day_in_years(effective_on, field="effective_on")
+        require_instant_in_years(now, field="now")  # refused by name even for a no-op
         _reason(reason)
         if self.changes and effective_on < self.changes[-1].effective_on:
             raise InvalidInput(
                 f"effective_on {effective_on} of {self.account_id!r} is before its last tier "
                 f"change on {self.changes[-1].effective_on}; history is append-only"
             )
-        event = TierChanged(  # built first: a naive ``now`` is refused even for a no-op
+        event = TierChanged(
             occurred_at=now, account_id=self.account_id, from_tier=self.current,
             to_tier=tier, effective_on=effective_on, reason=reason,
         )

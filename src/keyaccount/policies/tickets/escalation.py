@@ -54,6 +54,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     check_settings_keys,
     require_count,
     require_non_empty,
@@ -271,7 +272,7 @@ class TieredEscalation:
             raise PolicyConfigError(f"ladder names a role twice: {list(self.ladder)}")
         # warning_fraction is bounded by its converter, which attrs.evolve runs too
         rank = self.priority_rank
-        require_count(rank, field="priority_rank", error=PolicyConfigError)
+        require_count(rank, field="priority_rank", maximum=COUNT_LIMIT, error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
             raise PolicyConfigError(
                 f"allow_inverted_deadlines must be true or false, got "
