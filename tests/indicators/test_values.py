@@ -49,3 +49,11 @@ def test_display_rounding_is_half_even_and_exact() -> None:
 def test_group_values_show_as_a_plain_mapping() -> None:
     completion = visit_plan_completion([visit("ACME", "A", "Wang", date(2025, 1, 10))], H1)
     assert repr(completion.by(Dimension.TIER)).startswith("{'A': IndicatorValue(")
+
+
+@pytest.mark.parametrize("places", [-1, 13, 2**70, True, 2.0])
+def test_a_value_is_rounded_for_display_to_0_to_12_places(places: object) -> None:
+    value = IndicatorValue(Indicator.RETENTION, H1, 1, 3, Fraction(1, 3))
+    assert value.rounded(12) == Decimal("0.333333333333")
+    with pytest.raises(InvalidInput, match=r"^places must be an int in 0\.\.12, got "):
+        value.rounded(places)  # type: ignore[arg-type]

@@ -30,7 +30,6 @@ MAX_DAYS = DURATION_DAYS_LIMIT
 _MAX_MINUTES = MAX_DAYS * 24 * 60
 _MAX_DIGITS = 9  # a number of days, hours or minutes in a duration string
 _DAY = timedelta(days=1)
-_NO_TIME = timedelta(0)
 _LONGEST = timedelta(minutes=_MAX_MINUTES)
 _LIMIT = f"at most 10 years of business time ({MAX_DAYS} days of 24 hours in all)"
 
@@ -148,16 +147,12 @@ class BusinessDuration:
     def nominal(self, working_day: timedelta) -> timedelta:
         """The business time this duration stands for if a working day lasts ``working_day``.
 
-        A working day lasts more than zero and at most 24 hours, as on any calendar.
-
         Raises:
-            InvalidInput: ``working_day`` is not a timedelta of more than zero and at most
-                24 hours.
+            InvalidInput: ``working_day`` is not a timedelta from 0 to 24 hours.
         """
-        if not isinstance(working_day, timedelta) or not _NO_TIME < working_day <= _DAY:
+        if not isinstance(working_day, timedelta) or not timedelta(0) <= working_day <= _DAY:
             raise InvalidInput(
-                f"working_day must be a timedelta of more than zero and at most 24 hours (one "
-                f"working day's business time), got {working_day!r}"
+                f"working_day must be a timedelta from 0 to 24 hours, got {working_day!r}"
             )
         return self.days * working_day + self.time
 

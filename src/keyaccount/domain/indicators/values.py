@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import to_enum
+from keyaccount._validation import RATE_PLACES, require_count, to_enum
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _LazyValues
 
@@ -96,7 +96,13 @@ def _fraction_or_none(value: object) -> Fraction | None:
 
 
 def _display(value: Fraction, places: int = 4) -> Decimal:
-    """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact)."""
+    """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact).
+
+    ``places`` is an int from 0 to 12, the places a rate has (the domain's bounds, SPEC §11):
+    ``10**places`` of a huge count would not finish.
+    """
+    if type(places) is not int or not 0 <= places <= RATE_PLACES:
+        require_count(places, field="places", maximum=RATE_PLACES)
     return Decimal(f"{round(value * 10**places)}E-{places}")
 
 
