@@ -183,6 +183,7 @@ def open_ticket(
         InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
             cross-department problem without a lead coordinator.
     """
+    require_instant_in_years(now, field="now")  # named as the caller passed it
     deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
     return FeedbackTicket.open_ticket(
         ticket_id=ticket_id,

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -57,18 +57,16 @@ from keyaccount._validation import (
     COUNT_LIMIT,
     check_settings_keys,
     require_count,
+    require_instant_in_years,
     require_non_empty,
     settings_errors,
     to_items,
     to_pairs,
 )
-from keyaccount.domain.calendar import BusinessDuration
+from keyaccount.domain.calendar import BusinessCalendar, BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
 from keyaccount.policies.tickets._settings import to_warning_fraction
-
-if TYPE_CHECKING:
-    from keyaccount.domain.calendar import BusinessCalendar
 
 __all__ = [
     "DEFAULT_DEADLINES",
@@ -426,7 +424,16 @@ class TieredEscalation:
         >>> [TieredEscalation().overdue_level(deadline, now=deadline + timedelta(hours=hours),
         ...                                   calendar=calendar) for hours in (0, 1, 24, 48, 96)]
         [0, 1, 2, 3, 3]
+
+        Raises:
+            InvalidInput: ``deadline`` or ``now`` is naive or outside the years 1900-2199 (an
+                early ``now`` would otherwise read as "not overdue"), or ``calendar`` is not a
+                :class:`~keyaccount.BusinessCalendar`.
         """
+        require_instant_in_years(deadline, field="deadline")
+        require_instant_in_years(now, field="now")
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
         if now <= deadline:
             return 0
         overdue = calendar.business_time_between(deadline, now)
