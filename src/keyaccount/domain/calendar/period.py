@@ -247,6 +247,9 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     def __contains__(self, day: object) -> bool:
         """Whether ``day`` (a date, or an aware datetime's own day) falls inside the period.
 
+        A day outside the years 1900-2199 is answered too (``False``: no period reaches it);
+        membership computes nothing from the day.
+
         Raises:
             InvalidInput: ``day`` is a naive datetime or not a date at all.
         """
