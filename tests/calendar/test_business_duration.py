@@ -111,3 +111,17 @@ def test_the_longest_duration_is_3660_days_of_24_hours_and_has_a_length_on_a_cal
 def test_a_nominal_length_needs_a_working_day_of_0_to_24_hours(working_day: object) -> None:
     with pytest.raises(InvalidInput, match=r"working_day must be a timedelta from 0 to 24 hours"):
         BusinessDuration(days=1).nominal(working_day)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("calendar", [None, "Asia/Shanghai", timedelta(hours=8)])
+def test_a_duration_has_a_length_only_on_a_business_calendar(calendar: object) -> None:
+    # 0.1 raised a raw AttributeError
+    with pytest.raises(InvalidInput, match="calendar must be a BusinessCalendar"):
+        BusinessDuration(days=1).on(calendar)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", [None, "", "  ", 3])
+def test_parse_names_the_value_by_a_field_label_that_is_a_name(field: object) -> None:
+    with pytest.raises(InvalidInput, match=r"BusinessDuration\.parse field must be a non-blank"):
+        BusinessDuration.parse("1d", field=field)  # type: ignore[arg-type]
+    assert BusinessDuration.parse("1d", field="first_reply") == BusinessDuration(days=1)

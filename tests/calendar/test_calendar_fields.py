@@ -20,6 +20,8 @@ from keyaccount import BusinessCalendar, InvalidInput
         ([(time(9, tzinfo=UTC), time(12))], "without tzinfo"),
         ([("09:00", "12:00")], "must be a datetime.time"),
         ([(time(9),)], "pair"),
+        # a set of two times has no start and end (0.1 took them in the set's order)
+        ([{time(9), time(17)}], r"working_hours\[0\] must be a \(start, end\) pair"),
     ],
 )
 def test_bad_working_hours_are_refused(hours: object, message: str) -> None:
@@ -65,3 +67,27 @@ def test_a_calendar_refuses_a_day_outside_the_years_1900_to_2199_naming_the_fiel
 ) -> None:
     with pytest.raises(InvalidInput, match=rf"BusinessCalendar\.{field} .*1900-2199"):
         BusinessCalendar("UTC", **{field: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("workdays", b"\x00\x01"),  # 0.1 read these bytes as Monday and Tuesday
+        ("workdays", {0: "mon", 1: "tue"}),  # a mapping's keys are no weekdays
+        ("working_hours", "09:00-18:00"),  # a setting's spelling: from_mapping reads it
+        ("holidays", "2025-10-01"),
+        ("makeup_workdays", b"2025-09-28"),
+        ("holidays", date(2025, 10, 1)),
+    ],
+)
+def test_a_collection_field_refuses_bytes_a_lone_string_date_or_a_mapping(
+    field: str, value: object
+) -> None:
+    with pytest.raises(InvalidInput, match=rf"BusinessCalendar\.{field} must be a collection"):
+        BusinessCalendar("UTC", **{field: value})  # type: ignore[arg-type]
+
+
+def test_a_zone_name_too_long_for_a_file_is_an_unknown_zone() -> None:
+    # 0.1 raised a raw OSError (the zone database is read from files)
+    with pytest.raises(InvalidInput, match=r"BusinessCalendar\.timezone .*unknown zone"):
+        BusinessCalendar("Asia/" + "x" * 5000)

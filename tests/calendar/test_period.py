@@ -7,6 +7,7 @@ One type for both: the visit planner's plan years and spans, and the indicators'
 from __future__ import annotations
 
 from datetime import UTC, date, timedelta
+from decimal import Decimal
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -235,6 +236,11 @@ def test_the_half_year_containing_a_day_is_its_h1_or_h2(day: date) -> None:
         (lambda: Period.year("2025"), "year must be an int .*got '2025'"),
         (lambda: Period.months(date(2025, 1, 1), True), "must be an int >= 1, got True"),
         (lambda: Period.containing(date(2025, 5, 1), months=True), "months must divide the year"),
+        # 0.1 raised a raw TypeError for a float, decimal.InvalidOperation for a signalling NaN
+        (lambda: Period.half_year(2025, 2.0), "half must be 1 .H1. or 2 .H2., got 2.0"),
+        (lambda: Period.half_year(2025, Decimal("sNaN")), "half must be 1 .H1. or 2 .H2."),
+        (lambda: Period.containing(date(2025, 5, 1), months=6.0), "months must divide .*6.0"),
+        (lambda: Period.containing(date(2025, 5, 1), months=Decimal("sNaN")), "months must"),
     ],
 )
 def test_a_bool_or_a_non_int_where_an_int_is_expected_is_refused(

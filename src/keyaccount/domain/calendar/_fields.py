@@ -11,7 +11,7 @@ from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_day_in_years
+from keyaccount._validation import require_day_in_years, to_items
 from keyaccount.domain.calendar._units import DAY_US, wall_us
 
 
@@ -26,7 +26,8 @@ def to_zone_key(value: object) -> str:
         )
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a name too long for a file name (the zone database is read from files)
         raise InvalidInput(
             f"BusinessCalendar.timezone must be an IANA zone name such as 'Asia/Shanghai', "
             f"got unknown zone {value!r}"
@@ -36,13 +37,12 @@ def to_zone_key(value: object) -> str:
 
 def to_workdays(value: Iterable[int]) -> tuple[int, ...]:
     """Weekday numbers 0 (Monday) to 6 (Sunday), at least one, sorted and without repeats."""
-    try:
-        days = list(value)
-    except TypeError:
-        raise InvalidInput(
-            f"BusinessCalendar.workdays must be weekday numbers 0 (Monday) to 6 (Sunday), "
-            f"got {value!r}"
-        ) from None
+    # a lone string, bytes (b"\x00\x01" iterates as 0, 1) or mapping is refused by name
+    days = to_items(
+        value,
+        field="BusinessCalendar.workdays",
+        expected="weekday numbers 0 (Monday) to 6 (Sunday)",
+    )
     for day in days:
         if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
             raise InvalidInput(
@@ -67,18 +67,16 @@ def _clock(value: object, *, field: str) -> time:
 
 def to_working_hours(value: Iterable[tuple[time, time]]) -> tuple[tuple[time, time], ...]:
     """Ordered, disjoint ``(start, end)`` wall-clock pairs; an end of ``time(0)`` is 24:00."""
-    try:
-        pairs = [tuple(pair) for pair in value]
-    except TypeError:
-        raise InvalidInput(
-            f"BusinessCalendar.working_hours must be (start, end) pairs of times, got {value!r}"
-        ) from None
-    if not pairs:
+    items = to_items(
+        value, field="BusinessCalendar.working_hours", expected="(start, end) pairs of times"
+    )
+    if not items:
         raise InvalidInput("BusinessCalendar.working_hours must have at least one interval")
     intervals: list[tuple[time, time]] = []
     previous_end = -1
-    for number, pair in enumerate(pairs):
-        if len(pair) != 2:
+    for number, pair in enumerate(items):
+        # a pair is ordered: a set of two times has no start and end
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise InvalidInput(
                 f"BusinessCalendar.working_hours[{number}] must be a (start, end) pair, "
                 f"got {pair!r}"
@@ -103,10 +101,7 @@ def to_working_hours(value: Iterable[tuple[time, time]]) -> tuple[tuple[time, ti
 
 
 def _dates(value: Iterable[date], *, field: str) -> tuple[date, ...]:
-    try:
-        days = list(value)
-    except TypeError:
-        raise InvalidInput(f"{field} must be an iterable of dates, got {value!r}") from None
+    days = to_items(value, field=field, expected="dates")
     return tuple(sorted({require_day_in_years(day, field=field) for day in days}))
 
 

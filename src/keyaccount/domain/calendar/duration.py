@@ -85,10 +85,18 @@ class BusinessDuration:
 
         A :class:`~datetime.timedelta` is business time (hours and minutes).
 
+        ``field`` is the name the messages give the value (a policy passes its settings key).
+
         Raises:
             PolicyConfigError: a negative, malformed or zero duration (a deadline needs time),
                 or one longer than 10 years of business time (3,660 days of 24 hours).
+            InvalidInput: ``field`` is not a non-blank string.
         """
+        if type(field) is not str or not field.strip():
+            raise InvalidInput(
+                f"BusinessDuration.parse field must be a non-blank string naming the value, "
+                f"got {field!r}"
+            )
         if isinstance(value, BusinessDuration):
             duration = value
         elif isinstance(value, timedelta):
@@ -127,7 +135,13 @@ class BusinessDuration:
         return self.days == 0 and self.time == timedelta(0)
 
     def on(self, calendar: BusinessCalendar) -> timedelta:
-        """The business time this duration stands for on ``calendar``."""
+        """The business time this duration stands for on ``calendar``.
+
+        Raises:
+            InvalidInput: ``calendar`` is not a :class:`BusinessCalendar`.
+        """
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
         return self.days * calendar.working_day_length + self.time
 
     def nominal(self, working_day: timedelta) -> timedelta:

@@ -154,7 +154,7 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
                 (an int: ``True`` is not H1).
         """
         year = _whole(year, field="year", low=FIRST_YEAR, high=LAST_YEAR, what="a calendar year")
-        if isinstance(half, bool) or half not in (1, 2):
+        if type(half) is not int or half not in (1, 2):  # not a bool, a float 2.0 or a NaN
             raise InvalidInput(f"half must be 1 (H1) or 2 (H2), got {half!r}")
         return cls.months(date(year, 1 + 6 * (half - 1), 1), DEFAULT_PERIOD_MONTHS)
 
@@ -206,7 +206,7 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
             InvalidInput: ``months`` does not divide the year evenly (or is a bool), or ``day``
                 is not a date within the years 1900-2199.
         """
-        if isinstance(months, bool) or months not in _CALENDAR_ALIGNED_MONTHS:
+        if type(months) is not int or months not in _CALENDAR_ALIGNED_MONTHS:  # not a bool
             raise InvalidInput(
                 f"months must divide the year evenly, one of {list(_CALENDAR_ALIGNED_MONTHS)}, "
                 f"got {months!r}"
@@ -246,6 +246,9 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
 
     def __contains__(self, day: object) -> bool:
         """Whether ``day`` (a date, or an aware datetime's own day) falls inside the period.
+
+        A day outside the years 1900-2199 is answered too (``False``: no period reaches it);
+        membership computes nothing from the day.
 
         Raises:
             InvalidInput: ``day`` is a naive datetime or not a date at all.
