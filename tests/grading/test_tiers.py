@@ -92,6 +92,6 @@ def test_a_tier_ladder_names_a_blank_tier_code_from_settings() -> None:
 def test_a_tier_ladder_refuses_levels_that_are_not_a_collection_and_reads_level_names() -> None:
     with pytest.raises(InvalidInput, match=r"TierLadder\.levels must be a mapping"):
         TierLadder(None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match=r"TierLadder level of 'A' must be one of"):
+    with pytest.raises(InvalidInput, match=r"TierLadder.levels\['A'\] must be one of"):
         TierLadder({"A": "bogus"})  # type: ignore[dict-item]
     assert TierLadder({"A": "core"}).level_of("A") is VisitLevel.CORE  # type: ignore[dict-item]

@@ -24,7 +24,17 @@ from typing import Any, cast
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_non_empty
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    MONEY_LIMIT,
+    count,
+    instance_of,
+    instances_of,
+    non_empty,
+    require_count,
+    require_non_empty,
+    to_items,
+)
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
 
@@ -32,7 +42,18 @@ __all__ = ["GradedAccount", "Grading", "tiers_of"]
 
 
 def _components(value: Iterable[ScoreComponent]) -> tuple[ScoreComponent, ...]:
-    return tuple(value)
+    return to_items(value, field="GradedAccount.components", expected="ScoreComponent values")
+
+
+def _score(_instance: object, _attribute: object, value: Fraction) -> None:
+    if not isinstance(value, Fraction) or not -MONEY_LIMIT <= value <= MONEY_LIMIT:
+        raise InvalidInput(
+            f"GradedAccount.score must be a Fraction of at most 10**15 in magnitude, "
+            f"got {value!r}"
+        )
+
+
+_position = count(1, maximum=COUNT_LIMIT)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,16 +70,35 @@ class GradedAccount:
         portfolio_size: how many accounts were graded together.
         components: the normalised figures behind the score, one :class:`ScoreComponent`
             each (figures with weight zero are left out).
-        figures: the :class:`AccountFigures` that were graded.
+        figures: the :class:`AccountFigures` that were graded (of the same account).
+
+    Raises:
+        InvalidInput: a field of the wrong type, a rank outside ``1..portfolio_size``, a
+            score that is not a Fraction of at most ``10**15`` in magnitude, or figures of
+            another account.
     """
 
-    account_id: str
-    tier: Tier
-    score: Fraction
-    rank: int
-    portfolio_size: int
-    components: tuple[ScoreComponent, ...] = attrs.field(converter=_components)
-    figures: AccountFigures
+    account_id: str = attrs.field(validator=non_empty)
+    tier: Tier = attrs.field(validator=instance_of(Tier))
+    score: Fraction = attrs.field(validator=_score)
+    rank: int = attrs.field(validator=_position)
+    portfolio_size: int = attrs.field(validator=_position)
+    components: tuple[ScoreComponent, ...] = attrs.field(
+        converter=_components, validator=instances_of(ScoreComponent)
+    )
+    figures: AccountFigures = attrs.field(validator=instance_of(AccountFigures))
+
+    def __attrs_post_init__(self) -> None:
+        if self.rank > self.portfolio_size:
+            raise InvalidInput(
+                f"GradedAccount.rank of {self.account_id!r} must be at most its "
+                f"portfolio_size {self.portfolio_size}, got {self.rank}"
+            )
+        if self.figures.account_id != self.account_id:
+            raise InvalidInput(
+                f"GradedAccount.figures must be the figures of its account_id "
+                f"{self.account_id!r}, got the figures of {self.figures.account_id!r}"
+            )
 
     def explain(self) -> str:
         """One line saying why the account has its tier, for a report or a tooltip."""
@@ -101,13 +141,74 @@ class Grading(Mapping[str, GradedAccount]):
         self,
         *,
         figures: Sequence[AccountFigures],
-        ids: list[str],
+        ids: Sequence[str],
         keys: Sequence[Any],
         key_unit: Fraction,
         columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
         tiers: Sequence[Tier],
         bounds: Sequence[int] | None = None,
         tier_list: Sequence[int] | None = None,
+    ) -> None:
+        """A grading from its columns (what a grading policy builds; every column checked).
+
+        Args:
+            figures: the graded :class:`AccountFigures`, in input order.
+            ids: their account ids, in the same order (unique).
+            keys: one exact sort key per account (an int, Fraction or finite Decimal);
+                ``key * key_unit`` is the account's score.
+            key_unit: a Fraction from 0 to 1.
+            columns: ``(figure, weight, values, unit)`` per figure behind the score, one
+                value per account.
+            tiers: the policy's tiers, best first.
+            bounds: for a share cut, how many accounts each tier or a better one holds
+                (rising, the last is the number of accounts); or else
+            tier_list: each account's tier as a position in ``tiers``.
+
+        Raises:
+            InvalidInput: a column of the wrong type or length, ids that are not the
+                figures' ids, neither or both of ``bounds`` and ``tier_list``, or bounds
+                that fall or do not end at the number of accounts.
+        """
+        self._set(**_checked_columns(
+            figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
+            tiers=tiers, bounds=bounds, tier_list=tier_list,
+        ))
+
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        figures: Sequence[AccountFigures],
+        ids: Sequence[str],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None = None,
+        tier_list: Sequence[int] | None = None,
+    ) -> Grading:
+        """A grading a policy of this library built from checked figures, not checked again.
+
+        Grading a million accounts must not pay for a second check of its columns.
+        """
+        grading = cls.__new__(cls)
+        grading._set(
+            figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
+            tiers=tiers, bounds=bounds, tier_list=tier_list,
+        )
+        return grading
+
+    def _set(
+        self,
+        *,
+        figures: Sequence[AccountFigures],
+        ids: Sequence[str],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None,
+        tier_list: Sequence[int] | None,
     ) -> None:
         self._figures = figures
         self._ids = ids
@@ -204,8 +305,15 @@ class Grading(Mapping[str, GradedAccount]):
         return self._tiers[bisect_left(self._bounds, rank)]
 
     def tier_of(self, account_id: str) -> Tier:
-        """The tier of one account, without building its :class:`GradedAccount`."""
-        position = self._position_of()[account_id]
+        """The tier of one account, without building its :class:`GradedAccount`.
+
+        Raises:
+            InvalidInput: ``account_id`` is not an account of this grading.
+        """
+        position = self._position_of().get(account_id) if type(account_id) is str else None
+        if position is None:
+            require_non_empty(account_id, field="account_id")
+            raise InvalidInput(f"account_id {account_id!r} is not graded in this grading")
         return self._tier_at(position, self._rank(position))
 
     def __getitem__(self, account_id: str) -> GradedAccount:
@@ -280,6 +388,111 @@ class Grading(Mapping[str, GradedAccount]):
     def __repr__(self) -> str:
         counts = ", ".join(f"{tier.code}={count}" for tier, count in self.tier_counts().items())
         return f"<Grading of {len(self)} accounts: {counts}>"
+
+
+def _numbers(value: Any, *, field: str, size: int) -> tuple[Any, ...]:
+    """A column of ``size`` exact numbers: ints (not bools), Fractions or finite Decimals."""
+    numbers = to_items(value, field=field, expected="exact numbers")
+    if len(numbers) != size:
+        raise InvalidInput(f"{field} must hold one number per account ({size}), "
+                           f"got {len(numbers)}")
+    for number in numbers:
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, (int, Fraction, Decimal))
+            or (isinstance(number, Decimal) and not number.is_finite())
+        ):
+            raise InvalidInput(
+                f"{field} must hold ints, Fractions or finite Decimals, got {number!r}"
+            )
+    return numbers
+
+
+def _unit(value: Any, *, field: str) -> Fraction:
+    if not isinstance(value, Fraction) or not 0 <= value <= 1:
+        raise InvalidInput(f"{field} must be a Fraction from 0 to 1, got {value!r}")
+    return value
+
+
+def _checked_columns(
+    *,
+    figures: Any,
+    ids: Any,
+    keys: Any,
+    key_unit: Any,
+    columns: Any,
+    tiers: Any,
+    bounds: Any,
+    tier_list: Any,
+) -> dict[str, Any]:
+    """The arguments of :class:`Grading`, checked and frozen (see its ``__init__``)."""
+    listed = to_items(figures, field="figures", expected="AccountFigures")
+    for item in listed:
+        if not isinstance(item, AccountFigures):
+            raise InvalidInput(f"figures must hold AccountFigures, got {item!r}")
+    n = len(listed)
+    id_list = to_items(ids, field="ids", expected="account ids")
+    if list(id_list) != [item.account_id for item in listed]:
+        raise InvalidInput(f"ids must be the figures' account ids in order, got {id_list!r:.200}")
+    if len(set(id_list)) != n:
+        raise InvalidInput(f"ids must be unique, got {id_list!r:.200}")
+    tier_tuple = to_items(tiers, field="tiers", expected="Tier values")
+    if not tier_tuple:
+        raise InvalidInput("tiers must name at least one Tier")
+    for tier in tier_tuple:
+        if not isinstance(tier, Tier):
+            raise InvalidInput(f"tiers must hold Tier values, got {tier!r}")
+    checked_columns = []
+    for column in to_items(columns, field="columns", expected="(figure, weight, values, unit)"):
+        if not isinstance(column, tuple) or len(column) != 4:
+            raise InvalidInput(
+                f"columns must hold (figure, weight, values, unit) tuples, got {column!r:.200}"
+            )
+        figure, weight, values, unit = column
+        require_non_empty(figure, field="a figure of columns")
+        component = ScoreComponent(str(figure), Fraction(0), weight)  # checks the weight
+        checked_columns.append((
+            figure, component.weight,
+            _numbers(values, field=f"columns values of {figure!r}", size=n),
+            _unit(unit, field=f"columns unit of {figure!r}"),
+        ))
+    if (bounds is None) == (tier_list is None):
+        raise InvalidInput(
+            f"a Grading takes either bounds or tier_list, got bounds={bounds!r:.80} and "
+            f"tier_list={tier_list!r:.80}"
+        )
+    checked_bounds = checked_list = None
+    if bounds is not None:
+        checked_bounds = to_items(bounds, field="bounds", expected="counts")
+        if len(checked_bounds) != len(tier_tuple):
+            raise InvalidInput(f"bounds must hold one count per tier ({len(tier_tuple)}), "
+                               f"got {checked_bounds!r}")
+        previous = 0
+        for bound in checked_bounds:
+            require_count(bound, field="bounds", minimum=previous, maximum=n,
+                          note=" (rising, at most the number of accounts)")
+            previous = bound
+        if checked_bounds[-1] != n:
+            raise InvalidInput(f"bounds must end at the number of accounts {n}, "
+                               f"got {checked_bounds!r}")
+    else:
+        checked_list = to_items(tier_list, field="tier_list", expected="tier positions")
+        if len(checked_list) != n:
+            raise InvalidInput(f"tier_list must hold one tier position per account ({n}), "
+                               f"got {len(checked_list)}")
+        for position in checked_list:
+            require_count(position, field="tier_list", maximum=len(tier_tuple) - 1,
+                          note=" (a position in tiers)")
+    return {
+        "figures": listed,
+        "ids": id_list,
+        "keys": _numbers(keys, field="keys", size=n),
+        "key_unit": _unit(key_unit, field="key_unit"),
+        "columns": checked_columns,
+        "tiers": tier_tuple,
+        "bounds": checked_bounds,
+        "tier_list": checked_list,
+    }
 
 
 def tiers_of(grading: Mapping[str, object]) -> dict[str, Tier]:

@@ -23,6 +23,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     count,
     require_non_empty,
     settings_errors,
@@ -52,7 +53,7 @@ def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     require_non_empty(value, field=f"Tier.{attribute.name}")
 
 
-_rank = count(1, note=" (1 is highest)")
+_rank = count(1, maximum=COUNT_LIMIT, note=" (1 is highest)")
 
 
 @attrs.frozen(order=False)
@@ -68,8 +69,8 @@ class Tier:
     Tiers order by rank, best first, so ``min(tiers)`` is the top tier.
 
     Raises:
-        InvalidInput: a blank code, a rank that is not an int >= 1, or a label that is not a
-            string.
+        InvalidInput: a blank code, a rank that is not an int from 1 to ``10**9``, or a label
+            that is not a string.
     """
 
     code: str = attrs.field(validator=_code)
@@ -134,7 +135,7 @@ def _levels(value: Mapping[str, VisitLevel] | Iterable[tuple[str, VisitLevel]]) 
     for code, _level in pairs:  # codes checked before they are sorted
         require_non_empty(code, field="TierLadder tier code")
     levels = [
-        (code, to_enum(VisitLevel, level, field=f"TierLadder level of {code!r}"))
+        (code, to_enum(VisitLevel, level, field=f"TierLadder.levels[{code!r}]"))
         for code, level in pairs
     ]
     return tuple(sorted(levels, key=lambda pair: pair[0]))
@@ -168,7 +169,7 @@ class TierLadder:
             require_non_empty(code, field="TierLadder tier code")
             if not isinstance(level, VisitLevel):
                 raise InvalidInput(
-                    f"TierLadder level of {code!r} must be a VisitLevel, got {level!r}"
+                    f"TierLadder.levels[{code!r}] must be a VisitLevel, got {level!r}"
                 )
 
     @classmethod
@@ -190,7 +191,7 @@ class TierLadder:
                 pairs.append((code, VisitLevel(name)))
             except ValueError:
                 raise PolicyConfigError(
-                    f"tier ladder level of {code!r} must be one of "
+                    f"tier ladder settings[{code!r}] must be one of "
                     f"{[level.value for level in VisitLevel]}, got {name!r}"
                 ) from None
         with settings_errors():
