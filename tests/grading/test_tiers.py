@@ -95,3 +95,9 @@ def test_a_tier_ladder_refuses_levels_that_are_not_a_collection_and_reads_level_
     with pytest.raises(InvalidInput, match=r"TierLadder.levels\['A'\] must be one of"):
         TierLadder({"A": "bogus"})  # type: ignore[dict-item]
     assert TierLadder({"A": "core"}).level_of("A") is VisitLevel.CORE  # type: ignore[dict-item]
+
+
+def test_a_tier_rank_is_a_count_up_to_a_billion() -> None:
+    assert keyaccount.Tier("X", 10**9).rank == 10**9
+    with pytest.raises(keyaccount.InvalidInput, match=r"Tier\.rank must be an int in 1\.\.10"):
+        keyaccount.Tier("X", 2**70)
