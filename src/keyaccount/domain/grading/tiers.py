@@ -133,7 +133,7 @@ def _levels(value: Mapping[str, VisitLevel] | Iterable[tuple[str, VisitLevel]]) 
 ]:
     pairs = to_pairs(value, field="TierLadder.levels", entry="(tier code, VisitLevel)")
     for code, _level in pairs:  # codes checked before they are sorted
-        require_non_empty(code, field="TierLadder tier code")
+        require_non_empty(code, field="a tier code of TierLadder.levels")
     levels = [
         (code, to_enum(VisitLevel, level, field=f"TierLadder.levels[{code!r}]"))
         for code, level in pairs
@@ -166,7 +166,7 @@ class TierLadder:
         if len(set(codes)) != len(codes):
             raise InvalidInput(f"TierLadder.levels has a tier code twice: {codes}")
         for code, level in value:
-            require_non_empty(code, field="TierLadder tier code")
+            require_non_empty(code, field="a tier code of TierLadder.levels")
             if not isinstance(level, VisitLevel):
                 raise InvalidInput(
                     f"TierLadder.levels[{code!r}] must be a VisitLevel, got {level!r}"
@@ -187,6 +187,8 @@ class TierLadder:
             )
         pairs = []
         for code, name in settings.items():
+            require_non_empty(code, field="a tier code of tier ladder settings",
+                              error=PolicyConfigError)
             try:
                 pairs.append((code, VisitLevel(name)))
             except ValueError:
