@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import compress, repeat
 from operator import le, neg, sub
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -111,6 +111,17 @@ class GradedAccount:
             f"score {float(self.score):.4f} = {parts}"
         )
 
+
+
+V = TypeVar("V")
+
+
+def _unchecked(kind: type[V], **fields: object) -> V:
+    """A frozen attrs value of ``kind`` from fields already checked (no validator runs)."""
+    value = object.__new__(kind)
+    for name, field_value in fields.items():
+        object.__setattr__(value, name, field_value)
+    return value
 
 
 class Grading(Mapping[str, GradedAccount]):
@@ -319,16 +330,19 @@ class Grading(Mapping[str, GradedAccount]):
     def __getitem__(self, account_id: str) -> GradedAccount:
         position = self._position_of()[account_id]
         rank = self._rank(position)
-        return GradedAccount(
+        # built from checked columns: the values' validators would only repeat the checks
+        return _unchecked(
+            GradedAccount,
             account_id=account_id,
             tier=self._tier_at(position, rank),
             score=self._key_unit * Fraction(self._keys[position]),
             rank=rank,
             portfolio_size=len(self._ids),
-            components=[
-                ScoreComponent(figure, Fraction(values[position]) * unit, weight)
+            components=tuple(
+                _unchecked(ScoreComponent, figure=figure,
+                           value=Fraction(values[position]) * unit, weight=weight)
                 for figure, weight, values, unit in self._columns
-            ],
+            ),
             figures=self._figures[position],
         )
 
