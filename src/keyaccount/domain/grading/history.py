@@ -161,6 +161,10 @@ def tier_changes(
     Returns:
         One event per account whose tier differs, sorted by account id; accounts only in
         ``after`` come from ``None``, accounts only in ``before`` go to ``None``.
+
+    Raises:
+        InvalidInput: a grading that is not a mapping of tiers or graded accounts, a blank
+            reason, or an ``effective_on`` or ``now`` outside the years 1900-2199.
     """
     require_day_in_years(effective_on, field="effective_on")
     _reason(reason)
