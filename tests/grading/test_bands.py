@@ -163,3 +163,29 @@ def test_band_bounds_and_classified_amounts_are_money_within_the_domains_bounds(
         AmountBand(ORDINARY, 0, amount)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match=rf"^amount must {expected}"):
         presets.amount_bands().classify(amount)  # type: ignore[arg-type]
+
+
+
+def test_an_amount_past_the_money_bound_is_not_graded_strategic() -> None:
+    bands = presets.amount_bands()
+    assert bands.classify(10**15) is STRATEGIC
+    with pytest.raises(InvalidInput, match="amount must be at most 10"):
+        bands.classify(Decimal("1e999999999"))
+    with pytest.raises(InvalidInput, match="amount must have at most 6 decimal places"):
+        bands.classify(Decimal("25000000.0000001"))
+
+
+def test_band_bounds_are_money() -> None:
+    with pytest.raises(InvalidInput, match=r"AmountBand\.upper must be at most 10"):
+        AmountBand(PARTNER, 0, Decimal("1e20"))
+    with pytest.raises(InvalidInput, match=r"AmountBand\.lower must have at most 6 decimal"):
+        AmountBand(PARTNER, Decimal("0.0000001"))
+
+
+def test_band_settings_name_the_band_they_spoil() -> None:
+    with pytest.raises(PolicyConfigError, match=r"bands\['GOLD'\] settings must be a mapping"):
+        AmountBandGrading.from_mapping({"bands": {"GOLD": 1}})
+    with pytest.raises(InvalidInput, match="bands must be a collection of AmountBand"):
+        AmountBandGrading(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="figures must be a collection of AccountFigures"):
+        presets.amount_bands().grade(None)  # type: ignore[arg-type]

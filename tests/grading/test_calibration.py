@@ -18,6 +18,7 @@ from keyaccount import (
     InvalidInput,
 )
 from keyaccount.policies import (
+    Calibration,
     WeightedScoreGrading,
     calibrate,
 )
@@ -98,3 +99,22 @@ def test_calibration_reports_the_accounts_it_cannot_place_as_graded() -> None:
 def test_calibration_needs_at_least_one_account() -> None:
     with pytest.raises(InvalidInput, match="empty"):
         calibrate(DEFAULT.grade([]))
+
+
+# --- issue 12: a calibration built by hand is checked ------------------------------------------
+
+
+def test_a_calibration_mismatches_no_more_accounts_than_it_calibrated_on() -> None:
+    bands = calibrate(DEFAULT.grade(ladder(4))).bands
+    assert Calibration(bands, ["c1"], 4).mismatched == ("c1",)
+    with pytest.raises(InvalidInput, match="more than its portfolio_size 1"):
+        Calibration(bands, ("c1", "c2"), 1)
+    with pytest.raises(InvalidInput, match="mismatched names an account twice"):
+        Calibration(bands, ("c1", "c1"), 4)
+
+
+def test_calibrate_refuses_a_mapping_of_anything_but_graded_accounts_by_key() -> None:
+    with pytest.raises(InvalidInput, match=r"grading\['c1'\] must be a GradedAccount"):
+        calibrate({"c1": TIER_A})  # type: ignore[dict-item]
+    with pytest.raises(InvalidInput, match="grading must be a mapping"):
+        calibrate(None)  # type: ignore[arg-type]

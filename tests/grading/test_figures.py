@@ -9,6 +9,7 @@ import pytest
 from grading_portfolios import account, figures
 from keyaccount import (
     InvalidInput,
+    ScoreComponent,
 )
 from keyaccount.policies import WeightedScoreGrading
 
@@ -116,3 +117,16 @@ def test_min_max_grading_at_the_bounds_is_exact_and_quick() -> None:
         + Fraction(4, 10) * Fraction("0.000000000001") / (2 * 10**15)
         + Fraction(2, 10) * Fraction(1, 10**9)
     )
+
+
+# --- issue 12: a score component is exact and weighs 0..1 ------------------------------------
+
+
+def test_a_score_component_weighs_from_0_to_1() -> None:
+    assert ScoreComponent("contract_amount", Fraction(1, 2), "0.4").weight == Decimal("0.4")
+    with pytest.raises(InvalidInput, match=r"ScoreComponent\.weight must be from 0 to 1"):
+        ScoreComponent("contract_amount", Fraction(1, 2), 2)
+    with pytest.raises(InvalidInput, match=r"ScoreComponent\.value must be a Fraction"):
+        ScoreComponent("contract_amount", 0.5, 1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"ScoreComponent\.figure must be a non-empty string"):
+        ScoreComponent(None, Fraction(1), 1)  # type: ignore[arg-type]

@@ -2,6 +2,8 @@
 
 import random
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -19,6 +21,7 @@ from keyaccount import (
     TIER_D,
     AccountFigures,
     GradedAccount,
+    Grading,
     InvalidInput,
     Tier,
     tiers_of,
@@ -130,3 +133,81 @@ def test_tiers_of_refuses_what_is_not_a_grading() -> None:
         tiers_of({"x": "A"})
     with pytest.raises(InvalidInput, match="grading must be a mapping"):
         tiers_of([TIER_A])  # type: ignore[arg-type]
+
+
+# --- issue 12: a graded account and a grading built by hand are checked ------------------
+
+
+def _graded(**changes: object) -> GradedAccount:
+    graded = DEFAULT.grade(ladder(4))["c3"]
+    fields = {
+        "account_id": graded.account_id, "tier": graded.tier, "score": graded.score,
+        "rank": graded.rank, "portfolio_size": graded.portfolio_size,
+        "components": graded.components, "figures": graded.figures,
+    }
+    fields.update(changes)
+    return GradedAccount(**fields)  # type: ignore[arg-type]
+
+
+def test_a_graded_account_ranks_within_its_portfolio() -> None:
+    assert _graded(rank=4, portfolio_size=4).rank == 4
+    with pytest.raises(InvalidInput, match="rank of 'c3' must be at most its portfolio_size 4"):
+        _graded(rank=5, portfolio_size=4)
+
+
+def test_a_graded_account_carries_its_own_figures() -> None:
+    with pytest.raises(InvalidInput, match="figures of its account_id 'c3', got the figures of"):
+        _graded(figures=account("c0"))
+
+
+def test_a_graded_account_refuses_a_score_that_is_not_exact() -> None:
+    with pytest.raises(InvalidInput, match=r"GradedAccount\.score must be a Fraction"):
+        _graded(score=0.5)
+
+
+def _columns(**changes: object) -> dict[str, object]:
+    portfolio = ladder(3)
+    arguments: dict[str, object] = {
+        "figures": portfolio, "ids": ["c0", "c1", "c2"], "keys": [1, 2, 3],
+        "key_unit": Fraction(1, 3),
+        "columns": [("contract_amount", Decimal(1), [1, 2, 3], Fraction(1, 3))],
+        "tiers": (TIER_A, TIER_B), "bounds": (1, 3),
+    }
+    arguments.update(changes)
+    return arguments
+
+
+def test_a_grading_built_by_hand_reads_like_a_policys() -> None:
+    grading = Grading(**_columns())  # type: ignore[arg-type]
+    assert grading.tiers_by_account() == {"c0": TIER_B, "c1": TIER_B, "c2": TIER_A}
+    assert grading["c2"].rank == 1
+
+
+def test_a_grading_names_each_account_by_its_figures() -> None:
+    with pytest.raises(InvalidInput, match="ids must be the figures' account ids in order"):
+        Grading(**_columns(ids=["c1", "c0", "c2"]))  # type: ignore[arg-type]
+
+
+def test_a_grading_holds_one_key_per_account() -> None:
+    with pytest.raises(InvalidInput, match=r"keys must hold one number per account \(3\)"):
+        Grading(**_columns(keys=[1, 2]))  # type: ignore[arg-type]
+
+
+def test_a_gradings_boundaries_rise_to_the_portfolio_size() -> None:
+    with pytest.raises(InvalidInput, match=r"bounds must be an int in 2\.\.3"):
+        Grading(**_columns(bounds=(2, 1)))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="bounds must end at the number of accounts 3"):
+        Grading(**_columns(bounds=(1, 2)))  # type: ignore[arg-type]
+
+
+def test_a_grading_is_cut_by_bounds_or_by_a_tier_list_not_both() -> None:
+    with pytest.raises(InvalidInput, match="either bounds or tier_list"):
+        Grading(**_columns(tier_list=[0, 1, 1]))  # type: ignore[arg-type]
+    grading = Grading(**_columns(bounds=None, tier_list=[1, 1, 0]))  # type: ignore[arg-type]
+    assert grading.tier_counts() == {TIER_A: 1, TIER_B: 2}
+
+
+def test_the_tier_of_an_account_not_graded_is_refused_by_name() -> None:
+    grading = DEFAULT.grade(ladder(4))
+    with pytest.raises(InvalidInput, match="account_id 'nobody' is not graded"):
+        grading.tier_of("nobody")

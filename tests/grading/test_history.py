@@ -132,3 +132,37 @@ def test_a_tier_change_and_a_day_asked_about_lie_within_the_years_1900_to_2199()
         )
     with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
         TierHistory("acme").tier_on(date(9999, 12, 31))
+
+
+
+def test_a_tier_change_takes_effect_within_the_years() -> None:
+    history = TierHistory("acme")
+    with pytest.raises(InvalidInput, match="effective_on must be a date in the years 1900-2199"):
+        history.record(TIER_A, effective_on=date(9999, 1, 1), reason="annual", now=NOW)
+    with pytest.raises(InvalidInput, match=r"TierChange\.effective_on must be a date in the years"):
+        TierChange(from_tier=None, to_tier=TIER_A, effective_on=date(1, 1, 1), reason="x")
+    with pytest.raises(InvalidInput, match="day must be a date in the years 1900-2199"):
+        history.tier_on(date(9999, 12, 31))
+
+
+def test_a_tier_change_is_recorded_at_an_instant_within_the_years() -> None:
+    late = datetime(9999, 12, 31, 12, tzinfo=UTC)
+    with pytest.raises(InvalidInput, match="now must be an instant in the years 1900-2199"):
+        TierHistory("acme").record(TIER_A, effective_on=date(2026, 1, 1), reason="x", now=late)
+    with pytest.raises(InvalidInput, match="now must be an instant in the years 1900-2199"):
+        tier_changes({"a": TIER_A}, {"a": TIER_B}, effective_on=date(2026, 1, 1), reason="x",
+                     now=late)
+
+
+def test_a_tier_changed_event_is_strict() -> None:
+    fields: dict[str, object] = {
+        "occurred_at": NOW, "account_id": "acme", "from_tier": TIER_C, "to_tier": TIER_B,
+        "effective_on": date(2026, 1, 1), "reason": "annual",
+    }
+    assert TierChanged(**fields).to_tier is TIER_B  # type: ignore[arg-type]
+    for name, bad in (("account_id", " "), ("from_tier", "C"), ("reason", None),
+                      ("effective_on", date(9999, 1, 1))):
+        with pytest.raises(InvalidInput, match=name):
+            TierChanged(**{**fields, name: bad})  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="occurred_at must be an instant in the years"):
+        TierChanged(**{**fields, "occurred_at": datetime(1, 1, 2, tzinfo=UTC)})  # type: ignore[arg-type]

@@ -145,3 +145,32 @@ def test_a_migration_matrix_refuses_account_ids_that_are_not_names(blank: object
         MigrationMatrix.between({blank: TIER_A, "x": TIER_B}, {"x": TIER_B})
     with pytest.raises(InvalidInput, match=r"an account id of after must be a non-empty"):
         MigrationMatrix.between({"x": TIER_B}, {"x": figures("x"), blank: TIER_A})
+
+
+# --- issue 12: a matrix built by hand is checked -------------------------------------------
+
+
+def test_a_migration_matrix_places_each_account_once() -> None:
+    with pytest.raises(InvalidInput, match="places account 'x' twice"):
+        MigrationMatrix(((TIER_A, TIER_B, ("x",)), (TIER_B, TIER_B, ("x",))))
+
+
+def test_a_migration_cell_is_graded_in_at_least_one_grading() -> None:
+    with pytest.raises(InvalidInput, match="graded in neither grading"):
+        MigrationMatrix(((None, None, ("x",)),))
+
+
+def test_a_migration_matrix_built_by_hand_counts_like_between() -> None:
+    by_hand = MigrationMatrix([(TIER_A, TIER_B, ["x"]), (None, TIER_C, ["w"])])
+    assert by_hand == MigrationMatrix.between({"x": TIER_A}, {"x": TIER_B, "w": TIER_C})
+    assert by_hand.downgraded == ("x",)
+    assert by_hand.entered == ("w",)
+
+
+def test_a_cell_is_asked_for_by_tier_code_or_none_nothing_else() -> None:
+    matrix = MigrationMatrix.between({"x": TIER_A}, {"x": TIER_B})
+    assert matrix.count("A", TIER_B) == 1
+    with pytest.raises(InvalidInput, match="from_tier must be a non-empty string"):
+        matrix.count(1, TIER_B)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="to_tier must be a non-empty string"):
+        matrix.accounts(TIER_A, " ")

@@ -11,6 +11,7 @@ from keyaccount import (
     InvalidInput,
     PolicyConfigError,
     ReviewCadence,
+    ReviewDue,
     ReviewKind,
 )
 
@@ -102,3 +103,25 @@ def test_reviews_are_due_only_for_days_in_the_years_1900_to_2199(day: date) -> N
 def test_reviews_are_due_up_to_the_last_day_of_2199() -> None:
     due = DEFAULT_REVIEW_CADENCE.next_due(date(2199, 12, 31))
     assert [review.due_on for review in due][-1] == date(2200, 12, 1)
+
+
+# --- issue 12 -------------------------------------------------------------------------------
+
+
+def test_the_months_of_a_review_are_asked_for_by_kind_or_its_name() -> None:
+    assert DEFAULT_REVIEW_CADENCE.months_of("roster_survey") == (1, 7)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="kind must be one of"):
+        DEFAULT_REVIEW_CADENCE.months_of("bogus")  # type: ignore[arg-type]
+
+
+def test_a_review_due_takes_its_kind_by_name_and_falls_due_by_2200() -> None:
+    assert ReviewDue("list_review", date(2200, 1, 1)).kind is ReviewKind.LIST_REVIEW  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"ReviewDue\.kind must be one of"):
+        ReviewDue("bogus", date(2027, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"ReviewDue\.due_on must be a date in the years"):
+        ReviewDue(ReviewKind.LIST_REVIEW, date(9999, 1, 1))
+
+
+def test_a_review_without_months_is_named_by_its_setting() -> None:
+    with pytest.raises(PolicyConfigError, match="roster_survey_months needs at least one month"):
+        ReviewCadence.from_mapping({"roster_survey_months": []})

@@ -85,18 +85,24 @@ def test_tier_ladder_settings_must_be_a_mapping(settings: object) -> None:
 
 
 def test_a_tier_ladder_names_a_blank_tier_code_from_settings() -> None:
-    with pytest.raises(PolicyConfigError, match="TierLadder tier code"):
+    with pytest.raises(PolicyConfigError, match="a tier code of tier ladder settings"):
         TierLadder.from_mapping({" ": "core"})
 
 
 def test_a_tier_ladder_refuses_levels_that_are_not_a_collection_and_reads_level_names() -> None:
     with pytest.raises(InvalidInput, match=r"TierLadder\.levels must be a mapping"):
         TierLadder(None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match=r"TierLadder level of 'A' must be one of"):
+    with pytest.raises(InvalidInput, match=r"TierLadder.levels\['A'\] must be one of"):
         TierLadder({"A": "bogus"})  # type: ignore[dict-item]
     assert TierLadder({"A": "core"}).level_of("A") is VisitLevel.CORE  # type: ignore[dict-item]
 
 
-def test_a_tier_rank_is_a_count_of_at_most_a_billion() -> None:
-    with pytest.raises(InvalidInput, match=r"Tier\.rank must be an int in 1\.\.10\*\*9"):
-        Tier("X", 2**70)
+def test_a_tier_rank_is_a_count_up_to_a_billion() -> None:
+    assert keyaccount.Tier("X", 10**9).rank == 10**9
+    with pytest.raises(keyaccount.InvalidInput, match=r"Tier\.rank must be an int in 1\.\.10"):
+        keyaccount.Tier("X", 2**70)
+
+
+def test_a_tier_ladder_names_a_blank_tier_code_of_its_levels() -> None:
+    with pytest.raises(keyaccount.InvalidInput, match=r"a tier code of TierLadder\.levels"):
+        TierLadder({"": VisitLevel.CORE})

@@ -24,6 +24,7 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     COUNT_LIMIT,
+    MONEY_LIMIT,
     RATE_PLACES,
     non_empty,
     require_bounded,
@@ -100,6 +101,22 @@ class AccountFigures:
             )
 
 
+def _component_value(_instance: object, _attribute: object, value: Fraction) -> None:
+    if not isinstance(value, Fraction) or not -MONEY_LIMIT <= value <= MONEY_LIMIT:
+        raise InvalidInput(
+            f"ScoreComponent.value must be a Fraction of at most 10**15 in magnitude, "
+            f"got {value!r}"
+        )
+
+
+def _component_weight(value: object) -> Decimal:
+    field = "ScoreComponent.weight"
+    weight = to_decimal(value, field=field)
+    if not 0 <= weight <= 1:
+        raise InvalidInput(f"{field} must be from 0 to 1, got {value!r}")
+    return require_bounded(weight, field=field, limit=1, places=RATE_PLACES)
+
+
 @attrs.frozen
 class ScoreComponent:
     """One figure's part in a score: why an account got its tier.
@@ -108,12 +125,17 @@ class ScoreComponent:
         figure: the figure's name, e.g. ``"contract_amount"``.
         value: the normalised figure (a percentile rank or min-max value in ``[0, 1]``, or
             the raw amount for amount bands), exact.
-        weight: the figure's weight in the score.
+        weight: the figure's weight in the score, from 0 to 1 with at most 12 decimal places
+            (an int or a numeric string is converted).
+
+    Raises:
+        InvalidInput: a blank figure, a value that is not a Fraction of at most ``10**15`` in
+            magnitude, or a weight outside 0..1.
     """
 
-    figure: str
-    value: Fraction
-    weight: Decimal
+    figure: str = attrs.field(validator=non_empty)
+    value: Fraction = attrs.field(validator=_component_value)
+    weight: Decimal = attrs.field(converter=_component_weight)
 
     @property
     def contribution(self) -> Fraction:

@@ -19,12 +19,22 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import compress, repeat
 from operator import le, neg, sub
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_non_empty
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    MONEY_LIMIT,
+    count,
+    instance_of,
+    instances_of,
+    non_empty,
+    require_non_empty,
+    to_items,
+)
+from keyaccount.domain.grading._columns import checked_columns
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
 
@@ -32,7 +42,18 @@ __all__ = ["GradedAccount", "Grading", "tiers_of"]
 
 
 def _components(value: Iterable[ScoreComponent]) -> tuple[ScoreComponent, ...]:
-    return tuple(value)
+    return to_items(value, field="GradedAccount.components", expected="ScoreComponent values")
+
+
+def _score(_instance: object, _attribute: object, value: Fraction) -> None:
+    if not isinstance(value, Fraction) or not -MONEY_LIMIT <= value <= MONEY_LIMIT:
+        raise InvalidInput(
+            f"GradedAccount.score must be a Fraction of at most 10**15 in magnitude, "
+            f"got {value!r}"
+        )
+
+
+_position = count(1, maximum=COUNT_LIMIT)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,16 +70,35 @@ class GradedAccount:
         portfolio_size: how many accounts were graded together.
         components: the normalised figures behind the score, one :class:`ScoreComponent`
             each (figures with weight zero are left out).
-        figures: the :class:`AccountFigures` that were graded.
+        figures: the :class:`AccountFigures` that were graded (of the same account).
+
+    Raises:
+        InvalidInput: a field of the wrong type, a rank outside ``1..portfolio_size``, a
+            score that is not a Fraction of at most ``10**15`` in magnitude, or figures of
+            another account.
     """
 
-    account_id: str
-    tier: Tier
-    score: Fraction
-    rank: int
-    portfolio_size: int
-    components: tuple[ScoreComponent, ...] = attrs.field(converter=_components)
-    figures: AccountFigures
+    account_id: str = attrs.field(validator=non_empty)
+    tier: Tier = attrs.field(validator=instance_of(Tier))
+    score: Fraction = attrs.field(validator=_score)
+    rank: int = attrs.field(validator=_position)
+    portfolio_size: int = attrs.field(validator=_position)
+    components: tuple[ScoreComponent, ...] = attrs.field(
+        converter=_components, validator=instances_of(ScoreComponent)
+    )
+    figures: AccountFigures = attrs.field(validator=instance_of(AccountFigures))
+
+    def __attrs_post_init__(self) -> None:
+        if self.rank > self.portfolio_size:
+            raise InvalidInput(
+                f"GradedAccount.rank of {self.account_id!r} must be at most its "
+                f"portfolio_size {self.portfolio_size}, got {self.rank}"
+            )
+        if self.figures.account_id != self.account_id:
+            raise InvalidInput(
+                f"GradedAccount.figures must be the figures of its account_id "
+                f"{self.account_id!r}, got the figures of {self.figures.account_id!r}"
+            )
 
     def explain(self) -> str:
         """One line saying why the account has its tier, for a report or a tooltip."""
@@ -71,6 +111,17 @@ class GradedAccount:
             f"score {float(self.score):.4f} = {parts}"
         )
 
+
+
+V = TypeVar("V")
+
+
+def _unchecked(kind: type[V], **fields: object) -> V:
+    """A frozen attrs value of ``kind`` from fields already checked (no validator runs)."""
+    value = object.__new__(kind)
+    for name, field_value in fields.items():
+        object.__setattr__(value, name, field_value)
+    return value
 
 
 class Grading(Mapping[str, GradedAccount]):
@@ -101,13 +152,74 @@ class Grading(Mapping[str, GradedAccount]):
         self,
         *,
         figures: Sequence[AccountFigures],
-        ids: list[str],
+        ids: Sequence[str],
         keys: Sequence[Any],
         key_unit: Fraction,
         columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
         tiers: Sequence[Tier],
         bounds: Sequence[int] | None = None,
         tier_list: Sequence[int] | None = None,
+    ) -> None:
+        """A grading from its columns (what a grading policy builds; every column checked).
+
+        Args:
+            figures: the graded :class:`AccountFigures`, in input order.
+            ids: their account ids, in the same order (unique).
+            keys: one exact sort key per account (an int, Fraction or finite Decimal);
+                ``key * key_unit`` is the account's score.
+            key_unit: a Fraction from 0 to 1.
+            columns: ``(figure, weight, values, unit)`` per figure behind the score, one
+                value per account.
+            tiers: the policy's tiers, best first.
+            bounds: for a share cut, how many accounts each tier or a better one holds
+                (rising, the last is the number of accounts); or else
+            tier_list: each account's tier as a position in ``tiers``.
+
+        Raises:
+            InvalidInput: a column of the wrong type or length, ids that are not the
+                figures' ids, neither or both of ``bounds`` and ``tier_list``, or bounds
+                that fall or do not end at the number of accounts.
+        """
+        self._set(**checked_columns(
+            figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
+            tiers=tiers, bounds=bounds, tier_list=tier_list,
+        ))
+
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        figures: Sequence[AccountFigures],
+        ids: Sequence[str],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None = None,
+        tier_list: Sequence[int] | None = None,
+    ) -> Grading:
+        """A grading a policy of this library built from checked figures, not checked again.
+
+        Grading a million accounts must not pay for a second check of its columns.
+        """
+        grading = cls.__new__(cls)
+        grading._set(
+            figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
+            tiers=tiers, bounds=bounds, tier_list=tier_list,
+        )
+        return grading
+
+    def _set(
+        self,
+        *,
+        figures: Sequence[AccountFigures],
+        ids: Sequence[str],
+        keys: Sequence[Any],
+        key_unit: Fraction,
+        columns: Sequence[tuple[str, Decimal, Sequence[Any], Fraction]],
+        tiers: Sequence[Tier],
+        bounds: Sequence[int] | None,
+        tier_list: Sequence[int] | None,
     ) -> None:
         self._figures = figures
         self._ids = ids
@@ -204,23 +316,33 @@ class Grading(Mapping[str, GradedAccount]):
         return self._tiers[bisect_left(self._bounds, rank)]
 
     def tier_of(self, account_id: str) -> Tier:
-        """The tier of one account, without building its :class:`GradedAccount`."""
-        position = self._position_of()[account_id]
+        """The tier of one account, without building its :class:`GradedAccount`.
+
+        Raises:
+            InvalidInput: ``account_id`` is not an account of this grading.
+        """
+        position = self._position_of().get(account_id) if type(account_id) is str else None
+        if position is None:
+            require_non_empty(account_id, field="account_id")
+            raise InvalidInput(f"account_id {account_id!r} is not graded in this grading")
         return self._tier_at(position, self._rank(position))
 
     def __getitem__(self, account_id: str) -> GradedAccount:
         position = self._position_of()[account_id]
         rank = self._rank(position)
-        return GradedAccount(
+        # built from checked columns: the values' validators would only repeat the checks
+        return _unchecked(
+            GradedAccount,
             account_id=account_id,
             tier=self._tier_at(position, rank),
             score=self._key_unit * Fraction(self._keys[position]),
             rank=rank,
             portfolio_size=len(self._ids),
-            components=[
-                ScoreComponent(figure, Fraction(values[position]) * unit, weight)
+            components=tuple(
+                _unchecked(ScoreComponent, figure=figure,
+                           value=Fraction(values[position]) * unit, weight=weight)
                 for figure, weight, values, unit in self._columns
-            ],
+            ),
             figures=self._figures[position],
         )
 

@@ -15,7 +15,6 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    a_date,
     instances_of,
     non_empty,
     optional_instance_of,
@@ -24,7 +23,7 @@ from keyaccount._validation import (
     require_non_empty,
     to_items,
 )
-from keyaccount.domain.grading.events import TierChanged
+from keyaccount.domain.grading.events import TierChanged, _effective_on
 from keyaccount.domain.grading.graded import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
@@ -37,7 +36,7 @@ class TierChange:
 
     from_tier: Tier | None = attrs.field(validator=optional_instance_of(Tier))
     to_tier: Tier | None = attrs.field(validator=optional_instance_of(Tier))
-    effective_on: date = attrs.field(validator=a_date)
+    effective_on: date = attrs.field(validator=_effective_on)
     reason: str = attrs.field(validator=non_empty)
 
 
@@ -91,7 +90,11 @@ class TierHistory:
         return self.changes[-1].to_tier if self.changes else None
 
     def tier_on(self, day: date) -> Tier | None:
-        """The tier in force on ``day`` (a change takes effect on its ``effective_on``)."""
+        """The tier in force on ``day`` (a change takes effect on its ``effective_on``).
+
+        Raises:
+            InvalidInput: ``day`` is not a date in the years 1900-2199.
+        """
         require_day_in_years(day, field="day")
         tier = None
         for change in self.changes:
@@ -109,8 +112,8 @@ class TierHistory:
 
         Raises:
             InvalidInput: ``tier`` is neither a :class:`Tier` nor ``None``, ``effective_on``
-                is before the last change or outside the years 1900-2199, the reason is blank,
-                or ``now`` is naive or outside those years.
+                is before the last change or outside the years 1900-2199, the reason is
+                blank, or ``now`` is naive or outside those years.
         """
         if tier is not None and not isinstance(tier, Tier):
             raise InvalidInput(
@@ -118,8 +121,8 @@ class TierHistory:
                 f"got {tier!r}"
             )
         require_day_in_years(effective_on, field="effective_on")
-        require_instant_in_years(now, field="now")  # refused by name even for a no-op
         _reason(reason)
+        require_instant_in_years(now, field="now")
         if self.changes and effective_on < self.changes[-1].effective_on:
             raise InvalidInput(
                 f"effective_on {effective_on} of {self.account_id!r} is before its last tier "
@@ -158,9 +161,14 @@ def tier_changes(
     Returns:
         One event per account whose tier differs, sorted by account id; accounts only in
         ``after`` come from ``None``, accounts only in ``before`` go to ``None``.
+
+    Raises:
+        InvalidInput: a grading that is not a mapping of tiers or graded accounts, a blank
+            reason, or an ``effective_on`` or ``now`` outside the years 1900-2199.
     """
     require_day_in_years(effective_on, field="effective_on")
     _reason(reason)
+    require_instant_in_years(now, field="now")
     old = _read_tiers(before, field="before")
     new = _read_tiers(after, field="after")
     return tuple(

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import require_non_empty, to_items
 from keyaccount.domain.grading.graded import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
@@ -38,6 +41,42 @@ def _moved(from_tier: Tier | None, to_tier: Tier | None) -> str:
     if to_tier.rank > from_tier.rank:
         return "downgraded"
     return "unchanged"
+
+
+def _wanted(value: object, *, field: str) -> Tier | str | None:
+    """A tier asked for: a :class:`Tier`, its code, or ``None`` (not graded)."""
+    if value is None or isinstance(value, Tier):
+        return value
+    return require_non_empty(value, field=field)
+
+
+Cell = tuple[Tier | None, Tier | None, tuple[str, ...]]
+
+
+def _cells(value: Any) -> tuple[Cell, ...]:
+    field = "MigrationMatrix.cells"
+    cells = to_items(value, field=field, expected="(from_tier, to_tier, account ids)")
+    checked: list[Cell] = []
+    seen: set[str] = set()
+    for cell in cells:
+        if not isinstance(cell, tuple) or len(cell) != 3:
+            raise InvalidInput(
+                f"{field} must hold (from_tier, to_tier, account ids) triples, got {cell!r:.200}"
+            )
+        src, dst, ids = cell
+        for tier in (src, dst):
+            if tier is not None and not isinstance(tier, Tier):
+                raise InvalidInput(f"{field} must hold Tier values or None, got {tier!r}")
+        if src is None and dst is None:
+            raise InvalidInput(f"{field} has a cell graded in neither grading: {cell!r:.200}")
+        account_ids = to_items(ids, field=f"account ids of {field}", expected="account ids")
+        for account_id in account_ids:
+            require_non_empty(account_id, field=f"an account id of {field}")
+            if account_id in seen:
+                raise InvalidInput(f"{field} places account {account_id!r} twice")
+            seen.add(account_id)
+        checked.append((src, dst, account_ids))
+    return tuple(checked)
 
 
 def _is(tier: Tier | None, wanted: Tier | str | None) -> bool:
@@ -70,7 +109,7 @@ class MigrationMatrix:
     (('x',), ('y',), ('w',), ('z',))
     """
 
-    cells: tuple[tuple[Tier | None, Tier | None, tuple[str, ...]], ...]
+    cells: tuple[Cell, ...] = attrs.field(converter=_cells)
 
     @classmethod
     def between(
@@ -107,7 +146,11 @@ class MigrationMatrix:
             cells.items(),
             key=lambda item: (_tier_sort_key(item[0][0]), _tier_sort_key(item[0][1])),
         )
-        return cls(tuple((src, dst, tuple(sorted(ids))) for (src, dst), ids in ordered))
+        cells_built = tuple((src, dst, tuple(sorted(ids))) for (src, dst), ids in ordered)
+        # built from two checked gradings: the cells are not checked a second time
+        matrix = object.__new__(cls)
+        object.__setattr__(matrix, "cells", cells_built)
+        return matrix
 
     def accounts(
         self, from_tier: Tier | str | None, to_tier: Tier | str | None
@@ -116,7 +159,12 @@ class MigrationMatrix:
 
         A tier is given as a :class:`~keyaccount.Tier` or its code; ``None`` means not
         graded (entered from, or left to).
+
+        Raises:
+            InvalidInput: a tier that is neither a Tier, a non-blank code nor ``None``.
         """
+        from_tier = _wanted(from_tier, field="from_tier")
+        to_tier = _wanted(to_tier, field="to_tier")
         for src, dst, ids in self.cells:
             if _is(src, from_tier) and _is(dst, to_tier):
                 return ids

@@ -18,9 +18,13 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    FIRST_YEAR,
+    LAST_YEAR,
     check_settings_keys,
+    require_date,
     require_day_in_years,
     settings_errors,
+    to_enum,
     to_items,
 )
 
@@ -38,12 +42,31 @@ class ReviewKind(enum.Enum):
     TARGET_SETTING = "target_setting"
 
 
+def _review_kind(value: ReviewKind | str) -> ReviewKind:
+    return to_enum(ReviewKind, value, field="ReviewDue.kind")
+
+
+def _due_on(_instance: object, _attribute: object, value: date) -> None:
+    # the next review of a day in the last year may fall due in the year after it
+    day = require_date(value, field="ReviewDue.due_on")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR + 1:
+        raise InvalidInput(
+            f"ReviewDue.due_on must be a date in the years {FIRST_YEAR}-{LAST_YEAR + 1}, "
+            f"got {day.isoformat()}"
+        )
+
+
 @attrs.frozen
 class ReviewDue:
-    """A review and the first day of the month it falls due in."""
+    """A review and the first day of the month it falls due in.
 
-    kind: ReviewKind
-    due_on: date
+    Attributes:
+        kind: the :class:`ReviewKind`, or its string form (``"list_review"``).
+        due_on: a date in the years 1900-2200 (a review due after a day of 2199 falls in 2200).
+    """
+
+    kind: ReviewKind = attrs.field(converter=_review_kind)
+    due_on: date = attrs.field(validator=_due_on)
 
 
 def _months(value: Iterable[int] | int, *, field: str) -> tuple[int, ...]:
@@ -105,9 +128,11 @@ class ReviewCadence:
         for kind in ReviewKind:
             months = self.months_of(kind)
             if not months:
-                raise InvalidInput(f"ReviewCadence: {kind.value} needs at least one month")
+                raise InvalidInput(f"ReviewCadence.{kind.value}_months needs at least one month")
             if len(set(months)) != len(months):
-                raise InvalidInput(f"ReviewCadence: {kind.value} lists a month twice: {months}")
+                raise InvalidInput(
+                    f"ReviewCadence.{kind.value}_months lists a month twice: {months}"
+                )
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, object]) -> ReviewCadence:
@@ -124,8 +149,9 @@ class ReviewCadence:
         with settings_errors():
             return cls(**settings)  # type: ignore[arg-type]
 
-    def months_of(self, kind: ReviewKind) -> tuple[int, ...]:
-        """The months ``kind`` falls due in."""
+    def months_of(self, kind: ReviewKind | str) -> tuple[int, ...]:
+        """The months ``kind`` (a :class:`ReviewKind` or its string form) falls due in."""
+        kind = to_enum(ReviewKind, kind, field="kind")
         return {
             ReviewKind.LIST_REVIEW: self.list_review_months,
             ReviewKind.ROSTER_SURVEY: self.roster_survey_months,

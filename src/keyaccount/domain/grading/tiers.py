@@ -69,8 +69,8 @@ class Tier:
     Tiers order by rank, best first, so ``min(tiers)`` is the top tier.
 
     Raises:
-        InvalidInput: a blank code, a rank that is not an int >= 1, or a label that is not a
-            string.
+        InvalidInput: a blank code, a rank that is not an int from 1 to ``10**9``, or a label
+            that is not a string.
     """
 
     code: str = attrs.field(validator=_code)
@@ -133,9 +133,9 @@ def _levels(value: Mapping[str, VisitLevel] | Iterable[tuple[str, VisitLevel]]) 
 ]:
     pairs = to_pairs(value, field="TierLadder.levels", entry="(tier code, VisitLevel)")
     for code, _level in pairs:  # codes checked before they are sorted
-        require_non_empty(code, field="TierLadder tier code")
+        require_non_empty(code, field="a tier code of TierLadder.levels")
     levels = [
-        (code, to_enum(VisitLevel, level, field=f"TierLadder level of {code!r}"))
+        (code, to_enum(VisitLevel, level, field=f"TierLadder.levels[{code!r}]"))
         for code, level in pairs
     ]
     return tuple(sorted(levels, key=lambda pair: pair[0]))
@@ -166,10 +166,10 @@ class TierLadder:
         if len(set(codes)) != len(codes):
             raise InvalidInput(f"TierLadder.levels has a tier code twice: {codes}")
         for code, level in value:
-            require_non_empty(code, field="TierLadder tier code")
+            require_non_empty(code, field="a tier code of TierLadder.levels")
             if not isinstance(level, VisitLevel):
                 raise InvalidInput(
-                    f"TierLadder level of {code!r} must be a VisitLevel, got {level!r}"
+                    f"TierLadder.levels[{code!r}] must be a VisitLevel, got {level!r}"
                 )
 
     @classmethod
@@ -187,11 +187,13 @@ class TierLadder:
             )
         pairs = []
         for code, name in settings.items():
+            require_non_empty(code, field="a tier code of tier ladder settings",
+                              error=PolicyConfigError)
             try:
                 pairs.append((code, VisitLevel(name)))
             except ValueError:
                 raise PolicyConfigError(
-                    f"tier ladder level of {code!r} must be one of "
+                    f"tier ladder settings[{code!r}] must be one of "
                     f"{[level.value for level in VisitLevel]}, got {name!r}"
                 ) from None
         with settings_errors():

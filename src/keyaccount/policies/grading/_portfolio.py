@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from operator import attrgetter
 
 from keyaccount._errors import InvalidInput
@@ -24,6 +25,9 @@ def unique_ids(figures: Sequence[AccountFigures]) -> list[str]:
 
 
 def figures_list(figures: Iterable[AccountFigures]) -> list[AccountFigures]:
+    """The portfolio as a list; a lone value, a mapping or a non-collection is refused."""
+    if isinstance(figures, (str, bytes, date, Mapping)) or not isinstance(figures, Iterable):
+        raise InvalidInput(f"figures must be a collection of AccountFigures, got {figures!r}")
     listed = list(figures)
     # one pass over the types, not one isinstance call per account
     for kind in set(map(type, listed)):

@@ -18,6 +18,7 @@ from keyaccount._validation import (
     require_bounded,
     settings_errors,
     to_decimal,
+    to_items,
 )
 from keyaccount.domain.grading import (
     AMOUNT_TIERS,
@@ -47,7 +48,15 @@ def _lower_bound(value: object) -> Decimal:
 
 @attrs.frozen
 class AmountBand:
-    """One band of amounts and its tier; ``upper`` is ``None`` for the open top band."""
+    """One band of amounts and its tier; ``upper`` is ``None`` for the open top band.
+
+    Bounds are money: Decimals (ints and numeric strings are converted) of at most ``10**15``
+    with at most 6 decimal places.
+
+    Raises:
+        InvalidInput: a tier that is not a :class:`Tier`, a negative lower bound, an upper
+            bound not above the lower, or a bound that is not money.
+    """
 
     tier: Tier = attrs.field(validator=instance_of(Tier))
     lower: Decimal = attrs.field(converter=_lower_bound)
@@ -64,7 +73,7 @@ class AmountBand:
 
 
 def _bands(value: Iterable[AmountBand]) -> tuple[AmountBand, ...]:
-    return tuple(value)
+    return to_items(value, field="AmountBandGrading.bands", expected="AmountBand values")
 
 
 # seed 004 第5条: 普通 500万-2000万, 伙伴式 2000万-5000万, 战略性 5000万以上 (annual purchase, CNY).
@@ -107,13 +116,14 @@ class AmountBandGrading:
     inclusive: str = "lower"
 
     def __attrs_post_init__(self) -> None:
-        if self.figure not in _AMOUNT_FIGURES:
+        # a str test first: an unhashable value must not reach the ``in``
+        if not isinstance(self.figure, str) or self.figure not in _AMOUNT_FIGURES:
             raise InvalidInput(f"figure must be one of {list(_AMOUNT_FIGURES)}, got "
                                f"{self.figure!r}")
-        if self.inclusive not in ("lower", "upper"):
+        if not isinstance(self.inclusive, str) or self.inclusive not in ("lower", "upper"):
             raise InvalidInput(f"inclusive must be 'lower' or 'upper', got {self.inclusive!r}")
         if not self.bands:
-            raise InvalidInput("AmountBandGrading needs at least one band")
+            raise InvalidInput("AmountBandGrading.bands needs at least one band")
         for band in self.bands:
             if not isinstance(band, AmountBand):
                 raise InvalidInput(f"bands must be AmountBand values, got {band!r}")
@@ -214,9 +224,9 @@ class AmountBandGrading:
                 parsed = []
                 for code, bounds in raw.items():
                     check_settings_keys(bounds, allowed=("from", "to"),
-                                        policy=f"{policy} band {code!r}")
+                                        policy=f"{policy} bands[{code!r}]")
                     if "from" not in bounds:
-                        raise InvalidInput(f"band {code!r} needs a 'from' amount")
+                        raise InvalidInput(f"bands[{code!r}] needs a 'from' amount")
                     lower = setting_number(bounds["from"], f"bands.{code}.from")
                     upper = (None if bounds.get("to") is None
                              else setting_number(bounds["to"], f"bands.{code}.to"))
@@ -260,7 +270,7 @@ class AmountBandGrading:
                 kept.append(item)
                 tier_list.append(position_of[tier])
         amounts = [getattr(item, self.figure) for item in kept]
-        return Grading(
+        return Grading._trusted(
             figures=kept, ids=unique_ids(kept), keys=amounts, key_unit=Fraction(1),
             columns=[(self.figure, Decimal(1), amounts, Fraction(1))], tiers=tiers,
             tier_list=tier_list,

@@ -14,14 +14,24 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import compress
 from operator import attrgetter, ne
+from typing import Any
 
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT, count, instance_of, require_non_empty, to_items
 from keyaccount.domain.grading import GradedAccount, Grading, Tier
 from keyaccount.policies.grading.bands import AmountBand, AmountBandGrading
 
 __all__ = ["Calibration", "calibrate"]
+
+
+def _mismatched(value: Any) -> tuple[str, ...]:
+    field = "Calibration.mismatched"
+    ids: tuple[str, ...] = to_items(value, field=field, expected="account ids")
+    for account_id in ids:
+        require_non_empty(account_id, field=f"an account id of {field}")
+    return ids
 
 
 @attrs.frozen
@@ -34,11 +44,26 @@ class Calibration:
         mismatched: ids of the accounts the bands place in a different tier than the
             grading did, sorted.
         portfolio_size: how many accounts were calibrated on.
+
+    Raises:
+        InvalidInput: bands that are not an :class:`AmountBandGrading`, a blank or repeated
+            mismatched id, a size that is not an int from 0 to ``10**9``, or more mismatched
+            accounts than the portfolio holds.
     """
 
-    bands: AmountBandGrading
-    mismatched: tuple[str, ...]
-    portfolio_size: int
+    bands: AmountBandGrading = attrs.field(validator=instance_of(AmountBandGrading))
+    mismatched: tuple[str, ...] = attrs.field(converter=_mismatched)
+    portfolio_size: int = attrs.field(validator=count(maximum=COUNT_LIMIT))
+
+    def __attrs_post_init__(self) -> None:
+        if len(set(self.mismatched)) != len(self.mismatched):
+            raise InvalidInput(f"Calibration.mismatched names an account twice: "
+                               f"{self.mismatched!r:.200}")
+        if len(self.mismatched) > self.portfolio_size:
+            raise InvalidInput(
+                f"Calibration.mismatched holds {len(self.mismatched)} accounts, more than its "
+                f"portfolio_size {self.portfolio_size}"
+            )
 
     @property
     def mismatch_count(self) -> int:
@@ -69,7 +94,8 @@ def calibrate(grading: Mapping[str, GradedAccount]) -> Calibration:
         A :class:`Calibration`.
 
     Raises:
-        InvalidInput: the grading is empty (there is nothing to calibrate on).
+        InvalidInput: the grading is empty (there is nothing to calibrate on), is not a
+            mapping, or holds a value that is not a :class:`GradedAccount`.
     """
     if isinstance(grading, Grading):  # columns: no GradedAccount built per account
         tier_of = grading.tiers_by_account()
@@ -77,7 +103,15 @@ def calibrate(grading: Mapping[str, GradedAccount]) -> Calibration:
         tiers: Sequence[Tier] = list(tier_of.values())
         contract = list(map(attrgetter("contract_amount"), grading.figures_in_order()))
     else:
+        if not isinstance(grading, Mapping):
+            raise InvalidInput(f"grading must be a mapping of account id to GradedAccount, "
+                               f"got {grading!r}")
         graded = list(grading.values())
+        for key, account in grading.items():
+            if not isinstance(account, GradedAccount):
+                raise InvalidInput(
+                    f"grading[{key!r}] must be a GradedAccount, got {account!r:.200}"
+                )
         ids = [account.account_id for account in graded]
         tiers = [account.tier for account in graded]
         contract = [account.figures.contract_amount for account in graded]

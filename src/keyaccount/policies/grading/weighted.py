@@ -188,7 +188,7 @@ class WeightedScoreGrading:
         listed = figures_list(figures)
         ids = unique_ids(listed)
         if not listed:
-            return Grading(figures=listed, ids=ids, keys=[], key_unit=Fraction(0),
+            return Grading._trusted(figures=listed, ids=ids, keys=[], key_unit=Fraction(0),
                            columns=[], tiers=self.tiers, bounds=self._boundaries(0))
         integers, denominator = integer_weights(self.weights.as_tuple())
         weighted: list[WeightedFigure] = [
@@ -202,7 +202,7 @@ class WeightedScoreGrading:
             percentile_keys if self.normalisation is Normalisation.PERCENTILE else min_max_keys
         )
         keys, key_unit, columns = score(listed, weighted, denominator)
-        return Grading(
+        return Grading._trusted(
             figures=listed, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
             tiers=self.tiers, bounds=self._boundaries(len(listed)),
         )

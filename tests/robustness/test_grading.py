@@ -1,0 +1,159 @@
+"""The robustness suite of grading: every public call of the subdomain, one valid call each.
+
+The harness (``harness.py``) spoils each argument in turn; see its docstring for the rules.
+"""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from tests.robustness.harness import Call, suite
+
+from keyaccount import (
+    SCORE_TIERS,
+    TIER_A,
+    TIER_B,
+    TIER_C,
+    AccountFigures,
+    GradedAccount,
+    Grading,
+    MigrationMatrix,
+    ReviewCadence,
+    ReviewDue,
+    ReviewKind,
+    ScoreComponent,
+    Tier,
+    TierChange,
+    TierChanged,
+    TierHistory,
+    TierLadder,
+    VisitLevel,
+    tier_changes,
+    tiers_of,
+)
+from keyaccount.policies import (
+    DEFAULT_TIER_SHARES,
+    AmountBand,
+    AmountBandGrading,
+    Calibration,
+    ScoreWeights,
+    WeightedScoreGrading,
+    calibrate,
+    presets,
+    tier_boundaries,
+)
+
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+DAY = date(2026, 3, 15)
+
+# a portfolio of three, with annual amounts so the amount bands read it too
+PORTFOLIO = [
+    AccountFigures(account_id="a", contract_amount=Decimal("9000000"),
+                   profit_contribution=Decimal("0.3"), purchase_count=9,
+                   annual_purchase_amount=Decimal("60000000")),
+    AccountFigures(account_id="b", contract_amount=Decimal("3000000"),
+                   profit_contribution=Decimal("0.2"), purchase_count=5,
+                   annual_purchase_amount=Decimal("25000000")),
+    AccountFigures(account_id="c", contract_amount=Decimal("1000000"),
+                   profit_contribution=Decimal("-0.1"), purchase_count=1,
+                   annual_purchase_amount=Decimal("6000000")),
+]
+WEIGHTED = presets.weighted_grading()
+BANDS = presets.amount_bands()
+GRADING = WEIGHTED.grade(PORTFOLIO)
+GRADED = GRADING["a"]
+COMPONENT = GRADED.components[0]
+BEFORE = {"a": TIER_B, "b": TIER_B, "c": TIER_C}
+AFTER = {"a": TIER_A, "b": TIER_B, "d": TIER_C}
+MATRIX = MigrationMatrix.between(BEFORE, AFTER)
+WEIGHTS = ScoreWeights(Decimal("0.4"), Decimal("0.4"), Decimal("0.2"))
+LADDER = TierLadder({"A": VisitLevel.CORE, "B": VisitLevel.IMPORTANT, "C": VisitLevel.GENERAL})
+CADENCE = presets.review_cadence()
+CHANGE = TierChange(from_tier=None, to_tier=TIER_B, effective_on=date(2025, 1, 1),
+                    reason="annual grading 2024")
+HISTORY = TierHistory("acme", [CHANGE])
+BAND_SETTINGS = {
+    "bands": {"SILVER": {"from": 0, "to": 100}, "GOLD": {"from": 100}},
+    "figure": "contract_amount",
+    "inclusive": "upper",
+}
+WEIGHTED_SETTINGS = {
+    "weights": {"contract_amount": "0.5", "profit_contribution": "0.3", "purchase_count": "0.2"},
+    "normalisation": "min_max",
+    "shares": {"A": 20, "B": 30, "C": 50},
+}
+
+CASES = [
+    # --- the figures, tiers and ladders -------------------------------------------------------
+    Call(AccountFigures, account_id="acme", contract_amount=Decimal("1200000.50"),
+         profit_contribution=Decimal("0.18"), purchase_count=7,
+         annual_purchase_amount=Decimal("8000000")),
+    Call(ScoreComponent, "contract_amount", Fraction(1, 2), Decimal("0.4")),
+    Call(Tier, "GOLD", 1, "金牌", "gold"),
+    Call(TierLadder, [("A", VisitLevel.CORE), ("B", VisitLevel.IMPORTANT)]),
+    Call(TierLadder.from_mapping, {"A": "core", "B": "important", "C": "general"}),
+    Call(LADDER.level_of, TIER_B),
+    # --- gradings --------------------------------------------------------------------------
+    Call(GradedAccount, account_id="a", tier=TIER_A, score=Fraction(9, 10), rank=1,
+         portfolio_size=3, components=[COMPONENT], figures=PORTFOLIO[0]),
+    Call(GRADED.explain),
+    Call(Grading, figures=PORTFOLIO, ids=["a", "b", "c"], keys=[3, 2, 1],
+         key_unit=Fraction(1, 3),
+         columns=[("contract_amount", Decimal(1), [3, 2, 1], Fraction(1, 3))],
+         tiers=SCORE_TIERS, bounds=(0, 1, 2, 3)),
+    Call(GRADING.figures_in_order),
+    Call(GRADING.ranked),
+    Call(GRADING.tier_counts),
+    Call(GRADING.tier_of, "b"),
+    Call(GRADING.tiers_by_account),
+    Call(tiers_of, GRADING),
+    Call(tier_boundaries, DEFAULT_TIER_SHARES, 10),
+    # --- the policies -------------------------------------------------------------------------
+    Call(ScoreWeights, Decimal("0.4"), Decimal("0.4"), Decimal("0.2")),
+    Call(WEIGHTS.as_tuple),
+    Call(WEIGHTS.items),
+    Call(WeightedScoreGrading, WEIGHTS, "min_max",
+         [(TIER_A, Decimal(20)), (TIER_B, Decimal(30)), (TIER_C, Decimal(50))]),
+    Call(WeightedScoreGrading.from_mapping, WEIGHTED_SETTINGS),
+    Call(WEIGHTED.grade, PORTFOLIO),
+    Call(AmountBand, TIER_B, Decimal(100), Decimal(200)),
+    Call(AmountBandGrading,
+         [AmountBand(TIER_C, Decimal(0), Decimal(100)), AmountBand(TIER_B, Decimal(100))],
+         "contract_amount", "upper"),
+    Call(AmountBandGrading.from_mapping, BAND_SETTINGS),
+    Call(BANDS.classify, Decimal("25000000")),
+    Call(BANDS.grade, PORTFOLIO),
+    Call(calibrate, GRADING),
+    Call(Calibration, BANDS, ("b",), 3),
+    Call(presets.weighted_grading),
+    Call(presets.amount_bands),
+    Call(presets.review_cadence),
+    # --- history and migration ------------------------------------------------------------------
+    Call(TierChange, from_tier=TIER_C, to_tier=TIER_B, effective_on=date(2026, 1, 1),
+         reason="annual grading 2025"),
+    Call(TierChanged, occurred_at=NOW, account_id="acme", from_tier=TIER_C, to_tier=TIER_B,
+         effective_on=date(2026, 1, 1), reason="annual grading 2025"),
+    Call(TierHistory, "acme", [CHANGE]),
+    Call(HISTORY.record, TIER_A, effective_on=date(2026, 1, 1), reason="annual grading 2025",
+         now=NOW),
+    Call(HISTORY.tier_on, DAY),
+    Call(tier_changes, BEFORE, AFTER, effective_on=date(2026, 1, 1),
+         reason="annual grading 2025", now=NOW),
+    Call(MigrationMatrix, ((TIER_B, TIER_A, ("a",)), (TIER_B, TIER_B, ("b",)))),
+    Call(MigrationMatrix.between, BEFORE, AFTER),
+    Call(MATRIX.accounts, TIER_B, TIER_A),
+    Call(MATRIX.count, TIER_B, TIER_A),
+    # --- reviews ----------------------------------------------------------------------------
+    Call(ReviewCadence, (1,), (1, 7), (12,)),
+    # one month stands for itself in the settings (documented: "months, or one month"); the
+    # harness reads every settings list as a collection that refuses a lone item, and ignores
+    # .accepting for settings keys, so the valid call gives the one-month form (the
+    # collection forms are spoiled through the ReviewCadence constructor above)
+    Call(ReviewCadence.from_mapping, {"list_review_months": 2, "target_setting_months": 11}),
+    Call(CADENCE.due_in_month_of, DAY),
+    Call(CADENCE.months_of, ReviewKind.ROSTER_SURVEY),
+    Call(CADENCE.next_due, DAY),
+    Call(ReviewDue, ReviewKind.LIST_REVIEW, date(2027, 1, 1)),
+]
+
+test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)
