@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -478,3 +478,49 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
+
+
+# --- tickets: instants, business time and several kinds (added for the tickets subdomain) ---
+
+
+def instant_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a timezone-aware datetime within ``FIRST_YEAR`` to ``LAST_YEAR``."""
+    # the plain case costs one type check and the year
+    if (
+        type(value) is not datetime
+        or value.tzinfo is None
+        or not FIRST_YEAR <= value.year <= LAST_YEAR
+        or value.utcoffset() is None
+    ):
+        require_instant_in_years(value, field=_field_name(instance, attribute))
+
+
+def optional_instant_in_years(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """An attrs validator: ``None`` or an instant within the years (see ``instant_in_years``)."""
+    if value is not None:
+        instant_in_years(instance, attribute, value)
+
+
+def require_time_span(value: object, *, field: str) -> timedelta:
+    """A timedelta from zero to ``DURATION_DAYS_LIMIT`` days (10 years of business time)."""
+    if type(value) is not timedelta and not isinstance(value, timedelta):
+        raise InvalidInput(f"{field} must be a timedelta, got {value!r}")
+    if not timedelta(0) <= value <= timedelta(days=DURATION_DAYS_LIMIT):
+        raise InvalidInput(
+            f"{field} must be a timedelta from 0 to {DURATION_DAYS_LIMIT} days, got {value!r}"
+        )
+    return value
+
+
+def time_span(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a timedelta from zero to 10 years (see ``require_time_span``)."""
+    require_time_span(value, field=_field_name(instance, attribute))
+
+
+def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a ``bool`` itself (``"no"`` is not False)."""
+    if value is not True and value is not False:
+        require_bool(value, field=_field_name(instance, attribute))
+

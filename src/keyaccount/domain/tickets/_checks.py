@@ -8,10 +8,19 @@ knowing the ticket class (no import cycle).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, TypeVar
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_count, require_instances
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    require_count,
+    require_instances,
+    require_time_span,
+    to_items,
+)
+from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
 
@@ -27,7 +36,6 @@ def check_history(
     require_instances(history, TicketHistoryEntry, field=f"{ticket_name}: history")
     previous = opened_at
     for entry in history:
-        require_aware(entry.at, field="TicketHistoryEntry.at")
         if entry.at < previous:
             raise InvalidInput(
                 f"{ticket_name}: history entry {entry.step!r} at {entry.at.isoformat()} is "
@@ -46,16 +54,8 @@ def check_counters(
     satisfied: object,
 ) -> None:
     """Refuse a paused time, reopen count or satisfaction of the wrong type or off range."""
-    if not isinstance(paused_business_time, timedelta):
-        raise InvalidInput(
-            f"{ticket_name}: paused_business_time must be a timedelta, got "
-            f"{paused_business_time!r}"
-        )
-    if paused_business_time < timedelta(0):
-        raise InvalidInput(
-            f"{ticket_name}: paused_business_time must be >= 0, got {paused_business_time}"
-        )
-    require_count(reopen_count, field=f"{ticket_name}: reopen_count")
+    require_time_span(paused_business_time, field=f"{ticket_name}: paused_business_time")
+    require_count(reopen_count, field=f"{ticket_name}: reopen_count", maximum=COUNT_LIMIT)
     # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
     if satisfaction is not None and (
         isinstance(satisfaction, bool)
@@ -97,3 +97,42 @@ def check_status_fields(ticket_name: str, status: TicketStatus, **fields: object
                 f"{ticket_name} is {status.value} with {field}={fields[field]!r}; "
                 f"expected {field} {expected}"
             )
+
+
+def check_lifecycle_times(
+    ticket_name: str, *, opened_at: datetime, **times: datetime | None
+) -> None:
+    """Refuse a lifecycle instant (first reply, pause, resolution, ...) before the opening.
+
+    The steps take ``now`` after the ticket's last step, so a stored ticket whose reply or
+    resolution came before it was opened was corrupted: its on-time answers would lie.
+    """
+    for field, moment in times.items():
+        if moment is not None and moment < opened_at:
+            raise InvalidInput(
+                f"{ticket_name}: {field} {moment.isoformat()} is before opened_at "
+                f"{opened_at.isoformat()}; expected every step at or after the opening"
+            )
+
+
+def check_calendar(calendar: object) -> BusinessCalendar:
+    """Refuse a ``calendar`` that is not a :class:`~keyaccount.BusinessCalendar`, by name."""
+    if not isinstance(calendar, BusinessCalendar):
+        raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
+    return calendar
+
+
+A = TypeVar("A")
+
+
+def check_alerts(alerts: Sequence[A], *kinds: type[Any]) -> tuple[A, ...]:
+    """The ``alerts`` as a tuple, each one of ``kinds``; a lone alert or a string is refused."""
+    listed: tuple[A, ...] = to_items(
+        alerts, field="alerts", expected="TicketAtRisk and TicketEscalated events"
+    )
+    for alert in listed:
+        if not isinstance(alert, kinds):
+            raise InvalidInput(
+                f"alerts must hold TicketAtRisk and TicketEscalated events, got {alert!r}"
+            )
+    return listed

@@ -19,19 +19,25 @@ import attrs
 
 from keyaccount._errors import InvalidInput, InvalidTransition
 from keyaccount._validation import (
-    aware,
     instance_of,
+    instant_in_years,
     non_empty,
-    optional_aware,
+    optional_instant_in_years,
     optional_non_empty,
-    require_aware,
+    require_instant_in_years,
     require_non_empty,
     to_enum,
     to_items,
-    to_tuple,
 )
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.tickets._checks import check_counters, check_history, check_status_fields
+from keyaccount.domain.tickets._checks import (
+    check_alerts,
+    check_calendar,
+    check_counters,
+    check_history,
+    check_lifecycle_times,
+    check_status_fields,
+)
 from keyaccount.domain.tickets.enums import (
     Severity,
     TicketKind,
@@ -84,7 +90,7 @@ def _departments(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _to_history(value: Iterable[TicketHistoryEntry]) -> tuple[TicketHistoryEntry, ...]:
-    return to_tuple(value)
+    return to_items(value, field="FeedbackTicket.history", expected="TicketHistoryEntry values")
 
 
 # --- the ticket ---
@@ -145,24 +151,26 @@ class FeedbackTicket:
     summary: str = attrs.field(validator=non_empty)
     responsible_department: str = attrs.field(validator=non_empty)
     responsible_person: str = attrs.field(validator=non_empty)
-    opened_at: datetime = attrs.field(validator=aware)
-    first_reply_deadline: datetime = attrs.field(validator=aware)
-    resolution_deadline: datetime = attrs.field(validator=aware)
+    opened_at: datetime = attrs.field(validator=instant_in_years)
+    first_reply_deadline: datetime = attrs.field(validator=instant_in_years)
+    resolution_deadline: datetime = attrs.field(validator=instant_in_years)
     departments: tuple[str, ...] = attrs.field(default=(), converter=_departments)
     lead_coordinator: str | None = attrs.field(default=None, validator=optional_non_empty)
     status: TicketStatus = attrs.field(
         default=TicketStatus.OPENED, converter=_to_status
     )
-    first_replied_at: datetime | None = attrs.field(default=None, validator=optional_aware)
-    paused_at: datetime | None = attrs.field(default=None, validator=optional_aware)
+    first_replied_at: datetime | None = attrs.field(
+        default=None, validator=optional_instant_in_years
+    )
+    paused_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
     paused_business_time: timedelta = timedelta(0)
-    resolved_at: datetime | None = attrs.field(default=None, validator=optional_aware)
+    resolved_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
     resolution_report: str | None = attrs.field(default=None, validator=optional_non_empty)
-    closed_at: datetime | None = attrs.field(default=None, validator=optional_aware)
+    closed_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
     satisfaction: int | None = None
     satisfied: bool | None = None
     reopen_count: int = 0
-    reopened_at: datetime | None = attrs.field(default=None, validator=optional_aware)
+    reopened_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
     escalation_marks: EscalationMarks = attrs.field(factory=EscalationMarks)
     history: tuple[TicketHistoryEntry, ...] = attrs.field(default=(), converter=_to_history)
 
@@ -189,6 +197,15 @@ class FeedbackTicket:
             raise InvalidInput(
                 f"{name}: escalation_marks must be EscalationMarks, got {self.escalation_marks!r}"
             )
+        check_lifecycle_times(
+            name,
+            opened_at=self.opened_at,
+            first_replied_at=self.first_replied_at,
+            paused_at=self.paused_at,
+            resolved_at=self.resolved_at,
+            closed_at=self.closed_at,
+            reopened_at=self.reopened_at,
+        )
         check_history(self.history, opened_at=self.opened_at, ticket_name=name)
         check_counters(
             name,
@@ -286,7 +303,9 @@ class FeedbackTicket:
             InvalidInput: a field is missing or malformed, a deadline is before ``now``, or a
                 cross-department problem has no lead coordinator.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
+        # the summary is also the opening's history note: check it under its own name first
+        require_non_empty(summary, field="FeedbackTicket.summary")
         ticket = cls(
             ticket_id=ticket_id,
             account_id=account_id,
@@ -381,6 +400,7 @@ class FeedbackTicket:
             InvalidInput: ``now`` is naive or before the pause.
         """
         self._check_step("resume", (TicketStatus.PAUSED,), now)
+        check_calendar(calendar)
         assert self.paused_at is not None  # guaranteed by the status check
         paused = calendar.business_time_between(self.paused_at, now)
         resolution_deadline = self.resolution_deadline
@@ -475,7 +495,7 @@ class FeedbackTicket:
                 f"(open a new ticket for a new problem)"
             )
         require_non_empty(reason, field="reopen reason")
-        require_aware(resolution_deadline, field="resolution_deadline")
+        require_instant_in_years(resolution_deadline, field="resolution_deadline")
         if resolution_deadline < now:
             raise InvalidInput(
                 f"ticket {self.ticket_id!r}: new resolution_deadline "
@@ -518,8 +538,9 @@ class FeedbackTicket:
             InvalidInput: an alert is about another ticket, or ``now`` is naive or before the
                 last step.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         self._check_time(now)
+        alerts = check_alerts(alerts, TicketAtRisk, TicketEscalated)
         if not alerts:
             return self
         marks = self.escalation_marks
@@ -547,7 +568,7 @@ class FeedbackTicket:
                 f"ticket {self.ticket_id!r} is {self.status.value}; cannot {step} "
                 f"(allowed from: {', '.join(status.value for status in allowed)})"
             )
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         self._check_time(now)
 
     def _check_time(self, now: datetime) -> None:

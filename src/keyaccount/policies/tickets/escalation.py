@@ -48,26 +48,25 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     check_settings_keys,
     require_count,
+    require_instant_in_years,
     require_non_empty,
     settings_errors,
     to_items,
     to_pairs,
 )
-from keyaccount.domain.calendar import BusinessDuration
+from keyaccount.domain.calendar import BusinessCalendar, BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
 from keyaccount.policies.tickets._settings import to_warning_fraction
-
-if TYPE_CHECKING:
-    from keyaccount.domain.calendar import BusinessCalendar
 
 __all__ = [
     "DEFAULT_DEADLINES",
@@ -271,7 +270,7 @@ class TieredEscalation:
             raise PolicyConfigError(f"ladder names a role twice: {list(self.ladder)}")
         # warning_fraction is bounded by its converter, which attrs.evolve runs too
         rank = self.priority_rank
-        require_count(rank, field="priority_rank", error=PolicyConfigError)
+        require_count(rank, field="priority_rank", maximum=COUNT_LIMIT, error=PolicyConfigError)
         if not isinstance(self.allow_inverted_deadlines, bool):
             raise PolicyConfigError(
                 f"allow_inverted_deadlines must be true or false, got "
@@ -281,16 +280,19 @@ class TieredEscalation:
     def _check_table(self) -> None:
         codes = [code for code, _ in self.deadlines_by_tier]
         if not codes:
-            raise PolicyConfigError("deadlines must name at least one tier, got none")
-        if len(set(codes)) != len(codes):
-            raise PolicyConfigError(f"deadlines name a tier twice: {codes}")
+            raise PolicyConfigError("deadlines_by_tier must name at least one tier, got none")
         for code, deadlines in self.deadlines_by_tier:
             if not isinstance(code, str) or not code.strip():
-                raise PolicyConfigError(f"tier codes must be non-empty strings, got {code!r}")
+                raise PolicyConfigError(
+                    f"deadlines_by_tier: tier codes must be non-empty strings, got {code!r}"
+                )
             if not isinstance(deadlines, TierDeadlines):
                 raise PolicyConfigError(
-                    f"deadlines of tier {code!r} must be TierDeadlines, got {deadlines!r}"
+                    f"deadlines_by_tier: deadlines of tier {code!r} must be TierDeadlines, "
+                    f"got {deadlines!r}"
                 )
+        if len(set(codes)) != len(codes):
+            raise PolicyConfigError(f"deadlines_by_tier names a tier twice: {codes}")
         if self.allow_inverted_deadlines:
             return
         for code, deadlines in self.deadlines_by_tier:
@@ -401,6 +403,8 @@ class TieredEscalation:
             ('8h', '5d')
         """
         code = tier.code if isinstance(tier, Tier) else tier
+        if not isinstance(code, str):
+            raise InvalidInput(f"tier must be a Tier or a tier code, got {tier!r}")
         table = dict(self.deadlines_by_tier)
         target = dict(self.tier_aliases).get(code, code)
         if target not in table:
@@ -426,6 +430,10 @@ class TieredEscalation:
         ...                                   calendar=calendar) for hours in (0, 1, 24, 48, 96)]
         [0, 1, 2, 3, 3]
         """
+        if type(calendar) is not BusinessCalendar and not isinstance(calendar, BusinessCalendar):
+            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
+        require_instant_in_years(deadline, field="deadline")
+        require_instant_in_years(now, field="now")
         if now <= deadline:
             return 0
         overdue = calendar.business_time_between(deadline, now)
