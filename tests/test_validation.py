@@ -5,7 +5,7 @@ Every refusal names the field, the value and what was expected (SPEC §11).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import attrs
@@ -13,6 +13,9 @@ import pytest
 
 from keyaccount import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
+    a_date,
+    aware,
     count,
     instance_of,
     instances_of,
@@ -21,6 +24,7 @@ from keyaccount._validation import (
     optional_non_empty,
     optional_text,
     require_count,
+    require_instant_in_years,
     settings_errors,
     to_items,
     to_names,
@@ -111,3 +115,39 @@ def test_settings_errors_turns_a_values_refusal_into_a_settings_error() -> None:
         raise TypeError("boom")
     with pytest.raises(KeyError), settings_errors():
         raise KeyError("not a refusal of a value")
+
+
+# --- the domain's bounds (SPEC §11, docs/reference/errors.md "Limits") -----------------------
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(9999, 12, 31, 23, tzinfo=UTC),
+        datetime(1, 1, 2, tzinfo=UTC),
+        datetime(2200, 1, 1, tzinfo=UTC),
+    ],
+)
+def test_an_instant_outside_the_years_1900_to_2199_is_refused_by_name(moment: datetime) -> None:
+    with pytest.raises(InvalidInput, match=r"^now must be an instant in the years 1900-2199, got "):
+        require_instant_in_years(moment, field="now")
+
+
+@attrs.frozen
+class _Dated:
+    day: date = attrs.field(validator=a_date)
+    moment: datetime = attrs.field(validator=aware)
+
+
+def test_every_date_and_instant_field_lies_within_the_years_1900_to_2199() -> None:
+    fine = datetime(2025, 1, 1, tzinfo=UTC)
+    assert _Dated(date(1900, 1, 1), fine).day == date(1900, 1, 1)
+    with pytest.raises(InvalidInput, match=r"_Dated\.day must be a date in the years 1900-2199"):
+        _Dated(date(1, 1, 1), fine)
+    with pytest.raises(InvalidInput, match=r"_Dated\.moment must be an instant in the years"):
+        _Dated(date(2025, 1, 1), datetime(9999, 12, 31, 23, tzinfo=UTC))
+
+
+def test_a_count_limit_that_is_a_power_of_ten_is_written_as_one() -> None:
+    with pytest.raises(InvalidInput, match=rf"^n must be an int in 0\.\.10\*\*9, got {2**70}$"):
+        require_count(2**70, field="n", maximum=COUNT_LIMIT)

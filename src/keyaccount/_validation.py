@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -259,8 +259,8 @@ def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
 
 
 def aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a timezone-aware datetime (SPEC §11)."""
-    require_aware(value, field=_field_name(instance, attribute))  # type: ignore[arg-type]
+    """An attrs validator: the field holds a timezone-aware datetime in 1900-2199 (SPEC §11)."""
+    require_instant_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -270,15 +270,21 @@ def optional_aware(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a plain date (a datetime's time would be lost)."""
-    if type(value) is not date:  # the common case costs one type check
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds a plain date (a datetime's time would be lost).
+
+    A day in the years 1900-2199 (the domain's bounds, SPEC §11).
+    """
+    # the common case costs one type check and the year's bounds
+    if type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR:
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds ``None`` or a plain date."""
-    if value is not None and type(value) is not date:
-        require_date(value, field=_field_name(instance, attribute))
+    """An attrs validator: the field holds ``None`` or a plain date in the years 1900-2199."""
+    if value is not None and (
+        type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR
+    ):
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -478,49 +484,4 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
-
-
-# --- tickets: instants, business time and several kinds (added for the tickets subdomain) ---
-
-
-def instant_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: a timezone-aware datetime within ``FIRST_YEAR`` to ``LAST_YEAR``."""
-    # the plain case costs one type check and the year
-    if (
-        type(value) is not datetime
-        or value.tzinfo is None
-        or not FIRST_YEAR <= value.year <= LAST_YEAR
-        or value.utcoffset() is None
-    ):
-        require_instant_in_years(value, field=_field_name(instance, attribute))
-
-
-def optional_instant_in_years(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """An attrs validator: ``None`` or an instant within the years (see ``instant_in_years``)."""
-    if value is not None:
-        instant_in_years(instance, attribute, value)
-
-
-def require_time_span(value: object, *, field: str) -> timedelta:
-    """A timedelta from zero to ``DURATION_DAYS_LIMIT`` days (10 years of business time)."""
-    if type(value) is not timedelta and not isinstance(value, timedelta):
-        raise InvalidInput(f"{field} must be a timedelta, got {value!r}")
-    if not timedelta(0) <= value <= timedelta(days=DURATION_DAYS_LIMIT):
-        raise InvalidInput(
-            f"{field} must be a timedelta from 0 to {DURATION_DAYS_LIMIT} days, got {value!r}"
-        )
-    return value
-
-
-def time_span(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: a timedelta from zero to 10 years (see ``require_time_span``)."""
-    require_time_span(value, field=_field_name(instance, attribute))
-
-
-def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a ``bool`` itself (``"no"`` is not False)."""
-    if value is not True and value is not False:
-        require_bool(value, field=_field_name(instance, attribute))
 

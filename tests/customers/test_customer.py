@@ -527,3 +527,33 @@ def test_a_grading_applied_twice_tells_each_change_once(
     for before, after in zip(portfolio, once, strict=True):
         expected = tiers.get(before.account_id, before.tier)
         assert after == attrs.evolve(before, tier=expected)
+
+
+@pytest.mark.parametrize(
+    ("capital", "expected"),
+    [
+        (10**16, r"be at most 10\*\*15 in magnitude"),
+        (Decimal("1e999999999"), r"be at most 10\*\*15 in magnitude"),
+        (Decimal("0.0000001"), r"have at most 6 decimal places"),
+    ],
+)
+def test_registered_capital_is_money_within_the_domains_bounds(
+    capital: object, expected: str
+) -> None:
+    with pytest.raises(InvalidInput, match=rf"Customer\.registered_capital must {expected}"):
+        a_customer(registered_capital=capital)
+    assert a_customer(registered_capital=10**15).registered_capital == 10**15
+
+
+@pytest.mark.parametrize(
+    "now", [datetime(9999, 12, 31, 23, tzinfo=UTC), datetime(1, 1, 2, tzinfo=UTC)]
+)
+def test_a_step_taken_at_an_instant_outside_the_years_1900_to_2199_is_refused(
+    now: datetime,
+) -> None:
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        a_customer().amend(credit_rating="AA", now=now)
+    with pytest.raises(InvalidInput, match=r"occurred_at must be an instant in the years"):
+        a_record(occurred_at=now)
+    with pytest.raises(InvalidInput, match=r"approved_on must be a date in the years 1900-2199"):
+        a_customer(approved_on=date(1, 1, 1))

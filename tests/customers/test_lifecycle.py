@@ -340,13 +340,17 @@ def test_dormancy_is_applied_by_a_dormancy_policy_only() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"days": 0}, r"dormancy days must be an int >= 1, got 0"),
-        ({"days": "180"}, r"dormancy days must be an int >= 1, got '180'"),
-        ({"days": True}, r"dormancy days must be an int >= 1, got True"),
+        ({"days": 0}, r"dormancy days must be an int in 1\.\.3660, got 0"),
+        ({"days": "180"}, r"dormancy days must be an int in 1\.\.3660, got '180'"),
+        ({"days": True}, r"dormancy days must be an int in 1\.\.3660, got True"),
+        ({"days": 3661}, r"dormancy days must be an int in 1\.\.3660, got 3661"),
+        ({"days": 2**70}, r"dormancy days must be an int in 1\.\.3660, got 1180591620717411303424"),
         ({"dayz": 9}, r"dormancy settings have unknown key\(s\) \['dayz'\]"),
     ],
 )
-def test_bad_dormancy_settings_are_refused(settings: dict[str, object], message: str) -> None:
+def test_dormancy_days_are_a_duration_of_at_most_ten_years_and_bad_settings_are_refused(
+    settings: dict[str, object], message: str
+) -> None:
     with pytest.raises(PolicyConfigError, match=message):
         DaysWithoutPurchase.from_mapping(settings)
 
@@ -665,3 +669,11 @@ def test_states_carry_the_seed_names_and_say_whether_they_are_on_the_roster() ->
 def test_dormancy_days_carried_by_the_event_must_be_a_count() -> None:
     with pytest.raises(InvalidInput, match="days_without_purchase"):
         active().go_dormant(now=LATER, days_without_purchase=-1)
+
+
+@pytest.mark.parametrize("start", [10**9 + 1, 2**70])
+def test_an_account_code_sequence_starts_at_a_count_of_at_most_a_billion(start: int) -> None:
+    with pytest.raises(
+        PolicyConfigError, match=rf"account code start must be an int in 0\.\.10\*\*9, got {start}"
+    ):
+        SequentialAccountCodes.from_mapping({"start": start})

@@ -144,3 +144,22 @@ def test_an_amount_band_is_for_a_tier(tier: object) -> None:
     # 0.1 accepted None and failed later with AttributeError
     with pytest.raises(InvalidInput, match=r"AmountBand\.tier must be a Tier, got"):
         AmountBand(tier, Decimal(0))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (10**16, r"be at most 10\*\*15 in magnitude"),
+        (Decimal("1e999999999"), r"be at most 10\*\*15 in magnitude"),
+        (Decimal("0.0000001"), r"have at most 6 decimal places"),
+    ],
+)
+def test_band_bounds_and_classified_amounts_are_money_within_the_domains_bounds(
+    amount: object, expected: str
+) -> None:
+    with pytest.raises(InvalidInput, match=rf"AmountBand\.lower must {expected}"):
+        AmountBand(ORDINARY, amount)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=rf"AmountBand\.upper must {expected}"):
+        AmountBand(ORDINARY, 0, amount)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=rf"^amount must {expected}"):
+        presets.amount_bands().classify(amount)  # type: ignore[arg-type]

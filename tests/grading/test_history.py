@@ -1,6 +1,6 @@
 """Tier history and the tier changes between two gradings (SPEC §5d)."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -120,3 +120,15 @@ def test_a_tier_change_holds_tiers_a_day_and_a_reason() -> None:
         TierHistory("acme", ("not a change",))  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match=r"TierHistory\.changes must be a collection"):
         TierHistory("acme", None)  # type: ignore[arg-type]
+
+
+def test_a_tier_change_and_a_day_asked_about_lie_within_the_years_1900_to_2199() -> None:
+    with pytest.raises(InvalidInput, match=r"effective_on must be a date in the years 1900-2199"):
+        TierHistory("acme").record(TIER_B, effective_on=date(1, 1, 1), reason="x", now=NOW)
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        TierHistory("acme").record(
+            TIER_B, effective_on=date(2026, 1, 1), reason="x",
+            now=datetime(9999, 12, 31, 23, tzinfo=UTC),
+        )
+    with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
+        TierHistory("acme").tier_on(date(9999, 12, 31))

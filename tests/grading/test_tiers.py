@@ -95,3 +95,8 @@ def test_a_tier_ladder_refuses_levels_that_are_not_a_collection_and_reads_level_
     with pytest.raises(InvalidInput, match=r"TierLadder level of 'A' must be one of"):
         TierLadder({"A": "bogus"})  # type: ignore[dict-item]
     assert TierLadder({"A": "core"}).level_of("A") is VisitLevel.CORE  # type: ignore[dict-item]
+
+
+def test_a_tier_rank_is_a_count_of_at_most_a_billion() -> None:
+    with pytest.raises(InvalidInput, match=r"Tier\.rank must be an int in 1\.\.10\*\*9"):
+        Tier("X", 2**70)

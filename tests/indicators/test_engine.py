@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from indicator_builders import H1, volume
@@ -17,26 +17,29 @@ from keyaccount import (
 )
 
 
-def test_money_sums_are_exact_beyond_the_default_decimal_precision() -> None:
-    # 33 significant digits: the default decimal context keeps 28 and would round them away.
-    before, after = "1" + "0" * 30, "1" + "0" * 30 + ".01"
+def test_money_sums_are_exact_beyond_the_callers_decimal_precision() -> None:
+    # 17 significant digits (money stays within 10**15, 6 places): a caller's context of 12
+    # digits would round them away; a portfolio's sums reach beyond the default 28 the same way.
+    before, after = "9" * 15, "9" * 15 + ".99"
     volumes = [volume("ACME", date(2024, 9, 1), before), volume("ACME", date(2025, 2, 1), after)]
-    growth = cooperation_growth(volumes, H1)
+    with localcontext(prec=12):
+        growth = cooperation_growth(volumes, H1)
     for value in (growth.portfolio, growth.of(Dimension.ACCOUNT, "ACME")):
-        assert value.numerator == Decimal("0.01")
+        assert value.numerator == Decimal("0.99")
         assert value.normalised == Fraction(after) / (Fraction(before) + Fraction(after))
 
 
-def test_receivables_and_spending_add_money_exactly_beyond_the_default_precision() -> None:
-    big, cent = Decimal("1" + "0" * 30), Decimal("0.01")
+def test_receivables_and_spending_add_money_exactly_beyond_the_callers_precision() -> None:
+    big, cent = Decimal("1" + "0" * 15), Decimal("0.01")
     dims = ("ACME", "A", "Wang", "KA")
-    receivables = receivables_collection(
-        [ReceivableFact(*dims, due_on=date(2025, 2, 1), amount_due=a, amount_collected=a)
-         for a in (big, cent)], H1)
-    spending = relationship_cost_benefit(
-        [SpendingFact(*dims, booked_on=date(2025, 2, 1), spending=a, benefit=a)
-         for a in (big, cent)], H1)
+    with localcontext(prec=12):
+        receivables = receivables_collection(
+            [ReceivableFact(*dims, due_on=date(2025, 2, 1), amount_due=a, amount_collected=a)
+             for a in (big, cent)], H1)
+        spending = relationship_cost_benefit(
+            [SpendingFact(*dims, booked_on=date(2025, 2, 1), spending=a, benefit=a)
+             for a in (big, cent)], H1)
     for value in (receivables.portfolio, receivables.of(Dimension.ACCOUNT, "ACME"),
                   spending.portfolio, spending.of(Dimension.TIER, "A")):
-        # 33 significant digits: the default context keeps 28 and would drop the cent
-        assert value.denominator == Decimal("1" + "0" * 30 + ".01")
+        # 18 significant digits: the caller's context keeps 12 and would drop the cent
+        assert value.denominator == Decimal("1" + "0" * 15 + ".01")

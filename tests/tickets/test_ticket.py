@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -608,11 +608,6 @@ def test_a_ticket_instant_outside_the_years_1900_to_2199_is_refused(field: str) 
         opened(**{field: far})
 
 
-def test_a_paused_business_time_longer_than_ten_years_is_refused() -> None:
-    with pytest.raises(InvalidInput, match=r"paused_business_time must be a timedelta from 0"):
-        attrs.evolve(in_progress(), paused_business_time=timedelta(days=3_661))
-
-
 def test_a_deadline_named_by_its_value_reads_that_deadlines_marks() -> None:
     # 0.1 compared by identity and read the resolution's marks for "first_reply"
     marks = EscalationMarks(first_reply_warned=True, first_reply_level=2)
@@ -669,3 +664,24 @@ def test_an_event_given_a_kind_by_its_value_holds_the_member() -> None:
     event = TicketAtRisk(**IDS, deadline_kind="first_reply", deadline=at(2025, 9, 29, 14),
                          remaining=timedelta(hours=1))
     assert event.deadline_kind is DeadlineKind.FIRST_REPLY
+@pytest.mark.parametrize(
+    "moment", [datetime(9999, 12, 31, 23, tzinfo=UTC), datetime(1, 1, 2, tzinfo=UTC)]
+)
+def test_a_ticket_step_at_an_instant_outside_the_years_1900_to_2199_is_refused(
+    moment: datetime,
+) -> None:
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        opened(now=moment)
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        opened().reply("looking into it", now=moment)
+
+
+def test_a_tickets_pauses_add_up_to_at_most_ten_years_and_its_reopenings_to_a_billion() -> None:
+    ticket = opened()
+    with pytest.raises(InvalidInput, match=r"paused_business_time must be from 0 to 10 years"):
+        attrs.evolve(ticket, paused_business_time=timedelta(days=3661))
+    with pytest.raises(InvalidInput, match=r"reopen_count must be an int in 0\.\.10\*\*9"):
+        attrs.evolve(ticket, reopen_count=2**70)
+    with pytest.raises(InvalidInput, match=r"EscalationMarks\.first_reply_level must be an int in"):
+        EscalationMarks(first_reply_level=2**70)
+    assert attrs.evolve(ticket, paused_business_time=timedelta(days=3660)).reopen_count == 0

@@ -294,3 +294,14 @@ def test_a_regular_visit_done_by_the_end_of_today_counts_and_one_at_midnight_doe
     report = evaluate_compliance([plan], [record_at(plan, 0), at_midnight], now=JUNE,
                                  zone=SHANGHAI)
     assert report.accounts[0].last_visit == plan.days[0]
+
+
+@pytest.mark.parametrize(
+    "now", [datetime(9999, 12, 31, 23, tzinfo=UTC), datetime(1, 1, 2, tzinfo=UTC)]
+)
+def test_compliance_is_evaluated_at_an_instant_within_the_years_1900_to_2199(
+    now: datetime,
+) -> None:
+    plan = plan_for(AccountToPlan("ACME", TIER_C, staff=["li"]))
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        evaluate_compliance([plan], [], now=now, zone=SHANGHAI)

@@ -474,3 +474,18 @@ def test_replanning_with_a_wrong_argument_is_refused_naming_it(
     arguments[argument] = value
     with pytest.raises(InvalidInput, match=message):
         PLANNER.replan(**arguments)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["on_site", "phone_return", "event"])
+def test_a_quota_of_more_visits_than_the_period_has_days_is_refused_before_planning(
+    kind: str,
+) -> None:
+    planner = attrs.evolve(PLANNER, policy=visit_frequency().with_raise(
+        "ACME", VisitQuota(**{kind: 10**8})
+    ))
+    # one visit of a kind a day at most: refused at once, not after laying out 10**8 slots
+    with pytest.raises(InvalidInput, match=rf"no free working day left .* {kind} visits of 'ACME'"):
+        planner.plan(
+            AccountToPlan("ACME", TIER_B, staff=["li"]), YEAR, calendar=CALENDAR,
+            festivals=FESTIVALS, now=NOW,
+        )

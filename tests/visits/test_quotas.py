@@ -62,7 +62,7 @@ def test_only_a_whole_number_of_visits_a_year_is_scaled_to_a_period(per_year: ob
     whole_months = Period.year(2026)
     not_whole_months = Period(date(2026, 1, 1), date(2026, 2, 15))
     for period in (whole_months, not_whole_months):
-        with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int >= 0"):
+        with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int in 0\.\."):
             scaled_count(per_year, period)  # type: ignore[arg-type]
 
 
@@ -74,3 +74,11 @@ def test_a_period_that_is_not_whole_months_owes_its_share_of_days_rounded_up() -
     assert scaled_count(365, not_whole_months) == 45
     with pytest.raises(InvalidInput, match=r"scaled_count period must be a Period, got 'Q1'"):
         scaled_count(4, "Q1")  # type: ignore[arg-type]
+
+
+def test_a_visit_quota_and_a_scaled_count_are_counts_of_at_most_a_billion() -> None:
+    with pytest.raises(InvalidInput, match=r"VisitQuota\.on_site must be an int in 0\.\.10\*\*9"):
+        VisitQuota(on_site=2**70)
+    with pytest.raises(InvalidInput, match=r"scaled_count per_year must be an int in 0\.\.10\*\*9"):
+        scaled_count(2**70, Period.year(2025))
+    assert scaled_count(10**9, Period.year(2025)) == 10**9

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -94,3 +95,16 @@ def test_recording_a_visit_with_a_wrong_collaborator_is_refused_naming_it(argume
     arguments[argument] = None
     with pytest.raises(InvalidInput, match=rf"{argument} must be .*got None"):
         record_visit(**arguments)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "now", [datetime(9999, 12, 31, 23, tzinfo=SHANGHAI), datetime(1, 1, 2, tzinfo=SHANGHAI)]
+)
+def test_a_visit_recorded_at_an_instant_outside_the_years_1900_to_2199_is_refused(
+    now: datetime,
+) -> None:
+    record = complete_record(feedback=[_complaint()])
+    with pytest.raises(InvalidInput, match=r"now must be an instant in the years 1900-2199"):
+        record_visit(record, escalation(), tier=TIER_A, now=now, calendar=CALENDAR)
+    with pytest.raises(InvalidInput, match=r"VisitRecord\.visited_at must be an instant in"):
+        attrs.evolve(record, visited_at=now)

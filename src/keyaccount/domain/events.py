@@ -25,8 +25,8 @@ class DomainEvent:
     """Base class of every event; subclasses add what happened.
 
     Attributes:
-        occurred_at: the caller's ``now`` when the change was made (timezone-aware, within
-            the years 1900-2199).
+        occurred_at: the caller's ``now`` when the change was made (timezone-aware, in the
+            years 1900-2199).
 
     Hosts usually dispatch on the class, and store ``type(event).__name__`` with
     ``attrs.asdict(event)``.

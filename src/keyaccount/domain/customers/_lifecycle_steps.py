@@ -15,7 +15,12 @@ from typing import Any, Self, cast
 import attrs
 
 from keyaccount._errors import InvalidInput, InvalidTransition
-from keyaccount._validation import require_aware, require_count, require_date, require_non_empty
+from keyaccount._validation import (
+    require_count,
+    require_day_in_years,
+    require_instant_in_years,
+    require_non_empty,
+)
 from keyaccount.domain.customers.contracts import ApplicationReport, Contract
 from keyaccount.domain.customers.lifecycle import TRANSITIONS, AccountStatus, LifecycleStep
 from keyaccount.domain.customers.lifecycle_events import (
@@ -86,7 +91,7 @@ class LifecycleSteps:
 
     def _common(self, step: LifecycleStep, now: datetime) -> dict[str, Any]:
         after = self.status_after(step)
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         return {
             "occurred_at": now,
             "account_id": self.account_id,
@@ -209,7 +214,7 @@ class LifecycleSteps:
                 of a purchase that was already counted cannot end the dormancy.
         """
         common = self._common(LifecycleStep.RECORD_PURCHASE, now)
-        require_date(on, field="purchase day (on)")
+        require_day_in_years(on, field="purchase day (on)")
         if on > now.date():
             raise InvalidInput(f"purchase day {on} is after now ({now.isoformat()})")
         if self.status is AccountStatus.DORMANT:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_date
+from keyaccount._validation import require_day_in_years
 from keyaccount.domain.customers.classification import CustomerCategory
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.customers.lifecycle import LifecycleStep
@@ -81,9 +81,9 @@ def assign_account_code(
         raise InvalidInput(f"customer must be a Customer, got {customer!r}")
     customer.status_after(LifecycleStep.ASSIGN_CODE)
     # An approved customer always has its approval day (set by Customer.approve); a host that
-    # builds one by hand without it gets the named error of require_date, not a crash.
+    # builds one by hand without it gets the named error of require_day_in_years, not a crash.
     code = policy.code_for(
-        approved_on=require_date(
+        approved_on=require_day_in_years(
             customer.approved_on, field=f"customer {customer.account_id!r} approved_on"
         ),
         taken=taken,

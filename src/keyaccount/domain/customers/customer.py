@@ -34,9 +34,10 @@ from keyaccount._validation import (
     optional_date,
     optional_instance_of,
     optional_text,
-    require_aware,
     require_bool,
-    require_date,
+    require_bounded,
+    require_day_in_years,
+    require_instant_in_years,
     require_non_empty,
     require_non_negative,
     to_decimal,
@@ -85,15 +86,16 @@ def _staff(value: Iterable[str]) -> tuple[str, ...]:
 def _capital(value: object) -> Decimal | None:
     if value is None:
         return None
-    return require_non_negative(
-        to_decimal(value, field="Customer.registered_capital"), field="Customer.registered_capital"
+    field = "Customer.registered_capital"
+    return require_bounded(  # money: the domain's bounds (SPEC §11)
+        require_non_negative(to_decimal(value, field=field), field=field), field=field
     )
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
     days = to_items(value, field="Customer.important_dates", expected="dates")
     for day in days:
-        require_date(day, field="a day in Customer.important_dates")
+        require_day_in_years(day, field="a day in Customer.important_dates")
     return tuple(sorted(set(days)))
 
 
@@ -298,7 +300,7 @@ class Customer(LifecycleSteps):
         Raises:
             InvalidInput: no field named, a field that cannot be amended, or a bad value.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not changes:
             raise InvalidInput(f"amend of customer {self.account_id!r} names no field")
         refused = sorted(set(changes) - AMENDABLE_FIELDS)
@@ -362,7 +364,7 @@ class Customer(LifecycleSteps):
         >>> acme.regrade(TIER_A, now=now, reason="annual grading 2025")[1]
         ()
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         require_non_empty(reason, field=f"regrade reason of customer {self.account_id!r}")
         if tier is not None and not isinstance(tier, Tier):
             raise InvalidInput(
@@ -370,7 +372,7 @@ class Customer(LifecycleSteps):
             )
         if effective_on is None:
             effective_on = now.date()
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
         if tier == self.tier:
             return self, ()
         event = TierChanged(
@@ -393,7 +395,7 @@ class Customer(LifecycleSteps):
         Raises:
             InvalidInput: not a :class:`ProcessRecord`, or it happened after ``now``.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not isinstance(record, ProcessRecord):
             raise InvalidInput(f"record must be a ProcessRecord, got {record!r}")
         if record.occurred_at > now:
@@ -414,7 +416,7 @@ class Customer(LifecycleSteps):
             InvalidInput: a blank name, ``account_manager`` not a bool, or someone already
                 covering it in the same capacity.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         require_non_empty(person, field="person")
         require_bool(account_manager, field="account_manager")
         already = person in self.staff
@@ -444,7 +446,7 @@ class Customer(LifecycleSteps):
             InvalidInput: the departing person does not cover the account, no successor is
                 named, or the departing person is among the successors.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         successors = to_names(successors, field=f"successors on customer {self.account_id!r}")
         if departing not in self.staff:
             raise InvalidInput(

@@ -28,8 +28,8 @@ from typing import TypeAlias
 
 from keyaccount._errors import InvalidInput, InvalidTransition
 from keyaccount._validation import (
-    require_aware,
     require_instances,
+    require_instant_in_years,
     require_non_empty,
     to_items,
     to_names,
@@ -80,7 +80,7 @@ def hand_over(
         InvalidTransition: the handover would leave accounts below their coverage; the
             message names them. Nothing is applied.
     """
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     require_non_empty(departing, field="departing")
     portfolio = to_items(customers, field="customers", expected="Customer values")
     require_instances(portfolio, Customer, field="customers")

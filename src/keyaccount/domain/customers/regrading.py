@@ -13,9 +13,9 @@ from typing import Any
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    require_aware,
-    require_date,
+    require_day_in_years,
     require_instances,
+    require_instant_in_years,
     require_non_empty,
 )
 from keyaccount.domain.customers._portfolio import account_ids
@@ -94,11 +94,11 @@ def apply_grading(
     ...
     keyaccount.InvalidInput: the grading names accounts not in the portfolio: ['C-9']
     """
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     # checked before any customer: a bad reason is refused even when no tier changes
     require_non_empty(reason, field="regrade reason")
     if effective_on is not None:
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
     graded = _grading_tiers(tiers)
     portfolio = tuple(customers)
     require_instances(portfolio, Customer, field="customers")

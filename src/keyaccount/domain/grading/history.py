@@ -19,7 +19,8 @@ from keyaccount._validation import (
     instances_of,
     non_empty,
     optional_instance_of,
-    require_date,
+    require_day_in_years,
+    require_instant_in_years,
     require_non_empty,
     to_items,
 )
@@ -91,7 +92,7 @@ class TierHistory:
 
     def tier_on(self, day: date) -> Tier | None:
         """The tier in force on ``day`` (a change takes effect on its ``effective_on``)."""
-        require_date(day, field="day")
+        require_day_in_years(day, field="day")
         tier = None
         for change in self.changes:
             if change.effective_on > day:
@@ -108,21 +109,23 @@ class TierHistory:
 
         Raises:
             InvalidInput: ``tier`` is neither a :class:`Tier` nor ``None``, ``effective_on``
-                is before the last change, the reason is blank, or ``now`` is naive.
+                is before the last change or outside the years 1900-2199, the reason is blank,
+                or ``now`` is naive or outside those years.
         """
         if tier is not None and not isinstance(tier, Tier):
             raise InvalidInput(
                 f"tier of {self.account_id!r} must be a Tier or None (left the list), "
                 f"got {tier!r}"
             )
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
+        require_instant_in_years(now, field="now")  # refused by name even for a no-op
         _reason(reason)
         if self.changes and effective_on < self.changes[-1].effective_on:
             raise InvalidInput(
                 f"effective_on {effective_on} of {self.account_id!r} is before its last tier "
                 f"change on {self.changes[-1].effective_on}; history is append-only"
             )
-        event = TierChanged(  # built first: a naive ``now`` is refused even for a no-op
+        event = TierChanged(
             occurred_at=now, account_id=self.account_id, from_tier=self.current,
             to_tier=tier, effective_on=effective_on, reason=reason,
         )
@@ -156,7 +159,7 @@ def tier_changes(
         One event per account whose tier differs, sorted by account id; accounts only in
         ``after`` come from ``None``, accounts only in ``before`` go to ``None``.
     """
-    require_date(effective_on, field="effective_on")
+    require_day_in_years(effective_on, field="effective_on")
     _reason(reason)
     old = _read_tiers(before, field="before")
     new = _read_tiers(after, field="after")

@@ -23,6 +23,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     count,
     require_non_empty,
     settings_errors,
@@ -52,7 +53,7 @@ def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
     require_non_empty(value, field=f"Tier.{attribute.name}")
 
 
-_rank = count(1, note=" (1 is highest)")
+_rank = count(1, maximum=COUNT_LIMIT, note=" (1 is highest)")
 
 
 @attrs.frozen(order=False)

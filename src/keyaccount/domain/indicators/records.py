@@ -25,6 +25,7 @@ from keyaccount._validation import (
     non_negative,
     optional_date,
     optional_non_empty,
+    require_bounded,
     to_decimal,
 )
 from keyaccount.domain.grading import Tier
@@ -52,7 +53,7 @@ _count = count(maximum=COUNT_LIMIT)
 
 
 def _amount(value: object) -> Decimal:
-    return to_decimal(value, field="amount")
+    return require_bounded(to_decimal(value, field="amount"), field="amount")
 
 
 def _referral_rate(value: object) -> Fraction:

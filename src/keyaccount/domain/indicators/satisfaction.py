@@ -19,14 +19,19 @@ from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorV
 
 __all__ = ["SatisfactionReport", "SatisfactionScale", "ScoreDistribution", "survey_satisfaction"]
 
+# A survey's scores lie within -1000..1000 (1..5, 0..10 and 0..100 are the usual scales): the
+# distribution keeps one counter per score, so a scale of 10**9 scores would take gigabytes
+# (the domain's bounds, docs/reference/errors.md).
+SCORE_LIMIT = 1000
+
 
 @attrs.frozen
 class SatisfactionScale:
     """The declared scale of a satisfaction survey: integer scores ``low..high``.
 
     Attributes:
-        low: the worst score.
-        high: the best score, > low.
+        low: the worst score, an int from -1000 to 1000.
+        high: the best score, an int from -1000 to 1000, > low.
 
     >>> SatisfactionScale(1, 5).normalise(Fraction(4))
     Fraction(3, 4)
@@ -37,8 +42,15 @@ class SatisfactionScale:
 
     def __attrs_post_init__(self) -> None:
         for name, bound in (("low", self.low), ("high", self.high)):
-            if isinstance(bound, bool) or not isinstance(bound, int):
-                raise InvalidInput(f"SatisfactionScale.{name} must be an int, got {bound!r}")
+            if (
+                isinstance(bound, bool)
+                or not isinstance(bound, int)
+                or not -SCORE_LIMIT <= bound <= SCORE_LIMIT
+            ):
+                raise InvalidInput(
+                    f"SatisfactionScale.{name} must be an int from {-SCORE_LIMIT} to "
+                    f"{SCORE_LIMIT}, got {bound!r}"
+                )
         if self.high <= self.low:
             raise InvalidInput(
                 f"SatisfactionScale.high must be above low {self.low}, got {self.high}"

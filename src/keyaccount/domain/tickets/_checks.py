@@ -9,20 +9,24 @@ knowing the ticket class (no import cycle).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     COUNT_LIMIT,
+    DURATION_DAYS_LIMIT,
     require_count,
     require_instances,
-    require_time_span,
+    require_instant_in_years,
     to_items,
 )
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
+
+# A ticket's pauses add up to at most 10 years (the domain's bounds, SPEC §11).
+_LONGEST_PAUSE = timedelta(days=DURATION_DAYS_LIMIT)
 
 
 def check_history(
@@ -36,6 +40,7 @@ def check_history(
     require_instances(history, TicketHistoryEntry, field=f"{ticket_name}: history")
     previous = opened_at
     for entry in history:
+        require_instant_in_years(entry.at, field="TicketHistoryEntry.at")
         if entry.at < previous:
             raise InvalidInput(
                 f"{ticket_name}: history entry {entry.step!r} at {entry.at.isoformat()} is "
@@ -54,7 +59,16 @@ def check_counters(
     satisfied: object,
 ) -> None:
     """Refuse a paused time, reopen count or satisfaction of the wrong type or off range."""
-    require_time_span(paused_business_time, field=f"{ticket_name}: paused_business_time")
+    if not isinstance(paused_business_time, timedelta):
+        raise InvalidInput(
+            f"{ticket_name}: paused_business_time must be a timedelta, got "
+            f"{paused_business_time!r}"
+        )
+    if not timedelta(0) <= paused_business_time <= _LONGEST_PAUSE:
+        raise InvalidInput(
+            f"{ticket_name}: paused_business_time must be from 0 to 10 years "
+            f"({DURATION_DAYS_LIMIT} days), got {paused_business_time}"
+        )
     require_count(reopen_count, field=f"{ticket_name}: reopen_count", maximum=COUNT_LIMIT)
     # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
     if satisfaction is not None and (

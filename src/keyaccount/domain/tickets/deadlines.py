@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 import attrs
 
-from keyaccount._validation import instant_in_years, to_enum
+from keyaccount._validation import aware, to_enum
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.tickets.enums import Severity
 
@@ -79,6 +79,6 @@ class TicketDeadlines:
         resolution: when the problem must be resolved.
     """
 
-    first_reply: datetime = attrs.field(validator=instant_in_years)
-    resolution: datetime = attrs.field(validator=instant_in_years)
+    first_reply: datetime = attrs.field(validator=aware)
+    resolution: datetime = attrs.field(validator=aware)
 

@@ -10,16 +10,9 @@ from datetime import datetime, timedelta
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import (
-    COUNT_LIMIT,
-    a_bool,
-    count,
-    instant_in_years,
-    non_empty,
-    time_span,
-    to_enum,
-)
+from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, to_enum
 from keyaccount.domain.events import DomainEvent
+from keyaccount.domain.tickets._fields import a_bool, business_time
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, DeadlineKind, Severity, TicketKind
 
 __all__ = [
@@ -92,8 +85,8 @@ class TicketOpened(TicketEvent):
     tier_code: str = attrs.field(validator=non_empty)
     kind: TicketKind = attrs.field(converter=_to_kind)
     severity: Severity = attrs.field(converter=_to_severity)
-    first_reply_deadline: datetime = attrs.field(validator=instant_in_years)
-    resolution_deadline: datetime = attrs.field(validator=instant_in_years)
+    first_reply_deadline: datetime = attrs.field(validator=aware)
+    resolution_deadline: datetime = attrs.field(validator=aware)
 
 
 @attrs.frozen(kw_only=True)
@@ -141,9 +134,9 @@ class TicketResumed(TicketEvent):
         resolution_deadline: the resolution deadline, moved by ``paused_business_time``.
     """
 
-    paused_business_time: timedelta = attrs.field(validator=time_span)
-    first_reply_deadline: datetime = attrs.field(validator=instant_in_years)
-    resolution_deadline: datetime = attrs.field(validator=instant_in_years)
+    paused_business_time: timedelta = attrs.field(validator=business_time)
+    first_reply_deadline: datetime = attrs.field(validator=aware)
+    resolution_deadline: datetime = attrs.field(validator=aware)
 
 
 @attrs.frozen(kw_only=True)
@@ -184,7 +177,7 @@ class TicketReopened(TicketEvent):
     """
 
     reason: str = attrs.field(validator=non_empty)
-    resolution_deadline: datetime = attrs.field(validator=instant_in_years)
+    resolution_deadline: datetime = attrs.field(validator=aware)
     reopen_count: int = attrs.field(validator=_level)
 
 
@@ -199,8 +192,8 @@ class TicketAtRisk(TicketEvent):
     """
 
     deadline_kind: DeadlineKind = attrs.field(converter=_to_deadline_kind)
-    deadline: datetime = attrs.field(validator=instant_in_years)
-    remaining: timedelta = attrs.field(validator=time_span)
+    deadline: datetime = attrs.field(validator=aware)
+    remaining: timedelta = attrs.field(validator=business_time)
 
 
 @attrs.frozen(kw_only=True)
@@ -215,7 +208,7 @@ class TicketEscalated(TicketEvent):
     """
 
     deadline_kind: DeadlineKind = attrs.field(converter=_to_deadline_kind)
-    deadline: datetime = attrs.field(validator=instant_in_years)
+    deadline: datetime = attrs.field(validator=aware)
     level: int = attrs.field(validator=_level)
     role: str = attrs.field(validator=non_empty)
 

@@ -9,14 +9,14 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     COUNT_LIMIT,
-    a_bool,
+    aware,
     count,
-    instant_in_years,
     non_empty,
     require_count,
     text,
     to_enum,
 )
+from keyaccount.domain.tickets._fields import a_bool
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
@@ -110,7 +110,7 @@ class TicketHistoryEntry:
         note: what was said or done (the reply, the report, the reason, the level reached).
     """
 
-    at: datetime = attrs.field(validator=instant_in_years)
+    at: datetime = attrs.field(validator=aware)
     step: str = attrs.field(validator=_known_step)
     status: TicketStatus = attrs.field(converter=_to_status)
     note: str = attrs.field(default="", validator=text)

@@ -19,10 +19,10 @@ import attrs
 
 from keyaccount._errors import InvalidInput, InvalidTransition
 from keyaccount._validation import (
+    aware,
     instance_of,
-    instant_in_years,
     non_empty,
-    optional_instant_in_years,
+    optional_aware,
     optional_non_empty,
     require_instant_in_years,
     require_non_empty,
@@ -151,26 +151,26 @@ class FeedbackTicket:
     summary: str = attrs.field(validator=non_empty)
     responsible_department: str = attrs.field(validator=non_empty)
     responsible_person: str = attrs.field(validator=non_empty)
-    opened_at: datetime = attrs.field(validator=instant_in_years)
-    first_reply_deadline: datetime = attrs.field(validator=instant_in_years)
-    resolution_deadline: datetime = attrs.field(validator=instant_in_years)
+    opened_at: datetime = attrs.field(validator=aware)
+    first_reply_deadline: datetime = attrs.field(validator=aware)
+    resolution_deadline: datetime = attrs.field(validator=aware)
     departments: tuple[str, ...] = attrs.field(default=(), converter=_departments)
     lead_coordinator: str | None = attrs.field(default=None, validator=optional_non_empty)
     status: TicketStatus = attrs.field(
         default=TicketStatus.OPENED, converter=_to_status
     )
     first_replied_at: datetime | None = attrs.field(
-        default=None, validator=optional_instant_in_years
+        default=None, validator=optional_aware
     )
-    paused_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
+    paused_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     paused_business_time: timedelta = timedelta(0)
-    resolved_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
+    resolved_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     resolution_report: str | None = attrs.field(default=None, validator=optional_non_empty)
-    closed_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
+    closed_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     satisfaction: int | None = None
     satisfied: bool | None = None
     reopen_count: int = 0
-    reopened_at: datetime | None = attrs.field(default=None, validator=optional_instant_in_years)
+    reopened_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     escalation_marks: EscalationMarks = attrs.field(factory=EscalationMarks)
     history: tuple[TicketHistoryEntry, ...] = attrs.field(default=(), converter=_to_history)
 

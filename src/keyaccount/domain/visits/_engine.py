@@ -17,7 +17,7 @@ import attrs
 from dateutil.rrule import MONTHLY, rrule
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_date, to_items
+from keyaccount._validation import require_day_in_years, require_instant_in_years, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.events import VisitPlanned
 from keyaccount.domain.visits.kinds import (
@@ -107,12 +107,22 @@ def _slots(
     lo: int,
     festivals: Sequence[int],
     counts: Mapping[VisitKind, int],
+    account: str,
 ) -> list[_Slot]:
     """The slots of the visits owed in ``[lo, end)`` of the period."""
     slots: list[_Slot] = []
     hi = len(days.working)
     for kind in _EVEN_KINDS:
         count = counts[kind]
+        if count > hi:
+            # at most one visit of a kind a day: refused before laying out slots one by one
+            # (a quota of 10**9 visits a year would otherwise take an hour to refuse)
+            period = days.period
+            raise InvalidInput(
+                f"no free working day left in {period.start.isoformat()}.."
+                f"{period.end.isoformat()} for {count} {kind.value} visits of {account!r} "
+                f"(at most one a day, {hi} days)"
+            )
         if count:
             bounds = _slot_bounds(days.period, lo, hi, count)
             slots.extend(
@@ -205,7 +215,7 @@ class _Template:
                     f"{len(festivals)} festival date(s) were handed in for it"
                 )
         placed = _lay_out(
-            _slots(days, 0, festivals, counts),
+            _slots(days, 0, festivals, counts, account),
             days.working,
             {kind: set() for kind in VisitKind},
             account,
@@ -245,7 +255,7 @@ def plan_accounts(
 ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
     """Plan ``period`` for every account (:meth:`keyaccount.VisitPlanner.plan_portfolio`)."""
     _check_arguments(calendar, period=period)
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     given = to_items(accounts, field="accounts", expected="AccountToPlan values")
     for account in given:
         if not isinstance(account, AccountToPlan):
@@ -314,8 +324,8 @@ def replan_account(
 ) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
     _check_arguments(calendar, plan=plan, account=account)
-    require_aware(now, field="now")
-    require_date(as_of, field="as_of")
+    require_instant_in_years(now, field="now")
+    require_day_in_years(as_of, field="as_of")
     if account.account_id != plan.account_id:
         raise InvalidInput(
             f"replan of {plan.account_id!r} was given account {account.account_id!r}"
@@ -356,7 +366,7 @@ def replan_account(
             )
         counts[kind] = max(0, owed)
     ahead = [index for index in _festival_indices(festivals, period) if index > offset]
-    slots = _slots(days, offset, ahead, counts)
+    slots = _slots(days, offset, ahead, counts, account.account_id)
     placed = _lay_out(slots, free, taken, account.account_id, period)
     rows = [
         (plan.days[index], plan.kinds[index], plan.visitors[index], plan.topics[index])
@@ -416,7 +426,7 @@ _ARGUMENT_KINDS: dict[str, tuple[type, str]] = {
 def _festival_indices(festivals: Iterable[date], period: Period) -> list[int]:
     indices = set()
     for festival in to_items(festivals, field="festivals", expected="dates"):
-        require_date(festival, field="a day in festivals")
+        require_day_in_years(festival, field="a day in festivals")
         if festival in period:
             indices.add((festival - period.start).days)
     return sorted(indices)

@@ -16,7 +16,7 @@ from itertools import pairwise
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_instant_in_years
 from keyaccount.domain.visits.events import VisitOverdue
 from keyaccount.domain.visits.kinds import _KIND_ORDER, REGULAR_KINDS, VisitKind, visit_id
 from keyaccount.domain.visits.plan import PlannedVisit, VisitPlan
@@ -205,7 +205,7 @@ def evaluate_compliance(
     ...                     reported=report.reported).events
     ()
     """
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     if not isinstance(zone, tzinfo):
         # None would read as the machine's own zone, and every day would be off by its offset
         raise InvalidInput(

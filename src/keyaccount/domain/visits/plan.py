@@ -20,8 +20,8 @@ from keyaccount._validation import (
     instance_of,
     non_empty,
     optional_instance_of,
-    require_aware,
-    require_date,
+    require_day_in_years,
+    require_instant_in_years,
     require_names,
     require_non_empty,
     to_enum,
@@ -47,7 +47,7 @@ def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
 def _blackout(value: Iterable[date]) -> frozenset[date]:
     days = frozenset(to_items(value, field="AccountToPlan.blackout_dates", expected="dates"))
     for day in days:
-        require_date(day, field="a day in AccountToPlan.blackout_dates")
+        require_day_in_years(day, field="a day in AccountToPlan.blackout_dates")
     return days
 
 
@@ -146,7 +146,7 @@ def _plan_days(value: Iterable[date]) -> tuple[date, ...]:
     )
     if not _DATE.issuperset(map(type, days)):
         for day in days:
-            require_date(day, field="a day in VisitPlan.days")
+            require_day_in_years(day, field="a day in VisitPlan.days")
     return days
 
 
@@ -403,8 +403,8 @@ class VisitPlan:
         require_non_empty(successor, field=f"successor on the {where}")
         if departing == successor:
             raise InvalidInput(f"{departing!r} cannot succeed themself on the {where}")
-        require_date(from_day, field="from_day")
-        require_aware(now, field="now")
+        require_day_in_years(from_day, field="from_day")
+        require_instant_in_years(now, field="now")
         done_keys = _done_keys(done)
         visitors = list(self.visitors)
         handed = 0
@@ -445,7 +445,7 @@ def _done_keys(
             keys.add((item.planned_day, item.kind))
         elif isinstance(item, tuple) and len(item) == 2:
             day, kind = item
-            require_date(day, field="a planned day in done")
+            require_day_in_years(day, field="a planned day in done")
             keys.add((day, to_enum(VisitKind, kind, field="a kind in done")))
         else:
             raise InvalidInput(f"done must hold {expected}, got {item!r}")

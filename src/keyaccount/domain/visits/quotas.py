@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    COUNT_LIMIT,
     DURATION_DAYS_LIMIT,
     DURATION_MONTHS_LIMIT,
     count,
@@ -32,7 +33,7 @@ __all__ = [
 ]
 
 
-_count = count(note=" (visits a year)")
+_count = count(maximum=COUNT_LIMIT, note=" (visits a year)")
 
 
 @attrs.frozen
@@ -87,11 +88,13 @@ def scaled_count(per_year: int, period: Period) -> int:
     2
 
     Raises:
-        InvalidInput: ``per_year`` is not an int >= 0 (a bool or a float is not a count), or
-            ``period`` is not a :class:`~keyaccount.Period`.
+        InvalidInput: ``per_year`` is not an int from 0 to ``10**9`` (a bool or a float is not
+            a count), or ``period`` is not a :class:`~keyaccount.Period`.
     """
-    if type(per_year) is not int or per_year < 0:
-        require_count(per_year, field="scaled_count per_year", note=" (visits a year)")
+    if type(per_year) is not int or not 0 <= per_year <= COUNT_LIMIT:
+        require_count(
+            per_year, field="scaled_count per_year", maximum=COUNT_LIMIT, note=" (visits a year)"
+        )
     if not isinstance(period, Period):
         raise InvalidInput(f"scaled_count period must be a Period, got {period!r}")
     if per_year == 0:

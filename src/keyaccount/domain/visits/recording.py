@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_instant_in_years
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.grading import Tier
@@ -80,7 +80,7 @@ def record_visit(
     _require(escalation, EscalationPolicy, "escalation", "an EscalationPolicy")
     _require(tier, Tier, "tier", "a Tier")
     _require(calendar, BusinessCalendar, "calendar", "a BusinessCalendar")
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     if now < record.visited_at:
         # a ticket opened before the visit would count its deadlines from before the question
         raise InvalidInput(

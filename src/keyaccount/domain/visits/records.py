@@ -17,9 +17,9 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     non_empty,
     optional_text,
-    require_aware,
-    require_date,
+    require_day_in_years,
     require_instances,
+    require_instant_in_years,
     require_optional_text,
     to_enum,
     to_items,
@@ -262,9 +262,9 @@ class VisitRecord:
                         f"VisitRecord.{field} must hold strings, got {text!r} in {names!r}"
                     )
         if self.visited_at is not None:
-            require_aware(self.visited_at, field="VisitRecord.visited_at")
+            require_instant_in_years(self.visited_at, field="VisitRecord.visited_at")
         if self.planned_day is not None:
-            require_date(self.planned_day, field="VisitRecord.planned_day")
+            require_day_in_years(self.planned_day, field="VisitRecord.planned_day")
         require_instances(self.feedback, FeedbackItem, field="VisitRecord.feedback")
         missing = [name for name, empty in _REQUIRED[self.kind] if empty(getattr(self, name))]
         if missing:

@@ -22,9 +22,10 @@ import attrs
 
 from keyaccount._errors import PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     check_settings_keys,
     count,
-    require_date,
+    require_day_in_years,
     to_enum,
     to_items,
 )
@@ -136,7 +137,8 @@ class SequentialAccountCodes:
 
     pattern: str = attrs.field(default=DEFAULT_ACCOUNT_CODE_PATTERN, validator=_check_pattern)
     start: int = attrs.field(
-        default=1, validator=count(field="account code start", error=PolicyConfigError)
+        default=1,
+        validator=count(maximum=COUNT_LIMIT, field="account code start", error=PolicyConfigError),
     )
 
     @classmethod
@@ -172,7 +174,7 @@ class SequentialAccountCodes:
                 lone code would be read letter by letter), or ``category`` or
                 ``counterpart_role`` is not one of its enum's members or values.
         """
-        require_date(approved_on, field="approved_on")
+        require_day_in_years(approved_on, field="approved_on")
         if not isinstance(taken, (set, frozenset)):  # a set keeps its O(1) look-ups
             taken = to_items(taken, field="taken", expected="account codes")
         if category is not None:

@@ -15,7 +15,12 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, count, require_aware
+from keyaccount._validation import (
+    DURATION_DAYS_LIMIT,
+    check_settings_keys,
+    count,
+    require_instant_in_years,
+)
 from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
 from keyaccount.domain.events import DomainEvent
 
@@ -43,7 +48,9 @@ class DaysWithoutPurchase:
 
     days: int = attrs.field(
         default=DEFAULT_DORMANCY_DAYS,
-        validator=count(1, field="dormancy days", error=PolicyConfigError),
+        validator=count(
+            1, maximum=DURATION_DAYS_LIMIT, field="dormancy days", error=PolicyConfigError
+        ),
     )
 
     @classmethod
@@ -51,7 +58,7 @@ class DaysWithoutPurchase:
         """Build from host settings ``{"days": int}``.
 
         Raises:
-            PolicyConfigError: an unknown key, or days not an int >= 1.
+            PolicyConfigError: an unknown key, or days not an int from 1 to 3,660 (10 years).
         """
         check_settings_keys(settings, allowed={"days"}, policy="dormancy")
         return cls(**settings)
@@ -64,7 +71,7 @@ class DaysWithoutPurchase:
                 naive, or ``now``'s day is before the last purchase or activation (the count
                 would be negative: a wrong ``now``, or a file dated in the future).
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not isinstance(customer, Customer):
             raise InvalidInput(f"customer must be a Customer, got {customer!r}")
         if customer.status is not AccountStatus.ACTIVE:
@@ -89,7 +96,7 @@ class DaysWithoutPurchase:
         self, customers: Iterable[Customer], *, now: datetime
     ) -> tuple[Customer, ...]:
         """The active accounts that are dormant at ``now``, in input order."""
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         return tuple(customer for customer in customers if self.is_dormant(customer, now=now))
 
     def apply(

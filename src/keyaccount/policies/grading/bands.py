@@ -15,6 +15,7 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     check_settings_keys,
     instance_of,
+    require_bounded,
     settings_errors,
     to_decimal,
 )
@@ -35,11 +36,13 @@ __all__ = ["DEFAULT_AMOUNT_BANDS", "AmountBand", "AmountBandGrading"]
 
 
 def _optional_bound(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, field="AmountBand.upper")
+    if value is None:
+        return None
+    return require_bounded(to_decimal(value, field="AmountBand.upper"), field="AmountBand.upper")
 
 
 def _lower_bound(value: object) -> Decimal:
-    return to_decimal(value, field="AmountBand.lower")
+    return require_bounded(to_decimal(value, field="AmountBand.lower"), field="AmountBand.lower")
 
 
 @attrs.frozen
@@ -159,9 +162,10 @@ class AmountBandGrading:
         """The tier of ``amount``, or ``None`` below the lowest band (not a key account).
 
         Raises:
-            InvalidInput: a negative amount or a float.
+            InvalidInput: a negative amount, a float, or an amount past the bounds of money
+                (``10**15``, 6 decimal places).
         """
-        value = to_decimal(amount, field="amount")
+        value = require_bounded(to_decimal(amount, field="amount"), field="amount")
         if value < 0:
             raise InvalidInput(f"amount must be >= 0, got {value}")
         return self._classifier()(value)
