@@ -143,7 +143,8 @@ def ticket_deadlines(
     The policy's business times of ``tier`` and ``severity``, counted on ``calendar``.
 
     Raises:
-        InvalidInput: an unknown tier or severity, or a naive ``opened_at``.
+        InvalidInput: an unknown tier or severity, a naive ``opened_at`` or one outside the
+            years 1900-2199, or a ``calendar`` that is not a ``BusinessCalendar``.
         CalendarRangeError: the deadline falls outside the calendar's holiday data.
     """
     _check_policy(policy, "deadlines_for")
@@ -226,7 +227,8 @@ def reopen_ticket(
 
     Raises:
         InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
-        InvalidInput: a naive ``now`` or a blank ``reason``.
+        InvalidInput: a naive ``now``, a blank ``reason``, or a ``calendar`` that is not a
+            ``BusinessCalendar``.
     """
     _check_subject(ticket, policy, "deadlines_for", calendar=calendar)
     require_instant_in_years(now, field="now")
@@ -249,8 +251,8 @@ def escalation_level(
     its clock is stopped: the level is the one at the pause.
 
     Raises:
-        InvalidInput: ``ticket`` or ``policy`` is not one, or ``now`` is naive or before the
-            ticket's last step (as :func:`evaluate_escalation`).
+        InvalidInput: ``ticket``, ``policy`` or ``calendar`` is not one, or ``now`` is naive or
+            before the ticket's last step (as :func:`evaluate_escalation`).
     """
     _check_subject(ticket, policy, "overdue_level", now=now, calendar=calendar)
     levels = [policy.overdue_level(deadline, now=moment, calendar=calendar)
@@ -297,8 +299,8 @@ def evaluate_escalation(
         The ticket with its escalation marks updated, and the events due.
 
     Raises:
-        InvalidInput: ``ticket`` or ``policy`` is not one, a naive ``now``, or a ``now``
-            before the ticket's last step.
+        InvalidInput: ``ticket``, ``policy`` or ``calendar`` is not one, a naive ``now``, or a
+            ``now`` before the ticket's last step.
     """
     _check_subject(ticket, policy, "overdue_level", "role", "deadlines_for",
                    "warning_fraction", now=now, calendar=calendar)

@@ -397,7 +397,8 @@ class FeedbackTicket:
 
         Raises:
             InvalidTransition: the ticket is not paused.
-            InvalidInput: ``now`` is naive or before the pause.
+            InvalidInput: ``now`` is naive or before the pause, or ``calendar`` is not a
+                ``BusinessCalendar``.
         """
         self._check_step("resume", (TicketStatus.PAUSED,), now)
         check_calendar(calendar)
