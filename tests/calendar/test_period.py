@@ -222,7 +222,7 @@ def test_the_half_year_containing_a_day_is_its_h1_or_h2(day: date) -> None:
     assert str(period) == f"{day.year}-H{1 if day.month <= 6 else 2}"
 
 
-# --- bad arguments and the years computed with (issue 12) ----------------------------------------
+# --- bad arguments and the years computed with (SPEC §11) ----------------------------------------
 
 
 @pytest.mark.parametrize(

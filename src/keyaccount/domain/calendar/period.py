@@ -33,7 +33,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import FIRST_YEAR, LAST_YEAR, a_date, require_date
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR, require_date
 
 __all__ = ["Period"]
 
@@ -55,6 +55,12 @@ def _whole(value: object, *, field: str, low: int, high: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidInput(f"{field} must be an int from {low} to {high} ({what}), got {value!r}")
     return value
+
+
+def _a_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+    # A plain date; the years are checked after, where the exclusive end may be 2200-01-01.
+    if type(value) is not date:
+        require_date(value, field=f"Period.{attribute.name}")
 
 
 def _in_years(day: date, *, field: str) -> date:
@@ -119,8 +125,8 @@ an aware datetime or a date, got datetime.datetime(2025, 3, 14, 23, 30)
     keyaccount.InvalidInput: Period.end must be after start 2025-03-01, got 2025-03-01
     """
 
-    start: date = attrs.field(validator=a_date)
-    end: date = attrs.field(validator=a_date)
+    start: date = attrs.field(validator=_a_date)
+    end: date = attrs.field(validator=_a_date)
     # derived once at construction: read in the indicators' per-record loops
     _last_day: date = attrs.field(init=False, repr=False, eq=False)
 

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _assemble, _Cells, _dims_of, _roll_up
 from keyaccount.domain.indicators.records import SurveyResponse
@@ -75,7 +76,7 @@ class ScoreDistribution:
         counts: one count per score, worst first.
 
     Raises:
-        InvalidInput: not one count >= 0 per score of the scale.
+        InvalidInput: not one count from 0 to ``10**9`` per score of the scale.
 
     >>> answers = ScoreDistribution(SatisfactionScale(1, 5), (0, 1, 0, 2, 1))
     >>> answers.total, answers.count(4), answers.share(4)
@@ -87,11 +88,13 @@ class ScoreDistribution:
 
     def __attrs_post_init__(self) -> None:
         if len(self.counts) != len(self.scale.scores) or any(
-            isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in self.counts
+            isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= COUNT_LIMIT
+            for n in self.counts
         ):
             raise InvalidInput(
-                f"ScoreDistribution.counts must be {len(self.scale.scores)} counts >= 0, one "
-                f"per score {self.scale.low}..{self.scale.high}, got {self.counts!r}"
+                f"ScoreDistribution.counts must be {len(self.scale.scores)} counts in "
+                f"0..10**9, one per score {self.scale.low}..{self.scale.high}, "
+                f"got {self.counts!r}"
             )
 
     @property

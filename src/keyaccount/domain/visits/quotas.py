@@ -114,7 +114,7 @@ class VisitInterval:
         days: days (used otherwise).
 
     Raises:
-        InvalidInput: a count that is not an int >= 0 (``2.5``, ``True``), not exactly one
+        InvalidInput: a count that is not an int (``2.5``, ``True``) or is negative, not exactly one
             of them above 0, or an interval longer than 10 years (120 months, 3,660 days:
             the domain's bounds, SPEC §11).
 

@@ -156,8 +156,9 @@ class MinimumStaffByTier:
         ``known_tiers``, as the attributes.
 
         Raises:
-            PolicyConfigError: an unknown key, a ``top_rank`` that is not an int >= 0, a
-                minimum or ``by_tier`` count that is not an int >= 1, a ``top_minimum``
+            PolicyConfigError: an unknown key, a ``top_rank`` that is not an int from 0 to
+                ``10**9``, a minimum or ``by_tier`` count that is not an int from 1 to
+                ``10**9``, a ``top_minimum``
                 below ``minimum``, or a ``by_tier`` code that is not one of ``known_tiers``.
         """
         check_settings_keys(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from keyaccount._errors import PolicyConfigError
+from keyaccount._validation import RATE_PLACES as _FRACTION_PLACES
 
-# Bounds of issue 12: a share has at most 12 decimal places; checked before any arithmetic, so
-# a NaN or a huge exponent ("1e999999999") is refused by name instead of trapping or hanging.
-_FRACTION_PLACES = 12
+# The domain's bounds (SPEC §11): a share has at most 12 decimal places; checked before any
+# arithmetic, so a NaN or a huge exponent ("1e999999999") is refused by name instead of
+# trapping or hanging.
 
 
 def to_warning_fraction(value: object) -> Decimal:

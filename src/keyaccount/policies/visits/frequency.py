@@ -193,7 +193,8 @@ class TierVisitFrequency:
         counts 0.
 
         Raises:
-            PolicyConfigError: an unknown key or kind, or a count that is not an int >= 0.
+            PolicyConfigError: an unknown key or kind, or a count that is not an int from 0 to
+                ``10**9``.
 
         >>> TierVisitFrequency.from_mapping({"tiers": {"A": {"on_site": 24}}}).tiers[0]
         ('A', VisitQuota(on_site=24, phone_return=0, holiday=0, event=0, greeting=0))
