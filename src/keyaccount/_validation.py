@@ -484,4 +484,3 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
             f"got {moment.isoformat()}"
         )
     return moment
-

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from keyaccount import BusinessCalendar, BusinessDuration, PolicyConfigError
+from keyaccount import BusinessCalendar, BusinessDuration, InvalidInput, PolicyConfigError
 
 LONGEST = timedelta(days=3660)
 
@@ -105,3 +105,9 @@ def test_the_longest_duration_is_3660_days_of_24_hours_and_has_a_length_on_a_cal
     assert BusinessDuration(time=LONGEST).on(BusinessCalendar("UTC")) == LONGEST
     calendar = BusinessCalendar("UTC")
     assert BusinessDuration(days=3660).on(calendar) == 3660 * calendar.working_day_length
+
+
+@pytest.mark.parametrize("working_day", [timedelta(days=10**8), timedelta(hours=-1), "8h", None])
+def test_a_nominal_length_needs_a_working_day_of_0_to_24_hours(working_day: object) -> None:
+    with pytest.raises(InvalidInput, match=r"working_day must be a timedelta from 0 to 24 hours"):
+        BusinessDuration(days=1).nominal(working_day)  # type: ignore[arg-type]

@@ -49,3 +49,33 @@ def test_display_rounding_is_half_even_and_exact() -> None:
 def test_group_values_show_as_a_plain_mapping() -> None:
     completion = visit_plan_completion([visit("ACME", "A", "Wang", date(2025, 1, 10))], H1)
     assert repr(completion.by(Dimension.TIER)).startswith("{'A': IndicatorValue(")
+
+
+@pytest.mark.parametrize("places", [-1, 13, 2**70, True, 2.0])
+def test_a_value_is_rounded_for_display_to_0_to_12_places(places: object) -> None:
+    value = IndicatorValue(Indicator.RETENTION, H1, 1, 3, Fraction(1, 3))
+    assert value.rounded(12) == Decimal("0.333333333333")
+    with pytest.raises(InvalidInput, match=r"^places must be an int in 0\.\.12, got "):
+        value.rounded(places)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ((Decimal("1e999999999"), 1), r"IndicatorValue\.numerator must be at most 10\*\*24"),
+        ((1, 2**90), r"IndicatorValue\.denominator must be at most 10\*\*24"),
+        ((Decimal("1e-999999999"), 1), r"IndicatorValue\.numerator must have at most 12 decimal"),
+        ((1, 2, Decimal("1e-999999999")), r"IndicatorValue\.normalised must have at most 12 dec"),
+    ],
+)
+def test_an_indicator_value_holds_quantities_within_the_domains_bounds(
+    arguments: tuple[object, ...], message: str
+) -> None:
+    # the exact ratio of Decimal("1e999999999") would not finish
+    with pytest.raises(InvalidInput, match=message):
+        IndicatorValue(Indicator.COOPERATION_GROWTH, H1, *arguments)  # type: ignore[arg-type]
+
+
+def test_a_rate_of_a_huge_amount_is_refused_before_it_is_divided() -> None:
+    with pytest.raises(InvalidInput, match=r"IndicatorValue\.numerator must be at most 10\*\*24"):
+        IndicatorValue.rate(Indicator.RETENTION, H1, Decimal("1e999999999"), Decimal("1e999999999"))

@@ -685,3 +685,10 @@ def test_a_tickets_pauses_add_up_to_at_most_ten_years_and_its_reopenings_to_a_bi
     with pytest.raises(InvalidInput, match=r"EscalationMarks\.first_reply_level must be an int in"):
         EscalationMarks(first_reply_level=2**70)
     assert attrs.evolve(ticket, paused_business_time=timedelta(days=3660)).reopen_count == 0
+
+
+@pytest.mark.parametrize("deadline", ["nonsense", 2**70, None])
+def test_escalation_marks_announce_only_a_deadline_kind(deadline: object) -> None:
+    with pytest.raises(InvalidInput, match=r"deadline must be one of \['first_reply', 'resol"):
+        EscalationMarks().announced(deadline, level=1)  # type: ignore[arg-type]
+    assert EscalationMarks().announced("first_reply", level=1).first_reply_level == 1  # type: ignore[arg-type]

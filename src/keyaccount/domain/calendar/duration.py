@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import attrs
 
-from keyaccount._errors import PolicyConfigError
+from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import DURATION_DAYS_LIMIT, count
 from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
@@ -131,7 +131,15 @@ class BusinessDuration:
         return self.days * calendar.working_day_length + self.time
 
     def nominal(self, working_day: timedelta) -> timedelta:
-        """The business time this duration stands for if a working day lasts ``working_day``."""
+        """The business time this duration stands for if a working day lasts ``working_day``.
+
+        Raises:
+            InvalidInput: ``working_day`` is not a timedelta from 0 to 24 hours.
+        """
+        if not isinstance(working_day, timedelta) or not timedelta(0) <= working_day <= _DAY:
+            raise InvalidInput(
+                f"working_day must be a timedelta from 0 to 24 hours, got {working_day!r}"
+            )
         return self.days * working_day + self.time
 
     def __repr__(self) -> str:

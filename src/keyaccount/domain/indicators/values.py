@@ -19,7 +19,14 @@ from typing import Generic, TypeVar
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import to_enum
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    MONEY_LIMIT,
+    RATE_PLACES,
+    require_bounded,
+    require_count,
+    to_enum,
+)
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._lazy import _LazyValues
 
@@ -79,11 +86,21 @@ def _group_key_order(key: GroupKey) -> tuple[bool, str]:
     return (key is None, key or "")
 
 
+# A numerator or denominator sums at most 10**9 records of at most 10**15 each, with at most
+# 12 decimal places (the domain's bounds, SPEC §11): past them, the exact ratio of
+# ``Decimal("1e999999999")`` would not finish.
+_QUANTITY_LIMIT = MONEY_LIMIT * COUNT_LIMIT
+
+
 def _quantity(value: object, *, field: str) -> Quantity:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
         raise InvalidInput(f"{field} must be an int, Decimal or Fraction, got {value!r}")
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidInput(f"{field} must be finite, got {value!r}")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidInput(f"{field} must be finite, got {value!r}")
+        require_bounded(value, field=field, limit=_QUANTITY_LIMIT, places=RATE_PLACES)
+    elif not -_QUANTITY_LIMIT <= value <= _QUANTITY_LIMIT:
+        raise InvalidInput(f"{field} must be at most 10**24 in magnitude, got {value!r}")
     return value
 
 
@@ -92,11 +109,22 @@ def _fraction_or_none(value: object) -> Fraction | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
         raise InvalidInput(f"IndicatorValue.normalised must be exact (not float), got {value!r}")
+    if isinstance(value, Decimal):
+        # checked before the exact conversion, which would not finish for "1e-999999999"
+        if not value.is_finite():
+            raise InvalidInput(f"IndicatorValue.normalised must be finite, got {value!r}")
+        require_bounded(value, field="IndicatorValue.normalised", limit=1, places=RATE_PLACES)
     return Fraction(value)
 
 
 def _display(value: Fraction, places: int = 4) -> Decimal:
-    """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact)."""
+    """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact).
+
+    ``places`` is an int from 0 to 12, the places a rate has (the domain's bounds, SPEC §11):
+    ``10**places`` of a huge count would not finish.
+    """
+    if type(places) is not int or not 0 <= places <= RATE_PLACES:
+        require_count(places, field="places", maximum=RATE_PLACES)
     return Decimal(f"{round(value * 10**places)}E-{places}")
 
 
@@ -170,6 +198,8 @@ class IndicatorValue:
         Raises:
             InvalidInput: the numerator is negative or larger than the denominator.
         """
+        _quantity(numerator, field="IndicatorValue.numerator")
+        _quantity(denominator, field="IndicatorValue.denominator")
         if not 0 <= numerator <= denominator:
             raise InvalidInput(
                 f"{indicator.value} is a rate: numerator must lie in [0, denominator "

@@ -91,7 +91,8 @@ class EscalationMarks:
         2
         """
         require_count(level, field="level", maximum=COUNT_LIMIT)
-        if _deadline_kind(deadline) is DeadlineKind.FIRST_REPLY:
+        # anything but a deadline kind would silently mark the resolution deadline
+        if to_enum(DeadlineKind, deadline, field="deadline") is DeadlineKind.FIRST_REPLY:
             return attrs.evolve(self, first_reply_warned=True,
                                 first_reply_level=max(level, self.first_reply_level))
         return attrs.evolve(self, resolution_warned=True,
