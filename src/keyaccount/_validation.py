@@ -4,6 +4,15 @@ Every check raises :class:`~keyaccount.InvalidInput` (or, for a policy's setting
 ``error`` it is given: :class:`~keyaccount.PolicyConfigError`) with a message that says which
 field, which value and what was expected (SPEC §11). Nothing is silently clamped.
 
+The domain's bounds live here too, once (SPEC §11; listed in docs/reference/errors.md under
+"Limits"): ``MONEY_LIMIT`` and ``MONEY_PLACES``, ``RATE_PLACES``, ``COUNT_LIMIT``,
+``DURATION_DAYS_LIMIT`` and ``DURATION_MONTHS_LIMIT``, ``FIRST_YEAR`` and ``LAST_YEAR``, checked
+by ``require_bounded``, ``require_count(..., maximum=)`` / ``count(maximum=)``,
+``require_day_in_years`` and ``require_instant_in_years`` (the attrs validators ``a_date`` and
+``aware`` check the years too). ``require_date`` and ``require_aware`` check only the type: the
+business calendar uses them and refuses a day outside the years with its own
+``CalendarRangeError``.
+
 Two kinds of helper: ``require_*`` and ``to_*`` functions take the field's name; the attrs
 validators (``aware``, ``non_empty``, ``names``, ``count()``, ...) name the field
 ``ClassName.attribute`` themselves. attrs converters stay one small named function per field

@@ -75,3 +75,16 @@ def test_a_weight_is_a_number_up_to_10_to_the_12_with_at_most_12_decimal_places(
 ) -> None:
     with pytest.raises(InvalidInput, match=f"combine_weighted weight of a {message}"):
         combine_weighted({"a": Fraction(1)}, {"a": weight}, H1)  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (Decimal("1e-999999999"), "must have at most 12 decimal places"),  # did not finish
+        (Decimal("NaN"), r"must be a finite number in \[0, 1\]"),  # a raw InvalidOperation
+        (Decimal("1e999999999"), "must be at most 1 in magnitude"),
+    ],
+)
+def test_a_normalised_decimal_is_a_rate_of_at_most_12_places(value: Decimal, message: str) -> None:
+    with pytest.raises(InvalidInput, match=rf"normalised value of 'x' {message}"):
+        combine_weighted({"x": value}, {"x": 1}, H1)

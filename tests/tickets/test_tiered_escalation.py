@@ -374,3 +374,24 @@ def test_a_tier_deadline_that_is_not_a_duration_is_refused_by_its_field(field: s
 def test_deadlines_are_refused_for_what_is_neither_a_tier_nor_its_code(tier: object) -> None:
     with pytest.raises(InvalidInput, match=r"tier must be a Tier or a tier code"):
         presets.escalation().deadlines_for(tier)  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("deadline", "now", "message"),
+    [
+        (at(2025, 9, 29, 14), datetime(1, 1, 2, tzinfo=SHANGHAI), "now must be an instant in"),
+        (at(2025, 9, 29, 14), datetime(9999, 12, 31, 23, tzinfo=SHANGHAI), "now must be an"),
+        (datetime(9999, 12, 31, tzinfo=SHANGHAI), at(2025, 9, 29, 14), "deadline must be an"),
+        (at(2025, 9, 29, 14), datetime(2025, 9, 30, 9), "now must be timezone-aware"),  # noqa: DTZ001
+    ],
+)
+def test_an_overdue_level_is_read_at_an_instant_within_the_years_1900_to_2199(
+    deadline: datetime, now: datetime, message: str
+) -> None:
+    # an early now read as "not overdue" (level 0) in 0.1; a naive one raised TypeError
+    with pytest.raises(InvalidInput, match=message):
+        TieredEscalation().overdue_level(
+            deadline, now=now, calendar=BusinessCalendar("Asia/Shanghai")
+        )
+    with pytest.raises(InvalidInput, match="calendar must be a BusinessCalendar, got None"):
+        TieredEscalation().overdue_level(
+            at(2025, 9, 29, 14), now=at(2025, 9, 30, 14), calendar=None  # type: ignore[arg-type]
+        )

@@ -42,7 +42,7 @@ __all__ = [
 _MAX_CENTS = 10**17
 
 
-def amounts(*, max_yuan: int = 10**15, tie_prone: bool = True) -> st.SearchStrategy[Decimal]:
+def amounts(*, max_yuan: int = MONEY_LIMIT, tie_prone: bool = True) -> st.SearchStrategy[Decimal]:
     """Non-negative CNY amounts with cents, up to ``max_yuan``.
 
     With ``tie_prone`` a third of the draws come from a handful of round values, so that

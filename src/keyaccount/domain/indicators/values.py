@@ -110,11 +110,19 @@ def _fraction_or_none(value: object) -> Fraction | None:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)):
         raise InvalidInput(f"IndicatorValue.normalised must be exact (not float), got {value!r}")
     if isinstance(value, Decimal):
-        # checked before the exact conversion, which would not finish for "1e-999999999"
-        if not value.is_finite():
-            raise InvalidInput(f"IndicatorValue.normalised must be finite, got {value!r}")
-        require_bounded(value, field="IndicatorValue.normalised", limit=1, places=RATE_PLACES)
+        check_normalised_decimal(value, field="IndicatorValue.normalised")
     return Fraction(value)
+
+
+def check_normalised_decimal(value: Decimal, *, field: str) -> None:
+    """A normalised value given as a Decimal: finite, within 1, at most 12 places.
+
+    Checked before any exact conversion or comparison, which would not finish for
+    ``Decimal("1e-999999999")`` (or trap for NaN). A Fraction is exact already.
+    """
+    if not value.is_finite():
+        raise InvalidInput(f"{field} must be a finite number in [0, 1], got {value!r}")
+    require_bounded(value, field=field, limit=1, places=RATE_PLACES)
 
 
 def _display(value: Fraction, places: int = 4) -> Decimal:

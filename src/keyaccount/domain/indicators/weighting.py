@@ -19,6 +19,7 @@ from keyaccount._numeric import (
 )
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators.appraisal import Appraisal, AppraisalComponent
+from keyaccount.domain.indicators.values import check_normalised_decimal
 
 __all__ = ["combine_weighted"]
 
@@ -50,6 +51,8 @@ def combine_weighted(
                       kind="component", error=InvalidInput)
     )
     for name, value in normalised.items():
+        if isinstance(value, Decimal):
+            check_normalised_decimal(value, field=f"normalised value of {name!r}")
         if value is not None and (
             isinstance(value, (bool, float))
             or not isinstance(value, (int, Decimal, Fraction))

@@ -283,13 +283,10 @@ class TieredEscalation:
             raise PolicyConfigError("deadlines_by_tier must name at least one tier, got none")
         for code, deadlines in self.deadlines_by_tier:
             if not isinstance(code, str) or not code.strip():
-                raise PolicyConfigError(
-                    f"deadlines_by_tier: tier codes must be non-empty strings, got {code!r}"
-                )
+                raise PolicyConfigError(f"tier codes must be non-empty strings, got {code!r}")
             if not isinstance(deadlines, TierDeadlines):
                 raise PolicyConfigError(
-                    f"deadlines_by_tier: deadlines of tier {code!r} must be TierDeadlines, "
-                    f"got {deadlines!r}"
+                    f"deadlines_by_tier: tier {code!r} needs TierDeadlines, got {deadlines!r}"
                 )
         if len(set(codes)) != len(codes):
             raise PolicyConfigError(f"deadlines_by_tier names a tier twice: {codes}")
@@ -403,7 +400,7 @@ class TieredEscalation:
             ('8h', '5d')
         """
         code = tier.code if isinstance(tier, Tier) else tier
-        if not isinstance(code, str):
+        if not isinstance(code, str):  # a list or a mapping is no key
             raise InvalidInput(f"tier must be a Tier or a tier code, got {tier!r}")
         table = dict(self.deadlines_by_tier)
         target = dict(self.tier_aliases).get(code, code)
@@ -429,11 +426,16 @@ class TieredEscalation:
         >>> [TieredEscalation().overdue_level(deadline, now=deadline + timedelta(hours=hours),
         ...                                   calendar=calendar) for hours in (0, 1, 24, 48, 96)]
         [0, 1, 2, 3, 3]
+
+        Raises:
+            InvalidInput: ``deadline`` or ``now`` is naive or outside the years 1900-2199 (an
+                early ``now`` would otherwise read as "not overdue"), or ``calendar`` is not a
+                :class:`~keyaccount.BusinessCalendar`.
         """
-        if type(calendar) is not BusinessCalendar and not isinstance(calendar, BusinessCalendar):
-            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
         require_instant_in_years(deadline, field="deadline")
         require_instant_in_years(now, field="now")
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
         if now <= deadline:
             return 0
         overdue = calendar.business_time_between(deadline, now)
