@@ -480,3 +480,39 @@ def test_opening_or_counting_deadlines_without_a_policy_is_refused_by_name(
     with pytest.raises(InvalidInput, match=r"policy must be an EscalationPolicy"):
         ticket_deadlines(TIER_A, "minor", policy, opened_at=MONDAY,  # type: ignore[arg-type]
                          calendar=PLAIN_WEEKS)
+
+
+def _call_with_calendar(service: str, calendar: Any) -> object:
+    later = at(2025, 6, 3, 10)
+    if service == "reopen_ticket":
+        ticket, _ = replied().resolve("replaced the pump", now=at(2025, 6, 3, 9))
+        return reopen_ticket(ticket, POLICY, reason="again", now=later, calendar=calendar)
+    if service == "resume":
+        ticket, _ = replied().pause("waiting", now=at(2025, 6, 2, 11))
+        return ticket.resume(now=later, calendar=calendar)
+    if service == "ticket_deadlines":
+        return ticket_deadlines(TIER_A, "minor", POLICY, opened_at=MONDAY, calendar=calendar)
+    if service == "overdue_level":
+        return POLICY.overdue_level(MONDAY, now=later, calendar=calendar)
+    function = {"escalation_level": escalation_level, "who_must_act": who_must_act,
+                "evaluate_escalation": evaluate_escalation}[service]
+    return function(open_a(), POLICY, now=later, calendar=calendar)
+
+
+@pytest.mark.parametrize("service", ["escalation_level", "who_must_act", "evaluate_escalation",
+                                     "reopen_ticket", "resume", "ticket_deadlines",
+                                     "overdue_level"])
+@pytest.mark.parametrize("calendar", [None, "Asia/Shanghai", {"timezone": "Asia/Shanghai"}])
+def test_business_time_is_counted_on_a_business_calendar_only(
+    service: str, calendar: object
+) -> None:
+    with pytest.raises(InvalidInput, match=r"calendar must be a BusinessCalendar, got"):
+        _call_with_calendar(service, calendar)
+
+
+@pytest.mark.parametrize("service", ["escalation_level", "who_must_act", "evaluate_escalation"])
+def test_a_missing_moment_is_refused_by_name_not_compared(service: str) -> None:
+    function = {"escalation_level": escalation_level, "who_must_act": who_must_act,
+                "evaluate_escalation": evaluate_escalation}[service]
+    with pytest.raises(InvalidInput, match=r"now must be a timezone-aware datetime, got None"):
+        function(open_a(), POLICY, now=None, calendar=PLAIN_WEEKS)  # type: ignore[operator]

@@ -581,6 +581,89 @@ def test_announced_escalation_levels_never_go_down(kind: DeadlineKind) -> None:
     assert [entry.step for entry in ticket.history] == ["opened", "escalated", "escalated"]
 
 
+def closed() -> FeedbackTicket:
+    ticket, _ = resolved().close(satisfaction=2, satisfied=False, now=at(2025, 10, 9, 11))
+    return ticket
+
+
+@pytest.mark.parametrize("field", ["first_replied_at", "resolved_at", "closed_at"])
+def test_a_ticket_rebuilt_with_a_step_before_its_opening_is_refused(field: str) -> None:
+    # 0.1 accepted it, and a reply "before the opening" counted as on time
+    before = at(2025, 9, 28, 10)
+    with pytest.raises(InvalidInput, match=rf"{field} .* is before opened_at"):
+        attrs.evolve(closed(), **{field: before})
+
+
+def test_a_ticket_rebuilt_with_a_reopening_before_its_opening_is_refused() -> None:
+    ticket, _ = resolved().reopen("still late", now=at(2025, 10, 9, 12),
+                                  resolution_deadline=at(2025, 10, 15, 12))
+    with pytest.raises(InvalidInput, match=r"reopened_at .* is before opened_at"):
+        attrs.evolve(ticket, reopened_at=at(2025, 9, 1, 9))
+
+
+@pytest.mark.parametrize("field", ["resolution_deadline", "first_reply_deadline", "now"])
+def test_a_ticket_instant_outside_the_years_1900_to_2199_is_refused(field: str) -> None:
+    far = datetime(9999, 12, 31, 12, tzinfo=at(2025, 1, 1).tzinfo)
+    with pytest.raises(InvalidInput, match=rf"{field} must be an instant in the years 1900-2199"):
+        opened(**{field: far})
+
+
+def test_a_deadline_named_by_its_value_reads_that_deadlines_marks() -> None:
+    # 0.1 compared by identity and read the resolution's marks for "first_reply"
+    marks = EscalationMarks(first_reply_warned=True, first_reply_level=2)
+    assert marks.level("first_reply") == 2
+    assert marks.warned("first_reply") is True
+    assert marks.announced("first_reply", level=3).first_reply_level == 3
+    with pytest.raises(InvalidInput, match=r"deadline must be one of"):
+        marks.level("bogus")
+
+
+@pytest.mark.parametrize("flag", ["no", 1, None])
+def test_escalation_marks_hold_bools_only(flag: object) -> None:
+    with pytest.raises(InvalidInput, match=r"EscalationMarks\.resolution_warned must be a bool"):
+        EscalationMarks(resolution_warned=flag)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("alerts", ["at_risk", None, 3])
+def test_alerts_are_recorded_from_a_collection_of_alerts_only(alerts: object) -> None:
+    with pytest.raises(InvalidInput, match=r"alerts must be a collection of"):
+        opened().record_alerts(alerts, now=at(2025, 9, 29, 13))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"alerts must hold TicketAtRisk"):
+        opened().record_alerts([alerts], now=at(2025, 9, 29, 13))  # type: ignore[list-item]
+
+
+IDS = {"occurred_at": at(2025, 9, 29, 13), "ticket_id": "T-1", "account_id": "ACME"}
+
+
+@pytest.mark.parametrize(
+    ("event", "fields", "field"),
+    [
+        (TicketClosed, {"satisfaction": 6, "satisfied": True}, "satisfaction"),
+        (TicketClosed, {"satisfaction": 4.0, "satisfied": True}, "satisfaction"),
+        (TicketClosed, {"satisfaction": 4, "satisfied": "no"}, "satisfied"),
+        (TicketEscalated, {"deadline_kind": "resolution", "deadline": at(2025, 9, 29, 12),
+                           "level": 0, "role": "boss"}, "level"),
+        (TicketReopened, {"reason": "late", "resolution_deadline": at(2025, 10, 1, 9),
+                          "reopen_count": 0}, "reopen_count"),
+        (TicketAtRisk, {"deadline_kind": "resolution", "deadline": at(2025, 9, 29, 12),
+                        "remaining": timedelta(hours=-1)}, "remaining"),
+        (TicketOpened, {"tier_code": "A", "kind": "bogus", "severity": "major",
+                        "first_reply_deadline": at(2025, 9, 29, 14),
+                        "resolution_deadline": at(2025, 10, 1, 9)}, "kind"),
+        (TicketReplied, {"message": "hello", "on_time": "yes"}, "on_time"),
+    ],
+)
+def test_an_event_refuses_what_no_lifecycle_step_produces(
+    event: type[Any], fields: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidInput, match=field):
+        event(**IDS, **fields)
+
+
+def test_an_event_given_a_kind_by_its_value_holds_the_member() -> None:
+    event = TicketAtRisk(**IDS, deadline_kind="first_reply", deadline=at(2025, 9, 29, 14),
+                         remaining=timedelta(hours=1))
+    assert event.deadline_kind is DeadlineKind.FIRST_REPLY
 @pytest.mark.parametrize(
     "moment", [datetime(9999, 12, 31, 23, tzinfo=UTC), datetime(1, 1, 2, tzinfo=UTC)]
 )

@@ -348,6 +348,32 @@ def test_the_tier_check_needs_the_tiers_of_a_policy_that_does_not_list_them() ->
                            now=at(2025, 6, 2, 9), tiers=SCORE_TIERS)
 
 
+@pytest.mark.parametrize(("severity", "expected"),
+                         [("critical", "1d"), ("major", "3d"), ("minor", "5d")])
+def test_a_severity_named_by_its_value_gets_its_own_resolution_time(
+    severity: str, expected: str
+) -> None:
+    # 0.1 compared by identity and gave every severity named by its value the minor time
+    assert str(TierDeadlines("4h", "1d", "3d", "5d").resolution(severity)) == expected
+
+
+@pytest.mark.parametrize("severity", ["bogus", None, 1])
+def test_a_resolution_time_is_refused_for_what_is_not_a_severity(severity: object) -> None:
+    with pytest.raises(InvalidInput, match=r"severity must be one of"):
+        TierDeadlines("4h", "1d", "3d", "5d").resolution(severity)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["first_reply", "critical", "major", "minor"])
+def test_a_tier_deadline_that_is_not_a_duration_is_refused_by_its_field(field: str) -> None:
+    row = {"first_reply": "4h", "critical": "1d", "major": "3d", "minor": "5d", field: None}
+    with pytest.raises(PolicyConfigError, match=rf"TierDeadlines\.{field} must be"):
+        TierDeadlines(**row)
+
+
+@pytest.mark.parametrize("tier", [["A"], {"code": "A"}, None, 1])
+def test_deadlines_are_refused_for_what_is_neither_a_tier_nor_its_code(tier: object) -> None:
+    with pytest.raises(InvalidInput, match=r"tier must be a Tier or a tier code"):
+        presets.escalation().deadlines_for(tier)  # type: ignore[arg-type]
 @pytest.mark.parametrize(
     ("deadline", "now", "message"),
     [

@@ -8,7 +8,9 @@ knowing the ticket class (no import cycle).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
@@ -17,12 +19,15 @@ from keyaccount._validation import (
     require_count,
     require_instances,
     require_instant_in_years,
+    to_items,
 )
+from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
 from keyaccount.domain.tickets.history import TicketHistoryEntry
 
 # A ticket's pauses add up to at most 10 years (the domain's bounds, SPEC §11).
 _LONGEST_PAUSE = timedelta(days=DURATION_DAYS_LIMIT)
+
 
 def check_history(
     history: tuple[TicketHistoryEntry, ...], *, opened_at: datetime, ticket_name: str
@@ -106,3 +111,42 @@ def check_status_fields(ticket_name: str, status: TicketStatus, **fields: object
                 f"{ticket_name} is {status.value} with {field}={fields[field]!r}; "
                 f"expected {field} {expected}"
             )
+
+
+def check_lifecycle_times(
+    ticket_name: str, *, opened_at: datetime, **times: datetime | None
+) -> None:
+    """Refuse a lifecycle instant (first reply, pause, resolution, ...) before the opening.
+
+    The steps take ``now`` after the ticket's last step, so a stored ticket whose reply or
+    resolution came before it was opened was corrupted: its on-time answers would lie.
+    """
+    for field, moment in times.items():
+        if moment is not None and moment < opened_at:
+            raise InvalidInput(
+                f"{ticket_name}: {field} {moment.isoformat()} is before opened_at "
+                f"{opened_at.isoformat()}; expected every step at or after the opening"
+            )
+
+
+def check_calendar(calendar: object) -> BusinessCalendar:
+    """Refuse a ``calendar`` that is not a :class:`~keyaccount.BusinessCalendar`, by name."""
+    if not isinstance(calendar, BusinessCalendar):
+        raise InvalidInput(f"calendar must be a BusinessCalendar, got {calendar!r}")
+    return calendar
+
+
+A = TypeVar("A")
+
+
+def check_alerts(alerts: Sequence[A], *kinds: type[Any]) -> tuple[A, ...]:
+    """The ``alerts`` as a tuple, each one of ``kinds``; a lone alert or a string is refused."""
+    listed: tuple[A, ...] = to_items(
+        alerts, field="alerts", expected="TicketAtRisk and TicketEscalated events"
+    )
+    for alert in listed:
+        if not isinstance(alert, kinds):
+            raise InvalidInput(
+                f"alerts must hold TicketAtRisk and TicketEscalated events, got {alert!r}"
+            )
+    return listed

@@ -16,14 +16,27 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from keyaccount._validation import aware, to_enum
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.tickets.enums import Severity
 
 __all__ = ["TicketDeadlines", "TierDeadlines"]
 
 
-def _duration(value: BusinessDuration | timedelta | str) -> BusinessDuration:
-    return BusinessDuration.parse(value)
+def _first_reply(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value, field="TierDeadlines.first_reply")
+
+
+def _critical(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value, field="TierDeadlines.critical")
+
+
+def _major(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value, field="TierDeadlines.major")
+
+
+def _minor(value: BusinessDuration | timedelta | str) -> BusinessDuration:
+    return BusinessDuration.parse(value, field="TierDeadlines.minor")
 
 
 @attrs.frozen
@@ -37,13 +50,19 @@ class TierDeadlines:
         minor: business time to resolve a minor problem.
     """
 
-    first_reply: BusinessDuration = attrs.field(converter=_duration)
-    critical: BusinessDuration = attrs.field(converter=_duration)
-    major: BusinessDuration = attrs.field(converter=_duration)
-    minor: BusinessDuration = attrs.field(converter=_duration)
+    first_reply: BusinessDuration = attrs.field(converter=_first_reply)
+    critical: BusinessDuration = attrs.field(converter=_critical)
+    major: BusinessDuration = attrs.field(converter=_major)
+    minor: BusinessDuration = attrs.field(converter=_minor)
 
-    def resolution(self, severity: Severity) -> BusinessDuration:
-        """The resolution time of a problem of ``severity``."""
+    def resolution(self, severity: Severity | str) -> BusinessDuration:
+        """The resolution time of a problem of ``severity`` (a :class:`Severity` or its value).
+
+        Raises:
+            InvalidInput: ``severity`` is not a severity.
+        """
+        if type(severity) is not Severity:
+            severity = to_enum(Severity, severity, field="severity")
         if severity is Severity.CRITICAL:
             return self.critical
         if severity is Severity.MAJOR:
@@ -60,6 +79,6 @@ class TicketDeadlines:
         resolution: when the problem must be resolved.
     """
 
-    first_reply: datetime
-    resolution: datetime
+    first_reply: datetime = attrs.field(validator=aware)
+    resolution: datetime = attrs.field(validator=aware)
 

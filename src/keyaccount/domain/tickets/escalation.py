@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_instant_in_years, to_enum
 from keyaccount.domain.grading import Tier
+from keyaccount.domain.tickets._checks import check_calendar
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
 from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind, TicketSource
 from keyaccount.domain.tickets.events import TicketAtRisk, TicketEscalated
@@ -142,13 +143,20 @@ def ticket_deadlines(
     The policy's business times of ``tier`` and ``severity``, counted on ``calendar``.
 
     Raises:
-        InvalidInput: an unknown tier or severity, or a naive ``opened_at``.
+        InvalidInput: an unknown tier or severity, a naive ``opened_at`` or one outside the
+            years 1900-2199, or a ``calendar`` that is not a ``BusinessCalendar``.
         CalendarRangeError: the deadline falls outside the calendar's holiday data.
     """
     _check_policy(policy, "deadlines_for")
     require_instant_in_years(opened_at, field="opened_at")
+    check_calendar(calendar)
+    severity = to_enum(Severity, severity, field="severity")
     deadlines = policy.deadlines_for(tier)
-    resolution = deadlines.resolution(to_enum(Severity, severity, field="severity"))
+    if not isinstance(deadlines, TierDeadlines):
+        raise InvalidInput(
+            f"policy.deadlines_for({tier!r}) must give TierDeadlines, got {deadlines!r}"
+        )
+    resolution = deadlines.resolution(severity)
     return TicketDeadlines(
         first_reply=calendar.add_business_time(opened_at, deadlines.first_reply.on(calendar)),
         resolution=calendar.add_business_time(opened_at, resolution.on(calendar)),
@@ -183,7 +191,9 @@ def open_ticket(
         InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
             cross-department problem without a lead coordinator.
     """
-    require_instant_in_years(now, field="now")  # named as the caller passed it
+    require_instant_in_years(now, field="now")
+    if not isinstance(tier, Tier):
+        raise InvalidInput(f"tier must be a Tier, got {tier!r}")
     deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
     return FeedbackTicket.open_ticket(
         ticket_id=ticket_id,
@@ -217,9 +227,10 @@ def reopen_ticket(
 
     Raises:
         InvalidTransition: the ticket cannot be reopened (see ``FeedbackTicket.reopen``).
-        InvalidInput: a naive ``now`` or a blank ``reason``.
+        InvalidInput: a naive ``now``, a blank ``reason``, or a ``calendar`` that is not a
+            ``BusinessCalendar``.
     """
-    _check_subject(ticket, policy, "deadlines_for")
+    _check_subject(ticket, policy, "deadlines_for", calendar=calendar)
     require_instant_in_years(now, field="now")
     budget = policy.deadlines_for(ticket.tier).resolution(ticket.severity).on(calendar)
     deadline = calendar.add_business_time(now, budget)
@@ -240,10 +251,10 @@ def escalation_level(
     its clock is stopped: the level is the one at the pause.
 
     Raises:
-        InvalidInput: ``ticket`` or ``policy`` is not one, or ``now`` is naive or before the
-            ticket's last step (as :func:`evaluate_escalation`).
+        InvalidInput: ``ticket``, ``policy`` or ``calendar`` is not one, or ``now`` is naive or
+            before the ticket's last step (as :func:`evaluate_escalation`).
     """
-    _check_subject(ticket, policy, "overdue_level", now=now)
+    _check_subject(ticket, policy, "overdue_level", now=now, calendar=calendar)
     levels = [policy.overdue_level(deadline, now=moment, calendar=calendar)
               for _, deadline, moment in _pending(ticket, now)]
     return max(levels, default=0)
@@ -288,11 +299,11 @@ def evaluate_escalation(
         The ticket with its escalation marks updated, and the events due.
 
     Raises:
-        InvalidInput: ``ticket`` or ``policy`` is not one, a naive ``now``, or a ``now``
-            before the ticket's last step.
+        InvalidInput: ``ticket``, ``policy`` or ``calendar`` is not one, a naive ``now``, or a
+            ``now`` before the ticket's last step.
     """
     _check_subject(ticket, policy, "overdue_level", "role", "deadlines_for",
-                   "warning_fraction", now=now)
+                   "warning_fraction", now=now, calendar=calendar)
     alerts: list[TicketAtRisk | TicketEscalated] = []
     ids: dict[str, Any] = {"occurred_at": now, "ticket_id": ticket.ticket_id,
                            "account_id": ticket.account_id}
@@ -356,20 +367,25 @@ def ticket_queue_key(
     return (0 if first else 1, pending, ticket.opened_at, ticket.ticket_id)
 
 
-def _check_subject(
-    ticket: object, policy: object, *needs: str, now: datetime | None = None
-) -> None:
-    """Refuse a service's wrong ``ticket`` or ``policy`` by name, and a ``now`` out of order.
+_UNSET: Any = object()
 
+
+def _check_subject(
+    ticket: object, policy: object, *needs: str, now: object = _UNSET, calendar: object = _UNSET
+) -> None:
+    """Refuse a service's wrong ``ticket``, ``policy`` or ``calendar``, or a ``now`` out of order.
+
+    Each is checked only when given; a wrong one is refused by name.
     A ``now`` before the ticket's last step is refused as its lifecycle steps and
     :func:`evaluate_escalation` refuse it: the ticket's fields say nothing of that moment.
     """
     if not isinstance(ticket, FeedbackTicket):
         raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
     _check_policy(policy, *needs)
-    if now is not None:
-        require_instant_in_years(now, field="now")
-        ticket._check_time(now)
+    if calendar is not _UNSET:
+        check_calendar(calendar)
+    if now is not _UNSET:
+        ticket._check_time(require_instant_in_years(now, field="now"))
 
 
 def _check_policy(policy: object, *needs: str) -> None:

@@ -9,8 +9,11 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, to_enum
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind
+from keyaccount.domain.tickets._fields import a_bool, business_time
+from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, DeadlineKind, Severity, TicketKind
 
 __all__ = [
     "TicketAtRisk",
@@ -27,6 +30,33 @@ __all__ = [
 ]
 
 
+# Events are values a host stores and reloads: their fields are checked like the ticket's.
+
+
+def _to_kind(value: TicketKind | str) -> TicketKind:
+    return to_enum(TicketKind, value, field="TicketOpened.kind")
+
+
+def _to_severity(value: Severity | str) -> Severity:
+    return to_enum(Severity, value, field="TicketOpened.severity")
+
+
+def _to_deadline_kind(value: DeadlineKind | str) -> DeadlineKind:
+    return to_enum(DeadlineKind, value, field="deadline_kind")
+
+
+def _score(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
+    if type(value) is not int or value not in SATISFACTION_SCALE:
+        raise InvalidInput(
+            f"{type(instance).__name__}.satisfaction must be an int from "
+            f"{SATISFACTION_SCALE.start} to {SATISFACTION_SCALE.stop - 1}, got {value!r}"
+        )
+
+
+_level = count(1, maximum=COUNT_LIMIT)
+
+
 @attrs.frozen(kw_only=True)
 class TicketEvent(DomainEvent):
     """Base class of the ticket events; every one names its ticket and account.
@@ -36,8 +66,8 @@ class TicketEvent(DomainEvent):
         account_id: the customer (key account) of the ticket.
     """
 
-    ticket_id: str
-    account_id: str
+    ticket_id: str = attrs.field(validator=non_empty)
+    account_id: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -52,11 +82,11 @@ class TicketOpened(TicketEvent):
         resolution_deadline: when the problem must be resolved.
     """
 
-    tier_code: str
-    kind: TicketKind
-    severity: Severity
-    first_reply_deadline: datetime
-    resolution_deadline: datetime
+    tier_code: str = attrs.field(validator=non_empty)
+    kind: TicketKind = attrs.field(converter=_to_kind)
+    severity: Severity = attrs.field(converter=_to_severity)
+    first_reply_deadline: datetime = attrs.field(validator=aware)
+    resolution_deadline: datetime = attrs.field(validator=aware)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,8 +98,8 @@ class TicketReplied(TicketEvent):
         on_time: whether the reply came by the first-reply deadline.
     """
 
-    message: str
-    on_time: bool
+    message: str = attrs.field(validator=non_empty)
+    on_time: bool = attrs.field(validator=a_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -80,7 +110,7 @@ class TicketProgressReported(TicketEvent):
         message: what they were told.
     """
 
-    message: str
+    message: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +121,7 @@ class TicketPaused(TicketEvent):
         reason: what the customer is expected to provide.
     """
 
-    reason: str
+    reason: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,9 +134,9 @@ class TicketResumed(TicketEvent):
         resolution_deadline: the resolution deadline, moved by ``paused_business_time``.
     """
 
-    paused_business_time: timedelta
-    first_reply_deadline: datetime
-    resolution_deadline: datetime
+    paused_business_time: timedelta = attrs.field(validator=business_time)
+    first_reply_deadline: datetime = attrs.field(validator=aware)
+    resolution_deadline: datetime = attrs.field(validator=aware)
 
 
 @attrs.frozen(kw_only=True)
@@ -119,8 +149,8 @@ class TicketResolved(TicketEvent):
             counts as on time; see :attr:`FeedbackTicket.resolved_on_time`).
     """
 
-    report: str
-    on_time: bool
+    report: str = attrs.field(validator=non_empty)
+    on_time: bool = attrs.field(validator=a_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -132,8 +162,8 @@ class TicketClosed(TicketEvent):
         satisfied: whether the customer is satisfied with the result.
     """
 
-    satisfaction: int
-    satisfied: bool
+    satisfaction: int = attrs.field(validator=_score)
+    satisfied: bool = attrs.field(validator=a_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,9 +176,9 @@ class TicketReopened(TicketEvent):
         reopen_count: how many times the ticket has now been reopened.
     """
 
-    reason: str
-    resolution_deadline: datetime
-    reopen_count: int
+    reason: str = attrs.field(validator=non_empty)
+    resolution_deadline: datetime = attrs.field(validator=aware)
+    reopen_count: int = attrs.field(validator=_level)
 
 
 @attrs.frozen(kw_only=True)
@@ -161,9 +191,9 @@ class TicketAtRisk(TicketEvent):
         remaining: the business time left before it.
     """
 
-    deadline_kind: DeadlineKind
-    deadline: datetime
-    remaining: timedelta
+    deadline_kind: DeadlineKind = attrs.field(converter=_to_deadline_kind)
+    deadline: datetime = attrs.field(validator=aware)
+    remaining: timedelta = attrs.field(validator=business_time)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,8 +207,8 @@ class TicketEscalated(TicketEvent):
         role: who must act now, as named by the policy's ladder.
     """
 
-    deadline_kind: DeadlineKind
-    deadline: datetime
-    level: int
-    role: str
+    deadline_kind: DeadlineKind = attrs.field(converter=_to_deadline_kind)
+    deadline: datetime = attrs.field(validator=aware)
+    level: int = attrs.field(validator=_level)
+    role: str = attrs.field(validator=non_empty)
 

@@ -7,7 +7,16 @@ from datetime import datetime
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, text, to_enum
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    aware,
+    count,
+    non_empty,
+    require_count,
+    text,
+    to_enum,
+)
+from keyaccount.domain.tickets._fields import a_bool
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]
@@ -24,6 +33,12 @@ _STEPS = (
 
 def _to_status(value: TicketStatus | str) -> TicketStatus:
     return to_enum(TicketStatus, value, field="TicketHistoryEntry.status")
+
+
+def _deadline_kind(value: object) -> DeadlineKind:
+    if type(value) is DeadlineKind:  # the plain case costs one type check
+        return value
+    return to_enum(DeadlineKind, value, field="deadline")
 
 
 def _known_step(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -47,24 +62,24 @@ class EscalationMarks:
     Reopening a ticket clears the resolution marks: its new deadline is watched afresh.
     """
 
-    first_reply_warned: bool = False
+    first_reply_warned: bool = attrs.field(default=False, validator=a_bool)
     first_reply_level: int = attrs.field(default=0, validator=_level)
-    resolution_warned: bool = False
+    resolution_warned: bool = attrs.field(default=False, validator=a_bool)
     resolution_level: int = attrs.field(default=0, validator=_level)
 
-    def warned(self, deadline: DeadlineKind) -> bool:
-        """Whether the *at risk* warning of ``deadline`` was announced."""
-        if deadline is DeadlineKind.FIRST_REPLY:
+    def warned(self, deadline: DeadlineKind | str) -> bool:
+        """Whether the *at risk* warning of ``deadline`` was announced (or its value)."""
+        if _deadline_kind(deadline) is DeadlineKind.FIRST_REPLY:
             return self.first_reply_warned
         return self.resolution_warned
 
-    def level(self, deadline: DeadlineKind) -> int:
-        """The highest escalation level announced for ``deadline`` (0: none)."""
-        if deadline is DeadlineKind.FIRST_REPLY:
+    def level(self, deadline: DeadlineKind | str) -> int:
+        """The highest escalation level announced for ``deadline`` (or its value; 0: none)."""
+        if _deadline_kind(deadline) is DeadlineKind.FIRST_REPLY:
             return self.first_reply_level
         return self.resolution_level
 
-    def announced(self, deadline: DeadlineKind, *, level: int = 0) -> EscalationMarks:
+    def announced(self, deadline: DeadlineKind | str, *, level: int = 0) -> EscalationMarks:
         """These marks once a warning (``level`` 0) or an escalation of ``deadline`` is out.
 
         An escalation implies the warning (it says more); levels never go down.
@@ -75,6 +90,7 @@ class EscalationMarks:
         >>> marks.announced(DeadlineKind.RESOLUTION, level=1).resolution_level
         2
         """
+        require_count(level, field="level", maximum=COUNT_LIMIT)
         # anything but a deadline kind would silently mark the resolution deadline
         if to_enum(DeadlineKind, deadline, field="deadline") is DeadlineKind.FIRST_REPLY:
             return attrs.evolve(self, first_reply_warned=True,

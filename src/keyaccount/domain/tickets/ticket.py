@@ -28,10 +28,16 @@ from keyaccount._validation import (
     require_non_empty,
     to_enum,
     to_items,
-    to_tuple,
 )
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.tickets._checks import check_counters, check_history, check_status_fields
+from keyaccount.domain.tickets._checks import (
+    check_alerts,
+    check_calendar,
+    check_counters,
+    check_history,
+    check_lifecycle_times,
+    check_status_fields,
+)
 from keyaccount.domain.tickets.enums import (
     Severity,
     TicketKind,
@@ -84,7 +90,7 @@ def _departments(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _to_history(value: Iterable[TicketHistoryEntry]) -> tuple[TicketHistoryEntry, ...]:
-    return to_tuple(value)
+    return to_items(value, field="FeedbackTicket.history", expected="TicketHistoryEntry values")
 
 
 # --- the ticket ---
@@ -153,7 +159,9 @@ class FeedbackTicket:
     status: TicketStatus = attrs.field(
         default=TicketStatus.OPENED, converter=_to_status
     )
-    first_replied_at: datetime | None = attrs.field(default=None, validator=optional_aware)
+    first_replied_at: datetime | None = attrs.field(
+        default=None, validator=optional_aware
+    )
     paused_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     paused_business_time: timedelta = timedelta(0)
     resolved_at: datetime | None = attrs.field(default=None, validator=optional_aware)
@@ -189,6 +197,15 @@ class FeedbackTicket:
             raise InvalidInput(
                 f"{name}: escalation_marks must be EscalationMarks, got {self.escalation_marks!r}"
             )
+        check_lifecycle_times(
+            name,
+            opened_at=self.opened_at,
+            first_replied_at=self.first_replied_at,
+            paused_at=self.paused_at,
+            resolved_at=self.resolved_at,
+            closed_at=self.closed_at,
+            reopened_at=self.reopened_at,
+        )
         check_history(self.history, opened_at=self.opened_at, ticket_name=name)
         check_counters(
             name,
@@ -287,6 +304,8 @@ class FeedbackTicket:
                 cross-department problem has no lead coordinator.
         """
         require_instant_in_years(now, field="now")
+        # the summary is also the opening's history note: check it under its own name first
+        require_non_empty(summary, field="FeedbackTicket.summary")
         ticket = cls(
             ticket_id=ticket_id,
             account_id=account_id,
@@ -378,9 +397,11 @@ class FeedbackTicket:
 
         Raises:
             InvalidTransition: the ticket is not paused.
-            InvalidInput: ``now`` is naive or before the pause.
+            InvalidInput: ``now`` is naive or before the pause, or ``calendar`` is not a
+                ``BusinessCalendar``.
         """
         self._check_step("resume", (TicketStatus.PAUSED,), now)
+        check_calendar(calendar)
         assert self.paused_at is not None  # guaranteed by the status check
         paused = calendar.business_time_between(self.paused_at, now)
         resolution_deadline = self.resolution_deadline
@@ -520,6 +541,7 @@ class FeedbackTicket:
         """
         require_instant_in_years(now, field="now")
         self._check_time(now)
+        alerts = check_alerts(alerts, TicketAtRisk, TicketEscalated)
         if not alerts:
             return self
         marks = self.escalation_marks

@@ -280,16 +280,16 @@ class TieredEscalation:
     def _check_table(self) -> None:
         codes = [code for code, _ in self.deadlines_by_tier]
         if not codes:
-            raise PolicyConfigError("deadlines must name at least one tier, got none")
-        if len(set(codes)) != len(codes):
-            raise PolicyConfigError(f"deadlines name a tier twice: {codes}")
+            raise PolicyConfigError("deadlines_by_tier must name at least one tier, got none")
         for code, deadlines in self.deadlines_by_tier:
             if not isinstance(code, str) or not code.strip():
                 raise PolicyConfigError(f"tier codes must be non-empty strings, got {code!r}")
             if not isinstance(deadlines, TierDeadlines):
                 raise PolicyConfigError(
-                    f"deadlines of tier {code!r} must be TierDeadlines, got {deadlines!r}"
+                    f"deadlines_by_tier: tier {code!r} needs TierDeadlines, got {deadlines!r}"
                 )
+        if len(set(codes)) != len(codes):
+            raise PolicyConfigError(f"deadlines_by_tier names a tier twice: {codes}")
         if self.allow_inverted_deadlines:
             return
         for code, deadlines in self.deadlines_by_tier:
@@ -400,6 +400,8 @@ class TieredEscalation:
             ('8h', '5d')
         """
         code = tier.code if isinstance(tier, Tier) else tier
+        if not isinstance(code, str):  # a list or a mapping is no key
+            raise InvalidInput(f"tier must be a Tier or a tier code, got {tier!r}")
         table = dict(self.deadlines_by_tier)
         target = dict(self.tier_aliases).get(code, code)
         if target not in table:

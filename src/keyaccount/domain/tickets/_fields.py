@@ -1,0 +1,32 @@
+"""Validators of the ticket values' fields that no other subdomain uses (private; SPEC §11)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import attrs
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import DURATION_DAYS_LIMIT, require_bool
+
+_LONGEST = timedelta(days=DURATION_DAYS_LIMIT)
+
+
+def _name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a ``bool`` itself (``"no"`` is not False)."""
+    if value is not True and value is not False:
+        require_bool(value, field=_name(instance, attribute))
+
+
+def business_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a timedelta from zero to 10 years (3,660 days; SPEC §11)."""
+    if not isinstance(value, timedelta) or not timedelta(0) <= value <= _LONGEST:
+        raise InvalidInput(
+            f"{_name(instance, attribute)} must be a timedelta from 0 to 10 years "
+            f"({DURATION_DAYS_LIMIT} days), got {value!r}"
+        )
