@@ -108,7 +108,9 @@ def require_count(
         or value < minimum
         or (maximum is not None and value > maximum)
     ):
-        expected = f">= {minimum}" if maximum is None else f"in {minimum}..{maximum}"
+        expected = (
+            f">= {minimum}" if maximum is None else f"in {minimum}..{_limit_text(maximum)}"
+        )
         raise error(f"{field} must be an int {expected}{note}, got {value!r}")
     return value
 
@@ -401,13 +403,19 @@ def require_bool(value: object, *, field: str) -> bool:
 # --- the bounds of money, rates, counts and dates (SPEC §11) ---------------------------------
 
 #: Money is at most 10**15 CNY in magnitude with at most 6 decimal places; rates and shares
-#: at most 12 decimal places; counts at most 10**9 (issue 12, point 3). The grading's exact
-#: integer keys are built from these, so a value past them is refused rather than ground
-#: through (``Decimal("1e999999999")`` is finite, and its integer has a billion digits).
+#: at most 12 decimal places; counts at most 10**9 (the domain's bounds, SPEC §11, listed in
+#: docs/reference/errors.md under "Limits"). The grading's exact integer keys are built from
+#: these, so a value past them is refused rather than ground through
+#: (``Decimal("1e999999999")`` is finite, and its integer has a billion digits).
 MONEY_LIMIT = 10**15
 MONEY_PLACES = 6
 RATE_PLACES = 12
 COUNT_LIMIT = 10**9
+#: A duration (business time, a visit interval, an indicator's window) is at most 10 years:
+#: 3,660 days (of 24 hours, for business time).
+DURATION_DAYS_LIMIT = 3_660
+#: The same 10 years counted in calendar months.
+DURATION_MONTHS_LIMIT = 120
 
 
 def require_bounded(
@@ -439,8 +447,9 @@ def _limit_text(limit: int) -> str:
     return written
 
 
-#: Dates and instants lie within these years (issue 12, point 3): far enough for any plan,
-#: and a year past them never reaches ``date.max`` (``date(10000, 1, 1)`` is a ValueError).
+#: Dates and instants lie within these years (the domain's bounds, SPEC §11): far enough for
+#: any plan, and a year past them never reaches ``date.max`` (``date(10000, 1, 1)`` is a
+#: ValueError) nor overflows when a datetime changes zone.
 FIRST_YEAR = 1900
 LAST_YEAR = 2199
 
@@ -454,3 +463,18 @@ def require_day_in_years(value: object, *, field: str) -> date:
         )
     return day
 
+
+
+def require_instant_in_years(value: object, *, field: str) -> datetime:
+    """A timezone-aware datetime within the years ``FIRST_YEAR`` to ``LAST_YEAR``.
+
+    Checked on its own wall clock, before any change of zone: near ``datetime.max`` or
+    ``datetime.min`` the change itself would overflow.
+    """
+    moment = require_aware(value, field=field)  # type: ignore[arg-type]
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{field} must be an instant in the years {FIRST_YEAR}-{LAST_YEAR}, "
+            f"got {moment.isoformat()}"
+        )
+    return moment

@@ -47,3 +47,21 @@ def test_an_unknown_zone_and_a_reversed_span_are_refused() -> None:
         BusinessCalendar("UTC", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1))
     with pytest.raises(InvalidInput, match="holidays"):
         BusinessCalendar("UTC", holidays=[datetime(2025, 1, 1, tzinfo=UTC)])
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("holidays", [date(1899, 12, 31)]),
+        ("holidays", [date(2200, 1, 1)]),
+        ("makeup_workdays", [date(1, 1, 1)]),
+        ("makeup_workdays", [date(9999, 12, 31)]),
+        ("valid_from", date(1, 1, 1)),
+        ("valid_until", date(9999, 12, 31)),
+    ],
+)
+def test_a_calendar_refuses_a_day_outside_the_years_1900_to_2199_naming_the_field(
+    field: str, value: object
+) -> None:
+    with pytest.raises(InvalidInput, match=rf"BusinessCalendar\.{field} .*1900-2199"):
+        BusinessCalendar("UTC", **{field: value})  # type: ignore[arg-type]

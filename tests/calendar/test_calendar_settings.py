@@ -80,3 +80,19 @@ def test_a_settings_interval_must_start_before_midnight_and_end_after_its_start(
 def test_a_whole_day_is_written_00_00_to_24_00_in_settings() -> None:
     calendar = BusinessCalendar.from_mapping({"timezone": "UTC", "working_hours": ["00:00-24:00"]})
     assert calendar.working_day_length == timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("holidays", ["1899-12-31"]),
+        ("makeup_workdays", ["2200-01-01"]),
+        ("valid_from", "0001-01-01"),
+        ("valid_until", "9999-12-31"),
+    ],
+)
+def test_calendar_settings_refuse_a_day_outside_the_years_1900_to_2199_naming_the_key(
+    key: str, value: object
+) -> None:
+    with pytest.raises(PolicyConfigError, match=rf"BusinessCalendar\.{key} .*1900-2199"):
+        BusinessCalendar.from_mapping({"timezone": "UTC", key: value})

@@ -90,8 +90,13 @@ def test_a_profit_contribution_has_at_most_twelve_decimal_places() -> None:
 
 def test_a_purchase_count_is_at_most_a_billion() -> None:
     assert figures(purchase_count=10**9).purchase_count == 10**9
-    with pytest.raises(InvalidInput, match=r"purchase_count of 'acme' must be at most"):
+    with pytest.raises(
+        InvalidInput,
+        match=r"purchase_count of 'acme' must be an int in 0\.\.10\*\*9, got 1000000001",
+    ):
         figures(purchase_count=10**9 + 1)
+    with pytest.raises(InvalidInput, match=r"purchase_count of 'acme' must be an int in 0\.\."):
+        figures(purchase_count=2**70)
 
 
 def test_min_max_grading_at_the_bounds_is_exact_and_quick() -> None:

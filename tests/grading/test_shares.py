@@ -141,9 +141,11 @@ def test_tier_boundaries_refuse_shares_not_keyed_by_tier() -> None:
         tier_boundaries(None, 10)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("size", [True, False, 10.0, -1, 10**9 + 1, "10", None])
+@pytest.mark.parametrize("size", [True, False, 10.0, -1, 10**9 + 1, 2**70, "10", None])
 def test_tier_boundaries_take_a_size_that_is_a_whole_number_of_accounts(size: object) -> None:
-    with pytest.raises(InvalidInput, match=r"size must be an int from 0 to 1,000,000,000"):
+    with pytest.raises(
+        InvalidInput, match=rf"size must be an int in 0\.\.10\*\*9 \(accounts\), got {size!r}"
+    ):
         tier_boundaries(DEFAULT_TIER_SHARES, size)  # type: ignore[arg-type]
 
 

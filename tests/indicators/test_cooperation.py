@@ -104,6 +104,35 @@ def test_growth_after_visits_needs_a_window_reaching_forward(window: Any) -> Non
         compute_indicators(H1, visits=visits, volumes=[], visit_window=window)
 
 
+@pytest.mark.parametrize(
+    "window",
+    [
+        relativedelta(months=10**8),
+        relativedelta(days=10**10),
+        relativedelta(years=10**5),
+        relativedelta(months=121),
+        relativedelta(days=3661),
+        relativedelta(hours=5),
+        relativedelta(year=2030),
+    ],
+)
+def test_growth_after_visits_refuses_a_window_longer_than_ten_years_or_not_of_days(
+    window: relativedelta,
+) -> None:
+    visits = [visit("ACME", "A", "Wang", date(2025, 3, 1), date(2025, 3, 1))]
+    with pytest.raises(InvalidInput, match=r"visit window .* at most 10 years"):
+        cooperation_growth_after_visits(visits, [], H1, window=window)
+    with pytest.raises(InvalidInput, match=r"visit window .* at most 10 years"):
+        compute_indicators(H1, visits=visits, volumes=[], visit_window=window)
+
+
+def test_growth_after_visits_accepts_a_window_of_ten_years() -> None:
+    visits = [visit("ACME", "A", "Wang", date(2025, 3, 1), date(2025, 3, 1))]
+    for window in (relativedelta(years=10), relativedelta(days=3660)):
+        growth = cooperation_growth_after_visits(visits, [], H1, window=window)
+        assert not growth.portfolio.applicable
+
+
 def test_two_bookings_of_one_account_in_one_period_both_count() -> None:
     volumes = [
         volume("ACME", date(2024, 8, 1), "40"), volume("ACME", date(2024, 9, 1), "60"),

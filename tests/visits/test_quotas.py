@@ -32,8 +32,29 @@ def test_an_interval_is_either_months_or_days() -> None:
 @pytest.mark.parametrize("value", [2.5, True, "2", None, -1])
 def test_an_interval_counts_whole_months_or_days_refusing_anything_else(value: object) -> None:
     for field in ("months", "days"):
-        with pytest.raises(InvalidInput, match=rf"VisitInterval.{field} must be an int >= 0"):
+        with pytest.raises(InvalidInput, match=rf"VisitInterval.{field} must be an int in 0\.\."):
             VisitInterval(**{field: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [("months", 121, 120), ("months", 10**8, 120), ("days", 3661, 3660), ("days", 2**70, 3660)],
+)
+def test_an_interval_is_at_most_ten_years(field: str, value: int, limit: int) -> None:
+    with pytest.raises(
+        InvalidInput, match=rf"VisitInterval.{field} must be an int in 0\.\.{limit}, got {value}"
+    ):
+        VisitInterval(**{field: value})  # type: ignore[arg-type]
+    assert VisitInterval(**{field: limit}).after(date(2199, 12, 31)).year in (2209, 2210)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31)])
+def test_an_interval_counts_from_a_day_in_the_years_1900_to_2199(day: date) -> None:
+    interval = VisitInterval(months=1)
+    with pytest.raises(InvalidInput, match=r"day must be a date in the years 1900-2199"):
+        interval.after(day)
+    with pytest.raises(InvalidInput, match=r"today must be a date in the years 1900-2199"):
+        interval.window_start(day)
 
 
 @pytest.mark.parametrize("per_year", [-12, -1, True, 2.0, "4", None])

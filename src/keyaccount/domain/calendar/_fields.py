@@ -11,7 +11,7 @@ from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_date
+from keyaccount._validation import require_day_in_years
 from keyaccount.domain.calendar._units import DAY_US, wall_us
 
 
@@ -107,24 +107,34 @@ def _dates(value: Iterable[date], *, field: str) -> tuple[date, ...]:
         days = list(value)
     except TypeError:
         raise InvalidInput(f"{field} must be an iterable of dates, got {value!r}") from None
-    return tuple(sorted({require_date(day, field=field) for day in days}))
+    return tuple(sorted({require_day_in_years(day, field=field) for day in days}))
+
+
+# Every day a calendar is given lies within the years 1900-2199, the domain's bounds
+# (SPEC §11, docs/reference/errors.md): the calendar computes with no other year.
 
 
 def to_holidays(value: Iterable[date]) -> tuple[date, ...]:
-    """Dates, sorted and without repeats."""
+    """Dates in the years 1900-2199, sorted and without repeats."""
     return _dates(value, field="BusinessCalendar.holidays")
 
 
 def to_makeup_workdays(value: Iterable[date]) -> tuple[date, ...]:
-    """Dates, sorted and without repeats."""
+    """Dates in the years 1900-2199, sorted and without repeats."""
     return _dates(value, field="BusinessCalendar.makeup_workdays")
 
 
 def to_valid_from(value: date | None) -> date | None:
-    """A date, or None for a span derived from the holidays."""
-    return None if value is None else require_date(value, field="BusinessCalendar.valid_from")
+    """A date in the years 1900-2199, or None for a span derived from the holidays."""
+    return (
+        None if value is None
+        else require_day_in_years(value, field="BusinessCalendar.valid_from")
+    )
 
 
 def to_valid_until(value: date | None) -> date | None:
-    """A date, or None for a span derived from the holidays."""
-    return None if value is None else require_date(value, field="BusinessCalendar.valid_until")
+    """A date in the years 1900-2199, or None for a span derived from the holidays."""
+    return (
+        None if value is None
+        else require_day_in_years(value, field="BusinessCalendar.valid_until")
+    )

@@ -13,7 +13,7 @@ from datetime import timedelta
 import attrs
 
 from keyaccount._errors import PolicyConfigError
-from keyaccount._validation import count
+from keyaccount._validation import DURATION_DAYS_LIMIT, count
 from keyaccount.domain.calendar.business_calendar import BusinessCalendar
 
 __all__ = ["BusinessDuration"]
@@ -23,10 +23,10 @@ _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
 
 _non_negative_int = count(error=PolicyConfigError)
 
-# The longest duration (issue 12): 10 years of business time. Without a calendar a business day
-# is counted as 24 hours here (the longest a working day can be), so days and time together
-# stay within 3,660 24-hour days.
-MAX_DAYS = 3_660
+# The longest duration (the domain's bounds, SPEC §11): 10 years of business time. Without a
+# calendar a business day is counted as 24 hours here (the longest a working day can be), so
+# days and time together stay within 3,660 24-hour days.
+MAX_DAYS = DURATION_DAYS_LIMIT
 _MAX_MINUTES = MAX_DAYS * 24 * 60
 _MAX_DIGITS = 9  # a number of days, hours or minutes in a duration string
 _DAY = timedelta(days=1)

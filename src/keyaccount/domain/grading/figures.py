@@ -88,13 +88,11 @@ class AccountFigures:
                 f"AccountFigures.contract_amount of {who!r} must be >= 0, "
                 f"got {self.contract_amount!r}"
             )
-        count = self.purchase_count
-        require_count(count, field=f"AccountFigures.purchase_count of {who!r}")
-        if count > COUNT_LIMIT:
-            raise InvalidInput(
-                f"AccountFigures.purchase_count of {who!r} must be at most {COUNT_LIMIT:,}, "
-                f"got {count!r}"
-            )
+        require_count(
+            self.purchase_count,
+            field=f"AccountFigures.purchase_count of {who!r}",
+            maximum=COUNT_LIMIT,
+        )
         annual = self.annual_purchase_amount
         if annual is not None and annual < 0:
             raise InvalidInput(

@@ -7,13 +7,14 @@ to ``current / (before + current)``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import localcontext
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
+from keyaccount._validation import DURATION_DAYS_LIMIT, DURATION_MONTHS_LIMIT
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _dims_of
 from keyaccount.domain.indicators._lazy import _EXACT
@@ -104,7 +105,8 @@ def cooperation_growth_after_visits(
         visits: the visits; those done inside the period set the pivots.
         volumes: business booked around the pivots.
         period: the period whose visits are judged.
-        window: how far before and after the pivot the volumes are compared.
+        window: how far before and after the pivot the volumes are compared: years, months
+            or days reaching forward, at most 10 years.
 
     Returns:
         The growth (numerator = after - before, denominator = before) per group.
@@ -125,13 +127,25 @@ def cooperation_growth_after_visits(
 
 
 def _check_window(window: object) -> None:
-    # A window that does not reach forward would compare empty or swapped spans silently.
+    # A window that does not reach forward would compare empty or swapped spans silently; one
+    # of hours or an absolute field (year=, weekday=) is not a span of days; one longer than
+    # 10 years (the domain's bounds, SPEC §11) would make dateutil overflow on huge values.
     day = date(2000, 1, 1)
-    if not isinstance(window, relativedelta) or not day < day + window:
+    if (
+        not isinstance(window, relativedelta)
+        or window != relativedelta(years=window.years, months=window.months, days=window.days)
+        or abs(window.years * 12 + window.months) > DURATION_MONTHS_LIMIT
+        or abs(window.days) > DURATION_DAYS_LIMIT
+        or not timedelta(0) < (day + window) - day <= _LONGEST_WINDOW
+    ):
         raise InvalidInput(
-            f"the visit window must be a relativedelta reaching forward, e.g. "
+            f"the visit window must be a relativedelta of years, months or days reaching "
+            f"forward at most 10 years ({DURATION_DAYS_LIMIT} days), e.g. "
             f"relativedelta(months=3), got {window!r}"
         )
+
+
+_LONGEST_WINDOW = timedelta(days=DURATION_DAYS_LIMIT)
 
 
 def _growth_after(

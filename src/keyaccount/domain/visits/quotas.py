@@ -15,7 +15,13 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import count, require_count
+from keyaccount._validation import (
+    DURATION_DAYS_LIMIT,
+    DURATION_MONTHS_LIMIT,
+    count,
+    require_count,
+    require_day_in_years,
+)
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits.kinds import VisitKind
 
@@ -105,8 +111,9 @@ class VisitInterval:
         days: days (used otherwise).
 
     Raises:
-        InvalidInput: a count that is not an int >= 0 (``2.5``, ``True``), or not exactly one
-            of them above 0.
+        InvalidInput: a count that is not an int >= 0 (``2.5``, ``True``), not exactly one
+            of them above 0, or an interval longer than 10 years (120 months, 3,660 days:
+            the domain's bounds, SPEC §11).
 
     >>> VisitInterval(months=2).window_start(date(2026, 6, 15))
     datetime.date(2026, 4, 15)
@@ -114,8 +121,8 @@ class VisitInterval:
     '40 days'
     """
 
-    months: int = attrs.field(default=0, validator=count())
-    days: int = attrs.field(default=0, validator=count())
+    months: int = attrs.field(default=0, validator=count(maximum=DURATION_MONTHS_LIMIT))
+    days: int = attrs.field(default=0, validator=count(maximum=DURATION_DAYS_LIMIT))
 
     def __attrs_post_init__(self) -> None:
         if self.months < 0 or self.days < 0 or (self.months == 0) == (self.days == 0):
@@ -125,11 +132,16 @@ class VisitInterval:
             )
 
     def after(self, day: date) -> date:
-        """The day one interval after ``day``."""
+        """The day one interval after ``day`` (a day in the years 1900-2199)."""
+        require_day_in_years(day, field="day")
         return day + relativedelta(months=self.months, days=self.days)
 
     def window_start(self, today: date) -> date:
-        """The day one interval before ``today``: a last visit before it is too long ago."""
+        """The day one interval before ``today``: a last visit before it is too long ago.
+
+        ``today`` is a day in the years 1900-2199.
+        """
+        require_day_in_years(today, field="today")
         return today - relativedelta(months=self.months, days=self.days)
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ from keyaccount._validation import (
     COUNT_LIMIT,
     RATE_PLACES,
     require_bounded,
+    require_count,
     to_decimal,
     to_pairs,
 )
@@ -61,10 +62,7 @@ def tier_boundaries(
             size); a share is not a percent from 0 to 100 with at most 12 decimal places, is
             not keyed by a :class:`Tier`, or the shares do not sum to 100.
     """
-    if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= COUNT_LIMIT:
-        raise InvalidInput(
-            f"size must be an int from 0 to {COUNT_LIMIT:,} (accounts), got {size!r}"
-        )
+    require_count(size, field="size", maximum=COUNT_LIMIT, note=" (accounts)")
     checked = [
         (tier, check_share(tier, share))
         for tier, share in to_pairs(shares, field="shares", entry="(tier, share)")
