@@ -98,11 +98,12 @@ def test_coverage_can_be_raised_for_one_tier_by_settings() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"minimum": -1}, r"coverage minimum must be an int >= 1 \(SPEC §3: every account "
+        ({"minimum": -1}, r"coverage minimum must be an int in 1..10\*\*9 \(SPEC §3: every account "
          r"has an owner\), got -1"),
-        ({"top_minimum": 2.5}, r"coverage top_minimum must be an int >= 1 .*, got 2\.5"),
-        ({"top_rank": True}, r"coverage top_rank must be an int >= 0, got True"),
-        ({"by_tier": {"A": -2}}, r"coverage by_tier\['A'\] must be an int >= 1 .*, got -2"),
+        ({"top_minimum": 2.5}, r"coverage top_minimum must be an int in 1..10\*\*9 .*, got 2\.5"),
+        ({"top_rank": True}, r"coverage top_rank must be an int in 0..10\*\*9, got True"),
+        ({"by_tier": {"A": -2}},
+         r"coverage by_tier\['A'\] must be an int in 1..10\*\*9 .*, got -2"),
         ({"by_tier": {"": 2}}, r"coverage by_tier tier code must be a non-empty string, got ''"),
         (
             {"by_tier": "A"},
@@ -135,7 +136,7 @@ def test_bad_coverage_settings_are_refused(settings: dict[str, object], message:
 def test_no_coverage_setting_lets_an_account_go_without_an_owner(
     settings: dict[str, object],
 ) -> None:
-    with pytest.raises(PolicyConfigError, match=r"must be an int >= 1 \(SPEC §3: every "):
+    with pytest.raises(PolicyConfigError, match=r"must be an int in 1..10\*\*9 \(SPEC §3: every "):
         MinimumStaffByTier.from_mapping(settings)
 
 

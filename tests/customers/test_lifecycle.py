@@ -340,9 +340,9 @@ def test_dormancy_is_applied_by_a_dormancy_policy_only() -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ({"days": 0}, r"dormancy days must be an int >= 1, got 0"),
-        ({"days": "180"}, r"dormancy days must be an int >= 1, got '180'"),
-        ({"days": True}, r"dormancy days must be an int >= 1, got True"),
+        ({"days": 0}, r"dormancy days must be an int in 1..10\*\*9, got 0"),
+        ({"days": "180"}, r"dormancy days must be an int in 1..10\*\*9, got '180'"),
+        ({"days": True}, r"dormancy days must be an int in 1..10\*\*9, got True"),
         ({"dayz": 9}, r"dormancy settings have unknown key\(s\) \['dayz'\]"),
     ],
 )

@@ -11,13 +11,13 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import require_aware
+from keyaccount._validation import require_instant_in_years
 
 __all__ = ["DomainEvent"]
 
 
 def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
-    require_aware(value, field=attribute.name)
+    require_instant_in_years(value, field=attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -25,7 +25,8 @@ class DomainEvent:
     """Base class of every event; subclasses add what happened.
 
     Attributes:
-        occurred_at: the caller's ``now`` when the change was made (timezone-aware).
+        occurred_at: the caller's ``now`` when the change was made (timezone-aware, in the
+            years 1900-2199).
 
     Hosts usually dispatch on the class, and store ``type(event).__name__`` with
     ``attrs.asdict(event)``.

@@ -15,7 +15,12 @@ from typing import Any, Self, cast
 import attrs
 
 from keyaccount._errors import InvalidInput, InvalidTransition
-from keyaccount._validation import require_aware, require_count, require_date, require_non_empty
+from keyaccount._validation import (
+    require_count,
+    require_date,
+    require_instant_in_years,
+    require_non_empty,
+)
 from keyaccount.domain.customers.contracts import ApplicationReport, Contract
 from keyaccount.domain.customers.lifecycle import TRANSITIONS, AccountStatus, LifecycleStep
 from keyaccount.domain.customers.lifecycle_events import (
@@ -86,7 +91,7 @@ class LifecycleSteps:
 
     def _common(self, step: LifecycleStep, now: datetime) -> dict[str, Any]:
         after = self.status_after(step)
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         return {
             "occurred_at": now,
             "account_id": self.account_id,

@@ -25,13 +25,20 @@ of.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_instances, to_enum, to_items
+from keyaccount._validation import (
+    instance_of,
+    non_empty,
+    require_instances,
+    to_enum,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.customers.contacts import Contact
 from keyaccount.domain.customers.customer import Customer
 
@@ -81,6 +88,28 @@ class Viewer:
     role: ViewerRole = attrs.field(converter=_role)
 
 
+def _shown(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    pairs = to_pairs(value, field="RedactedView.fields", entry="(field, value)")
+    _known([name for name, _ in pairs], field="RedactedView.fields", known=CUSTOMER_FIELDS)
+    return pairs
+
+
+def _withheld(value: Iterable[str]) -> tuple[str, ...]:
+    withheld = to_items(value, field="RedactedView.withheld", expected="field names")
+    _known(withheld, field="RedactedView.withheld", known=_KNOWN_FIELDS)
+    return withheld
+
+
+def _known(names: Iterable[object], *, field: str, known: Collection[str]) -> None:
+    listed = list(names)
+    unknown = [name for name in listed if name not in known]
+    if unknown:
+        raise InvalidInput(f"{field} names unknown field(s) {unknown!r}; known fields are "
+                           f"{list(known)}")
+    if len(set(listed)) != len(listed):
+        raise InvalidInput(f"{field} names a field twice: {listed}")
+
+
 @attrs.frozen
 class RedactedView:
     """What a viewer may read of one customer file, and which fields were withheld.
@@ -108,10 +137,17 @@ class RedactedView:
     KeyError: "'fax' is withheld from other_department 'sun'"
     """
 
-    account_id: str
-    viewer: Viewer
-    fields: tuple[tuple[str, Any], ...]
-    withheld: tuple[str, ...]
+    account_id: str = attrs.field(validator=non_empty)
+    viewer: Viewer = attrs.field(validator=instance_of(Viewer))
+    fields: tuple[tuple[str, Any], ...] = attrs.field(converter=_shown)
+    withheld: tuple[str, ...] = attrs.field(converter=_withheld)
+
+    def __attrs_post_init__(self) -> None:
+        both = sorted(set(self.visible) & set(self.withheld))
+        if both:
+            raise InvalidInput(
+                f"RedactedView of {self.account_id!r} both shows and withholds field(s) {both}"
+            )
 
     @property
     def visible(self) -> tuple[str, ...]:
@@ -164,6 +200,8 @@ def redact(customer: Customer, policy: AccessPolicy, *, viewer: Viewer) -> Redac
         policy: an :class:`AccessPolicy`.
         viewer: who reads.
     """
+    if not isinstance(policy, AccessPolicy):
+        raise InvalidInput(f"policy must be an AccessPolicy (visible_fields), got {policy!r}")
     visible = policy.visible_fields(customer, viewer=viewer)
     return redacted_view(customer, viewer=viewer, visible=visible)
 

@@ -11,7 +11,7 @@ from datetime import date
 
 import attrs
 
-from keyaccount._validation import a_date, names, non_empty, text, to_items
+from keyaccount._validation import day_in_years, names, non_empty, text, to_items
 
 __all__ = ["ApplicationReport", "Contract"]
 
@@ -31,7 +31,7 @@ class Contract:
     """
 
     reference: str = attrs.field(validator=non_empty)
-    signed_on: date = attrs.field(validator=a_date)
+    signed_on: date = attrs.field(validator=day_in_years)
     signatories: tuple[str, ...] = attrs.field(
         default=(), converter=_signatories, validator=names
     )

@@ -31,18 +31,17 @@ from keyaccount._validation import (
     instances_of,
     names,
     non_empty,
-    optional_date,
+    optional_day_in_years,
     optional_instance_of,
     optional_text,
-    require_aware,
     require_bool,
-    require_date,
+    require_day_in_years,
+    require_instant_in_years,
     require_non_empty,
     require_non_negative,
     to_decimal,
     to_enum,
     to_items,
-    to_names,
     to_pairs,
 )
 from keyaccount.domain.customers._lifecycle_steps import LifecycleSteps
@@ -93,7 +92,7 @@ def _capital(value: object) -> Decimal | None:
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
     days = to_items(value, field="Customer.important_dates", expected="dates")
     for day in days:
-        require_date(day, field="a day in Customer.important_dates")
+        require_day_in_years(day, field="a day in Customer.important_dates")
     return tuple(sorted(set(days)))
 
 
@@ -245,9 +244,9 @@ class Customer(LifecycleSteps):
     quality_contract: Contract | None = attrs.field(
         default=None, validator=optional_instance_of(Contract)
     )
-    approved_on: date | None = attrs.field(default=None, validator=optional_date)
-    activated_on: date | None = attrs.field(default=None, validator=optional_date)
-    last_purchase_on: date | None = attrs.field(default=None, validator=optional_date)
+    approved_on: date | None = attrs.field(default=None, validator=optional_day_in_years)
+    activated_on: date | None = attrs.field(default=None, validator=optional_day_in_years)
+    last_purchase_on: date | None = attrs.field(default=None, validator=optional_day_in_years)
     important_dates: tuple[date, ...] = attrs.field(default=(), converter=_dates)
 
     def __attrs_post_init__(self) -> None:
@@ -265,8 +264,9 @@ class Customer(LifecycleSteps):
             self.supply_contract is None or self.quality_contract is None
         ):
             raise InvalidInput(
-                f"{where} is {self.status.value}: both the supply contract and the "
-                f"quality-assurance contract must be on file (seed 003 第九条, 第十条)"
+                f"{where} is {self.status.value}: both the supply contract (supply_contract) and "
+                f"the quality-assurance contract (quality_contract) must be on file (seed 003 "
+                f"第九条, 第十条)"
             )
         if self.status in _NEEDS_CODE and self.account_code is None:
             raise InvalidInput(f"{where} is {self.status.value}: it must have an account_code")
@@ -298,7 +298,7 @@ class Customer(LifecycleSteps):
         Raises:
             InvalidInput: no field named, a field that cannot be amended, or a bad value.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not changes:
             raise InvalidInput(f"amend of customer {self.account_id!r} names no field")
         refused = sorted(set(changes) - AMENDABLE_FIELDS)
@@ -362,7 +362,7 @@ class Customer(LifecycleSteps):
         >>> acme.regrade(TIER_A, now=now, reason="annual grading 2025")[1]
         ()
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         require_non_empty(reason, field=f"regrade reason of customer {self.account_id!r}")
         if tier is not None and not isinstance(tier, Tier):
             raise InvalidInput(
@@ -370,7 +370,7 @@ class Customer(LifecycleSteps):
             )
         if effective_on is None:
             effective_on = now.date()
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
         if tier == self.tier:
             return self, ()
         event = TierChanged(
@@ -393,7 +393,7 @@ class Customer(LifecycleSteps):
         Raises:
             InvalidInput: not a :class:`ProcessRecord`, or it happened after ``now``.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not isinstance(record, ProcessRecord):
             raise InvalidInput(f"record must be a ProcessRecord, got {record!r}")
         if record.occurred_at > now:
@@ -414,7 +414,7 @@ class Customer(LifecycleSteps):
             InvalidInput: a blank name, ``account_manager`` not a bool, or someone already
                 covering it in the same capacity.
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         require_non_empty(person, field="person")
         require_bool(account_manager, field="account_manager")
         already = person in self.staff
@@ -444,15 +444,22 @@ class Customer(LifecycleSteps):
             InvalidInput: the departing person does not cover the account, no successor is
                 named, or the departing person is among the successors.
         """
-        require_aware(now, field="now")
-        successors = to_names(successors, field=f"successors on customer {self.account_id!r}")
+        require_instant_in_years(now, field="now")
+        require_non_empty(departing, field="departing")
+        where = f"successors on customer {self.account_id!r}"
+        successors = to_items(successors, field=where, expected="names")
+        for successor in successors:
+            require_non_empty(successor, field=f"a name in {where}")
         if departing not in self.staff:
             raise InvalidInput(
-                f"{departing!r} does not cover customer {self.account_id!r} "
+                f"departing {departing!r} does not cover customer {self.account_id!r} "
                 f"(staff: {list(self.staff)})"
             )
         if not successors:
-            raise InvalidInput(f"customer {self.account_id!r} needs a successor for {departing!r}")
+            raise InvalidInput(
+                f"successors on customer {self.account_id!r} must name someone to take over "
+                f"from {departing!r}, got none"
+            )
         if departing in successors:
             raise InvalidInput(
                 f"{departing!r} cannot succeed themself on customer {self.account_id!r}"

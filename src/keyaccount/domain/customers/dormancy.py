@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_aware, require_instances, to_items
+from keyaccount._validation import require_instances, require_instant_in_years, to_items
 from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.customer import Customer
 from keyaccount.domain.events import DomainEvent
@@ -77,7 +77,7 @@ def apply_dormancy(
     >>> after.status.value, event.days_without_purchase
     ('dormant', 553)
     """
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     if not isinstance(policy, DormancyPolicy):
         raise InvalidInput(f"policy must be a DormancyPolicy, got {policy!r}")
     customers = to_items(customers, field="customers", expected="Customer files")

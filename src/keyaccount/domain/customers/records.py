@@ -12,7 +12,14 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import aware, names, non_empty, optional_text, to_enum, to_items
+from keyaccount._validation import (
+    instant_in_years,
+    names,
+    non_empty,
+    optional_text,
+    to_enum,
+    to_items,
+)
 
 __all__ = ["ProcessRecord", "RecordKind"]
 
@@ -62,7 +69,7 @@ class ProcessRecord:
     """
 
     kind: RecordKind = attrs.field(converter=_record_kind)
-    occurred_at: datetime = attrs.field(validator=aware)
+    occurred_at: datetime = attrs.field(validator=instant_in_years)
     summary: str = attrs.field(validator=non_empty)
     participants: tuple[str, ...] = attrs.field(
         default=(), converter=_participants, validator=names

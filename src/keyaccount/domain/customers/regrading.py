@@ -13,10 +13,11 @@ from typing import Any
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    require_aware,
-    require_date,
+    require_day_in_years,
     require_instances,
+    require_instant_in_years,
     require_non_empty,
+    to_items,
 )
 from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.customer import Customer
@@ -92,20 +93,22 @@ def apply_grading(
     >>> apply_grading(portfolio, {"C-9": TIER_C}, now=now, reason="placing new accounts")
     Traceback (most recent call last):
     ...
-    keyaccount.InvalidInput: the grading names accounts not in the portfolio: ['C-9']
+    keyaccount.InvalidInput: the grading names accounts not in the portfolio (customers): ['C-9']
     """
-    require_aware(now, field="now")
+    require_instant_in_years(now, field="now")
     # checked before any customer: a bad reason is refused even when no tier changes
     require_non_empty(reason, field="regrade reason")
     if effective_on is not None:
-        require_date(effective_on, field="effective_on")
+        require_day_in_years(effective_on, field="effective_on")
     graded = _grading_tiers(tiers)
-    portfolio = tuple(customers)
+    portfolio = to_items(customers, field="customers", expected="Customer files")
     require_instances(portfolio, Customer, field="customers")
     seen = account_ids(portfolio, service="grade")
     unknown = sorted(set(graded) - seen)
     if unknown:
-        raise InvalidInput(f"the grading names accounts not in the portfolio: {unknown}")
+        raise InvalidInput(
+            f"the grading names accounts not in the portfolio (customers): {unknown}"
+        )
     regraded: list[Customer] = []
     events: list[DomainEvent] = []
     for customer in portfolio:

@@ -22,9 +22,11 @@ import attrs
 
 from keyaccount._errors import PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     check_settings_keys,
     count,
-    require_date,
+    require_day_in_years,
+    require_instances,
     to_enum,
     to_items,
 )
@@ -136,7 +138,8 @@ class SequentialAccountCodes:
 
     pattern: str = attrs.field(default=DEFAULT_ACCOUNT_CODE_PATTERN, validator=_check_pattern)
     start: int = attrs.field(
-        default=1, validator=count(field="account code start", error=PolicyConfigError)
+        default=1,
+        validator=count(maximum=COUNT_LIMIT, field="account code start", error=PolicyConfigError),
     )
 
     @classmethod
@@ -172,9 +175,12 @@ class SequentialAccountCodes:
                 lone code would be read letter by letter), or ``category`` or
                 ``counterpart_role`` is not one of its enum's members or values.
         """
-        require_date(approved_on, field="approved_on")
+        require_day_in_years(approved_on, field="approved_on")
         if not isinstance(taken, (set, frozenset)):  # a set keeps its O(1) look-ups
             taken = to_items(taken, field="taken", expected="account codes")
+        # a code that is not a string can never match, so it would be skipped without a word
+        if not all(type(code) is str for code in taken):
+            require_instances(taken, str, field="taken")
         if category is not None:
             category = to_enum(CustomerCategory, category, field="category")
         counterpart_role = to_enum(

@@ -21,6 +21,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import (
+    COUNT_LIMIT,
     check_settings_keys,
     count,
     require_count,
@@ -56,11 +57,13 @@ _OWNER_NOTE = " (SPEC §3: every account has an owner)"
 
 
 def _count(name: str) -> Any:
-    return count(field=f"coverage {name}", error=PolicyConfigError)
+    return count(field=f"coverage {name}", maximum=COUNT_LIMIT, error=PolicyConfigError)
 
 
 def _minimum(name: str) -> Any:
-    return count(1, field=f"coverage {name}", note=_OWNER_NOTE, error=PolicyConfigError)
+    return count(
+        1, maximum=COUNT_LIMIT, field=f"coverage {name}", note=_OWNER_NOTE, error=PolicyConfigError
+    )
 
 
 def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -72,6 +75,7 @@ def _by_tier(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tupl
             staff,
             field=f"coverage by_tier[{code!r}]",
             minimum=1,
+            maximum=COUNT_LIMIT,
             note=_OWNER_NOTE,
             error=PolicyConfigError,
         )

@@ -15,7 +15,14 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, count, require_aware
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    check_settings_keys,
+    count,
+    require_instances,
+    require_instant_in_years,
+    to_items,
+)
 from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
 from keyaccount.domain.events import DomainEvent
 
@@ -43,7 +50,7 @@ class DaysWithoutPurchase:
 
     days: int = attrs.field(
         default=DEFAULT_DORMANCY_DAYS,
-        validator=count(1, field="dormancy days", error=PolicyConfigError),
+        validator=count(1, maximum=COUNT_LIMIT, field="dormancy days", error=PolicyConfigError),
     )
 
     @classmethod
@@ -64,7 +71,7 @@ class DaysWithoutPurchase:
                 naive, or ``now``'s day is before the last purchase or activation (the count
                 would be negative: a wrong ``now``, or a file dated in the future).
         """
-        require_aware(now, field="now")
+        require_instant_in_years(now, field="now")
         if not isinstance(customer, Customer):
             raise InvalidInput(f"customer must be a Customer, got {customer!r}")
         if customer.status is not AccountStatus.ACTIVE:
@@ -89,8 +96,10 @@ class DaysWithoutPurchase:
         self, customers: Iterable[Customer], *, now: datetime
     ) -> tuple[Customer, ...]:
         """The active accounts that are dormant at ``now``, in input order."""
-        require_aware(now, field="now")
-        return tuple(customer for customer in customers if self.is_dormant(customer, now=now))
+        require_instant_in_years(now, field="now")
+        portfolio = to_items(customers, field="customers", expected="Customer files")
+        require_instances(portfolio, Customer, field="customers")
+        return tuple(customer for customer in portfolio if self.is_dormant(customer, now=now))
 
     def apply(
         self, customers: Iterable[Customer], *, now: datetime
