@@ -480,30 +480,21 @@ def require_instant_in_years(value: object, *, field: str) -> datetime:
     return moment
 
 
-# --- customers: days and instants within the years, as attrs validators ---------------------
+# --- customers: days and instants within the years 1900-2199, as attrs validators -----------
 
 
 def day_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a plain date in the years 1900-2199."""
-    # the plain case costs one type check and the bounds
+    """An attrs validator: the field holds a plain date in the years (one check if plain)."""
     if type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR:
         require_day_in_years(value, field=_field_name(instance, attribute))
 
 
-def optional_day_in_years(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """An attrs validator: the field holds ``None`` or a plain date in the years 1900-2199."""
+def optional_day_in_years(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: the field holds ``None`` or a plain date in the years."""
     if value is not None:
         day_in_years(instance, attribute, value)
 
 
 def instant_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds an aware datetime in the years 1900-2199."""
+    """An attrs validator: the field holds an aware datetime in the years."""
     require_instant_in_years(value, field=_field_name(instance, attribute))
-
-
-def bool_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a ``bool`` itself (``"no"`` is truthy)."""
-    if type(value) is not bool:
-        require_bool(value, field=_field_name(instance, attribute))

@@ -13,11 +13,11 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    bool_field,
     instance_of,
     names,
     non_empty,
     optional_non_empty,
+    require_bool,
     require_non_empty,
     to_items,
     to_pairs,
@@ -36,6 +36,10 @@ def _previous(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
     if not pairs:
         raise InvalidInput("FileAmended.previous must name at least one field amended, got ()")
     return pairs
+
+
+def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    require_bool(value, field=f"{type(instance).__name__}.{attribute.name}")
 
 
 def _successors(value: Iterable[str]) -> tuple[str, ...]:
@@ -84,7 +88,7 @@ class StaffAssigned(DomainEvent):
 
     account_id: str = attrs.field(validator=non_empty)
     person: str = attrs.field(validator=non_empty)
-    account_manager: bool = attrs.field(validator=bool_field)
+    account_manager: bool = attrs.field(validator=_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,5 +110,5 @@ class AccountReassigned(DomainEvent):
     departing: str = attrs.field(validator=non_empty)
     successors: tuple[str, ...] = attrs.field(converter=_successors, validator=names)
     account_manager: str | None = attrs.field(validator=optional_non_empty)
-    inform_customer: bool = attrs.field(default=True, validator=bool_field)
+    inform_customer: bool = attrs.field(default=True, validator=_bool)
 
