@@ -4,6 +4,7 @@ time (SPEC §11; see :mod:`robustness.harness`)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from keyaccount import (
     TIER_A,
@@ -139,7 +140,7 @@ CASES = [
         fax="021-5556",
         email="a@b.c",
         business_scope="gears",
-        registered_capital=5_000_000,
+        registered_capital=Decimal("5000000.50"),
         credit_rating="AA",
         profile=(("history", "founded 1990"),),
         contacts=(CONTACT,),

@@ -71,7 +71,7 @@ class ViewerRole(enum.Enum):
     OTHER_DEPARTMENT = "other_department"
 
 
-def _role(value: object) -> ViewerRole:
+def _role(value: ViewerRole | str) -> ViewerRole:
     return to_enum(ViewerRole, value, field="Viewer.role")
 
 

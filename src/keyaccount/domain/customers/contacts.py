@@ -61,7 +61,7 @@ _CONTACT_ZH = {
 
 
 # mypy's attrs plugin wants a named converter function.
-def _contact_role(value: object) -> ContactRole:
+def _contact_role(value: ContactRole | str) -> ContactRole:
     return to_enum(ContactRole, value, field="Contact.role")
 
 

@@ -35,6 +35,7 @@ from keyaccount._validation import (
     optional_instance_of,
     optional_text,
     require_bool,
+    require_bounded,
     require_day_in_years,
     require_instant_in_years,
     require_non_empty,
@@ -65,15 +66,15 @@ __all__ = ["AMENDABLE_FIELDS", "Customer"]
 # --- converters (mypy's attrs plugin wants named converter functions, hence one per field) ---
 
 
-def _category(value: object) -> CustomerCategory:
+def _category(value: CustomerCategory | str) -> CustomerCategory:
     return to_enum(CustomerCategory, value, field="Customer.category")
 
 
-def _counterpart_role(value: object) -> CounterpartRole:
+def _counterpart_role(value: CounterpartRole | str) -> CounterpartRole:
     return to_enum(CounterpartRole, value, field="Customer.counterpart_role")
 
 
-def _status(value: object) -> AccountStatus:
+def _status(value: AccountStatus | str) -> AccountStatus:
     return to_enum(AccountStatus, value, field="Customer.status")
 
 
@@ -81,12 +82,12 @@ def _staff(value: Iterable[str]) -> tuple[str, ...]:
     return to_items(value, field="Customer.staff", expected="names")
 
 
-def _capital(value: object) -> Decimal | None:
+def _capital(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    return require_non_negative(
-        to_decimal(value, field="Customer.registered_capital"), field="Customer.registered_capital"
-    )
+    field = "Customer.registered_capital"
+    return require_non_negative(require_bounded(to_decimal(value, field=field), field=field),
+                                field=field)
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:

@@ -94,14 +94,14 @@ class LifecycleStep(enum.Enum):
 
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
-def _sources(value: Iterable[AccountStatus]) -> frozenset[AccountStatus]:
+def _sources(value: Iterable[AccountStatus | str]) -> frozenset[AccountStatus]:
     states = to_items(value, field="Transition.sources", expected="account states")
     return frozenset(
         to_enum(AccountStatus, state, field="a state in Transition.sources") for state in states
     )
 
 
-def _target(value: object) -> AccountStatus:
+def _target(value: AccountStatus | str) -> AccountStatus:
     return to_enum(AccountStatus, value, field="Transition.target")
 
 

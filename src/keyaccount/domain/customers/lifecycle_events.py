@@ -42,15 +42,15 @@ __all__ = [
 
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
-def _step(value: object) -> LifecycleStep:
+def _step(value: LifecycleStep | str) -> LifecycleStep:
     return to_enum(LifecycleStep, value, field="LifecycleEvent.step")
 
 
-def _from_status(value: object) -> AccountStatus:
+def _from_status(value: AccountStatus | str) -> AccountStatus:
     return to_enum(AccountStatus, value, field="LifecycleEvent.from_status")
 
 
-def _to_status(value: object) -> AccountStatus:
+def _to_status(value: AccountStatus | str) -> AccountStatus:
     return to_enum(AccountStatus, value, field="LifecycleEvent.to_status")
 
 

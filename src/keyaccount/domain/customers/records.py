@@ -37,7 +37,7 @@ class RecordKind(enum.Enum):
 
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
-def _record_kind(value: object) -> RecordKind:
+def _record_kind(value: RecordKind | str) -> RecordKind:
     return to_enum(RecordKind, value, field="ProcessRecord.kind")
 
 
