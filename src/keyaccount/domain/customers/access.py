@@ -25,7 +25,7 @@ of.
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -72,6 +72,8 @@ class ViewerRole(enum.Enum):
 
 
 def _role(value: ViewerRole | str) -> ViewerRole:
+    if type(value) is ViewerRole:  # the plain case: one type check
+        return value
     return to_enum(ViewerRole, value, field="Viewer.role")
 
 
@@ -88,26 +90,45 @@ class Viewer:
     role: ViewerRole = attrs.field(converter=_role)
 
 
+_FIELD_SET = frozenset(CUSTOMER_FIELDS)
+
+
+# Views are built by the ten thousand (one per file and reader): the plain case, a tuple of
+# known names each given once, costs a few C-level set operations; anything else takes the
+# slow path, which names what is wrong.
 def _shown(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    if type(value) is tuple and set(map(type, value)) <= {tuple}:
+        try:
+            names: dict[str, Any] | None = dict(value)  # every entry a pair, names hashable
+        except (TypeError, ValueError):
+            names = None
+        if names is not None and len(names) == len(value) and _FIELD_SET.issuperset(names):
+            return value
     pairs = to_pairs(value, field="RedactedView.fields", entry="(field, value)")
-    _known([name for name, _ in pairs], field="RedactedView.fields", known=CUSTOMER_FIELDS)
+    _known([name for name, _ in pairs], field="RedactedView.fields", known=_FIELD_SET)
     return pairs
 
 
 def _withheld(value: Iterable[str]) -> tuple[str, ...]:
-    withheld = to_items(value, field="RedactedView.withheld", expected="field names")
+    withheld = value if type(value) is tuple else to_items(
+        value, field="RedactedView.withheld", expected="field names"
+    )
     _known(withheld, field="RedactedView.withheld", known=_KNOWN_FIELDS)
     return withheld
 
 
-def _known(names: Iterable[object], *, field: str, known: Collection[str]) -> None:
-    listed = list(names)
-    unknown = [name for name in listed if name not in known]
+def _known(names: Sequence[object], *, field: str, known: frozenset[str]) -> None:
+    try:
+        if known.issuperset(names) and len(set(names)) == len(names):
+            return
+    except TypeError:  # an unhashable name: named below
+        pass
+    unknown = [name for name in names if not isinstance(name, str) or name not in known]
     if unknown:
-        raise InvalidInput(f"{field} names unknown field(s) {unknown!r}; known fields are "
-                           f"{list(known)}")
-    if len(set(listed)) != len(listed):
-        raise InvalidInput(f"{field} names a field twice: {listed}")
+        raise InvalidInput(
+            f"{field} names unknown field(s) {unknown!r}; known fields are {sorted(known)}"
+        )
+    raise InvalidInput(f"{field} names a field twice: {list(names)}")
 
 
 @attrs.frozen
@@ -143,8 +164,8 @@ class RedactedView:
     withheld: tuple[str, ...] = attrs.field(converter=_withheld)
 
     def __attrs_post_init__(self) -> None:
-        both = sorted(set(self.visible) & set(self.withheld))
-        if both:
+        if not set(self.withheld).isdisjoint(dict(self.fields)):
+            both = sorted(set(self.visible) & set(self.withheld))
             raise InvalidInput(
                 f"RedactedView of {self.account_id!r} both shows and withholds field(s) {both}"
             )
@@ -200,7 +221,8 @@ def redact(customer: Customer, policy: AccessPolicy, *, viewer: Viewer) -> Redac
         policy: an :class:`AccessPolicy`.
         viewer: who reads.
     """
-    if not isinstance(policy, AccessPolicy):
+    # a view per file and reader: getattr costs far less than a Protocol's isinstance
+    if not callable(getattr(policy, "visible_fields", None)):
         raise InvalidInput(f"policy must be an AccessPolicy (visible_fields), got {policy!r}")
     visible = policy.visible_fields(customer, viewer=viewer)
     return redacted_view(customer, viewer=viewer, visible=visible)
@@ -244,7 +266,23 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
         shown.append((name, value))
     if not notes_visible:
         withheld.append(CONTACT_PERSONAL_NOTES)
-    return RedactedView(customer.account_id, viewer, tuple(shown), tuple(withheld))
+    return _checked_view(customer.account_id, viewer, tuple(shown), tuple(withheld))
+
+
+def _checked_view(
+    account_id: str, viewer: Viewer, fields: tuple[tuple[str, Any], ...], withheld: tuple[str, ...]
+) -> RedactedView:
+    """A view of parts :func:`redacted_view` has checked, built without checking them again.
+
+    Its parts are a file's own fields, each shown or withheld once: the constructor's checks
+    would only repeat :func:`redacted_view`'s, once per file and reader.
+    """
+    view: RedactedView = object.__new__(RedactedView)
+    for name, value in (
+        ("account_id", account_id), ("viewer", viewer), ("fields", fields), ("withheld", withheld)
+    ):
+        object.__setattr__(view, name, value)
+    return view
 
 
 def _without_notes(contact: Contact) -> Contact:

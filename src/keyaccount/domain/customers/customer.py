@@ -67,14 +67,20 @@ __all__ = ["AMENDABLE_FIELDS", "Customer"]
 
 
 def _category(value: CustomerCategory | str) -> CustomerCategory:
+    if type(value) is CustomerCategory:  # the plain case: one type check
+        return value
     return to_enum(CustomerCategory, value, field="Customer.category")
 
 
 def _counterpart_role(value: CounterpartRole | str) -> CounterpartRole:
+    if type(value) is CounterpartRole:  # the plain case: one type check
+        return value
     return to_enum(CounterpartRole, value, field="Customer.counterpart_role")
 
 
 def _status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
     return to_enum(AccountStatus, value, field="Customer.status")
 
 

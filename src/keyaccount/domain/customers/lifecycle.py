@@ -102,6 +102,8 @@ def _sources(value: Iterable[AccountStatus | str]) -> frozenset[AccountStatus]:
 
 
 def _target(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
     return to_enum(AccountStatus, value, field="Transition.target")
 
 

@@ -43,14 +43,20 @@ __all__ = [
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
 def _step(value: LifecycleStep | str) -> LifecycleStep:
+    if type(value) is LifecycleStep:  # the plain case: one type check
+        return value
     return to_enum(LifecycleStep, value, field="LifecycleEvent.step")
 
 
 def _from_status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
     return to_enum(AccountStatus, value, field="LifecycleEvent.from_status")
 
 
 def _to_status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
     return to_enum(AccountStatus, value, field="LifecycleEvent.to_status")
 
 

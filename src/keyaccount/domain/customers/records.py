@@ -38,6 +38,8 @@ class RecordKind(enum.Enum):
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
 def _record_kind(value: RecordKind | str) -> RecordKind:
+    if type(value) is RecordKind:  # the plain case: one type check
+        return value
     return to_enum(RecordKind, value, field="ProcessRecord.kind")
 
 

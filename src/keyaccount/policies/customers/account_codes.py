@@ -178,8 +178,7 @@ class SequentialAccountCodes:
         require_day_in_years(approved_on, field="approved_on")
         if not isinstance(taken, (set, frozenset)):  # a set keeps its O(1) look-ups
             taken = to_items(taken, field="taken", expected="account codes")
-        # a code that is not a string can never match, so it would be skipped without a word
-        if not all(type(code) is str for code in taken):
+            # a code that is not a string never matches: it would be skipped without a word
             require_instances(taken, str, field="taken")
         if category is not None:
             category = to_enum(CustomerCategory, category, field="category")
