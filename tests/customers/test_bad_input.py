@@ -37,6 +37,7 @@ from keyaccount import (
 from keyaccount.policies import (
     DaysWithoutPurchase,
     MinimumStaffByTier,
+    RoleBasedAccess,
     SequentialAccountCodes,
 )
 
@@ -226,3 +227,17 @@ def test_a_portfolio_is_a_collection_of_customer_files(customers: object) -> Non
 def test_counts_in_customer_policies_are_at_most_a_billion(build: object) -> None:
     with pytest.raises(PolicyConfigError, match=r"must be an int in \d\.\.10\*\*9"):
         build()  # type: ignore[operator]
+
+
+def test_a_lifecycle_step_asked_about_is_a_step_of_the_lifecycle() -> None:
+    assert a_customer().status_after("begin_general_investigation") is (  # type: ignore[arg-type]
+        AccountStatus.GENERAL_INVESTIGATION
+    )
+    with pytest.raises(InvalidInput, match=r"step must be one of .*, got 'bogus'"):
+        a_customer().status_after("bogus")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fields", [[["name"]], [None], [""]])
+def test_access_settings_name_fields_by_their_names(fields: object) -> None:
+    with pytest.raises(PolicyConfigError, match=r"a field in access department_staff must be"):
+        RoleBasedAccess.from_mapping({"department_staff": fields})

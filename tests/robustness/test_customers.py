@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import attrs
+
 from keyaccount import (
     TIER_A,
     TIER_B,
@@ -107,6 +109,12 @@ IDLE = Customer(
     account_manager="li",
 )
 PORTFOLIO = (PROSPECT, APPROVED, IDLE)
+# one customer in each state a lifecycle step starts from
+GENERAL = attrs.evolve(PROSPECT, status=AccountStatus.GENERAL_INVESTIGATION)
+ONSITE = attrs.evolve(PROSPECT, status=AccountStatus.ONSITE_INVESTIGATION)
+APPLYING = attrs.evolve(PROSPECT, status=AccountStatus.APPLICATION, application=REPORT)
+SUSPENDED = attrs.evolve(PROSPECT, status=AccountStatus.SUSPENDED)
+DORMANT = attrs.evolve(IDLE, status=AccountStatus.DORMANT)
 
 VIEWER = Viewer("li", ViewerRole.DEPARTMENT_STAFF)
 ACCESS = RoleBasedAccess()
@@ -195,6 +203,20 @@ CASES = [
     Call(PROSPECT.assign_staff, "zhao", now=NOW, account_manager=True),
     Call(PROSPECT.reassign, departing="li", successors=("zhao",), now=NOW),
     Call(PROSPECT.regrade, TIER_A, now=NOW, reason="annual grading 2025", effective_on=DAY),
+    # the lifecycle steps (inherited from LifecycleSteps: the registry does not list them)
+    Call(PROSPECT.status_after, LifecycleStep.BEGIN_GENERAL_INVESTIGATION),
+    Call(PROSPECT.begin_general_investigation, now=NOW),
+    Call(GENERAL.begin_onsite_investigation, now=NOW),
+    Call(ONSITE.submit_application, REPORT, now=NOW),
+    Call(APPLYING.approve, supply_contract=SUPPLY, quality_contract=QUALITY, now=NOW),
+    Call(APPROVED.assign_code, "KA-2025-00001", now=NOW),
+    Call(IDLE.record_purchase, on=date(2025, 6, 1), now=NOW),
+    Call(DORMANT.record_purchase, on=date(2025, 6, 1), now=NOW),
+    Call(IDLE.go_dormant, now=NOW, days_without_purchase=366),
+    Call(DORMANT.reactivate, plan="visit in June", now=NOW),
+    Call(ONSITE.suspend, reason="credit problem", now=NOW),
+    Call(SUSPENDED.resume_investigation, now=NOW),
+    Call(IDLE.terminate, reason="dissolved", now=NOW),
     Call(apply_grading, PORTFOLIO, {"C-1": TIER_A, "C-3": None}, now=NOW,
          reason="annual grading 2025", effective_on=DAY),
     # --- events -------------------------------------------------------------------------------
