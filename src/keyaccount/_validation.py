@@ -491,8 +491,8 @@ def day_in_years(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 def optional_day_in_years(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field holds ``None`` or a plain date in the years."""
-    if value is not None:
-        day_in_years(instance, attribute, value)
+    if value is not None and (type(value) is not date or not FIRST_YEAR <= value.year <= LAST_YEAR):
+        require_day_in_years(value, field=_field_name(instance, attribute))
 
 
 def instant_in_years(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -28,6 +28,8 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    MONEY_LIMIT,
+    MONEY_PLACES,
     instances_of,
     names,
     non_empty,
@@ -88,9 +90,24 @@ def _staff(value: Iterable[str]) -> tuple[str, ...]:
     return to_items(value, field="Customer.staff", expected="names")
 
 
+_MONEY_MAX = Decimal(MONEY_LIMIT)
+_MONEY_STEP = Decimal(1).scaleb(-MONEY_PLACES)
+
+
 def _capital(value: Decimal | int | str | None) -> Decimal | None:
+    # hosts build files by the million, and every change rebuilds one: the plain cases (an
+    # int, or a Decimal already within the bounds) cost a type check and two comparisons
     if value is None:
         return None
+    if type(value) is int and 0 <= value <= MONEY_LIMIT:
+        return Decimal(value)
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and 0 <= value <= _MONEY_MAX
+        and value.quantize(_MONEY_STEP) == value  # 22 digits at most: never past precision
+    ):
+        return value
     field = "Customer.registered_capital"
     return require_non_negative(require_bounded(to_decimal(value, field=field), field=field),
                                 field=field)
