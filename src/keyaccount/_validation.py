@@ -61,11 +61,6 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
     return result
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    """Freeze any iterable into a tuple, so a frozen value is really frozen."""
-    return tuple(value)
-
-
 def require_aware(value: datetime, *, field: str) -> datetime:
     """Refuse naive datetimes (SPEC §11): business time needs a zone."""
     if not isinstance(value, datetime):
@@ -406,6 +401,12 @@ def instances_of(kind: type[Any]) -> Validator:
 
 
 # --- a bool field ----------------------------------------------------------------------------
+
+
+def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a ``bool`` itself (not ``1``, not ``"no"``)."""
+    if type(value) is not bool:
+        require_bool(value, field=_field_name(instance, attribute))
 
 
 def require_bool(value: object, *, field: str) -> bool:

@@ -498,7 +498,7 @@ def test_applying_a_grading_reads_a_grading_policys_result() -> None:
 
 def test_applying_a_grading_that_names_an_unknown_or_duplicate_account_applies_nothing() -> None:
     portfolio = [a_customer(account_id="C-1", tier=TIER_B)]
-    with pytest.raises(InvalidInput, match=r"not in the portfolio: \['C-2'\]"):
+    with pytest.raises(InvalidInput, match=r"not in the portfolio \(customers\): \['C-2'\]"):
         apply_grading(portfolio, {"C-1": TIER_A, "C-2": TIER_A}, now=NOW, reason="grading")
     with pytest.raises(InvalidInput, match="given twice"):
         apply_grading(portfolio * 2, {"C-1": TIER_A}, now=NOW, reason="grading")

@@ -231,7 +231,7 @@ def test_a_late_entry_of_an_old_purchase_does_not_end_a_dormancy() -> None:
     dormant, _ = customer.go_dormant(now=LATER + timedelta(days=200), days_without_purchase=200)
     with pytest.raises(
         InvalidInput,
-        match=r"purchase day 2025-03-10 on dormant customer 'C-1' must be after its last "
+        match=r"purchase day \(on\) 2025-03-10 on dormant customer 'C-1' must be after its last "
         r"purchase or activation \(2025-03-20\)",
     ):
         dormant.record_purchase(on=date(2025, 3, 10), now=LATER + timedelta(days=201))

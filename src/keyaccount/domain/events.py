@@ -11,14 +11,19 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import require_instant_in_years
+from keyaccount._validation import FIRST_YEAR, LAST_YEAR, require_instant_in_years
 
 __all__ = ["DomainEvent"]
 
 
 def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
-    # within the years 1900-2199 (SPEC §11), like every instant the domain takes
-    require_instant_in_years(value, field=attribute.name)
+    # every change makes an event: the plain case costs a type check, the offset and the year
+    if (
+        type(value) is not datetime
+        or value.utcoffset() is None
+        or not FIRST_YEAR <= value.year <= LAST_YEAR
+    ):
+        require_instant_in_years(value, field=attribute.name)
 
 
 @attrs.frozen(kw_only=True)

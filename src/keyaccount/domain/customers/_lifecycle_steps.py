@@ -20,6 +20,7 @@ from keyaccount._validation import (
     require_day_in_years,
     require_instant_in_years,
     require_non_empty,
+    to_enum,
 )
 from keyaccount.domain.customers.contracts import ApplicationReport, Contract
 from keyaccount.domain.customers.lifecycle import TRANSITIONS, AccountStatus, LifecycleStep
@@ -80,6 +81,8 @@ class LifecycleSteps:
         ...
         keyaccount.InvalidTransition: customer 'C-1' is prospect; cannot assign_code (allowed ...
         """
+        if type(step) is not LifecycleStep:
+            step = to_enum(LifecycleStep, step, field="step")
         transition = TRANSITIONS[step]
         if self.status not in transition.sources:
             allowed = sorted(status.value for status in transition.sources)
@@ -216,12 +219,12 @@ class LifecycleSteps:
         common = self._common(LifecycleStep.RECORD_PURCHASE, now)
         require_day_in_years(on, field="purchase day (on)")
         if on > now.date():
-            raise InvalidInput(f"purchase day {on} is after now ({now.isoformat()})")
+            raise InvalidInput(f"purchase day (on) {on} is after now ({now.isoformat()})")
         if self.status is AccountStatus.DORMANT:
             known = [day for day in (self.last_purchase_on, self.activated_on) if day]
             if known and on <= max(known):
                 raise InvalidInput(
-                    f"purchase day {on} on dormant customer {self.account_id!r} must be after "
+                    f"purchase day (on) {on} on dormant customer {self.account_id!r} must be after "
                     f"its last purchase or activation ({max(known)}) to end the dormancy"
                 )
         latest = on if self.last_purchase_on is None else max(on, self.last_purchase_on)

@@ -25,13 +25,20 @@ of.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import non_empty, require_instances, to_enum, to_items
+from keyaccount._validation import (
+    instance_of,
+    non_empty,
+    require_instances,
+    to_enum,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.customers.contacts import Contact
 from keyaccount.domain.customers.customer import Customer
 
@@ -64,7 +71,9 @@ class ViewerRole(enum.Enum):
     OTHER_DEPARTMENT = "other_department"
 
 
-def _role(value: object) -> ViewerRole:
+def _role(value: ViewerRole | str) -> ViewerRole:
+    if type(value) is ViewerRole:  # the plain case: one type check
+        return value
     return to_enum(ViewerRole, value, field="Viewer.role")
 
 
@@ -79,6 +88,47 @@ class Viewer:
 
     person: str = attrs.field(validator=non_empty)
     role: ViewerRole = attrs.field(converter=_role)
+
+
+_FIELD_SET = frozenset(CUSTOMER_FIELDS)
+
+
+# Views are built by the ten thousand (one per file and reader): the plain case, a tuple of
+# known names each given once, costs a few C-level set operations; anything else takes the
+# slow path, which names what is wrong.
+def _shown(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    if type(value) is tuple and set(map(type, value)) <= {tuple}:
+        try:
+            names: dict[str, Any] | None = dict(value)  # every entry a pair, names hashable
+        except (TypeError, ValueError):
+            names = None
+        if names is not None and len(names) == len(value) and _FIELD_SET.issuperset(names):
+            return value
+    pairs = to_pairs(value, field="RedactedView.fields", entry="(field, value)")
+    _known([name for name, _ in pairs], field="RedactedView.fields", known=_FIELD_SET)
+    return pairs
+
+
+def _withheld(value: Iterable[str]) -> tuple[str, ...]:
+    withheld = value if type(value) is tuple else to_items(
+        value, field="RedactedView.withheld", expected="field names"
+    )
+    _known(withheld, field="RedactedView.withheld", known=_KNOWN_FIELDS)
+    return withheld
+
+
+def _known(names: Sequence[object], *, field: str, known: frozenset[str]) -> None:
+    try:
+        if known.issuperset(names) and len(set(names)) == len(names):
+            return
+    except TypeError:  # an unhashable name: named below
+        pass
+    unknown = [name for name in names if not isinstance(name, str) or name not in known]
+    if unknown:
+        raise InvalidInput(
+            f"{field} names unknown field(s) {unknown!r}; known fields are {sorted(known)}"
+        )
+    raise InvalidInput(f"{field} names a field twice: {list(names)}")
 
 
 @attrs.frozen
@@ -108,10 +158,17 @@ class RedactedView:
     KeyError: "'fax' is withheld from other_department 'sun'"
     """
 
-    account_id: str
-    viewer: Viewer
-    fields: tuple[tuple[str, Any], ...]
-    withheld: tuple[str, ...]
+    account_id: str = attrs.field(validator=non_empty)
+    viewer: Viewer = attrs.field(validator=instance_of(Viewer))
+    fields: tuple[tuple[str, Any], ...] = attrs.field(converter=_shown)
+    withheld: tuple[str, ...] = attrs.field(converter=_withheld)
+
+    def __attrs_post_init__(self) -> None:
+        if not set(self.withheld).isdisjoint(dict(self.fields)):
+            both = sorted(set(self.visible) & set(self.withheld))
+            raise InvalidInput(
+                f"RedactedView of {self.account_id!r} both shows and withholds field(s) {both}"
+            )
 
     @property
     def visible(self) -> tuple[str, ...]:
@@ -164,6 +221,9 @@ def redact(customer: Customer, policy: AccessPolicy, *, viewer: Viewer) -> Redac
         policy: an :class:`AccessPolicy`.
         viewer: who reads.
     """
+    # a view per file and reader: getattr costs far less than a Protocol's isinstance
+    if not callable(getattr(policy, "visible_fields", None)):
+        raise InvalidInput(f"policy must be an AccessPolicy (visible_fields), got {policy!r}")
     visible = policy.visible_fields(customer, viewer=viewer)
     return redacted_view(customer, viewer=viewer, visible=visible)
 
@@ -206,7 +266,23 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
         shown.append((name, value))
     if not notes_visible:
         withheld.append(CONTACT_PERSONAL_NOTES)
-    return RedactedView(customer.account_id, viewer, tuple(shown), tuple(withheld))
+    return _checked_view(customer.account_id, viewer, tuple(shown), tuple(withheld))
+
+
+def _checked_view(
+    account_id: str, viewer: Viewer, fields: tuple[tuple[str, Any], ...], withheld: tuple[str, ...]
+) -> RedactedView:
+    """A view of parts :func:`redacted_view` has checked, built without checking them again.
+
+    Its parts are a file's own fields, each shown or withheld once: the constructor's checks
+    would only repeat :func:`redacted_view`'s, once per file and reader.
+    """
+    view: RedactedView = object.__new__(RedactedView)
+    for name, value in (
+        ("account_id", account_id), ("viewer", viewer), ("fields", fields), ("withheld", withheld)
+    ):
+        object.__setattr__(view, name, value)
+    return view
 
 
 def _without_notes(contact: Contact) -> Contact:

@@ -79,6 +79,8 @@ def assign_account_code(
     """
     if not isinstance(customer, Customer):
         raise InvalidInput(f"customer must be a Customer, got {customer!r}")
+    if not isinstance(policy, AccountCodePolicy):
+        raise InvalidInput(f"policy must be an AccountCodePolicy (code_for), got {policy!r}")
     customer.status_after(LifecycleStep.ASSIGN_CODE)
     # An approved customer always has its approval day (set by Customer.approve); a host that
     # builds one by hand without it gets the named error of require_day_in_years, not a crash.

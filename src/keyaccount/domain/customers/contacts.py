@@ -61,7 +61,9 @@ _CONTACT_ZH = {
 
 
 # mypy's attrs plugin wants a named converter function.
-def _contact_role(value: object) -> ContactRole:
+def _contact_role(value: ContactRole | str) -> ContactRole:
+    if type(value) is ContactRole:  # the plain case: one type check
+        return value
     return to_enum(ContactRole, value, field="Contact.role")
 
 

@@ -23,7 +23,14 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_instances, to_items
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    count,
+    non_empty,
+    require_count,
+    require_instances,
+    to_items,
+)
 from keyaccount.domain.customers.customer import Customer
 
 __all__ = ["CoveragePolicy", "CoverageViolation", "coverage_violations"]
@@ -39,9 +46,16 @@ class CoverageViolation:
         actual: the staff covering it.
     """
 
-    account_id: str
-    required: int
-    actual: int
+    account_id: str = attrs.field(validator=non_empty)
+    required: int = attrs.field(validator=count(maximum=COUNT_LIMIT))
+    actual: int = attrs.field(validator=count(maximum=COUNT_LIMIT))
+
+    def __attrs_post_init__(self) -> None:
+        if self.actual >= self.required:
+            raise InvalidInput(
+                f"CoverageViolation of {self.account_id!r}: actual ({self.actual}) must be below "
+                f"required ({self.required}); an account that has its staff violates nothing"
+            )
 
 
 @runtime_checkable
@@ -83,6 +97,13 @@ def coverage_violations(
     violations = []
     for customer in customers:
         required = policy.required_staff(customer)
+        if type(required) is not int or not 0 <= required <= COUNT_LIMIT:  # the plain case
+            required = require_count(
+                required,
+                field=f"{type(policy).__name__}.required_staff of customer "
+                f"{customer.account_id!r}",
+                maximum=COUNT_LIMIT,
+            )
         if len(customer.staff) < required:
             violations.append(CoverageViolation(customer.account_id, required, len(customer.staff)))
     return tuple(violations)

@@ -28,6 +28,8 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
+    MONEY_LIMIT,
+    MONEY_PLACES,
     instances_of,
     names,
     non_empty,
@@ -43,7 +45,6 @@ from keyaccount._validation import (
     to_decimal,
     to_enum,
     to_items,
-    to_names,
     to_pairs,
 )
 from keyaccount.domain.customers._lifecycle_steps import LifecycleSteps
@@ -67,15 +68,21 @@ __all__ = ["AMENDABLE_FIELDS", "Customer"]
 # --- converters (mypy's attrs plugin wants named converter functions, hence one per field) ---
 
 
-def _category(value: object) -> CustomerCategory:
+def _category(value: CustomerCategory | str) -> CustomerCategory:
+    if type(value) is CustomerCategory:  # the plain case: one type check
+        return value
     return to_enum(CustomerCategory, value, field="Customer.category")
 
 
-def _counterpart_role(value: object) -> CounterpartRole:
+def _counterpart_role(value: CounterpartRole | str) -> CounterpartRole:
+    if type(value) is CounterpartRole:  # the plain case: one type check
+        return value
     return to_enum(CounterpartRole, value, field="Customer.counterpart_role")
 
 
-def _status(value: object) -> AccountStatus:
+def _status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
     return to_enum(AccountStatus, value, field="Customer.status")
 
 
@@ -83,13 +90,26 @@ def _staff(value: Iterable[str]) -> tuple[str, ...]:
     return to_items(value, field="Customer.staff", expected="names")
 
 
-def _capital(value: object) -> Decimal | None:
+_MONEY_MAX = Decimal(MONEY_LIMIT)
+_MONEY_STEP = Decimal(1).scaleb(-MONEY_PLACES)
+
+
+def _capital(value: Decimal | int | str | None) -> Decimal | None:
+    # files are built by the million and every change rebuilds one: the plain cases first
     if value is None:
         return None
+    if type(value) is int and 0 <= value <= MONEY_LIMIT:
+        return Decimal(value)
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and 0 <= value <= _MONEY_MAX
+        and value.quantize(_MONEY_STEP) == value  # 22 digits at most: never past precision
+    ):
+        return value
     field = "Customer.registered_capital"
-    return require_bounded(  # money: the domain's bounds (SPEC §11)
-        require_non_negative(to_decimal(value, field=field), field=field), field=field
-    )
+    return require_non_negative(require_bounded(to_decimal(value, field=field), field=field),
+                                field=field)
 
 
 def _dates(value: Iterable[date]) -> tuple[date, ...]:
@@ -267,8 +287,9 @@ class Customer(LifecycleSteps):
             self.supply_contract is None or self.quality_contract is None
         ):
             raise InvalidInput(
-                f"{where} is {self.status.value}: both the supply contract and the "
-                f"quality-assurance contract must be on file (seed 003 第九条, 第十条)"
+                f"{where} is {self.status.value}: both the supply contract (supply_contract) and "
+                f"the quality-assurance contract (quality_contract) must be on file (seed 003 "
+                f"第九条, 第十条)"
             )
         if self.status in _NEEDS_CODE and self.account_code is None:
             raise InvalidInput(f"{where} is {self.status.value}: it must have an account_code")
@@ -447,14 +468,21 @@ class Customer(LifecycleSteps):
                 named, or the departing person is among the successors.
         """
         require_instant_in_years(now, field="now")
-        successors = to_names(successors, field=f"successors on customer {self.account_id!r}")
+        require_non_empty(departing, field="departing")
+        where = f"successors on customer {self.account_id!r}"
+        successors = to_items(successors, field=where, expected="names")
+        for successor in successors:
+            require_non_empty(successor, field=f"a name in {where}")
         if departing not in self.staff:
             raise InvalidInput(
-                f"{departing!r} does not cover customer {self.account_id!r} "
+                f"departing {departing!r} does not cover customer {self.account_id!r} "
                 f"(staff: {list(self.staff)})"
             )
         if not successors:
-            raise InvalidInput(f"customer {self.account_id!r} needs a successor for {departing!r}")
+            raise InvalidInput(
+                f"successors on customer {self.account_id!r} must name someone to take over "
+                f"from {departing!r}, got none"
+            )
         if departing in successors:
             raise InvalidInput(
                 f"{departing!r} cannot succeed themself on customer {self.account_id!r}"

@@ -6,14 +6,47 @@ change of tier is the grading's :class:`~keyaccount.TierChanged`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import (
+    instance_of,
+    names,
+    non_empty,
+    optional_non_empty,
+    require_bool,
+    require_non_empty,
+    to_items,
+    to_pairs,
+)
 from keyaccount.domain.customers.records import ProcessRecord
 from keyaccount.domain.events import DomainEvent
 
 __all__ = ["AccountReassigned", "FileAmended", "ProcessRecorded", "StaffAssigned"]
+
+
+# mypy's attrs plugin wants named converter functions, hence one per field.
+def _previous(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    pairs = to_pairs(value, field="FileAmended.previous", entry="(field, value before)")
+    for field, _ in pairs:
+        require_non_empty(field, field="a field in FileAmended.previous")
+    if not pairs:
+        raise InvalidInput("FileAmended.previous must name at least one field amended, got ()")
+    return pairs
+
+
+def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    require_bool(value, field=f"{type(instance).__name__}.{attribute.name}")
+
+
+def _successors(value: Iterable[str]) -> tuple[str, ...]:
+    successors = to_items(value, field="AccountReassigned.successors", expected="names")
+    if not successors:
+        raise InvalidInput("AccountReassigned.successors must name at least one person, got ()")
+    return successors
 
 
 @attrs.frozen(kw_only=True)
@@ -25,8 +58,8 @@ class ProcessRecorded(DomainEvent):
         record: the record appended.
     """
 
-    account_id: str
-    record: ProcessRecord
+    account_id: str = attrs.field(validator=non_empty)
+    record: ProcessRecord = attrs.field(validator=instance_of(ProcessRecord))
 
 
 @attrs.frozen(kw_only=True)
@@ -39,8 +72,8 @@ class FileAmended(DomainEvent):
             keeps what the file said before.
     """
 
-    account_id: str
-    previous: tuple[tuple[str, Any], ...]
+    account_id: str = attrs.field(validator=non_empty)
+    previous: tuple[tuple[str, Any], ...] = attrs.field(converter=_previous)
 
 
 @attrs.frozen(kw_only=True)
@@ -53,9 +86,9 @@ class StaffAssigned(DomainEvent):
         account_manager: whether they became its account manager.
     """
 
-    account_id: str
-    person: str
-    account_manager: bool
+    account_id: str = attrs.field(validator=non_empty)
+    person: str = attrs.field(validator=non_empty)
+    account_manager: bool = attrs.field(validator=_bool)
 
 
 @attrs.frozen(kw_only=True)
@@ -73,9 +106,9 @@ class AccountReassigned(DomainEvent):
         inform_customer: the customer must be told of the change.
     """
 
-    account_id: str
-    departing: str
-    successors: tuple[str, ...]
-    account_manager: str | None
-    inform_customer: bool = True
+    account_id: str = attrs.field(validator=non_empty)
+    departing: str = attrs.field(validator=non_empty)
+    successors: tuple[str, ...] = attrs.field(converter=_successors, validator=names)
+    account_manager: str | None = attrs.field(validator=optional_non_empty)
+    inform_customer: bool = attrs.field(default=True, validator=_bool)
 

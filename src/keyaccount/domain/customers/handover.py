@@ -81,6 +81,8 @@ def hand_over(
             message names them. Nothing is applied.
     """
     require_instant_in_years(now, field="now")
+    if not isinstance(coverage, CoveragePolicy):
+        raise InvalidInput(f"coverage must be a CoveragePolicy (required_staff), got {coverage!r}")
     require_non_empty(departing, field="departing")
     portfolio = to_items(customers, field="customers", expected="Customer values")
     require_instances(portfolio, Customer, field="customers")
@@ -91,8 +93,8 @@ def hand_over(
         stray = sorted(set(successors) - set(covered))
         if missing or stray:
             raise InvalidInput(
-                f"successors of {departing!r} must name exactly the accounts they cover "
-                f"{covered}; missing {missing}, not covered by them {stray}"
+                f"successors must name exactly the accounts departing {departing!r} covers "
+                f"in customers {covered}; missing {missing}, not covered by them {stray}"
             )
         named = {
             account: to_names(successors[account], field=f"successors for customer {account!r}")

@@ -23,10 +23,12 @@ leads to. Anything else is refused with :class:`~keyaccount.InvalidTransition`. 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
+
+from keyaccount._validation import to_enum, to_items
 
 __all__ = ["TRADING_TERMINATED", "TRANSITIONS", "AccountStatus", "LifecycleStep", "Transition"]
 
@@ -91,6 +93,20 @@ class LifecycleStep(enum.Enum):
     TERMINATE = "terminate"
 
 
+# mypy's attrs plugin wants named converter functions, hence one per field.
+def _sources(value: Iterable[AccountStatus | str]) -> frozenset[AccountStatus]:
+    states = to_items(value, field="Transition.sources", expected="account states")
+    return frozenset(
+        to_enum(AccountStatus, state, field="a state in Transition.sources") for state in states
+    )
+
+
+def _target(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
+    return to_enum(AccountStatus, value, field="Transition.target")
+
+
 @attrs.frozen
 class Transition:
     """The states a step may be taken from, and the state it leads to.
@@ -100,8 +116,8 @@ class Transition:
         target: the state after the step.
     """
 
-    sources: frozenset[AccountStatus]
-    target: AccountStatus
+    sources: frozenset[AccountStatus] = attrs.field(converter=_sources)
+    target: AccountStatus = attrs.field(converter=_target)
 
 
 _S = AccountStatus

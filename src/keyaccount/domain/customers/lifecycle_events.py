@@ -10,6 +10,14 @@ from datetime import date
 
 import attrs
 
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    a_date,
+    count,
+    non_empty,
+    optional_date,
+    to_enum,
+)
 from keyaccount.domain.customers.lifecycle import (
     TRADING_TERMINATED,
     AccountStatus,
@@ -33,6 +41,25 @@ __all__ = [
 ]
 
 
+# mypy's attrs plugin wants named converter functions, hence one per field.
+def _step(value: LifecycleStep | str) -> LifecycleStep:
+    if type(value) is LifecycleStep:  # the plain case: one type check
+        return value
+    return to_enum(LifecycleStep, value, field="LifecycleEvent.step")
+
+
+def _from_status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
+    return to_enum(AccountStatus, value, field="LifecycleEvent.from_status")
+
+
+def _to_status(value: AccountStatus | str) -> AccountStatus:
+    if type(value) is AccountStatus:  # the plain case: one type check
+        return value
+    return to_enum(AccountStatus, value, field="LifecycleEvent.to_status")
+
+
 @attrs.frozen(kw_only=True)
 class LifecycleEvent(DomainEvent):
     """A customer took a lifecycle step.
@@ -44,10 +71,10 @@ class LifecycleEvent(DomainEvent):
         to_status: the state after it.
     """
 
-    account_id: str
-    step: LifecycleStep
-    from_status: AccountStatus
-    to_status: AccountStatus
+    account_id: str = attrs.field(validator=non_empty)
+    step: LifecycleStep = attrs.field(converter=_step)
+    from_status: AccountStatus = attrs.field(converter=_from_status)
+    to_status: AccountStatus = attrs.field(converter=_to_status)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +95,7 @@ class ApplicationSubmitted(LifecycleEvent):
         reasons: why the company wants to trade with the account.
     """
 
-    reasons: str
+    reasons: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -80,8 +107,8 @@ class AccountApproved(LifecycleEvent):
         quality_contract: reference of the quality-assurance contract.
     """
 
-    supply_contract: str
-    quality_contract: str
+    supply_contract: str = attrs.field(validator=non_empty)
+    quality_contract: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +121,7 @@ class AccountActivated(LifecycleEvent):
         account_code: the code assigned.
     """
 
-    account_code: str
+    account_code: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -105,7 +132,7 @@ class PurchaseRecorded(LifecycleEvent):
         purchased_on: the day of the purchase.
     """
 
-    purchased_on: date
+    purchased_on: date = attrs.field(validator=a_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -119,8 +146,8 @@ class AccountWentDormant(LifecycleEvent):
         days_without_purchase: the days counted by the dormancy policy.
     """
 
-    last_purchase_on: date | None
-    days_without_purchase: int
+    last_purchase_on: date | None = attrs.field(validator=optional_date)
+    days_without_purchase: int = attrs.field(validator=count(maximum=COUNT_LIMIT))
 
 
 @attrs.frozen(kw_only=True)
@@ -131,7 +158,7 @@ class AccountReactivated(LifecycleEvent):
         reason: the reactivation plan, or the purchase that ended the dormancy.
     """
 
-    reason: str
+    reason: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -142,7 +169,7 @@ class InvestigationSuspended(LifecycleEvent):
         reason: the credit problem found.
     """
 
-    reason: str
+    reason: str = attrs.field(validator=non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -159,5 +186,5 @@ class TradingTerminated(LifecycleEvent):
         archive_mark: the mark on the archived file, ``"交易终止"``.
     """
 
-    reason: str
-    archive_mark: str = TRADING_TERMINATED
+    reason: str = attrs.field(validator=non_empty)
+    archive_mark: str = attrs.field(default=TRADING_TERMINATED, validator=non_empty)

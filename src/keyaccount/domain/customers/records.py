@@ -12,7 +12,14 @@ from datetime import datetime
 
 import attrs
 
-from keyaccount._validation import aware, names, non_empty, optional_text, to_enum, to_items
+from keyaccount._validation import (
+    aware,
+    names,
+    non_empty,
+    optional_text,
+    to_enum,
+    to_items,
+)
 
 __all__ = ["ProcessRecord", "RecordKind"]
 
@@ -30,7 +37,9 @@ class RecordKind(enum.Enum):
 
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
-def _record_kind(value: object) -> RecordKind:
+def _record_kind(value: RecordKind | str) -> RecordKind:
+    if type(value) is RecordKind:  # the plain case: one type check
+        return value
     return to_enum(RecordKind, value, field="ProcessRecord.kind")
 
 

@@ -17,6 +17,7 @@ from keyaccount._validation import (
     require_instances,
     require_instant_in_years,
     require_non_empty,
+    to_items,
 )
 from keyaccount.domain.customers._portfolio import account_ids
 from keyaccount.domain.customers.customer import Customer
@@ -92,7 +93,7 @@ def apply_grading(
     >>> apply_grading(portfolio, {"C-9": TIER_C}, now=now, reason="placing new accounts")
     Traceback (most recent call last):
     ...
-    keyaccount.InvalidInput: the grading names accounts not in the portfolio: ['C-9']
+    keyaccount.InvalidInput: the grading names accounts not in the portfolio (customers): ['C-9']
     """
     require_instant_in_years(now, field="now")
     # checked before any customer: a bad reason is refused even when no tier changes
@@ -100,12 +101,14 @@ def apply_grading(
     if effective_on is not None:
         require_day_in_years(effective_on, field="effective_on")
     graded = _grading_tiers(tiers)
-    portfolio = tuple(customers)
+    portfolio = to_items(customers, field="customers", expected="Customer files")
     require_instances(portfolio, Customer, field="customers")
     seen = account_ids(portfolio, service="grade")
     unknown = sorted(set(graded) - seen)
     if unknown:
-        raise InvalidInput(f"the grading names accounts not in the portfolio: {unknown}")
+        raise InvalidInput(
+            f"the grading names accounts not in the portfolio (customers): {unknown}"
+        )
     regraded: list[Customer] = []
     events: list[DomainEvent] = []
     for customer in portfolio:

@@ -15,7 +15,6 @@ import attrs
 from keyaccount._validation import (
     MONEY_LIMIT,
     MONEY_PLACES,
-    require_bool,
     require_bounded,
     to_decimal,
 )
@@ -23,12 +22,6 @@ from keyaccount._validation import (
 
 def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
-
-
-def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a ``bool`` itself (not ``1``, not ``"no"``)."""
-    if type(value) is not bool:
-        require_bool(value, field=_field_name(instance, attribute))
 
 
 def to_money(value: object, *, field: str) -> Decimal:

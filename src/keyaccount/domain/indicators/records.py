@@ -19,6 +19,7 @@ from keyaccount._errors import InvalidInput
 from keyaccount._numeric import unit_fraction
 from keyaccount._validation import (
     COUNT_LIMIT,
+    a_bool,
     a_date,
     count,
     non_empty,
@@ -28,7 +29,7 @@ from keyaccount._validation import (
     require_count,
 )
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.indicators._checks import a_bool, to_money
+from keyaccount.domain.indicators._checks import to_money
 
 __all__ = [
     "LoyaltyFacts",

@@ -8,19 +8,13 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import DURATION_DAYS_LIMIT, require_bool
+from keyaccount._validation import DURATION_DAYS_LIMIT
 
 _LONGEST = timedelta(days=DURATION_DAYS_LIMIT)
 
 
 def _name(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
-
-
-def a_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An attrs validator: the field holds a ``bool`` itself (``"no"`` is not False)."""
-    if value is not True and value is not False:
-        require_bool(value, field=_name(instance, attribute))
 
 
 def business_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

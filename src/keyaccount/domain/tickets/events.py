@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import COUNT_LIMIT, aware, count, non_empty, to_enum
+from keyaccount._validation import COUNT_LIMIT, a_bool, aware, count, non_empty, to_enum
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tickets._fields import a_bool, business_time
+from keyaccount.domain.tickets._fields import business_time
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, DeadlineKind, Severity, TicketKind
 
 __all__ = [

@@ -9,6 +9,7 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     COUNT_LIMIT,
+    a_bool,
     aware,
     count,
     non_empty,
@@ -16,7 +17,6 @@ from keyaccount._validation import (
     text,
     to_enum,
 )
-from keyaccount.domain.tickets._fields import a_bool
 from keyaccount.domain.tickets.enums import DeadlineKind, TicketStatus
 
 __all__ = ["EscalationMarks", "TicketHistoryEntry"]

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput, PolicyConfigError
-from keyaccount._validation import check_settings_keys, to_items
+from keyaccount._validation import check_settings_keys, require_non_empty, to_items
 from keyaccount.domain.customers import (
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
@@ -49,9 +49,10 @@ _ALL_FIELDS = frozenset((*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES))
 
 
 def _fields(value: Iterable[str], name: str) -> frozenset[str]:
-    return frozenset(
-        to_items(value, field=f"access {name}", expected="field names", error=PolicyConfigError)
-    )
+    names = to_items(value, field=f"access {name}", expected="field names", error=PolicyConfigError)
+    for field in names:
+        require_non_empty(field, field=f"a field in access {name}", error=PolicyConfigError)
+    return frozenset(names)
 
 
 def _check_fields(

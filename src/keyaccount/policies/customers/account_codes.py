@@ -26,6 +26,7 @@ from keyaccount._validation import (
     check_settings_keys,
     count,
     require_day_in_years,
+    require_instances,
     to_enum,
     to_items,
 )
@@ -177,6 +178,8 @@ class SequentialAccountCodes:
         require_day_in_years(approved_on, field="approved_on")
         if not isinstance(taken, (set, frozenset)):  # a set keeps its O(1) look-ups
             taken = to_items(taken, field="taken", expected="account codes")
+            # a code that is not a string never matches: it would be skipped without a word
+            require_instances(taken, str, field="taken")
         if category is not None:
             category = to_enum(CustomerCategory, category, field="category")
         counterpart_role = to_enum(

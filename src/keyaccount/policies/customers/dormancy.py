@@ -19,7 +19,9 @@ from keyaccount._validation import (
     DURATION_DAYS_LIMIT,
     check_settings_keys,
     count,
+    require_instances,
     require_instant_in_years,
+    to_items,
 )
 from keyaccount.domain.customers import AccountStatus, Customer, apply_dormancy
 from keyaccount.domain.events import DomainEvent
@@ -97,7 +99,9 @@ class DaysWithoutPurchase:
     ) -> tuple[Customer, ...]:
         """The active accounts that are dormant at ``now``, in input order."""
         require_instant_in_years(now, field="now")
-        return tuple(customer for customer in customers if self.is_dormant(customer, now=now))
+        portfolio = to_items(customers, field="customers", expected="Customer files")
+        require_instances(portfolio, Customer, field="customers")
+        return tuple(customer for customer in portfolio if self.is_dormant(customer, now=now))
 
     def apply(
         self, customers: Iterable[Customer], *, now: datetime
