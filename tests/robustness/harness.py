@@ -312,16 +312,23 @@ def _derived(valid: object, alts: tuple[str, ...], accepts: frozenset[str]) -> l
     return out
 
 
-def settings_corruptions(valid: Mapping[str, object]) -> list[Corruption]:
-    """A settings mapping spoiled one key at a time, plus an unknown key."""
-    out = [Corruption("an unknown setting", {**valid, "bogus_setting": 1}, MUST, "bogus_setting")]
+def settings_corruptions(
+    valid: Mapping[str, object], accepts: frozenset[str] = frozenset()
+) -> list[Corruption]:
+    """A settings mapping spoiled one key at a time, plus an unknown key.
+
+    ``accepts`` are kinds the mapping may accept (an unknown key, where the keys are data).
+    """
+    unknown = MAY if "an unknown setting" in accepts else MUST
+    spoiled = {**valid, "bogus_setting": 1}
+    out = [Corruption("an unknown setting", spoiled, unknown, "bogus_setting")]
     for key, value in valid.items():
         out.append(Corruption("the setting left out", _without(valid, key), MAY, key))
         # None may stand for "not set" in a host's stored settings
         for spoiled in corruptions(value, _annotation_of(value), optional=True):
             if spoiled.kind in _NOT_SETTINGS:
                 continue
-            outcome = spoiled.outcome if spoiled.outcome != SAME else MAY
+            outcome = MAY if spoiled.outcome == SAME or spoiled.kind in accepts else spoiled.outcome
             out.append(Corruption(spoiled.kind, {**valid, key: spoiled.value}, outcome, key))
     return out
 
@@ -365,8 +372,24 @@ def _parameters(call: Call) -> list[tuple[str, inspect.Parameter, object]]:
         if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
             continue
         if name not in call.skipped:
-            out.append((name, parameter, value))
+            out.append((name, _declared(call.target, parameter), value))
     return out
+
+
+def _declared(target: object, parameter: inspect.Parameter) -> inspect.Parameter:
+    """The parameter with the attrs field's declared type when a converter hides it.
+
+    An attrs ``__init__`` is annotated with its converter's parameter, often ``object``; the
+    field's own type (``Decimal``, ``VisitKind``) says what the value must be.
+    """
+    if not (inspect.isclass(target) and attrs.has(target)):
+        return parameter
+    if set(alternatives(parameter.annotation)) - _ANYTHING:
+        return parameter
+    field = attrs.fields_dict(target).get(parameter.name.lstrip("_"))
+    if field is None or field.type is None:
+        return parameter
+    return parameter.replace(annotation=field.type)
 
 
 def every_corruption(call: Call) -> list[tuple[str, Corruption]]:
@@ -378,7 +401,7 @@ def every_corruption(call: Call) -> list[tuple[str, Corruption]]:
         for spoiled in corruptions(valid, parameter.annotation, optional=optional, accepts=accepts):
             out.append((name, spoiled))
         if isinstance(valid, Mapping) and valid:
-            out.extend((name, spoiled) for spoiled in settings_corruptions(valid))
+            out.extend((name, spoiled) for spoiled in settings_corruptions(valid, accepts))
     return out
 
 
@@ -448,7 +471,7 @@ def run_call(call: Call, argument: str, spoiled: Corruption, baseline: object) -
         if isinstance(result, CalendarRangeError):
             # past the calendar's span, the message names the day or instant it needed
             words = (*words, *_spellings(spoiled.value))
-        if not any(word and word in str(result) for word in words):
+        if not any(word and str(word) in str(result) for word in words):
             return f"{what}: refused without naming {' or '.join(map(repr, words))}: {result}"
         return None
     if spoiled.outcome == MUST:
