@@ -104,7 +104,7 @@ def _functions(code: str) -> dict[str, str]:
 
 
 def generate(module: Path) -> tuple[dict[str, str], int]:
-    """Every behaviour mutant of the module, by mutmut name, with its diff; and the count left out."""
+    """The module's behaviour mutants (mutmut name -> diff) and how many were left out."""
     mutated = mutate_file_contents(str(module), (ROOT / module).read_text(encoding="utf-8"))
     functions = _functions(mutated.code)
     diffs, message_only = {}, 0
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0],
         epilog="Leaves out mutants that only change a raise's message text or a docstring.",
     )
-    parser.add_argument("module", type=Path, help="a module under src/, e.g. src/keyaccount/_numeric.py")
+    parser.add_argument("module", type=Path, help="a module, e.g. src/keyaccount/_numeric.py")
     parser.add_argument("--seed", type=int, default=12, help="sampling seed (default 12)")
     parser.add_argument("--sample", type=int, default=300, help="mutants to run (default 300)")
     parser.add_argument("--max-children", type=int, default=2, help="parallel workers (default 2)")
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
     args = parser.parse_args(argv)
     module = Path(os.path.relpath((Path.cwd() / args.module).resolve(), ROOT))
-    if module.suffix != ".py" or not module.parts[:2] == ("src", "keyaccount"):
+    if module.suffix != ".py" or module.parts[:2] != ("src", "keyaccount"):
         parser.error(f"{args.module} is not a module under src/keyaccount/")
     if not (ROOT / module).is_file():
         parser.error(f"{args.module} does not exist")
