@@ -11,8 +11,8 @@ What it does, for the one module given:
    inside it) is deleted at the end unless --keep is given.
 2. Generates the module's mutants with mutmut's own mutator and leaves out the message-text
    mutants: those whose only change is to the text of a string literal inside a `raise`
-   statement (the error message, f-string parts included) or to a docstring. Such a mutant
-   changes what a message says, never which error is raised or what is returned; the tests
+   statement (the error message, f-string parts included, or the message replaced by None)
+   or to a docstring. Such a mutant changes what a message says, never which error is raised or what is returned; the tests
    check messages by pattern (`match=`), not letter by letter.
 3. Draws a fixed-seed sample of --sample mutants (all of them if there are fewer).
 4. Runs them with `mutmut run` against the module's own tests, with HYPOTHESIS_PROFILE=ci
@@ -84,11 +84,19 @@ def _normalised(function_code: str) -> str:
             and isinstance(body[0].value.value, str)
         ):
             body[0].value.value = ""
-        if isinstance(node, ast.Raise):
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-                    inner.value = ""
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            node.exc = _MessageBlanker().visit(node.exc)
     return ast.dump(tree)
+
+
+class _MessageBlanker(ast.NodeTransformer):
+    """Inside a `raise`: every string, f-string or None (a message mutmut emptied) becomes ""."""
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.Constant:
+        return ast.Constant("")
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        return ast.Constant("") if node.value is None or isinstance(node.value, str) else node
 
 
 def _functions(code: str) -> dict[str, str]:
