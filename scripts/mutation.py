@@ -12,8 +12,8 @@ What it does, for the one module given:
 2. Generates the module's mutants with mutmut's own mutator and leaves out the message-text
    mutants: those whose only change is to the text of a string literal inside a `raise`
    statement (the error message, f-string parts included, or the message replaced by None)
-   or to a docstring. Such a mutant changes what a message says, never which error is raised or what is returned; the tests
-   check messages by pattern (`match=`), not letter by letter.
+   or to a docstring. Such a mutant changes what a message says, never which error is raised
+   or what is returned; the tests check messages by pattern (`match=`), not letter by letter.
 3. Draws a fixed-seed sample of --sample mutants (all of them if there are fewer).
 4. Runs them with `mutmut run` against the module's own tests, with HYPOTHESIS_PROFILE=ci
    (derandomised, so two runs give the same result):
