@@ -578,3 +578,11 @@ def test_announced_escalation_levels_never_go_down(kind: DeadlineKind) -> None:
     assert ticket.escalation_marks.level(kind) == 2
     assert ticket.escalation_marks.warned(kind)
     assert [entry.step for entry in ticket.history] == ["opened", "escalated", "escalated"]
+
+
+def test_an_escalation_in_the_history_notes_its_deadline_level_and_role() -> None:
+    alert = TicketEscalated(occurred_at=at(2025, 9, 29, 13), ticket_id="T-1", account_id="ACME",
+                            deadline_kind=DeadlineKind.RESOLUTION, deadline=at(2025, 9, 29, 12),
+                            level=2, role="regional director")
+    ticket = opened().record_alerts([alert], now=at(2025, 9, 29, 13))
+    assert ticket.history[-1].note == "resolution overdue: level 2, regional director"
