@@ -141,6 +141,9 @@ def mutmut_config(module: Path, tests: list[str]) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         "use_git_change_detection = false\n"
         "track_dependencies = false\n"
+        # mutmut kills a mutant after (test time + 1 s) x multiplier x 2 of CPU; its default 15
+        # lets a mutant that loops forever hold a worker for ~50 min on the calendar suite
+        "timeout_multiplier = 2.0\n"
     )
 
 
