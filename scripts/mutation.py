@@ -179,8 +179,7 @@ def run(module: Path, names: list[str], tests: list[str], max_children: int, kee
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, run the sample, print the report."""
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog="Leaves out mutants that only change a raise's message text or a docstring.",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("module", type=Path, help="a module, e.g. src/keyaccount/_numeric.py")
     parser.add_argument("--seed", type=int, default=12, help="sampling seed (default 12)")
