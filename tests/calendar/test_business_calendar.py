@@ -458,3 +458,16 @@ def test_a_span_from_1900_computes_only_within_the_years_1900_to_2199() -> None:
         calendar.is_working_day(date(1880, 1, 1))
     with pytest.raises(InvalidInput, match=r"BusinessCalendar\.holidays .*1850-12-25"):
         BusinessCalendar("UTC", holidays=[date(1850, 12, 25)], valid_until=date(2030, 12, 31))
+    with pytest.raises(CalendarRangeError, match="needs 1800-01-01, outside the years 1900-2199"):
+        calendar.is_working_day(date(1800, 1, 1))
+
+
+def test_a_day_outside_the_holiday_data_is_refused_naming_the_nearest_day_the_data_lacks() -> None:
+    calendar = BusinessCalendar(
+        "UTC", valid_from=date(2025, 1, 1), valid_until=date(2199, 12, 30)
+    )
+    with pytest.raises(CalendarRangeError, match="needs 2024-12-31, outside the span"):
+        calendar.is_working_day(date(2024, 6, 1))
+    # the last day keyaccount computes with is still a day of the span, not of the years
+    with pytest.raises(CalendarRangeError, match="needs 2199-12-31, outside the span"):
+        calendar.is_working_day(date(2199, 12, 31))

@@ -692,3 +692,9 @@ def test_escalation_marks_announce_only_a_deadline_kind(deadline: object) -> Non
     with pytest.raises(InvalidInput, match=r"deadline must be one of \['first_reply', 'resol"):
         EscalationMarks().announced(deadline, level=1)  # type: ignore[arg-type]
     assert EscalationMarks().announced("first_reply", level=1).first_reply_level == 1  # type: ignore[arg-type]
+def test_an_escalation_in_the_history_notes_its_deadline_level_and_role() -> None:
+    alert = TicketEscalated(occurred_at=at(2025, 9, 29, 13), ticket_id="T-1", account_id="ACME",
+                            deadline_kind=DeadlineKind.RESOLUTION, deadline=at(2025, 9, 29, 12),
+                            level=2, role="regional director")
+    ticket = opened().record_alerts([alert], now=at(2025, 9, 29, 13))
+    assert ticket.history[-1].note == "resolution overdue: level 2, regional director"

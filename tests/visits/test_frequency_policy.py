@@ -19,9 +19,10 @@ from keyaccount import (
     Tier,
     VisitFrequencyPolicy,
     VisitKind,
+    VisitLevel,
     VisitQuota,
 )
-from keyaccount.policies import TierVisitFrequency
+from keyaccount.policies import DEFAULT_LEVEL_QUOTAS, DEFAULT_TIER_QUOTAS, TierVisitFrequency
 from keyaccount.policies.presets import visit_frequency
 from keyaccount.testing import (
     check_visit_frequency_policy,
@@ -190,3 +191,17 @@ def test_the_policy_takes_levels_as_members_or_their_string_form_and_refuses_oth
         TierVisitFrequency(tiers={None: VisitQuota(on_site=20)})  # type: ignore[dict-item]
     with pytest.raises(InvalidInput, match=r"TierVisitFrequency.ladder must be a TierLadder"):
         TierVisitFrequency(ladder=None)  # type: ignore[arg-type]
+
+
+def test_quota_tables_are_kept_in_key_order_whatever_order_they_are_given_in() -> None:
+    rows = list(DEFAULT_TIER_QUOTAS)
+    raises = [("HUAXIN", rows[0][1]), ("ACME", rows[1][1])]
+    policy = TierVisitFrequency(tiers=rows[::-1], raises=raises)
+    assert [code for code, _ in policy.tiers] == ["A", "B", "C", "D"]
+    assert [account for account, _ in policy.raises] == ["ACME", "HUAXIN"]
+    assert policy == TierVisitFrequency(tiers=rows, raises=policy.raises)
+
+
+def test_settings_place_tiers_on_the_ladder_they_give() -> None:
+    policy = TierVisitFrequency.from_mapping({"ladder": {"PLATINUM": "core"}})
+    assert policy.minimum(Tier("PLATINUM", 1)) == dict(DEFAULT_LEVEL_QUOTAS)[VisitLevel.CORE]
