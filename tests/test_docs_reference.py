@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import pytest
 
 import keyaccount
+import keyaccount.china
 import keyaccount.policies
 import keyaccount.testing
 from keyaccount.policies import presets
@@ -46,6 +47,7 @@ PUBLIC_NAMES = sorted(
     {("keyaccount", name) for name in keyaccount.__all__}
     | {("keyaccount.policies", name) for name in keyaccount.policies.__all__}
     | {("keyaccount.testing", name) for name in keyaccount.testing.__all__}
+    | {("keyaccount.china", name) for name in keyaccount.china.__all__}
 )
 
 

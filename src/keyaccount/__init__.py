@@ -13,6 +13,8 @@ Where a name lives:
 - :mod:`keyaccount.policies`: the configurable defaults with ``from_mapping``, and
   :mod:`keyaccount.policies.presets`, the seed defaults by name.
 - :mod:`keyaccount.testing`: hypothesis strategies and conformance checks.
+- :mod:`keyaccount.china`: China's official holidays and festival dates, from the optional
+  extra ``keyaccount[china]`` (the kernel never imports it).
 
 Each public name is written once, in the ``__all__`` of the module that defines it; the
 packages gather those lists.

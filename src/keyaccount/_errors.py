@@ -11,6 +11,7 @@ __all__ = [
     "InvalidInput",
     "InvalidTransition",
     "KeyAccountError",
+    "MissingExtraError",
     "PolicyConfigError",
 ]
 
@@ -38,8 +39,16 @@ class CalendarRangeError(KeyAccountError):
     """A calendar computation needed a day outside the span its holiday data covers."""
 
 
+class MissingExtraError(KeyAccountError, ImportError):
+    """An optional part of keyaccount was used without its extra installed.
+
+    The message names the extra and the package that is missing (``pip install
+    'keyaccount[china]'`` for :mod:`keyaccount.china`); the kernel itself never needs one.
+    """
+
+
 # Tracebacks and doctests show the public spelling, ``keyaccount.InvalidInput``.
 for _error in (KeyAccountError, InvalidInput, PolicyConfigError, InvalidTransition,
-               CalendarRangeError):
+               CalendarRangeError, MissingExtraError):
     _error.__module__ = "keyaccount"
 del _error

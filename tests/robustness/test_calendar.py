@@ -1,9 +1,19 @@
 """The calendar's public calls, each argument spoiled in turn (see harness.py)."""
 
+import importlib.util
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from keyaccount import BusinessCalendar, BusinessDuration, DomainEvent, Period
+from keyaccount.china import (
+    DEFAULT_FESTIVALS,
+    ChineseFestival,
+    china_business_calendar,
+    festival_date,
+    festival_dates,
+)
 from robustness.harness import Call, suite
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -18,7 +28,7 @@ DAY = date(2026, 6, 15)
 MOMENT = datetime(2026, 6, 15, 10, 30, tzinfo=ZONE)
 JUNE = Period(date(2026, 6, 1), date(2026, 6, 30))
 
-CASES = [
+KERNEL_CASES = [
     Call(
         BusinessCalendar, timezone="Asia/Shanghai", workdays=(0, 1, 2, 3, 4),
         working_hours=((time(9), time(12)), (time(13, 30), time(18))),
@@ -64,4 +74,34 @@ CASES = [
     Call(DomainEvent, occurred_at=MOMENT),
 ]
 
-test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)
+# keyaccount.china, the optional extra `keyaccount[china]` (in the test extra, so CI runs these);
+# without the libraries its calls raise MissingExtraError, so they are skipped.
+CHINA_EXTRA = all(
+    importlib.util.find_spec(name) is not None for name in ("chinese_calendar", "lunar_python")
+)
+if CHINA_EXTRA:
+    import chinese_calendar
+
+    # a fallback must lie after the installed data, whichever version is installed
+    FALLBACK_UNTIL = date(max(chinese_calendar.holidays).year + 1, 3, 31)
+else:
+    FALLBACK_UNTIL = date(2199, 12, 31)
+CHINA_CASES = [
+    Call(
+        china_business_calendar, timezone="Asia/Shanghai",
+        working_hours=((time(9), time(12)), (time(13, 30), time(18))),
+        weekday_fallback_until=FALLBACK_UNTIL,
+    ),
+    Call(festival_date, ChineseFestival.MID_AUTUMN, 2026),
+    Call(festival_dates, Period.year(2026), DEFAULT_FESTIVALS),
+]
+
+CASES = [*KERNEL_CASES, *CHINA_CASES]
+
+test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(KERNEL_CASES)
+_without_the_extra = pytest.mark.skipif(
+    not CHINA_EXTRA, reason="the china extra (chinesecalendar, lunar_python) is not installed"
+)
+test_china_each_argument_corrupted, test_china_random_corruption, test_china_valid_call = (
+    _without_the_extra(test) for test in suite(CHINA_CASES)
+)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 import keyaccount
+import keyaccount.china
 import keyaccount.policies
 from keyaccount.policies import presets
 from robustness.harness import Call
@@ -50,6 +51,8 @@ def public_calls() -> set[str]:
     names = [(keyaccount, n) for n in keyaccount.__all__]
     names += [(keyaccount.policies, n) for n in keyaccount.policies.__all__]
     names += [(presets, n) for n in presets.__all__]
+    # the optional extra's module (its calls are registered in test_calendar.py)
+    names += [(keyaccount.china, n) for n in keyaccount.china.__all__]
     for module, name in names:
         thing = getattr(module, name)
         if inspect.isclass(thing):
