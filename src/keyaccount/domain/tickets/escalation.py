@@ -115,8 +115,12 @@ class EscalationPolicy(Protocol):
         """Complaints of tiers ranked this or better go first in the queue (2: A and B)."""
         ...
 
-    def deadlines_for(self, tier: Tier | str) -> TierDeadlines:
-        """The business time ``tier`` (a tier or its code) gets to reply and to resolve."""
+    def deadlines_for(self, tier: Tier | str | None) -> TierDeadlines:
+        """The business time ``tier`` (a tier or its code) gets to reply and to resolve.
+
+        ``None`` is an account without a tier (a prospect, an ordinary customer): every
+        account can raise a problem (seed 001 §五), and it gets the policy's default row.
+        """
         ...
 
     def overdue_level(
@@ -131,7 +135,7 @@ class EscalationPolicy(Protocol):
 
 
 def ticket_deadlines(
-    tier: Tier | str,
+    tier: Tier | str | None,
     severity: Severity | str,
     policy: EscalationPolicy,
     *,
@@ -140,7 +144,8 @@ def ticket_deadlines(
 ) -> TicketDeadlines:
     """The first-reply and resolution deadlines of a problem opened at ``opened_at``.
 
-    The policy's business times of ``tier`` and ``severity``, counted on ``calendar``.
+    The policy's business times of ``tier`` and ``severity``, counted on ``calendar``;
+    ``tier=None`` (an account without a tier) takes the policy's default row.
 
     Raises:
         InvalidInput: an unknown tier or severity, a naive ``opened_at`` or one outside the
@@ -168,7 +173,7 @@ def open_ticket(
     *,
     ticket_id: str,
     account_id: str,
-    tier: Tier,
+    tier: Tier | None,
     source: TicketSource | str,
     kind: TicketKind | str,
     severity: Severity | str,
@@ -182,7 +187,9 @@ def open_ticket(
 ) -> TicketChange:
     """Open a ticket at ``now`` with the policy's deadlines for its tier and severity.
 
-    The fields are those of :meth:`FeedbackTicket.open_ticket`, less the two deadlines.
+    The fields are those of :meth:`FeedbackTicket.open_ticket`, less the two deadlines. Every
+    account can raise a problem: ``tier=None`` (a prospect, a customer outside the key-account
+    tiers) gets the deadlines of the policy's default row (tier D's by default, SPEC §7).
 
     Returns:
         The new ticket and its ``TicketOpened`` event.
@@ -192,8 +199,8 @@ def open_ticket(
             cross-department problem without a lead coordinator.
     """
     require_instant_in_years(now, field="now")
-    if not isinstance(tier, Tier):
-        raise InvalidInput(f"tier must be a Tier, got {tier!r}")
+    if tier is not None and not isinstance(tier, Tier):
+        raise InvalidInput(f"tier must be a Tier or None (no tier), got {tier!r}")
     deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
     return FeedbackTicket.open_ticket(
         ticket_id=ticket_id,
@@ -359,7 +366,7 @@ def ticket_queue_key(
         raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
     _check_policy(policy, "priority_rank")
     complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT
-    first = complaint and ticket.tier.rank <= policy.priority_rank
+    first = complaint and ticket.tier is not None and ticket.tier.rank <= policy.priority_rank
     pending = (
         ticket.first_reply_deadline if ticket.first_replied_at is None
         else ticket.resolution_deadline
