@@ -8,6 +8,7 @@ import attrs
 
 from keyaccount import (
     TIER_A,
+    ClosingRecord,
     DeadlineKind,
     EscalationMarks,
     FeedbackTicket,
@@ -33,16 +34,18 @@ from keyaccount import (
     open_ticket,
     reopen_ticket,
     ticket_deadlines,
+    close_ticket,
     ticket_queue_key,
     who_must_act,
 )
 from keyaccount.domain.calendar import BusinessDuration
-from keyaccount.policies import TieredEscalation, presets
+from keyaccount.policies import LedgerRules, TieredEscalation, presets
 from national_day import PLAIN_WEEKS, at
 from robustness.harness import Call, suite
 
 CALENDAR = PLAIN_WEEKS
 POLICY = presets.escalation()
+LEDGER = presets.ledger()
 MONDAY = at(2025, 6, 2, 9)
 LATER = MONDAY + timedelta(hours=1)
 IDS = {"ticket_id": "T-1", "account_id": "ACME"}
@@ -56,7 +59,8 @@ OPENED, _ = open_ticket(
 IN_PROGRESS, _ = OPENED.reply("carrier contacted", now=LATER)
 PAUSED, _ = IN_PROGRESS.pause("waiting for records", now=LATER)
 RESOLVED, _ = IN_PROGRESS.resolve("new carrier", now=LATER)
-CLOSED, _ = RESOLVED.close(satisfaction=2, satisfied=False, now=LATER)
+CLOSED, _ = close_ticket(RESOLVED, LEDGER, told="new carrier", told_by="Chen Jing",
+                         satisfaction=2, now=LATER)
 # a late ticket: its first reply is overdue (level 1) on Tuesday
 LATE = MONDAY + timedelta(days=1, hours=1)
 AT_RISK = TicketAtRisk(occurred_at=LATER, **IDS, deadline_kind=DeadlineKind.RESOLUTION,
@@ -76,7 +80,10 @@ SETTINGS = {
     "warning_fraction": "0.75",
     "priority_rank": 2,
     "allow_inverted_deadlines": False,
+    "untiered": "B",
 }
+LEDGER_SETTINGS = {"lead_department": "marketing", "allow_other_leads": False,
+                   "satisfied_from": 4, "allow_contradiction": False}
 # every field of a closed ticket, so that each one is set and can be spoiled
 CLOSED_FIELDS = attrs.asdict(CLOSED, recurse=False)
 
@@ -91,6 +98,8 @@ CASES = [
     Call(ROW.resolution, Severity.MAJOR),
     Call(TicketDeadlines, first_reply=MONDAY, resolution=LATER),
     Call(FeedbackTicket, **CLOSED_FIELDS),
+    Call(ClosingRecord, told="new carrier", told_by="Chen Jing", told_at=LATER,
+         satisfaction=None, satisfied=True),
     # --- the lifecycle ---
     Call(FeedbackTicket.open_ticket, ticket_id="T-2", account_id="ACME", tier=TIER_A,
          source="visit", kind="complaint", severity="major", summary="late and damaged",
@@ -123,12 +132,16 @@ CASES = [
          deadline=LATER, level=1, role="department_head"),
     # --- the policy ---
     Call(TieredEscalation, (("A", ROW),), (("STRATEGIC", "A"),), ("owner", "head"),
-         BusinessDuration(days=1), "0.75", 2, False),
+         BusinessDuration(days=1), "0.75", 2, False, "A"),
     Call(TieredEscalation.from_mapping, SETTINGS),
     Call(POLICY.deadlines_for, TIER_A),
     Call(POLICY.overdue_level, MONDAY, now=LATE, calendar=CALENDAR),
     Call(POLICY.role, 2),
     Call(presets.escalation),
+    Call(LedgerRules, "key-account department", False, 4, False),
+    Call(LedgerRules.from_mapping, LEDGER_SETTINGS),
+    Call(LEDGER.satisfied_by, 4),
+    Call(presets.ledger),
     # --- the services ---
     Call(ticket_deadlines, TIER_A, Severity.MAJOR, POLICY, opened_at=MONDAY, calendar=CALENDAR),
     Call(open_ticket, POLICY, ticket_id="T-3", account_id="ACME", tier=TIER_A, source="phone",
@@ -136,6 +149,12 @@ CASES = [
          responsible_department="finance", responsible_person="Zhou Min", now=MONDAY,
          calendar=CALENDAR, lead_coordinator="key-account department",
          departments=["logistics"]),
+    Call(open_ticket, POLICY, ticket_id="T-4", account_id="PROSPECT", tier=None,
+         source="phone", kind="complaint", severity="minor", summary="sample broken",
+         responsible_department="logistics", responsible_person="Wang Fang", now=MONDAY,
+         calendar=CALENDAR, departments=["quality"], ledger=LEDGER),
+    Call(close_ticket, RESOLVED, LEDGER, told="new carrier", told_by="Chen Jing", now=LATE,
+         satisfaction=4, satisfied=True, told_at=LATER),
     Call(reopen_ticket, CLOSED, POLICY, reason="still late", now=LATE, calendar=CALENDAR),
     Call(escalation_level, OPENED, POLICY, now=LATE, calendar=CALENDAR),
     Call(who_must_act, OPENED, POLICY, now=LATE, calendar=CALENDAR),

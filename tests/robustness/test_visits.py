@@ -34,7 +34,7 @@ from keyaccount import (
     visit_id,
 )
 from keyaccount.policies import TierVisitFrequency
-from keyaccount.policies.presets import escalation, visit_frequency
+from keyaccount.policies.presets import escalation, ledger, visit_frequency
 from robustness.harness import Call, suite
 from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, SHANGHAI, YEAR, complete_record
 
@@ -139,6 +139,9 @@ CASES = [
     # --- recording ----------------------------------------------------------------------------
     Call(record_visit, TICKETED, escalation(), tier=TIER_B,
          now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI), calendar=CALENDAR),
+    Call(record_visit, TICKETED, escalation(), tier=None,
+         now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI), calendar=CALENDAR, ledger=ledger(),
+         follow_up_by="li"),
     # --- events -------------------------------------------------------------------------------
     Call(VisitPlanned, occurred_at=NOW, account_id="BEIHAI", period=YEAR, visit_count=6),
     Call(VisitReassigned, occurred_at=NOW, account_id="BEIHAI", departing="chen",

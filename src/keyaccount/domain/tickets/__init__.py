@@ -75,25 +75,31 @@ A written report resolves it; the customer's answer closes it, or reopens it:
 """
 
 from keyaccount.domain.tickets import (
+    closing_record,
     deadlines,
     enums,
     escalation,
     events,
     history,
+    ledger,
     ticket,
 )
+from keyaccount.domain.tickets.closing_record import *
 from keyaccount.domain.tickets.deadlines import *
 from keyaccount.domain.tickets.enums import *
 from keyaccount.domain.tickets.escalation import *
 from keyaccount.domain.tickets.events import *
 from keyaccount.domain.tickets.history import *
+from keyaccount.domain.tickets.ledger import *
 from keyaccount.domain.tickets.ticket import *
 
 __all__ = [
+    *closing_record.__all__,
     *deadlines.__all__,
     *enums.__all__,
     *escalation.__all__,
     *events.__all__,
     *history.__all__,
+    *ledger.__all__,
     *ticket.__all__,
 ]

@@ -39,7 +39,8 @@ def check_ticket(ticket: Any) -> None:
     if ticket.is_cross_department and ticket.lead_coordinator is None:
         raise InvalidInput(
             f"{name} spans departments {list(ticket.involved_departments)}; a lead "
-            f"coordinator is required (seed 001 §五(二)2), got lead_coordinator=None"
+            f"coordinator is required (seed 001 §五(二)2), got lead_coordinator=None (a ledger "
+            f"policy given to open_ticket names its department)"
         )
     for field in ("first_reply_deadline", "resolution_deadline"):
         deadline: datetime = getattr(ticket, field)

@@ -61,12 +61,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_instant_in_years, to_enum
+from keyaccount._validation import require_instant_in_years, to_enum, to_items
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets._checks import check_calendar
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
 from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind, TicketSource
 from keyaccount.domain.tickets.events import TicketAtRisk, TicketEscalated
+from keyaccount.domain.tickets.ledger import LedgerPolicy, lead_for
 from keyaccount.domain.tickets.ticket import FeedbackTicket, TicketChange
 
 if TYPE_CHECKING:
@@ -184,21 +185,30 @@ def open_ticket(
     calendar: BusinessCalendar,
     lead_coordinator: str | None = None,
     departments: Iterable[str] = (),
+    ledger: LedgerPolicy | None = None,
 ) -> TicketChange:
     """Open a ticket at ``now`` with the policy's deadlines for its tier and severity.
 
     The fields are those of :meth:`FeedbackTicket.open_ticket`, less the two deadlines. Every
     account can raise a problem: ``tier=None`` (a prospect, a customer outside the key-account
     tiers) gets the deadlines of the policy's default row (tier D's by default, SPEC §7).
+    With a ``ledger`` policy, a problem spanning departments is led by its department unless
+    another lead is given, and another lead is refused unless the ledger allows it (seed 001
+    §五(二)2); without one, a cross-department problem needs ``lead_coordinator``.
 
     Returns:
         The new ticket and its ``TicketOpened`` event.
 
     Raises:
-        InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
-            cross-department problem without a lead coordinator.
+        InvalidInput: a malformed field, an unknown tier, a naive ``now``, a
+            cross-department problem without a lead coordinator, or a lead the ``ledger``
+            does not allow.
     """
     require_instant_in_years(now, field="now")
+    if ledger is not None:
+        departments = to_items(departments, field="departments", expected="department names")
+        lead_coordinator = lead_for(ledger, lead_coordinator,
+                                    involved=(responsible_department, *departments))
     if tier is not None and not isinstance(tier, Tier):
         raise InvalidInput(f"tier must be a Tier or None (no tier), got {tier!r}")
     deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)

@@ -357,8 +357,9 @@ class TieredEscalation:
         ``ladder`` (roles, responsible person first), ``escalation_step`` (duration),
         ``warning_fraction`` (``0.75`` or ``"75%"``), ``priority_rank`` (int),
         ``allow_inverted_deadlines`` (bool) and ``untiered`` (the tier whose deadlines an
-        account without a tier gets; the last tier listed when not given). Durations read like ``"4h"``, ``"3d"``,
-        ``"1d4h"``. Tiers are listed best first; both tables must name the same tiers.
+        account without a tier gets; the last tier listed when not given). Durations read
+        like ``"4h"``, ``"3d"``, ``"1d4h"``. Tiers are listed best first; both tables must
+        name the same tiers.
 
         Raises:
             PolicyConfigError: an unknown key; a negative, zero or malformed duration; a tier
