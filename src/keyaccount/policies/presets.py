@@ -17,7 +17,7 @@ from keyaccount.policies.customers import (
 )
 from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
 from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
-from keyaccount.policies.tickets import LedgerRules, TieredEscalation
+from keyaccount.policies.tickets import LedgerRules, RectificationRules, TieredEscalation
 from keyaccount.policies.visits import TierVisitFrequency
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "handover",
     "ledger",
     "loyalty",
+    "rectification",
     "review_cadence",
     "scorecard",
     "visit_frequency",
@@ -142,6 +143,18 @@ def ledger() -> LedgerRules:
     'key-account department'
     """
     return LedgerRules()
+
+
+def rectification() -> RectificationRules:
+    """Our defaults of rectification notices (seed 001 §七(一)3 writes 限期整改, no number).
+
+    Five business days to rectify; a notice once a ticket reaches escalation level 2 or two
+    planned visits of an account are overdue.
+
+    >>> str(rectification().answer_within)
+    '5d'
+    """
+    return RectificationRules()
 
 
 def visit_frequency() -> TierVisitFrequency:
