@@ -9,6 +9,12 @@ import attrs
 from keyaccount import (
     TIER_A,
     ClosingRecord,
+    RectificationAnswered,
+    RectificationEvent,
+    RectificationIssued,
+    RectificationNotice,
+    RectificationOverdue,
+    RectificationVerified,
     DeadlineKind,
     EscalationMarks,
     FeedbackTicket,
@@ -35,11 +41,14 @@ from keyaccount import (
     reopen_ticket,
     ticket_deadlines,
     close_ticket,
+    issue_notice,
+    notice_for_ticket,
+    notice_for_visits,
     ticket_queue_key,
     who_must_act,
 )
 from keyaccount.domain.calendar import BusinessDuration
-from keyaccount.policies import LedgerRules, TieredEscalation, presets
+from keyaccount.policies import LedgerRules, RectificationRules, TieredEscalation, presets
 from national_day import PLAIN_WEEKS, at
 from robustness.harness import Call, suite
 
@@ -84,6 +93,12 @@ SETTINGS = {
 }
 LEDGER_SETTINGS = {"lead_department": "marketing", "allow_other_leads": False,
                    "satisfied_from": 4, "allow_contradiction": False}
+RULES = presets.rectification()
+NOTICE, _ = issue_notice(RULES, notice_id="N-1", finding="records incomplete",
+                         addressed_to="east", now=MONDAY, calendar=CALENDAR, refers_to="ACME")
+ANSWERED, _ = NOTICE.answer("records completed", now=LATER)
+VERIFIED, _ = ANSWERED.verify(by="supervision", now=LATE)
+NOTICE_IDS = {"notice_id": "N-1", "refers_to": "ACME"}
 # every field of a closed ticket, so that each one is set and can be spoiled
 CLOSED_FIELDS = attrs.asdict(CLOSED, recurse=False)
 
@@ -142,6 +157,30 @@ CASES = [
     Call(LedgerRules.from_mapping, LEDGER_SETTINGS),
     Call(LEDGER.satisfied_by, 4),
     Call(presets.ledger),
+    # --- rectification notices ---
+    Call(RectificationNotice, **attrs.asdict(VERIFIED, recurse=False)),
+    Call(RectificationNotice.issue, notice_id="N-2", finding="late", addressed_to="east",
+         deadline=LATE, now=MONDAY, refers_to="ACME"),
+    Call(NOTICE.answer, "records completed", now=LATER),
+    Call(ANSWERED.verify, by="supervision", now=LATE),
+    Call(NOTICE.check_overdue, now=LATE + timedelta(days=30)),
+    Call(RectificationEvent, occurred_at=MONDAY, **NOTICE_IDS),
+    Call(RectificationIssued, occurred_at=MONDAY, **NOTICE_IDS, finding="late",
+         addressed_to="east", deadline=LATE),
+    Call(RectificationAnswered, occurred_at=MONDAY, **NOTICE_IDS, response="done",
+         on_time=True),
+    Call(RectificationVerified, occurred_at=MONDAY, **NOTICE_IDS, verified_by="supervision"),
+    Call(RectificationOverdue, occurred_at=MONDAY, **NOTICE_IDS, deadline=LATE),
+    Call(RectificationRules, BusinessDuration(days=5), 2, 2),
+    Call(RectificationRules.from_mapping, {"answer_within": "5d", "ticket_level": 2,
+                                           "overdue_visits": 2}),
+    Call(presets.rectification),
+    Call(issue_notice, RULES, notice_id="N-3", finding="late", addressed_to="east",
+         now=MONDAY, calendar=CALENDAR, refers_to="ACME"),
+    Call(notice_for_ticket, OPENED, POLICY, RULES, notice_id="N-4",
+         now=MONDAY + timedelta(days=3), calendar=CALENDAR),
+    Call(notice_for_visits, "ACME", 3, RULES, addressed_to="east", notice_id="N-5",
+         now=MONDAY, calendar=CALENDAR),
     # --- the services ---
     Call(ticket_deadlines, TIER_A, Severity.MAJOR, POLICY, opened_at=MONDAY, calendar=CALENDAR),
     Call(open_ticket, POLICY, ticket_id="T-3", account_id="ACME", tier=TIER_A, source="phone",

@@ -25,7 +25,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_count, require_instant_in_years, require_non_empty
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    require_count,
+    require_instant_in_years,
+    require_non_empty,
+)
 from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.tickets._checks import check_calendar
 from keyaccount.domain.tickets.escalation import EscalationPolicy, escalation_level
@@ -116,6 +121,8 @@ def notice_for_ticket(
         InvalidInput: as :func:`~keyaccount.escalation_level` and :func:`issue_notice`.
     """
     _check_policy(policy, "answer_within", "ticket_level")
+    if not isinstance(escalation, EscalationPolicy):
+        raise InvalidInput(f"escalation must be an EscalationPolicy, got {escalation!r}")
     level = escalation_level(ticket, escalation, now=now, calendar=calendar)
     if level < policy.ticket_level:
         return None
@@ -147,7 +154,7 @@ def notice_for_visits(
     """
     _check_policy(policy, "answer_within", "overdue_visits")
     require_non_empty(account_id, field="account_id")
-    require_count(overdue, field="overdue")
+    require_count(overdue, field="overdue", maximum=COUNT_LIMIT)
     if overdue < policy.overdue_visits:
         return None
     finding = f"visit plan of {account_id} is behind: {overdue} planned visits overdue"
