@@ -100,7 +100,7 @@ def test_time_moves_forward_on_a_notice() -> None:
 def test_a_stored_notice_with_fields_that_contradict_its_status_is_refused() -> None:
     with pytest.raises(InvalidInput, match="expected response set exactly while answered"):
         attrs.evolve(issued(), status=RectificationStatus.ANSWERED)
-    with pytest.raises(InvalidInput, match="deadline .* is before issued_at"):
+    with pytest.raises(InvalidInput, match=r"deadline .* is before issued_at"):
         attrs.evolve(issued(), deadline=EVE - timedelta(days=1))
 
 
