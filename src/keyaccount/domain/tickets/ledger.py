@@ -51,9 +51,9 @@ __all__ = ["LedgerPolicy", "close_ticket"]
 class LedgerPolicy(Protocol):
     """What a company decides about leading and closing problems (SPEC §7; seed 001 §五(二)).
 
-    Invariants (``keyaccount.testing.check_ledger_policy``): ``lead_department`` is a
-    non-blank name; :meth:`satisfied_by` answers a bool for every score of
-    :data:`SATISFACTION_SCALE` and never turns from satisfied to unsatisfied as the score grows.
+    Invariants a host's own policy keeps: ``lead_department`` is a non-blank name;
+    :meth:`satisfied_by` answers a bool for every score of :data:`SATISFACTION_SCALE` and never
+    turns from satisfied to unsatisfied as the score grows.
     """
 
     @property
