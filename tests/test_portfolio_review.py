@@ -49,6 +49,7 @@ def test_the_review_walks_the_whole_domain_in_order(review: str) -> None:
         "3. Visit plans",
         "4. The second half of 2025 replayed: visits, tickets, escalation",
         "5. The half-year review 2025-H2: indicators and scorecards",
+        "6. Every account heard: a prospect's ticket, its closing record, a rectification notice",
     ]
 
 
@@ -93,6 +94,25 @@ def test_the_review_counts_deadlines_across_the_national_day_holiday(review: str
     # the resolution falls on the make-up working day Saturday 11 October
     assert ("    first reply due Thu 09 Oct 11:00, resolution due Sat 11 Oct 16:00 "
             "(a make-up working day)") in review.splitlines()
+
+
+def test_every_account_heard_is_printed_last(review: str) -> None:
+    # issue 16: a ticket from an account without a tier gets tier D's deadlines (3 business
+    # days across the New Year holiday and the make-up Sunday of 4 January), led by the
+    # key-account department; its closing record; a rectification notice with its deadline
+    lines = review.splitlines()
+    section = lines[lines.index(
+        "6. Every account heard: a prospect's ticket, its closing record, a rectification "
+        "notice"):]
+    assert section[1] == ("  T-2025-P001 from P-塞北矿业, a prospect without a tier (tier D's "
+                          "deadlines), led by 大客户部")
+    assert section[2].startswith("    first reply due Mon 2026-01-05 10:00, resolution due "
+                                 "Wed 2026-01-14 10:00")
+    assert section[3] == ("    closed: told 'replacement delivered, packing changed' by li on "
+                          "2026-01-04 17:00; satisfaction not given, satisfied True")
+    assert section[5].startswith("  rectification notice RN-2026-001 to ")
+    assert section[6] == ("    issued Mon 2026-01-05 09:00, due Fri 2026-01-09 18:00 (5d business "
+                          "time)")
 
 
 def test_next_years_plan_starts_on_the_make_up_working_day_of_4_january(review: str) -> None:

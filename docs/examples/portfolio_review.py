@@ -14,7 +14,9 @@ portfolio of 3,000 accounts that it makes up itself from a fixed seed:
 4. a replay of the second half of 2025: visits, feedback tickets (across the National Day
    holiday) and their escalation;
 5. the half-year review: tier counts and migration, visit completion, overdue visits, open and
-   escalated tickets, the indicators and the account managers' scorecards.
+   escalated tickets, the indicators and the account managers' scorecards;
+6. every account heard: a complaint from a prospect without a tier, closed with its closing
+   record, and a rectification notice for a ticket far behind, due on the business calendar.
 
 It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
 below), and prints the same review on every run. It is the only code in the repository that
@@ -64,10 +66,12 @@ from keyaccount import (
     VolumeFact,
     apply_grading,
     assign_account_code,
+    close_ticket,
     compute_indicators,
     escalation_level,
     evaluate_compliance,
     evaluate_escalation,
+    notice_for_ticket,
     open_ticket,
     record_visit,
     reopen_ticket,
@@ -81,6 +85,7 @@ from keyaccount import (
 )
 from keyaccount.policies import (
     Calibration,
+    LedgerRules,
     calibrate,
     presets,
 )
@@ -756,7 +761,8 @@ def report_tickets(replay: TicketReplay, out: list[str]) -> None:
     out.append("  work queue (complaints of the top tiers first, then by deadline):")
     for ticket in sorted(open_tickets, key=partial(ticket_queue_key, policy=policy))[:5]:
         level = escalation_level(ticket, policy, now=REVIEW, calendar=CALENDAR)
-        out.append(f"    {ticket.ticket_id:<16} {ticket.account_id} tier {ticket.tier.code} "
+        tier = ticket.tier.code if ticket.tier is not None else "-"
+        out.append(f"    {ticket.ticket_id:<16} {ticket.account_id} tier {tier} "
                    f"{ticket.kind.value:<20} {ticket.status.value:<11} resolution due "
                    f"{ticket.resolution_deadline:%Y-%m-%d %H:%M}, level {level}")
 
@@ -923,7 +929,56 @@ def review() -> list[str]:
 
     out += ["", f"5. The half-year review {H2}: indicators and scorecards"]
     review_indicators(at_start, customers, accounts, plans, records, replay, out)
+
+    out += ["", "6. Every account heard: a prospect's ticket, its closing record, a "
+            "rectification notice"]
+    every_account_heard(replay, out)
     return out
+
+
+def every_account_heard(replay: TicketReplay, out: list[str]) -> None:
+    """A prospect's complaint (no tier yet), closed with its record; supervision's notice."""
+    ledger = LedgerRules.from_mapping({"lead_department": LEAD_COORDINATOR})
+    opened_at = _at(date(2025, 12, 30), 10)
+    ticket, _ = open_ticket(
+        replay.policy, ticket_id="T-2025-P001", account_id="P-塞北矿业", tier=None,
+        source="phone", kind="complaint", severity="major",
+        summary="trial delivery arrived damaged", responsible_department="logistics",
+        responsible_person=RESPONSIBLE["logistics"], departments=["quality"], now=opened_at,
+        calendar=CALENDAR, ledger=ledger)
+    out.append(f"  {ticket.ticket_id} from {ticket.account_id}, a prospect without a tier "
+               f"(tier D's deadlines), led by {ticket.lead_coordinator}")
+    out.append(f"    first reply due {ticket.first_reply_deadline:%a %Y-%m-%d %H:%M}, resolution "
+               f"due {ticket.resolution_deadline:%a %Y-%m-%d %H:%M} (New Year 1-3 Jan off)")
+    ticket, _ = ticket.reply("replacement goods on their way", now=_at(date(2025, 12, 31), 10))
+    ticket, _ = ticket.resolve("replaced; packing changed, report LOG-P001",
+                               now=_at(date(2026, 1, 4), 15))
+    ticket, _ = close_ticket(ticket, ledger, told="replacement delivered, packing changed",
+                             told_by="li", told_at=_at(date(2026, 1, 4), 17), satisfied=True,
+                             now=REVIEW)
+    closing = ticket.closing
+    assert closing is not None
+    given = "not given" if closing.satisfaction is None else str(closing.satisfaction)
+    out.append(f"    closed: told {closing.told!r} by {closing.told_by} on "
+               f"{closing.told_at:%Y-%m-%d %H:%M}; satisfaction {given}, satisfied "
+               f"{closing.satisfied}")
+    rules = presets.rectification()
+    behind = sorted(
+        (t for t in replay.tickets.values() if t.is_open
+         and escalation_level(t, replay.policy, now=REVIEW, calendar=CALENDAR)
+         >= rules.ticket_level),
+        key=lambda t: t.ticket_id)
+    out.append(f"  tickets at escalation level {rules.ticket_level} or more at the review: "
+               f"{len(behind)}")
+    if behind:
+        change = notice_for_ticket(behind[0], replay.policy, rules, notice_id="RN-2026-001",
+                                   now=REVIEW, calendar=CALENDAR)
+        assert change is not None
+        notice, _ = change
+        out.append(f"  rectification notice {notice.notice_id} to {notice.addressed_to}: "
+                   f"{notice.finding}")
+        out.append(f"    issued {notice.issued_at:%a %Y-%m-%d %H:%M}, due "
+                   f"{notice.deadline:%a %Y-%m-%d %H:%M} ({rules.answer_within} business time)")
 
 
 def end_of_year(

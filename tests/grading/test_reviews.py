@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from keyaccount import (
     DEFAULT_REVIEW_CADENCE,
+    BusinessCalendar,
     InvalidInput,
     PolicyConfigError,
     ReviewCadence,
@@ -125,3 +126,83 @@ def test_a_review_due_takes_its_kind_by_name_and_falls_due_by_2200() -> None:
 def test_a_review_without_months_is_named_by_its_setting() -> None:
     with pytest.raises(PolicyConfigError, match="roster_survey_months needs at least one month"):
         ReviewCadence.from_mapping({"roster_survey_months": []})
+
+
+# --- on the business calendar (issue 16; seed 001 §三(一)2, seed 003 第六条) ---
+
+# 2026: New Year 1-3 January off, Sunday 4 January a make-up working day
+NEW_YEAR_2026 = BusinessCalendar(
+    timezone="Asia/Shanghai", holidays=[date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 3)],
+    makeup_workdays=[date(2026, 1, 4)], valid_from=date(2025, 1, 1),
+    valid_until=date(2027, 12, 31))
+
+
+def test_a_review_due_on_a_holiday_is_due_on_the_first_working_day_after_it() -> None:
+    due = {d.kind: d.due_on for d in DEFAULT_REVIEW_CADENCE.next_due(
+        date(2025, 12, 20), calendar=NEW_YEAR_2026)}
+    assert due[ReviewKind.LIST_REVIEW] == date(2026, 1, 4)
+    assert due[ReviewKind.ROSTER_SURVEY] == date(2026, 1, 4)
+    # a review on a working day stays put: 1 December 2026 is a Tuesday
+    assert due[ReviewKind.TARGET_SETTING] == date(2026, 12, 1)
+
+
+def test_a_review_moved_past_the_holiday_is_still_due_on_the_holiday_itself() -> None:
+    due = {d.kind: d.due_on for d in DEFAULT_REVIEW_CADENCE.next_due(
+        date(2026, 1, 2), calendar=NEW_YEAR_2026)}
+    assert due[ReviewKind.LIST_REVIEW] == date(2026, 1, 4)
+
+
+def test_a_missed_review_is_reported_overdue_instead_of_dropped() -> None:
+    missed = DEFAULT_REVIEW_CADENCE.overdue(
+        [("list_review", date(2026, 1, 5)), (ReviewKind.TARGET_SETTING, date(2026, 12, 2))],
+        since=date(2026, 1, 1), today=date(2027, 1, 10), calendar=NEW_YEAR_2026)
+    assert [(d.kind, d.due_on) for d in missed] == [
+        (ReviewKind.ROSTER_SURVEY, date(2026, 1, 4)),
+        (ReviewKind.ROSTER_SURVEY, date(2026, 7, 1)),
+        (ReviewKind.LIST_REVIEW, date(2027, 1, 1)),
+        (ReviewKind.ROSTER_SURVEY, date(2027, 1, 1)),
+    ]
+
+
+def test_a_review_held_late_but_before_the_next_one_is_not_overdue() -> None:
+    missed = DEFAULT_REVIEW_CADENCE.overdue(
+        [("roster_survey", date(2026, 3, 1))], since=date(2026, 1, 1), today=date(2026, 6, 1))
+    assert ReviewKind.ROSTER_SURVEY not in {d.kind for d in missed}
+
+
+def test_a_review_due_today_is_not_overdue_yet() -> None:
+    assert DEFAULT_REVIEW_CADENCE.overdue([], since=date(2026, 7, 1), today=date(2026, 7, 1)) == ()
+
+
+def test_overdue_refuses_since_after_today_and_malformed_entries() -> None:
+    with pytest.raises(InvalidInput, match="since 2026-02-01 is after today"):
+        DEFAULT_REVIEW_CADENCE.overdue([], since=date(2026, 2, 1), today=date(2026, 1, 1))
+    with pytest.raises(InvalidInput, match=r"done must hold \(kind, date\) pairs"):
+        DEFAULT_REVIEW_CADENCE.overdue(
+            [("list_review",)],  # type: ignore[list-item]
+            since=date(2026, 1, 1), today=date(2026, 2, 1))
+
+
+@given(start=st.dates(date(2025, 1, 1), date(2026, 12, 31)))
+def test_a_due_day_on_the_calendar_is_a_working_day_no_earlier_than_the_plain_one(
+    start: date,
+) -> None:
+    plain = {d.kind: d.due_on for d in DEFAULT_REVIEW_CADENCE.next_due(start)}
+    for due in DEFAULT_REVIEW_CADENCE.next_due(start, calendar=NEW_YEAR_2026):
+        assert NEW_YEAR_2026.is_working_day(due.due_on)
+        assert due.due_on >= start
+        # never later than the plain due day moved to its first working day
+        first = plain[due.kind]
+        moved = first if NEW_YEAR_2026.is_working_day(first) else (
+            NEW_YEAR_2026.next_working_day(first))
+        assert due.due_on <= moved
+
+
+@given(since=st.dates(date(2025, 1, 1), date(2027, 6, 30)), span=st.integers(0, 400))
+def test_with_nothing_held_every_due_day_before_today_is_overdue(since: date, span: int) -> None:
+    today = min(since + timedelta(days=span), date(2027, 12, 1))
+    missed = DEFAULT_REVIEW_CADENCE.overdue([], since=since, today=today)
+    expected = sum(1 for kind in ReviewKind for year in range(since.year, today.year + 1)
+                   for month in DEFAULT_REVIEW_CADENCE.months_of(kind)
+                   if since <= date(year, month, 1) < today)
+    assert len(missed) == expected

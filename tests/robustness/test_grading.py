@@ -15,6 +15,7 @@ from keyaccount import (
     TIER_B,
     TIER_C,
     AccountFigures,
+    BusinessCalendar,
     GradedAccount,
     Grading,
     MigrationMatrix,
@@ -69,6 +70,8 @@ MATRIX = MigrationMatrix.between(BEFORE, AFTER)
 WEIGHTS = ScoreWeights(Decimal("0.4"), Decimal("0.4"), Decimal("0.2"))
 LADDER = TierLadder({"A": VisitLevel.CORE, "B": VisitLevel.IMPORTANT, "C": VisitLevel.GENERAL})
 CADENCE = presets.review_cadence()
+REVIEW_CALENDAR = BusinessCalendar(timezone="Asia/Shanghai", holidays=[date(2026, 1, 1)],
+                                   valid_from=date(2025, 1, 1), valid_until=date(2027, 12, 31))
 CHANGE = TierChange(from_tier=None, to_tier=TIER_B, effective_on=date(2025, 1, 1),
                     reason="annual grading 2024")
 HISTORY = TierHistory("acme", [CHANGE])
@@ -153,6 +156,9 @@ CASES = [
     Call(CADENCE.due_in_month_of, DAY),
     Call(CADENCE.months_of, ReviewKind.ROSTER_SURVEY),
     Call(CADENCE.next_due, DAY),
+    Call(CADENCE.next_due, DAY, calendar=REVIEW_CALENDAR),
+    Call(CADENCE.overdue, [(ReviewKind.LIST_REVIEW, DAY)], since=date(2026, 1, 1),
+         today=date(2026, 12, 31), calendar=REVIEW_CALENDAR),
     Call(ReviewDue, ReviewKind.LIST_REVIEW, date(2027, 1, 1)),
 ]
 

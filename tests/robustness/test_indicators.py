@@ -12,7 +12,9 @@ from tests.robustness.harness import Call, suite
 
 from keyaccount import (
     TIER_A,
+    AccountResult,
     AccountStatus,
+    AccountTarget,
     Appraisal,
     AppraisalComponent,
     Breakdown,
@@ -38,6 +40,7 @@ from keyaccount import (
     Severity,
     SpendingFact,
     SurveyResponse,
+    TargetAttainment,
     TicketFact,
     TicketKind,
     TicketSource,
@@ -59,6 +62,7 @@ from keyaccount import (
     roster_from,
     satisfaction_from_tickets,
     survey_satisfaction,
+    target_attainment,
     ticket_facts_from,
     ticket_resolution,
     tier_migration,
@@ -192,6 +196,11 @@ def _closed_ticket() -> FeedbackTicket:
 
 FEEDBACK = [_closed_ticket()]
 
+TARGET = AccountTarget(account_id="ACME", year=2026, sales=Decimal("1200000"),
+                       profit=Decimal("144000"), visits=12, set_on=date(2025, 12, 15))
+RESULT = AccountResult(account_id="ACME", period=Period.half_year(2026, 1),
+                       sales=Decimal("660000"), profit=Decimal("60000"), visits=6)
+
 CASES = [
     # records
     Call(VisitFact, "ACME", "A", "Wang", "KA", planned_on=date(2025, 3, 3),
@@ -276,6 +285,16 @@ CASES = [
     Call(LOYALTY_POLICY.index, LOYALTY_FACTS, YEAR),
     Call(scorecard),
     Call(loyalty),
+    # --- December targets and their attainment (issue 16) ---
+    Call(AccountTarget, account_id="ACME", year=2026, sales=Decimal("1200000"),
+         profit=Decimal("144000"), visits=12, set_on=date(2025, 12, 15)),
+    Call(TARGET.share, Period.half_year(2026, 1)),
+    Call(AccountResult, account_id="ACME", period=Period.half_year(2026, 1),
+         sales=Decimal("660000"), profit=Decimal("60000"), visits=6),
+    Call(TargetAttainment, account_id="ACME", period=Period.half_year(2026, 1),
+         measure="sales", target=Fraction(600000), actual=Fraction(660000),
+         rate=Fraction(11, 10)),
+    Call(target_attainment, [TARGET], [RESULT]),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

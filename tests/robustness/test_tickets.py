@@ -8,9 +8,16 @@ import attrs
 
 from keyaccount import (
     TIER_A,
+    ClosingRecord,
     DeadlineKind,
     EscalationMarks,
     FeedbackTicket,
+    RectificationAnswered,
+    RectificationEvent,
+    RectificationIssued,
+    RectificationNotice,
+    RectificationOverdue,
+    RectificationVerified,
     Severity,
     TicketAtRisk,
     TicketClosed,
@@ -28,8 +35,12 @@ from keyaccount import (
     TicketResumed,
     TicketStatus,
     TierDeadlines,
+    close_ticket,
     escalation_level,
     evaluate_escalation,
+    issue_notice,
+    notice_for_ticket,
+    notice_for_visits,
     open_ticket,
     reopen_ticket,
     ticket_deadlines,
@@ -37,12 +48,13 @@ from keyaccount import (
     who_must_act,
 )
 from keyaccount.domain.calendar import BusinessDuration
-from keyaccount.policies import TieredEscalation, presets
+from keyaccount.policies import LedgerRules, RectificationRules, TieredEscalation, presets
 from national_day import PLAIN_WEEKS, at
 from robustness.harness import Call, suite
 
 CALENDAR = PLAIN_WEEKS
 POLICY = presets.escalation()
+LEDGER = presets.ledger()
 MONDAY = at(2025, 6, 2, 9)
 LATER = MONDAY + timedelta(hours=1)
 IDS = {"ticket_id": "T-1", "account_id": "ACME"}
@@ -56,7 +68,8 @@ OPENED, _ = open_ticket(
 IN_PROGRESS, _ = OPENED.reply("carrier contacted", now=LATER)
 PAUSED, _ = IN_PROGRESS.pause("waiting for records", now=LATER)
 RESOLVED, _ = IN_PROGRESS.resolve("new carrier", now=LATER)
-CLOSED, _ = RESOLVED.close(satisfaction=2, satisfied=False, now=LATER)
+CLOSED, _ = close_ticket(RESOLVED, LEDGER, told="new carrier", told_by="Chen Jing",
+                         satisfaction=2, now=LATER)
 # a late ticket: its first reply is overdue (level 1) on Tuesday
 LATE = MONDAY + timedelta(days=1, hours=1)
 AT_RISK = TicketAtRisk(occurred_at=LATER, **IDS, deadline_kind=DeadlineKind.RESOLUTION,
@@ -76,7 +89,16 @@ SETTINGS = {
     "warning_fraction": "0.75",
     "priority_rank": 2,
     "allow_inverted_deadlines": False,
+    "untiered": "B",
 }
+LEDGER_SETTINGS = {"lead_department": "marketing", "allow_other_leads": False,
+                   "satisfied_from": 4, "allow_contradiction": False}
+RULES = presets.rectification()
+NOTICE, _ = issue_notice(RULES, notice_id="N-1", finding="records incomplete",
+                         addressed_to="east", now=MONDAY, calendar=CALENDAR, refers_to="ACME")
+ANSWERED, _ = NOTICE.answer("records completed", now=LATER)
+VERIFIED, _ = ANSWERED.verify(by="supervision", now=LATE)
+NOTICE_IDS = {"notice_id": "N-1", "refers_to": "ACME"}
 # every field of a closed ticket, so that each one is set and can be spoiled
 CLOSED_FIELDS = attrs.asdict(CLOSED, recurse=False)
 
@@ -91,6 +113,8 @@ CASES = [
     Call(ROW.resolution, Severity.MAJOR),
     Call(TicketDeadlines, first_reply=MONDAY, resolution=LATER),
     Call(FeedbackTicket, **CLOSED_FIELDS),
+    Call(ClosingRecord, told="new carrier", told_by="Chen Jing", told_at=LATER,
+         satisfaction=None, satisfied=True),
     # --- the lifecycle ---
     Call(FeedbackTicket.open_ticket, ticket_id="T-2", account_id="ACME", tier=TIER_A,
          source="visit", kind="complaint", severity="major", summary="late and damaged",
@@ -123,12 +147,40 @@ CASES = [
          deadline=LATER, level=1, role="department_head"),
     # --- the policy ---
     Call(TieredEscalation, (("A", ROW),), (("STRATEGIC", "A"),), ("owner", "head"),
-         BusinessDuration(days=1), "0.75", 2, False),
+         BusinessDuration(days=1), "0.75", 2, False, "A"),
     Call(TieredEscalation.from_mapping, SETTINGS),
     Call(POLICY.deadlines_for, TIER_A),
     Call(POLICY.overdue_level, MONDAY, now=LATE, calendar=CALENDAR),
     Call(POLICY.role, 2),
     Call(presets.escalation),
+    Call(LedgerRules, "key-account department", False, 4, False),
+    Call(LedgerRules.from_mapping, LEDGER_SETTINGS),
+    Call(LEDGER.satisfied_by, 4),
+    Call(presets.ledger),
+    # --- rectification notices ---
+    Call(RectificationNotice, **attrs.asdict(VERIFIED, recurse=False)),
+    Call(RectificationNotice.issue, notice_id="N-2", finding="late", addressed_to="east",
+         deadline=LATE, now=MONDAY, refers_to="ACME"),
+    Call(NOTICE.answer, "records completed", now=LATER),
+    Call(ANSWERED.verify, by="supervision", now=LATE),
+    Call(NOTICE.check_overdue, now=LATE + timedelta(days=30)),
+    Call(RectificationEvent, occurred_at=MONDAY, **NOTICE_IDS),
+    Call(RectificationIssued, occurred_at=MONDAY, **NOTICE_IDS, finding="late",
+         addressed_to="east", deadline=LATE),
+    Call(RectificationAnswered, occurred_at=MONDAY, **NOTICE_IDS, response="done",
+         on_time=True),
+    Call(RectificationVerified, occurred_at=MONDAY, **NOTICE_IDS, verified_by="supervision"),
+    Call(RectificationOverdue, occurred_at=MONDAY, **NOTICE_IDS, deadline=LATE),
+    Call(RectificationRules, BusinessDuration(days=5), 2, 2),
+    Call(RectificationRules.from_mapping, {"answer_within": "5d", "ticket_level": 2,
+                                           "overdue_visits": 2}),
+    Call(presets.rectification),
+    Call(issue_notice, RULES, notice_id="N-3", finding="late", addressed_to="east",
+         now=MONDAY, calendar=CALENDAR, refers_to="ACME"),
+    Call(notice_for_ticket, OPENED, POLICY, RULES, notice_id="N-4",
+         now=MONDAY + timedelta(days=3), calendar=CALENDAR),
+    Call(notice_for_visits, "ACME", 3, RULES, addressed_to="east", notice_id="N-5",
+         now=MONDAY, calendar=CALENDAR),
     # --- the services ---
     Call(ticket_deadlines, TIER_A, Severity.MAJOR, POLICY, opened_at=MONDAY, calendar=CALENDAR),
     Call(open_ticket, POLICY, ticket_id="T-3", account_id="ACME", tier=TIER_A, source="phone",
@@ -136,6 +188,12 @@ CASES = [
          responsible_department="finance", responsible_person="Zhou Min", now=MONDAY,
          calendar=CALENDAR, lead_coordinator="key-account department",
          departments=["logistics"]),
+    Call(open_ticket, POLICY, ticket_id="T-4", account_id="PROSPECT", tier=None,
+         source="phone", kind="complaint", severity="minor", summary="sample broken",
+         responsible_department="logistics", responsible_person="Wang Fang", now=MONDAY,
+         calendar=CALENDAR, departments=["quality"], ledger=LEDGER),
+    Call(close_ticket, RESOLVED, LEDGER, told="new carrier", told_by="Chen Jing", now=LATE,
+         satisfaction=4, satisfied=True, told_at=LATER),
     Call(reopen_ticket, CLOSED, POLICY, reason="still late", now=LATE, calendar=CALENDAR),
     Call(escalation_level, OPENED, POLICY, now=LATE, calendar=CALENDAR),
     Call(who_must_act, OPENED, POLICY, now=LATE, calendar=CALENDAR),

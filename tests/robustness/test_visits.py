@@ -14,7 +14,9 @@ from keyaccount import (
     Customer,
     CustomerCategory,
     FeedbackItem,
+    FeedbackMeeting,
     OverdueVisit,
+    Period,
     PlannedVisit,
     Topic,
     VisitGap,
@@ -28,13 +30,16 @@ from keyaccount import (
     VisitReassigned,
     VisitRecord,
     VisitRecorded,
+    VisitReport,
     evaluate_compliance,
     record_visit,
     scaled_count,
     visit_id,
+    visit_report,
 )
+from keyaccount.domain.tickets import issue_notice
 from keyaccount.policies import TierVisitFrequency
-from keyaccount.policies.presets import escalation, visit_frequency
+from keyaccount.policies.presets import escalation, ledger, rectification, visit_frequency
 from robustness.harness import Call, suite
 from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, SHANGHAI, YEAR, complete_record
 
@@ -82,6 +87,18 @@ SETTINGS = {
     "ladder": {"A": "core", "B": "important", "C": "general", "D": "general"},
     "raises": {"ACME": {"event": 1}},
 }
+
+_, REPORT_TICKETS, _ = record_visit(TICKETED, escalation(), tier=TIER_B,
+                                    now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI),
+                                    calendar=CALENDAR)
+H1 = Period.half_year(2026, 1)
+REPORT = visit_report([TICKETED], REPORT_TICKETS, team="east", accounts=[TICKETED.account_id],
+                      period=H1)
+MEETING_AT = datetime(2026, 3, 10, 10, tzinfo=SHANGHAI)
+_, MEETING_TICKETS, _ = record_visit(TICKETED, escalation(), tier=TIER_B, now=MEETING_AT,
+                                     calendar=CALENDAR)
+MEETING_NOTICE, _ = issue_notice(rectification(), notice_id="N-1", finding="late",
+                                 addressed_to="logistics", now=MEETING_AT, calendar=CALENDAR)
 
 CASES = [
     # --- values -------------------------------------------------------------------------------
@@ -139,6 +156,9 @@ CASES = [
     # --- recording ----------------------------------------------------------------------------
     Call(record_visit, TICKETED, escalation(), tier=TIER_B,
          now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI), calendar=CALENDAR),
+    Call(record_visit, TICKETED, escalation(), tier=None,
+         now=datetime(2026, 3, 3, 16, tzinfo=SHANGHAI), calendar=CALENDAR, ledger=ledger(),
+         follow_up_by="li"),
     # --- events -------------------------------------------------------------------------------
     Call(VisitPlanned, occurred_at=NOW, account_id="BEIHAI", period=YEAR, visit_count=6),
     Call(VisitReassigned, occurred_at=NOW, account_id="BEIHAI", departing="chen",
@@ -156,6 +176,12 @@ CASES = [
     Call(POLICY.quota_for, "ACME", TIER_B),
     Call(POLICY.with_raise, "ACME", QUOTA),
     Call(visit_frequency),
+    # --- the visit report and the feedback meeting (issue 16) ---
+    Call(VisitReport, team="east", period=H1, visits=[TICKETED], tickets=REPORT_TICKETS),
+    Call(visit_report, [TICKETED], REPORT_TICKETS, team="east",
+         accounts=[TICKETED.account_id], period=H1, zone=SHANGHAI),
+    Call(FeedbackMeeting, report=REPORT, held_at=MEETING_AT, attendees=["logistics"],
+         tickets=MEETING_TICKETS, notices=[MEETING_NOTICE]),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

@@ -543,7 +543,7 @@ def test_pauses_move_the_deadline_by_exactly_the_business_time_paused_on_any_cal
 
 
 def test_status_fields_that_contradict_the_status_are_refused() -> None:
-    with pytest.raises(InvalidInput, match="is closed with satisfaction=None"):
+    with pytest.raises(InvalidInput, match="is closed with satisfied=None"):
         attrs.evolve(resolved(), status=TicketStatus.CLOSED, closed_at=at(2025, 10, 9, 15))
 
 

@@ -370,7 +370,7 @@ def test_a_tier_deadline_that_is_not_a_duration_is_refused_by_its_field(field: s
         TierDeadlines(**row)
 
 
-@pytest.mark.parametrize("tier", [["A"], {"code": "A"}, None, 1])
+@pytest.mark.parametrize("tier", [["A"], {"code": "A"}, 1])
 def test_deadlines_are_refused_for_what_is_neither_a_tier_nor_its_code(tier: object) -> None:
     with pytest.raises(InvalidInput, match=r"tier must be a Tier or a tier code"):
         presets.escalation().deadlines_for(tier)  # type: ignore[arg-type]

@@ -83,7 +83,7 @@ def test_a_visit_cannot_be_recorded_before_it_took_place() -> None:
     assert len(tickets) == 1
 
 
-@pytest.mark.parametrize("argument", ["record", "escalation", "tier", "calendar"])
+@pytest.mark.parametrize("argument", ["record", "escalation", "calendar"])
 def test_recording_a_visit_with_a_wrong_collaborator_is_refused_naming_it(argument: str) -> None:
     arguments: dict[str, object] = {
         "record": complete_record(feedback=[_complaint()]),

@@ -17,7 +17,7 @@ from keyaccount.policies.customers import (
 )
 from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
 from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
-from keyaccount.policies.tickets import TieredEscalation
+from keyaccount.policies.tickets import LedgerRules, RectificationRules, TieredEscalation
 from keyaccount.policies.visits import TierVisitFrequency
 
 __all__ = [
@@ -28,7 +28,9 @@ __all__ = [
     "dormancy",
     "escalation",
     "handover",
+    "ledger",
     "loyalty",
+    "rectification",
     "review_cadence",
     "scorecard",
     "visit_frequency",
@@ -128,6 +130,31 @@ def escalation() -> TieredEscalation:
     <BusinessDuration 8h>
     """
     return TieredEscalation()
+
+
+def ledger() -> LedgerRules:
+    """The seed defaults of leading and closing problems (SPEC §7; seed 001 §五(二)2-3).
+
+    The key-account department leads a problem spanning departments and no other lead is
+    accepted; scores 4 and 5 of five count as satisfied; an answer that contradicts the score
+    is refused.
+
+    >>> ledger().lead_department
+    'key-account department'
+    """
+    return LedgerRules()
+
+
+def rectification() -> RectificationRules:
+    """Our defaults of rectification notices (seed 001 §七(一)3 writes 限期整改, no number).
+
+    Five business days to rectify; a notice once a ticket reaches escalation level 2 or two
+    planned visits of an account are overdue.
+
+    >>> str(rectification().answer_within)
+    '5d'
+    """
+    return RectificationRules()
 
 
 def visit_frequency() -> TierVisitFrequency:

@@ -179,11 +179,16 @@ def check_escalation_policy(
     decreases while the ticket stays open; every event carries the moment it was evaluated
     at and names the ticket; no warning or escalation is ever announced twice, whether the
     ticket is evaluated again at the same moment or later; and the highest level announced so
-    far is the level the policy reports.
+    far is the level the policy reports; and an account without a tier gets deadlines too
+    (``deadlines_for(None)``, the default row: every account can raise a problem).
 
     Raises:
         AssertionError: an invariant is broken (the message says which and where).
     """
+    untiered = ticket_deadlines(None, ticket.severity, policy, opened_at=ticket.opened_at,
+                                calendar=calendar)
+    _check(untiered.first_reply >= ticket.opened_at,
+           f"untiered first reply before opening: {untiered}")
     deadlines = ticket_deadlines(
         ticket.tier, ticket.severity, policy, opened_at=ticket.opened_at, calendar=calendar
     )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,6 +29,9 @@ from keyaccount._validation import (
     to_enum,
     to_items,
 )
+
+if TYPE_CHECKING:
+    from keyaccount.domain.calendar import BusinessCalendar
 
 __all__ = ["DEFAULT_REVIEW_CADENCE", "ReviewCadence", "ReviewDue", "ReviewKind"]
 
@@ -167,25 +172,109 @@ class ReviewCadence:
         require_day_in_years(day, field="day")
         return tuple(kind for kind in ReviewKind if day.month in self.months_of(kind))
 
-    def next_due(self, day: date) -> tuple[ReviewDue, ...]:
+    def next_due(
+        self, day: date, *, calendar: BusinessCalendar | None = None
+    ) -> tuple[ReviewDue, ...]:
         """When each review falls due next, on or after ``day``, soonest first.
 
         A review due on the first of ``day``'s month has passed unless ``day`` is that first.
+        With a business ``calendar`` a review counts on it (seed 001 §三(一)2, 003 第六条): one
+        due on a day off (1 January) is due on the first working day after it.
+
+        >>> from keyaccount import BusinessCalendar
+        >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", holidays=[date(2026, 1, 1),
+        ...     date(2026, 1, 2)], makeup_workdays=[date(2026, 1, 4)])
+        >>> [str(due.due_on) for due in DEFAULT_REVIEW_CADENCE.next_due(
+        ...     date(2026, 1, 1), calendar=calendar)]
+        ['2026-01-04', '2026-01-04', '2026-12-01']
 
         Raises:
             InvalidInput: ``day`` is not a date in the years 1900-2199 (the next review of a
-                day in 9999 would fall past the last date there is).
+                day in 9999 would fall past the last date there is), or ``calendar`` is not a
+                ``BusinessCalendar``.
+            CalendarRangeError: a due day outside the calendar's holiday data.
         """
         require_day_in_years(day, field="day")
+        _check_calendar(calendar)
         dues = []
+        month_start = day.replace(day=1)
         for kind in ReviewKind:
-            candidates = [
-                date(year, month, 1)
-                for year in (day.year, day.year + 1)
-                for month in self.months_of(kind)
-            ]
-            dues.append(ReviewDue(kind, min(c for c in candidates if c >= day)))
+            # the calendar is asked only from day's month on (its data may start there)
+            firsts = sorted(date(year, month, 1) for year in (day.year, day.year + 1)
+                            for month in self.months_of(kind))
+            due = next(due for due in (_due_day(first, calendar) for first in firsts
+                                       if first >= month_start) if due >= day)
+            dues.append(ReviewDue(kind, due))
         return tuple(sorted(dues, key=lambda due: (due.due_on, due.kind.value)))
+
+    def overdue(
+        self,
+        done: Iterable[tuple[ReviewKind | str, date]],
+        *,
+        since: date,
+        today: date,
+        calendar: BusinessCalendar | None = None,
+    ) -> tuple[ReviewDue, ...]:
+        """The reviews that fell due from ``since`` to before ``today`` and were not held.
+
+        A review due on a day is held by a ``(kind, day held)`` entry of ``done`` on or after
+        that day and before the same review falls due again; one not held is reported
+        overdue, oldest first, never dropped (a missed survey stays missed when the next one
+        is due). With a ``calendar`` the due days count on it as in :meth:`next_due`.
+
+        >>> missed = DEFAULT_REVIEW_CADENCE.overdue(
+        ...     [("list_review", date(2026, 1, 6))], since=date(2026, 1, 1),
+        ...     today=date(2026, 8, 1))
+        >>> [(due.kind.value, str(due.due_on)) for due in missed]
+        [('roster_survey', '2026-01-01'), ('roster_survey', '2026-07-01')]
+
+        Raises:
+            InvalidInput: ``since`` after ``today``, a day outside the years 1900-2199, an
+                entry of ``done`` that is not a ``(kind, date)`` pair, or a ``calendar`` that
+                is not a ``BusinessCalendar``.
+            CalendarRangeError: a due day outside the calendar's holiday data.
+        """
+        require_day_in_years(since, field="since")
+        require_day_in_years(today, field="today")
+        if since > today:
+            raise InvalidInput(f"since {since.isoformat()} is after today {today.isoformat()}")
+        _check_calendar(calendar)
+        held: dict[ReviewKind, list[date]] = {kind: [] for kind in ReviewKind}
+        for entry in to_items(done, field="done", expected="(kind, date) pairs"):
+            if not isinstance(entry, tuple) or len(entry) != 2:
+                raise InvalidInput(f"done must hold (kind, date) pairs, got {entry!r}")
+            kind = to_enum(ReviewKind, entry[0], field="done kind")
+            held[kind].append(require_day_in_years(entry[1], field="done day"))
+        missed = []
+        month_start = since.replace(day=1)
+        for kind in ReviewKind:
+            # the calendar is asked only for the months from since's to today's
+            days = [
+                _due_day(first, calendar) if month_start <= first < today else first
+                for first in sorted(date(year, month, 1)
+                                    for year in range(since.year, today.year + 2)
+                                    for month in self.months_of(kind))
+            ]
+            for due_on, following in pairwise(days):
+                if since <= due_on < today and not any(
+                    due_on <= day < following for day in held[kind]
+                ):
+                    missed.append(ReviewDue(kind, due_on))
+        return tuple(sorted(missed, key=lambda due: (due.due_on, due.kind.value)))
+
+
+def _check_calendar(calendar: object) -> None:
+    from keyaccount.domain.calendar import BusinessCalendar
+
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidInput(f"calendar must be a BusinessCalendar or None, got {calendar!r}")
+
+
+def _due_day(first: date, calendar: BusinessCalendar | None) -> date:
+    """The first of a month, or with a calendar the first working day on or after it."""
+    if calendar is None or first.year > LAST_YEAR:
+        return first
+    return first if calendar.is_working_day(first) else calendar.next_working_day(first)
 
 
 DEFAULT_REVIEW_CADENCE = ReviewCadence()

@@ -38,6 +38,7 @@ from keyaccount.domain.indicators import (
     resolution,
     retention,
     satisfaction,
+    targets,
     values,
     visits,
     weighting,
@@ -55,6 +56,7 @@ from keyaccount.domain.indicators.records import *
 from keyaccount.domain.indicators.resolution import *
 from keyaccount.domain.indicators.retention import *
 from keyaccount.domain.indicators.satisfaction import *
+from keyaccount.domain.indicators.targets import *
 from keyaccount.domain.indicators.values import *
 from keyaccount.domain.indicators.visits import *
 from keyaccount.domain.indicators.weighting import *
@@ -73,6 +75,7 @@ __all__ = [
     *resolution.__all__,
     *retention.__all__,
     *satisfaction.__all__,
+    *targets.__all__,
     *values.__all__,
     *visits.__all__,
     *weighting.__all__,

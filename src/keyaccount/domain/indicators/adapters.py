@@ -177,12 +177,12 @@ def ticket_facts_from(
     require_bool(by_responsible_department, field="by_responsible_department")
     facts = []
     for ticket in tickets:
-        account_id, _tier, manager, department = _dimensions(ticket.account_id, customers)
+        account_id, tier, manager, department = _dimensions(ticket.account_id, customers)
         resolved_at = ticket.resolved_at
         facts.append(
             TicketFact(
                 account_id,
-                ticket.tier.code,
+                tier if ticket.tier is None else ticket.tier.code,  # opened before it was graded
                 manager,
                 ticket.responsible_department if by_responsible_department else department,
                 opened_on=_day(ticket.opened_at, zone),

@@ -13,7 +13,11 @@ Modules: :mod:`~keyaccount.domain.tickets.enums` (source, kind, severity, status
 :mod:`~keyaccount.domain.tickets.events`, :mod:`~keyaccount.domain.tickets.deadlines` (a
 ticket's deadlines, in the business time of :class:`~keyaccount.BusinessDuration`), and
 :mod:`~keyaccount.domain.tickets.escalation` (the ``EscalationPolicy`` protocol and the
-services that open, reopen, evaluate and queue tickets with it).
+services that open, reopen, evaluate and queue tickets with it),
+:mod:`~keyaccount.domain.tickets.closing_record` and :mod:`~keyaccount.domain.tickets.ledger`
+(who leads a problem, how it is closed with the customer: the ``LedgerPolicy``), and
+:mod:`~keyaccount.domain.tickets.rectification` with
+:mod:`~keyaccount.domain.tickets.supervision` (rectification notices, seed 001 §七(一)3).
 
 Every step of a ticket's lifecycle returns ``(new_ticket, events)``; an illegal step raises
 :class:`~keyaccount.InvalidTransition` and leaves the ticket as it was::
@@ -75,25 +79,40 @@ A written report resolves it; the customer's answer closes it, or reopens it:
 """
 
 from keyaccount.domain.tickets import (
+    closing_record,
     deadlines,
     enums,
     escalation,
     events,
     history,
+    ledger,
+    rectification,
+    rectification_events,
+    supervision,
     ticket,
 )
+from keyaccount.domain.tickets.closing_record import *
 from keyaccount.domain.tickets.deadlines import *
 from keyaccount.domain.tickets.enums import *
 from keyaccount.domain.tickets.escalation import *
 from keyaccount.domain.tickets.events import *
 from keyaccount.domain.tickets.history import *
+from keyaccount.domain.tickets.ledger import *
+from keyaccount.domain.tickets.rectification import *
+from keyaccount.domain.tickets.rectification_events import *
+from keyaccount.domain.tickets.supervision import *
 from keyaccount.domain.tickets.ticket import *
 
 __all__ = [
+    *closing_record.__all__,
     *deadlines.__all__,
     *enums.__all__,
     *escalation.__all__,
     *events.__all__,
     *history.__all__,
+    *ledger.__all__,
+    *rectification.__all__,
+    *rectification_events.__all__,
+    *supervision.__all__,
     *ticket.__all__,
 ]

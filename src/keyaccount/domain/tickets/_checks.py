@@ -19,14 +19,88 @@ from keyaccount._validation import (
     require_count,
     require_instances,
     require_instant_in_years,
+    require_non_empty,
     to_items,
 )
 from keyaccount.domain.calendar import BusinessCalendar
+from keyaccount.domain.tickets.closing_record import ClosingRecord
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, TicketStatus
-from keyaccount.domain.tickets.history import TicketHistoryEntry
+from keyaccount.domain.tickets.history import EscalationMarks, TicketHistoryEntry
 
 # A ticket's pauses add up to at most 10 years (the domain's bounds, SPEC §11).
 _LONGEST_PAUSE = timedelta(days=DURATION_DAYS_LIMIT)
+
+
+def check_ticket(ticket: Any) -> None:
+    """Every rule of a stored ``FeedbackTicket`` (called from its ``__attrs_post_init__``)."""
+    name = f"ticket {ticket.ticket_id!r}"
+    for department in ticket.departments:
+        require_non_empty(department, field="FeedbackTicket.departments")
+    if ticket.is_cross_department and ticket.lead_coordinator is None:
+        raise InvalidInput(
+            f"{name} spans departments {list(ticket.involved_departments)}; a lead "
+            f"coordinator is required (seed 001 §五(二)2), got lead_coordinator=None (a ledger "
+            f"policy given to open_ticket names its department)"
+        )
+    for field in ("first_reply_deadline", "resolution_deadline"):
+        deadline: datetime = getattr(ticket, field)
+        if deadline < ticket.opened_at:
+            raise InvalidInput(
+                f"{name}: {field} {deadline.isoformat()} is before opened_at "
+                f"{ticket.opened_at.isoformat()}; expected a deadline at or after the opening"
+            )
+    if not isinstance(ticket.escalation_marks, EscalationMarks):
+        raise InvalidInput(
+            f"{name}: escalation_marks must be EscalationMarks, got {ticket.escalation_marks!r}"
+        )
+    check_lifecycle_times(
+        name, opened_at=ticket.opened_at, first_replied_at=ticket.first_replied_at,
+        paused_at=ticket.paused_at, resolved_at=ticket.resolved_at, closed_at=ticket.closed_at,
+        reopened_at=ticket.reopened_at,
+    )
+    check_history(ticket.history, opened_at=ticket.opened_at, ticket_name=name)
+    check_counters(
+        name, paused_business_time=ticket.paused_business_time,
+        reopen_count=ticket.reopen_count, satisfaction=ticket.satisfaction,
+        satisfied=ticket.satisfied,
+    )
+    check_status_fields(
+        name, ticket.status, first_replied_at=ticket.first_replied_at,
+        paused_at=ticket.paused_at, resolved_at=ticket.resolved_at,
+        resolution_report=ticket.resolution_report, closed_at=ticket.closed_at,
+        satisfaction=ticket.satisfaction, satisfied=ticket.satisfied,
+    )
+    check_closing(name, ticket.closing, satisfaction=ticket.satisfaction,
+                  satisfied=ticket.satisfied, resolved_at=ticket.resolved_at,
+                  closed_at=ticket.closed_at)
+
+
+def check_closing(
+    ticket_name: str, closing: ClosingRecord | None, *, satisfaction: int | None,
+    satisfied: bool | None, resolved_at: datetime | None, closed_at: datetime | None,
+) -> None:
+    """Refuse a closing record on an open ticket, or one that disagrees with the ticket.
+
+    The customer is told the result after it was resolved and before the close is recorded.
+    """
+    if closing is None:
+        return
+    if closed_at is None or resolved_at is None:
+        raise InvalidInput(
+            f"{ticket_name} is not closed but has closing={closing!r}; expected a closing "
+            f"record only on a closed ticket"
+        )
+    if (closing.satisfaction, closing.satisfied) != (satisfaction, satisfied):
+        raise InvalidInput(
+            f"{ticket_name}: closing record says satisfaction {closing.satisfaction!r}, "
+            f"satisfied {closing.satisfied!r}; the ticket says {satisfaction!r}, {satisfied!r}"
+        )
+    if not resolved_at <= closing.told_at <= closed_at:
+        raise InvalidInput(
+            f"{ticket_name}: closing.told_at {closing.told_at.isoformat()} is outside "
+            f"{resolved_at.isoformat()} .. {closed_at.isoformat()}; expected the customer told "
+            f"after the resolution and by the close"
+        )
 
 
 def check_history(
@@ -88,7 +162,7 @@ def check_status_fields(ticket_name: str, status: TicketStatus, **fields: object
     """Refuse a lifecycle field set outside the statuses that set it, or missing inside them.
 
     ``fields`` are the ticket's ``first_replied_at``, ``paused_at``, ``resolved_at``,
-    ``resolution_report``, ``closed_at``, ``satisfaction`` and ``satisfied``.
+    ``resolution_report``, ``closed_at``, ``satisfied`` and (optionally) ``satisfaction``.
     """
     is_set = {field: value is not None for field, value in fields.items()}
     resolved = status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
@@ -102,7 +176,8 @@ def check_status_fields(ticket_name: str, status: TicketStatus, **fields: object
         ("resolution_report", is_set["resolution_report"] == resolved,
          "set exactly while resolved or closed"),
         ("closed_at", is_set["closed_at"] == closed, "set exactly while closed"),
-        ("satisfaction", is_set["satisfaction"] == closed, "set exactly while closed"),
+        # the satisfaction may be "not given" on a closed ticket (seed 001 §五(二)3)
+        ("satisfaction", not is_set["satisfaction"] or closed, "set only while closed"),
         ("satisfied", is_set["satisfied"] == closed, "set exactly while closed"),
     )
     for field, holds, expected in expectations:

@@ -61,12 +61,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_instant_in_years, to_enum
+from keyaccount._validation import require_instant_in_years, to_enum, to_items
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets._checks import check_calendar
 from keyaccount.domain.tickets.deadlines import TicketDeadlines, TierDeadlines
 from keyaccount.domain.tickets.enums import DeadlineKind, Severity, TicketKind, TicketSource
 from keyaccount.domain.tickets.events import TicketAtRisk, TicketEscalated
+from keyaccount.domain.tickets.ledger import LedgerPolicy, lead_for
 from keyaccount.domain.tickets.ticket import FeedbackTicket, TicketChange
 
 if TYPE_CHECKING:
@@ -115,8 +116,12 @@ class EscalationPolicy(Protocol):
         """Complaints of tiers ranked this or better go first in the queue (2: A and B)."""
         ...
 
-    def deadlines_for(self, tier: Tier | str) -> TierDeadlines:
-        """The business time ``tier`` (a tier or its code) gets to reply and to resolve."""
+    def deadlines_for(self, tier: Tier | str | None) -> TierDeadlines:
+        """The business time ``tier`` (a tier or its code) gets to reply and to resolve.
+
+        ``None`` is an account without a tier (a prospect, an ordinary customer): every
+        account can raise a problem (seed 001 §五), and it gets the policy's default row.
+        """
         ...
 
     def overdue_level(
@@ -131,7 +136,7 @@ class EscalationPolicy(Protocol):
 
 
 def ticket_deadlines(
-    tier: Tier | str,
+    tier: Tier | str | None,
     severity: Severity | str,
     policy: EscalationPolicy,
     *,
@@ -140,7 +145,8 @@ def ticket_deadlines(
 ) -> TicketDeadlines:
     """The first-reply and resolution deadlines of a problem opened at ``opened_at``.
 
-    The policy's business times of ``tier`` and ``severity``, counted on ``calendar``.
+    The policy's business times of ``tier`` and ``severity``, counted on ``calendar``;
+    ``tier=None`` (an account without a tier) takes the policy's default row.
 
     Raises:
         InvalidInput: an unknown tier or severity, a naive ``opened_at`` or one outside the
@@ -168,7 +174,7 @@ def open_ticket(
     *,
     ticket_id: str,
     account_id: str,
-    tier: Tier,
+    tier: Tier | None,
     source: TicketSource | str,
     kind: TicketKind | str,
     severity: Severity | str,
@@ -179,21 +185,32 @@ def open_ticket(
     calendar: BusinessCalendar,
     lead_coordinator: str | None = None,
     departments: Iterable[str] = (),
+    ledger: LedgerPolicy | None = None,
 ) -> TicketChange:
     """Open a ticket at ``now`` with the policy's deadlines for its tier and severity.
 
-    The fields are those of :meth:`FeedbackTicket.open_ticket`, less the two deadlines.
+    The fields are those of :meth:`FeedbackTicket.open_ticket`, less the two deadlines. Every
+    account can raise a problem: ``tier=None`` (a prospect, a customer outside the key-account
+    tiers) gets the deadlines of the policy's default row (tier D's by default, SPEC §7).
+    With a ``ledger`` policy, a problem spanning departments is led by its department unless
+    another lead is given, and another lead is refused unless the ledger allows it (seed 001
+    §五(二)2); without one, a cross-department problem needs ``lead_coordinator``.
 
     Returns:
         The new ticket and its ``TicketOpened`` event.
 
     Raises:
-        InvalidInput: a malformed field, an unknown tier, a naive ``now``, or a
-            cross-department problem without a lead coordinator.
+        InvalidInput: a malformed field, an unknown tier, a naive ``now``, a
+            cross-department problem without a lead coordinator, or a lead the ``ledger``
+            does not allow.
     """
     require_instant_in_years(now, field="now")
-    if not isinstance(tier, Tier):
-        raise InvalidInput(f"tier must be a Tier, got {tier!r}")
+    if ledger is not None:
+        departments = to_items(departments, field="departments", expected="department names")
+        lead_coordinator = lead_for(ledger, lead_coordinator,
+                                    involved=(responsible_department, *departments))
+    if tier is not None and not isinstance(tier, Tier):
+        raise InvalidInput(f"tier must be a Tier or None (no tier), got {tier!r}")
     deadlines = ticket_deadlines(tier, severity, policy, opened_at=now, calendar=calendar)
     return FeedbackTicket.open_ticket(
         ticket_id=ticket_id,
@@ -359,7 +376,7 @@ def ticket_queue_key(
         raise InvalidInput(f"ticket must be a FeedbackTicket, got {ticket!r}")
     _check_policy(policy, "priority_rank")
     complaint = ticket.kind is TicketKind.COMPLAINT or ticket.source is TicketSource.COMPLAINT
-    first = complaint and ticket.tier.rank <= policy.priority_rank
+    first = complaint and ticket.tier is not None and ticket.tier.rank <= policy.priority_rank
     pending = (
         ticket.first_reply_deadline if ticket.first_replied_at is None
         else ticket.resolution_deadline

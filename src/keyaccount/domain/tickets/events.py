@@ -10,9 +10,19 @@ from datetime import datetime, timedelta
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import COUNT_LIMIT, a_bool, aware, count, non_empty, to_enum
+from keyaccount._validation import (
+    COUNT_LIMIT,
+    a_bool,
+    aware,
+    count,
+    non_empty,
+    optional_instance_of,
+    optional_non_empty,
+    to_enum,
+)
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.tickets._fields import business_time
+from keyaccount.domain.tickets.closing_record import ClosingRecord
 from keyaccount.domain.tickets.enums import SATISFACTION_SCALE, DeadlineKind, Severity, TicketKind
 
 __all__ = [
@@ -45,11 +55,11 @@ def _to_deadline_kind(value: DeadlineKind | str) -> DeadlineKind:
     return to_enum(DeadlineKind, value, field="deadline_kind")
 
 
-def _score(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+def _score(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
     # 4.0 and Decimal(4) compare equal to 4: only an int is a score on the scale
-    if type(value) is not int or value not in SATISFACTION_SCALE:
+    if value is not None and (type(value) is not int or value not in SATISFACTION_SCALE):
         raise InvalidInput(
-            f"{type(instance).__name__}.satisfaction must be an int from "
+            f"{type(instance).__name__}.satisfaction must be None (not given) or an int from "
             f"{SATISFACTION_SCALE.start} to {SATISFACTION_SCALE.stop - 1}, got {value!r}"
         )
 
@@ -75,14 +85,15 @@ class TicketOpened(TicketEvent):
     """A problem was entered in the ledger with its deadlines.
 
     Attributes:
-        tier_code: the account's tier when the ticket was opened.
+        tier_code: the account's tier when the ticket was opened; ``None`` for an account
+            without a tier (it got the policy's deadlines for untiered accounts).
         kind: the kind of problem.
         severity: its severity.
         first_reply_deadline: when the customer must have had a first reply.
         resolution_deadline: when the problem must be resolved.
     """
 
-    tier_code: str = attrs.field(validator=non_empty)
+    tier_code: str | None = attrs.field(validator=optional_non_empty)
     kind: TicketKind = attrs.field(converter=_to_kind)
     severity: Severity = attrs.field(converter=_to_severity)
     first_reply_deadline: datetime = attrs.field(validator=aware)
@@ -158,12 +169,16 @@ class TicketClosed(TicketEvent):
     """The customer was told the result and their satisfaction was recorded.
 
     Attributes:
-        satisfaction: the score on :data:`SATISFACTION_SCALE`.
+        satisfaction: the score on :data:`SATISFACTION_SCALE`; ``None`` if not given.
         satisfied: whether the customer is satisfied with the result.
+        closing: what the customer was told, by whom and when (``None`` when the ticket was
+            closed without a record, through ``FeedbackTicket.close`` alone).
     """
 
-    satisfaction: int = attrs.field(validator=_score)
+    satisfaction: int | None = attrs.field(validator=_score)
     satisfied: bool = attrs.field(validator=a_bool)
+    closing: ClosingRecord | None = attrs.field(
+        default=None, validator=optional_instance_of(ClosingRecord))
 
 
 @attrs.frozen(kw_only=True)

@@ -20,30 +20,19 @@ import attrs
 from keyaccount._errors import InvalidInput, InvalidTransition
 from keyaccount._validation import (
     aware,
-    instance_of,
     non_empty,
     optional_aware,
+    optional_instance_of,
     optional_non_empty,
     require_instant_in_years,
     require_non_empty,
-    to_enum,
     to_items,
 )
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.tickets._checks import (
-    check_alerts,
-    check_calendar,
-    check_counters,
-    check_history,
-    check_lifecycle_times,
-    check_status_fields,
-)
-from keyaccount.domain.tickets.enums import (
-    Severity,
-    TicketKind,
-    TicketSource,
-    TicketStatus,
-)
+from keyaccount.domain.tickets._checks import check_alerts, check_calendar, check_ticket
+from keyaccount.domain.tickets._fields import to_kind, to_severity, to_source, to_status
+from keyaccount.domain.tickets.closing_record import ClosingRecord
+from keyaccount.domain.tickets.enums import Severity, TicketKind, TicketSource, TicketStatus
 from keyaccount.domain.tickets.events import (
     TicketAtRisk,
     TicketClosed,
@@ -67,22 +56,6 @@ __all__ = ["FeedbackTicket", "TicketChange"]
 _OPEN_STATUSES = frozenset(
     {TicketStatus.OPENED, TicketStatus.IN_PROGRESS, TicketStatus.PAUSED, TicketStatus.REOPENED}
 )
-
-
-def _to_source(value: TicketSource | str) -> TicketSource:
-    return to_enum(TicketSource, value, field="FeedbackTicket.source")
-
-
-def _to_kind(value: TicketKind | str) -> TicketKind:
-    return to_enum(TicketKind, value, field="FeedbackTicket.kind")
-
-
-def _to_severity(value: Severity | str) -> Severity:
-    return to_enum(Severity, value, field="FeedbackTicket.severity")
-
-
-def _to_status(value: TicketStatus | str) -> TicketStatus:
-    return to_enum(TicketStatus, value, field="FeedbackTicket.status")
 
 
 def _departments(value: Iterable[str]) -> tuple[str, ...]:
@@ -109,7 +82,8 @@ class FeedbackTicket:
     Attributes:
         ticket_id: the host's identifier.
         account_id: the customer.
-        tier: the account's tier when the ticket was opened (deadlines were set for it).
+        tier: the account's tier when the ticket was opened (deadlines were set for it);
+            ``None`` for an account without a tier (a prospect, an ordinary customer).
         source: where the problem came from.
         kind: what kind of problem it is.
         severity: how severe it is.
@@ -132,8 +106,9 @@ class FeedbackTicket:
         resolved_at: when it was (last) resolved.
         resolution_report: the written resolution report.
         closed_at: when it was closed.
-        satisfaction: the customer's score of the result, on :data:`SATISFACTION_SCALE`.
+        satisfaction: the customer's score on :data:`SATISFACTION_SCALE`; ``None`` if not given.
         satisfied: whether the customer is satisfied with the result.
+        closing: what the customer was told at the close, by whom and when (``close_ticket``).
         reopen_count: how many times an unsatisfied customer reopened it.
         reopened_at: when it was last reopened.
         escalation_marks: the warnings and escalation levels already announced.
@@ -144,10 +119,10 @@ class FeedbackTicket:
 
     ticket_id: str = attrs.field(validator=non_empty)
     account_id: str = attrs.field(validator=non_empty)
-    tier: Tier = attrs.field(validator=instance_of(Tier))
-    source: TicketSource = attrs.field(converter=_to_source)
-    kind: TicketKind = attrs.field(converter=_to_kind)
-    severity: Severity = attrs.field(converter=_to_severity)
+    tier: Tier | None = attrs.field(validator=optional_instance_of(Tier))
+    source: TicketSource = attrs.field(converter=to_source)
+    kind: TicketKind = attrs.field(converter=to_kind)
+    severity: Severity = attrs.field(converter=to_severity)
     summary: str = attrs.field(validator=non_empty)
     responsible_department: str = attrs.field(validator=non_empty)
     responsible_person: str = attrs.field(validator=non_empty)
@@ -157,7 +132,7 @@ class FeedbackTicket:
     departments: tuple[str, ...] = attrs.field(default=(), converter=_departments)
     lead_coordinator: str | None = attrs.field(default=None, validator=optional_non_empty)
     status: TicketStatus = attrs.field(
-        default=TicketStatus.OPENED, converter=_to_status
+        default=TicketStatus.OPENED, converter=to_status
     )
     first_replied_at: datetime | None = attrs.field(
         default=None, validator=optional_aware
@@ -169,62 +144,15 @@ class FeedbackTicket:
     closed_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     satisfaction: int | None = None
     satisfied: bool | None = None
+    closing: ClosingRecord | None = attrs.field(
+        default=None, validator=optional_instance_of(ClosingRecord))
     reopen_count: int = 0
     reopened_at: datetime | None = attrs.field(default=None, validator=optional_aware)
     escalation_marks: EscalationMarks = attrs.field(factory=EscalationMarks)
     history: tuple[TicketHistoryEntry, ...] = attrs.field(default=(), converter=_to_history)
 
     def __attrs_post_init__(self) -> None:
-        self._check_consistency()
-
-    def _check_consistency(self) -> None:
-        name = f"ticket {self.ticket_id!r}"
-        for department in self.departments:
-            require_non_empty(department, field="FeedbackTicket.departments")
-        if self.is_cross_department and self.lead_coordinator is None:
-            raise InvalidInput(
-                f"{name} spans departments {list(self.involved_departments)}; a lead "
-                f"coordinator is required (seed 001 §五(二)2), got lead_coordinator=None"
-            )
-        for field in ("first_reply_deadline", "resolution_deadline"):
-            deadline: datetime = getattr(self, field)
-            if deadline < self.opened_at:
-                raise InvalidInput(
-                    f"{name}: {field} {deadline.isoformat()} is before opened_at "
-                    f"{self.opened_at.isoformat()}; expected a deadline at or after the opening"
-                )
-        if not isinstance(self.escalation_marks, EscalationMarks):
-            raise InvalidInput(
-                f"{name}: escalation_marks must be EscalationMarks, got {self.escalation_marks!r}"
-            )
-        check_lifecycle_times(
-            name,
-            opened_at=self.opened_at,
-            first_replied_at=self.first_replied_at,
-            paused_at=self.paused_at,
-            resolved_at=self.resolved_at,
-            closed_at=self.closed_at,
-            reopened_at=self.reopened_at,
-        )
-        check_history(self.history, opened_at=self.opened_at, ticket_name=name)
-        check_counters(
-            name,
-            paused_business_time=self.paused_business_time,
-            reopen_count=self.reopen_count,
-            satisfaction=self.satisfaction,
-            satisfied=self.satisfied,
-        )
-        check_status_fields(
-            name,
-            self.status,
-            first_replied_at=self.first_replied_at,
-            paused_at=self.paused_at,
-            resolved_at=self.resolved_at,
-            resolution_report=self.resolution_report,
-            closed_at=self.closed_at,
-            satisfaction=self.satisfaction,
-            satisfied=self.satisfied,
-        )
+        check_ticket(self)  # the rules of a stored ticket live in _checks
 
     # --- derived facts ---
 
@@ -279,7 +207,7 @@ class FeedbackTicket:
         *,
         ticket_id: str,
         account_id: str,
-        tier: Tier,
+        tier: Tier | None,
         source: TicketSource | str,
         kind: TicketKind | str,
         severity: Severity | str,
@@ -327,7 +255,7 @@ class FeedbackTicket:
             occurred_at=now,
             ticket_id=ticket.ticket_id,
             account_id=ticket.account_id,
-            tier_code=ticket.tier.code,
+            tier_code=None if ticket.tier is None else ticket.tier.code,
             kind=ticket.kind,
             severity=ticket.severity,
             first_reply_deadline=ticket.first_reply_deadline,
@@ -444,32 +372,37 @@ class FeedbackTicket:
         return ticket, (TicketResolved(**self._event_ids(now), report=report, on_time=on_time),)
 
     def close(
-        self, *, satisfaction: int, satisfied: bool, now: datetime
+        self, *, satisfaction: int | None, satisfied: bool, now: datetime,
+        closing: ClosingRecord | None = None,
     ) -> TicketChange:
-        """Close it once the customer was told the result and scored it.
+        """Close it once the customer was told the result (``close_ticket`` applies a policy).
 
         Args:
-            satisfaction: the customer's score on :data:`SATISFACTION_SCALE`.
+            satisfaction: the customer's score on :data:`SATISFACTION_SCALE`, or ``None``.
             satisfied: whether the customer is satisfied with the result; an unsatisfied
                 customer may then :meth:`reopen` the ticket.
             now: when the customer's answer was recorded.
+            closing: the closing record; its score and answer must be these.
 
         Raises:
             InvalidTransition: the ticket is not resolved.
-            InvalidInput: the score is off the scale, ``satisfied`` is not a bool, or ``now``
-                is naive or before the last step.
+            InvalidInput: the score is off the scale, ``satisfied`` is not a bool, ``now``
+                is naive or before the last step, or ``closing`` disagrees.
         """
         self._check_step("close", (TicketStatus.RESOLVED,), now)
         ticket = self._advance(
             now,
             "closed",
             TicketStatus.CLOSED,
-            f"satisfaction {satisfaction}, {'satisfied' if satisfied else 'not satisfied'}",
+            f"satisfaction {'not given' if satisfaction is None else satisfaction}, "
+            f"{'satisfied' if satisfied else 'not satisfied'}",
             closed_at=now,
             satisfaction=satisfaction,
             satisfied=satisfied,
+            closing=closing,
         )
-        event = TicketClosed(**self._event_ids(now), satisfaction=satisfaction, satisfied=satisfied)
+        event = TicketClosed(**self._event_ids(now), satisfaction=satisfaction,
+                             satisfied=satisfied, closing=closing)
         return ticket, (event,)
 
     def reopen(
@@ -512,6 +445,7 @@ class FeedbackTicket:
             closed_at=None,
             satisfaction=None,
             satisfied=None,
+            closing=None,
             reopen_count=self.reopen_count + 1,
             reopened_at=now,
             resolution_deadline=resolution_deadline,

@@ -22,6 +22,7 @@ from keyaccount.domain.visits import (
     quotas,
     recording,
     records,
+    report,
 )
 from keyaccount.domain.visits.compliance import *
 from keyaccount.domain.visits.events import *
@@ -32,6 +33,7 @@ from keyaccount.domain.visits.ports import *
 from keyaccount.domain.visits.quotas import *
 from keyaccount.domain.visits.recording import *
 from keyaccount.domain.visits.records import *
+from keyaccount.domain.visits.report import *
 
 __all__ = [
     *compliance.__all__,
@@ -43,4 +45,5 @@ __all__ = [
     *quotas.__all__,
     *recording.__all__,
     *records.__all__,
+    *report.__all__,
 ]

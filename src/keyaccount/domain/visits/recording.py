@@ -10,11 +10,19 @@ from __future__ import annotations
 from datetime import datetime
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_instant_in_years
+from keyaccount._validation import require_instant_in_years, require_non_empty
 from keyaccount.domain.calendar import BusinessCalendar
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.grading import Tier
-from keyaccount.domain.tickets import EscalationPolicy, FeedbackTicket, TicketSource, open_ticket
+from keyaccount.domain.tickets import (
+    EscalationPolicy,
+    FeedbackTicket,
+    LedgerPolicy,
+    Severity,
+    TicketKind,
+    TicketSource,
+    open_ticket,
+)
 from keyaccount.domain.visits.events import VisitRecorded
 from keyaccount.domain.visits.records import VisitRecord
 
@@ -25,9 +33,11 @@ def record_visit(
     record: VisitRecord,
     escalation: EscalationPolicy,
     *,
-    tier: Tier,
+    tier: Tier | None,
     now: datetime,
     calendar: BusinessCalendar,
+    ledger: LedgerPolicy | None = None,
+    follow_up_by: str | None = None,
 ) -> tuple[VisitRecord, tuple[FeedbackTicket, ...], tuple[DomainEvent, ...]]:
     """Record a complete visit; every feedback item not answered on the spot opens a ticket.
 
@@ -37,13 +47,23 @@ def record_visit(
     by the escalation policy, whose first-reply deadline is the promised reply time. Ticket
     ids are the record id, ``-`` and the item's position among the open items (from 1).
 
+    With a ``ledger`` policy the customer's suggestions are kept in the ledger too (seed 001
+    §五(一)3, 二(一)2: the marketing / key-account department collects them and follows them
+    up): each becomes a minor ticket of kind ``suggestion_or_demand``, id ``<record>-S<n>``,
+    owned by the ledger's lead department and followed up by ``follow_up_by`` (the first
+    visitor when not given); the ledger also names the lead of cross-department items.
+
     Args:
         record: the complete visit record.
         escalation: the escalation policy that opens the tickets (the seed defaults:
             ``presets.escalation()``).
-        tier: the account's tier (it sets the ticket deadlines).
+        tier: the account's tier (it sets the ticket deadlines); ``None`` for an account
+            without a tier (the escalation policy's default row).
         now: when the record is filed (timezone-aware).
         calendar: the business calendar the deadlines are counted on.
+        ledger: the ledger policy (``presets.ledger()``); without it suggestions stay on the
+            record only, as in 0.1.
+        follow_up_by: who follows the suggestions up (the first visitor when not given).
 
     Returns:
         The record, the tickets opened, and the events: :class:`~keyaccount.VisitRecorded`
@@ -78,7 +98,12 @@ def record_visit(
     """
     _require(record, VisitRecord, "record", "a VisitRecord")
     _require(escalation, EscalationPolicy, "escalation", "an EscalationPolicy")
-    _require(tier, Tier, "tier", "a Tier")
+    if tier is not None:
+        _require(tier, Tier, "tier", "a Tier or None")
+    if ledger is not None:
+        _require(ledger, LedgerPolicy, "ledger", "a LedgerPolicy")
+    if follow_up_by is not None:
+        require_non_empty(follow_up_by, field="follow_up_by")
     _require(calendar, BusinessCalendar, "calendar", "a BusinessCalendar")
     require_instant_in_years(now, field="now")
     if now < record.visited_at:
@@ -118,6 +143,19 @@ def record_visit(
             now=now,
             calendar=calendar,
             lead_coordinator=item.lead_coordinator,
+            ledger=ledger,
+        )
+        tickets.append(ticket)
+        events.extend(opened)
+    for position, suggestion in enumerate(record.suggestions if ledger else (), start=1):
+        assert ledger is not None
+        ticket, opened = open_ticket(
+            escalation, ticket_id=f"{record.record_id}-S{position}",
+            account_id=record.account_id, tier=tier, source=TicketSource.VISIT,
+            kind=TicketKind.SUGGESTION_OR_DEMAND, severity=Severity.MINOR, summary=suggestion,
+            responsible_department=ledger.lead_department,
+            responsible_person=follow_up_by if follow_up_by is not None else record.visitors[0],
+            now=now, calendar=calendar,
         )
         tickets.append(ticket)
         events.extend(opened)

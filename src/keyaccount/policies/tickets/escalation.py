@@ -66,7 +66,13 @@ from keyaccount._validation import (
 from keyaccount.domain.calendar import BusinessCalendar, BusinessDuration
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.tickets import Severity, TierDeadlines
-from keyaccount.policies.tickets._settings import to_warning_fraction
+from keyaccount.policies.tickets._settings import (
+    SEVERITIES,
+    severities_setting,
+    shorter,
+    table_setting,
+    to_warning_fraction,
+)
 
 __all__ = [
     "DEFAULT_DEADLINES",
@@ -74,6 +80,7 @@ __all__ = [
     "DEFAULT_ESCALATION_STEP",
     "DEFAULT_PRIORITY_RANK",
     "DEFAULT_TIER_ALIASES",
+    "DEFAULT_UNTIERED_ROW",
     "DEFAULT_WARNING_FRACTION",
     "TieredEscalation",
 ]
@@ -100,6 +107,11 @@ DEFAULT_TIER_ALIASES: tuple[tuple[str, str], ...] = (
     ("STRATEGIC", "A"),
 )
 
+# SPEC §7 *default*: an account without a tier (a prospect, an ordinary customer) can raise a
+# problem too (seed 001 §五) and gets the deadlines of the last tier listed, D by default.
+# ``None`` means "the last tier listed", so a company's own tiers need no extra setting.
+DEFAULT_UNTIERED_ROW: str | None = None
+
 # SPEC §7 *default* escalation ladder: 责任人 -> 部门负责人 -> 大客户部负责人 -> 总经理.
 DEFAULT_ESCALATION_LADDER: tuple[str, ...] = (
     "responsible_person",
@@ -118,15 +130,6 @@ DEFAULT_WARNING_FRACTION = Decimal("0.75")
 # seed 002 §客户维护计划: A and B (重点维护) get complaint priority; rank 2 is B's rank.
 DEFAULT_PRIORITY_RANK = 2
 
-# Only for the settings check "a lower tier must not get a shorter deadline". The policy does
-# not know the calendar it will run on, and "8h" against "1d" ranks differently on a 7.5-hour
-# office day than on a 9-hour one; so two durations are compared for every working-day length
-# from half a day (4 h) to round the clock (24 h), and an order that inverts anywhere in that
-# range is refused. Both sides are linear in the day length, so the two ends decide.
-_CHECK_WORKING_DAYS = (timedelta(hours=4), timedelta(hours=24))
-
-_SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
-
 _SETTINGS = (
     "first_reply",
     "resolution",
@@ -136,6 +139,7 @@ _SETTINGS = (
     "warning_fraction",
     "priority_rank",
     "allow_inverted_deadlines",
+    "untiered",
 )
 
 
@@ -188,6 +192,9 @@ class TieredEscalation:
             A and B, and STRATEGIC and PARTNER).
         allow_inverted_deadlines: accept a lower tier (or a less severe problem) with a
             shorter deadline than a higher one.
+        untiered: the tier code (of the table or an alias) whose deadlines an account without
+            a tier gets; ``None`` (the default) is the last tier listed, D (every account can
+            raise a problem, SPEC §7).
 
     Raises:
         PolicyConfigError: settings that break the rules above (see :meth:`from_mapping`).
@@ -257,6 +264,7 @@ class TieredEscalation:
     warning_fraction: Decimal = attrs.field(default=DEFAULT_WARNING_FRACTION, converter=_fraction)
     priority_rank: int = DEFAULT_PRIORITY_RANK
     allow_inverted_deadlines: bool = False
+    untiered: str | None = DEFAULT_UNTIERED_ROW
 
     def __attrs_post_init__(self) -> None:
         self._check_table()
@@ -295,7 +303,7 @@ class TieredEscalation:
         for code, deadlines in self.deadlines_by_tier:
             for more, less in ((Severity.CRITICAL, Severity.MAJOR),
                                (Severity.MAJOR, Severity.MINOR)):
-                if _shorter(deadlines.resolution(less), deadlines.resolution(more)):
+                if shorter(deadlines.resolution(less), deadlines.resolution(more)):
                     raise PolicyConfigError(
                         f"tier {code!r}: a {less.value} problem gets a shorter resolution "
                         f"deadline ({deadlines.resolution(less)}) than a {more.value} one "
@@ -306,10 +314,10 @@ class TieredEscalation:
             pairs = [("first reply", upper.first_reply, below.first_reply)] + [
                 (f"{severity.value} resolution", upper.resolution(severity),
                  below.resolution(severity))
-                for severity in _SEVERITIES
+                for severity in SEVERITIES
             ]
             for what, upper_time, lower_time in pairs:
-                if _shorter(lower_time, upper_time):
+                if shorter(lower_time, upper_time):
                     raise PolicyConfigError(
                         f"tier {lower!r} gets a shorter {what} deadline ({lower_time}) than "
                         f"tier {higher!r} listed above it ({upper_time}); tiers are listed best "
@@ -318,6 +326,13 @@ class TieredEscalation:
 
     def _check_aliases(self) -> None:
         known = {code for code, _ in self.deadlines_by_tier}
+        untiered = self.untiered
+        if untiered is not None and (not isinstance(untiered, str) or dict(
+                self.tier_aliases).get(untiered, untiered) not in known):
+            raise PolicyConfigError(
+                f"untiered must name a tier with deadlines (the row of accounts without a "
+                f"tier), got {untiered!r}; known tiers: {sorted(known)}"
+            )
         for alias, target in self.tier_aliases:
             if alias in known:
                 raise PolicyConfigError(
@@ -340,9 +355,11 @@ class TieredEscalation:
         Keys: ``first_reply`` (``{tier: duration}``), ``resolution`` (``{tier: {critical,
         major, minor: duration}}``), ``tier_aliases`` (``{tier: tier in the tables}``),
         ``ladder`` (roles, responsible person first), ``escalation_step`` (duration),
-        ``warning_fraction`` (``0.75`` or ``"75%"``), ``priority_rank`` (int) and
-        ``allow_inverted_deadlines`` (bool). Durations read like ``"4h"``, ``"3d"``,
-        ``"1d4h"``. Tiers are listed best first; both tables must name the same tiers.
+        ``warning_fraction`` (``0.75`` or ``"75%"``), ``priority_rank`` (int),
+        ``allow_inverted_deadlines`` (bool) and ``untiered`` (the tier whose deadlines an
+        account without a tier gets; the last tier listed when not given). Durations read
+        like ``"4h"``, ``"3d"``, ``"1d4h"``. Tiers are listed best first; both tables must
+        name the same tiers.
 
         Raises:
             PolicyConfigError: an unknown key; a negative, zero or malformed duration; a tier
@@ -358,8 +375,8 @@ class TieredEscalation:
         """
         check_settings_keys(settings, allowed=_SETTINGS, policy="escalation")
         defaults = dict(DEFAULT_DEADLINES)
-        first_reply = _table(settings, "first_reply", defaults)
-        resolution = _table(settings, "resolution", defaults)
+        first_reply = table_setting(settings, "first_reply", defaults)
+        resolution = table_setting(settings, "resolution", defaults)
         missing = [code for code in first_reply if code not in resolution]
         extra = [code for code in resolution if code not in first_reply]
         if missing or extra:
@@ -369,7 +386,7 @@ class TieredEscalation:
             )
         table = []
         for code, reply in first_reply.items():
-            severities = _severities(code, resolution[code])
+            severities = severities_setting(code, resolution[code])
             table.append((code, TierDeadlines(reply, *severities)))
         changes: dict[str, Any] = {"deadlines_by_tier": table}
         if "tier_aliases" in settings:
@@ -380,7 +397,7 @@ class TieredEscalation:
                 )
             changes["tier_aliases"] = dict(aliases)
         for key in ("ladder", "escalation_step", "warning_fraction", "priority_rank",
-                    "allow_inverted_deadlines"):
+                    "allow_inverted_deadlines", "untiered"):
             if key in settings:
                 changes[key] = settings[key]
         with settings_errors():
@@ -388,8 +405,10 @@ class TieredEscalation:
 
     # --- deadlines ---
 
-    def deadlines_for(self, tier: Tier | str) -> TierDeadlines:
+    def deadlines_for(self, tier: Tier | str | None) -> TierDeadlines:
         """The deadlines of ``tier`` (a :class:`~keyaccount.Tier` or its code), via aliases.
+
+        ``None`` (an account without a tier) gets the row of :attr:`untiered`.
 
         Raises:
             InvalidInput: the tier has no deadlines and no alias.
@@ -398,7 +417,12 @@ class TieredEscalation:
             >>> deadlines = TieredEscalation().deadlines_for("PARTNER")  # borrows B's
             >>> str(deadlines.first_reply), str(deadlines.resolution(Severity.MAJOR))
             ('8h', '5d')
+            >>> str(TieredEscalation().deadlines_for(None).first_reply)  # no tier: D's
+            '3d'
         """
+        if tier is None:
+            return self.deadlines_by_tier[-1][1] if self.untiered is None else self.deadlines_for(
+                self.untiered)
         code = tier.code if isinstance(tier, Tier) else tier
         if not isinstance(code, str):  # a list or a mapping is no key
             raise InvalidInput(f"tier must be a Tier or a tier code, got {tier!r}")
@@ -459,42 +483,3 @@ class TieredEscalation:
                 f"ladder {list(self.ladder)}), got {level!r}"
             )
         return self.ladder[level]
-
-
-def _shorter(lower: BusinessDuration, upper: BusinessDuration) -> bool:
-    return any(lower.nominal(day) < upper.nominal(day) for day in _CHECK_WORKING_DAYS)
-
-
-def _table(
-    settings: Mapping[str, Any], key: str, defaults: Mapping[str, TierDeadlines]
-) -> dict[str, Any]:
-    if key not in settings:
-        if key == "first_reply":
-            return {code: deadlines.first_reply for code, deadlines in defaults.items()}
-        return {code: {severity.value: deadlines.resolution(severity) for severity in _SEVERITIES}
-                for code, deadlines in defaults.items()}
-    table = settings[key]
-    if not isinstance(table, Mapping) or not table:
-        raise PolicyConfigError(f"{key} must be a non-empty mapping of tier codes, got {table!r}")
-    if key == "first_reply":
-        return {code: BusinessDuration.parse(value, field=f"first_reply of tier {code!r}")
-                for code, value in table.items()}
-    return dict(table)
-
-
-def _severities(code: str, value: object) -> list[BusinessDuration]:
-    if not isinstance(value, Mapping):
-        raise PolicyConfigError(
-            f"resolution of tier {code!r} must map critical, major and minor to durations, "
-            f"got {value!r}"
-        )
-    names = [severity.value for severity in _SEVERITIES]
-    missing = [name for name in names if name not in value]
-    unknown = sorted(set(value) - set(names))
-    if missing or unknown:
-        raise PolicyConfigError(
-            f"resolution of tier {code!r} must name exactly {names}; missing {missing}, "
-            f"unknown {unknown}"
-        )
-    return [BusinessDuration.parse(value[name], field=f"{name} resolution of tier {code!r}")
-            for name in names]
