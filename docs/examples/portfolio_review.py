@@ -14,7 +14,9 @@ portfolio of 3,000 accounts that it makes up itself from a fixed seed:
 4. a replay of the second half of 2025: visits, feedback tickets (across the National Day
    holiday) and their escalation;
 5. the half-year review: tier counts and migration, visit completion, overdue visits, open and
-   escalated tickets, the indicators and the account managers' scorecards.
+   escalated tickets, the indicators and the account managers' scorecards;
+6. a handover of open work: the person in charge of quality problems leaves at the review,
+   and every open ticket they hold goes to their successor.
 
 It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
 below), and prints the same review on every run. It is the only code in the repository that
@@ -56,6 +58,7 @@ from keyaccount import (
     SurveyResponse,
     TicketAtRisk,
     TicketEscalated,
+    TicketHandedOver,
     Tier,
     VisitKind,
     VisitPlan,
@@ -68,6 +71,8 @@ from keyaccount import (
     escalation_level,
     evaluate_compliance,
     evaluate_escalation,
+    hand_over_tickets,
+    held_by,
     open_ticket,
     record_visit,
     reopen_ticket,
@@ -150,6 +155,7 @@ RESPONSIBLE = {  # the department that solves a kind of problem, and its person 
     "logistics": "Wang Fang", "quality": "Chen Jing", "after_sales": "Liu Yang",
     "sales": "Zhao Lei", "finance": "Sun Li",
 }
+QUALITY = "quality"
 LEAD_COORDINATOR = "大客户部"  # seed 001 §五(二)2: the key-account department leads
 HOLIDAY_TICKET = "T-2025-0930"
 
@@ -923,7 +929,29 @@ def review() -> list[str]:
 
     out += ["", f"5. The half-year review {H2}: indicators and scorecards"]
     review_indicators(at_start, customers, accounts, plans, records, replay, out)
+
+    out += ["", "6. A handover of open work at the review"]
+    hand_over_open_tickets(replay, out)
     return out
+
+
+def hand_over_open_tickets(replay: TicketReplay, out: list[str]) -> None:
+    """The person in charge of quality problems leaves; their open tickets go to a successor."""
+    leaver, successor = RESPONSIBLE["quality"], "Zhou Min"
+    ledger = [replay.tickets[ticket_id] for ticket_id in sorted(replay.tickets)]
+    held = [ticket for ticket in ledger if held_by(ticket, leaver)]
+    still_open = [ticket for ticket in held if ticket.is_open]
+    after, events = hand_over_tickets(ledger, departing=leaver, successors=successor,
+                                      now=REVIEW)
+    moved = [event for event in events if isinstance(event, TicketHandedOver)]
+    out.append(f"  {leaver} ({QUALITY}) leaves on {REVIEW:%Y-%m-%d}: responsible for "
+               f"{len(held)} tickets of H2, {len(still_open)} still open")
+    out.append(f"  handover: {len(moved)} open tickets to {successor}, one TicketHandedOver "
+               f"event each")
+    left = sum(1 for ticket in after if ticket.is_open and held_by(ticket, leaver))
+    kept = sum(1 for ticket in after if held_by(ticket, leaver))
+    out.append(f"  open tickets still with {leaver}: {left}; finished tickets keep their name "
+               f"(who did the work): {kept}")
 
 
 def end_of_year(

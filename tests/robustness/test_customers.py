@@ -26,6 +26,7 @@ from keyaccount import (
     CoverageViolation,
     Customer,
     CustomerCategory,
+    FeedbackTicket,
     FileAmended,
     GeneralInvestigationStarted,
     InvestigationResumed,
@@ -39,6 +40,7 @@ from keyaccount import (
     RecordKind,
     RedactedView,
     StaffAssigned,
+    TicketHandedOver,
     TradingTerminated,
     Transition,
     Viewer,
@@ -48,6 +50,8 @@ from keyaccount import (
     assign_account_code,
     coverage_violations,
     hand_over,
+    hand_over_tickets,
+    held_by,
     redact,
     redacted_view,
 )
@@ -123,6 +127,13 @@ DORMANCY = DaysWithoutPurchase()
 COVERAGE = MinimumStaffByTier()
 HANDOVER = CoveredHandover()
 VIEW = redact(PROSPECT, ACCESS, viewer=VIEWER)
+TICKET, _ = FeedbackTicket.open_ticket(
+    ticket_id="T-1", account_id="C-1", tier=TIER_A, source="phone", kind="after_sales",
+    severity="major", summary="cracked housings", responsible_department="after_sales",
+    responsible_person="li", first_reply_deadline=NOW + timedelta(hours=4),
+    resolution_deadline=NOW + timedelta(days=2), now=NOW - timedelta(days=1),
+    departments=("sales",), lead_coordinator="li",
+)
 
 # the fields every lifecycle event carries
 STEP = {
@@ -274,6 +285,11 @@ CASES = [
          successors={"C-1": "chen", "C-3": "sun"}, now=NOW)
     .accepting(successors={"a word", "a lone string for a collection"}),
     Call(presets.handover),
+    Call(hand_over_tickets, (TICKET,), departing="li", successors={"C-1": "chen"}, now=NOW)
+    .accepting(successors={"a word", "a lone string for a collection"}),
+    Call(held_by, TICKET, "li"),
+    Call(TicketHandedOver, occurred_at=NOW, account_id="C-1", ticket_id="T-1", departing="li",
+         successor="chen", roles=("responsible_person", "lead_coordinator")),
     # --- access -------------------------------------------------------------------------------
     Call(Viewer, "li", ViewerRole.DEPARTMENT_STAFF),
     Call(RoleBasedAccess, frozenset({"account_id", "name", "tier"}), frozenset({"name"})),

@@ -22,6 +22,7 @@ from keyaccount.domain.customers import (
     lifecycle_events,
     records,
     regrading,
+    ticket_handover,
 )
 from keyaccount.domain.customers.access import *
 from keyaccount.domain.customers.account_codes import *
@@ -37,6 +38,7 @@ from keyaccount.domain.customers.lifecycle import *
 from keyaccount.domain.customers.lifecycle_events import *
 from keyaccount.domain.customers.records import *
 from keyaccount.domain.customers.regrading import *
+from keyaccount.domain.customers.ticket_handover import *
 
 __all__ = [
     *access.__all__,
@@ -53,4 +55,5 @@ __all__ = [
     *lifecycle_events.__all__,
     *records.__all__,
     *regrading.__all__,
+    *ticket_handover.__all__,
 ]
