@@ -26,8 +26,12 @@ from keyaccount import (
     CoverageViolation,
     Customer,
     CustomerCategory,
+    DepartureReason,
+    DisposalApproval,
     FeedbackTicket,
     FileAmended,
+    FileDisposed,
+    FileRestored,
     GeneralInvestigationStarted,
     InvestigationResumed,
     InvestigationSuspended,
@@ -119,6 +123,10 @@ ONSITE = attrs.evolve(PROSPECT, status=AccountStatus.ONSITE_INVESTIGATION)
 APPLYING = attrs.evolve(PROSPECT, status=AccountStatus.APPLICATION, application=REPORT)
 SUSPENDED = attrs.evolve(PROSPECT, status=AccountStatus.SUSPENDED)
 DORMANT = attrs.evolve(IDLE, status=AccountStatus.DORMANT)
+ARCHIVED, _ = IDLE.terminate(reason="rescinded", now=NOW - timedelta(days=30),
+                             departure=DepartureReason.RELATIONSHIP_DISSOLVED)
+DISPOSAL = DisposalApproval(approved_by="gao", role="key_account_department_manager",
+                            approved_at=NOW - timedelta(days=1), reason="deregistered")
 
 VIEWER = Viewer("li", ViewerRole.DEPARTMENT_STAFF)
 ACCESS = RoleBasedAccess()
@@ -162,6 +170,8 @@ CASES = [
         registered_capital=Decimal("5000000.50"),
         credit_rating="AA",
         profile=(("history", "founded 1990"),),
+        trade_secrets=(("formula", "resin 7"),),
+        technical_profile=(("drawings", "gearbox G2"),),
         contacts=(CONTACT,),
         records=(RECORD,),
         tier=TIER_B,
@@ -227,7 +237,11 @@ CASES = [
     Call(DORMANT.reactivate, plan="visit in June", now=NOW),
     Call(ONSITE.suspend, reason="credit problem", now=NOW),
     Call(SUSPENDED.resume_investigation, now=NOW),
-    Call(IDLE.terminate, reason="dissolved", now=NOW),
+    Call(IDLE.terminate, reason="dissolved", now=NOW, departure="customer_dissolved"),
+    Call(ARCHIVED.dispose, DISPOSAL, now=NOW),
+    Call(ARCHIVED.restore, reason="archived by mistake", now=NOW),
+    Call(DisposalApproval, approved_by="gao", role="key_account_department_manager",
+         approved_at=NOW, reason="deregistered"),
     Call(apply_grading, PORTFOLIO, {"C-1": TIER_A, "C-3": None}, now=NOW,
          reason="annual grading 2025", effective_on=DAY),
     # --- events -------------------------------------------------------------------------------
@@ -242,7 +256,12 @@ CASES = [
     Call(AccountReactivated, **STEP, reason="new order"),
     Call(InvestigationSuspended, **STEP, reason="credit problem"),
     Call(InvestigationResumed, **STEP),
-    Call(TradingTerminated, **STEP, reason="dissolved", archive_mark="交易终止"),
+    Call(TradingTerminated, **STEP, reason="dissolved", archive_mark="交易终止",
+         departure="customer_dissolved"),
+    Call(FileDisposed, occurred_at=NOW, account_id="C-3", approved_by="gao",
+         reason="deregistered", archive_mark="交易解除"),
+    Call(FileRestored, occurred_at=NOW, account_id="C-3", restored_to=AccountStatus.ACTIVE,
+         reason="archived by mistake"),
     Call(ProcessRecorded, occurred_at=NOW, account_id="C-1", record=RECORD),
     Call(FileAmended, occurred_at=NOW, account_id="C-1", previous=(("credit_rating", None),)),
     Call(StaffAssigned, occurred_at=NOW, account_id="C-1", person="zhao", account_manager=True),

@@ -10,6 +10,7 @@ Protocol its service accepts.
 from keyaccount.domain.customers import (
     access,
     account_codes,
+    archive,
     classification,
     contacts,
     contracts,
@@ -26,6 +27,7 @@ from keyaccount.domain.customers import (
 )
 from keyaccount.domain.customers.access import *
 from keyaccount.domain.customers.account_codes import *
+from keyaccount.domain.customers.archive import *
 from keyaccount.domain.customers.classification import *
 from keyaccount.domain.customers.contacts import *
 from keyaccount.domain.customers.contracts import *
@@ -43,6 +45,7 @@ from keyaccount.domain.customers.ticket_handover import *
 __all__ = [
     *access.__all__,
     *account_codes.__all__,
+    *archive.__all__,
     *classification.__all__,
     *contacts.__all__,
     *contracts.__all__,

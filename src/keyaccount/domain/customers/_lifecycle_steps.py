@@ -35,7 +35,6 @@ from keyaccount.domain.customers.lifecycle_events import (
     InvestigationSuspended,
     OnsiteInvestigationStarted,
     PurchaseRecorded,
-    TradingTerminated,
 )
 from keyaccount.domain.events import DomainEvent
 
@@ -292,21 +291,3 @@ class LifecycleSteps:
         """
         common = self._common(LifecycleStep.RESUME_INVESTIGATION, now)
         return self._evolve(status=common["to_status"]), (InvestigationResumed(**common),)
-
-    def terminate(self, *, reason: str, now: datetime) -> tuple[Self, tuple[DomainEvent, ...]]:
-        """Take the account off the roster; the file stays, marked 交易终止 (seed 003 第九条).
-
-        Nothing of the file is dropped: disposing of an irrecoverable file is the host's act
-        and needs the key-account manager's approval (seed 003 第九条).
-
-        Raises:
-            InvalidTransition: the account is already terminated, or was never approved and
-                is not suspended.
-            InvalidInput: the reason is blank.
-        """
-        common = self._common(LifecycleStep.TERMINATE, now)
-        require_non_empty(reason, field="termination reason")
-        return (
-            self._evolve(status=common["to_status"]),
-            (TradingTerminated(**common, reason=reason),),
-        )

@@ -16,8 +16,10 @@ from keyaccount._validation import (
     count,
     non_empty,
     optional_date,
+    optional_non_empty,
     to_enum,
 )
+from keyaccount.domain.customers.archive import DepartureReason
 from keyaccount.domain.customers.lifecycle import (
     TRADING_TERMINATED,
     AccountStatus,
@@ -58,6 +60,12 @@ def _to_status(value: AccountStatus | str) -> AccountStatus:
     if type(value) is AccountStatus:  # the plain case: one type check
         return value
     return to_enum(AccountStatus, value, field="LifecycleEvent.to_status")
+
+
+def _departure(value: DepartureReason | str | None) -> DepartureReason | None:
+    if value is None or type(value) is DepartureReason:
+        return value
+    return to_enum(DepartureReason, value, field="TradingTerminated.departure")
 
 
 @attrs.frozen(kw_only=True)
@@ -179,12 +187,15 @@ class InvestigationResumed(LifecycleEvent):
 
 @attrs.frozen(kw_only=True)
 class TradingTerminated(LifecycleEvent):
-    """The account left the roster; its file is archived marked 交易终止 (seed 003 第九条).
+    """The account left the roster; its file is archived with its mark (seed 003 名册 第九条).
 
     Attributes:
-        reason: why trading ended (dissolved, relationship ended, ...).
-        archive_mark: the mark on the archived file, ``"交易终止"``.
+        reason: why trading ended, in words.
+        archive_mark: the mark on the archived file, ``"交易终止"`` or ``"交易解除"``; ``None``
+            for a prospect that never traded.
+        departure: why the account left, when given.
     """
 
     reason: str = attrs.field(validator=non_empty)
-    archive_mark: str = attrs.field(default=TRADING_TERMINATED, validator=non_empty)
+    archive_mark: str | None = attrs.field(default=TRADING_TERMINATED, validator=optional_non_empty)
+    departure: DepartureReason | None = attrs.field(default=None, converter=_departure)
