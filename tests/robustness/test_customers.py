@@ -19,6 +19,7 @@ from keyaccount import (
     AccountWentDormant,
     ApplicationReport,
     ApplicationSubmitted,
+    ConfidentialPartRead,
     Contact,
     ContactRole,
     Contract,
@@ -28,6 +29,7 @@ from keyaccount import (
     CustomerCategory,
     DepartureReason,
     DisposalApproval,
+    FeedbackItem,
     FeedbackTicket,
     FileAmended,
     FileDisposed,
@@ -42,6 +44,7 @@ from keyaccount import (
     ProcessRecorded,
     PurchaseRecorded,
     RecordKind,
+    RecordView,
     RedactedView,
     StaffAssigned,
     TicketHandedOver,
@@ -49,6 +52,7 @@ from keyaccount import (
     Transition,
     Viewer,
     ViewerRole,
+    VisitRecord,
     apply_dormancy,
     apply_grading,
     assign_account_code,
@@ -56,6 +60,9 @@ from keyaccount import (
     hand_over,
     hand_over_tickets,
     held_by,
+    read_file,
+    read_ticket,
+    read_visit_record,
     redact,
     redacted_view,
 )
@@ -142,6 +149,14 @@ TICKET, _ = FeedbackTicket.open_ticket(
     resolution_deadline=NOW + timedelta(days=2), now=NOW - timedelta(days=1),
     departments=("sales",), lead_coordinator="li",
 )
+
+VISIT = VisitRecord(
+    "R-1", "C-1", "on_site", NOW - timedelta(days=3), "headquarters", ["li"],
+    "expanding", ["needs_research"], "2026 volumes",
+    feedback=[FeedbackItem("documents arrive late", answer="new courier")],
+)
+RECORD_VIEW = RecordView(record_id="T-1", account_id="C-1", viewer=VIEWER,
+                         fields=(("status", "opened"),), withheld=("summary",))
 
 # the fields every lifecycle event carries
 STEP = {
@@ -321,6 +336,15 @@ CASES = [
     Call(RedactedView, "C-1", VIEWER, (("account_id", "C-1"), ("name", "Acme")), ("fax",)),
     Call(VIEW.as_dict),
     Call(presets.access),
+    Call(RoleBasedAccess.from_mapping, {"on_account": ["tickets", "records.negotiation"]}),
+    Call(read_file, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(read_visit_record, VISIT, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(read_ticket, TICKET, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(ConfidentialPartRead, occurred_at=NOW, account_id="C-1", person="li",
+         role=ViewerRole.DEPARTMENT_STAFF, part="tickets", granted=False, record_id="T-1"),
+    Call(RecordView, record_id="T-1", account_id="C-1", viewer=VIEWER,
+         fields=(("status", "opened"),), withheld=("summary",)),
+    Call(RECORD_VIEW.as_dict),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

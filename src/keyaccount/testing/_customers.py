@@ -23,6 +23,8 @@ from keyaccount._errors import KeyAccountError
 from keyaccount.domain.customers import (
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
+    FILE_CONFIDENTIAL_PARTS,
+    NEGOTIATION_RECORDS,
     AccessPolicy,
     AccountCodePolicy,
     AccountReassigned,
@@ -139,6 +141,8 @@ _FILE_FIELDS = st.fixed_dictionaries(
         "registered_capital": st.none() | st.decimals(min_value=0, max_value=10**10, places=2),
         "credit_rating": st.sampled_from([None, "AAA", "AA", "A", "B"]),
         "profile": st.dictionaries(st.sampled_from(["history", "goals", "competitors"]), _TEXT),
+        "trade_secrets": st.dictionaries(st.sampled_from(["formula", "prices"]), _TEXT),
+        "technical_profile": st.dictionaries(st.sampled_from(["drawings", "process"]), _TEXT),
         "contacts": st.lists(contacts(), max_size=3),
         "records": st.lists(process_records(), max_size=2),
         "department": st.sampled_from([None, "大客户部", "sales", "marketing"]),
@@ -424,7 +428,9 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
     """Check the view ``policy`` gives ``viewer`` of ``customer`` (built by ``redact``).
 
     A view never holds a field it lists as withheld, names every field one way or the other,
-    and shows personal notes only to the account's own manager.
+    shows personal notes only to the account's own manager, and shows no confidential part
+    (trade secrets, technical profile, negotiation records) to anyone who does not cover the
+    account (SPEC §4; seed 003 信息 第七条).
 
     Raises:
         AssertionError: an invariant is broken.
@@ -449,6 +455,17 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
             contact.personal_notes is not None for contact in view["contacts"]
         ):
             raise AssertionError("a contact's personal notes are in the view")
-    for name in visible - {"contacts"}:
+        if viewer.person not in customer.staff:
+            leaked = sorted(set(FILE_CONFIDENTIAL_PARTS) - withheld)
+            if leaked:
+                raise AssertionError(f"confidential part(s) {leaked} shown off the account")
+    if "records" in visible:
+        expected = tuple(
+            record for record in customer.records
+            if NEGOTIATION_RECORDS not in withheld or record.kind is not RecordKind.NEGOTIATION
+        )
+        if view["records"] != expected:
+            raise AssertionError("the records in the view are not the file's readable ones")
+    for name in visible - {"contacts", "records"}:
         if view[name] != getattr(customer, name):
             raise AssertionError(f"{name!r} differs from the file")

@@ -12,6 +12,7 @@ from keyaccount.domain.customers import (
     account_codes,
     archive,
     classification,
+    confidentiality,
     contacts,
     contracts,
     coverage,
@@ -29,6 +30,7 @@ from keyaccount.domain.customers.access import *
 from keyaccount.domain.customers.account_codes import *
 from keyaccount.domain.customers.archive import *
 from keyaccount.domain.customers.classification import *
+from keyaccount.domain.customers.confidentiality import *
 from keyaccount.domain.customers.contacts import *
 from keyaccount.domain.customers.contracts import *
 from keyaccount.domain.customers.coverage import *
@@ -47,6 +49,7 @@ __all__ = [
     *account_codes.__all__,
     *archive.__all__,
     *classification.__all__,
+    *confidentiality.__all__,
     *contacts.__all__,
     *contracts.__all__,
     *coverage.__all__,
