@@ -55,6 +55,7 @@ from keyaccount import (
     Period,
     ReceivableFact,
     SatisfactionScale,
+    SelectionFindings,
     SurveyResponse,
     TicketAtRisk,
     TicketEscalated,
@@ -66,6 +67,7 @@ from keyaccount import (
     VisitRecord,
     VolumeFact,
     apply_grading,
+    approve_account,
     assign_account_code,
     compute_indicators,
     escalation_level,
@@ -157,6 +159,10 @@ RESPONSIBLE = {  # the department that solves a kind of problem, and its person 
 }
 QUALITY = "quality"
 LEAD_COORDINATOR = "大客户部"  # seed 001 §五(二)2: the key-account department leads
+APPROVER = "gao"  # the key-account department's manager (大客户部经理)
+# what the investigations of the new accounts found (seed 003 开发 第二-五条)
+FINDINGS = SelectionFindings(finances_sound=True, cooperative=True, keeps_secrecy=True,
+                             cost_level_acceptable=True)
 HOLIDAY_TICKET = "T-2025-0930"
 
 
@@ -300,6 +306,7 @@ def develop_prospects(
         customer, _ = customer.begin_onsite_investigation(now=_at(start + timedelta(14), 10))
         if name == "塞北矿业":
             customer, _ = customer.suspend(reason="court records show unpaid supplier debts",
+                                           reported_to=APPROVER,
                                            now=_at(start + timedelta(20), 15))
             out.append(f"  {account_id} {name}: {customer.status.value} (credit problem found "
                        f"in the on-site investigation)")
@@ -311,10 +318,11 @@ def develop_prospects(
                               findings="quality system certified"),
             now=_at(start + timedelta(21), 10))
         signed = start + timedelta(35)
-        customer, _ = customer.approve(
+        customer, _ = approve_account(
+            customer, presets.selection(), findings=FINDINGS,
             supply_contract=Contract(reference=f"GY-2025-N{offset}", signed_on=signed),
             quality_contract=Contract(reference=f"ZB-2025-N{offset}", signed_on=signed),
-            now=_at(signed, 15))
+            approved_by=APPROVER, now=_at(signed, 15))
         customer, _ = assign_account_code(
             customer, codes, taken=taken, now=_at(signed + timedelta(3), 9))
         assert customer.account_code is not None

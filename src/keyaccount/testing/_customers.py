@@ -41,6 +41,7 @@ from keyaccount.domain.customers import (
     LifecycleStep,
     ProcessRecord,
     RecordKind,
+    SelectionVerdict,
     Successors,
     Viewer,
     ViewerRole,
@@ -228,6 +229,8 @@ def take_customer_step(
     elif step is LifecycleStep.APPROVE:
         arguments["supply_contract"] = Contract(reference="S-9", signed_on=now.date())
         arguments["quality_contract"] = Contract(reference="Q-9", signed_on=now.date())
+        arguments["approved_by"] = "gao"
+        arguments["verdict"] = SelectionVerdict(account_id=customer.account_id)
     elif step is LifecycleStep.ASSIGN_CODE:
         arguments["code"] = f"KA-{now.year}-00001"
     elif step is LifecycleStep.RECORD_PURCHASE:
@@ -236,7 +239,10 @@ def take_customer_step(
         arguments["days_without_purchase"] = 180
     elif step is LifecycleStep.REACTIVATE:
         arguments["plan"] = "quarterly visits and a trial order"
-    elif step in (LifecycleStep.SUSPEND, LifecycleStep.TERMINATE):
+    elif step is LifecycleStep.SUSPEND:
+        arguments["reason"] = "credit problem found"
+        arguments["reported_to"] = "the key-account department's manager"
+    elif step is LifecycleStep.TERMINATE:
         arguments["reason"] = "credit problem found"
     method = getattr(customer, step.value)
     result: tuple[Customer, tuple[DomainEvent, ...]] = method(**arguments)

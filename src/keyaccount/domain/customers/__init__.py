@@ -17,6 +17,7 @@ from keyaccount.domain.customers import (
     contracts,
     coverage,
     customer,
+    development,
     dormancy,
     events,
     handover,
@@ -24,6 +25,7 @@ from keyaccount.domain.customers import (
     lifecycle_events,
     records,
     regrading,
+    selection,
     ticket_handover,
 )
 from keyaccount.domain.customers.access import *
@@ -35,6 +37,7 @@ from keyaccount.domain.customers.contacts import *
 from keyaccount.domain.customers.contracts import *
 from keyaccount.domain.customers.coverage import *
 from keyaccount.domain.customers.customer import *
+from keyaccount.domain.customers.development import *
 from keyaccount.domain.customers.dormancy import *
 from keyaccount.domain.customers.events import *
 from keyaccount.domain.customers.handover import *
@@ -42,6 +45,7 @@ from keyaccount.domain.customers.lifecycle import *
 from keyaccount.domain.customers.lifecycle_events import *
 from keyaccount.domain.customers.records import *
 from keyaccount.domain.customers.regrading import *
+from keyaccount.domain.customers.selection import *
 from keyaccount.domain.customers.ticket_handover import *
 
 __all__ = [
@@ -54,6 +58,7 @@ __all__ = [
     *contracts.__all__,
     *coverage.__all__,
     *customer.__all__,
+    *development.__all__,
     *dormancy.__all__,
     *events.__all__,
     *handover.__all__,
@@ -61,5 +66,6 @@ __all__ = [
     *lifecycle_events.__all__,
     *records.__all__,
     *regrading.__all__,
+    *selection.__all__,
     *ticket_handover.__all__,
 ]

@@ -6,6 +6,7 @@ Each carries the step, the states before and after it, and the caller's ``now``;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
@@ -17,7 +18,9 @@ from keyaccount._validation import (
     non_empty,
     optional_date,
     optional_non_empty,
+    require_non_empty,
     to_enum,
+    to_items,
 )
 from keyaccount.domain.customers.archive import DepartureReason
 from keyaccount.domain.customers.lifecycle import (
@@ -68,6 +71,13 @@ def _departure(value: DepartureReason | str | None) -> DepartureReason | None:
     return to_enum(DepartureReason, value, field="TradingTerminated.departure")
 
 
+def _flags(value: Iterable[str]) -> tuple[str, ...]:
+    flags = to_items(value, field="AccountApproved.flags", expected="reasons")
+    for flag in flags:
+        require_non_empty(flag, field="a flag in AccountApproved.flags")
+    return flags
+
+
 @attrs.frozen(kw_only=True)
 class LifecycleEvent(DomainEvent):
     """A customer took a lifecycle step.
@@ -113,10 +123,14 @@ class AccountApproved(LifecycleEvent):
     Attributes:
         supply_contract: reference of the supply contract.
         quality_contract: reference of the quality-assurance contract.
+        approved_by: who approved.
+        flags: what the selection policy flagged without refusing (seed 003 开发 第二-五条).
     """
 
     supply_contract: str = attrs.field(validator=non_empty)
     quality_contract: str = attrs.field(validator=non_empty)
+    approved_by: str | None = attrs.field(default=None, validator=optional_non_empty)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=_flags)
 
 
 @attrs.frozen(kw_only=True)
@@ -171,13 +185,15 @@ class AccountReactivated(LifecycleEvent):
 
 @attrs.frozen(kw_only=True)
 class InvestigationSuspended(LifecycleEvent):
-    """A credit problem stopped the investigation; report it upward (seed 003 第十二条).
+    """A credit problem stopped the investigation, reported upward (seed 003 开发细则 第十二条).
 
     Attributes:
         reason: the credit problem found.
+        reported_to: the superior it was reported to.
     """
 
     reason: str = attrs.field(validator=non_empty)
+    reported_to: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
 @attrs.frozen(kw_only=True)
