@@ -13,6 +13,7 @@ from keyaccount.domain.customers import (
     archive,
     classification,
     confidentiality,
+    contact_reports,
     contacts,
     contracts,
     coverage,
@@ -33,6 +34,7 @@ from keyaccount.domain.customers.account_codes import *
 from keyaccount.domain.customers.archive import *
 from keyaccount.domain.customers.classification import *
 from keyaccount.domain.customers.confidentiality import *
+from keyaccount.domain.customers.contact_reports import *
 from keyaccount.domain.customers.contacts import *
 from keyaccount.domain.customers.contracts import *
 from keyaccount.domain.customers.coverage import *
@@ -54,6 +56,7 @@ __all__ = [
     *archive.__all__,
     *classification.__all__,
     *confidentiality.__all__,
+    *contact_reports.__all__,
     *contacts.__all__,
     *contracts.__all__,
     *coverage.__all__,
