@@ -1,4 +1,4 @@
-"""Customer-side cases: building files, dormancy, coverage, handover, access, account codes.
+"""Customer-side cases: files, dormancy, coverage, handover, access, contact reports, codes.
 
 Issue 3 sets no performance target; these cases show the portfolio-wide operations stay
 linear and cheap at the sizes a host runs in a nightly batch.
@@ -10,7 +10,18 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from keyaccount import SCORE_TIERS, Contact, Contract, Customer, Viewer
+from keyaccount import (
+    SCORE_TIERS,
+    Contact,
+    ContactReport,
+    Contract,
+    Customer,
+    FeedbackTicket,
+    Viewer,
+    hand_over_tickets,
+    missing_contact_reports,
+    read_file,
+)
 from keyaccount.policies import presets
 
 NOW = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -58,6 +69,20 @@ def _time(function: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def _tickets(size: int) -> list[FeedbackTicket]:
+    opened = NOW - timedelta(days=3)
+    tickets = []
+    for n in range(size):
+        ticket, _ = FeedbackTicket.open_ticket(
+            ticket_id=f"T-{n}", account_id=f"C-{n % 5000:06d}", tier=SCORE_TIERS[0],
+            source="phone", kind="complaint", severity="major", summary="late deliveries",
+            responsible_department="logistics", responsible_person=STAFF[n % 50],
+            first_reply_deadline=opened + timedelta(hours=4),
+            resolution_deadline=opened + timedelta(days=5), now=opened)
+        tickets.append(ticket)
+    return tickets
+
+
 def run(report: Callable[[str, int, float], None], note: Callable[[str], None]) -> None:
     size = 10_000
     report("customers: build files (2 contacts each)", size, _time(lambda: _portfolio(size)))
@@ -95,6 +120,29 @@ def run(report: Callable[[str, int, float], None], note: Callable[[str], None]) 
         "customers: redacted views (department staff)",
         len(views),
         _time(lambda: [access.redact(customer, viewer=viewer) for customer in views]),
+    )
+    report(
+        "customers: read_file with its register events",
+        len(views),
+        _time(lambda: [read_file(customer, access, viewer=viewer, now=NOW) for customer in views]),
+    )
+    tickets = _tickets(10_000)
+    report(
+        "customers: hand over a leaver's open tickets",
+        len(tickets),
+        _time(lambda: hand_over_tickets(tickets, departing=STAFF[3], successors="new-1",
+                                        now=NOW)),
+    )
+    reports = [
+        ContactReport(account_id=customer.account_id, contacted_by=customer.staff[0],
+                      contacted_at=NOW - timedelta(days=n % 120), summary="call")
+        for n, customer in enumerate(portfolio)
+    ]
+    report(
+        "customers: accounts with no contact report (90 days)",
+        len(portfolio),
+        _time(lambda: missing_contact_reports(portfolio, coverage, reports=reports,
+                                              since=NOW - timedelta(days=90), until=NOW)),
     )
     taken = {f"KA-2026-{seq:05d}" for seq in range(1, 10_001)}
     codes = presets.account_codes()

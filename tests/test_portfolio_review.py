@@ -50,6 +50,7 @@ def test_the_review_walks_the_whole_domain_in_order(review: str) -> None:
         "4. The second half of 2025 replayed: visits, tickets, escalation",
         "5. The half-year review 2025-H2: indicators and scorecards",
         "6. Every account heard: a prospect's ticket, its closing record, a rectification notice",
+        "7. A handover of open work at the review",
     ]
 
 
@@ -84,6 +85,11 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "  by department: 华东区 0.",
         # the departments that own the problems are appraised apart from the account teams
         "problems solved / on time by responsible department: after_sales ",
+        # printed last: the leaver's open tickets go to the successor, nothing stays with them
+        "  Chen Jing (quality) leaves on 2026-01-05: responsible for 109 tickets of H2, 8 still "
+        "open",
+        "  handover: 8 open tickets to Zhou Min, one TicketHandedOver event each",
+        "  open tickets still with Chen Jing: 0;",
     ]
     for fragment in expected:
         assert any(fragment in line for line in lines), fragment

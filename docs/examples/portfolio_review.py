@@ -17,6 +17,8 @@ portfolio of 3,000 accounts that it makes up itself from a fixed seed:
    escalated tickets, the indicators and the account managers' scorecards;
 6. every account heard: a complaint from a prospect without a tier, closed with its closing
    record, and a rectification notice for a ticket far behind, due on the business calendar.
+7. a handover of open work: the person in charge of quality problems leaves at the review,
+   and every open ticket they hold goes to their successor.
 
 It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
 below), and prints the same review on every run. It is the only code in the repository that
@@ -55,9 +57,11 @@ from keyaccount import (
     Period,
     ReceivableFact,
     SatisfactionScale,
+    SelectionFindings,
     SurveyResponse,
     TicketAtRisk,
     TicketEscalated,
+    TicketHandedOver,
     Tier,
     VisitKind,
     VisitPlan,
@@ -65,12 +69,15 @@ from keyaccount import (
     VisitRecord,
     VolumeFact,
     apply_grading,
+    approve_account,
     assign_account_code,
     close_ticket,
     compute_indicators,
     escalation_level,
     evaluate_compliance,
     evaluate_escalation,
+    hand_over_tickets,
+    held_by,
     notice_for_ticket,
     open_ticket,
     record_visit,
@@ -155,7 +162,12 @@ RESPONSIBLE = {  # the department that solves a kind of problem, and its person 
     "logistics": "Wang Fang", "quality": "Chen Jing", "after_sales": "Liu Yang",
     "sales": "Zhao Lei", "finance": "Sun Li",
 }
+QUALITY = "quality"
 LEAD_COORDINATOR = "大客户部"  # seed 001 §五(二)2: the key-account department leads
+APPROVER = "gao"  # the key-account department's manager (大客户部经理)
+# what the investigations of the new accounts found (seed 003 开发 第二-五条)
+FINDINGS = SelectionFindings(finances_sound=True, cooperative=True, keeps_secrecy=True,
+                             cost_level_acceptable=True)
 HOLIDAY_TICKET = "T-2025-0930"
 
 
@@ -299,6 +311,7 @@ def develop_prospects(
         customer, _ = customer.begin_onsite_investigation(now=_at(start + timedelta(14), 10))
         if name == "塞北矿业":
             customer, _ = customer.suspend(reason="court records show unpaid supplier debts",
+                                           reported_to=APPROVER,
                                            now=_at(start + timedelta(20), 15))
             out.append(f"  {account_id} {name}: {customer.status.value} (credit problem found "
                        f"in the on-site investigation)")
@@ -310,10 +323,11 @@ def develop_prospects(
                               findings="quality system certified"),
             now=_at(start + timedelta(21), 10))
         signed = start + timedelta(35)
-        customer, _ = customer.approve(
+        customer, _ = approve_account(
+            customer, presets.selection(), findings=FINDINGS,
             supply_contract=Contract(reference=f"GY-2025-N{offset}", signed_on=signed),
             quality_contract=Contract(reference=f"ZB-2025-N{offset}", signed_on=signed),
-            now=_at(signed, 15))
+            approved_by=APPROVER, now=_at(signed, 15))
         customer, _ = assign_account_code(
             customer, codes, taken=taken, now=_at(signed + timedelta(3), 9))
         assert customer.account_code is not None
@@ -933,6 +947,8 @@ def review() -> list[str]:
     out += ["", "6. Every account heard: a prospect's ticket, its closing record, a "
             "rectification notice"]
     every_account_heard(replay, out)
+    out += ["", "7. A handover of open work at the review"]
+    hand_over_open_tickets(replay, out)
     return out
 
 
@@ -979,6 +995,25 @@ def every_account_heard(replay: TicketReplay, out: list[str]) -> None:
                    f"{notice.finding}")
         out.append(f"    issued {notice.issued_at:%a %Y-%m-%d %H:%M}, due "
                    f"{notice.deadline:%a %Y-%m-%d %H:%M} ({rules.answer_within} business time)")
+
+
+def hand_over_open_tickets(replay: TicketReplay, out: list[str]) -> None:
+    """The person in charge of quality problems leaves; their open tickets go to a successor."""
+    leaver, successor = RESPONSIBLE["quality"], "Zhou Min"
+    ledger = [replay.tickets[ticket_id] for ticket_id in sorted(replay.tickets)]
+    held = [ticket for ticket in ledger if held_by(ticket, leaver)]
+    still_open = [ticket for ticket in held if ticket.is_open]
+    after, events = hand_over_tickets(ledger, departing=leaver, successors=successor,
+                                      now=REVIEW)
+    moved = [event for event in events if isinstance(event, TicketHandedOver)]
+    out.append(f"  {leaver} ({QUALITY}) leaves on {REVIEW:%Y-%m-%d}: responsible for "
+               f"{len(held)} tickets of H2, {len(still_open)} still open")
+    out.append(f"  handover: {len(moved)} open tickets to {successor}, one TicketHandedOver "
+               f"event each")
+    left = sum(1 for ticket in after if ticket.is_open and held_by(ticket, leaver))
+    kept = sum(1 for ticket in after if held_by(ticket, leaver))
+    out.append(f"  open tickets still with {leaver}: {left}; finished tickets keep their name "
+               f"(who did the work): {kept}")
 
 
 def end_of_year(

@@ -8,14 +8,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from keyaccount import (
+    BUSINESS_FIELDS,
+    CONFIDENTIAL_PARTS,
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
+    FILE_CONFIDENTIAL_PARTS,
+    NEGOTIATION_RECORDS,
     TIER_A,
     AccessPolicy,
     Contact,
     Customer,
     InvalidInput,
     PolicyConfigError,
+    RecordKind,
     RedactedView,
     Viewer,
     ViewerRole,
@@ -148,46 +153,61 @@ def test_redacting_leaves_the_file_itself_untouched() -> None:
     assert customer == a_file()
 
 
-_FIELD_SETS = st.sets(st.sampled_from(CUSTOMER_FIELDS))
+_FIELD_SETS = st.sets(st.sampled_from(sorted(BUSINESS_FIELDS)))
+_PART_SETS = st.sets(st.sampled_from(sorted(set(CONFIDENTIAL_PARTS) - {CONTACT_PERSONAL_NOTES})))
 
 
-@given(files_and_viewers(), st.none() | st.tuples(_FIELD_SETS, _FIELD_SETS))
+@given(
+    files_and_viewers(),
+    st.none() | st.tuples(_FIELD_SETS, _FIELD_SETS, _PART_SETS),
+)
 def test_no_role_ever_sees_a_field_its_policy_withholds(
-    file_and_viewer: tuple[Customer, Viewer], settings: tuple[set[str], set[str]] | None
+    file_and_viewer: tuple[Customer, Viewer],
+    settings: tuple[set[str], set[str], set[str]] | None,
 ) -> None:
     customer, viewer = file_and_viewer
-    department, others = (
-        (set(CUSTOMER_FIELDS), {"account_id", "name", "tier", "phone"})  # SPEC §4 defaults
+    department, others, parts = (
+        # SPEC §4 defaults
+        (set(BUSINESS_FIELDS), {"account_id", "name", "tier", "phone"},
+         set(CONFIDENTIAL_PARTS) - {CONTACT_PERSONAL_NOTES})
         if settings is None
         else settings
     )
-    policy = RoleBasedAccess(department_staff=department, other_department=others)
+    policy = RoleBasedAccess(department_staff=department, other_department=others,
+                             on_account=parts)
     view = policy.redact(customer, viewer=viewer)
     # What the role may read, worked out from SPEC §4 and the settings, not from the policy.
     own_manager = (
         viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager
     )
     if own_manager:
-        may_read = set(CUSTOMER_FIELDS)
+        may_read = set(CUSTOMER_FIELDS) | set(CONFIDENTIAL_PARTS)
+    elif viewer.person in customer.staff:
+        may_read = department | parts | {"account_id"}
     elif viewer.role is ViewerRole.OTHER_DEPARTMENT:
         may_read = others | {"account_id"}
     else:
         may_read = department | {"account_id"}
-    assert set(view.visible) == may_read
-    assert set(view.withheld) == set(CUSTOMER_FIELDS) - may_read | (
-        set() if own_manager else {CONTACT_PERSONAL_NOTES}
-    )
+    file_parts = set(CUSTOMER_FIELDS) | set(FILE_CONFIDENTIAL_PARTS)
+    assert set(view.visible) == may_read & set(CUSTOMER_FIELDS)
+    assert set(view.withheld) == file_parts - may_read
     for name in view.withheld:
         assert name not in view
         with pytest.raises(KeyError, match="withheld"):
             view[name]
     for name in view.visible:
-        if name == "contacts" and not own_manager:
+        if name == "contacts" and CONTACT_PERSONAL_NOTES not in may_read:
             assert [attrs.evolve(c, personal_notes=None) for c in customer.contacts] == list(
+                view[name]
+            )
+        elif name == "records" and NEGOTIATION_RECORDS not in may_read:
+            assert [r for r in customer.records if r.kind is not RecordKind.NEGOTIATION] == list(
                 view[name]
             )
         else:
             assert view[name] == getattr(customer, name)
+    if not own_manager and viewer.person not in customer.staff:
+        assert set(view.withheld) >= set(FILE_CONFIDENTIAL_PARTS)
 
 
 def test_personal_notes_do_not_leak_through_the_printed_view_or_its_contacts() -> None:
@@ -251,7 +271,7 @@ class _LeakyAccess:
     """A broken policy: shows every viewer the whole file."""
 
     def visible_fields(self, customer: Customer, *, viewer: Viewer) -> frozenset[str]:
-        return frozenset({*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES})
+        return frozenset({*CUSTOMER_FIELDS, *CONFIDENTIAL_PARTS})
 
 
 def test_the_access_check_catches_a_policy_that_leaks_personal_notes() -> None:

@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from random import Random
+from typing import Any
 
 import attrs
 import pytest
@@ -27,6 +28,7 @@ from keyaccount import (
     LifecycleStep,
     PolicyConfigError,
     PurchaseRecorded,
+    SelectionVerdict,
     TradingTerminated,
     apply_dormancy,
     assign_account_code,
@@ -43,6 +45,8 @@ from keyaccount.testing import (
 
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=30)
+# who approves, and a selection verdict that refuses nothing (seed 003 开发 第二-五条)
+APPROVAL: dict[str, Any] = {"approved_by": "gao", "verdict": SelectionVerdict(account_id="C-1")}
 
 
 def prospect() -> Customer:
@@ -50,18 +54,19 @@ def prospect() -> Customer:
 
 
 def supply() -> Contract:
-    return Contract(reference="GY-2025-017", signed_on=date(2025, 3, 20))
+    return Contract(reference="GY-2025-017", signed_on=date(2025, 3, 3))
 
 
 def quality() -> Contract:
-    return Contract(reference="ZB-2025-017", signed_on=date(2025, 3, 20))
+    return Contract(reference="ZB-2025-017", signed_on=date(2025, 3, 3))
 
 
 def approved() -> Customer:
     customer, _ = prospect().begin_general_investigation(now=NOW)
     customer, _ = customer.begin_onsite_investigation(now=NOW)
     customer, _ = customer.submit_application(ApplicationReport(reasons="sound"), now=NOW)
-    customer, _ = customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW)
+    customer, _ = customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW,
+                                   **APPROVAL)
     return customer
 
 
@@ -83,7 +88,7 @@ def test_a_prospect_becomes_an_active_key_account_step_by_step() -> None:
     customer, _ = customer.submit_application(report, now=NOW)
     assert customer.application == report
     customer, (approval,) = customer.approve(
-        supply_contract=supply(), quality_contract=quality(), now=NOW
+        supply_contract=supply(), quality_contract=quality(), now=NOW, **APPROVAL
     )
     assert customer.status is AccountStatus.APPROVED
     assert (customer.supply_contract, customer.quality_contract) == (supply(), quality())
@@ -95,6 +100,7 @@ def test_a_prospect_becomes_an_active_key_account_step_by_step() -> None:
         to_status=AccountStatus.APPROVED,
         supply_contract="GY-2025-017",
         quality_contract="ZB-2025-017",
+        approved_by="gao",
     )
     customer, (activation,) = customer.assign_code("KA-2025-00001", now=LATER)
     assert customer.status is AccountStatus.ACTIVE
@@ -111,7 +117,8 @@ def test_a_prospect_cannot_be_approved_before_its_onsite_investigation() -> None
         match=r"'C-1' is general_investigation; cannot approve \(allowed only from "
         r"\['application'\]\)",
     ):
-        customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW)
+        customer.approve(supply_contract=supply(), quality_contract=quality(), now=NOW,
+                                   **APPROVAL)
 
 
 def test_the_onsite_investigation_follows_the_general_one() -> None:
@@ -128,6 +135,7 @@ def test_approval_needs_both_contracts_at_once() -> None:
             supply_contract=supply(),
             quality_contract=None,  # type: ignore[arg-type]
             now=NOW,
+            **APPROVAL,
         )
 
 
@@ -136,7 +144,8 @@ def test_the_two_contracts_of_an_approval_must_be_two_contracts() -> None:
     customer, _ = customer.begin_onsite_investigation(now=NOW)
     customer, _ = customer.submit_application(ApplicationReport(reasons="sound"), now=NOW)
     with pytest.raises(InvalidInput, match="must be two contracts"):
-        customer.approve(supply_contract=supply(), quality_contract=supply(), now=NOW)
+        customer.approve(supply_contract=supply(), quality_contract=supply(), now=NOW,
+                         **APPROVAL)
 
 
 def test_a_code_is_assigned_only_to_an_approved_account() -> None:
@@ -147,7 +156,8 @@ def test_a_code_is_assigned_only_to_an_approved_account() -> None:
 def test_a_credit_problem_found_during_investigation_suspends_it() -> None:
     customer, _ = prospect().begin_general_investigation(now=NOW)
     customer, _ = customer.begin_onsite_investigation(now=NOW)
-    suspended, (event,) = customer.suspend(reason="overdue debts with two banks", now=NOW)
+    suspended, (event,) = customer.suspend(reason="overdue debts with two banks",
+                                             reported_to="gao", now=NOW)
     assert suspended.status is AccountStatus.SUSPENDED
     assert event.reason == "overdue debts with two banks"
     resumed, _ = suspended.resume_investigation(now=LATER)
@@ -156,7 +166,7 @@ def test_a_credit_problem_found_during_investigation_suspends_it() -> None:
 
 def test_an_active_account_cannot_be_suspended_as_an_investigation() -> None:
     with pytest.raises(InvalidTransition, match="active; cannot suspend"):
-        active().suspend(reason="late payment", now=NOW)
+        active().suspend(reason="late payment", reported_to="gao", now=NOW)
 
 
 def test_a_terminated_account_is_archived_as_trading_terminated_with_its_file() -> None:

@@ -19,14 +19,23 @@ from keyaccount import (
     AccountWentDormant,
     ApplicationReport,
     ApplicationSubmitted,
+    ConfidentialPartRead,
     Contact,
+    ContactGap,
+    ContactReport,
     ContactRole,
     Contract,
     CounterpartRole,
     CoverageViolation,
     Customer,
     CustomerCategory,
+    DepartureReason,
+    DisposalApproval,
+    FeedbackItem,
+    FeedbackTicket,
     FileAmended,
+    FileDisposed,
+    FileRestored,
     GeneralInvestigationStarted,
     InvestigationResumed,
     InvestigationSuspended,
@@ -37,17 +46,29 @@ from keyaccount import (
     ProcessRecorded,
     PurchaseRecorded,
     RecordKind,
+    RecordView,
     RedactedView,
+    SelectionFindings,
+    SelectionVerdict,
     StaffAssigned,
+    TicketHandedOver,
     TradingTerminated,
     Transition,
     Viewer,
     ViewerRole,
+    VisitRecord,
     apply_dormancy,
     apply_grading,
+    approve_account,
     assign_account_code,
     coverage_violations,
     hand_over,
+    hand_over_tickets,
+    held_by,
+    missing_contact_reports,
+    read_file,
+    read_ticket,
+    read_visit_record,
     redact,
     redacted_view,
 )
@@ -56,6 +77,7 @@ from keyaccount.policies import (
     DaysWithoutPurchase,
     MinimumStaffByTier,
     RoleBasedAccess,
+    SelectionRules,
     SequentialAccountCodes,
     presets,
 )
@@ -115,6 +137,10 @@ ONSITE = attrs.evolve(PROSPECT, status=AccountStatus.ONSITE_INVESTIGATION)
 APPLYING = attrs.evolve(PROSPECT, status=AccountStatus.APPLICATION, application=REPORT)
 SUSPENDED = attrs.evolve(PROSPECT, status=AccountStatus.SUSPENDED)
 DORMANT = attrs.evolve(IDLE, status=AccountStatus.DORMANT)
+ARCHIVED, _ = IDLE.terminate(reason="rescinded", now=NOW - timedelta(days=30),
+                             departure=DepartureReason.RELATIONSHIP_DISSOLVED)
+DISPOSAL = DisposalApproval(approved_by="gao", role="key_account_department_manager",
+                            approved_at=NOW - timedelta(days=1), reason="deregistered")
 
 VIEWER = Viewer("li", ViewerRole.DEPARTMENT_STAFF)
 ACCESS = RoleBasedAccess()
@@ -123,6 +149,25 @@ DORMANCY = DaysWithoutPurchase()
 COVERAGE = MinimumStaffByTier()
 HANDOVER = CoveredHandover()
 VIEW = redact(PROSPECT, ACCESS, viewer=VIEWER)
+TICKET, _ = FeedbackTicket.open_ticket(
+    ticket_id="T-1", account_id="C-1", tier=TIER_A, source="phone", kind="after_sales",
+    severity="major", summary="cracked housings", responsible_department="after_sales",
+    responsible_person="li", first_reply_deadline=NOW + timedelta(hours=4),
+    resolution_deadline=NOW + timedelta(days=2), now=NOW - timedelta(days=1),
+    departments=("sales",), lead_coordinator="li",
+)
+
+VISIT = VisitRecord(
+    "R-1", "C-1", "on_site", NOW - timedelta(days=3), "headquarters", ["li"],
+    "expanding", ["needs_research"], "2026 volumes",
+    feedback=[FeedbackItem("documents arrive late", answer="new courier")],
+)
+SELECTION = SelectionRules()
+FINDINGS = SelectionFindings(finances_sound=True, cooperative=True, keeps_secrecy=True,
+                             cost_level_acceptable=True)
+VERDICT = SelectionVerdict(account_id="C-1", flags=("cost level not established",))
+RECORD_VIEW = RecordView(record_id="T-1", account_id="C-1", viewer=VIEWER,
+                         fields=(("status", "opened"),), withheld=("summary",))
 
 # the fields every lifecycle event carries
 STEP = {
@@ -151,6 +196,8 @@ CASES = [
         registered_capital=Decimal("5000000.50"),
         credit_rating="AA",
         profile=(("history", "founded 1990"),),
+        trade_secrets=(("formula", "resin 7"),),
+        technical_profile=(("drawings", "gearbox G2"),),
         contacts=(CONTACT,),
         records=(RECORD,),
         tier=TIER_B,
@@ -208,15 +255,32 @@ CASES = [
     Call(PROSPECT.begin_general_investigation, now=NOW),
     Call(GENERAL.begin_onsite_investigation, now=NOW),
     Call(ONSITE.submit_application, REPORT, now=NOW),
-    Call(APPLYING.approve, supply_contract=SUPPLY, quality_contract=QUALITY, now=NOW),
+    Call(APPLYING.approve, supply_contract=SUPPLY, quality_contract=QUALITY, approved_by="gao",
+         verdict=VERDICT, now=NOW),
+    Call(approve_account, APPLYING, SELECTION, findings=FINDINGS, supply_contract=SUPPLY,
+         quality_contract=QUALITY, approved_by="gao", now=NOW),
+    Call(SelectionFindings, finances_sound=True, cooperative=False, keeps_secrecy=None,
+         cost_level_acceptable=True, notes="audited 2024"),
+    Call(SelectionVerdict, account_id="C-1", refusals=("credit",), flags=("cost level",)),
+    Call(SelectionRules, frozenset({"失信被执行人"}), {"cooperation": "flag"}, "refuse", 3),
+    Call(SelectionRules.from_mapping, {"refused_credit_ratings": ["失信被执行人", "D"],
+                                        "on_unmet": {"cost_level": "flag"},
+                                        "on_unknown": "ignore", "signing_window_days": 2}),
+    Call(SELECTION.judge, APPLYING, findings=FINDINGS, supply_contract=SUPPLY,
+         quality_contract=QUALITY),
+    Call(presets.selection),
     Call(APPROVED.assign_code, "KA-2025-00001", now=NOW),
     Call(IDLE.record_purchase, on=date(2025, 6, 1), now=NOW),
     Call(DORMANT.record_purchase, on=date(2025, 6, 1), now=NOW),
     Call(IDLE.go_dormant, now=NOW, days_without_purchase=366),
     Call(DORMANT.reactivate, plan="visit in June", now=NOW),
-    Call(ONSITE.suspend, reason="credit problem", now=NOW),
+    Call(ONSITE.suspend, reason="credit problem", reported_to="gao", now=NOW),
     Call(SUSPENDED.resume_investigation, now=NOW),
-    Call(IDLE.terminate, reason="dissolved", now=NOW),
+    Call(IDLE.terminate, reason="dissolved", now=NOW, departure="customer_dissolved"),
+    Call(ARCHIVED.dispose, DISPOSAL, now=NOW),
+    Call(ARCHIVED.restore, reason="archived by mistake", now=NOW),
+    Call(DisposalApproval, approved_by="gao", role="key_account_department_manager",
+         approved_at=NOW, reason="deregistered"),
     Call(apply_grading, PORTFOLIO, {"C-1": TIER_A, "C-3": None}, now=NOW,
          reason="annual grading 2025", effective_on=DAY),
     # --- events -------------------------------------------------------------------------------
@@ -224,14 +288,20 @@ CASES = [
     Call(GeneralInvestigationStarted, **STEP),
     Call(OnsiteInvestigationStarted, **STEP),
     Call(ApplicationSubmitted, **STEP, reasons="volume"),
-    Call(AccountApproved, **STEP, supply_contract="S-1", quality_contract="Q-1"),
+    Call(AccountApproved, **STEP, supply_contract="S-1", quality_contract="Q-1",
+         approved_by="gao", flags=("cost level not established",)),
     Call(AccountActivated, **STEP, account_code="KA-2025-00001"),
     Call(PurchaseRecorded, **STEP, purchased_on=DAY),
     Call(AccountWentDormant, **STEP, last_purchase_on=DAY, days_without_purchase=180),
     Call(AccountReactivated, **STEP, reason="new order"),
-    Call(InvestigationSuspended, **STEP, reason="credit problem"),
+    Call(InvestigationSuspended, **STEP, reason="credit problem", reported_to="gao"),
     Call(InvestigationResumed, **STEP),
-    Call(TradingTerminated, **STEP, reason="dissolved", archive_mark="交易终止"),
+    Call(TradingTerminated, **STEP, reason="dissolved", archive_mark="交易终止",
+         departure="customer_dissolved"),
+    Call(FileDisposed, occurred_at=NOW, account_id="C-3", approved_by="gao",
+         reason="deregistered", archive_mark="交易解除"),
+    Call(FileRestored, occurred_at=NOW, account_id="C-3", restored_to=AccountStatus.ACTIVE,
+         reason="archived by mistake"),
     Call(ProcessRecorded, occurred_at=NOW, account_id="C-1", record=RECORD),
     Call(FileAmended, occurred_at=NOW, account_id="C-1", previous=(("credit_rating", None),)),
     Call(StaffAssigned, occurred_at=NOW, account_id="C-1", person="zhao", account_manager=True),
@@ -274,6 +344,18 @@ CASES = [
          successors={"C-1": "chen", "C-3": "sun"}, now=NOW)
     .accepting(successors={"a word", "a lone string for a collection"}),
     Call(presets.handover),
+    Call(ContactReport, account_id="C-1", contacted_by="li", contacted_at=NOW,
+         summary="price talks", contact_person="周敏", channel="phone"),
+    Call(ContactGap, "C-1", 2, NOW),
+    Call(missing_contact_reports, PORTFOLIO, COVERAGE,
+         reports=(ContactReport(account_id="C-2", contacted_by="li", contacted_at=NOW,
+                                summary="price talks"),),
+         since=NOW - timedelta(days=90), until=NOW, from_staff=1),
+    Call(hand_over_tickets, (TICKET,), departing="li", successors={"C-1": "chen"}, now=NOW)
+    .accepting(successors={"a word", "a lone string for a collection"}),
+    Call(held_by, TICKET, "li"),
+    Call(TicketHandedOver, occurred_at=NOW, account_id="C-1", ticket_id="T-1", departing="li",
+         successor="chen", roles=("responsible_person", "lead_coordinator")),
     # --- access -------------------------------------------------------------------------------
     Call(Viewer, "li", ViewerRole.DEPARTMENT_STAFF),
     Call(RoleBasedAccess, frozenset({"account_id", "name", "tier"}), frozenset({"name"})),
@@ -286,6 +368,15 @@ CASES = [
     Call(RedactedView, "C-1", VIEWER, (("account_id", "C-1"), ("name", "Acme")), ("fax",)),
     Call(VIEW.as_dict),
     Call(presets.access),
+    Call(RoleBasedAccess.from_mapping, {"on_account": ["tickets", "records.negotiation"]}),
+    Call(read_file, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(read_visit_record, VISIT, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(read_ticket, TICKET, PROSPECT, ACCESS, viewer=VIEWER, now=NOW),
+    Call(ConfidentialPartRead, occurred_at=NOW, account_id="C-1", person="li",
+         role=ViewerRole.DEPARTMENT_STAFF, part="tickets", granted=False, record_id="T-1"),
+    Call(RecordView, record_id="T-1", account_id="C-1", viewer=VIEWER,
+         fields=(("status", "opened"),), withheld=("summary",)),
+    Call(RECORD_VIEW.as_dict),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

@@ -13,6 +13,7 @@ from keyaccount.policies.customers import (
     DaysWithoutPurchase,
     MinimumStaffByTier,
     RoleBasedAccess,
+    SelectionRules,
     SequentialAccountCodes,
 )
 from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
@@ -33,6 +34,7 @@ __all__ = [
     "rectification",
     "review_cadence",
     "scorecard",
+    "selection",
     "visit_frequency",
     "weighted_grading",
 ]
@@ -83,6 +85,18 @@ def access() -> RoleBasedAccess:
     ['account_id', 'name', 'phone', 'tier']
     """
     return RoleBasedAccess()
+
+
+def selection() -> SelectionRules:
+    """Selection at approval (SPEC §2; seed 003 开发 第二-五条, 第十条).
+
+    A 失信被执行人 rating and every failed principle refuse, an unestablished one is flagged,
+    the two contracts are signed the same day.
+
+    >>> selection().signing_window_days
+    0
+    """
+    return SelectionRules()
 
 
 def weighted_grading() -> WeightedScoreGrading:

@@ -23,6 +23,8 @@ from keyaccount._errors import KeyAccountError
 from keyaccount.domain.customers import (
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
+    FILE_CONFIDENTIAL_PARTS,
+    NEGOTIATION_RECORDS,
     AccessPolicy,
     AccountCodePolicy,
     AccountReassigned,
@@ -39,6 +41,7 @@ from keyaccount.domain.customers import (
     LifecycleStep,
     ProcessRecord,
     RecordKind,
+    SelectionVerdict,
     Successors,
     Viewer,
     ViewerRole,
@@ -139,6 +142,8 @@ _FILE_FIELDS = st.fixed_dictionaries(
         "registered_capital": st.none() | st.decimals(min_value=0, max_value=10**10, places=2),
         "credit_rating": st.sampled_from([None, "AAA", "AA", "A", "B"]),
         "profile": st.dictionaries(st.sampled_from(["history", "goals", "competitors"]), _TEXT),
+        "trade_secrets": st.dictionaries(st.sampled_from(["formula", "prices"]), _TEXT),
+        "technical_profile": st.dictionaries(st.sampled_from(["drawings", "process"]), _TEXT),
         "contacts": st.lists(contacts(), max_size=3),
         "records": st.lists(process_records(), max_size=2),
         "department": st.sampled_from([None, "大客户部", "sales", "marketing"]),
@@ -224,6 +229,8 @@ def take_customer_step(
     elif step is LifecycleStep.APPROVE:
         arguments["supply_contract"] = Contract(reference="S-9", signed_on=now.date())
         arguments["quality_contract"] = Contract(reference="Q-9", signed_on=now.date())
+        arguments["approved_by"] = "gao"
+        arguments["verdict"] = SelectionVerdict(account_id=customer.account_id)
     elif step is LifecycleStep.ASSIGN_CODE:
         arguments["code"] = f"KA-{now.year}-00001"
     elif step is LifecycleStep.RECORD_PURCHASE:
@@ -232,7 +239,10 @@ def take_customer_step(
         arguments["days_without_purchase"] = 180
     elif step is LifecycleStep.REACTIVATE:
         arguments["plan"] = "quarterly visits and a trial order"
-    elif step in (LifecycleStep.SUSPEND, LifecycleStep.TERMINATE):
+    elif step is LifecycleStep.SUSPEND:
+        arguments["reason"] = "credit problem found"
+        arguments["reported_to"] = "the key-account department's manager"
+    elif step is LifecycleStep.TERMINATE:
         arguments["reason"] = "credit problem found"
     method = getattr(customer, step.value)
     result: tuple[Customer, tuple[DomainEvent, ...]] = method(**arguments)
@@ -424,7 +434,9 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
     """Check the view ``policy`` gives ``viewer`` of ``customer`` (built by ``redact``).
 
     A view never holds a field it lists as withheld, names every field one way or the other,
-    and shows personal notes only to the account's own manager.
+    shows personal notes only to the account's own manager, and shows no confidential part
+    (trade secrets, technical profile, negotiation records) to anyone who does not cover the
+    account (SPEC §4; seed 003 信息 第七条).
 
     Raises:
         AssertionError: an invariant is broken.
@@ -449,6 +461,17 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
             contact.personal_notes is not None for contact in view["contacts"]
         ):
             raise AssertionError("a contact's personal notes are in the view")
-    for name in visible - {"contacts"}:
+        if viewer.person not in customer.staff:
+            leaked = sorted(set(FILE_CONFIDENTIAL_PARTS) - withheld)
+            if leaked:
+                raise AssertionError(f"confidential part(s) {leaked} shown off the account")
+    if "records" in visible:
+        expected = tuple(
+            record for record in customer.records
+            if NEGOTIATION_RECORDS not in withheld or record.kind is not RecordKind.NEGOTIATION
+        )
+        if view["records"] != expected:
+            raise AssertionError("the records in the view are not the file's readable ones")
+    for name in visible - {"contacts", "records"}:
         if view[name] != getattr(customer, name):
             raise AssertionError(f"{name!r} differs from the file")

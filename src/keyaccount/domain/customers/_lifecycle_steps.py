@@ -35,8 +35,8 @@ from keyaccount.domain.customers.lifecycle_events import (
     InvestigationSuspended,
     OnsiteInvestigationStarted,
     PurchaseRecorded,
-    TradingTerminated,
 )
+from keyaccount.domain.customers.selection import SelectionVerdict
 from keyaccount.domain.events import DomainEvent
 
 __all__ = ["LifecycleSteps"]
@@ -149,15 +149,29 @@ class LifecycleSteps:
         )
 
     def approve(
-        self, *, supply_contract: Contract, quality_contract: Contract, now: datetime
+        self,
+        *,
+        supply_contract: Contract,
+        quality_contract: Contract,
+        approved_by: str,
+        verdict: SelectionVerdict,
+        now: datetime,
     ) -> tuple[Self, tuple[DomainEvent, ...]]:
         """Approve the application; both contracts are recorded together (第九条, 第十条).
 
+        The approval needs the verdict of a selection policy on this account that refuses
+        nothing (seed 003 开发 第二-五条); :func:`~keyaccount.approve_account` judges and
+        approves in one call. The event names the approver and carries the verdict's flags.
+
         Raises:
-            InvalidTransition: no application is pending.
-            InvalidInput: a contract is missing, or both carry the same reference.
+            InvalidTransition: no application is pending, or the verdict refuses (its reasons
+                are in the message).
+            InvalidInput: a contract is missing, both carry the same reference, one is
+                signed after ``now``, the approver is blank, or the verdict is about another
+                account.
         """
         common = self._common(LifecycleStep.APPROVE, now)
+        require_non_empty(approved_by, field="approved_by")
         for field, contract in (
             ("supply_contract", supply_contract),
             ("quality_contract", quality_contract),
@@ -167,10 +181,26 @@ class LifecycleSteps:
                     f"{field} must be a Contract: approval records the supply and the "
                     f"quality-assurance contract together (seed 003 第十条), got {contract!r}"
                 )
+            if contract.signed_on > now.date():
+                raise InvalidInput(
+                    f"{field}.signed_on {contract.signed_on} is after now ({now.isoformat()}); "
+                    f"a contract on file has been signed"
+                )
         if supply_contract.reference == quality_contract.reference:
             raise InvalidInput(
                 f"supply_contract and quality_contract must be two contracts, both are "
                 f"{supply_contract.reference!r}"
+            )
+        if not isinstance(verdict, SelectionVerdict):
+            raise InvalidInput(f"verdict must be a SelectionVerdict, got {verdict!r}")
+        if verdict.account_id != self.account_id:
+            raise InvalidInput(
+                f"verdict is about customer {verdict.account_id!r}, not {self.account_id!r}"
+            )
+        if verdict.refusals:
+            raise InvalidTransition(
+                f"approval of customer {self.account_id!r} refused by the selection rules "
+                f"(seed 003 开发 第二-五条): {'; '.join(verdict.refusals)}"
             )
         customer = self._evolve(
             status=common["to_status"],
@@ -182,6 +212,8 @@ class LifecycleSteps:
             **common,
             supply_contract=supply_contract.reference,
             quality_contract=quality_contract.reference,
+            approved_by=approved_by,
+            flags=verdict.flags,
         )
         return customer, (event,)
 
@@ -268,20 +300,29 @@ class LifecycleSteps:
         customer = self._evolve(status=common["to_status"], activated_on=now.date())
         return customer, (AccountReactivated(**common, reason=plan),)
 
-    def suspend(self, *, reason: str, now: datetime) -> tuple[Self, tuple[DomainEvent, ...]]:
-        """Suspend the investigation over a credit problem (seed 003 第十二条).
+    def suspend(
+        self, *, reason: str, reported_to: str, now: datetime
+    ) -> tuple[Self, tuple[DomainEvent, ...]]:
+        """Suspend the investigation over a credit problem (seed 003 开发细则 第十二条).
 
-        The event tells the host to report it upward.
+        The key-account manager who finds a credit problem reports it to their superior and
+        asks to suspend the investigation and the talks; the event records to whom.
+
+        Args:
+            reason: the credit problem found.
+            reported_to: the superior it was reported to.
+            now: the caller's now.
 
         Raises:
             InvalidTransition: no investigation or application is under way.
-            InvalidInput: the reason is blank.
+            InvalidInput: the reason or ``reported_to`` is blank.
         """
         common = self._common(LifecycleStep.SUSPEND, now)
         require_non_empty(reason, field="suspension reason")
+        require_non_empty(reported_to, field="reported_to")
         return (
             self._evolve(status=common["to_status"]),
-            (InvestigationSuspended(**common, reason=reason),),
+            (InvestigationSuspended(**common, reason=reason, reported_to=reported_to),),
         )
 
     def resume_investigation(self, *, now: datetime) -> tuple[Self, tuple[DomainEvent, ...]]:
@@ -292,21 +333,3 @@ class LifecycleSteps:
         """
         common = self._common(LifecycleStep.RESUME_INVESTIGATION, now)
         return self._evolve(status=common["to_status"]), (InvestigationResumed(**common),)
-
-    def terminate(self, *, reason: str, now: datetime) -> tuple[Self, tuple[DomainEvent, ...]]:
-        """Take the account off the roster; the file stays, marked 交易终止 (seed 003 第九条).
-
-        Nothing of the file is dropped: disposing of an irrecoverable file is the host's act
-        and needs the key-account manager's approval (seed 003 第九条).
-
-        Raises:
-            InvalidTransition: the account is already terminated, or was never approved and
-                is not suspended.
-            InvalidInput: the reason is blank.
-        """
-        common = self._common(LifecycleStep.TERMINATE, now)
-        require_non_empty(reason, field="termination reason")
-        return (
-            self._evolve(status=common["to_status"]),
-            (TradingTerminated(**common, reason=reason),),
-        )

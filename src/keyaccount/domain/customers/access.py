@@ -41,10 +41,18 @@ from keyaccount._validation import (
 )
 from keyaccount.domain.customers.contacts import Contact
 from keyaccount.domain.customers.customer import Customer
+from keyaccount.domain.customers.records import RecordKind
 
 __all__ = [
+    "BUSINESS_FIELDS",
+    "CONFIDENTIAL_PARTS",
     "CONTACT_PERSONAL_NOTES",
     "CUSTOMER_FIELDS",
+    "FILE_CONFIDENTIAL_PARTS",
+    "NEGOTIATION_RECORDS",
+    "TICKETS",
+    "VISIT_FEEDBACK",
+    "VISIT_RECORDS",
     "AccessPolicy",
     "RedactedView",
     "Viewer",
@@ -60,7 +68,31 @@ CUSTOMER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Cu
 #: manager reads them, whatever the settings say.
 CONTACT_PERSONAL_NOTES = "contacts.personal_notes"
 
-_KNOWN_FIELDS = frozenset((*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES))
+#: The negotiation records among the file's process records (seed 001 一(三)4: prices and
+#: terms negotiated are trade secrets): withheld, they are left out of ``records``.
+NEGOTIATION_RECORDS = "records.negotiation"
+#: A customer's visit records (their situation, topics, content and suggestions).
+VISIT_RECORDS = "visit_records"
+#: The feedback collected on visits.
+VISIT_FEEDBACK = "visit_feedback"
+#: A customer's feedback tickets (their summaries, reports, history and scores).
+TICKETS = "tickets"
+
+#: The confidential parts of a customer file (seed 001 一(三)4; seed 003 开发 第四条, 信息 第七条,
+#: 名册 第四条; SPEC §4): what only the account's own people read.
+FILE_CONFIDENTIAL_PARTS: tuple[str, ...] = (
+    "trade_secrets", "technical_profile", NEGOTIATION_RECORDS, CONTACT_PERSONAL_NOTES,
+)
+#: Every confidential part: the file's, and the visit records, their feedback and the tickets.
+CONFIDENTIAL_PARTS: tuple[str, ...] = (
+    *FILE_CONFIDENTIAL_PARTS, VISIT_RECORDS, VISIT_FEEDBACK, TICKETS,
+)
+#: The business fields of a file: every field but the confidential ones (SPEC §4).
+BUSINESS_FIELDS: frozenset[str] = frozenset(CUSTOMER_FIELDS) - set(CONFIDENTIAL_PARTS)
+
+# the confidential parts that are not fields of their own
+_PARTS = tuple(part for part in CONFIDENTIAL_PARTS if part not in CUSTOMER_FIELDS)
+_KNOWN_FIELDS = frozenset((*CUSTOMER_FIELDS, *_PARTS))
 
 
 class ViewerRole(enum.Enum):
@@ -186,6 +218,10 @@ class RedactedView:
         if name == CONTACT_PERSONAL_NOTES:
             # Notes belong to each contact, so there is no one value to return here.
             raise KeyError(f"{name!r} is visible: read each contact's notes in view['contacts']")
+        if name == NEGOTIATION_RECORDS:
+            raise KeyError(f"{name!r} is visible: read the negotiations in view['records']")
+        if name in _PARTS:
+            raise KeyError(f"{name!r} is not a part of a customer file: read it in its own view")
         raise KeyError(f"{name!r} is not a field of a customer file")
 
     def __contains__(self, name: object) -> bool:
@@ -236,8 +272,13 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
     Raises:
         InvalidInput: ``customer`` is not a :class:`~keyaccount.Customer`, ``viewer`` not a
             :class:`Viewer`, or ``visible`` not a collection of the names in
-            :data:`CUSTOMER_FIELDS` and :data:`CONTACT_PERSONAL_NOTES` (a mistyped name
-            would otherwise withhold the field without a word).
+            :data:`CUSTOMER_FIELDS` and :data:`CONFIDENTIAL_PARTS` (a mistyped name would
+            otherwise withhold the field without a word).
+
+    The confidential parts that are not fields are parts of one: without
+    :data:`CONTACT_PERSONAL_NOTES` the contacts come without their notes, without
+    :data:`NEGOTIATION_RECORDS` the records without the negotiations; both are then named
+    among the withheld.
     """
     if not isinstance(customer, Customer):
         raise InvalidInput(f"customer must be a Customer, got {customer!r}")
@@ -251,9 +292,10 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
     if unknown:
         raise InvalidInput(
             f"visible names unknown field(s) {sorted(unknown, key=repr)}; known fields are "
-            f"{[*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES]}"
+            f"{[*CUSTOMER_FIELDS, *_PARTS]}"
         )
     notes_visible = CONTACT_PERSONAL_NOTES in visible
+    negotiations_visible = NEGOTIATION_RECORDS in visible
     shown: list[tuple[str, Any]] = []
     withheld: list[str] = []
     for name in CUSTOMER_FIELDS:
@@ -263,7 +305,11 @@ def redacted_view(customer: Customer, *, viewer: Viewer, visible: frozenset[str]
         value = getattr(customer, name)
         if name == "contacts" and not notes_visible:
             value = tuple(_without_notes(contact) for contact in value)
+        elif name == "records" and not negotiations_visible:
+            value = tuple(record for record in value if record.kind is not RecordKind.NEGOTIATION)
         shown.append((name, value))
+    if not negotiations_visible:
+        withheld.append(NEGOTIATION_RECORDS)
     if not notes_visible:
         withheld.append(CONTACT_PERSONAL_NOTES)
     return _checked_view(customer.account_id, viewer, tuple(shown), tuple(withheld))

@@ -14,7 +14,9 @@ __all__ = ["Contact", "ContactRole"]
 class ContactRole(enum.Enum):
     """The levels of contact person in a customer's organisation (seeds 002, 004).
 
-    ``level`` orders them by purchase authority, 1 the lowest.
+    ``level`` orders them by purchase authority, 1 the lowest. The titles are seed 004
+    第15条's: 采购员, 采购经理, 采购总监, 财务总监, 销售经理, 配送经理 (the distribution,
+    i.e. delivery, manager), 总经理, 董事长.
     """
 
     BUYER = "buyer"
@@ -53,7 +55,7 @@ _CONTACT_ZH = {
     ContactRole.PURCHASING_DIRECTOR: "采购总监",
     ContactRole.CFO: "财务总监",
     ContactRole.SALES_MANAGER: "销售经理",
-    ContactRole.DISTRIBUTION_MANAGER: "分销经理",
+    ContactRole.DISTRIBUTION_MANAGER: "配送经理",  # seed 004 第15条 (0.1.0 said 分销经理)
     ContactRole.GENERAL_MANAGER: "总经理",
     ContactRole.CHAIRMAN: "董事长",
 }

@@ -19,7 +19,7 @@ changed. The lifecycle steps are inherited from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -28,8 +28,6 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
-    MONEY_LIMIT,
-    MONEY_PLACES,
     instances_of,
     names,
     non_empty,
@@ -37,17 +35,14 @@ from keyaccount._validation import (
     optional_instance_of,
     optional_text,
     require_bool,
-    require_bounded,
     require_day_in_years,
     require_instant_in_years,
     require_non_empty,
-    require_non_negative,
-    to_decimal,
-    to_enum,
     to_items,
-    to_pairs,
 )
-from keyaccount.domain.customers._lifecycle_steps import LifecycleSteps
+from keyaccount.domain.customers import _file_fields as _fields
+from keyaccount.domain.customers._archive_steps import ArchiveSteps
+from keyaccount.domain.customers.archive import DepartureReason, DisposalApproval
 from keyaccount.domain.customers.classification import CounterpartRole, CustomerCategory
 from keyaccount.domain.customers.contacts import Contact
 from keyaccount.domain.customers.contracts import ApplicationReport, Contract
@@ -57,87 +52,12 @@ from keyaccount.domain.customers.events import (
     ProcessRecorded,
     StaffAssigned,
 )
-from keyaccount.domain.customers.lifecycle import TRADING_TERMINATED, AccountStatus
+from keyaccount.domain.customers.lifecycle import AccountStatus
 from keyaccount.domain.customers.records import ProcessRecord
 from keyaccount.domain.events import DomainEvent
 from keyaccount.domain.grading import Tier, TierChanged
 
 __all__ = ["AMENDABLE_FIELDS", "Customer"]
-
-
-# --- converters (mypy's attrs plugin wants named converter functions, hence one per field) ---
-
-
-def _category(value: CustomerCategory | str) -> CustomerCategory:
-    if type(value) is CustomerCategory:  # the plain case: one type check
-        return value
-    return to_enum(CustomerCategory, value, field="Customer.category")
-
-
-def _counterpart_role(value: CounterpartRole | str) -> CounterpartRole:
-    if type(value) is CounterpartRole:  # the plain case: one type check
-        return value
-    return to_enum(CounterpartRole, value, field="Customer.counterpart_role")
-
-
-def _status(value: AccountStatus | str) -> AccountStatus:
-    if type(value) is AccountStatus:  # the plain case: one type check
-        return value
-    return to_enum(AccountStatus, value, field="Customer.status")
-
-
-def _staff(value: Iterable[str]) -> tuple[str, ...]:
-    return to_items(value, field="Customer.staff", expected="names")
-
-
-_MONEY_MAX = Decimal(MONEY_LIMIT)
-_MONEY_STEP = Decimal(1).scaleb(-MONEY_PLACES)
-
-
-def _capital(value: Decimal | int | str | None) -> Decimal | None:
-    # files are built by the million and every change rebuilds one: the plain cases first
-    if value is None:
-        return None
-    if type(value) is int and 0 <= value <= MONEY_LIMIT:
-        return Decimal(value)
-    if (
-        type(value) is Decimal
-        and value.is_finite()
-        and 0 <= value <= _MONEY_MAX
-        and value.quantize(_MONEY_STEP) == value  # 22 digits at most: never past precision
-    ):
-        return value
-    field = "Customer.registered_capital"
-    return require_non_negative(require_bounded(to_decimal(value, field=field), field=field),
-                                field=field)
-
-
-def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    days = to_items(value, field="Customer.important_dates", expected="dates")
-    for day in days:
-        require_day_in_years(day, field="a day in Customer.important_dates")
-    return tuple(sorted(set(days)))
-
-
-def _profile(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    pairs = to_pairs(value, field="Customer.profile", entry="(topic, text)")
-    for pair in pairs:
-        require_non_empty(pair[0], field="a topic in Customer.profile")
-        if not isinstance(pair[1], str):
-            raise InvalidInput(f"Customer.profile[{pair[0]!r}] must be text, got {pair[1]!r}")
-    topics = [topic for topic, _ in pairs]
-    if len(set(topics)) != len(topics):
-        raise InvalidInput(f"Customer.profile has a topic twice: {topics}")
-    return pairs
-
-
-def _contacts(value: Iterable[Contact]) -> tuple[Contact, ...]:
-    return to_items(value, field="Customer.contacts", expected="Contact values")
-
-
-def _records(value: Iterable[ProcessRecord]) -> tuple[ProcessRecord, ...]:
-    return to_items(value, field="Customer.records", expected="ProcessRecord values")
-
 
 
 # --- the customer ------------------------------------------------------------------------
@@ -159,6 +79,8 @@ AMENDABLE_FIELDS = frozenset(
         "registered_capital",
         "credit_rating",
         "profile",
+        "trade_secrets",
+        "technical_profile",
         "contacts",
         "department",
         "important_dates",
@@ -169,7 +91,7 @@ _NEEDS_CODE = frozenset({AccountStatus.ACTIVE, AccountStatus.DORMANT})
 
 
 @attrs.frozen(kw_only=True)
-class Customer(LifecycleSteps):
+class Customer(ArchiveSteps):
     """A key account and its file (客户档案, SPEC §1).
 
     Attributes:
@@ -204,6 +126,13 @@ class Customer(LifecycleSteps):
         activated_on: the day the account last started trading (code assigned or reactivated).
         last_purchase_on: the day of the latest purchase recorded.
         important_dates: the customer's own important dates, which visits avoid; sorted.
+        trade_secrets: the customer's trade secrets entrusted to the company, as ``(topic,
+            text)`` pairs. **Confidential** (seed 001 一(三)4; SPEC §4).
+        technical_profile: the technical file (designs, specifications, processes), as
+            ``(topic, text)`` pairs. **Confidential** (seed 003 开发 第四条; SPEC §4).
+        departure: why a terminated account left, which decides its archive mark.
+        archived_from: the state a terminated account was in, where ``restore`` takes it back.
+        disposal: the approval its irrecoverable archived file was disposed of under.
 
     Raises:
         InvalidInput: a blank id or name, negative or float capital, an unknown category, an
@@ -228,10 +157,10 @@ class Customer(LifecycleSteps):
 
     account_id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    category: CustomerCategory = attrs.field(converter=_category)
+    category: CustomerCategory = attrs.field(converter=_fields.category)
     counterpart_role: CounterpartRole = attrs.field(
         default=CounterpartRole.CUSTOMER,
-        converter=_counterpart_role,
+        converter=_fields.counterpart_role,
     )
     legal_representative: str | None = attrs.field(default=None, validator=optional_text)
     address: str | None = attrs.field(default=None, validator=optional_text)
@@ -240,23 +169,29 @@ class Customer(LifecycleSteps):
     fax: str | None = attrs.field(default=None, validator=optional_text)
     email: str | None = attrs.field(default=None, validator=optional_text)
     business_scope: str | None = attrs.field(default=None, validator=optional_text)
-    registered_capital: Decimal | None = attrs.field(default=None, converter=_capital)
+    registered_capital: Decimal | None = attrs.field(default=None, converter=_fields.capital)
     credit_rating: str | None = attrs.field(default=None, validator=optional_text)
-    profile: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_profile)
+    profile: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_fields.profile)
+    trade_secrets: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_fields.trade_secrets
+    )
+    technical_profile: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_fields.technical_profile
+    )
     contacts: tuple[Contact, ...] = attrs.field(
-        default=(), converter=_contacts, validator=instances_of(Contact)
+        default=(), converter=_fields.contacts, validator=instances_of(Contact)
     )
     records: tuple[ProcessRecord, ...] = attrs.field(
-        default=(), converter=_records, validator=instances_of(ProcessRecord)
+        default=(), converter=_fields.records, validator=instances_of(ProcessRecord)
     )
     status: AccountStatus = attrs.field(
         default=AccountStatus.PROSPECT,
-        converter=_status,
+        converter=_fields.status,
     )
     account_code: str | None = attrs.field(default=None, validator=optional_text)
     tier: Tier | None = attrs.field(default=None, validator=optional_instance_of(Tier))
     account_manager: str | None = attrs.field(default=None, validator=optional_text)
-    staff: tuple[str, ...] = attrs.field(default=(), converter=_staff, validator=names)
+    staff: tuple[str, ...] = attrs.field(default=(), converter=_fields.staff, validator=names)
     department: str | None = attrs.field(default=None, validator=optional_text)
     application: ApplicationReport | None = attrs.field(
         default=None, validator=optional_instance_of(ApplicationReport)
@@ -270,7 +205,14 @@ class Customer(LifecycleSteps):
     approved_on: date | None = attrs.field(default=None, validator=optional_date)
     activated_on: date | None = attrs.field(default=None, validator=optional_date)
     last_purchase_on: date | None = attrs.field(default=None, validator=optional_date)
-    important_dates: tuple[date, ...] = attrs.field(default=(), converter=_dates)
+    important_dates: tuple[date, ...] = attrs.field(default=(), converter=_fields.dates)
+    departure: DepartureReason | None = attrs.field(default=None, converter=_fields.departure)
+    archived_from: AccountStatus | None = attrs.field(
+        default=None, converter=_fields.archived_from
+    )
+    disposal: DisposalApproval | None = attrs.field(
+        default=None, validator=optional_instance_of(DisposalApproval)
+    )
 
     def __attrs_post_init__(self) -> None:
         where = f"customer {self.account_id!r}"
@@ -293,13 +235,18 @@ class Customer(LifecycleSteps):
             )
         if self.status in _NEEDS_CODE and self.account_code is None:
             raise InvalidInput(f"{where} is {self.status.value}: it must have an account_code")
+        if self.status is not AccountStatus.TERMINATED:
+            archived = {"departure": self.departure, "archived_from": self.archived_from,
+                        "disposal": self.disposal}
+            given = sorted(name for name, value in archived.items() if value is not None)
+            if given:
+                raise InvalidInput(
+                    f"{where} is {self.status.value}: {given} belong to a terminated account only"
+                )
+        elif self.archived_from is AccountStatus.TERMINATED:
+            raise InvalidInput(f"{where}: archived_from must be a state before termination")
 
     # --- reading the file -----------------------------------------------------------------
-
-    @property
-    def archive_mark(self) -> str | None:
-        """``"交易终止"`` once trading is terminated (seed 003 第九条), else ``None``."""
-        return TRADING_TERMINATED if self.status is AccountStatus.TERMINATED else None
 
     def amend(self, *, now: datetime, **changes: Any) -> tuple[Customer, tuple[DomainEvent, ...]]:
         """Correct or update file fields, e.g. after the twice-yearly survey (seed 003 第六条).

@@ -25,7 +25,13 @@ from keyaccount._validation import (
 from keyaccount.domain.customers.records import ProcessRecord
 from keyaccount.domain.events import DomainEvent
 
-__all__ = ["AccountReassigned", "FileAmended", "ProcessRecorded", "StaffAssigned"]
+__all__ = [
+    "AccountReassigned",
+    "FileAmended",
+    "ProcessRecorded",
+    "StaffAssigned",
+    "TicketHandedOver",
+]
 
 
 # mypy's attrs plugin wants named converter functions, hence one per field.
@@ -40,6 +46,21 @@ def _previous(value: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
 
 def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     require_bool(value, field=f"{type(instance).__name__}.{attribute.name}")
+
+
+_TICKET_ROLES = ("responsible_person", "lead_coordinator")
+
+
+def _ticket_roles(value: Iterable[str]) -> tuple[str, ...]:
+    roles = to_items(value, field="TicketHandedOver.roles", expected="role names")
+    if not roles or any(role not in _TICKET_ROLES for role in roles) or len(set(roles)) != len(
+        roles
+    ):
+        raise InvalidInput(
+            f"TicketHandedOver.roles must name each of {list(_TICKET_ROLES)} at most once and "
+            f"at least one of them, got {roles!r}"
+        )
+    return roles
 
 
 def _successors(value: Iterable[str]) -> tuple[str, ...]:
@@ -112,3 +133,32 @@ class AccountReassigned(DomainEvent):
     account_manager: str | None = attrs.field(validator=optional_non_empty)
     inform_customer: bool = attrs.field(default=True, validator=_bool)
 
+
+
+@attrs.frozen(kw_only=True)
+class TicketHandedOver(DomainEvent):
+    """An open ticket of a departing staff member went to their successor (SPEC §3, §7).
+
+    Nothing of the ticket stays with the leaver: every role they held on it (responsible
+    person, lead coordinator) is now the successor's (seed 003 第十一条; seed 001 §五).
+
+    Attributes:
+        account_id: the ticket's customer.
+        ticket_id: the ticket.
+        departing: who left.
+        successor: who holds the ticket now.
+        roles: the roles that moved, ``"responsible_person"`` and/or ``"lead_coordinator"``.
+    """
+
+    account_id: str = attrs.field(validator=non_empty)
+    ticket_id: str = attrs.field(validator=non_empty)
+    departing: str = attrs.field(validator=non_empty)
+    successor: str = attrs.field(validator=non_empty)
+    roles: tuple[str, ...] = attrs.field(converter=_ticket_roles)
+
+    def __attrs_post_init__(self) -> None:
+        if self.successor == self.departing:
+            raise InvalidInput(
+                f"TicketHandedOver of {self.ticket_id!r}: successor {self.successor!r} must not "
+                f"be the departing person"
+            )

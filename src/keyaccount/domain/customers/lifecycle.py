@@ -30,10 +30,19 @@ import attrs
 
 from keyaccount._validation import to_enum, to_items
 
-__all__ = ["TRADING_TERMINATED", "TRANSITIONS", "AccountStatus", "LifecycleStep", "Transition"]
+__all__ = [
+    "RELATIONSHIP_DISSOLVED",
+    "TRADING_TERMINATED",
+    "TRANSITIONS",
+    "AccountStatus",
+    "LifecycleStep",
+    "Transition",
+]
 
-# seed 003 §客户名册管理制度 第九条: files of accounts that stopped trading are marked 交易终止.
+# seed 003 §客户名册管理制度 第九条: the files of accounts that left are marked 交易终止 (trading
+# terminated) or 交易解除 (the relationship dissolved), by why they left.
 TRADING_TERMINATED = "交易终止"
+RELATIONSHIP_DISSOLVED = "交易解除"
 
 
 class AccountStatus(enum.Enum):

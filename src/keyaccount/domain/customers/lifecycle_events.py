@@ -6,6 +6,7 @@ Each carries the step, the states before and after it, and the caller's ``now``;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
@@ -16,8 +17,12 @@ from keyaccount._validation import (
     count,
     non_empty,
     optional_date,
+    optional_non_empty,
+    require_non_empty,
     to_enum,
+    to_items,
 )
+from keyaccount.domain.customers.archive import DepartureReason
 from keyaccount.domain.customers.lifecycle import (
     TRADING_TERMINATED,
     AccountStatus,
@@ -58,6 +63,19 @@ def _to_status(value: AccountStatus | str) -> AccountStatus:
     if type(value) is AccountStatus:  # the plain case: one type check
         return value
     return to_enum(AccountStatus, value, field="LifecycleEvent.to_status")
+
+
+def _departure(value: DepartureReason | str | None) -> DepartureReason | None:
+    if value is None or type(value) is DepartureReason:
+        return value
+    return to_enum(DepartureReason, value, field="TradingTerminated.departure")
+
+
+def _flags(value: Iterable[str]) -> tuple[str, ...]:
+    flags = to_items(value, field="AccountApproved.flags", expected="reasons")
+    for flag in flags:
+        require_non_empty(flag, field="a flag in AccountApproved.flags")
+    return flags
 
 
 @attrs.frozen(kw_only=True)
@@ -105,10 +123,14 @@ class AccountApproved(LifecycleEvent):
     Attributes:
         supply_contract: reference of the supply contract.
         quality_contract: reference of the quality-assurance contract.
+        approved_by: who approved.
+        flags: what the selection policy flagged without refusing (seed 003 开发 第二-五条).
     """
 
     supply_contract: str = attrs.field(validator=non_empty)
     quality_contract: str = attrs.field(validator=non_empty)
+    approved_by: str | None = attrs.field(default=None, validator=optional_non_empty)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=_flags)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,13 +185,15 @@ class AccountReactivated(LifecycleEvent):
 
 @attrs.frozen(kw_only=True)
 class InvestigationSuspended(LifecycleEvent):
-    """A credit problem stopped the investigation; report it upward (seed 003 第十二条).
+    """A credit problem stopped the investigation, reported upward (seed 003 开发细则 第十二条).
 
     Attributes:
         reason: the credit problem found.
+        reported_to: the superior it was reported to.
     """
 
     reason: str = attrs.field(validator=non_empty)
+    reported_to: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -179,12 +203,15 @@ class InvestigationResumed(LifecycleEvent):
 
 @attrs.frozen(kw_only=True)
 class TradingTerminated(LifecycleEvent):
-    """The account left the roster; its file is archived marked 交易终止 (seed 003 第九条).
+    """The account left the roster; its file is archived with its mark (seed 003 名册 第九条).
 
     Attributes:
-        reason: why trading ended (dissolved, relationship ended, ...).
-        archive_mark: the mark on the archived file, ``"交易终止"``.
+        reason: why trading ended, in words.
+        archive_mark: the mark on the archived file, ``"交易终止"`` or ``"交易解除"``; ``None``
+            for a prospect that never traded.
+        departure: why the account left, when given.
     """
 
     reason: str = attrs.field(validator=non_empty)
-    archive_mark: str = attrs.field(default=TRADING_TERMINATED, validator=non_empty)
+    archive_mark: str | None = attrs.field(default=TRADING_TERMINATED, validator=optional_non_empty)
+    departure: DepartureReason | None = attrs.field(default=None, converter=_departure)

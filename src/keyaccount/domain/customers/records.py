@@ -33,6 +33,9 @@ class RecordKind(enum.Enum):
     ORDER = "order"
     STOCK_CHANGE = "stock_change"
     CORRESPONDENCE = "correspondence"
+    #: the customer's annual results and financial reports (seed 003 信息 第四条(2): 积累大客户
+    #: 年度业绩和财务状况报告).
+    ANNUAL_RESULTS = "annual_results"
 
 
 
@@ -55,7 +58,8 @@ class ProcessRecord:
     one person.
 
     Attributes:
-        kind: negotiation, agreement, significant contact, order, stock change, correspondence.
+        kind: negotiation, agreement, significant contact, order, stock change, correspondence,
+            annual results and financial report.
         occurred_at: when it happened (timezone-aware).
         summary: what happened or was agreed.
         participants: who took part, on both sides.

@@ -6,8 +6,11 @@
 
 - the key-account manager sees everything of their own accounts, contacts' personal notes
   included, and the business fields of the others;
-- key-account department staff see the business fields: everything but personal notes;
-- other departments see the name, the tier and the switchboard phone only.
+- whoever covers the account (is on its ``staff``) sees the business fields and every other
+  confidential part (trade secrets, technical profile, negotiation records, visit records and
+  their feedback, tickets), but not the personal notes;
+- key-account department staff not on the account see the business fields only;
+- other departments not on the account see the name, the tier and the switchboard phone only.
 
 >>> from keyaccount import Customer, Viewer, ViewerRole
 >>> acme = Customer(account_id="C-1", name="Acme", category="regional", phone="021-5555",
@@ -27,6 +30,8 @@ import attrs
 from keyaccount._errors import InvalidInput, PolicyConfigError
 from keyaccount._validation import check_settings_keys, require_non_empty, to_items
 from keyaccount.domain.customers import (
+    BUSINESS_FIELDS,
+    CONFIDENTIAL_PARTS,
     CONTACT_PERSONAL_NOTES,
     CUSTOMER_FIELDS,
     Customer,
@@ -36,16 +41,25 @@ from keyaccount.domain.customers import (
     redact,
 )
 
-__all__ = ["DEFAULT_BUSINESS_FIELDS", "DEFAULT_DIRECTORY_FIELDS", "RoleBasedAccess"]
+__all__ = [
+    "DEFAULT_BUSINESS_FIELDS",
+    "DEFAULT_DIRECTORY_FIELDS",
+    "DEFAULT_ON_ACCOUNT_PARTS",
+    "RoleBasedAccess",
+]
 
-# SPEC §4 *default*: department staff see the business fields, i.e. the whole file but the
-# confidential notes (seed 003 客户名册管理制度 第二条: the file is kept for the department).
-DEFAULT_BUSINESS_FIELDS: frozenset[str] = frozenset(CUSTOMER_FIELDS)
+# SPEC §4 *default*: department staff see the business fields, i.e. the whole file but its
+# confidential parts (seed 003 客户名册管理制度 第二条: the file is kept for the department;
+# 信息 第七条: no reading without permission).
+DEFAULT_BUSINESS_FIELDS: frozenset[str] = BUSINESS_FIELDS
+# SPEC §4 *default*: whoever covers the account reads its confidential parts, all but the
+# contacts' personal notes (seed 001 一(三)4; seed 003 信息 第七条).
+DEFAULT_ON_ACCOUNT_PARTS: frozenset[str] = frozenset(CONFIDENTIAL_PARTS) - {CONTACT_PERSONAL_NOTES}
 # SPEC §4 *default*: other departments see name, tier and the switchboard only
 # (seed 003 客户名册管理制度 第二条: departments get the summary list, 一览表).
 DEFAULT_DIRECTORY_FIELDS: frozenset[str] = frozenset({"account_id", "name", "tier", "phone"})
 
-_ALL_FIELDS = frozenset((*CUSTOMER_FIELDS, CONTACT_PERSONAL_NOTES))
+_ALL_FIELDS = frozenset((*CUSTOMER_FIELDS, *CONFIDENTIAL_PARTS))
 
 
 def _fields(value: Iterable[str], name: str) -> frozenset[str]:
@@ -69,6 +83,19 @@ def _check_fields(
             f"access {attribute.name} cannot include {CONTACT_PERSONAL_NOTES!r}: contacts' "
             f"personal notes are confidential to the account's own manager (SPEC §4)"
         )
+    confidential = sorted(value & set(CONFIDENTIAL_PARTS))
+    if attribute.name != "on_account" and confidential:
+        raise PolicyConfigError(
+            f"access {attribute.name} cannot include the confidential part(s) {confidential}: "
+            f"they reach only whoever covers the account (set them in on_account; SPEC §4)"
+        )
+    if attribute.name == "on_account":
+        business = sorted(value - set(CONFIDENTIAL_PARTS))
+        if business:
+            raise PolicyConfigError(
+                f"access on_account names business field(s) {business}; it names confidential "
+                f"parts only, from {sorted(DEFAULT_ON_ACCOUNT_PARTS)}"
+            )
 
 
 def _department_fields(value: Iterable[str]) -> frozenset[str]:
@@ -79,6 +106,10 @@ def _other_fields(value: Iterable[str]) -> frozenset[str]:
     return _fields(value, "other_department")
 
 
+def _on_account_parts(value: Iterable[str]) -> frozenset[str]:
+    return _fields(value, "on_account")
+
+
 @attrs.frozen
 class RoleBasedAccess:
     """The default access policy: what each :class:`ViewerRole` reads (SPEC §4).
@@ -87,22 +118,30 @@ class RoleBasedAccess:
         department_staff: the fields key-account department staff read, and account managers
             read of accounts that are not their own. *Default*: every field (the business
             fields); personal notes can never be granted here.
+            Confidential parts can never be granted here.
         other_department: the fields other departments read. *Default*: account_id, name,
-            tier, phone (the switchboard).
+            tier, phone (the switchboard). Confidential parts can never be granted here.
+        on_account: the confidential parts whoever covers the account (a viewer named in
+            its ``staff``, whatever their role) reads besides the ``department_staff``
+            fields. *Default*: every confidential part but the contacts' personal notes,
+            which can never be granted here.
 
     ``account_id`` is always visible. The account's own manager (a viewer with role
     account manager whose ``person`` is the file's ``account_manager``) reads everything.
+    Nobody who does not cover the account reads a confidential part (seed 003 信息 第七条).
 
     >>> from keyaccount import Contact, Customer, Viewer
-    >>> file = Customer(account_id="C-2", name="Acme", category="industry", staff=("wang",),
-    ...                 account_manager="wang", contacts=[Contact(name="Zhou", role="cfo",
-    ...                 personal_notes="plays golf")])
+    >>> file = Customer(account_id="C-2", name="Acme", category="industry",
+    ...                 staff=("wang", "li"), account_manager="wang",
+    ...                 contacts=[Contact(name="Zhou", role="cfo", personal_notes="plays golf")])
     >>> access = RoleBasedAccess()
     >>> access.redact(file, viewer=Viewer("wang", "account_manager"))["contacts"][0].personal_notes
     'plays golf'
     >>> staff_view = access.redact(file, viewer=Viewer("li", "department_staff"))
     >>> staff_view.withheld, staff_view["contacts"][0].personal_notes
     (('contacts.personal_notes',), None)
+    >>> access.redact(file, viewer=Viewer("zhao", "department_staff")).withheld
+    ('trade_secrets', 'technical_profile', 'records.negotiation', 'contacts.personal_notes')
     """
 
     department_staff: frozenset[str] = attrs.field(
@@ -111,17 +150,22 @@ class RoleBasedAccess:
     other_department: frozenset[str] = attrs.field(
         default=DEFAULT_DIRECTORY_FIELDS, converter=_other_fields, validator=_check_fields
     )
+    on_account: frozenset[str] = attrs.field(
+        default=DEFAULT_ON_ACCOUNT_PARTS, converter=_on_account_parts, validator=_check_fields
+    )
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> RoleBasedAccess:
-        """Build from host settings ``{"department_staff": [...], "other_department": [...]}``.
+        """Build from host settings: ``department_staff``, ``other_department``, ``on_account``.
 
         Raises:
-            PolicyConfigError: an unknown key, an unknown field name, or personal notes granted
-                to anyone but the account's own manager.
+            PolicyConfigError: an unknown key, an unknown field name, personal notes granted
+                to anyone but the account's own manager, or a confidential part granted to
+                viewers who do not cover the account.
         """
         check_settings_keys(
-            settings, allowed={"department_staff", "other_department"}, policy="access"
+            settings, allowed={"department_staff", "other_department", "on_account"},
+            policy="access",
         )
         return cls(**settings)
 
@@ -133,6 +177,8 @@ class RoleBasedAccess:
             raise InvalidInput(f"viewer must be a Viewer, got {viewer!r}")
         if viewer.role is ViewerRole.ACCOUNT_MANAGER and viewer.person == customer.account_manager:
             return _ALL_FIELDS
+        if viewer.person in customer.staff:
+            return self.department_staff | self.on_account | {"account_id"}
         if viewer.role is ViewerRole.OTHER_DEPARTMENT:
             return self.other_department | {"account_id"}
         return self.department_staff | {"account_id"}
