@@ -115,3 +115,12 @@ def test_the_accounts_handover_mapping_serves_the_tickets_handover() -> None:
     ledger, _ = hand_over_tickets([_ticket("T-1", "C-1", "li"), _ticket("T-2", "C-2", "sun")],
                                   departing="li", successors=successors, now=LEAVES)
     assert after[0].account_manager == ledger[0].responsible_person == "chen"
+
+
+def test_the_tickets_history_records_the_handover() -> None:
+    ticket = _ticket("T-1", "C-1", "li", lead="li")
+    (after,), _ = hand_over_tickets([ticket], departing="li", successors="chen", now=LEAVES)
+    assert after.history[:-1] == ticket.history
+    entry = after.history[-1]
+    assert (entry.at, entry.step, entry.status) == (LEAVES, "handed_over", ticket.status)
+    assert entry.note == "li -> chen (responsible_person, lead_coordinator)"

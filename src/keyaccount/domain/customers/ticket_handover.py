@@ -23,6 +23,7 @@ names of who did the work. (Planned visits follow with ``VisitPlan.reassign_visi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
@@ -39,7 +40,7 @@ from keyaccount._validation import (
 from keyaccount.domain.customers.events import TicketHandedOver
 from keyaccount.domain.customers.handover import Successors
 from keyaccount.domain.events import DomainEvent
-from keyaccount.domain.tickets import FeedbackTicket
+from keyaccount.domain.tickets import FeedbackTicket, TicketHistoryEntry
 
 __all__ = ["hand_over_tickets", "held_by"]
 
@@ -74,7 +75,7 @@ def hand_over_tickets(
     A ticket goes to the first successor named for its account: the one
     :func:`~keyaccount.hand_over` made account manager when the leaver was it. Every role the
     leaver holds on it moves (responsible person, lead coordinator); the ticket's deadlines,
-    status and history stay as they were.
+    status stay as they were, and its history gains a ``handed_over`` entry.
 
     Args:
         tickets: the ledger (unique ticket ids); tickets the leaver does not hold, and those
@@ -99,9 +100,9 @@ def hand_over_tickets(
     require_non_empty(departing, field="departing")
     ledger = to_items(tickets, field="tickets", expected="FeedbackTicket values")
     require_instances(ledger, FeedbackTicket, field="tickets")
-    ids = [ticket.ticket_id for ticket in ledger]
-    if len(set(ids)) != len(ids):
-        twice = sorted({ticket_id for ticket_id in ids if ids.count(ticket_id) > 1})
+    counted = Counter(ticket.ticket_id for ticket in ledger)
+    if len(counted) != len(ledger):
+        twice = sorted(ticket_id for ticket_id, times in counted.items() if times > 1)
         raise InvalidInput(f"hand_over_tickets: tickets has ticket ids twice: {twice}")
     held = [ticket for ticket in ledger if ticket.is_open and held_by(ticket, departing)]
     chosen = _successor_of(held, departing=departing, successors=successors)
@@ -127,8 +128,13 @@ def hand_over_tickets(
                     roles=roles,
                 )
             )
+            entry = TicketHistoryEntry(
+                at=now, step="handed_over", status=ticket.status,
+                note=f"{departing} -> {successor} ({', '.join(roles)})",
+            )
             ticket = attrs.evolve(
                 ticket,
+                history=(*ticket.history, entry),
                 responsible_person=(
                     successor if "responsible_person" in roles else ticket.responsible_person
                 ),

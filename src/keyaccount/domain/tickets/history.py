@@ -27,7 +27,7 @@ _level = count(maximum=COUNT_LIMIT)
 # The steps a history entry may name (see :class:`TicketHistoryEntry`).
 _STEPS = (
     "opened", "replied", "progress_reported", "paused", "resumed", "resolved", "closed",
-    "reopened", "at_risk", "escalated",
+    "reopened", "at_risk", "escalated", "handed_over",
 )
 
 
@@ -106,7 +106,8 @@ class TicketHistoryEntry:
     Attributes:
         at: when the step was taken (the caller's ``now``).
         step: the step's name: ``opened``, ``replied``, ``progress_reported``, ``paused``,
-            ``resumed``, ``resolved``, ``closed``, ``reopened``, ``at_risk``, ``escalated``.
+            ``resumed``, ``resolved``, ``closed``, ``reopened``, ``at_risk``, ``escalated``,
+            ``handed_over`` (a leaver's roles moved to a successor).
         status: the ticket's status after the step (a :class:`TicketStatus` or its value).
         note: what was said or done (the reply, the report, the reason, the level reached).
     """
