@@ -125,20 +125,20 @@ def _dump_any(value: Any) -> Any:
     if kind is frozenset:
         return {"type": "frozenset", "items": _sorted([_dump_any(item) for item in value])}
     if kind in _registry._VERSIONS:
-        return _CONVERTER.unstructure(value, kind)
+        return _CODEC[0].unstructure(value, kind)
     raise sc._Bad(f"expected a value the codec can store, got {kind.__name__} {value!r:.80}")
 
 
-def _load_any(data: Any, _type: object = None) -> Any:
+def _load_any(conv: cattrs.Converter, data: Any) -> Any:
     if data is None or type(data) in (str, int, bool):
         return data
     if type(data) is not dict or type(data.get("type")) is not str:
         raise sc._Bad(f"expected a plain value or a stored value with its type, got {data!r:.80}")
     name = data["type"]
     if name in _registry._TYPES:
-        return _CONVERTER.structure(data, _registry._TYPES[name])
+        return conv.structure(data, _registry._TYPES[name])
     if data.keys() == {"type", "items"} and name in ("tuple", "frozenset"):
-        items = _each(_load_any, _items(data["items"], name))
+        items = _each(lambda item: _load_any(conv, item), _items(data["items"], name))
         return tuple(items) if name == "tuple" else frozenset(items)
     if data.keys() != {"type", "value"}:
         raise sc._Bad(f"expected keys ['type', 'value'], got {sorted(data)!r:.120}")
@@ -176,8 +176,8 @@ def _load_enum(kind: type[enum.Enum]) -> Callable[..., Any]:
     return load_member
 
 
-def _dump_value(cls: type) -> Callable[[Any], dict[str, Any]]:
-    fields = make_dict_unstructure_fn(cls, _CONVERTER)
+def _dump_value(conv: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
+    fields = make_dict_unstructure_fn(cls, conv)
     head = {"type": cls.__name__, "version": _registry._VERSIONS[cls]}
 
     def dump_value(value: Any) -> dict[str, Any]:
@@ -188,9 +188,10 @@ def _dump_value(cls: type) -> Callable[[Any], dict[str, Any]]:
     return dump_value
 
 
-def _load_value(cls: type) -> Callable[[Any, Any], Any]:
-    build = make_dict_structure_fn(cls, _CONVERTER, _cattrs_forbid_extra_keys=True)
+def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    build = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
     name, version = cls.__name__, _registry._VERSIONS[cls]
+    allowed = frozenset(("type", "version", *(a.alias for a in attrs.fields(cls) if a.init)))
 
     def load_value(data: Any, _type: object = None) -> Any:
         if type(data) is not dict:
@@ -199,24 +200,35 @@ def _load_value(cls: type) -> Callable[[Any, Any], Any]:
         if stored_type != name:
             raise sc._Bad(f"expected type {name!r}, got {stored_type!r:.80}")
         stored_version = data.get("version")
+        if not data.keys() <= allowed:
+            raise sc._Bad(f"unexpected keys {sorted(data.keys() - allowed)!r:.200}")
+        if stored_version == version and type(stored_version) is int:
+            return build(data, cls)
         fields = {key: item for key, item in data.items() if key != "type" and key != "version"}
-        if stored_version != version:
-            if type(stored_version) is not int or not 1 <= stored_version < version:
-                raise sc._Bad(
-                    f"expected schema version {version} of {name} (or an older one with an "
-                    f"upcaster), got version {stored_version!r:.40}"
-                )
-            try:
-                fields = _registry.upcast(name, stored_version, fields)
-            except LookupError as error:
-                raise sc._Bad(str(error)) from None
+        if type(stored_version) is int and stored_version > version:
+            raise sc._Bad(
+                f"expected schema version {version} of {name} or older, got version "
+                f"{stored_version} (stored by a newer keyaccount)"
+            )
+        if type(stored_version) is not int or stored_version < 1:
+            raise sc._Bad(
+                f"expected schema version {version} of {name} (or an older one with an "
+                f"upcaster), got version {stored_version!r:.40}"
+            )
+        try:
+            fields = _registry.upcast(name, stored_version, fields)
+        except LookupError as error:
+            raise sc._Bad(str(error)) from None
+        if not fields.keys() <= allowed:
+            raise sc._Bad(f"unexpected keys {sorted(fields.keys() - allowed)!r:.200} after "
+                          f"upcasting version {stored_version}")
         return build(fields, cls)
 
     return load_value
 
 
-def _load_tier(data: Any, _type: object = None) -> Tier:
-    stored = _load_value(Tier)(data)
+def _load_tier(load_fields: Callable[[Any, Any], Any], data: Any) -> Tier:
+    stored = load_fields(data, Tier)
     known = _TIERS.get().get(stored.code)
     if known is None:
         raise sc._Bad(
@@ -235,17 +247,27 @@ def _structure_hooks(conv: cattrs.Converter) -> None:
         (datetime, sc.load_datetime), (time, sc.load_time), (timedelta, sc.load_timedelta),
     ):
         conv.register_structure_hook(kind, load_scalar)
-    conv.register_structure_hook(Tier, _load_tier)
-    conv.register_structure_hook_func(lambda hint: hint is Any, _load_any)
-    conv.register_structure_hook_func(lambda hint: isinstance(hint, TypeVar), _load_any)
-    conv.register_structure_hook_func(_is_numeric_union, _load_any)
+    tier_fields: list[Callable[[Any, Any], Any]] = []
+
+    def load_tier(data: Any, _type: object = None) -> Tier:
+        if not tier_fields:
+            tier_fields.append(_load_value(conv, Tier))
+        return _load_tier(tier_fields[0], data)
+
+    def load_any(data: Any, _type: object = None) -> Any:
+        return _load_any(conv, data)
+
+    conv.register_structure_hook(Tier, load_tier)
+    conv.register_structure_hook_func(lambda hint: hint is Any, load_any)
+    conv.register_structure_hook_func(lambda hint: isinstance(hint, TypeVar), load_any)
+    conv.register_structure_hook_func(_is_numeric_union, load_any)
     conv.register_structure_hook_factory(
         lambda hint: isinstance(hint, type) and issubclass(hint, enum.Enum), _load_enum
     )
     conv.register_structure_hook_factory(
         lambda hint: attrs.has(hint) and typing.get_origin(hint) is None
         and hint in _registry._VERSIONS and hint is not Tier,
-        _load_value,
+        lambda cls: _load_value(conv, cls),
     )
 
     def load_sequence(hint: Any) -> Callable[[Any, Any], Any]:
@@ -254,7 +276,12 @@ def _structure_hooks(conv: cattrs.Converter) -> None:
         item_type = typing.get_args(hint)[0]
 
         def load_items(value: Any, _type: object = None) -> Any:
-            return kind(_each(lambda x: load_item(x, item_type), _items(value, "a sequence")))
+            items = _items(value, "a sequence")
+            try:
+                return kind([load_item(item, item_type) for item in items])
+            except Exception:  # noqa: S110 - loaded again one by one to find the index
+                pass
+            return kind(_each(lambda item: load_item(item, item_type), items))
 
         return load_items
 
@@ -300,7 +327,8 @@ def _unstructure_hooks(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_func(lambda hint: isinstance(hint, TypeVar), _dump_any)
     conv.register_unstructure_hook_func(_is_numeric_union, _dump_any)
     conv.register_unstructure_hook_factory(
-        lambda hint: isinstance(hint, type) and hint in _registry._VERSIONS, _dump_value
+        lambda hint: isinstance(hint, type) and hint in _registry._VERSIONS,
+        lambda cls: _dump_value(conv, cls),
     )
 
     def dump_sequence(hint: Any) -> Callable[[Any], Any]:
@@ -325,19 +353,20 @@ def _unstructure_hooks(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_factory(_is_mapping, dump_mapping)
 
 
-def _new_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _new_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=False, detailed_validation=detailed)
     _unstructure_hooks(conv)
     _structure_hooks(conv)
     return conv
 
 
-_CONVERTER = _new_converter()
+# A fast converter does the work; when it refuses, the detailed one (which records where
+# each failure happened) loads the data again to name the path.
+_CODEC = [_new_converter(detailed=False), _new_converter(detailed=True)]
 
 
 def _reset() -> None:
-    global _CONVERTER
-    _CONVERTER = _new_converter()
+    _CODEC[:] = [_new_converter(detailed=False), _new_converter(detailed=True)]
 
 
 _registry._HOOK_RESETS.append(_reset)
@@ -399,7 +428,7 @@ def dump(value: object) -> dict[str, Any]:
             f"{cls.__name__} {value!r:.80}"
         )
     try:
-        data: dict[str, Any] = _CONVERTER.unstructure(value, cls)
+        data: dict[str, Any] = _CODEC[0].unstructure(value, cls)
     except sc._Bad as error:
         raise InvalidInput(f"cannot store {cls.__name__}: {error}") from None
     return data
@@ -436,10 +465,15 @@ def load(data: object, *, tiers: Iterable[Tier] = ()) -> Any:
         )
     token = _TIERS.set(lookup)
     try:
-        return _CONVERTER.structure(data, cls)
+        return _CODEC[0].structure(data, cls)
+    except Exception as error:  # refused: load again, recording where it failed
+        failure: BaseException = error
+    try:
+        _CODEC[1].structure(data, cls)
     except Exception as error:  # cattrs gathers every failure; the first names the path
-        path, leaf = _locate(error)
-        where = path.removeprefix(".") or "the top level"
-        raise InvalidInput(f"stored {name} at {where}: {_reason(leaf)}") from None
+        failure = error
     finally:
         _TIERS.reset(token)
+    path, leaf = _locate(failure)
+    where = path.removeprefix(".") or "the top level"
+    raise InvalidInput(f"stored {name} at {where}: {_reason(leaf)}") from None

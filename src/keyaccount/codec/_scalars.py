@@ -130,6 +130,9 @@ _INSTANT = re.compile(
 )
 
 
+_ZONES: dict[str, ZoneInfo] = {}
+
+
 def load_datetime(value: Any, _type: object = None) -> datetime:
     found = _INSTANT.fullmatch(value) if type(value) is str else None
     if found is None:
@@ -144,15 +147,19 @@ def load_datetime(value: Any, _type: object = None) -> datetime:
         raise _Bad(f"expected a real instant, got {_shown(value)}") from None
     if key is None:
         return fixed
-    try:
-        zone = ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _Bad(f"expected a known IANA zone key, got {key!r:.80}") from None
-    naive = fixed.replace(tzinfo=None)
-    for fold in (0, 1):  # the stored offset says which of an ambiguous hour it was
-        candidate = naive.replace(tzinfo=zone, fold=fold)
-        if candidate.utcoffset() == fixed.utcoffset():
-            return candidate
+    zone = _ZONES.get(key)
+    if zone is None:
+        try:
+            zone = _ZONES[key] = ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise _Bad(f"expected a known IANA zone key, got {key!r:.80}") from None
+    offset_seen = fixed.utcoffset()
+    candidate = fixed.replace(tzinfo=zone)
+    if candidate.utcoffset() == offset_seen:
+        return candidate
+    candidate = candidate.replace(fold=1)  # the stored offset says which of a repeated hour
+    if candidate.utcoffset() == offset_seen:
+        return candidate
     raise _Bad(f"expected the offset {offset} to be one that {key} has at {wall}, got "
                f"{_shown(value)}")
 
