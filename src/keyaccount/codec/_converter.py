@@ -189,7 +189,9 @@ def _dump_value(conv: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, 
 
 
 def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
-    build = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
+    parameters = getattr(cls, "__parameters__", ())  # a generic value holds any stored value
+    shape = cls[tuple(Any for _ in parameters)] if parameters else cls  # type: ignore[index]
+    build = make_dict_structure_fn(shape, conv, _cattrs_forbid_extra_keys=False)
     name, version = cls.__name__, _registry._VERSIONS[cls]
     allowed = frozenset(("type", "version", *(a.alias for a in attrs.fields(cls) if a.init)))
 
