@@ -49,14 +49,18 @@ from keyaccount import (
     ReviewCadence,
     SatisfactionReport,
     SatisfactionScale,
+    ScoreComponent,
     ScoreDistribution,
     SpendingFact,
+    TicketClosed,
     TicketFact,
     TicketHistoryEntry,
     Tier,
     TierDeadlines,
     Viewer,
     VisitFact,
+    VisitGap,
+    VisitInterval,
     VisitPlan,
     VisitPlanner,
     VisitRecord,
@@ -188,6 +192,17 @@ def _satisfaction_reports(draw: st.DrawFn) -> SatisfactionReport:
     return survey_satisfaction(responses, draw(indicator_periods()), scale=scale)
 
 
+@st.composite
+def _visit_gaps(draw: st.DrawFn) -> VisitGap:
+    since = draw(_DAYS)
+    days = draw(st.integers(0, 400))
+    return VisitGap(
+        account_id=draw(_TEXT), last_visit=draw(st.none() | st.just(since)),
+        interval=draw(stored_values(VisitInterval)), since=since, days=days,
+        until=since + timedelta(days=days),
+    )
+
+
 def _positive_durations() -> st.SearchStrategy[BusinessDuration]:
     return st.builds(BusinessDuration, st.integers(1, 30),
                      st.integers(0, 480).map(lambda m: timedelta(minutes=m)))
@@ -206,6 +221,11 @@ _KNOWN: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Viewer: viewers,
     BusinessCalendar: business_calendars,
     GradedAccount: _graded_accounts,
+    ScoreComponent: lambda: _graded_accounts().flatmap(
+        lambda graded: st.sampled_from(graded.components)),
+    VisitGap: _visit_gaps,
+    VisitInterval: lambda: st.one_of(st.builds(VisitInterval, months=st.integers(1, 12)),
+                                     st.builds(VisitInterval, days=st.integers(1, 60))),
     VisitPlan: lambda: _plans().flatmap(lambda found: st.sampled_from(found[0])),
     ComplianceReport: _compliance_reports,
     AccountCompliance: lambda: _compliance_reports().flatmap(
@@ -280,13 +300,19 @@ def _for_hint(hint: Any) -> st.SearchStrategy[Any]:
     raise TypeError(f"no strategy for {hint!r}")
 
 
+#: Fields whose draws the generic builder narrows to what their constructor accepts.
+_FIELDS: dict[tuple[type, str], st.SearchStrategy[Any]] = {
+    (TicketClosed, "satisfaction"): st.integers(1, 5),
+}
+
 _CACHE: dict[type, st.SearchStrategy[Any]] = {}
 
 
 def _built(cls: type[T]) -> st.SearchStrategy[T]:
     hints = typing.get_type_hints(cls)
     fields = {
-        field.alias: st.deferred(lambda hint=hints[field.name]: _for_hint(hint))
+        field.alias: _FIELDS.get((cls, field.alias))
+        or st.deferred(lambda hint=hints[field.name]: _for_hint(hint))
         for field in attrs.fields(cls)
         if field.init
     }
