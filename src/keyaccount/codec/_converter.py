@@ -188,6 +188,14 @@ def _dump_value(conv: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, 
     return dump_value
 
 
+def _check_keys(found: Iterable[str], allowed: frozenset[str]) -> None:
+    extra, missing = set(found) - allowed, allowed - set(found)
+    if extra:
+        raise sc._Bad(f"unexpected keys {sorted(extra)!r:.200}")
+    if missing:
+        raise sc._Bad(f"missing keys {sorted(missing)!r:.200}")
+
+
 def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
     parameters = getattr(cls, "__parameters__", ())  # a generic value holds any stored value
     shape = cls[tuple(Any for _ in parameters)] if parameters else cls  # type: ignore[index]
@@ -202,9 +210,9 @@ def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
         if stored_type != name:
             raise sc._Bad(f"expected type {name!r}, got {stored_type!r:.80}")
         stored_version = data.get("version")
-        if not data.keys() <= allowed:
-            raise sc._Bad(f"unexpected keys {sorted(data.keys() - allowed)!r:.200}")
         if stored_version == version and type(stored_version) is int:
+            if data.keys() != allowed:
+                _check_keys(data.keys(), allowed)
             return build(data, cls)
         fields = {key: item for key, item in data.items() if key != "type" and key != "version"}
         if type(stored_version) is int and stored_version > version:
@@ -221,9 +229,7 @@ def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
             fields = _registry.upcast(name, stored_version, fields)
         except LookupError as error:
             raise sc._Bad(str(error)) from None
-        if not fields.keys() <= allowed:
-            raise sc._Bad(f"unexpected keys {sorted(fields.keys() - allowed)!r:.200} after "
-                          f"upcasting version {stored_version}")
+        _check_keys(fields.keys() | {"type", "version"}, allowed)
         return build(fields, cls)
 
     return load_value
