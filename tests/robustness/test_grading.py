@@ -29,6 +29,7 @@ from keyaccount import (
     TierLadder,
     VisitLevel,
     tier_changes,
+    tiers_by_code,
     tiers_of,
 )
 from keyaccount.policies import (
@@ -137,6 +138,14 @@ CASES = [
     Call(HISTORY.record, TIER_A, effective_on=date(2026, 1, 1), reason="annual grading 2025",
          now=NOW),
     Call(HISTORY.tier_on, DAY),
+    Call(HISTORY.apply, TierChanged(occurred_at=NOW, account_id="acme", from_tier=TIER_B,
+                                    to_tier=TIER_A, effective_on=date(2026, 1, 1),
+                                    reason="annual grading 2025")),
+    Call(TierHistory.from_events, "acme", [
+        TierChanged(occurred_at=NOW, account_id="acme", from_tier=None, to_tier=TIER_B,
+                    effective_on=date(2025, 1, 1), reason="annual grading 2024"),
+    ]),
+    Call(tiers_by_code, [Tier("GOLD", 1, "金牌", "gold")]),
     Call(tier_changes, BEFORE, AFTER, effective_on=date(2026, 1, 1),
          reason="annual grading 2025", now=NOW),
     Call(MigrationMatrix, ((TIER_B, TIER_A, ("a",)), (TIER_B, TIER_B, ("b",)))),

@@ -151,22 +151,25 @@ class TierHistory:
                 account, starts from a tier other than the current one, or takes effect
                 before the last change.
         """
+        return self._apply(event, field="event")
+
+    def _apply(self, event: TierChanged, *, field: str) -> TierHistory:
         if not isinstance(event, TierChanged):
-            raise InvalidInput(f"event must be a TierChanged, got {event!r:.80}")
+            raise InvalidInput(f"{field} must be a TierChanged, got {event!r:.80}")
         if event.account_id != self.account_id:
             raise InvalidInput(
-                f"event.account_id must be {self.account_id!r} (this history's account), "
+                f"{field}.account_id must be {self.account_id!r} (this history's account), "
                 f"got {event.account_id!r}"
             )
         if event.from_tier != self.current:
             raise InvalidInput(
-                f"event.from_tier of {self.account_id!r} must be the current tier "
+                f"{field}.from_tier of {self.account_id!r} must be the current tier "
                 f"{self.current!r}, got {event.from_tier!r} (an event is missing or out of "
                 f"order)"
             )
         if self.changes and event.effective_on < self.changes[-1].effective_on:
             raise InvalidInput(
-                f"event.effective_on {event.effective_on} of {self.account_id!r} is before "
+                f"{field}.effective_on {event.effective_on} of {self.account_id!r} is before "
                 f"its last tier change on {self.changes[-1].effective_on}"
             )
         if event.to_tier == self.current:
@@ -201,8 +204,9 @@ class TierHistory:
                 :class:`~keyaccount.TierChanged`, or an event :meth:`apply` refuses.
         """
         history = cls(account_id)
-        for event in to_items(events, field="events", expected="TierChanged events"):
-            history = history.apply(event)
+        items = to_items(events, field="events", expected="TierChanged events")
+        for index, event in enumerate(items):
+            history = history._apply(event, field=f"events[{index}]")
         return history
 
 
