@@ -33,6 +33,8 @@ from keyaccount import (
     tiers_of,
 )
 from keyaccount.policies import (
+    Policies,
+    load_policies,
     DEFAULT_TIER_SHARES,
     AmountBand,
     AmountBandGrading,
@@ -146,6 +148,17 @@ CASES = [
                     effective_on=date(2025, 1, 1), reason="annual grading 2024"),
     ]),
     Call(tiers_by_code, [Tier("GOLD", 1, "金牌", "gold")]),
+    # --- settings: every policy from one tree (issue 14) -------------------------------------
+    Call(load_policies, {"escalation": {"first_reply": {"A": "2h", "B": "8h", "C": "2d",
+                                                         "D": "3d"}},
+                         "dormancy": {"days": 120}}),
+    Call(Policies, calendar=None, grading=presets.weighted_grading(),
+         amount_bands=presets.amount_bands(), review_cadence=presets.review_cadence(),
+         tier_ladder=LADDER, escalation=presets.escalation(),
+         visits=presets.visit_frequency(), scorecard=presets.scorecard(),
+         loyalty=presets.loyalty(), dormancy=presets.dormancy(),
+         account_codes=presets.account_codes(), coverage=presets.coverage(),
+         handover=presets.handover(), access=presets.access()),
     Call(tier_changes, BEFORE, AFTER, effective_on=date(2026, 1, 1),
          reason="annual grading 2025", now=NOW),
     Call(MigrationMatrix, ((TIER_B, TIER_A, ("a",)), (TIER_B, TIER_B, ("b",)))),
