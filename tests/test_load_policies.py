@@ -34,10 +34,12 @@ SETTINGS: dict[str, Any] = {
 
 def test_every_section_builds_its_policy_from_its_settings() -> None:
     policies = load_policies(json.loads(json.dumps(SETTINGS)))  # as a JSON file gives it
-    assert policies.calendar is not None and policies.calendar.timezone == "Asia/Shanghai"
+    assert policies.calendar is not None
+    assert policies.calendar.timezone == "Asia/Shanghai"
     assert str(policies.grading.weights.contract_amount) == "0.5"
     assert str(policies.escalation.deadlines_for("A").first_reply) == "2h"
-    assert policies.dormancy.days == 120 and policies.coverage.top_minimum == 3
+    assert policies.dormancy.days == 120
+    assert policies.coverage.top_minimum == 3
     assert "tier" in policies.access.other_department
 
 

@@ -17,9 +17,9 @@ from keyaccount import (
     TIER_A,
     FeedbackTicket,
     InvalidInput,
-    Tier,
     TicketHistoryEntry,
     TicketStatus,
+    Tier,
     VisitPlan,
 )
 from keyaccount.codec import dump, load
@@ -71,12 +71,14 @@ def test_an_old_schema_version_without_an_upcaster_is_refused_by_name() -> None:
     data = stored()
     data["history"][1]["version"] = 0
     message = refused(data)
-    assert "at history[1]" in message and "version 0" in message
+    assert "at history[1]" in message
+    assert "version 0" in message
 
 
 def test_a_newer_schema_version_is_refused_by_name() -> None:
     message = refused(stored() | {"version": 7})
-    assert "version 7" in message and "newer" in message
+    assert "version 7" in message
+    assert "newer" in message
 
 
 def test_a_bad_enum_string_is_refused_with_its_path() -> None:
@@ -84,7 +86,8 @@ def test_a_bad_enum_string_is_refused_with_its_path() -> None:
     data["history"][3]["status"] = "nonsense"
     message = refused(data)
     assert "stored FeedbackTicket at history[3].status" in message
-    assert "'nonsense'" in message and "'opened'" in message
+    assert "'nonsense'" in message
+    assert "'opened'" in message
 
 
 def test_a_naive_instant_is_refused_with_its_path() -> None:

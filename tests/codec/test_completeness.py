@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 
 import attrs
+
 import keyaccount
 from keyaccount import DomainEvent
 from keyaccount.codec import EVENT_TYPES, VALUE_TYPES

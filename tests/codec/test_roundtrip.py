@@ -51,7 +51,8 @@ def test_load_of_dump_through_json_gives_the_value_back(name: str) -> None:
     def round_trip(value: object) -> None:
         data = dump(value)
         assert json_safe(data)
-        assert data["type"] == name and data["version"] == 1
+        assert data["type"] == name
+        assert data["version"] == 1
         again = load(json.loads(json.dumps(data)), tiers=[HOST_TIER])
         assert again == value
         assert type(again) is type(value)

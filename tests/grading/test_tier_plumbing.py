@@ -41,7 +41,9 @@ def test_the_lookup_knows_every_seed_tier_by_code() -> None:
 def test_a_host_tier_joins_the_lookup_and_may_replace_a_seed_tier() -> None:
     vip_a = Tier("A", 1, "贵宾", "vip")
     lookup = tiers_by_code([GOLD, vip_a])
-    assert lookup["GOLD"] is GOLD and lookup["A"] is vip_a and lookup["B"] is TIER_B
+    assert lookup["GOLD"] is GOLD
+    assert lookup["A"] is vip_a
+    assert lookup["B"] is TIER_B
 
 
 def test_the_lookup_refuses_one_code_for_two_tiers_and_non_tiers() -> None:
@@ -69,7 +71,8 @@ def test_applying_a_tier_changed_emits_nothing_and_records_it_once() -> None:
     history = TierHistory.from_events("acme", [changed(None, TIER_B, date(2025, 1, 1))])
     applied = history.apply(event)
     assert isinstance(applied, TierHistory)
-    assert applied.current is TIER_A and len(applied.changes) == 2
+    assert applied.current is TIER_A
+    assert len(applied.changes) == 2
 
 
 @given(st.lists(st.sampled_from([None, *SCORE_TIERS]), max_size=8))

@@ -33,15 +33,15 @@ from keyaccount import (
     tiers_of,
 )
 from keyaccount.policies import (
-    Policies,
-    load_policies,
     DEFAULT_TIER_SHARES,
     AmountBand,
     AmountBandGrading,
     Calibration,
+    Policies,
     ScoreWeights,
     WeightedScoreGrading,
     calibrate,
+    load_policies,
     presets,
     tier_boundaries,
 )

@@ -14,7 +14,7 @@ constructors, refusing bad data with :class:`~keyaccount.InvalidInput` naming th
 ...                      ticket_id="T-1", account_id="acme", reason="waiting for parts")
 >>> stored = json.dumps(dump(event))
 >>> stored
-'{"type": "TicketPaused", "version": 1, "occurred_at": "2026-03-02T23:00:00+08:00[Asia/Shanghai]", ...}'
+'{"type": "TicketPaused", "version": 1, "occurred_at": "2026-03-02T23:00:00+08:00[Asia/...]", ...}'
 >>> again = load(json.loads(stored))
 >>> again == event, again.occurred_at.tzinfo.key
 (True, 'Asia/Shanghai')

@@ -48,7 +48,7 @@ _NO_TIERS: Mapping[str, Tier] = tiers_by_code()
 _TIERS: ContextVar[Mapping[str, Tier]] = ContextVar("keyaccount.codec tiers", default=_NO_TIERS)
 
 
-class _At(Exception):  # noqa: N818 - private: a failure inside a collection, with its place
+class _At(Exception):
     def __init__(self, segment: str, cause: BaseException) -> None:
         super().__init__(segment)
         self.segment = segment
@@ -177,7 +177,7 @@ def _load_enum(kind: type[enum.Enum]) -> Callable[..., Any]:
 
 
 def _dump_value(conv: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
-    fields = make_dict_unstructure_fn(cls, conv)
+    fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv)
     head = {"type": cls.__name__, "version": _registry._VERSIONS[cls]}
 
     def dump_value(value: Any) -> dict[str, Any]:
@@ -287,7 +287,7 @@ def _structure_hooks(conv: cattrs.Converter) -> None:
             items = _items(value, "a sequence")
             try:
                 return kind([load_item(item, item_type) for item in items])
-            except Exception:  # noqa: S110 - loaded again one by one to find the index
+            except Exception:
                 pass
             return kind(_each(lambda item: load_item(item, item_type), items))
 

@@ -52,6 +52,7 @@ def register(cls: type[T], *, version: int = 1) -> type[T]:
         InvalidInput: ``cls`` is not an attrs class, is abstract, has a name already taken
             by another type, or the version is not an int from 1.
     """
+    given = cls  # attrs.has narrows cls; the caller gets back the type it passed
     if not isinstance(cls, type) or not attrs.has(cls):
         raise InvalidInput(f"register(cls) needs an attrs class, got {cls!r:.80}")
     if type(version) is not int or version < 1:
@@ -68,7 +69,7 @@ def register(cls: type[T], *, version: int = 1) -> type[T]:
     if issubclass(cls, DomainEvent):
         _EVENTS[name] = cls
     _forget_hooks()
-    return cls
+    return given
 
 
 def register_upcaster(type_name: str, from_version: int, upcaster: Upcaster) -> None:

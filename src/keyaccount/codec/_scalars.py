@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 __all__: list[str] = []
 
 
-class _Bad(Exception):  # noqa: N818 - private; becomes InvalidInput with the path
+class _Bad(Exception):
     """A stored scalar the codec refuses; the message says what was found and expected."""
 
 

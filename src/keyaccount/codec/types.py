@@ -12,23 +12,11 @@ policy; policies are rebuilt from settings with :func:`keyaccount.policies.load_
 
 from __future__ import annotations
 
+from keyaccount.codec._registry import register
 from keyaccount.domain.calendar import (
     BusinessCalendar,
     BusinessDuration,
     Period,
-)
-from keyaccount.domain.grading import (
-    AccountFigures,
-    GradedAccount,
-    MigrationMatrix,
-    ReviewCadence,
-    ReviewDue,
-    ScoreComponent,
-    Tier,
-    TierChange,
-    TierChanged,
-    TierHistory,
-    TierLadder,
 )
 from keyaccount.domain.customers import (
     AccountActivated,
@@ -55,6 +43,42 @@ from keyaccount.domain.customers import (
     TradingTerminated,
     Transition,
     Viewer,
+)
+from keyaccount.domain.grading import (
+    AccountFigures,
+    GradedAccount,
+    MigrationMatrix,
+    ReviewCadence,
+    ReviewDue,
+    ScoreComponent,
+    Tier,
+    TierChange,
+    TierChanged,
+    TierHistory,
+    TierLadder,
+)
+from keyaccount.domain.indicators import (
+    Appraisal,
+    AppraisalComponent,
+    Breakdown,
+    IndicatorSet,
+    IndicatorValue,
+    LoyaltyFacts,
+    LoyaltyReport,
+    ProspectFact,
+    ReceivableFact,
+    ResolutionReport,
+    RetentionFact,
+    RetentionReport,
+    SatisfactionReport,
+    SatisfactionScale,
+    ScoreDistribution,
+    SpendingFact,
+    SurveyResponse,
+    TicketFact,
+    TierMigration,
+    VisitFact,
+    VolumeFact,
 )
 from keyaccount.domain.tickets import (
     EscalationMarks,
@@ -90,30 +114,6 @@ from keyaccount.domain.visits import (
     VisitRecord,
     VisitRecorded,
 )
-from keyaccount.domain.indicators import (
-    Appraisal,
-    AppraisalComponent,
-    Breakdown,
-    IndicatorSet,
-    IndicatorValue,
-    LoyaltyFacts,
-    LoyaltyReport,
-    ProspectFact,
-    ReceivableFact,
-    ResolutionReport,
-    RetentionFact,
-    RetentionReport,
-    SatisfactionReport,
-    SatisfactionScale,
-    ScoreDistribution,
-    SpendingFact,
-    SurveyResponse,
-    TicketFact,
-    TierMigration,
-    VisitFact,
-    VolumeFact,
-)
-from keyaccount.codec._registry import register
 
 __all__: list[str] = []
 

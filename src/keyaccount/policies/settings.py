@@ -71,7 +71,9 @@ class Policies:
             section of the same name (see the module's table).
     """
 
-    calendar: BusinessCalendar | None = attrs.field(validator=optional_instance_of(BusinessCalendar))
+    calendar: BusinessCalendar | None = attrs.field(
+        validator=optional_instance_of(BusinessCalendar)
+    )
     grading: WeightedScoreGrading = attrs.field(validator=instance_of(WeightedScoreGrading))
     amount_bands: AmountBandGrading = attrs.field(validator=instance_of(AmountBandGrading))
     review_cadence: ReviewCadence = attrs.field(validator=instance_of(ReviewCadence))
@@ -81,7 +83,9 @@ class Policies:
     scorecard: WeightedScorecard = attrs.field(validator=instance_of(WeightedScorecard))
     loyalty: WeightedLoyalty = attrs.field(validator=instance_of(WeightedLoyalty))
     dormancy: DaysWithoutPurchase = attrs.field(validator=instance_of(DaysWithoutPurchase))
-    account_codes: SequentialAccountCodes = attrs.field(validator=instance_of(SequentialAccountCodes))
+    account_codes: SequentialAccountCodes = attrs.field(
+        validator=instance_of(SequentialAccountCodes)
+    )
     coverage: MinimumStaffByTier = attrs.field(validator=instance_of(MinimumStaffByTier))
     handover: CoveredHandover = attrs.field(validator=instance_of(CoveredHandover))
     access: RoleBasedAccess = attrs.field(validator=instance_of(RoleBasedAccess))
@@ -141,7 +145,7 @@ def load_policies(settings: Mapping[str, Any]) -> Policies:
     >>> load_policies({"escalation": {"first_reply": {"A": "-4h"}}})
     Traceback (most recent call last):
     ...
-    keyaccount.PolicyConfigError: escalation.first_reply.A: first_reply of tier 'A' must not be negative, got '-4h'
+    keyaccount.PolicyConfigError: escalation.first_reply.A: first_reply of tier 'A' must not ...
 
     Raises:
         PolicyConfigError: ``settings`` is not a mapping of sections, a section is unknown,

@@ -21,56 +21,68 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from keyaccount import (
-    AMOUNT_TIERS,
-    SCORE_TIERS,
-    AccountCompliance,
-    AccountFigures,
-    Breakdown,
-    BusinessCalendar,
-    BusinessDuration,
-    ComplianceReport,
-    Contact,
-    Customer,
-    FeedbackItem,
-    FeedbackTicket,
-    GradedAccount,
-    IndicatorSet,
-    IndicatorValue,
+from keyaccount._errors import (
     InvalidInput,
     InvalidTransition,
-    LoyaltyReport,
+)
+from keyaccount.domain.calendar import (
+    BusinessCalendar,
+    BusinessDuration,
     Period,
+)
+from keyaccount.domain.customers import (
+    Contact,
+    Customer,
     ProcessRecord,
+    Viewer,
+)
+from keyaccount.domain.grading import (
+    AMOUNT_TIERS,
+    SCORE_TIERS,
+    AccountFigures,
+    GradedAccount,
+    ReviewCadence,
+    ScoreComponent,
+    Tier,
+)
+from keyaccount.domain.indicators import (
+    Breakdown,
+    IndicatorSet,
+    IndicatorValue,
+    LoyaltyReport,
     ProspectFact,
     ReceivableFact,
     ResolutionReport,
     RetentionReport,
-    ReviewCadence,
     SatisfactionReport,
     SatisfactionScale,
-    ScoreComponent,
     ScoreDistribution,
     SpendingFact,
-    TicketClosed,
     TicketFact,
-    TicketHistoryEntry,
-    Tier,
-    TierDeadlines,
-    Viewer,
     VisitFact,
+    VolumeFact,
+    compute_indicators,
+    loyalty_index,
+    retention_and_churn,
+    survey_satisfaction,
+    ticket_resolution,
+)
+from keyaccount.domain.tickets import (
+    FeedbackTicket,
+    TicketClosed,
+    TicketHistoryEntry,
+    TierDeadlines,
+)
+from keyaccount.domain.visits import (
+    AccountCompliance,
+    ComplianceReport,
+    FeedbackItem,
     VisitGap,
     VisitInterval,
     VisitPlan,
     VisitPlanner,
     VisitRecord,
-    VolumeFact,
-    compute_indicators,
     evaluate_compliance,
-    loyalty_index,
-    retention_and_churn,
-    survey_satisfaction,
-    ticket_resolution,
 )
 from keyaccount.policies import presets
 from keyaccount.testing._calendar import business_calendars
@@ -310,10 +322,13 @@ _CACHE: dict[type, st.SearchStrategy[Any]] = {}
 
 def _built(cls: type[T]) -> st.SearchStrategy[T]:
     hints = typing.get_type_hints(cls)
+
+    def deferred(hint: Any) -> st.SearchStrategy[Any]:
+        return st.deferred(lambda: _for_hint(hint))
+
     fields = {
-        field.alias: _FIELDS.get((cls, field.alias))
-        or st.deferred(lambda hint=hints[field.name]: _for_hint(hint))
-        for field in attrs.fields(cls)
+        field.alias: _FIELDS.get((cls, field.alias)) or deferred(hints[field.name])
+        for field in attrs.fields(cls)  # type: ignore[arg-type] # cls is an attrs class
         if field.init
     }
 
