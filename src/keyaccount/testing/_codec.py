@@ -31,24 +31,34 @@ from keyaccount.domain.calendar import (
     Period,
 )
 from keyaccount.domain.customers import (
+    AccountReassigned,
     Contact,
+    Contract,
+    CoverageViolation,
     Customer,
     ProcessRecord,
+    RedactedView,
     Viewer,
+    redact,
 )
 from keyaccount.domain.grading import (
     AMOUNT_TIERS,
+    DEFAULT_LADDER,
     SCORE_TIERS,
     AccountFigures,
     GradedAccount,
+    MigrationMatrix,
     ReviewCadence,
     ScoreComponent,
     Tier,
+    TierLadder,
+    VisitLevel,
 )
 from keyaccount.domain.indicators import (
     Breakdown,
     IndicatorSet,
     IndicatorValue,
+    LoyaltyFacts,
     LoyaltyReport,
     ProspectFact,
     ReceivableFact,
@@ -59,6 +69,7 @@ from keyaccount.domain.indicators import (
     ScoreDistribution,
     SpendingFact,
     TicketFact,
+    TierMigration,
     VisitFact,
     VolumeFact,
     compute_indicators,
@@ -75,6 +86,7 @@ from keyaccount.domain.tickets import (
 )
 from keyaccount.domain.visits import (
     AccountCompliance,
+    AccountToPlan,
     ComplianceReport,
     FeedbackItem,
     VisitGap,
@@ -86,7 +98,13 @@ from keyaccount.domain.visits import (
 )
 from keyaccount.policies import presets
 from keyaccount.testing._calendar import business_calendars
-from keyaccount.testing._customers import contacts, customers, process_records, viewers
+from keyaccount.testing._customers import (
+    contacts,
+    customers,
+    files_and_viewers,
+    process_records,
+    viewers,
+)
 from keyaccount.testing._grading import account_figures, portfolio_figures
 from keyaccount.testing._indicators import (
     indicator_inputs,
@@ -103,7 +121,12 @@ from keyaccount.testing._indicators import (
     volume_facts,
 )
 from keyaccount.testing._tickets import LIFECYCLE_STEPS, open_tickets, take_step
-from keyaccount.testing._visits import feedback_items, planning_inputs, visit_records
+from keyaccount.testing._visits import (
+    accounts_to_plan,
+    feedback_items,
+    planning_inputs,
+    visit_records,
+)
 
 __all__ = ["HOST_TIER", "stored_values"]
 
@@ -123,6 +146,7 @@ _INSTANTS = st.datetimes(
 )
 _DAYS = st.dates(date(2024, 1, 1), date(2027, 12, 31))
 _TEXT = st.sampled_from(["acme", "华东机械集团", "wang", "sales", "a note", "x"])
+_NAMES = st.lists(st.sampled_from(["wang", "li", "chen"]), min_size=1, unique=True).map(tuple)
 _TIERS = st.sampled_from((*SCORE_TIERS, *AMOUNT_TIERS, HOST_TIER))
 
 
@@ -215,6 +239,24 @@ def _visit_gaps(draw: st.DrawFn) -> VisitGap:
     )
 
 
+_GRADINGS = st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), _TIERS, max_size=4)
+
+
+def _matrices() -> st.SearchStrategy[MigrationMatrix]:
+    return st.builds(MigrationMatrix.between, _GRADINGS, _GRADINGS)
+
+
+def _redacted_views() -> st.SearchStrategy[RedactedView]:
+    return files_and_viewers().map(
+        lambda pair: redact(pair[0], presets.access(), viewer=pair[1]))
+
+
+@st.composite
+def _coverage_violations(draw: st.DrawFn) -> CoverageViolation:
+    required = draw(st.integers(1, 5))
+    return CoverageViolation(draw(_TEXT), required, draw(st.integers(0, required - 1)))
+
+
 def _positive_durations() -> st.SearchStrategy[BusinessDuration]:
     return st.builds(BusinessDuration, st.integers(1, 30),
                      st.integers(0, 480).map(lambda m: timedelta(minutes=m)))
@@ -233,6 +275,16 @@ _KNOWN: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Viewer: viewers,
     BusinessCalendar: business_calendars,
     GradedAccount: _graded_accounts,
+    RedactedView: _redacted_views,
+    CoverageViolation: _coverage_violations,
+    LoyaltyFacts: lambda: loyalty_facts_lists().filter(bool).flatmap(st.sampled_from),
+    AccountToPlan: lambda: st.integers(2024, 2030).flatmap(accounts_to_plan),
+    TierLadder: lambda: st.one_of(
+        st.just(DEFAULT_LADDER),
+        st.dictionaries(st.sampled_from(["A", "B", "GOLD"]), st.sampled_from(list(VisitLevel)),
+                        min_size=1).map(TierLadder)),
+    MigrationMatrix: _matrices,
+    TierMigration: lambda: st.builds(TierMigration, indicator_periods(), _matrices()),
     ScoreComponent: lambda: _graded_accounts().flatmap(
         lambda graded: st.sampled_from(graded.components)),
     VisitGap: _visit_gaps,
@@ -315,6 +367,9 @@ def _for_hint(hint: Any) -> st.SearchStrategy[Any]:
 #: Fields whose draws the generic builder narrows to what their constructor accepts.
 _FIELDS: dict[tuple[type, str], st.SearchStrategy[Any]] = {
     (TicketClosed, "satisfaction"): st.integers(1, 5),
+    (AccountReassigned, "departing"): st.just("zhou"),  # never one of the successors
+    (AccountReassigned, "successors"): _NAMES,
+    (Contract, "signatories"): _NAMES,
 }
 
 _CACHE: dict[type, st.SearchStrategy[Any]] = {}
@@ -327,7 +382,8 @@ def _built(cls: type[T]) -> st.SearchStrategy[T]:
         return st.deferred(lambda: _for_hint(hint))
 
     fields = {
-        field.alias: _FIELDS.get((cls, field.alias)) or deferred(hints[field.name])
+        field.alias: _FIELDS[cls, field.alias] if (cls, field.alias) in _FIELDS
+        else deferred(hints[field.name])
         for field in attrs.fields(cls)  # type: ignore[arg-type] # cls is an attrs class
         if field.init
     }
