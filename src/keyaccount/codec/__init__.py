@@ -24,9 +24,11 @@ True
 The codec imports the domain; the domain never imports the codec.
 """
 
-from keyaccount.codec import _converter, _registry
-from keyaccount.codec import types as _types  # noqa: F401 - registers every stored type
-from keyaccount.codec._converter import *
-from keyaccount.codec._registry import *
+from keyaccount.codec import converter as _converter
+from keyaccount.codec import registry as _registry
+from keyaccount.codec import types as _types
+from keyaccount.codec.converter import *
+from keyaccount.codec.registry import *
 
-__all__ = [*_converter.__all__, *_registry.__all__]
+# types registers every stored type (and exports nothing)
+__all__ = [*_converter.__all__, *_registry.__all__, *_types.__all__]

@@ -12,7 +12,7 @@ policy; policies are rebuilt from settings with :func:`keyaccount.policies.load_
 
 from __future__ import annotations
 
-from keyaccount.codec._registry import register
+from keyaccount.codec.registry import register
 from keyaccount.domain.calendar import (
     BusinessCalendar,
     BusinessDuration,

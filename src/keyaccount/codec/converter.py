@@ -31,8 +31,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 import keyaccount
 from keyaccount._errors import InvalidInput
-from keyaccount.codec import _registry
 from keyaccount.codec import _scalars as sc
+from keyaccount.codec import registry as _registry
 from keyaccount.domain.grading.tiers import Tier, tiers_by_code
 
 __all__ = ["dump", "load"]
