@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 import keyaccount
+import keyaccount.codec
 import keyaccount.policies
 from keyaccount.policies import presets
 from robustness.harness import Call
@@ -50,6 +51,7 @@ def public_calls() -> set[str]:
     names = [(keyaccount, n) for n in keyaccount.__all__]
     names += [(keyaccount.policies, n) for n in keyaccount.policies.__all__]
     names += [(presets, n) for n in presets.__all__]
+    names += [(keyaccount.codec, n) for n in keyaccount.codec.__all__]
     for module, name in names:
         thing = getattr(module, name)
         if inspect.isclass(thing):

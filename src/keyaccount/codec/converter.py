@@ -210,7 +210,7 @@ def _load_value(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
         if stored_type != name:
             raise sc._Bad(f"expected type {name!r}, got {stored_type!r:.80}")
         stored_version = data.get("version")
-        if stored_version == version and type(stored_version) is int:
+        if type(stored_version) is int and stored_version == version:
             if data.keys() != allowed:
                 _check_keys(data.keys(), allowed)
             return build(data, cls)

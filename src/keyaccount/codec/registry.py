@@ -24,6 +24,7 @@ T = TypeVar("T")
 #: A function that takes the stored data of one schema version to the next one's.
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 
+_MAX_VERSION = 10**6
 _TYPES: dict[str, type] = {}
 _VERSIONS: dict[type, int] = {}
 _EVENTS: dict[str, type[DomainEvent]] = {}
@@ -50,13 +51,16 @@ def register(cls: type[T], *, version: int = 1) -> type[T]:
 
     Raises:
         InvalidInput: ``cls`` is not an attrs class, is abstract, has a name already taken
-            by another type, or the version is not an int from 1.
+            by another type, or the version is not an int from 1 to 10**6.
     """
     given = cls  # attrs.has narrows cls; the caller gets back the type it passed
     if not isinstance(cls, type) or not attrs.has(cls):
         raise InvalidInput(f"register(cls) needs an attrs class, got {cls!r:.80}")
-    if type(version) is not int or version < 1:
-        raise InvalidInput(f"version of {cls.__name__} must be an int from 1, got {version!r}")
+    if type(version) is not int or not 1 <= version <= _MAX_VERSION:
+        raise InvalidInput(
+            f"version of {cls.__name__} must be an int from 1 to {_MAX_VERSION}, got "
+            f"{version!r:.40}"
+        )
     if getattr(cls, "__abstractmethods__", None):
         raise InvalidInput(f"register(cls) needs a concrete class, got abstract {cls.__name__}")
     name = cls.__name__
