@@ -15,6 +15,7 @@ from typing import Protocol
 
 import keyaccount
 import keyaccount.china
+import keyaccount.codec
 import keyaccount.policies
 from keyaccount.policies import presets
 from robustness.harness import Call
@@ -53,6 +54,7 @@ def public_calls() -> set[str]:
     names += [(presets, n) for n in presets.__all__]
     # the optional extra's module (its calls are registered in test_calendar.py)
     names += [(keyaccount.china, n) for n in keyaccount.china.__all__]
+    names += [(keyaccount.codec, n) for n in keyaccount.codec.__all__]
     for module, name in names:
         thing = getattr(module, name)
         if inspect.isclass(thing):

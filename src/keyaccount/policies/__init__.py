@@ -16,11 +16,13 @@ from keyaccount.policies import customers as _customers
 from keyaccount.policies import grading as _grading
 from keyaccount.policies import indicators as _indicators
 from keyaccount.policies import presets as presets
+from keyaccount.policies import settings as _settings
 from keyaccount.policies import tickets as _tickets
 from keyaccount.policies import visits as _visits
 from keyaccount.policies.customers import *
 from keyaccount.policies.grading import *
 from keyaccount.policies.indicators import *
+from keyaccount.policies.settings import *
 from keyaccount.policies.tickets import *
 from keyaccount.policies.visits import *
 
@@ -30,4 +32,5 @@ __all__ = [
     *_tickets.__all__,
     *_visits.__all__,
     *_indicators.__all__,
+    *_settings.__all__,
 ]

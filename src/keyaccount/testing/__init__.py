@@ -8,8 +8,17 @@ names the account, tier or setting at fault; it raises explicitly, so it also wo
 One private module per subdomain holds its strategies and checks; this package gathers them.
 """
 
-from keyaccount.testing import _calendar, _customers, _grading, _indicators, _tickets, _visits
+from keyaccount.testing import (
+    _calendar,
+    _codec,
+    _customers,
+    _grading,
+    _indicators,
+    _tickets,
+    _visits,
+)
 from keyaccount.testing._calendar import *
+from keyaccount.testing._codec import *
 from keyaccount.testing._customers import *
 from keyaccount.testing._grading import *
 from keyaccount.testing._indicators import *
@@ -23,4 +32,5 @@ __all__ = [
     *_tickets.__all__,
     *_visits.__all__,
     *_indicators.__all__,
+    *_codec.__all__,
 ]

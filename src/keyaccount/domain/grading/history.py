@@ -139,6 +139,76 @@ class TierHistory:
         )
         return attrs.evolve(self, changes=(*self.changes, change)), (event,)
 
+    def apply(self, event: TierChanged) -> TierHistory:
+        """The history with ``event`` applied, emitting nothing (the event already exists).
+
+        Use it for the :class:`~keyaccount.TierChanged` events that
+        :func:`~keyaccount.apply_grading` or :func:`tier_changes` returned, or that a host
+        reloads from its event store: :meth:`record` would emit the same change again.
+
+        Raises:
+            InvalidInput: ``event`` is not a :class:`~keyaccount.TierChanged`, is about another
+                account, starts from a tier other than the current one, or takes effect
+                before the last change.
+        """
+        return self._apply(event, field="event")
+
+    def _apply(self, event: TierChanged, *, field: str) -> TierHistory:
+        if not isinstance(event, TierChanged):
+            raise InvalidInput(f"{field} must be a TierChanged, got {event!r:.80}")
+        if event.account_id != self.account_id:
+            raise InvalidInput(
+                f"{field}.account_id must be {self.account_id!r} (this history's account), "
+                f"got {event.account_id!r}"
+            )
+        if event.from_tier != self.current:
+            raise InvalidInput(
+                f"{field}.from_tier of {self.account_id!r} must be the current tier "
+                f"{self.current!r}, got {event.from_tier!r} (an event is missing or out of "
+                f"order)"
+            )
+        if self.changes and event.effective_on < self.changes[-1].effective_on:
+            raise InvalidInput(
+                f"{field}.effective_on {event.effective_on} of {self.account_id!r} is before "
+                f"its last tier change on {self.changes[-1].effective_on}"
+            )
+        if event.to_tier == self.current:
+            return self
+        change = TierChange(
+            from_tier=event.from_tier, to_tier=event.to_tier,
+            effective_on=event.effective_on, reason=event.reason,
+        )
+        return attrs.evolve(self, changes=(*self.changes, change))
+
+    @classmethod
+    def from_events(cls, account_id: str, events: Iterable[TierChanged]) -> TierHistory:
+        """Rebuild an account's history from its stored :class:`~keyaccount.TierChanged` events.
+
+        ``events`` is the account's events in the order they happened; events of other
+        accounts are refused, not skipped, so a wrong query shows.
+
+        >>> from datetime import date, datetime, timezone
+        >>> from keyaccount import TIER_A, TIER_B, TierChanged
+        >>> now = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+        >>> events = [
+        ...     TierChanged(occurred_at=now, account_id="acme", from_tier=None, to_tier=TIER_B,
+        ...                 effective_on=date(2026, 1, 1), reason="annual grading 2025"),
+        ...     TierChanged(occurred_at=now, account_id="acme", from_tier=TIER_B,
+        ...                 to_tier=TIER_A, effective_on=date(2027, 1, 1), reason="2026"),
+        ... ]
+        >>> TierHistory.from_events("acme", events).current.code
+        'A'
+
+        Raises:
+            InvalidInput: a blank account id, ``events`` not an iterable of
+                :class:`~keyaccount.TierChanged`, or an event :meth:`apply` refuses.
+        """
+        history = cls(account_id)
+        items = to_items(events, field="events", expected="TierChanged events")
+        for index, event in enumerate(items):
+            history = history._apply(event, field=f"events[{index}]")
+        return history
+
 
 
 def tier_changes(

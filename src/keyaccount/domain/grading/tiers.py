@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -29,6 +30,7 @@ from keyaccount._validation import (
     settings_errors,
     text,
     to_enum,
+    to_items,
     to_pairs,
 )
 
@@ -46,6 +48,7 @@ __all__ = [
     "Tier",
     "TierLadder",
     "VisitLevel",
+    "tiers_by_code",
 ]
 
 
@@ -227,3 +230,33 @@ DEFAULT_LADDER = TierLadder(
         "ORDINARY": VisitLevel.GENERAL,
     }
 )
+
+
+_SEED_TIERS: tuple[Tier, ...] = SCORE_TIERS + AMOUNT_TIERS
+
+
+def tiers_by_code(tiers: Iterable[Tier] = ()) -> Mapping[str, Tier]:
+    """The one tier-by-code lookup: the seed tiers plus a host's own ``tiers``.
+
+    A host tier with a seed tier's code takes its place (a host may relabel ``"A"``).
+
+    >>> from keyaccount import Tier
+    >>> lookup = tiers_by_code([Tier("PLATINUM", 1, "白金客户", "platinum")])
+    >>> lookup["PLATINUM"].label_en, lookup["A"].label_en
+    ('platinum', 'important')
+
+    Raises:
+        InvalidInput: ``tiers`` is not an iterable of :class:`Tier`, or names one code twice
+            with different tiers.
+    """
+    own = to_items(tiers, field="tiers", expected="Tier values")
+    found: dict[str, Tier] = {}
+    for index, tier in enumerate(own):
+        if not isinstance(tier, Tier):
+            raise InvalidInput(f"tiers[{index}] must be a Tier, got {tier!r:.80}")
+        if found.get(tier.code, tier) != tier:
+            raise InvalidInput(
+                f"tiers has code {tier.code!r} twice: {found[tier.code]!r} and {tier!r}"
+            )
+        found[tier.code] = tier
+    return MappingProxyType({**{tier.code: tier for tier in _SEED_TIERS}, **found})
