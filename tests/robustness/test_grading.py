@@ -27,6 +27,7 @@ from keyaccount import (
     TierChanged,
     TierHistory,
     TierLadder,
+    TieRule,
     VisitLevel,
     tier_changes,
     tiers_of,
@@ -40,6 +41,7 @@ from keyaccount.policies import (
     WeightedScoreGrading,
     calibrate,
     presets,
+    seed_departures,
     tier_boundaries,
 )
 
@@ -81,6 +83,8 @@ WEIGHTED_SETTINGS = {
     "weights": {"contract_amount": "0.5", "profit_contribution": "0.3", "purchase_count": "0.2"},
     "normalisation": "min_max",
     "shares": {"A": 20, "B": 30, "C": 50},
+    "tie_rule": "nearest",
+    "tie_break": "purchase_count",
 }
 
 CASES = [
@@ -100,7 +104,9 @@ CASES = [
     Call(Grading, figures=PORTFOLIO, ids=["a", "b", "c"], keys=[3, 2, 1],
          key_unit=Fraction(1, 3),
          columns=[("contract_amount", Decimal(1), [3, 2, 1], Fraction(1, 3))],
-         tiers=SCORE_TIERS, bounds=(0, 1, 2, 3)),
+         tiers=SCORE_TIERS, bounds=(0, 1, 2, 3), tie_rule=TieRule.NEAREST,
+         tie_break="profit_contribution"),
+    Call(GRADING.realised_shares),
     Call(GRADING.figures_in_order),
     Call(GRADING.ranked),
     Call(GRADING.tier_counts),
@@ -113,7 +119,9 @@ CASES = [
     Call(WEIGHTS.as_tuple),
     Call(WEIGHTS.items),
     Call(WeightedScoreGrading, WEIGHTS, "min_max",
-         [(TIER_A, Decimal(20)), (TIER_B, Decimal(30)), (TIER_C, Decimal(50))]),
+         [(TIER_A, Decimal(20)), (TIER_B, Decimal(30)), (TIER_C, Decimal(50))],
+         TieRule.WORSE, "purchase_count"),
+    Call(seed_departures, DEFAULT_TIER_SHARES),
     Call(WeightedScoreGrading.from_mapping, WEIGHTED_SETTINGS),
     Call(WEIGHTED.grade, PORTFOLIO),
     Call(AmountBand, TIER_B, Decimal(100), Decimal(200)),

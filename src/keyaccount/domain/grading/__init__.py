@@ -19,8 +19,10 @@ from keyaccount.domain.grading import (
     history,
     migration,
     ports,
+    reading,
     reviews,
     tiers,
+    ties,
 )
 from keyaccount.domain.grading.events import *
 from keyaccount.domain.grading.figures import *
@@ -28,8 +30,10 @@ from keyaccount.domain.grading.graded import *
 from keyaccount.domain.grading.history import *
 from keyaccount.domain.grading.migration import *
 from keyaccount.domain.grading.ports import *
+from keyaccount.domain.grading.reading import *
 from keyaccount.domain.grading.reviews import *
 from keyaccount.domain.grading.tiers import *
+from keyaccount.domain.grading.ties import *
 
 __all__ = [
     *events.__all__,
@@ -38,6 +42,8 @@ __all__ = [
     *history.__all__,
     *migration.__all__,
     *ports.__all__,
+    *reading.__all__,
     *reviews.__all__,
+    *ties.__all__,
     *tiers.__all__,
 ]
