@@ -4,6 +4,7 @@ import random
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from keyaccount import (
     AccountFigures,
     InvalidInput,
     Tier,
+    TieRule,
 )
 from keyaccount.policies import (
     DEFAULT_TIER_SHARES,
@@ -93,9 +95,10 @@ def test_tier_counts_follow_the_rounding_for_every_size_to_two_thousand_under_ev
 
 
 @given(portfolio_figures(min_size=1, max_size=60), weighted_gradings())
-def test_with_ties_each_tier_and_better_holds_exactly_the_accounts_ranked_within_its_boundary(
+def test_under_the_better_rule_each_tier_and_better_holds_the_accounts_ranked_within_its_bound(
     portfolio: list[AccountFigures], policy: WeightedScoreGrading
 ) -> None:
+    policy = attrs.evolve(policy, tie_rule=TieRule.BETTER)  # 0.1.0's rule
     grading = policy.grade(portfolio)
     bounds = tier_boundaries(policy.shares, len(portfolio))
     ranks = [g.rank for g in grading.values()]

@@ -15,8 +15,14 @@ from keyaccount import (
     TIER_B,
     TIER_C,
     AccountFigures,
+    CriterionFinding,
+    CriterionStatus,
+    Eligibility,
+    EligibilityFacts,
+    EligibilityVerdict,
     GradedAccount,
     Grading,
+    KeyAccountCriterion,
     MigrationMatrix,
     ReviewCadence,
     ReviewDue,
@@ -29,6 +35,7 @@ from keyaccount import (
     TierLadder,
     TieRule,
     VisitLevel,
+    decide_eligibility,
     tier_changes,
     tiers_of,
 )
@@ -37,6 +44,7 @@ from keyaccount.policies import (
     AmountBand,
     AmountBandGrading,
     Calibration,
+    KeyAccountEligibility,
     ScoreWeights,
     WeightedScoreGrading,
     calibrate,
@@ -87,6 +95,13 @@ WEIGHTED_SETTINGS = {
     "tie_break": "purchase_count",
 }
 
+ELIGIBILITY = presets.key_account_eligibility()
+FACTS = EligibilityFacts(account_id="acme", well_known_brand=True, sales_rank=3,
+                         sales_share=Decimal("12"), profit_share=Decimal("9"),
+                         daily_contact=True, sales_support=True, priority_supply=True,
+                         prompt_listing=False)
+VERDICT = ELIGIBILITY.assess(FACTS)
+
 CASES = [
     # --- the figures, tiers and ladders -------------------------------------------------------
     Call(AccountFigures, account_id="acme", contract_amount=Decimal("1200000.50"),
@@ -136,6 +151,24 @@ CASES = [
     Call(presets.weighted_grading),
     Call(presets.amount_bands),
     Call(presets.review_cadence),
+    # --- key-account eligibility (seed 004 第4条) ------------------------------------------------
+    Call(EligibilityFacts, account_id="acme", well_known_brand=True, sales_rank=3,
+         sales_share=Decimal("12"), profit_share=Decimal("9"), daily_contact=True,
+         sales_support=True, priority_supply=True, prompt_listing=False),
+    Call(CriterionFinding, KeyAccountCriterion.TOP_TEN_BY_SALES, CriterionStatus.MET, True,
+         "sales rank 3 is within the top 10"),
+    Call(EligibilityVerdict, account_id="acme", eligibility=Eligibility.NOT_ELIGIBLE,
+         findings=VERDICT.findings),
+    Call(VERDICT.status_of, KeyAccountCriterion.PRIORITY_SUPPLY),
+    Call(VERDICT.explain),
+    Call(decide_eligibility, VERDICT.findings),
+    Call(KeyAccountEligibility, frozenset({KeyAccountCriterion.TOP_TEN_BY_SALES}), 10,
+         Decimal(5)),
+    Call(KeyAccountEligibility.from_mapping,
+         {"required": ["top_ten_by_sales", "priority_supply"], "top_rank": 20,
+          "large_share": "2.5"}),
+    Call(ELIGIBILITY.assess, FACTS),
+    Call(presets.key_account_eligibility),
     # --- history and migration ------------------------------------------------------------------
     Call(TierChange, from_tier=TIER_C, to_tier=TIER_B, effective_on=date(2026, 1, 1),
          reason="annual grading 2025"),

@@ -8,9 +8,18 @@ names the account, tier or setting at fault; it raises explicitly, so it also wo
 One private module per subdomain holds its strategies and checks; this package gathers them.
 """
 
-from keyaccount.testing import _calendar, _customers, _grading, _indicators, _tickets, _visits
+from keyaccount.testing import (
+    _calendar,
+    _customers,
+    _eligibility,
+    _grading,
+    _indicators,
+    _tickets,
+    _visits,
+)
 from keyaccount.testing._calendar import *
 from keyaccount.testing._customers import *
+from keyaccount.testing._eligibility import *
 from keyaccount.testing._grading import *
 from keyaccount.testing._indicators import *
 from keyaccount.testing._tickets import *
@@ -19,6 +28,7 @@ from keyaccount.testing._visits import *
 __all__ = [
     *_calendar.__all__,
     *_customers.__all__,
+    *_eligibility.__all__,
     *_grading.__all__,
     *_tickets.__all__,
     *_visits.__all__,

@@ -13,6 +13,7 @@ grading read as ``{account id: Tier}``) and the :class:`ReviewCadence` of seeds 
 """
 
 from keyaccount.domain.grading import (
+    eligibility,
     events,
     figures,
     graded,
@@ -24,6 +25,7 @@ from keyaccount.domain.grading import (
     tiers,
     ties,
 )
+from keyaccount.domain.grading.eligibility import *
 from keyaccount.domain.grading.events import *
 from keyaccount.domain.grading.figures import *
 from keyaccount.domain.grading.graded import *
@@ -36,6 +38,7 @@ from keyaccount.domain.grading.tiers import *
 from keyaccount.domain.grading.ties import *
 
 __all__ = [
+    *eligibility.__all__,
     *events.__all__,
     *figures.__all__,
     *graded.__all__,

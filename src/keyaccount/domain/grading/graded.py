@@ -419,7 +419,8 @@ class Grading(Mapping[str, GradedAccount]):
         keys = self._keys  # ints, Fractions or Decimals: all negate exactly
         if self._bounds is not None and self._tie_rule is TieRule.SPLIT:
             broken = map(neg, map(attrgetter(self._tie_break), self._figures))
-            return tuple(row[2] for row in sorted(zip(map(neg, keys), broken, self._ids, strict=True)))
+            rows = sorted(zip(map(neg, keys), broken, self._ids, strict=True))
+            return tuple(row[2] for row in rows)
         return tuple(
             account_id
             for _key, account_id in sorted(zip(map(neg, keys), self._ids, strict=True))
