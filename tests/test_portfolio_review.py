@@ -49,6 +49,7 @@ def test_the_review_walks_the_whole_domain_in_order(review: str) -> None:
         "3. Visit plans",
         "4. The second half of 2025 replayed: visits, tickets, escalation",
         "5. The half-year review 2025-H2: indicators and scorecards",
+        "6. Grading: realised tier shares and key-account eligibility",
     ]
 
 
@@ -83,6 +84,13 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "  by department: 华东区 0.",
         # the departments that own the problems are appraised apart from the account teams
         "problems solved / on time by responsible department: after_sales ",
+        # issue 15: the realised shares keep A + B at 20 %, even for one block of ties
+        "    2025: A 4.99 %, B 15.01 %, C 29.99 %, D 50.00 % (A + B 20.00 %); tie blocks split 0",
+        "    40 accounts with all-zero figures, tie rule split: A 2, B 6, C 12, D 20",
+        "    40 accounts with all-zero figures, tie rule better: A 40, B 0, C 0, D 0",
+        # seed 004 第4条: a verdict per buyer, and why, criterion by criterion
+        "    the 12 biggest buyers of 2025: 3 eligible, 9 not_eligible, 0 undetermined",
+        "      large_contribution (required): met, sales share 0.45 %, profit share 0.77 %",
     ]
     for fragment in expected:
         assert any(fragment in line for line in lines), fragment
