@@ -51,6 +51,7 @@ def test_the_review_walks_the_whole_domain_in_order(review: str) -> None:
         "5. The half-year review 2025-H2: indicators and scorecards",
         "6. Every account heard: a prospect's ticket, its closing record, a rectification notice",
         "7. A handover of open work at the review",
+        "8. Grading: realised tier shares and key-account eligibility",
     ]
 
 
@@ -90,6 +91,13 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "open",
         "  handover: 8 open tickets to Zhou Min, one TicketHandedOver event each",
         "  open tickets still with Chen Jing: 0;",
+        # issue 15: the realised shares keep A + B at 20 %, even for one block of ties
+        "    2025: A 4.99 %, B 15.01 %, C 29.99 %, D 50.00 % (A + B 20.00 %); tie blocks split 0",
+        "    40 accounts with all-zero figures, tie rule split: A 2, B 6, C 12, D 20",
+        "    40 accounts with all-zero figures, tie rule better: A 40, B 0, C 0, D 0",
+        # seed 004 第4条: a verdict per buyer, and why, criterion by criterion
+        "    the 12 biggest buyers of 2025: 3 eligible, 9 not_eligible, 0 undetermined",
+        "      large_contribution (required): met, sales share 0.45 %, profit share 0.77 %",
     ]
     for fragment in expected:
         assert any(fragment in line for line in lines), fragment

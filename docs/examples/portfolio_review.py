@@ -19,6 +19,8 @@ portfolio of 3,000 accounts that it makes up itself from a fixed seed:
    record, and a rectification notice for a ticket far behind, due on the business calendar.
 7. a handover of open work: the person in charge of quality problems leaves at the review,
    and every open ticket they hold goes to their successor.
+8. grading again: the tier shares each grading realised (A + B at 20 % even with ties), and
+   whether the biggest buyers qualify as key accounts by seed 004 第4条, criterion by criterion.
 
 It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
 below), and prints the same review on every run. It is the only code in the repository that
@@ -46,8 +48,11 @@ from keyaccount import (
     Breakdown,
     BusinessCalendar,
     Contract,
+    CriterionStatus,
     Customer,
     Dimension,
+    Eligibility,
+    EligibilityFacts,
     EscalationPolicy,
     FeedbackItem,
     FeedbackTicket,
@@ -92,7 +97,9 @@ from keyaccount import (
 )
 from keyaccount.policies import (
     Calibration,
+    KeyAccountEligibility,
     LedgerRules,
+    WeightedScoreGrading,
     calibrate,
     presets,
 )
@@ -949,6 +956,9 @@ def review() -> list[str]:
     every_account_heard(replay, out)
     out += ["", "7. A handover of open work at the review"]
     hand_over_open_tickets(replay, out)
+    out += ["", "8. Grading: realised tier shares and key-account eligibility"]
+    realised_shares(before, after, out)
+    eligibility(after, out)
     return out
 
 
@@ -1014,6 +1024,66 @@ def hand_over_open_tickets(replay: TicketReplay, out: list[str]) -> None:
     kept = sum(1 for ticket in after if held_by(ticket, leaver))
     out.append(f"  open tickets still with {leaver}: {left}; finished tickets keep their name "
                f"(who did the work): {kept}")
+
+
+def realised_shares(before: Grading, after: Grading, out: list[str]) -> None:
+    """What each grading realised against the shares of seed 002 (A + B = 20 %)."""
+    policy = presets.weighted_grading()
+    targets = " / ".join(f"{tier.code} {share}" for tier, share in policy.shares)
+    out.append(f"  weighted score, tie rule {policy.tie_rule.value} (a tie block across a "
+               f"boundary cut by {policy.tie_break}, then account id); targets {targets} %, "
+               f"{'; '.join(policy.seed_departures) or 'A + B = 20 % as seed 002 sets'}:")
+    for year, grading in (("2024", before), ("2025", after)):
+        shares = grading.realised_shares()
+        top = sum(list(shares.values())[:2], Decimal(0))
+        shown = ", ".join(f"{tier.code} {share} %" for tier, share in shares.items())
+        out.append(f"    {year}: {shown} (A + B {top} %); tie blocks split "
+                   f"{grading.tie_blocks_split}, moved {grading.tie_blocks_moved}")
+    # forty first-year accounts with no figures yet: one tie block across every boundary
+    fresh = [AccountFigures(account_id=f"N{i:03d}", contract_amount=0, profit_contribution=0,
+                            purchase_count=0) for i in range(40)]
+    for rule in ("split", "better"):
+        grading = WeightedScoreGrading(tie_rule=rule).grade(fresh)
+        out.append(f"    40 accounts with all-zero figures, tie rule {rule}: {_counts(grading)}")
+
+
+def eligibility(after: Grading, out: list[str]) -> None:
+    """Seed 004 第4条 on the ten biggest buyers of 2025, before any of them is graded again."""
+    rng = random.Random(SEED + 6)
+    figures = sorted(after.figures_in_order(),
+                     key=lambda f: (-(f.annual_purchase_amount or 0), f.account_id))
+    sales = sum((f.annual_purchase_amount or Decimal(0) for f in figures), Decimal(0))
+    profits = [max(f.contract_amount * f.profit_contribution, Decimal(0)) for f in figures]
+    profit = sum(profits, Decimal(0))
+    # a host with 3,000 accounts calls 0.25 % of sales and of profit (7.5 times the mean) large
+    policy = KeyAccountEligibility.from_mapping({"large_share": "0.25"})
+    out.append(f"  key-account eligibility (seed 004 第4条; required: all six criteria; top "
+               f"{policy.top_rank} by sales; a large share >= {policy.large_share} % of sales "
+               f"and of profit, the host's setting):")
+
+    def known(chance: float) -> bool | None:
+        return None if rng.random() < 0.05 else rng.random() < chance
+
+    verdicts = []
+    for rank, (item, gain) in enumerate(zip(figures[:12], profits, strict=False), start=1):
+        share = (item.annual_purchase_amount or Decimal(0)) * 100 / sales
+        facts = EligibilityFacts(
+            account_id=item.account_id, well_known_brand=known(0.95), sales_rank=rank,
+            sales_share=share.quantize(Decimal("0.01")),
+            profit_share=(gain * 100 / profit).quantize(Decimal("0.01")),
+            daily_contact=known(0.97), sales_support=known(0.95), priority_supply=known(0.95),
+            prompt_listing=known(0.95))
+        verdicts.append(policy.assess(facts))
+    counted = Counter(verdict.eligibility for verdict in verdicts)
+    out.append(f"    the 12 biggest buyers of 2025: "
+               f"{', '.join(f'{counted[kind]} {kind.value}' for kind in Eligibility)}")
+    for verdict in verdicts:
+        open_points = ", ".join(f"{f.criterion.value} {f.status.value}"
+                                for f in verdict.findings if f.status is not CriterionStatus.MET)
+        out.append(f"    {verdict.account_id} {verdict.eligibility.value}"
+                   f"{': ' + open_points if open_points else ''}")
+    first = next((verdict for verdict in verdicts if verdict.eligible), verdicts[0])
+    out.extend(f"    {line}" for line in first.explain().splitlines())
 
 
 def end_of_year(

@@ -1,6 +1,7 @@
 """Calibration: contract-amount bands that reproduce a grading (SPEC §5a)."""
 
 import itertools
+from collections import Counter
 from fractions import Fraction
 
 import pytest
@@ -16,6 +17,7 @@ from keyaccount import (
     TIER_A,
     AccountFigures,
     InvalidInput,
+    TieRule,
 )
 from keyaccount.policies import (
     Calibration,
@@ -32,9 +34,19 @@ from keyaccount.testing import (
 def test_calibration_reproduces_the_grading_exactly_when_only_contract_amount_counts(
     portfolio: list[AccountFigures], policy: WeightedScoreGrading
 ) -> None:
-    contract_only = WeightedScoreGrading(CONTRACT_ONLY, policy.normalisation, policy.shares)
+    # a rule that moves a tie block wholly keeps equal amounts in one tier, so bands can
+    # reproduce it; a split tie block is the one thing amount bands cannot reproduce
+    rule = policy.tie_rule
+    contract_only = WeightedScoreGrading(CONTRACT_ONLY, policy.normalisation, policy.shares,
+                                         tie_rule=rule)
     grading = contract_only.grade(portfolio)
     calibration = calibrate(grading)
+    if grading.tie_blocks_split:
+        assert rule is TieRule.SPLIT
+        tied = Counter(f.contract_amount for f in portfolio)
+        for account_id in calibration.mismatched:
+            assert tied[grading[account_id].figures.contract_amount] > 1
+        return
     assert calibration.mismatch_count == 0
     assert calibration.agreement == 1
     for graded in grading.values():

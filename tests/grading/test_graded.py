@@ -50,10 +50,11 @@ def test_ranked_lists_the_best_first_and_ties_by_account_id() -> None:
     assert DEFAULT.grade(portfolio[::-1]).ranked() == ("top", "a", "b", "low")
 
 
+@pytest.mark.parametrize("rule", ["split", "better"])
 @pytest.mark.parametrize("layout", ["ties", "best_at_every_64th"])
 @pytest.mark.parametrize("percents", [[5, 15, 30, 50], [1, 1, 1, 97], [50, 50], [0, 90, 10]])
 def test_large_portfolios_are_cut_into_tiers_exactly_even_when_a_sample_of_keys_misleads(
-    layout: str, percents: list[int]
+    layout: str, percents: list[int], rule: str
 ) -> None:
     # From 16,384 accounts on, the tier cut sorts only the keys above a sampled cutoff (every
     # 64th key); "best_at_every_64th" puts the best accounts exactly on the sampled positions,
@@ -70,14 +71,16 @@ def test_large_portfolios_are_cut_into_tiers_exactly_even_when_a_sample_of_keys_
         seen[level] = seen.get(level, 0) + 1
         portfolio.append(rung(level, seen[level]))
     tiers = [TIER_A, TIER_B, TIER_C, TIER_D][:len(percents)]
-    policy = WeightedScoreGrading(shares=list(zip(tiers, percents, strict=True)))
+    policy = WeightedScoreGrading(shares=list(zip(tiers, percents, strict=True)),
+                                  tie_rule=rule)
     bounds = expected_boundaries(size, percents)
     expected = {}
     higher = 0
     for level in sorted(seen, reverse=True):
-        tier = tiers[next(j for j, bound in enumerate(bounds) if bound >= higher + 1)]
-        for copy in range(1, seen[level] + 1):
-            expected[f"k{level}-{copy}"] = tier
+        # equal contract amounts within a level: split orders a tie block by account id
+        for offset, name in enumerate(sorted(f"k{level}-{c}" for c in range(1, seen[level] + 1))):
+            place = higher + 1 + (offset if rule == "split" else 0)
+            expected[name] = tiers[next(j for j, bound in enumerate(bounds) if bound >= place)]
         higher += seen[level]
     grading = policy.grade(portfolio)
     counts = list(grading.tier_counts().values())

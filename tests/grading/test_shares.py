@@ -4,6 +4,7 @@ import random
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from keyaccount import (
     AccountFigures,
     InvalidInput,
     Tier,
+    TieRule,
 )
 from keyaccount.policies import (
     DEFAULT_TIER_SHARES,
@@ -52,7 +54,7 @@ def test_tier_counts_of_real_gradings_follow_the_rounding_across_sizes() -> None
 
 
 @given(st.integers(1, 2000), st.booleans(), weighted_gradings(), st.integers(0, 2**32))
-def test_tier_counts_follow_the_rounding_for_every_size_to_two_thousand_with_ties_unsplit(
+def test_tier_counts_follow_the_rounding_for_every_size_to_two_thousand_under_every_tie_rule(
     size: int, distinct: bool, policy: WeightedScoreGrading, seed: int
 ) -> None:
     # Every figure of an account rises with its level, so under any weights and either
@@ -76,9 +78,13 @@ def test_tier_counts_follow_the_rounding_for_every_size_to_two_thousand_with_tie
     expected = {}
     higher = 0  # accounts on a higher level than the current one
     for level in sorted(seen, reverse=True):
-        tier = policy.tiers[next(j for j, bound in enumerate(bounds) if bound >= higher + 1)]
-        for copy in range(1, seen[level] + 1):
-            expected[f"k{level}-{copy}"] = tier
+        first, last = higher + 1, higher + seen[level]
+        # equal figures within a level: split orders a tie block by account id
+        names = sorted(f"k{level}-{copy}" for copy in range(1, seen[level] + 1))
+        for offset, name in enumerate(names):
+            place = {"split": first + offset, "better": first, "worse": last,
+                     "nearest": (first + last) // 2}[policy.tie_rule.value]
+            expected[name] = policy.tiers[next(j for j, b in enumerate(bounds) if b >= place)]
         higher += seen[level]
     grading = policy.grade(portfolio)
     assert grading.tiers_by_account() == expected
@@ -89,9 +95,10 @@ def test_tier_counts_follow_the_rounding_for_every_size_to_two_thousand_with_tie
 
 
 @given(portfolio_figures(min_size=1, max_size=60), weighted_gradings())
-def test_with_ties_each_tier_and_better_holds_exactly_the_accounts_ranked_within_its_boundary(
+def test_under_the_better_rule_each_tier_and_better_holds_the_accounts_ranked_within_its_bound(
     portfolio: list[AccountFigures], policy: WeightedScoreGrading
 ) -> None:
+    policy = attrs.evolve(policy, tie_rule=TieRule.BETTER)  # 0.1.0's rule
     grading = policy.grade(portfolio)
     bounds = tier_boundaries(policy.shares, len(portfolio))
     ranks = [g.rank for g in grading.values()]

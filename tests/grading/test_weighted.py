@@ -75,33 +75,46 @@ def test_a_lone_account_sits_at_the_median_and_is_tier_c() -> None:
     assert lone.tier == TIER_C  # boundaries for n=1 are (0, 0, 1, 1)
 
 
-def test_when_all_figures_are_equal_every_account_shares_the_top_nonempty_tier() -> None:
-    ten = DEFAULT.grade([account(f"x{i}", 7, 7, 7) for i in range(10)])
+def test_under_the_better_rule_equal_figures_share_the_top_nonempty_tier() -> None:
+    better = WeightedScoreGrading(tie_rule="better")
+    ten = better.grade([account(f"x{i}", 7, 7, 7) for i in range(10)])
     assert {g.tier for g in ten.values()} == {TIER_A}
     assert {g.rank for g in ten.values()} == {1}
     assert {g.score for g in ten.values()} == {Fraction(1, 2)}
-    five = DEFAULT.grade([account(f"x{i}", 7, 7, 7) for i in range(5)])
+    five = better.grade([account(f"x{i}", 7, 7, 7) for i in range(5)])
     assert {g.tier for g in five.values()} == {TIER_B}  # n=5: no account fits in A's 5 %
 
 
-def test_a_tie_at_a_share_boundary_goes_wholly_to_the_better_tier() -> None:
+def test_under_the_better_rule_a_tie_at_a_share_boundary_goes_wholly_to_the_better_tier() -> None:
     portfolio = [*ladder(18), account("top1", 10**9, 10**9, 10**6),
                  account("top2", 10**9, 10**9, 10**6)]
-    grading = DEFAULT.grade(portfolio)
+    grading = WeightedScoreGrading(tie_rule="better").grade(portfolio)
     assert grading["top1"].rank == grading["top2"].rank == 1
     assert grading["top1"].tier == grading["top2"].tier == TIER_A
     assert grading["c17"].rank == 3
     assert grading.tier_counts()[TIER_A] == 2
+    assert grading.tie_blocks_moved == 1
+    assert grading.tie_blocks_split == 0
 
 
-def test_a_tie_is_never_split_by_input_order() -> None:
+def test_under_the_better_rule_a_tie_is_never_split_by_input_order() -> None:
     # p and q tie at rank 10 of 20; C's boundary is 10, so the tie straddles C and D.
+    portfolio = [*ladder(18), account("p", 8500, "8.5", 8), account("q", 8500, "8.5", 8)]
+    for order in (portfolio, portfolio[::-1]):
+        grading = WeightedScoreGrading(tie_rule="better").grade(order)
+        assert grading["p"].rank == grading["q"].rank == 10
+        assert grading["p"].tier == grading["q"].tier == TIER_C
+        assert grading.tier_counts()[TIER_C] == 7
+
+
+def test_by_default_a_tie_at_a_share_boundary_is_split_by_account_id_whatever_the_order() -> None:
     portfolio = [*ladder(18), account("p", 8500, "8.5", 8), account("q", 8500, "8.5", 8)]
     for order in (portfolio, portfolio[::-1]):
         grading = DEFAULT.grade(order)
         assert grading["p"].rank == grading["q"].rank == 10
-        assert grading["p"].tier == grading["q"].tier == TIER_C
-        assert grading.tier_counts()[TIER_C] == 7
+        assert (grading["p"].tier, grading["q"].tier) == (TIER_C, TIER_D)
+        assert list(grading.tier_counts().values()) == [1, 3, 6, 10]
+        assert grading.tie_blocks_split == 1
 
 
 def test_zero_and_negative_profit_rank_below_positive_profit() -> None:

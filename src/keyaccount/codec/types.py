@@ -57,6 +57,9 @@ from keyaccount.domain.customers import (
 )
 from keyaccount.domain.grading import (
     AccountFigures,
+    CriterionFinding,
+    EligibilityFacts,
+    EligibilityVerdict,
     GradedAccount,
     MigrationMatrix,
     ReviewCadence,
@@ -144,6 +147,9 @@ register(BusinessCalendar)
 register(BusinessDuration)
 register(Period)
 # grading
+register(CriterionFinding)
+register(EligibilityFacts)
+register(EligibilityVerdict)
 register(TierChanged)
 register(AccountFigures)
 register(ScoreComponent)

@@ -16,7 +16,11 @@ from keyaccount.policies.customers import (
     SelectionRules,
     SequentialAccountCodes,
 )
-from keyaccount.policies.grading import AmountBandGrading, WeightedScoreGrading
+from keyaccount.policies.grading import (
+    AmountBandGrading,
+    KeyAccountEligibility,
+    WeightedScoreGrading,
+)
 from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
 from keyaccount.policies.tickets import LedgerRules, RectificationRules, TieredEscalation
 from keyaccount.policies.visits import TierVisitFrequency
@@ -29,6 +33,7 @@ __all__ = [
     "dormancy",
     "escalation",
     "handover",
+    "key_account_eligibility",
     "ledger",
     "loyalty",
     "rectification",
@@ -103,7 +108,8 @@ def weighted_grading() -> WeightedScoreGrading:
     """Weights 0.4 / 0.4 / 0.2, percentile ranks, tiers A 5 %, B 15 %, C 30 %, D 50 %.
 
     Seed 002 §客户分级 (weights; A + B = 20 %, C + D = 80 %); the split within is SPEC §5a's
-    default.
+    default. A tie block across a tier boundary is split by contract amount, then account id
+    (tie rule ``split``), so the realised shares are the targets.
 
     >>> [(tier.code, str(share)) for tier, share in weighted_grading().shares]
     [('A', '5'), ('B', '15'), ('C', '30'), ('D', '50')]
@@ -118,6 +124,18 @@ def amount_bands() -> AmountBandGrading:
     [('STRATEGIC', 50000000), ('PARTNER', 20000000), ('ORDINARY', 5000000)]
     """
     return AmountBandGrading()
+
+
+def key_account_eligibility() -> KeyAccountEligibility:
+    """Seed 004 第4条: all six criteria required, top ten by sales, shares of at least 5 %.
+
+    The 5 % for "a large share of sales and profit" is our default; the seed gives no number.
+
+    >>> policy = key_account_eligibility()
+    >>> len(policy.required), policy.top_rank, policy.large_share
+    (6, 10, Decimal('5'))
+    """
+    return KeyAccountEligibility()
 
 
 def review_cadence() -> ReviewCadence:

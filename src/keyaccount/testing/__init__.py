@@ -12,6 +12,7 @@ from keyaccount.testing import (
     _calendar,
     _codec,
     _customers,
+    _eligibility,
     _grading,
     _indicators,
     _tickets,
@@ -20,6 +21,7 @@ from keyaccount.testing import (
 from keyaccount.testing._calendar import *
 from keyaccount.testing._codec import *
 from keyaccount.testing._customers import *
+from keyaccount.testing._eligibility import *
 from keyaccount.testing._grading import *
 from keyaccount.testing._indicators import *
 from keyaccount.testing._tickets import *
@@ -28,6 +30,7 @@ from keyaccount.testing._visits import *
 __all__ = [
     *_calendar.__all__,
     *_customers.__all__,
+    *_eligibility.__all__,
     *_grading.__all__,
     *_tickets.__all__,
     *_visits.__all__,

@@ -49,6 +49,7 @@ from keyaccount.domain.grading import (
     DEFAULT_LADDER,
     SCORE_TIERS,
     AccountFigures,
+    EligibilityVerdict,
     GradedAccount,
     MigrationMatrix,
     ReviewCadence,
@@ -113,6 +114,7 @@ from keyaccount.testing._customers import (
     process_records,
     viewers,
 )
+from keyaccount.testing._eligibility import eligibility_facts, eligibility_policies
 from keyaccount.testing._grading import account_figures, portfolio_figures
 from keyaccount.testing._indicators import (
     indicator_inputs,
@@ -309,6 +311,9 @@ def _rectification_notices(draw: st.DrawFn) -> RectificationNotice:
 
 
 _KNOWN: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    # a verdict agrees with its findings: it is what a policy decides on drawn facts
+    EligibilityVerdict: lambda: st.builds(
+        lambda policy, facts: policy.assess(facts), eligibility_policies(), eligibility_facts()),
     AccountTarget: _account_targets,
     RectificationNotice: _rectification_notices,
     Tier: lambda: _TIERS,

@@ -19,11 +19,18 @@ import attrs
 from hypothesis import strategies as st
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import COUNT_LIMIT, MONEY_LIMIT
-from keyaccount.domain.grading import AccountFigures, GradedAccount, GradingPolicy, Tier
+from keyaccount._validation import COUNT_LIMIT, MONEY_LIMIT, to_enum
+from keyaccount.domain.grading import (
+    AccountFigures,
+    GradedAccount,
+    GradingPolicy,
+    Tier,
+    TieRule,
+)
 from keyaccount.policies.grading import (
     AmountBandGrading,
     WeightedScoreGrading,
+    seed_departures,
     tier_boundaries,
 )
 
@@ -140,7 +147,7 @@ def grading_settings(draw: st.DrawFn) -> dict[str, Any]:
     """Valid settings for :meth:`WeightedScoreGrading.from_mapping`.
 
     Weights are hundredths summing to 1, shares whole percents summing to 100 over two to
-    five tiers, either normalisation.
+    five tiers, either normalisation, any tie rule and tie-break figure.
     """
     weights = draw(_split(100, 3))
     tier_count = draw(st.integers(2, 5))
@@ -156,6 +163,9 @@ def grading_settings(draw: st.DrawFn) -> dict[str, Any]:
         },
         "normalisation": draw(st.sampled_from(["percentile", "min_max"])),
         "shares": dict(zip(codes, shares, strict=True)),
+        "tie_rule": draw(st.sampled_from([rule.value for rule in TieRule])),
+        "tie_break": draw(st.sampled_from(["contract_amount", "profit_contribution",
+                                           "purchase_count"])),
     }
 
 
@@ -254,29 +264,77 @@ def _raised_figures(
     return raised
 
 
+def _expected_places(
+    graded: Mapping[str, GradedAccount], rule: TieRule, tie_break: str
+) -> dict[str, tuple[int, int, int]]:
+    """``{account id: (place under the rule, first, last place of its tie block)}``."""
+    scores = sorted((account.score for account in graded.values()), reverse=True)
+    ordered = sorted(graded.values(), key=lambda a: (
+        -a.score, -getattr(a.figures, tie_break), a.account_id))
+    places = {}
+    for place, account in enumerate(ordered, start=1):
+        first = 1 + sum(1 for score in scores if score > account.score)
+        last = sum(1 for score in scores if score >= account.score)
+        chosen = {TieRule.SPLIT: place, TieRule.BETTER: first, TieRule.WORSE: last,
+                  TieRule.NEAREST: (first + last) // 2}[rule]
+        places[account.account_id] = (chosen, first, last)
+    return places
+
+
+def _check_cumulative(
+    counts: Mapping[str, int], boundaries: Sequence[int], blocks: Sequence[int], rule: TieRule,
+) -> None:
+    """The share invariant each rule keeps: how far a cumulative count may be from its boundary.
+
+    ``blocks[k]`` is the size of the tie block that straddles boundary ``k`` (0 if none).
+    """
+    cumulative = 0
+    for (code, held), bound, block in zip(counts.items(), boundaries, blocks, strict=True):
+        cumulative += held
+        allowed = {TieRule.SPLIT: (bound, bound), TieRule.BETTER: (bound, bound + block),
+                   TieRule.WORSE: (bound - block, bound),
+                   TieRule.NEAREST: (bound - block // 2, bound + block // 2)}[rule]
+        if not allowed[0] <= cumulative <= allowed[1]:
+            raise AssertionError(
+                f"tier {code} and the better tiers hold {cumulative} accounts; under tie rule "
+                f"{rule.value!r} they hold {allowed[0]}..{allowed[1]} (boundary {bound}, a "
+                f"straddling tie block of {block})")
+
+
 def check_grading_configuration(
     policy: GradingPolicy,
     portfolio: Sequence[AccountFigures],
     *,
     shares: Sequence[tuple[Tier, Decimal]] | None = None,
     monotonicity: bool = True,
-) -> None:
+    tie_rule: TieRule | str | None = None,
+    tie_break: str | None = None,
+    seed_shares: bool = False,
+) -> tuple[str, ...]:
     """Assert the share and monotonicity invariants of a share-based grading configuration.
 
     For a :class:`~keyaccount.policies.WeightedScoreGrading` (or any policy that ranks by
-    score and cuts the ranking by tier shares, SPEC §5a, seed 002 §客户分级):
+    score and cuts the ranking by tier shares, SPEC §5a, seed 002 三(二)1):
 
     * every account is graded, and its ``rank`` is ``1 +`` the number of accounts with a
       strictly higher ``score`` (so ties share a rank);
-    * **shares**: each account is in the first tier whose boundary
-      (:func:`~keyaccount.policies.tier_boundaries`: cumulative shares rounded half up) is at
-      least its rank, so tier counts follow the rounded shares, ties are never split and a
-      tie across a boundary goes wholly to the better tier;
-    * **monotonicity** (unless ``monotonicity=False``): raising one figure of one account,
-      the others fixed, never puts that account in a worse tier. Each account's contract
-      amount and profit are raised by a cent and to a cent above the portfolio's top, its
-      purchase count by one and to one above the top: ``6 n`` regradings, so keep
-      portfolios small (30 accounts or so).
+    * **shares**: the boundaries are :func:`~keyaccount.policies.tier_boundaries`
+      (cumulative shares rounded half up); each account is in the tier of its *place*, which
+      the tie rule decides (:class:`~keyaccount.TieRule`): under ``split`` its place in the
+      ranking with a tie block ordered by the tie-break figure descending, then account id;
+      under ``better`` the best place of its tie block (its rank), under ``worse`` the worst,
+      under ``nearest`` the middle (the upper one of two). So the cumulative tier counts are
+      the boundaries exactly under ``split``; at or above them under ``better``; at or below
+      them under ``worse``; within half the straddling tie block of them under ``nearest``
+      (each asserted too);
+    * **monotonicity** (unless ``monotonicity=False``), under every tie rule: raising one
+      figure of one account, the others fixed, never puts that account in a worse tier. Each
+      account's contract amount and profit are raised by a cent and to a cent above the
+      portfolio's top, its purchase count by one and to one above the top: ``6 n``
+      regradings, so keep portfolios small (30 accounts or so).
+
+    Shares that leave seed 002's A + B = 20 % are named in the returned notes (and refused
+    with ``seed_shares=True``).
 
     Run it with :func:`check_grading_policy` from your own hypothesis test over
     :func:`portfolio_figures` (the ids must be unique).
@@ -286,6 +344,15 @@ def check_grading_configuration(
         portfolio: the figures to grade.
         shares: ``(tier, percent)`` pairs, best tier first; default ``policy.shares``.
         monotonicity: whether to check monotonicity too.
+        tie_rule: default ``policy.tie_rule``, else ``better`` (the rule of 0.1.0, which a
+            policy written for it keeps).
+        tie_break: the figure ``split`` orders a tie block by; default ``policy.tie_break``,
+            else ``"contract_amount"``.
+        seed_shares: also assert that the shares keep A + B = 20 % (seed 002 三(二)1).
+
+    Returns:
+        Where the shares leave seed 002's rule (see
+        :func:`~keyaccount.policies.seed_departures`); empty when they keep it.
 
     Raises:
         AssertionError: an invariant does not hold; the message names the account, its tier
@@ -298,6 +365,7 @@ def check_grading_configuration(
     ...                             profit_contribution=Decimal(i), purchase_count=i)
     ...              for i in range(20)]
     >>> check_grading_configuration(policy, portfolio)
+    ()
     >>> check_grading_configuration(policy, portfolio, shares=[(t, 25) for t in policy.tiers])
     Traceback (most recent call last):
     ...
@@ -309,7 +377,14 @@ def check_grading_configuration(
             raise TypeError(
                 f"{type(policy).__name__} has no shares; pass shares=[(tier, percent), ...]"
             )
+    rule = to_enum(TieRule, tie_rule if tie_rule is not None
+                   else getattr(policy, "tie_rule", TieRule.BETTER), field="tie_rule")
+    figure = tie_break if tie_break is not None else getattr(policy, "tie_break",
+                                                             "contract_amount")
     share_list = [(tier, Decimal(share)) for tier, share in shares]
+    notes = seed_departures(share_list)
+    if seed_shares and notes:
+        raise AssertionError("; ".join(notes))
     graded: Mapping[str, GradedAccount] = policy.grade(portfolio)
     ids = [figures.account_id for figures in portfolio]
     missing = sorted(set(ids) - set(graded))
@@ -319,9 +394,13 @@ def check_grading_configuration(
     size = len(ids)
     scores = sorted((account.score for account in graded.values()), reverse=True)
     boundaries = tier_boundaries(share_list, size)
+    shown = (f"boundaries {dict(zip((t.code for t, _ in share_list), boundaries, strict=True))}"
+             f" of {size} accounts, shares {', '.join(f'{t.code}={s}' for t, s in share_list)}, "
+             f"tie rule {rule.value!r}")
+    places = _expected_places(graded, rule, figure)
     counts = {tier.code: 0 for tier, _ in share_list}
     # Best first, so that the first account named is where the cut first goes wrong.
-    for account_id in sorted(ids, key=lambda i: (graded[i].rank, i)):
+    for account_id in sorted(ids, key=lambda i: (places[i][0], i)):
         account = graded[account_id]
         higher = sum(1 for score in scores if score > account.score)
         if account.rank != higher + 1:
@@ -329,21 +408,27 @@ def check_grading_configuration(
                 f"{account_id!r} has rank {account.rank}, but {higher} accounts score higher "
                 f"(score {account.score}), so its rank is {higher + 1}"
             )
+        place, first, last = places[account_id]
         expected = next(
             (tier for (tier, _), bound in zip(share_list, boundaries, strict=True)
-             if bound >= account.rank),
+             if bound >= place),
             share_list[-1][0],
         )
         if account.tier != expected:
+            where = (f"rank {place}" if place == account.rank else
+                     f"place {place} (its tie block holds places {first}..{last})")
             raise AssertionError(
                 f"{account_id!r} has rank {account.rank} and tier {account.tier.code}, but the "
-                f"shares put rank {account.rank} in tier {expected.code} (boundaries "
-                f"{dict(zip((t.code for t, _ in share_list), boundaries, strict=True))} of "
-                f"{size} accounts, shares {', '.join(f'{t.code}={s}' for t, s in share_list)})"
+                f"shares put {where} in tier {expected.code} ({shown})"
             )
         counts[expected.code] += 1
+    blocks = []
+    for bound in boundaries:
+        inside = [p for p in places.values() if p[1] <= bound < p[2]]
+        blocks.append(inside[0][2] - inside[0][1] + 1 if inside else 0)
+    _check_cumulative(counts, boundaries, blocks, rule)
     if not monotonicity or not portfolio:
-        return
+        return notes
     for position, what, raised in _raised_figures(portfolio):
         account_id = raised.account_id
         before = graded[account_id].tier
@@ -354,5 +439,6 @@ def check_grading_configuration(
             raise AssertionError(
                 f"{account_id!r} fell from tier {before.code} to tier {after.code} when its "
                 f"{what}"
-                f" (others fixed; tier counts were {counts})"
+                f" (others fixed; tier counts were {counts}; tie rule {rule.value!r})"
             )
+    return notes

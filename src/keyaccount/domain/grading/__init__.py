@@ -13,31 +13,40 @@ grading read as ``{account id: Tier}``) and the :class:`ReviewCadence` of seeds 
 """
 
 from keyaccount.domain.grading import (
+    eligibility,
     events,
     figures,
     graded,
     history,
     migration,
     ports,
+    reading,
     reviews,
     tiers,
+    ties,
 )
+from keyaccount.domain.grading.eligibility import *
 from keyaccount.domain.grading.events import *
 from keyaccount.domain.grading.figures import *
 from keyaccount.domain.grading.graded import *
 from keyaccount.domain.grading.history import *
 from keyaccount.domain.grading.migration import *
 from keyaccount.domain.grading.ports import *
+from keyaccount.domain.grading.reading import *
 from keyaccount.domain.grading.reviews import *
 from keyaccount.domain.grading.tiers import *
+from keyaccount.domain.grading.ties import *
 
 __all__ = [
+    *eligibility.__all__,
     *events.__all__,
     *figures.__all__,
     *graded.__all__,
     *history.__all__,
     *migration.__all__,
     *ports.__all__,
+    *reading.__all__,
     *reviews.__all__,
+    *ties.__all__,
     *tiers.__all__,
 ]

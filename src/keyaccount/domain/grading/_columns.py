@@ -12,9 +12,10 @@ from fractions import Fraction
 from typing import Any
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import require_count, require_non_empty, to_items
+from keyaccount._validation import require_count, require_non_empty, to_enum, to_items
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
+from keyaccount.domain.grading.ties import TIE_BREAK_FIGURES, TieRule
 
 
 def _numbers(value: Any, *, field: str, size: int) -> tuple[Any, ...]:
@@ -51,6 +52,8 @@ def checked_columns(
     tiers: Any,
     bounds: Any,
     tier_list: Any,
+    tie_rule: Any,
+    tie_break: Any,
 ) -> dict[str, Any]:
     """The arguments of :class:`Grading`, checked and frozen (see its ``__init__``)."""
     listed = to_items(figures, field="figures", expected="AccountFigures")
@@ -110,7 +113,13 @@ def checked_columns(
         for position in checked_list:
             require_count(position, field="tier_list", maximum=len(tier_tuple) - 1,
                           note=" (a position in tiers)")
+    rule = to_enum(TieRule, tie_rule, field="tie_rule")
+    if not isinstance(tie_break, str) or tie_break not in TIE_BREAK_FIGURES:
+        raise InvalidInput(f"tie_break must be one of {list(TIE_BREAK_FIGURES)}, "
+                           f"got {tie_break!r:.80}")
     return {
+        "tie_rule": rule,
+        "tie_break": tie_break,
         "figures": listed,
         "ids": id_list,
         "keys": _numbers(keys, field="keys", size=n),

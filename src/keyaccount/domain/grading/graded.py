@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import compress, repeat
-from operator import le, neg, sub
-from typing import Any, TypeVar, cast
+from operator import attrgetter, le, neg, sub
+from typing import Any, TypeVar
 
 import attrs
 
@@ -34,11 +34,13 @@ from keyaccount._validation import (
     require_non_empty,
     to_items,
 )
+from keyaccount.domain.grading import ties
 from keyaccount.domain.grading._columns import checked_columns
 from keyaccount.domain.grading.figures import AccountFigures, ScoreComponent
 from keyaccount.domain.grading.tiers import Tier
+from keyaccount.domain.grading.ties import Block, TieRule
 
-__all__ = ["GradedAccount", "Grading", "tiers_of"]
+__all__ = ["GradedAccount", "Grading"]
 
 
 def _components(value: Iterable[ScoreComponent]) -> tuple[ScoreComponent, ...]:
@@ -143,6 +145,9 @@ class Grading(Mapping[str, GradedAccount]):
         "_key_unit",
         "_keys",
         "_sorted_keys",
+        "_tie_break",
+        "_tie_rule",
+        "_tie_state",
         "_tier_list",
         "_tiers",
         "_top_keys",
@@ -159,6 +164,8 @@ class Grading(Mapping[str, GradedAccount]):
         tiers: Sequence[Tier],
         bounds: Sequence[int] | None = None,
         tier_list: Sequence[int] | None = None,
+        tie_rule: TieRule | str = TieRule.SPLIT,
+        tie_break: str = "contract_amount",
     ) -> None:
         """A grading from its columns (what a grading policy builds; every column checked).
 
@@ -174,15 +181,21 @@ class Grading(Mapping[str, GradedAccount]):
             bounds: for a share cut, how many accounts each tier or a better one holds
                 (rising, the last is the number of accounts); or else
             tier_list: each account's tier as a position in ``tiers``.
+            tie_rule: with ``bounds``, where a tie block that straddles a boundary goes
+                (:class:`TieRule`, default ``split``).
+            tie_break: with ``split``, the figure that orders a tie block, descending, before
+                the account id (one of :data:`TIE_BREAK_FIGURES`).
 
         Raises:
             InvalidInput: a column of the wrong type or length, ids that are not the
-                figures' ids, neither or both of ``bounds`` and ``tier_list``, or bounds
-                that fall or do not end at the number of accounts.
+                figures' ids, neither or both of ``bounds`` and ``tier_list``, bounds
+                that fall or do not end at the number of accounts, an unknown tie rule or
+                tie-break figure.
         """
         self._set(**checked_columns(
             figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
-            tiers=tiers, bounds=bounds, tier_list=tier_list,
+            tiers=tiers, bounds=bounds, tier_list=tier_list, tie_rule=tie_rule,
+            tie_break=tie_break,
         ))
 
     @classmethod
@@ -197,6 +210,8 @@ class Grading(Mapping[str, GradedAccount]):
         tiers: Sequence[Tier],
         bounds: Sequence[int] | None = None,
         tier_list: Sequence[int] | None = None,
+        tie_rule: TieRule = TieRule.SPLIT,
+        tie_break: str = "contract_amount",
     ) -> Grading:
         """A grading a policy of this library built from checked figures, not checked again.
 
@@ -205,7 +220,8 @@ class Grading(Mapping[str, GradedAccount]):
         grading = cls.__new__(cls)
         grading._set(
             figures=figures, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
-            tiers=tiers, bounds=bounds, tier_list=tier_list,
+            tiers=tiers, bounds=bounds, tier_list=tier_list, tie_rule=tie_rule,
+            tie_break=tie_break,
         )
         return grading
 
@@ -220,6 +236,8 @@ class Grading(Mapping[str, GradedAccount]):
         tiers: Sequence[Tier],
         bounds: Sequence[int] | None,
         tier_list: Sequence[int] | None,
+        tie_rule: TieRule,
+        tie_break: str,
     ) -> None:
         self._figures = figures
         self._ids = ids
@@ -232,6 +250,9 @@ class Grading(Mapping[str, GradedAccount]):
         self._tiers = tuple(tiers)
         self._bounds = bounds
         self._tier_list = tier_list
+        self._tie_rule = tie_rule
+        self._tie_break = tie_break
+        self._tie_state: tuple[tuple[Block, ...], dict[int, int]] | None = None
 
     @property
     def tiers(self) -> tuple[Tier, ...]:
@@ -304,6 +325,48 @@ class Grading(Mapping[str, GradedAccount]):
         cutoffs = [top[size - bound] for bound in inner]
         return cutoffs, [size - bisect_left(top, cutoff) for cutoff in cutoffs]
 
+    def _ties(self) -> tuple[tuple[Block, ...], dict[int, int]]:
+        """The straddling tie blocks, and the accounts the rule places off the cut by score."""
+        if self._tie_state is None:
+            assert self._bounds is not None
+            n = len(self._keys)
+            inner = [bound for bound in self._bounds if 0 < bound < n]
+            blocks = ties.straddling_blocks(self._top_sorted(max(inner)), self._bounds, n) \
+                if inner else ()
+            self._tie_state = blocks, ties.overrides(
+                self._keys, self._figures, self._ids, self._bounds, blocks, self._tie_rule,
+                self._tie_break)
+        return self._tie_state
+
+    @property
+    def tie_rule(self) -> TieRule | None:
+        """Where straddling tie blocks went (:class:`TieRule`); ``None`` for a tier list."""
+        return None if self._bounds is None else self._tie_rule
+
+    @property
+    def tie_blocks_split(self) -> int:
+        """How many tie blocks straddled a boundary and were cut (rule ``split``)."""
+        if self._bounds is None or self._tie_rule is not TieRule.SPLIT:
+            return 0
+        return len(self._ties()[0])
+
+    @property
+    def tie_blocks_moved(self) -> int:
+        """How many tie blocks straddled a boundary and went wholly to one tier."""
+        if self._bounds is None or self._tie_rule is TieRule.SPLIT:
+            return 0
+        return len(self._ties()[0])
+
+    def realised_shares(self) -> dict[Tier, Decimal]:
+        """Each tier's share of the accounts in percent, rounded half even to 0.01, best first.
+
+        Under the ``split`` rule these are the policy's target shares as the rounding to whole
+        accounts allows; :meth:`tier_counts` has the exact counts.
+        """
+        n = len(self._ids)
+        return {tier: (Decimal(100 * held) / n if n else Decimal(0)).quantize(Decimal("0.01"))
+                for tier, held in self.tier_counts().items()}
+
     def _rank(self, position: int) -> int:
         # competition rank: 1 + the number of accounts with a strictly higher key.
         keys = self._all_sorted()
@@ -313,7 +376,8 @@ class Grading(Mapping[str, GradedAccount]):
         if self._tier_list is not None:
             return self._tiers[self._tier_list[position]]
         assert self._bounds is not None
-        return self._tiers[bisect_left(self._bounds, rank)]
+        placed = self._ties()[1].get(position)
+        return self._tiers[bisect_left(self._bounds, rank) if placed is None else placed]
 
     def tier_of(self, account_id: str) -> Tier:
         """The tier of one account, without building its :class:`GradedAccount`.
@@ -347,8 +411,16 @@ class Grading(Mapping[str, GradedAccount]):
         )
 
     def ranked(self) -> tuple[str, ...]:
-        """Account ids best first; accounts with equal scores in id order (O(n log n))."""
+        """Account ids best first (O(n log n)).
+
+        Accounts with equal scores follow in id order; under the ``split`` tie rule by the
+        tie-break figure descending first, the order the tier cut follows.
+        """
         keys = self._keys  # ints, Fractions or Decimals: all negate exactly
+        if self._bounds is not None and self._tie_rule is TieRule.SPLIT:
+            broken = map(neg, map(attrgetter(self._tie_break), self._figures))
+            rows = sorted(zip(map(neg, keys), broken, self._ids, strict=True))
+            return tuple(row[2] for row in rows)
         return tuple(
             account_id
             for _key, account_id in sorted(zip(map(neg, keys), self._ids, strict=True))
@@ -365,7 +437,14 @@ class Grading(Mapping[str, GradedAccount]):
         empty = sum(1 for bound in self._bounds if bound == 0)
         cutoffs = sorted(self._inner_cutoffs()[0])
         outside = len(cutoffs) + empty
-        return map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
+        by_score = map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
+        placed = self._ties()[1]
+        if not placed:
+            return by_score
+        positions = list(by_score)
+        for index, tier in placed.items():
+            positions[index] = tier
+        return positions
 
     def tiers_by_account(self) -> dict[str, Tier]:
         """Every account's tier, ``{account id: Tier}`` in input order, in one bulk pass.
@@ -387,76 +466,9 @@ class Grading(Mapping[str, GradedAccount]):
             counted = Counter(self._tier_list)
             return {tier: counted[i] for i, tier in enumerate(self._tiers)}
         assert self._bounds is not None
-        n = len(self._keys)
-        reached = iter(self._inner_cutoffs()[1])
-        counts: dict[Tier, int] = {}
-        previous = 0
-        for tier, bound in zip(self._tiers, self._bounds, strict=True):
-            # accounts of rank <= bound: every key >= the bound-th highest key.
-            within = 0 if bound == 0 else n if bound == n else next(reached)
-            within = max(within, previous)
-            counts[tier] = within - previous
-            previous = within
-        return counts
+        counts = ties.tier_counts(self._bounds, self._ties()[0], self._tie_rule)
+        return dict(zip(self._tiers, counts, strict=True))
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{tier.code}={count}" for tier, count in self.tier_counts().items())
         return f"<Grading of {len(self)} accounts: {counts}>"
-
-
-def tiers_of(grading: Mapping[str, object]) -> dict[str, Tier]:
-    """Each account's tier in a grading, ``{account id: Tier}`` in the grading's order.
-
-    The one reading of a grading that history, migration and the indicators share. A
-    grading is a :class:`Grading`, any mapping of graded accounts (anything with a ``.tier``:
-    a host's own grading) or already ``{account id: Tier}``. One that offers a bulk
-    ``tiers_by_account()`` (a :class:`Grading` does) is read through it in one pass,
-    without building each :class:`GradedAccount`; any other mapping account by account.
-
-    Raises:
-        InvalidInput: ``grading`` is not a mapping, an account id is blank or not a string,
-            or a value is neither a :class:`Tier` nor a graded account.
-
-    >>> from keyaccount import AccountFigures
-    >>> from keyaccount.policies import presets
-    >>> grading = presets.weighted_grading().grade(
-    ...     AccountFigures(account_id=f"c{i}", contract_amount=1000 * i,
-    ...                    profit_contribution=i, purchase_count=i) for i in range(1, 21))
-    >>> tiers = tiers_of(grading)
-    >>> tiers["c20"].code, tiers["c1"].code
-    ('A', 'D')
-    >>> tiers == {account_id: graded.tier for account_id, graded in grading.items()}
-    True
-    """
-    return _read_tiers(grading, field="grading")
-
-
-def _read_tiers(grading: Mapping[str, object], *, field: str) -> dict[str, Tier]:
-    """:func:`tiers_of`, naming the argument ``field`` in its errors (for this package)."""
-    if not isinstance(grading, Mapping):
-        raise InvalidInput(f"{field} must be a mapping of account id to tier, got {grading!r}")
-    bulk = getattr(grading, "tiers_by_account", None)
-    if callable(bulk):
-        # found by name: a host's own grading may offer the bulk read too
-        return dict(bulk())
-    _check_ids(grading, field=field)
-    if all(map(isinstance, grading.values(), repeat(Tier))):
-        return dict(cast("Mapping[str, Tier]", grading))  # checked and copied at C speed
-    tiers = {}
-    for account_id, value in grading.items():
-        tier = value if isinstance(value, Tier) else getattr(value, "tier", None)
-        if not isinstance(tier, Tier):
-            raise InvalidInput(
-                f"{field}[{account_id!r}] must be a Tier or a graded account, got {value!r}"
-            )
-        tiers[account_id] = tier
-    return tiers
-
-
-def _check_ids(grading: Mapping[Any, object], *, field: str) -> None:
-    """Account ids are non-blank strings (checked at C speed; the culprit found if not)."""
-    ids: Any = grading.keys()
-    if set(map(type, ids)) <= {str} and all(map(len, ids)) and not any(map(str.isspace, ids)):
-        return
-    for account_id in ids:
-        require_non_empty(account_id, field=f"an account id of {field}")

@@ -24,7 +24,7 @@ from keyaccount._validation import (
     to_items,
 )
 from keyaccount.domain.grading.events import TierChanged, _effective_on
-from keyaccount.domain.grading.graded import _read_tiers
+from keyaccount.domain.grading.reading import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["TierChange", "TierHistory", "tier_changes"]

@@ -19,7 +19,7 @@ import attrs
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_non_empty, to_items
-from keyaccount.domain.grading.graded import _read_tiers
+from keyaccount.domain.grading.reading import _read_tiers
 from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["MigrationMatrix"]

@@ -1,4 +1,4 @@
-"""The port a grading policy implements: :class:`GradingPolicy` (SPEC §5).
+"""The ports of grading: :class:`GradingPolicy` and :class:`EligibilityPolicy` (SPEC §5).
 
 The domain owns it; :mod:`keyaccount.policies` holds the default implementations and
 :mod:`keyaccount.testing` the conformance checks a host's own policy can run.
@@ -9,11 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
+from keyaccount.domain.grading.eligibility import (
+    EligibilityFacts,
+    EligibilityVerdict,
+    KeyAccountCriterion,
+)
 from keyaccount.domain.grading.figures import AccountFigures
 from keyaccount.domain.grading.graded import GradedAccount
 from keyaccount.domain.grading.tiers import Tier
 
-__all__ = ["GradingPolicy"]
+__all__ = ["EligibilityPolicy", "GradingPolicy"]
 
 
 @runtime_checkable
@@ -36,4 +41,26 @@ class GradingPolicy(Protocol):
 
     def grade(self, figures: Iterable[AccountFigures]) -> Mapping[str, GradedAccount]:
         """Grade a portfolio: account id to graded account."""
+        ...
+
+
+@runtime_checkable
+class EligibilityPolicy(Protocol):
+    """Says whether an account qualifies as a key account, and why (seed 004 第4条).
+
+    Default: :class:`keyaccount.policies.KeyAccountEligibility`. Invariants a host's own policy
+    must keep (checked by ``keyaccount.testing.check_eligibility_policy``): the verdict is of
+    the facts' account, has one finding per :class:`KeyAccountCriterion` in the seed's order,
+    marks as required exactly :attr:`required`, and its eligibility is what
+    :func:`~keyaccount.decide_eligibility` gives for its findings; the same facts give the
+    same verdict. It reads no grading, so it can run before one.
+    """
+
+    @property
+    def required(self) -> frozenset[KeyAccountCriterion]:
+        """The criteria an account must meet."""
+        ...
+
+    def assess(self, facts: EligibilityFacts) -> EligibilityVerdict:
+        """The verdict on one account."""
         ...

@@ -4,6 +4,8 @@
   contribution and purchase count over the portfolio, weight them 40/40/20, rank the
   portfolio and cut it into tiers A 5 %, B 15 %, C 30 %, D 50 %.
 * :class:`AmountBandGrading` (seed 004 第5条): fixed bands of annual purchase amount.
+* :class:`KeyAccountEligibility` (seed 004 第4条): whether an account qualifies as a key
+  account at all, criterion by criterion.
 * :func:`calibrate` turns a graded portfolio into contract-amount bands that reproduce it
   as closely as possible (seed 002: 以"客户合同额"拟定可衡量的等级划分标准).
 
@@ -11,9 +13,17 @@ Both policies implement :class:`keyaccount.GradingPolicy` and return a
 :class:`keyaccount.Grading`.
 """
 
-from keyaccount.policies.grading import bands, calibration, shares, weighted, weights
+from keyaccount.policies.grading import (
+    bands,
+    calibration,
+    eligibility,
+    shares,
+    weighted,
+    weights,
+)
 from keyaccount.policies.grading.bands import *
 from keyaccount.policies.grading.calibration import *
+from keyaccount.policies.grading.eligibility import *
 from keyaccount.policies.grading.shares import *
 from keyaccount.policies.grading.weighted import *
 from keyaccount.policies.grading.weights import *
@@ -21,6 +31,7 @@ from keyaccount.policies.grading.weights import *
 __all__ = [
     *bands.__all__,
     *calibration.__all__,
+    *eligibility.__all__,
     *shares.__all__,
     *weighted.__all__,
     *weights.__all__,

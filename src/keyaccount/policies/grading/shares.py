@@ -17,7 +17,7 @@ from keyaccount._validation import (
 )
 from keyaccount.domain.grading import TIER_A, TIER_B, TIER_C, TIER_D, Tier
 
-__all__ = ["DEFAULT_TIER_SHARES", "tier_boundaries"]
+__all__ = ["DEFAULT_TIER_SHARES", "seed_departures", "tier_boundaries"]
 
 # seed 002 §客户分级: A + B = 20 %, C + D = 80 %; the split within is our default (SPEC §5a).
 DEFAULT_TIER_SHARES: tuple[tuple[Tier, Decimal], ...] = (
@@ -79,3 +79,36 @@ def tier_boundaries(
         bounds.append(int(exact + Fraction(1, 2)))  # floor(x + 1/2): round half up
     return tuple(bounds)
 
+
+
+def seed_departures(
+    shares: Sequence[tuple[Tier, Decimal]] | Mapping[Tier, Decimal],
+) -> tuple[str, ...]:
+    """Where tier shares leave seed 002 三(二)1 (A + B = 20 %, C + D = 80 %); empty if nowhere.
+
+    The rule speaks of the seed tiers A-D; shares over other tiers are named as such. Such
+    shares stay possible for a host; this only says so.
+
+    >>> from keyaccount.policies import DEFAULT_TIER_SHARES
+    >>> seed_departures(DEFAULT_TIER_SHARES)
+    ()
+    >>> seed_departures([(TIER_A, 10), (TIER_B, 20), (TIER_C, 30), (TIER_D, 40)])
+    ('A + B = 30 %, but seed 002 三(二)1 puts A + B at 20 % (C + D at 80 %)',)
+
+    Raises:
+        InvalidInput: a share that is not a percent from 0 to 100 keyed by a :class:`Tier`.
+    """
+    checked = [
+        (tier, check_share(tier, share))
+        for tier, share in to_pairs(shares, field="shares", entry="(tier, share)")
+    ]
+    tiers = tuple(tier for tier, _ in checked)
+    if tiers != (TIER_A, TIER_B, TIER_C, TIER_D):
+        codes = ", ".join(tier.code for tier in tiers)
+        return (f"the tiers are {codes}, not seed 002's A, B, C, D: its rule A + B = 20 % "
+                "(C + D = 80 %) cannot be checked",)
+    top = checked[0][1] + checked[1][1]
+    if top == 20:
+        return ()
+    return (f"A + B = {top.normalize():f} %, but seed 002 三(二)1 puts A + B at 20 % "
+            "(C + D at 80 %)",)

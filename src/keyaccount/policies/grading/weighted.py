@@ -28,13 +28,21 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._numeric import integer_weights
 from keyaccount._validation import check_settings_keys, settings_errors, to_enum
-from keyaccount.domain.grading import SCORE_TIERS, AccountFigures, Grading, Tier
+from keyaccount.domain.grading import (
+    SCORE_TIERS,
+    TIE_BREAK_FIGURES,
+    AccountFigures,
+    Grading,
+    Tier,
+    TieRule,
+)
 from keyaccount.policies.grading._engine import WeightedFigure, min_max_keys, percentile_keys
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes, to_shares
 from keyaccount.policies.grading.shares import (
     DEFAULT_TIER_SHARES,
     check_share,
+    seed_departures,
     tier_boundaries,
 )
 from keyaccount.policies.grading.weights import DEFAULT_WEIGHTS, FIGURES, ScoreWeights
@@ -55,6 +63,10 @@ def _normalisation(value: Normalisation | str) -> Normalisation:
     return to_enum(Normalisation, value, field="normalisation")
 
 
+def _tie_rule(value: TieRule | str) -> TieRule:
+    return to_enum(TieRule, value, field="tie_rule")
+
+
 def _tier_count_text(tiers: Sequence[Tier]) -> str:
     return ", ".join(tier.code for tier in tiers)
 
@@ -71,6 +83,11 @@ class WeightedScoreGrading:
         normalisation: :attr:`Normalisation.PERCENTILE` (default) or ``MIN_MAX``.
         shares: ``(tier, percent)`` pairs, best tier first, summing to 100
             (default A 5, B 15, C 30, D 50). A mapping is accepted.
+        tie_rule: where a tie block that straddles a boundary goes (:class:`TieRule`,
+            default ``split``; a string names one).
+        tie_break: under ``split``, the figure that orders a tie block, descending, before the
+            account id: ``"contract_amount"`` (default), ``"profit_contribution"`` or
+            ``"purchase_count"``.
 
     Ranking rules (the reference page has the worked examples):
 
@@ -80,12 +97,16 @@ class WeightedScoreGrading:
     * ``rank`` is the competition rank, ``1 +`` the number of accounts with a strictly higher
       score; equal scores share a rank, so input order never splits a tie;
     * tier boundaries are :func:`tier_boundaries` (cumulative shares rounded half up to whole
-      accounts); an account is in the first tier whose boundary is ``>= rank``. A tie that
-      straddles a boundary therefore goes wholly to the better tier.
+      accounts); an account is in the first tier whose boundary is ``>= rank``;
+    * a tie block that straddles a boundary is placed by ``tie_rule``: ``split`` (default)
+      orders it by ``tie_break`` descending, then account id, and cuts it exactly, so the
+      tier counts are the rounded targets; ``better`` (0.1.0) puts it wholly in the tier of
+      its best position, ``worse`` of its worst, ``nearest`` of its middle.
 
     Raises:
         InvalidInput: shares that are negative, over 100, with more than 12 decimal places, out
-            of rank order, repeat a tier or do not sum to 100.
+            of rank order, repeat a tier or do not sum to 100; an unknown tie rule or
+            tie-break figure.
     """
 
     weights: ScoreWeights = DEFAULT_WEIGHTS
@@ -95,6 +116,8 @@ class WeightedScoreGrading:
     shares: tuple[tuple[Tier, Decimal], ...] = attrs.field(
         default=DEFAULT_TIER_SHARES, converter=to_shares
     )
+    tie_rule: TieRule = attrs.field(default=TieRule.SPLIT, converter=_tie_rule)
+    tie_break: str = "contract_amount"
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.weights, ScoreWeights):
@@ -114,6 +137,25 @@ class WeightedScoreGrading:
         if total != 100:
             listed = ", ".join(f"{tier.code}={share}" for tier, share in self.shares)
             raise InvalidInput(f"tier shares must sum to 100 %, got {total} % ({listed})")
+        if not isinstance(self.tie_break, str) or self.tie_break not in TIE_BREAK_FIGURES:
+            raise InvalidInput(f"tie_break must be one of {list(TIE_BREAK_FIGURES)}, "
+                               f"got {self.tie_break!r:.80}")
+
+    @property
+    def seed_departures(self) -> tuple[str, ...]:
+        """Where the shares leave seed 002 三(二)1 (A + B = 20 %, C + D = 80 %); empty if nowhere.
+
+        Such shares stay possible; this says so, and so does
+        :func:`keyaccount.testing.check_grading_configuration`.
+
+        >>> from keyaccount import TIER_A, TIER_B, TIER_C, TIER_D
+        >>> WeightedScoreGrading().seed_departures
+        ()
+        >>> WeightedScoreGrading(shares={TIER_A: 10, TIER_B: 20, TIER_C: 30, TIER_D: 40}
+        ...                      ).seed_departures
+        ('A + B = 30 %, but seed 002 三(二)1 puts A + B at 20 % (C + D at 80 %)',)
+        """
+        return seed_departures(self.shares)
 
     @property
     def tiers(self) -> tuple[Tier, ...]:
@@ -126,10 +168,11 @@ class WeightedScoreGrading:
 
         Settings: ``weights`` (``{figure: weight}``; figures left out weigh 0),
         ``normalisation`` (``"percentile"`` or ``"min_max"``), ``shares``
-        (``{tier code: percent}``, best tier first). Numbers may be ints, numeric strings,
-        Decimals or floats (a float is read by its shortest repr, ``0.4`` -> ``"0.4"``).
-        A code A-D listed at its seed rank is the seed tier; other codes make new tiers ranked
-        in the order given.
+        (``{tier code: percent}``, best tier first), ``tie_rule`` (``"split"``,
+        ``"better"``, ``"worse"`` or ``"nearest"``), ``tie_break`` (a figure name).
+        Numbers may be ints, numeric strings, Decimals or floats (a float is read by its
+        shortest repr, ``0.4`` -> ``"0.4"``). A code A-D listed at its seed rank is the seed
+        tier; other codes make new tiers ranked in the order given.
 
         >>> WeightedScoreGrading.from_mapping({"weights": {"contract_amount": 0.5,
         ...                                                "profit_contribution": 0.5}})
@@ -142,11 +185,13 @@ class WeightedScoreGrading:
 
         Raises:
             PolicyConfigError: an unknown key or figure, a negative weight, weights that do
-                not sum to 1, shares that do not sum to 100 %, an unknown normalisation.
+                not sum to 1, shares that do not sum to 100 %, an unknown normalisation, tie
+                rule or tie-break figure.
         """
         policy = "WeightedScoreGrading"
-        check_settings_keys(settings, allowed=("weights", "normalisation", "shares"),
-                            policy=policy)
+        check_settings_keys(
+            settings, allowed=("weights", "normalisation", "shares", "tie_rule", "tie_break"),
+            policy=policy)
         with settings_errors():
             arguments: dict[str, Any] = {}
             if "weights" in settings:
@@ -156,8 +201,9 @@ class WeightedScoreGrading:
                     *(setting_number(weights.get(figure, 0), f"weights.{figure}")
                       for figure in FIGURES)
                 )
-            if "normalisation" in settings:
-                arguments["normalisation"] = settings["normalisation"]
+            for key in ("normalisation", "tie_rule", "tie_break"):
+                if key in settings:
+                    arguments[key] = settings[key]
             if "shares" in settings:
                 shares = settings["shares"]
                 if not isinstance(shares, Mapping):
@@ -189,7 +235,8 @@ class WeightedScoreGrading:
         ids = unique_ids(listed)
         if not listed:
             return Grading._trusted(figures=listed, ids=ids, keys=[], key_unit=Fraction(0),
-                           columns=[], tiers=self.tiers, bounds=self._boundaries(0))
+                           columns=[], tiers=self.tiers, bounds=self._boundaries(0),
+                           tie_rule=self.tie_rule, tie_break=self.tie_break)
         integers, denominator = integer_weights(self.weights.as_tuple())
         weighted: list[WeightedFigure] = [
             (figure, weight, integer_weight)
@@ -205,6 +252,7 @@ class WeightedScoreGrading:
         return Grading._trusted(
             figures=listed, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
             tiers=self.tiers, bounds=self._boundaries(len(listed)),
+            tie_rule=self.tie_rule, tie_break=self.tie_break,
         )
 
     def _boundaries(self, n: int) -> tuple[int, ...]:
