@@ -129,7 +129,7 @@ def _best_of(repeats: int, case):  # type: ignore[no-untyped-def]
 
 
 def run(report, note) -> None:  # type: ignore[no-untyped-def]
-    planner = VisitPlanner(presets.visit_frequency())
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
     for size in SIZES:
         rng = random.Random(size)
         accounts = _accounts(size, rng)

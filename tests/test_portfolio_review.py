@@ -49,6 +49,7 @@ def test_the_review_walks_the_whole_domain_in_order(review: str) -> None:
         "3. Visit plans",
         "4. The second half of 2025 replayed: visits, tickets, escalation",
         "5. The half-year review 2025-H2: indicators and scorecards",
+        "6. The team's load: the 2026 plan within capacity (issue 13)",
     ]
 
 
@@ -63,7 +64,7 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "one successor for all is refused:",
         "below coverage after: 0",
         # the leaver's planned visits follow the accounts to their successors
-        "zhou's 270 visits planned from 2025-09-15 on go to the successors of the 216 accounts",
+        "zhou's 295 visits planned from 2025-09-15 on go to the successors of the 216 accounts",
         # the weighted score cuts the portfolio 5 / 15 / 30 / 50 %
         "    2024 figures, 3000 accounts: A 150, B 450, C 900, D 1500",
         "amount bands (seed 004, annual purchase amount 2025): STRATEGIC",
@@ -95,8 +96,18 @@ def test_the_review_counts_deadlines_across_the_national_day_holiday(review: str
             "(a make-up working day)") in review.splitlines()
 
 
-def test_next_years_plan_starts_on_the_make_up_working_day_of_4_january(review: str) -> None:
-    assert any(line.startswith("      2026-01-04 Sun on_site") for line in review.splitlines())
+def test_next_years_plan_made_on_5_january_places_no_visit_before_it(review: str) -> None:
+    assert any(line.startswith("      2026-01-05 Mon on_site") for line in review.splitlines())
+    assert not any(line.startswith("      2026-01-0") and line[17:19] in ("01", "02", "03", "04")
+                   for line in review.splitlines())
+
+
+def test_the_team_load_stays_within_capacity_and_a_team_of_two_is_short(review: str) -> None:
+    lines = review.splitlines()
+    busiest = next(line for line in lines if line.startswith("  busiest person-day in person"))
+    assert int(busiest.split(";")[0].split()[-1]) <= 3
+    assert any(line.startswith("  the same accounts for a team of two") and
+               not line.endswith(" 0 unplaced; person-days missing:") for line in lines)
 
 
 def test_importing_the_review_prints_nothing_and_runs_nothing(

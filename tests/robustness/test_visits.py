@@ -15,8 +15,12 @@ from keyaccount import (
     CustomerCategory,
     FeedbackItem,
     OverdueVisit,
+    PersonDayLoad,
     PlannedVisit,
+    PortfolioPlan,
+    Shortfall,
     Topic,
+    UnplacedVisit,
     VisitGap,
     VisitInterval,
     VisitKind,
@@ -33,14 +37,14 @@ from keyaccount import (
     scaled_count,
     visit_id,
 )
-from keyaccount.policies import TierVisitFrequency
-from keyaccount.policies.presets import escalation, visit_frequency
+from keyaccount.policies import DailyVisitCapacity, PersonCapacity, TierVisitFrequency
+from keyaccount.policies.presets import escalation, visit_capacity, visit_frequency
 from robustness.harness import Call, suite
 from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, SHANGHAI, YEAR, complete_record
 
 DAY = date(2026, 3, 2)
 ACCOUNT = AccountToPlan("BEIHAI", TIER_D, staff=("chen", "li"), blackout_dates=(DAY,))
-PLANNER = VisitPlanner(visit_frequency())
+PLANNER = VisitPlanner(visit_frequency(), visit_capacity())
 PLAN, _ = PLANNER.plan(ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
 FIRST = PLAN.visit_at(0)
 INTERVAL = VisitInterval(months=6)
@@ -81,6 +85,18 @@ SETTINGS = {
     "levels": {"core": {"on_site": 12}},
     "ladder": {"A": "core", "B": "important", "C": "general", "D": "general"},
     "raises": {"ACME": {"event": 1}},
+}
+
+CAPACITY = DailyVisitCapacity(people={"li": PersonCapacity(in_person=1, days_off=(DAY,))})
+PORTFOLIO, _ = PLANNER.plan_portfolio((ACCOUNT,), YEAR, calendar=CALENDAR, festivals=FESTIVALS,
+                                      now=NOW)
+PERSON = PersonCapacity(in_person=1, phone=5, days_off=(DAY,), first_day=date(2026, 2, 2),
+                        last_day=date(2026, 11, 30))
+UNPLACED = UnplacedVisit("BEIHAI", VisitKind.ON_SITE, YEAR, "no_capacity")
+CAPACITY_SETTINGS = {
+    "in_person": 4, "phone": 15, "message": 100,
+    "people": {"li": {"in_person": 1, "phone": 5, "days_off": ["2026-03-02"],
+                      "first_day": "2026-02-02", "last_day": "2026-11-30"}},
 }
 
 CASES = [
@@ -129,7 +145,7 @@ CASES = [
     Call(ComplianceReport, date(2026, 6, 15), (COMPLIANCE,), (OVERDUE,), (GAP,), (),
          frozenset({"BEIHAI/2026-01-05/phone_return"})),
     # --- planner ------------------------------------------------------------------------------
-    Call(VisitPlanner, visit_frequency()),
+    Call(VisitPlanner, visit_frequency(), visit_capacity(), holiday_window=10, greeting_window=3),
     Call(PLANNER.plan, ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW),
     Call(PLANNER.plan_portfolio, (ACCOUNT,), YEAR, calendar=CALENDAR, festivals=FESTIVALS,
          now=NOW),
@@ -156,6 +172,22 @@ CASES = [
     Call(POLICY.quota_for, "ACME", TIER_B),
     Call(POLICY.with_raise, "ACME", QUOTA),
     Call(visit_frequency),
+    # --- capacity and the portfolio plan (issue 13) -------------------------------------------
+    Call(DailyVisitCapacity, in_person=3, phone=20, message=None, people={"li": PERSON}),
+    Call(DailyVisitCapacity.from_mapping, CAPACITY_SETTINGS),
+    Call(CAPACITY.limit, "li", DAY, "in_person"),
+    Call(CAPACITY.standard_limit, "phone"),
+    Call(PersonCapacity, in_person=1, phone=5, days_off=(DAY,), first_day=date(2026, 2, 2),
+         last_day=date(2026, 11, 30)),
+    Call(PERSON.available, DAY),
+    Call(visit_capacity),
+    Call(UnplacedVisit, "BEIHAI", VisitKind.ON_SITE, YEAR, "no_capacity"),
+    Call(Shortfall, date(2026, 3, 1), "in_person", 7, 3),
+    Call(PersonDayLoad, "li", DAY, 3, 20, 0),
+    Call(PortfolioPlan, PORTFOLIO.plans, (UNPLACED,),
+         (Shortfall(date(2026, 3, 1), "phone", 1, 1),)),
+    Call(PORTFOLIO.busiest, "phone"),
+    Call(PORTFOLIO.person_days),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

@@ -146,22 +146,9 @@ def _records(value: Iterable[ProcessRecord]) -> tuple[ProcessRecord, ...]:
 #: (the tier: :meth:`Customer.regrade`).
 AMENDABLE_FIELDS = frozenset(
     {
-        "name",
-        "category",
-        "counterpart_role",
-        "legal_representative",
-        "address",
-        "postcode",
-        "phone",
-        "fax",
-        "email",
-        "business_scope",
-        "registered_capital",
-        "credit_rating",
-        "profile",
-        "contacts",
-        "department",
-        "important_dates",
+        "name", "category", "counterpart_role", "legal_representative", "address", "area",
+        "postcode", "phone", "fax", "email", "business_scope", "registered_capital",
+        "credit_rating", "profile", "contacts", "department", "important_dates",
     }
 )
 _NEEDS_CONTRACTS = frozenset({AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.DORMANT})
@@ -179,6 +166,8 @@ class Customer(LifecycleSteps):
         counterpart_role: customer, supplier, distributor or special (seed 003).
         legal_representative: 法人代表.
         address: 地址.
+        area: where the account's visits go, a plain string the host chooses (a city, a
+            district, a sales region); the visit planner groups in-person visits by it.
         postcode: 邮编.
         phone: the switchboard number (总机), which every role may see.
         fax: 传真.
@@ -235,6 +224,7 @@ class Customer(LifecycleSteps):
     )
     legal_representative: str | None = attrs.field(default=None, validator=optional_text)
     address: str | None = attrs.field(default=None, validator=optional_text)
+    area: str | None = attrs.field(default=None, validator=optional_text)
     postcode: str | None = attrs.field(default=None, validator=optional_text)
     phone: str | None = attrs.field(default=None, validator=optional_text)
     fax: str | None = attrs.field(default=None, validator=optional_text)
