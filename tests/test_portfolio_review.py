@@ -64,7 +64,7 @@ def test_the_review_reports_the_key_figures(review: str) -> None:
         "one successor for all is refused:",
         "below coverage after: 0",
         # the leaver's planned visits follow the accounts to their successors
-        "zhou's 295 visits planned from 2025-09-15 on go to the successors of the 216 accounts",
+        "zhou's 305 visits planned from 2025-09-15 on go to the successors of the 216 accounts",
         # the weighted score cuts the portfolio 5 / 15 / 30 / 50 %
         "    2024 figures, 3000 accounts: A 150, B 450, C 900, D 1500",
         "amount bands (seed 004, annual purchase amount 2025): STRATEGIC",

@@ -29,11 +29,16 @@ from keyaccount.domain.visits._engine import (
     _interval,
     _slot_bounds,
     _topics_for,
-    _visit_order,
 )
 from keyaccount.domain.visits.accounts import AccountToPlan
 from keyaccount.domain.visits.events import VisitPlanned, _planned
-from keyaccount.domain.visits.kinds import _KIND_ORDER, VisitKind, VisitLoad
+from keyaccount.domain.visits.kinds import (
+    _KIND_ORDER,
+    FESTIVAL_KINDS,
+    Topic,
+    VisitKind,
+    VisitLoad,
+)
 from keyaccount.domain.visits.plan import VisitPlan
 from keyaccount.domain.visits.portfolio import (
     PortfolioPlan,
@@ -46,7 +51,7 @@ from keyaccount.domain.visits.ports import (
     VisitFrequencyPolicy,
     WorkingDayCalendar,
 )
-from keyaccount.domain.visits.quotas import VisitQuota, scaled_count
+from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
 
 _LOAD_OF = {kind: VisitLoad.of(kind) for kind in VisitKind}
 _IN_PERSON = VisitLoad.IN_PERSON
@@ -105,14 +110,32 @@ def _templates_windows(
     return windows
 
 
+_Heap = list[tuple[int, int, int, int]]
+_Resolved = tuple[_Heap, list[int | None], list[int], list[str | None]]
+
+
+class _WorkingDates:
+    """The working days of the period as dates and as day indices."""
+
+    __slots__ = ("dates", "period", "working", "working_indices")
+
+    def __init__(self, days: _Days) -> None:
+        self.period = days.period
+        self.working = days.working
+        self.working_indices = [index for index, flag in enumerate(days.working) if flag]
+        start = days.period.start
+        self.dates = tuple(start + timedelta(days=index) for index in self.working_indices)
+
+
 class _Team:
     """Each person's load, area and limit per day of the period (built as people appear)."""
 
     __slots__ = ("areas", "capacity", "days", "heaps", "limits", "loads")
+    days: _WorkingDates
 
     def __init__(self, capacity: VisitCapacityPolicy, days: _Days) -> None:
         self.capacity = capacity
-        self.days = days
+        self.days = _WorkingDates(days)
         self.loads: dict[tuple[str, VisitLoad], list[int]] = {}
         self.limits: dict[tuple[str, VisitLoad], list[int | None]] = {}
         self.areas: dict[str, list[str | None]] = {}
@@ -123,20 +146,22 @@ class _Team:
         known = self.limits.get(key)
         if known is not None:
             return known
-        start = self.days.period.start
-        limit = self.capacity.limit
-        row: list[int | None] = []
-        for offset, working in enumerate(self.days.working):
-            if not working:
-                row.append(0)
-                continue
-            value = limit(person, start + timedelta(days=offset), load)
+        answered = self.capacity.limits(person, self.days.dates, load)
+        given = list(answered) if isinstance(answered, Sequence) else None
+        if given is None or len(given) != len(self.days.dates):
+            raise InvalidInput(
+                f"capacity policy limits({person!r}, ..., {load.value!r}) must give one limit "
+                f"a day ({len(self.days.dates)}), got {answered!r}"
+            )
+        row: list[int | None] = [0] * len(self.days.working)
+        for index, value in zip(self.days.working_indices, given, strict=True):
             if value is not None and (type(value) is not int or not 0 <= value <= COUNT_LIMIT):
                 raise InvalidInput(
-                    f"capacity policy limit({person!r}, {(start + timedelta(days=offset))}, "
+                    f"capacity policy limit({person!r}, "
+                    f"{self.days.dates[self.days.working_indices.index(index)]}, "
                     f"{load.value!r}) must be None or an int from 0 to 10**9, got {value!r}"
                 )
-            row.append(value)
+            row[index] = value
         self.limits[key] = row
         self.loads[key] = [0] * len(row)
         if person not in self.areas:
@@ -235,17 +260,26 @@ def place_portfolio(
     # the windows of each quota, shared by the accounts that have it
     templates: dict[VisitQuota, list[_Window]] = {}
     by_window: dict[_Window, list[tuple[int, int]]] = {}
+    members: dict[VisitQuota, list[int]] = {}
+    quotas = []
     for number, account in enumerate(ordered):
         quota = policy.quota_for(account.account_id, account.tier)
+        quotas.append(quota)
         template = templates.get(quota)
         if template is None:
             template = templates[quota] = _templates_windows(
                 quota, days, first, festival_indices, windows_before, account.account_id
             )
+            members[quota] = []
+        members[quota].append(number)
+    for quota, template in templates.items():
+        numbers = members[quota]
         for ordinal, window in enumerate(template):
-            by_window.setdefault(window, []).append((number, ordinal))
+            by_window.setdefault(window, []).extend((number, ordinal) for number in numbers)
     team = _Team(capacity, days)
-    placed: list[list[tuple[int, VisitKind, str, int, int]]] = [[] for _ in ordered]
+    placed: list[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]] = [
+        [] for _ in ordered
+    ]
     unplaced: list[tuple[int, _Window, UnplacedReason]] = []
     blackouts: dict[int, frozenset[int]] = {}
     for number, account in enumerate(ordered):
@@ -253,69 +287,109 @@ def place_portfolio(
             blackouts[number] = frozenset(
                 (day - start).days for day in account.blackout_dates if day in period
             )
-    taken: set[int] = set()
+    # the days on which an account has a visit of a kind already (one of a kind a day)
+    taken: dict[tuple[int, VisitKind], set[int]] = {}
     no_block: frozenset[int] = frozenset()
     # tightest windows first (festival windows, then months, then quarters), then in time
+    loads_of = team.loads
+    areas_of = team.areas
+    singles: dict[str, tuple[str, ...]] = {}
     for window in sorted(by_window, key=lambda w: (w[2] - w[1], w[1], _KIND_ORDER[w[0]])):
         kind, lo, hi, backwards = window
-        load = _LOAD_OF[kind]
         code = _KIND_ORDER[kind]
+        span = Period(start + timedelta(days=lo), start + timedelta(days=hi))
+        load = _LOAD_OF[kind]
+        in_person = load is _IN_PERSON
+        # windows of an even kind partition the period; festival windows may overlap
+        overlapping = kind in FESTIVAL_KINDS
+        # per person (and area) of this window: its heap and its rows of limits and loads
+        resolved: dict[tuple[str, str | None], _Resolved] = {}
         for number, ordinal in by_window[window]:
             account = ordered[number]
             staff = account.staff
-            area = account.area
-            turn = ordinal % len(staff)
-            blocked_days = blackouts.get(number, no_block)
-            base = number * size
-            blocked = {day for day in range(lo, hi) if (base + day) * 8 + code in taken}
-            if blocked:
-                blocked |= blocked_days
-            else:
-                blocked = blocked_days  # type: ignore[assignment]
-            best: tuple[int, int, int, int, int, str] | None = None
-            for rank, person in enumerate(staff[turn:] + staff[:turn]):
-                heap = team.heap(person, load, lo, hi, backwards, area)
-                top = _peek(team, heap, person, load, area, blocked)
+            area = account.area if in_person else None
+            blocked: frozenset[int] | set[int] = blackouts.get(number, no_block)
+            if overlapping:
+                same_kind = taken.get((number, kind))
+                if same_kind is not None:
+                    blocked = same_kind | blocked
+            count = len(staff)
+            best: tuple[int, int, int, int, int, str, _Resolved] | None = None
+            for rank in range(count):
+                person = staff[(ordinal + rank) % count]
+                state = resolved.get((person, area))
+                if state is None:
+                    state = resolved[(person, area)] = (
+                        team.heap(person, load, lo, hi, backwards, area),
+                        team.limits[(person, load)],
+                        loads_of[(person, load)],
+                        areas_of[person],
+                    )
+                heap, limits, day_loads, person_areas = state
+                top = heap[0] if heap else None
                 if top is not None:
-                    candidate = (top[0], top[1], rank, top[2], top[3], person)
+                    # the common case: the top entry is current, free and not blocked
+                    top_day = top[3]
+                    limit = limits[top_day]
+                    now_count = day_loads[top_day]
+                    if (
+                        now_count != top[1]
+                        or (limit is not None and now_count >= limit)
+                        or top[0] != (
+                            1 if area is not None and person_areas[top_day] not in (None, area)
+                            else 0
+                        )
+                        or top_day in blocked
+                    ):
+                        top = _peek(team, heap, person, load, area, blocked)
+                if top is not None:
+                    candidate = (top[0], top[1], rank, top[2], top[3], person, state)
                     if best is None or candidate < best:
                         best = candidate
-                        if candidate[0] == 0 and candidate[1] == 0 and rank == 0:
+                        if candidate[0] == 0 and candidate[1] == 0:
                             break
             if best is None:
                 free = any(
-                    days.working[day] and day not in blocked for day in range(lo, hi)
+                    days.working[day] and day not in blackouts.get(number, no_block)
+                    for day in range(lo, hi)
                 )
                 reason = UnplacedReason.NO_CAPACITY if free else UnplacedReason.NO_FREE_DAY
                 unplaced.append((number, window, reason))
                 continue
-            day, person = best[4], best[5]
-            team.loads[(person, load)][day] += 1
-            if area is not None and load is _IN_PERSON:
-                areas = team.areas[person]
-                if areas[day] is None:
-                    areas[day] = area
-            taken.add((base + day) * 8 + code)
-            placed[number].append((day, kind, person, lo, hi))
-    return _portfolio(
-        ordered, placed, unplaced, capacity, days, policy, now, start
-    )
+            mismatch, _, _, order, day, person, state = best
+            heap, limits, day_loads, person_areas = state
+            day_loads[day] += 1
+            if area is not None and person_areas[day] is None:
+                person_areas[day] = area
+            # the chosen day is the top of its heap: refresh it now (the others lazily)
+            # (a blocked day set aside may have gone back on top: then it stays lazy)
+            if heap[0][3] == day:
+                limit = limits[day]
+                if limit is not None and day_loads[day] >= limit:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (mismatch, day_loads[day], order, day))
+            if overlapping:
+                taken.setdefault((number, kind), set()).add(day)
+            single = singles.get(person)
+            if single is None:
+                single = singles[person] = (person,)
+            placed[number].append((day, code, kind, single, span))
+    return _portfolio(ordered, placed, unplaced, capacity, days, quotas, now, start)
 
 
 def _portfolio(
     ordered: Sequence[AccountToPlan],
-    placed: Sequence[list[tuple[int, VisitKind, str, int, int]]],
+    placed: Sequence[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]],
     unplaced: list[tuple[int, _Window, UnplacedReason]],
     capacity: VisitCapacityPolicy,
     days: _Days,
-    policy: VisitFrequencyPolicy,
+    quotas: Sequence[VisitQuota],
     now: datetime,
     start: date,
 ) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
     period = days.period
     periods: dict[tuple[int, int], Period] = {}
-    dates: dict[int, date] = {}
-    singles: dict[str, tuple[str, ...]] = {}
 
     def window_of(lo: int, hi: int) -> Period:
         found = periods.get((lo, hi))
@@ -325,40 +399,39 @@ def _portfolio(
             )
         return found
 
+    date_at = [start + timedelta(days=index) for index in range(len(days.working))]
     plans = []
     events = []
-    intervals: dict[VisitQuota, object] = {}
-    for account, rows in zip(ordered, placed, strict=True):
-        rows.sort(key=_visit_order)
-        visit_days = []
-        visitors = []
-        windows = []
-        for day, _, person, lo, hi in rows:
-            when = dates.get(day)
-            if when is None:
-                when = dates[day] = start + timedelta(days=day)
-            visit_days.append(when)
-            single = singles.get(person)
-            if single is None:
-                single = singles[person] = (person,)
-            visitors.append(single)
-            windows.append(window_of(lo, hi))
-        kinds = tuple(row[1] for row in rows)
-        quota = policy.quota_for(account.account_id, account.tier)
-        interval = intervals.get(quota)
-        if interval is None and quota not in intervals:
+    intervals: dict[VisitQuota, VisitInterval | None] = {}
+    topics: dict[tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]] = {}
+    empty: tuple[()] = ()
+    for account, rows, quota in zip(ordered, placed, quotas, strict=True):
+        # (day, kind code) is unique in an account's rows: the sort never looks further
+        rows.sort()
+        if rows:
+            day_column, _, kind_column, visitor_column, window_column = zip(*rows, strict=True)
+            visit_days = tuple(map(date_at.__getitem__, day_column))
+        else:
+            visit_days = kind_column = visitor_column = window_column = empty
+        kinds: tuple[VisitKind, ...] = kind_column
+        if quota in intervals:
+            interval = intervals[quota]
+        else:
             interval = intervals[quota] = _interval(scaled_count(quota.regular, period), period)
+        kind_topics = topics.get(kinds)
+        if kind_topics is None:
+            kind_topics = topics[kinds] = _topics_for(kinds)
         plans.append(
             VisitPlan._from_planner(
                 account.account_id,
                 account.tier,
                 period,
-                tuple(visit_days),
+                visit_days,
                 kinds,
-                tuple(visitors),
-                _topics_for(kinds),
-                interval,  # type: ignore[arg-type]
-                tuple(windows),
+                visitor_column,
+                kind_topics,
+                interval,
+                window_column,
             )
         )
         events.append(_planned(now, account.account_id, period, len(rows)))

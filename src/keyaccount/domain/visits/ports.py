@@ -7,6 +7,7 @@ the policy to :class:`~keyaccount.VisitPlanner`, the calendar to each planner ca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 from typing import Protocol, runtime_checkable
 
@@ -65,6 +66,12 @@ class VisitCapacityPolicy(Protocol):
 
     def limit(self, person: str, day: date, load: VisitLoad) -> int | None:
         """Visits of ``load`` that ``person`` can do on ``day`` (None: no limit; 0: away)."""
+        ...
+
+    def limits(
+        self, person: str, days: Sequence[date], load: VisitLoad
+    ) -> Sequence[int | None]:
+        """:meth:`limit` for each of ``days`` in turn (the planner asks once per person)."""
         ...
 
     def standard_limit(self, load: VisitLoad) -> int | None:

@@ -10,7 +10,7 @@ off, a joiner's first day, a leaver's last day).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -158,6 +158,20 @@ class DailyVisitCapacity:
         if load == VisitLoad.PHONE and own.phone is not None:
             return own.phone
         return standard
+
+    def limits(
+        self, person: str, days: Sequence[date], load: VisitLoad | str
+    ) -> tuple[int | None, ...]:
+        """:meth:`limit` for each of ``days``; one look-up for a person with no own limits."""
+        if type(person) is not str or not person.strip():
+            require_non_empty(person, field="DailyVisitCapacity.limits person")
+        given = to_items(days, field="DailyVisitCapacity.limits days", expected="dates")
+        for day in given:
+            if type(day) is not date:
+                require_day_in_years(day, field="a day in DailyVisitCapacity.limits days")
+        if person not in self._by_name:
+            return (self.standard_limit(load),) * len(given)
+        return tuple(self.limit(person, day, load) for day in given)
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> DailyVisitCapacity:
