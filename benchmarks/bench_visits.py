@@ -3,9 +3,9 @@
 Targets on the 2-core machine: plan a year for 100,000 accounts (the default tier mix of the
 grading policy, A 5 %, B 15 %, C 30 %, D 50 %) and 1,000 staff in four areas, within the
 default capacity (3 in person, 20 calls a person and day), in under 3 s, and evaluate
-compliance for them at a given ``now`` in under 1 s (the no-records worst case under 2 s). One account in five has one to three blackout dates; nine in
-ten due visits have a record. A last case, outside the targets, shows the worst case of an
-evaluation in which no visit was recorded at all.
+compliance for them at a given ``now`` in under 1 s (the no-records worst case under 2 s).
+One account in five has one to three blackout dates; nine in ten due visits have a record.
+A last case shows the worst case of an evaluation in which no visit was recorded at all.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from keyaccount.domain.visits import (
     compliance,
     events,
     kinds,
+    matching,
     plan,
     planner,
     portfolio,
@@ -29,6 +30,7 @@ from keyaccount.domain.visits.accounts import *
 from keyaccount.domain.visits.compliance import *
 from keyaccount.domain.visits.events import *
 from keyaccount.domain.visits.kinds import *
+from keyaccount.domain.visits.matching import *
 from keyaccount.domain.visits.plan import *
 from keyaccount.domain.visits.planner import *
 from keyaccount.domain.visits.portfolio import *
@@ -40,6 +42,7 @@ from keyaccount.domain.visits.records import *
 __all__ = [
     *accounts.__all__,
     *compliance.__all__,
+    *matching.__all__,
     *events.__all__,
     *kinds.__all__,
     *plan.__all__,
