@@ -60,8 +60,8 @@ class VisitCapacityPolicy(Protocol):
     (``presets.visit_capacity()``: 3 in person, 20 phone return visits, greetings unlimited).
     Invariants a host's own policy must keep (checked by
     ``keyaccount.testing.check_visit_capacity_policy``): a limit is None (unlimited) or an
-    int from 0 to ``10**9``, 0 on a day the person is not available, the answer depends only
-    on the arguments, and no person's limit is above the standard limit of the load.
+    int from 0 to ``10**9`` (0 on a day the person is not available), the answer depends
+    only on the arguments, and ``limits`` answers as ``limit`` does day by day.
     """
 
     def limit(self, person: str, day: date, load: VisitLoad) -> int | None:
