@@ -120,3 +120,11 @@ def test_the_general_visit_level_gets_two_on_site_visits_a_year() -> None:
 
     assert visit_frequency().minimum(ORDINARY).on_site == 2
     assert visit_frequency().minimum(TIER_C).on_site == 0
+
+
+def test_a_persons_own_limit_applies_whether_the_budget_is_named_or_a_member() -> None:
+    capacity = DailyVisitCapacity(people={"li": PersonCapacity(in_person=1, phone=2)})
+    day = date(2026, 3, 3)
+    assert capacity.limit("li", day, "in_person") == capacity.limit("li", day,
+                                                                     VisitLoad.IN_PERSON) == 1
+    assert capacity.limits("li", [day], "phone") == (2,)

@@ -147,15 +147,17 @@ class DailyVisitCapacity:
             require_non_empty(person, field="DailyVisitCapacity.limit person")
         if type(day) is not date:
             require_day_in_years(day, field="DailyVisitCapacity.limit day")
+        if type(load) is not VisitLoad:
+            load = to_enum(VisitLoad, load, field="DailyVisitCapacity.limit load")
         standard = self.standard_limit(load)
         own = self._by_name.get(person)
         if own is None:
             return standard
         if not own.available(day):
             return 0
-        if load == VisitLoad.IN_PERSON and own.in_person is not None:
+        if load is VisitLoad.IN_PERSON and own.in_person is not None:
             return own.in_person
-        if load == VisitLoad.PHONE and own.phone is not None:
+        if load is VisitLoad.PHONE and own.phone is not None:
             return own.phone
         return standard
 
