@@ -195,6 +195,9 @@ CASES = [
          (Shortfall(date(2026, 3, 1), "phone", 1, 1),)),
     Call(PORTFOLIO.busiest, "phone"),
     Call(PORTFOLIO.person_days),
+    Call(PLANNER.hand_over, PORTFOLIO, (ACCOUNT,), departing="chen", successor="wang",
+         from_day=date(2026, 3, 1), calendar=CALENDAR, now=NOW,
+         done=((FIRST.day, FIRST.kind),)),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

@@ -128,3 +128,23 @@ def test_a_persons_own_limit_applies_whether_the_budget_is_named_or_a_member() -
     assert capacity.limit("li", day, "in_person") == capacity.limit("li", day,
                                                                      VisitLoad.IN_PERSON) == 1
     assert capacity.limits("li", [day], "phone") == (2,)
+
+
+def test_a_handover_gives_the_leavers_visits_to_the_successor_within_capacity() -> None:
+    accounts = [AccountToPlan(f"H{n:02d}", TIER_A, staff=["zhou"], area="east")
+                for n in range(20)]
+    accounts += [AccountToPlan(f"W{n:02d}", TIER_A, staff=["wu"], area="east")
+                 for n in range(20)]
+    planner = VisitPlanner(visit_frequency(), visit_capacity())
+    portfolio, _ = planner.plan_portfolio(accounts, YEAR, calendar=CALENDAR,
+                                          festivals=FESTIVALS, now=NOW)
+    from_day = date(2026, 6, 1)
+    moved, events = planner.hand_over(portfolio, accounts, departing="zhou", successor="wu",
+                                      from_day=from_day, calendar=CALENDAR, now=NOW)
+    loads = _loads(moved)
+    assert not any(person == "zhou" and day >= from_day for person, day, _ in loads)
+    assert all(n <= 3 for (person, _, load), n in loads.items()
+               if person == "wu" and load is VisitLoad.IN_PERSON)
+    assert events
+    placed = moved.visit_count + len(moved.unplaced)
+    assert placed == portfolio.visit_count + len(portfolio.unplaced)

@@ -47,9 +47,10 @@ from keyaccount._errors import InvalidInput
 from keyaccount._validation import count, instance_of
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.visits._engine import replan_account
+from keyaccount.domain.visits._handover import hand_over_visits
 from keyaccount.domain.visits._placement import place_portfolio
 from keyaccount.domain.visits.accounts import AccountToPlan
-from keyaccount.domain.visits.events import VisitPlanned
+from keyaccount.domain.visits.events import VisitPlanned, VisitReassigned
 from keyaccount.domain.visits.kinds import VisitKind
 from keyaccount.domain.visits.plan import VisitPlan
 from keyaccount.domain.visits.portfolio import PortfolioPlan
@@ -226,4 +227,46 @@ class VisitPlanner:
         """
         return replan_account(
             self.policy, calendar, plan, account, as_of, done, festivals, now
+        )
+
+    def hand_over(
+        self,
+        portfolio: PortfolioPlan,
+        accounts: Iterable[AccountToPlan],
+        *,
+        departing: str,
+        successor: str,
+        from_day: date,
+        calendar: WorkingDayCalendar,
+        now: datetime,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord] = (),
+    ) -> tuple[PortfolioPlan, tuple[VisitReassigned, ...]]:
+        """Hand a leaver's planned visits to a successor within the successor's capacity.
+
+        Every visit ``departing`` has from ``from_day`` on, not yet done, goes to
+        ``successor``: on its own day when the successor has room that day (capacity,
+        availability, and one area a day for in-person visits), else on the least loaded
+        free day of its window from ``from_day`` on, else it joins ``unplaced``. The
+        successor's load is read from every plan of the portfolio (issue 13; SPEC §3).
+
+        Args:
+            portfolio: the team's plan (``plan_portfolio``'s result, or a hand over's).
+            accounts: the accounts as they are now (blackout dates, areas).
+            departing: who left.
+            successor: who goes in their place.
+            from_day: the first day whose visits are handed over.
+            calendar: the business calendar.
+            now: when the handover is made (timezone-aware).
+            done: the visits done, as ``(planned day, kind)`` pairs or records.
+
+        Returns:
+            The new portfolio plan and a :class:`VisitReassigned` event per plan changed.
+
+        Raises:
+            InvalidInput: a blank name, the same person twice, an account of the leaver's
+                visits missing from ``accounts``, or an argument of the wrong kind.
+        """
+        return hand_over_visits(
+            portfolio, self.capacity, accounts, departing, successor, from_day, calendar,
+            now, done,
         )
