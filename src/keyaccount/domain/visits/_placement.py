@@ -12,6 +12,7 @@ only rises, its area is set once), so a stale entry is refreshed when it reaches
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -51,9 +52,10 @@ from keyaccount.domain.visits.ports import (
     VisitFrequencyPolicy,
     WorkingDayCalendar,
 )
-from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
+from keyaccount.domain.visits.quotas import VisitQuota, scaled_count
 
 _LOAD_OF = {kind: VisitLoad.of(kind) for kind in VisitKind}
+_NO_INTERVAL = object()
 _IN_PERSON = VisitLoad.IN_PERSON
 # A window: (kind, lo, hi, backwards) in day indices from the period's start, hi excluded.
 _Window = tuple[VisitKind, int, int, bool]
@@ -178,6 +180,7 @@ class _Team:
             loads = self.loads[(person, load)]
             areas = self.areas[person]
             tracked = area is not None and load is _IN_PERSON
+            working = self.days.working_indices
             heap = [
                 (
                     1 if tracked and areas[day] not in (None, area) else 0,
@@ -185,7 +188,7 @@ class _Team:
                     -day if backwards else day,
                     day,
                 )
-                for day in range(lo, hi)
+                for day in working[bisect_left(working, lo) : bisect_left(working, hi)]
                 if limits[day] != 0
                 and (limits[day] is None or loads[day] < limits[day])  # type: ignore[operator]
             ]
@@ -262,15 +265,24 @@ def place_portfolio(
     by_window: dict[_Window, list[tuple[int, int]]] = {}
     members: dict[VisitQuota, list[int]] = {}
     quotas = []
+    # a policy hands out the same quota object for every account of a tier: look it up by
+    # identity first (the object is kept alive in ``quotas``, so its id is not reused)
+    by_identity: dict[int, VisitQuota] = {}
+    quota_for = policy.quota_for
     for number, account in enumerate(ordered):
-        quota = policy.quota_for(account.account_id, account.tier)
-        quotas.append(quota)
-        template = templates.get(quota)
-        if template is None:
-            template = templates[quota] = _templates_windows(
-                quota, days, first, festival_indices, windows_before, account.account_id
-            )
-            members[quota] = []
+        given_quota = quota_for(account.account_id, account.tier)
+        quota = by_identity.get(id(given_quota))
+        if quota is None:
+            quota = given_quota
+            if quota not in templates:
+                templates[quota] = _templates_windows(
+                    quota, days, first, festival_indices, windows_before, account.account_id
+                )
+                members[quota] = []
+            else:  # an equal quota seen before: share its template
+                quota = next(known for known in templates if known == quota)
+            by_identity[id(given_quota)] = quota
+        quotas.append(given_quota)
         members[quota].append(number)
     for quota, template in templates.items():
         numbers = members[quota]
@@ -292,6 +304,8 @@ def place_portfolio(
     no_block: frozenset[int] = frozenset()
     # tightest windows first (festival windows, then months, then quarters), then in time
     loads_of = team.loads
+    staff_of = [account.staff for account in ordered]
+    area_of = [account.area for account in ordered]
     areas_of = team.areas
     singles: dict[str, tuple[str, ...]] = {}
     for window in sorted(by_window, key=lambda w: (w[2] - w[1], w[1], _KIND_ORDER[w[0]])):
@@ -305,9 +319,8 @@ def place_portfolio(
         # per person (and area) of this window: its heap and its rows of limits and loads
         resolved: dict[tuple[str, str | None], _Resolved] = {}
         for number, ordinal in by_window[window]:
-            account = ordered[number]
-            staff = account.staff
-            area = account.area if in_person else None
+            staff = staff_of[number]
+            area = area_of[number] if in_person else None
             blocked: frozenset[int] | set[int] = blackouts.get(number, no_block)
             if overlapping:
                 same_kind = taken.get((number, kind))
@@ -402,7 +415,7 @@ def _portfolio(
     date_at = [start + timedelta(days=index) for index in range(len(days.working))]
     plans = []
     events = []
-    intervals: dict[VisitQuota, VisitInterval | None] = {}
+    intervals: dict[int, object] = {}
     topics: dict[tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]] = {}
     empty: tuple[()] = ()
     for account, rows, quota in zip(ordered, placed, quotas, strict=True):
@@ -414,10 +427,13 @@ def _portfolio(
         else:
             visit_days = kind_column = visitor_column = window_column = empty
         kinds: tuple[VisitKind, ...] = kind_column
-        if quota in intervals:
-            interval = intervals[quota]
+        # quota objects are kept alive in ``quotas``: their ids are not reused meanwhile
+        known = intervals.get(id(quota), _NO_INTERVAL)
+        if known is _NO_INTERVAL:
+            interval = _interval(scaled_count(quota.regular, period), period)
+            intervals[id(quota)] = interval
         else:
-            interval = intervals[quota] = _interval(scaled_count(quota.regular, period), period)
+            interval = known  # type: ignore[assignment]
         kind_topics = topics.get(kinds)
         if kind_topics is None:
             kind_topics = topics[kinds] = _topics_for(kinds)
