@@ -14,7 +14,7 @@ from keyaccount import (
     VisitPlanner,
     VisitRecord,
 )
-from keyaccount.policies.presets import visit_frequency
+from keyaccount.policies.presets import visit_capacity, visit_frequency
 from keyaccount.testing import PlanningInputs
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -52,7 +52,7 @@ CALENDAR = BusinessCalendar(
 SPRING_FESTIVAL = date(2026, 2, 17)
 MID_AUTUMN = date(2026, 9, 25)
 FESTIVALS = (SPRING_FESTIVAL, MID_AUTUMN)
-PLANNER = VisitPlanner(visit_frequency())
+PLANNER = VisitPlanner(visit_frequency(), visit_capacity())
 
 
 def plan_for(account: AccountToPlan, period: Period = YEAR) -> VisitPlan:
@@ -83,15 +83,20 @@ def record_at(plan: VisitPlan, index: int, *, record_id: str = "R1") -> VisitRec
     return record_of(plan.visit_at(index), record_id)
 
 
+def before_year(year: int) -> datetime:
+    """A moment before ``year`` begins: a plan made then owes the whole year (in advance)."""
+    return datetime(year - 1, 12, 1, 9, tzinfo=SHANGHAI)
+
+
 def plans_for(inputs: PlanningInputs, accounts: object = None) -> tuple[VisitPlan, ...]:
-    planner = VisitPlanner(visit_frequency())
-    plans, _ = planner.plan_portfolio(
+    planner = VisitPlanner(visit_frequency(), visit_capacity())
+    portfolio, _ = planner.plan_portfolio(
         inputs.accounts if accounts is None else accounts,  # type: ignore[arg-type]
         Period.year(inputs.year),
         calendar=inputs.calendar, festivals=inputs.festivals,
-        now=NOW,
+        now=before_year(inputs.year),
     )
-    return plans
+    return portfolio.plans
 
 
 def complete_record(**changes: object) -> VisitRecord:

@@ -21,6 +21,8 @@ portfolio of 3,000 accounts that it makes up itself from a fixed seed:
    and every open ticket they hold goes to their successor.
 8. grading again: the tier shares each grading realised (A + B at 20 % even with ties), and
    whether the biggest buyers qualify as key accounts by seed 004 第4条, criterion by criterion.
+9. the team's load: the 2026 plan within each person's daily capacity (the busiest person-day,
+   the days used), and the shortfall a team of two would report for the same accounts.
 
 It uses only keyaccount's public API, reads no file and no clock (every ``now`` is written
 below), and prints the same review on every run. It is the only code in the repository that
@@ -37,6 +39,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
 from zoneinfo import ZoneInfo
+
+import attrs
 
 import keyaccount
 from keyaccount import (
@@ -492,21 +496,22 @@ CALENDAR = BusinessCalendar(
 
 def plan_h2(customers: list[Customer]) -> tuple[VisitPlan, ...]:
     """The second half-year's plan, made in June for the accounts then active."""
-    planner = VisitPlanner(presets.visit_frequency())  # the seed defaults
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())  # the seed defaults
     accounts = [AccountToPlan.from_customer(c) for c in customers
                 if c.status is AccountStatus.ACTIVE]
-    plans, _ = planner.plan_portfolio(accounts, H2, calendar=CALENDAR,
+    portfolio, _ = planner.plan_portfolio(accounts, H2, calendar=CALENDAR,
                                       festivals=FESTIVALS_2025_H2, now=H2_PLANNED)
-    return plans
+    return portfolio.plans
 
 
 def plan_next_year(regraded: list[Customer], out: list[str]) -> None:
     """Plan 2026 for the accounts still trading, at the tiers of the 2025 grading."""
-    planner = VisitPlanner(presets.visit_frequency())
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
     active = [c for c in regraded if c.status is AccountStatus.ACTIVE]
     accounts = [AccountToPlan.from_customer(customer) for customer in active]
-    plans, events = planner.plan_portfolio(accounts, Period.year(2026), calendar=CALENDAR,
+    portfolio, events = planner.plan_portfolio(accounts, Period.year(2026), calendar=CALENDAR,
                                            festivals=FESTIVALS_2026, now=REVIEW)
+    plans = portfolio.plans
     kinds = Counter(kind for plan in plans for kind in plan.kinds)
     dormant = sum(1 for c in regraded if c.status is AccountStatus.DORMANT)
     out.append(f"  2026: {len(plans)} accounts planned ({len(events)} VisitPlanned events), "
@@ -959,6 +964,8 @@ def review() -> list[str]:
     out += ["", "8. Grading: realised tier shares and key-account eligibility"]
     realised_shares(before, after, out)
     eligibility(after, out)
+    out += ["", "9. The team's load: the 2026 plan within capacity"]
+    team_load(regraded, out)
     return out
 
 
@@ -1084,6 +1091,33 @@ def eligibility(after: Grading, out: list[str]) -> None:
                    f"{': ' + open_points if open_points else ''}")
     first = next((verdict for verdict in verdicts if verdict.eligible), verdicts[0])
     out.extend(f"    {line}" for line in first.explain().splitlines())
+
+
+def team_load(regraded: list[Customer], out: list[str]) -> None:
+    """The 2026 plan's busiest person-days, and what a team of two could not carry."""
+    frequency, capacity = presets.visit_frequency(), presets.visit_capacity()
+    planner = VisitPlanner(frequency, capacity)
+    active = [AccountToPlan.from_customer(c) for c in regraded
+              if c.status is AccountStatus.ACTIVE]
+    portfolio, _ = planner.plan_portfolio(active, Period.year(2026), calendar=CALENDAR,
+                                          festivals=FESTIVALS_2026, now=REVIEW)
+    in_person, phone = portfolio.busiest("in_person"), portfolio.busiest("phone")
+    out.append(f"  capacity per person and working day: {capacity.in_person} in person, "
+               f"{capacity.phone} phone return visits, greetings unlimited")
+    if in_person is not None and phone is not None:
+        out.append(f"  busiest person-day in person: {in_person.person} {in_person.day} "
+                   f"{in_person.in_person}; by phone: {phone.person} {phone.day} {phone.phone}")
+    out.append(f"  {portfolio.visit_count} visits on {portfolio.days_used} days, "
+               f"{len(portfolio.unplaced)} unplaced")
+    pair = [attrs.evolve(account, staff=("li", "wang")) for account in active]
+    small, _ = planner.plan_portfolio(pair, Period.year(2026), calendar=CALENDAR,
+                                      festivals=FESTIVALS_2026, now=REVIEW)
+    out.append(f"  the same accounts for a team of two: {small.visit_count} visits placed, "
+               f"{len(small.unplaced)} unplaced; person-days missing:")
+    for shortfall in small.shortfall[:4]:
+        out.append(f"    {shortfall.month:%Y-%m} {shortfall.load.value:<9} "
+                   f"{shortfall.visits:>5} visits, {shortfall.person_days:>4} person-days")
+    out.append(f"    ... {sum(s.person_days for s in small.shortfall)} person-days in all")
 
 
 def end_of_year(

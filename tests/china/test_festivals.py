@@ -141,7 +141,7 @@ def test_holiday_visits_go_on_the_last_working_day_before_each_festival() -> Non
     pytest.importorskip("chinese_calendar")
     calendar = china_business_calendar()
     year = Period.year(2026)
-    planner = VisitPlanner(presets.visit_frequency())
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
     now = datetime(2025, 12, 1, tzinfo=calendar.zone)
     plan, _ = planner.plan(
         AccountToPlan("HUAXIN", TIER_A, staff=["li"]), year, calendar=calendar,

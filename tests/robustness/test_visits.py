@@ -17,11 +17,16 @@ from keyaccount import (
     FeedbackMeeting,
     OverdueVisit,
     Period,
+    PersonDayLoad,
     PlannedVisit,
+    PortfolioPlan,
+    Shortfall,
     Topic,
+    UnplacedVisit,
     VisitGap,
     VisitInterval,
     VisitKind,
+    VisitMatching,
     VisitOverdue,
     VisitPlan,
     VisitPlanned,
@@ -38,14 +43,20 @@ from keyaccount import (
     visit_report,
 )
 from keyaccount.domain.tickets import issue_notice
-from keyaccount.policies import TierVisitFrequency
-from keyaccount.policies.presets import escalation, ledger, rectification, visit_frequency
+from keyaccount.policies import DailyVisitCapacity, PersonCapacity, TierVisitFrequency
+from keyaccount.policies.presets import (
+    escalation,
+    ledger,
+    rectification,
+    visit_capacity,
+    visit_frequency,
+)
 from robustness.harness import Call, suite
 from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, SHANGHAI, YEAR, complete_record
 
 DAY = date(2026, 3, 2)
 ACCOUNT = AccountToPlan("BEIHAI", TIER_D, staff=("chen", "li"), blackout_dates=(DAY,))
-PLANNER = VisitPlanner(visit_frequency())
+PLANNER = VisitPlanner(visit_frequency(), visit_capacity())
 PLAN, _ = PLANNER.plan(ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
 FIRST = PLAN.visit_at(0)
 INTERVAL = VisitInterval(months=6)
@@ -99,6 +110,17 @@ _, MEETING_TICKETS, _ = record_visit(TICKETED, escalation(), tier=TIER_B, now=ME
                                      calendar=CALENDAR)
 MEETING_NOTICE, _ = issue_notice(rectification(), notice_id="N-1", finding="late",
                                  addressed_to="logistics", now=MEETING_AT, calendar=CALENDAR)
+CAPACITY = DailyVisitCapacity(people={"li": PersonCapacity(in_person=1, days_off=(DAY,))})
+PORTFOLIO, _ = PLANNER.plan_portfolio((ACCOUNT,), YEAR, calendar=CALENDAR, festivals=FESTIVALS,
+                                      now=NOW)
+PERSON = PersonCapacity(in_person=1, phone=5, days_off=(DAY,), first_day=date(2026, 2, 2),
+                        last_day=date(2026, 11, 30))
+UNPLACED = UnplacedVisit("BEIHAI", VisitKind.ON_SITE, YEAR, "no_capacity")
+CAPACITY_SETTINGS = {
+    "in_person": 4, "phone": 15, "message": 100,
+    "people": {"li": {"in_person": 1, "phone": 5, "days_off": ["2026-03-02"],
+                      "first_day": "2026-02-02", "last_day": "2026-11-30"}},
+}
 
 CASES = [
     # --- values -------------------------------------------------------------------------------
@@ -138,7 +160,12 @@ CASES = [
     Call(VisitRecord.required_fields, VisitKind.PHONE_RETURN),
     # --- compliance ---------------------------------------------------------------------------
     Call(evaluate_compliance, [SMALL_PLAN], [RECORD], now=JUNE, zone=SHANGHAI,
-         reported=frozenset({"BEIHAI/2026-01-05/phone_return"})),
+         reported=frozenset({"BEIHAI/2026-01-05/phone_return"}), calendar=CALENDAR,
+         matching=VisitMatching()),
+    Call(VisitMatching, satisfies={"on_site": ["phone_return"]}, working_days=False),
+    Call(VisitMatching.from_mapping, {"satisfies": {"on_site": ["phone_return"]},
+                                      "overdue_in": "days"}),
+    Call(VisitMatching().satisfied_by, VisitKind.ON_SITE),
     Call(OverdueVisit, "BEIHAI", VisitKind.PHONE_RETURN, date(2026, 1, 5), 161),
     Call(VisitGap, "BEIHAI", date(2026, 1, 5), INTERVAL, date(2026, 1, 5), 161,
          date(2026, 6, 15)),
@@ -146,7 +173,7 @@ CASES = [
     Call(ComplianceReport, date(2026, 6, 15), (COMPLIANCE,), (OVERDUE,), (GAP,), (),
          frozenset({"BEIHAI/2026-01-05/phone_return"})),
     # --- planner ------------------------------------------------------------------------------
-    Call(VisitPlanner, visit_frequency()),
+    Call(VisitPlanner, visit_frequency(), visit_capacity(), holiday_window=10, greeting_window=3),
     Call(PLANNER.plan, ACCOUNT, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW),
     Call(PLANNER.plan_portfolio, (ACCOUNT,), YEAR, calendar=CALENDAR, festivals=FESTIVALS,
          now=NOW),
@@ -182,6 +209,26 @@ CASES = [
          accounts=[TICKETED.account_id], period=H1, zone=SHANGHAI),
     Call(FeedbackMeeting, report=REPORT, held_at=MEETING_AT, attendees=["logistics"],
          tickets=MEETING_TICKETS, notices=[MEETING_NOTICE]),
+    # --- capacity and the portfolio plan (issue 13) -------------------------------------------
+    Call(DailyVisitCapacity, in_person=3, phone=20, message=None, people={"li": PERSON}),
+    Call(DailyVisitCapacity.from_mapping, CAPACITY_SETTINGS),
+    Call(CAPACITY.limit, "li", DAY, "in_person"),
+    Call(CAPACITY.standard_limit, "phone"),
+    Call(CAPACITY.limits, "li", (DAY, date(2026, 3, 3)), "in_person"),
+    Call(PersonCapacity, in_person=1, phone=5, days_off=(DAY,), first_day=date(2026, 2, 2),
+         last_day=date(2026, 11, 30)),
+    Call(PERSON.available, DAY),
+    Call(visit_capacity),
+    Call(UnplacedVisit, "BEIHAI", VisitKind.ON_SITE, YEAR, "no_capacity"),
+    Call(Shortfall, date(2026, 3, 1), "in_person", 7, 3),
+    Call(PersonDayLoad, "li", DAY, 3, 20, 0),
+    Call(PortfolioPlan, PORTFOLIO.plans, (UNPLACED,),
+         (Shortfall(date(2026, 3, 1), "phone", 1, 1),)),
+    Call(PORTFOLIO.busiest, "phone"),
+    Call(PORTFOLIO.person_days),
+    Call(PLANNER.hand_over, PORTFOLIO, (ACCOUNT,), departing="chen", successor="wang",
+         from_day=date(2026, 3, 1), calendar=CALENDAR, now=NOW,
+         done=((FIRST.day, FIRST.kind),)),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

@@ -29,7 +29,6 @@ from keyaccount.testing import (
 )
 from visit_fixtures import (
     JUNE,
-    NOW,
     SHANGHAI,
     plan_for,
     plans_for,
@@ -68,9 +67,10 @@ def test_a_visit_planned_for_today_is_not_yet_overdue_and_is_the_next_due() -> N
 
 def test_the_next_visit_due_skips_visits_already_done_early() -> None:
     plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li"]))
-    report = evaluate_compliance([plan], [record_at(plan, 0)], now=NOW, zone=SHANGHAI)
+    evening = datetime.combine(plan.days[0], time(18), tzinfo=SHANGHAI)
+    report = evaluate_compliance([plan], [record_at(plan, 0)], now=evening, zone=SHANGHAI)
     assert report.accounts[0].next_due == plan.visit_at(1)
-    assert report.completion_rate is None  # nothing due before the year starts
+    assert report.completion_rate is None  # nothing due before the first planned day ends
 
 
 def test_the_evaluation_day_is_counted_in_the_calendars_zone() -> None:
@@ -155,15 +155,14 @@ def test_a_record_of_another_kind_or_another_account_does_not_carry_out_a_planne
     assert report.accounts[0].last_visit == plan.days[0]
 
 
-def test_a_regular_visit_after_today_does_not_close_the_gap() -> None:
+def test_a_record_dated_after_now_is_refused() -> None:
     plan = plan_for(AccountToPlan("ACME", TIER_B, staff=["li"]))
     tomorrow = attrs.evolve(
         record_at(plan, 0), visited_at=datetime(2026, 6, 16, 0, 30, tzinfo=SHANGHAI),
         planned_day=None,
     )
-    report = evaluate_compliance([plan], [record_at(plan, 0), tomorrow], now=JUNE, zone=SHANGHAI)
-    assert report.accounts[0].last_visit == plan.days[0]
-    assert [gap.account_id for gap in report.gaps] == ["ACME"]
+    with pytest.raises(InvalidInput, match=r"records must not be dated after now .* 'R1'"):
+        evaluate_compliance([plan], [record_at(plan, 0), tomorrow], now=JUNE, zone=SHANGHAI)
 
 
 def test_a_plan_whose_regular_visits_were_all_made_has_no_gap_after_its_year_ended() -> None:
@@ -232,9 +231,10 @@ def test_compliance_reports_each_overdue_visit_once_and_counts_only_visits_carri
     reported: frozenset[str] = frozenset()
     seen: set[str] = set()
     for day in moments:
+        now = datetime.combine(day, time(12), tzinfo=zone)
         report = evaluate_compliance(
-            plans, records, now=datetime.combine(day, time(12), tzinfo=zone), zone=zone,
-            reported=reported,
+            plans, [record for record in records if record.visited_at <= now], now=now,
+            zone=zone, reported=reported,
         )
         due = {visit.visit_id for visit in visits if visit.day < day}
         assert {visit.visit_id for visit in report.overdue} == due - done_ids
@@ -283,7 +283,8 @@ def test_a_regular_visit_done_by_the_end_of_today_counts_and_one_at_midnight_doe
         record_at(plan, 0), visited_at=datetime.combine(today, time.max, tzinfo=SHANGHAI),
         planned_day=None,
     )
-    report = evaluate_compliance([plan], [record_at(plan, 0), late_tonight], now=JUNE,
+    tonight = datetime.combine(today, time.max, tzinfo=SHANGHAI)
+    report = evaluate_compliance([plan], [record_at(plan, 0), late_tonight], now=tonight,
                                  zone=SHANGHAI)
     assert report.accounts[0].last_visit == today
     assert report.gaps == ()
@@ -291,9 +292,9 @@ def test_a_regular_visit_done_by_the_end_of_today_counts_and_one_at_midnight_doe
         late_tonight, visited_at=datetime.combine(today + timedelta(days=1), time(),
                                                   tzinfo=SHANGHAI),
     )
-    report = evaluate_compliance([plan], [record_at(plan, 0), at_midnight], now=JUNE,
-                                 zone=SHANGHAI)
-    assert report.accounts[0].last_visit == plan.days[0]
+    with pytest.raises(InvalidInput, match=r"records must not be dated after now"):
+        evaluate_compliance([plan], [record_at(plan, 0), at_midnight], now=tonight,
+                            zone=SHANGHAI)
 
 
 @pytest.mark.parametrize(

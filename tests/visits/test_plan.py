@@ -22,7 +22,7 @@ from keyaccount import (
     VisitPlanner,
     evaluate_compliance,
 )
-from keyaccount.policies.presets import visit_frequency
+from keyaccount.policies.presets import visit_capacity, visit_frequency
 from keyaccount.testing import (
     PlanningInputs,
     planning_inputs,
@@ -32,6 +32,7 @@ from visit_fixtures import (
     NOW,
     SHANGHAI,
     YEAR,
+    before_year,
     plan_for,
     record_of,
 )
@@ -168,10 +169,11 @@ def test_handing_visits_over_refuses_blank_names_oneself_and_a_naive_now() -> No
 def test_after_a_handover_the_leaver_goes_on_no_visit_left_to_do(
     inputs: PlanningInputs, data: st.DataObject
 ) -> None:
-    plans, _ = VisitPlanner(visit_frequency()).plan_portfolio(
+    portfolio, _ = VisitPlanner(visit_frequency(), visit_capacity()).plan_portfolio(
         inputs.accounts, Period.year(inputs.year), calendar=inputs.calendar,
-        festivals=inputs.festivals, now=NOW,
+        festivals=inputs.festivals, now=before_year(inputs.year),
     )
+    plans = portfolio.plans
     for plan, account in zip(plans, inputs.accounts, strict=True):
         leaver = data.draw(st.sampled_from(account.staff))
         from_day = date(inputs.year, 1, 1) + timedelta(days=data.draw(st.integers(0, 365)))

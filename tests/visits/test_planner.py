@@ -27,7 +27,7 @@ from keyaccount import (
     VisitQuota,
     scaled_count,
 )
-from keyaccount.policies.presets import visit_frequency
+from keyaccount.policies.presets import visit_capacity, visit_frequency
 from keyaccount.testing import (
     PlanningInputs,
     planning_inputs,
@@ -109,15 +109,6 @@ def test_a_visit_falling_on_a_blackout_date_moves_to_the_next_free_day_of_its_sl
     assert len(blocked) == len(plain)
 
 
-def test_a_visit_whose_whole_slot_is_blocked_takes_the_nearest_free_day_after_it() -> None:
-    march = days_between(date(2026, 3, 1), date(2026, 3, 31))
-    plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li"], blackout_dates=march))
-    on_site = days_of(plan, VisitKind.ON_SITE)
-    assert len(on_site) == 12
-    assert not any(day.month == 3 for day in on_site)
-    assert on_site[2:4] == [date(2026, 4, 1), date(2026, 4, 2)]
-
-
 def test_visitors_rotate_through_the_staff_covering_the_account() -> None:
     plan = plan_for(AccountToPlan("ACME", TIER_A, staff=["li", "wang", "zhang"]))
     assert list(plan.visitors[:4]) == [
@@ -156,9 +147,10 @@ def test_a_portfolio_comes_back_in_account_order_with_one_event_per_plan() -> No
         AccountToPlan("ZETA", TIER_D, staff=["li"]),
         AccountToPlan("ACME", TIER_A, staff=["wang"]),
     ]
-    plans, events = PLANNER.plan_portfolio(
+    portfolio, events = PLANNER.plan_portfolio(
         accounts, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW
     )
+    plans = portfolio.plans
     assert [plan.account_id for plan in plans] == ["ACME", "ZETA"]
     assert [(event.account_id, event.visit_count) for event in events] == [
         ("ACME", len(plans[0])),
@@ -234,7 +226,7 @@ def _longest_blocked_run(inputs: PlanningInputs, blackout: frozenset[date]) -> i
 
 
 @given(planning_inputs(max_accounts=3))
-def test_gaps_between_regular_visits_never_exceed_the_interval_plus_the_longest_closure(
+def test_gaps_between_regular_visits_stay_under_two_intervals_plus_the_longest_closure(
     inputs: PlanningInputs,
 ) -> None:
     accounts = {account.account_id: account for account in inputs.accounts}
@@ -247,8 +239,10 @@ def test_gaps_between_regular_visits_never_exceed_the_interval_plus_the_longest_
             day for day, kind in zip(plan.days, plan.kinds, strict=True)
             if kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN)
         ]
+        # each visit goes anywhere in its window (issue 13): two consecutive ones are less
+        # than two windows apart, unless a closure blocks a window whole
         for before, after in pairwise(regular):
-            assert after <= plan.interval.after(before) + slack
+            assert after <= plan.interval.after(plan.interval.after(before)) + slack
 
 
 def _plans_with_free_days(
@@ -265,37 +259,6 @@ def _plans_with_free_days(
             if inputs.calendar.is_working_day(day) and day not in account.blackout_dates
         ]
         yield plan, free, policy.quota_for(account.account_id, account.tier)
-
-
-@given(planning_inputs(max_accounts=3))
-def test_each_evenly_spread_visit_is_the_first_free_day_of_its_slot(
-    inputs: PlanningInputs,
-) -> None:
-    # The generated calendars and blackout dates always leave a free day in every month, so
-    # no visit has to leave its slot: the i-th visit of n a year is the first working,
-    # non-blackout day of the i-th of n equal runs of months (12 monthly, 4 quarterly ...).
-    for plan, free, quota in _plans_with_free_days(inputs):
-        for kind in (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT):
-            count = quota.count(kind)
-            if count == 0 or 12 % count:
-                continue
-            months = 12 // count
-            expected = [
-                next(day for day in free if day >= date(inputs.year, 1 + slot * months, 1))
-                for slot in range(count)
-            ]
-            assert days_of(plan, kind) == expected
-
-
-@given(planning_inputs(max_accounts=3))
-def test_festival_visits_fall_on_the_last_free_day_before_each_festival(
-    inputs: PlanningInputs,
-) -> None:
-    for plan, free, quota in _plans_with_free_days(inputs):
-        for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
-            festivals = sorted(inputs.festivals)[: quota.count(kind)]
-            expected = [max(day for day in free if day < festival) for festival in festivals]
-            assert days_of(plan, kind) == expected
 
 
 @given(planning_inputs(), st.randoms(use_true_random=False))
@@ -316,7 +279,7 @@ def test_replanning_after_a_tier_change_never_drops_a_completed_visit(
     done = data.draw(st.sets(st.sampled_from(list(zip(plan.days, plan.kinds, strict=True)))))
     as_of = data.draw(st.dates(date(inputs.year, 1, 2), date(inputs.year, 12, 1)))
     new_tier = data.draw(st.sampled_from(SCORE_TIERS))
-    planner = VisitPlanner(visit_frequency())
+    planner = VisitPlanner(visit_frequency(), visit_capacity())
     new_plan, events = planner.replan(
         plan,
         attrs.evolve(account, tier=new_tier),
@@ -367,16 +330,6 @@ def test_replanning_keeps_done_visits_and_re_spreads_the_rest_under_the_new_tier
     # the Spring Festival has passed: one holiday visit, before Mid-Autumn
     assert days_of(new_plan, VisitKind.HOLIDAY) == [date(2026, 9, 24)]
     assert new_plan.interval == VisitInterval(months=1)
-
-
-def test_replanning_an_unchanged_account_from_the_start_of_a_slot_gives_the_same_plan() -> None:
-    # visitors and topics go on rotating from the visits kept, as in the first plan
-    account = AccountToPlan("ACME", TIER_A, staff=["li", "wang", "zhang"])
-    plan = plan_for(account)
-    for as_of in (date(2026, 3, 1), date(2026, 7, 1)):
-        same, _ = PLANNER.replan(plan, account, as_of=as_of, done=(), calendar=CALENDAR,
-                                 festivals=FESTIVALS, now=NOW)
-        assert same == plan
 
 
 def test_replanning_under_the_same_tier_for_new_blackout_dates_adds_no_visit() -> None:
@@ -430,7 +383,9 @@ def test_a_done_visit_may_name_its_kind_by_its_string_form() -> None:
 def test_a_planner_needs_a_frequency_policy() -> None:
     for policy in (None, "default", VisitQuota(on_site=1)):
         with pytest.raises(InvalidInput, match=r"VisitPlanner.policy must be a VisitFrequency"):
-            VisitPlanner(policy)  # type: ignore[arg-type]
+            VisitPlanner(policy, visit_capacity())  # type: ignore[arg-type]
+        with pytest.raises(InvalidInput, match=r"VisitPlanner.capacity must be a VisitCapacity"):
+            VisitPlanner(visit_frequency(), policy)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -439,7 +394,7 @@ def test_a_planner_needs_a_frequency_policy() -> None:
         ("calendar", None, r"calendar must be a working-day calendar .* got None"),
         ("calendar", "Asia/Shanghai", r"calendar must be a working-day calendar"),
         ("period", 2026, r"period must be a Period, got 2026"),
-        ("account", "ACME", r"accounts must hold AccountToPlan values, got 'ACME'"),
+        ("account", "ACME", r"account must be an AccountToPlan, got 'ACME'"),
         ("festivals", "2026-02-17", r"festivals must be a collection of dates"),
     ],
 )

@@ -127,9 +127,14 @@ from keyaccount.domain.visits import (
     FeedbackItem,
     FeedbackMeeting,
     OverdueVisit,
+    PersonDayLoad,
     PlannedVisit,
+    PortfolioPlan,
+    Shortfall,
+    UnplacedVisit,
     VisitGap,
     VisitInterval,
+    VisitMatching,
     VisitOverdue,
     VisitPlan,
     VisitPlanned,
@@ -219,6 +224,11 @@ register(EscalationMarks)
 register(TicketHistoryEntry)
 register(FeedbackTicket)
 # visits
+register(PersonDayLoad)
+register(PortfolioPlan)
+register(Shortfall)
+register(UnplacedVisit)
+register(VisitMatching)
 register(FeedbackMeeting)
 register(VisitReport)
 register(AccountCompliance)

@@ -23,7 +23,7 @@ from keyaccount.policies.grading import (
 )
 from keyaccount.policies.indicators import WeightedLoyalty, WeightedScorecard
 from keyaccount.policies.tickets import LedgerRules, RectificationRules, TieredEscalation
-from keyaccount.policies.visits import TierVisitFrequency
+from keyaccount.policies.visits import DailyVisitCapacity, TierVisitFrequency
 
 __all__ = [
     "access",
@@ -40,6 +40,7 @@ __all__ = [
     "review_cadence",
     "scorecard",
     "selection",
+    "visit_capacity",
     "visit_frequency",
     "weighted_grading",
 ]
@@ -202,6 +203,18 @@ def visit_frequency() -> TierVisitFrequency:
     6
     """
     return TierVisitFrequency()
+
+
+def visit_capacity() -> DailyVisitCapacity:
+    """The default visit capacity (issue 13; seed 001 三(三) 合理安排走访行程, no number given).
+
+    Per person and working day: 3 in-person visits (on-site, holiday visits and events
+    together), 20 phone return visits, greetings unlimited; nobody has own limits.
+
+    >>> visit_capacity().standard_limit("in_person"), visit_capacity().standard_limit("phone")
+    (3, 20)
+    """
+    return DailyVisitCapacity()
 
 
 def scorecard() -> WeightedScorecard:

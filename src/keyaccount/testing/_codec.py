@@ -98,6 +98,7 @@ from keyaccount.domain.visits import (
     AccountToPlan,
     ComplianceReport,
     FeedbackItem,
+    Shortfall,
     VisitGap,
     VisitInterval,
     VisitPlan,
@@ -196,7 +197,7 @@ def _score_distributions(draw: st.DrawFn) -> ScoreDistribution:
 @st.composite
 def _plans(draw: st.DrawFn) -> tuple[tuple[VisitPlan, ...], BusinessCalendar, int]:
     inputs = draw(planning_inputs(max_accounts=3))
-    planner = VisitPlanner(presets.visit_frequency())
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
     period = Period(date(inputs.year, 1, 1), date(inputs.year, 12, 31))
     now = datetime(inputs.year - 1, 12, 1, tzinfo=_SHANGHAI)
     plans = tuple(
@@ -421,6 +422,8 @@ _FIELDS: dict[tuple[type, str], st.SearchStrategy[Any]] = {
     (TicketHandedOver, "roles"): st.sampled_from(
         [("responsible_person",), ("lead_coordinator",),
          ("responsible_person", "lead_coordinator")]),
+    (Shortfall, "month"): st.dates(date(1900, 1, 1), date(2199, 12, 1)).map(
+        lambda day: day.replace(day=1)),
     (ConfidentialPartRead, "part"): st.sampled_from(sorted(CONFIDENTIAL_PARTS)),
     (TargetAttainment, "measure"): st.sampled_from(sorted(MEASURES)),
     (AccountReassigned, "departing"): st.just("zhou"),  # never one of the successors

@@ -15,8 +15,10 @@ from keyaccount.domain.visits import (
     AccountToPlan,
     FeedbackItem,
     Topic,
+    VisitCapacityPolicy,
     VisitFrequencyPolicy,
     VisitKind,
+    VisitLoad,
     VisitRecord,
 )
 
@@ -25,6 +27,7 @@ T = TypeVar("T")
 __all__ = [
     "PlanningInputs",
     "accounts_to_plan",
+    "check_visit_capacity_policy",
     "check_visit_frequency_policy",
     "feedback_items",
     "plan_calendars",
@@ -210,3 +213,31 @@ def check_visit_frequency_policy(
                         f"{account_id!r} ({tier.code}) gets {quota.count(kind)} {kind.value} "
                         f"visit(s), below the tier's minimum {minimum.count(kind)}"
                     )
+
+
+def check_visit_capacity_policy(
+    policy: VisitCapacityPolicy, people: Iterable[str], days: Iterable[date]
+) -> None:
+    """Check a visit capacity policy's invariants for every person and day given (issue 13).
+
+    Each limit is None (no limit) or an int from 0 to ``10**9`` (never a bool), asking twice
+    gives the same answer, and :meth:`~keyaccount.VisitCapacityPolicy.limits` gives what
+    ``limit`` gives day by day.
+
+    Raises:
+        AssertionError: an invariant is broken (the message says which and where).
+    """
+    checked_days = list(days)
+    for load in VisitLoad:
+        standard = policy.standard_limit(load)
+        if standard is not None and (type(standard) is not int or not 0 <= standard <= 10**9):
+            raise AssertionError(f"standard limit of {load.value} is {standard!r}")
+        for person in people:
+            each = [policy.limit(person, day, load) for day in checked_days]
+            if list(policy.limits(person, checked_days, load)) != each:
+                raise AssertionError(f"limits of {person!r} ({load.value}) differ from limit")
+            for day, limit in zip(checked_days, each, strict=True):
+                if limit != policy.limit(person, day, load):
+                    raise AssertionError(f"limit of {person!r} on {day} changed on asking again")
+                if limit is not None and (type(limit) is not int or not 0 <= limit <= 10**9):
+                    raise AssertionError(f"limit of {person!r} on {day} is {limit!r}")

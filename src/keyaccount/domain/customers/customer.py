@@ -71,6 +71,7 @@ AMENDABLE_FIELDS = frozenset(
         "counterpart_role",
         "legal_representative",
         "address",
+        "area",
         "postcode",
         "phone",
         "fax",
@@ -101,6 +102,8 @@ class Customer(ArchiveSteps):
         counterpart_role: customer, supplier, distributor or special (seed 003).
         legal_representative: 法人代表.
         address: 地址.
+        area: where the account's visits go, a plain string the host chooses (a city, a
+            district, a sales region); the visit planner groups in-person visits by it.
         postcode: 邮编.
         phone: the switchboard number (总机), which every role may see.
         fax: 传真.
@@ -164,6 +167,7 @@ class Customer(ArchiveSteps):
     )
     legal_representative: str | None = attrs.field(default=None, validator=optional_text)
     address: str | None = attrs.field(default=None, validator=optional_text)
+    area: str | None = attrs.field(default=None, validator=optional_text)
     postcode: str | None = attrs.field(default=None, validator=optional_text)
     phone: str | None = attrs.field(default=None, validator=optional_text)
     fax: str | None = attrs.field(default=None, validator=optional_text)

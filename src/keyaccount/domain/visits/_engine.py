@@ -19,7 +19,8 @@ from dateutil.rrule import MONTHLY, rrule
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_day_in_years, require_instant_in_years, to_items
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.visits.events import VisitPlanned, _planned
+from keyaccount.domain.visits.accounts import AccountToPlan
+from keyaccount.domain.visits.events import VisitPlanned
 from keyaccount.domain.visits.kinds import (
     _KIND_ORDER,
     FESTIVAL_KINDS,
@@ -27,9 +28,9 @@ from keyaccount.domain.visits.kinds import (
     Topic,
     VisitKind,
 )
-from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan, _done_keys
+from keyaccount.domain.visits.plan import VisitPlan, _done_keys
 from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
-from keyaccount.domain.visits.quotas import VisitInterval, VisitQuota, scaled_count
+from keyaccount.domain.visits.quotas import VisitInterval, scaled_count
 from keyaccount.domain.visits.records import VisitRecord
 
 _EVEN_KINDS = (VisitKind.ON_SITE, VisitKind.PHONE_RETURN, VisitKind.EVENT)
@@ -191,47 +192,6 @@ def _topics_for(kinds: Iterable[VisitKind], start: int = 0) -> tuple[tuple[Topic
 _TOPIC_SINGLES = tuple((topic,) for topic in TOPIC_ROTATION)
 
 
-class _Template:
-    """The dates of one quota in one period: shared by every account with that quota."""
-
-    __slots__ = ("days", "dayset", "interval", "kinds", "slots", "topics")
-
-    def __init__(
-        self, quota: VisitQuota, days: _Days, festivals: Sequence[int], account: str
-    ) -> None:
-        period = days.period
-        counts = {kind: scaled_count(quota.count(kind), period) for kind in VisitKind}
-        for kind in FESTIVAL_KINDS:
-            if counts[kind] > len(festivals):
-                # A plan year must be handed the festivals its quota counts (forgetting them
-                # must not silently drop the holiday visits); a shorter period owes visits
-                # only before the festivals falling in it (by default none in April-June).
-                if period.days < _YEAR_DAYS:
-                    counts[kind] = len(festivals)
-                    continue
-                raise InvalidInput(
-                    f"{account!r} needs {counts[kind]} {kind.value} visit(s) in "
-                    f"{period.start.isoformat()}..{period.end.isoformat()} but "
-                    f"{len(festivals)} festival date(s) in it were handed in (festivals)"
-                )
-        placed = _lay_out(
-            _slots(days, 0, festivals, counts, account),
-            days.working,
-            {kind: set() for kind in VisitKind},
-            account,
-            period,
-        )
-        start = period.start
-        self.days = tuple(start + timedelta(days=index) for index, _, _ in placed)
-        self.kinds = tuple(kind for _, kind, _ in placed)
-        self.slots = tuple(slot for _, _, slot in placed)
-        self.topics = _topics_for(self.kinds)
-        self.dayset = frozenset(self.days)
-        self.interval = _interval(
-            scaled_count(quota.regular, period), period
-        )
-
-
 def _visitors(
     staff: tuple[str, ...], count: int, singles: dict[str, tuple[str, ...]]
 ) -> tuple[tuple[str, ...], ...]:
@@ -243,67 +203,6 @@ def _visitors(
             single = singles[name] = (name,)
         cycle.append(single)
     return (tuple(cycle) * (count // len(cycle) + 1))[:count]
-
-
-def plan_accounts(
-    policy: VisitFrequencyPolicy,
-    calendar: WorkingDayCalendar,
-    accounts: Iterable[AccountToPlan],
-    period: Period,
-    festivals: Iterable[date],
-    now: datetime,
-) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
-    """Plan ``period`` for every account (:meth:`keyaccount.VisitPlanner.plan_portfolio`)."""
-    _check_arguments(calendar, period=period)
-    require_instant_in_years(now, field="now")
-    given = to_items(accounts, field="accounts", expected="AccountToPlan values")
-    for account in given:
-        if not isinstance(account, AccountToPlan):
-            raise InvalidInput(f"accounts must hold AccountToPlan values, got {account!r}")
-    ordered = sorted(given, key=lambda account: account.account_id)
-    for before, after in pairwise(ordered):
-        if before.account_id == after.account_id:
-            raise InvalidInput(f"account {before.account_id!r} is given twice to plan")
-    days = _Days(calendar, period)
-    festival_indices = _festival_indices(festivals, period)
-    templates: dict[VisitQuota, _Template] = {}
-    # A policy hands out the same quota object for every account of a tier: look it up
-    # by identity first (the object is kept alive in the value, so its id is not reused).
-    by_identity: dict[int, tuple[VisitQuota, _Template]] = {}
-    singles: dict[str, tuple[str, ...]] = {}
-    plans = []
-    events = []
-    quota_for = policy.quota_for
-    for account in ordered:
-        account_id = account.account_id
-        quota = quota_for(account_id, account.tier)
-        known = by_identity.get(id(quota))
-        if known is not None:
-            template = known[1]
-        else:
-            if quota not in templates:
-                templates[quota] = _Template(quota, days, festival_indices, account_id)
-            template = templates[quota]
-            by_identity[id(quota)] = (quota, template)
-        blackout = account.blackout_dates
-        if blackout and not template.dayset.isdisjoint(blackout):
-            visit_days, kinds, topics = _around_blackout(template, days, account)
-        else:
-            visit_days, kinds, topics = template.days, template.kinds, template.topics
-        plan = VisitPlan._from_planner(
-            account_id,
-            account.tier,
-            period,
-            visit_days,
-            kinds,
-            _visitors(account.staff, len(visit_days), singles),
-            topics,
-            template.interval,
-        )
-        plans.append(plan)
-        # checked already: an id of an AccountToPlan, a Period and an aware now in the years
-        events.append(_planned(now, account_id, period, len(visit_days)))
-    return tuple(plans), tuple(events)
 
 
 def replan_account(
@@ -433,28 +332,3 @@ def _free_days(days: _Days, blackout: Collection[date]) -> list[bool]:
         if day in days.period:
             free[(day - start).days] = False
     return free
-
-
-def _around_blackout(
-    template: _Template, days: _Days, account: AccountToPlan
-) -> tuple[tuple[date, ...], tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]]:
-    """Re-place only the template's visits that fall on the account's blackout dates."""
-    period = days.period
-    start = period.start
-    blackout = account.blackout_dates
-    free = _free_days(days, blackout)
-    taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
-    for day, kind in zip(template.days, template.kinds, strict=True):
-        if day not in blackout:
-            taken[kind].add((day - start).days)
-    rows = []
-    for day, kind, topics, slot in zip(
-        template.days, template.kinds, template.topics, template.slots, strict=True
-    ):
-        if day in blackout:
-            moved = _place_in(slot, free, taken[kind], account.account_id, period)
-            rows.append((start + timedelta(days=moved), kind, topics))
-        else:
-            rows.append((day, kind, topics))
-    visit_days, kinds, topic_column = _visit_columns(rows, 3)
-    return visit_days, kinds, topic_column

@@ -38,7 +38,9 @@ from keyaccount.domain.visits.kinds import (
     _visit_id,
     visit_id,
 )
+from keyaccount.domain.visits.matching import VisitMatching, _matched
 from keyaccount.domain.visits.plan import PlannedVisit, VisitPlan
+from keyaccount.domain.visits.ports import WorkingDayCalendar
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
 
@@ -50,8 +52,7 @@ __all__ = [
     "evaluate_compliance",
 ]
 
-# Day ordinals stay below this (date.max.toordinal() is 3,652,059).
-_DAY_SPAN = 4_000_000
+_DEFAULT_MATCHING = VisitMatching()
 
 # The findings are values a host may store and rebuild: each is strict (SPEC §11). A kind is
 # a member or its string form.
@@ -77,7 +78,8 @@ class OverdueVisit:
         account_id: the account.
         kind: the kind of the planned visit.
         planned_day: the planned day.
-        days_overdue: days since the planned day, as of the evaluation.
+        days_overdue: days since the planned day, as of the evaluation: working days when
+            :func:`evaluate_compliance` is given a calendar (issue 13), else calendar days.
     """
 
     account_id: str = attrs.field(validator=non_empty)
@@ -128,7 +130,7 @@ class AccountCompliance:
     Attributes:
         account_id: the account.
         due: planned visits whose day has passed.
-        completed: of those, visits carried out (a record names their planned day).
+        completed: of those, visits carried out (a record matched them, :class:`VisitMatching`).
         overdue: how many are overdue (due and not completed).
         last_visit: the day of the last regular visit recorded, or None.
         plan: the plan evaluated.
@@ -249,13 +251,19 @@ def evaluate_compliance(
     now: datetime,
     zone: tzinfo,
     reported: Collection[str] = frozenset(),
+    calendar: WorkingDayCalendar | None = None,
+    matching: VisitMatching = _DEFAULT_MATCHING,
 ) -> ComplianceReport:
     """Visit compliance of the plans at ``now`` (SPEC §6 compliance).
 
     A planned visit is *due* once its day has passed (the evaluation day is ``now``'s date in
-    ``zone``); it is *completed* when a record of the same account and kind names its planned
-    day, else *overdue*. The *next visit due* is the first visit from today on not yet
-    completed. An account has a *gap* when its last regular visit (on-site or phone return,
+    ``zone``); it is *completed* when a record of the account carries it out, else *overdue*:
+    a record counts against the planned visit of a kind it satisfies (``matching``), the one
+    its ``planned_day`` names, else the nearest whose window holds the record's day (issue
+    13). ``days_overdue`` counts the working days of ``calendar`` after the planned day up to
+    today (calendar days without a calendar, or with ``matching.working_days`` False). The
+    *next visit due* is the first visit from today on not yet completed. An account has a
+    *gap* when its last regular visit (on-site or phone return,
     planned or not, up to today), or the start of its plan if it had none, lies more than its
     interval before today, or before the plan's last day once the plan has ended: time after
     the end of a plan is not counted against it (it belongs to the next plan), so a plan
@@ -269,6 +277,9 @@ def evaluate_compliance(
         reported: the ids (:func:`~keyaccount.visit_id`) of the overdue visits already
             reported (``ComplianceReport.reported`` of the previous evaluation), so events
             are raised only for newly overdue visits.
+        calendar: the business calendar, for overdue in working days (recommended).
+        matching: which record kind satisfies which planned kinds, and how overdue is
+            counted (:class:`VisitMatching`; its defaults when left out).
 
     Returns:
         The report: per-account figures, overdue visits, gaps, events for the newly overdue
@@ -277,7 +288,8 @@ def evaluate_compliance(
 
     Raises:
         InvalidInput: naive ``now``, a ``zone`` that is not a tzinfo, two plans for one
-            account, or ``reported`` holding something other than visit ids.
+            account, a record dated after ``now`` (issue 13), a ``calendar`` or ``matching``
+            of the wrong kind, or ``reported`` holding something other than visit ids.
 
     >>> from datetime import date, datetime, timezone
     >>> from keyaccount import TIER_C, Period, Topic, VisitInterval, VisitKind, VisitPlan
@@ -321,42 +333,49 @@ def evaluate_compliance(
             "reported must hold visit ids (strings, ComplianceReport.reported), got "
             f"{next(item for item in already if not isinstance(item, str))!r}"
         )
+    if calendar is not None and not isinstance(calendar, WorkingDayCalendar):
+        raise InvalidInput(
+            f"calendar must be a working-day calendar (zone, is_working_day), got {calendar!r}"
+        )
+    if not isinstance(matching, VisitMatching):
+        raise InvalidInput(f"matching must be a VisitMatching, got {matching!r}")
+    satisfied_by = dict(matching.satisfies)
     visit_records = to_items(records, field="records", expected="VisitRecord values")
-    done, last_visit = _done_visits(visit_records, position, zone, today)
+    done, last_visit = _done_visits(visit_records, position, zone, today, now)
+    no_match: set[int] = set()
+    overdue_rows: list[tuple[str, VisitKind, date]] = []
     # plans of one template share their interval object: one window per object
     windows: dict[int, date] = {}
-    # plans of one template share their columns: their keys are computed once
-    columns: dict[tuple[int, int], tuple[int, ...]] = {}
     # visit ids are the account id plus a suffix shared by every visit of that day and kind
     suffixes: dict[int, str] = {}
     accounts = []
-    overdue: list[OverdueVisit] = []
     overdue_ids: list[str] = []
     gaps = []
     for index, plan in enumerate(ordered):
         account_id = plan.account_id
         plan_days = plan.days
         plan_kinds = plan.kinds
-        day_keys = columns.get((id(plan_days), id(plan_kinds)))
-        if day_keys is None:
-            day_keys = _day_keys(plan_days, plan_kinds, columns)
-        base = index * _ACCOUNT_STRIDE
         due = bisect.bisect_left(plan_days, today)
+        account_records = done.get(index)
+        matched = (
+            no_match if account_records is None
+            else _matched(plan, account_records, satisfied_by)
+        )
         completed = 0
         for visit in range(due):
-            day_key = day_keys[visit]
-            if base + day_key in done:
+            if visit in matched:
                 completed += 1
                 continue
             day, kind = plan_days[visit], plan_kinds[visit]
+            day_key = day.toordinal() * 8 + _KIND_ORDER[kind]
             suffix = suffixes.get(day_key)
             if suffix is None:
                 suffix = suffixes[day_key] = _visit_id("", day, kind)
             overdue_ids.append(account_id + suffix)
-            overdue.append(_overdue_visit(account_id, kind, day, (today - day).days))
+            overdue_rows.append((account_id, kind, day))
         next_index = None
-        for visit in range(due, len(day_keys)):
-            if base + day_keys[visit] not in done:
+        for visit in range(due, len(plan_days)):
+            if visit not in matched:
                 next_index = visit
                 break
         last = last_visit.get(account_id)
@@ -381,6 +400,14 @@ def evaluate_compliance(
         accounts.append(
             _account(account_id, due, completed, due - completed, last, plan, next_index)
         )
+    late = _days_late(
+        {day for _, _, day in overdue_rows},
+        today,
+        calendar if matching.working_days else None,
+    )
+    overdue = [
+        _overdue_visit(account_id, kind, day, late[day]) for account_id, kind, day in overdue_rows
+    ]
     events = tuple(
         _overdue(now, visit.account_id, visit.kind, visit.planned_day)
         for visit, overdue_id in zip(overdue, overdue_ids, strict=True)
@@ -396,21 +423,20 @@ def evaluate_compliance(
     )
 
 
-# A done visit is keyed by one int, ((account position * _DAY_SPAN) + day ordinal) * 8 + kind:
-# no tuple per record or visit, which keeps 100,000 accounts light on the allocator and on the
-# garbage collector. Eight kind codes leave room for the five kinds.
-_ACCOUNT_STRIDE = _DAY_SPAN * 8
-
-
 def _done_visits(
-    records: Iterable[VisitRecord], position: Mapping[str, int], zone: tzinfo, today: date
-) -> tuple[set[int], dict[str, date]]:
-    """The keys of the planned visits carried out, and each account's last regular visit day.
+    records: Iterable[VisitRecord],
+    position: Mapping[str, int],
+    zone: tzinfo,
+    today: date,
+    now: datetime,
+) -> tuple[dict[int, list[tuple[date, int, VisitKind, date | None]]], dict[str, date]]:
+    """The records of each account (by its position), and each account's last regular visit.
 
     Only records of accounts in ``position`` count; a regular visit counts for the gap when
-    it took place by the end of ``today`` in ``zone``.
+    it took place by the end of ``today`` in ``zone``. A record dated after ``now`` is
+    refused: it cannot have been done yet (issue 13).
     """
-    done: set[int] = set()
+    done: dict[int, list[tuple[date, int, VisitKind, date | None]]] = {}
     latest: dict[str, datetime] = {}
     # compare instants with the start of tomorrow: one day conversion per account, not per
     # record (for a midnight skipped by DST, fold=0 is still the first instant of the day)
@@ -419,35 +445,46 @@ def _done_visits(
     for record in records:
         if type(record) is not VisitRecord and not isinstance(record, VisitRecord):
             raise InvalidInput(f"records must hold VisitRecord values, got {record!r}")
+        moment = record.visited_at
+        if moment > now:
+            raise InvalidInput(
+                f"records must not be dated after now ({now.isoformat()}): record "
+                f"{record.record_id!r} of {record.account_id!r} is dated {moment.isoformat()}"
+            )
         account_id = record.account_id
         index = position.get(account_id)
         if index is None:
             continue
         kind = record.kind
-        planned_day = record.planned_day
-        if planned_day is not None:
-            done.add((index * _DAY_SPAN + planned_day.toordinal()) * 8 + kind_code[kind])
-        if kind in REGULAR_KINDS:
-            moment = record.visited_at
-            if moment < tomorrow and (account_id not in latest or moment > latest[account_id]):
-                latest[account_id] = moment
+        row = (moment.astimezone(zone).date(), kind_code[kind], kind, record.planned_day)
+        rows = done.get(index)
+        if rows is None:
+            done[index] = [row]
+        else:
+            rows.append(row)
+        if kind in REGULAR_KINDS and moment < tomorrow and (
+            account_id not in latest or moment > latest[account_id]
+        ):
+            latest[account_id] = moment
     return done, {account: moment.astimezone(zone).date() for account, moment in latest.items()}
 
 
-def _day_keys(
-    days: tuple[date, ...],
-    kinds: tuple[VisitKind, ...],
-    columns: dict[tuple[int, int], tuple[int, ...]],
-) -> tuple[int, ...]:
-    """The ``day ordinal * 8 + kind`` keys of a plan's visits, kept in ``columns``.
-
-    ``columns`` is keyed by the ids of the column tuples: the plans evaluated keep them alive
-    for the whole evaluation, so an id is not reused by another tuple meanwhile.
-    """
-    keys = columns[(id(days), id(kinds))] = tuple(
-        day.toordinal() * 8 + _KIND_ORDER[kind] for day, kind in zip(days, kinds, strict=True)
-    )
-    return keys
+def _days_late(
+    days: Collection[date], today: date, calendar: WorkingDayCalendar | None
+) -> dict[date, int]:
+    """Days after each of ``days`` up to ``today``: working days of ``calendar`` if given."""
+    if calendar is None or not days:
+        return {day: (today - day).days for day in days}
+    first = min(days)
+    working = [
+        calendar.is_working_day(first + timedelta(days=offset))
+        for offset in range((today - first).days + 1)
+    ]
+    # after[i]: working days in (first + i, today]
+    after = [0] * len(working)
+    for offset in range(len(working) - 2, -1, -1):
+        after[offset] = after[offset + 1] + working[offset + 1]
+    return {day: after[(day - first).days] for day in days}
 
 
 # evaluate_compliance builds its findings from the plans and records it checked, 100,000

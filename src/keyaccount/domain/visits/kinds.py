@@ -27,6 +27,7 @@ __all__ = [
     "TOPIC_ROTATION",
     "Topic",
     "VisitKind",
+    "VisitLoad",
     "visit_id",
 ]
 
@@ -93,6 +94,39 @@ _TOPIC_ZH = {
     Topic.MARKET_DYNAMICS: "市场动态交流",
     Topic.COMPETITOR_ANALYSIS: "竞争对手分析",
     Topic.NEEDS_RESEARCH: "客户需求调研",
+}
+
+
+class VisitLoad(enum.Enum):
+    """What a visit costs a person's day: the budgets of a capacity policy (issue 13).
+
+    In-person visits (on-site, holiday visits, events) share one budget, phone return visits
+    another, messages (greetings) a third (unlimited by default).
+
+    >>> VisitLoad.of(VisitKind.HOLIDAY)
+    <VisitLoad.IN_PERSON: 'in_person'>
+    """
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    MESSAGE = "message"
+
+    __hash__ = object.__hash__
+
+    @classmethod
+    def of(cls, kind: VisitKind | str) -> VisitLoad:
+        """The budget a visit of ``kind`` (a member or its string form) draws on."""
+        if type(kind) is not VisitKind:
+            kind = to_enum(VisitKind, kind, field="VisitLoad.of kind")
+        return _LOAD_OF[kind]
+
+
+_LOAD_OF = {
+    VisitKind.ON_SITE: VisitLoad.IN_PERSON,
+    VisitKind.HOLIDAY: VisitLoad.IN_PERSON,
+    VisitKind.EVENT: VisitLoad.IN_PERSON,
+    VisitKind.PHONE_RETURN: VisitLoad.PHONE,
+    VisitKind.GREETING: VisitLoad.MESSAGE,
 }
 
 #: The order in which the planner rotates topics over an account's visits (seed 001 order).

@@ -17,19 +17,16 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import (
     a_date,
-    instance_of,
     non_empty,
     optional_instance_of,
     require_count,
     require_day_in_years,
     require_instant_in_years,
-    require_names,
     require_non_empty,
     to_enum,
     to_items,
 )
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.customers import Customer
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.visits._unchecked import unchecked_builder
 from keyaccount.domain.visits.events import VisitReassigned
@@ -37,67 +34,7 @@ from keyaccount.domain.visits.kinds import _KIND_ORDER, Topic, VisitKind, visit_
 from keyaccount.domain.visits.quotas import VisitInterval
 from keyaccount.domain.visits.records import VisitRecord
 
-__all__ = ["AccountToPlan", "PlannedVisit", "VisitPlan"]
-
-
-def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
-    return to_items(value, field="AccountToPlan.staff", expected="names", none_is_empty=True)
-
-
-def _blackout(value: Iterable[date]) -> frozenset[date]:
-    days = frozenset(to_items(value, field="AccountToPlan.blackout_dates", expected="dates"))
-    for day in days:
-        require_day_in_years(day, field="a day in AccountToPlan.blackout_dates")
-    return days
-
-
-def _staff(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
-    if not value:
-        raise InvalidInput("AccountToPlan.staff must name at least one visitor, got ()")
-    require_names(value, field="AccountToPlan.staff")
-
-
-@attrs.frozen
-class AccountToPlan:
-    """What the planner needs to know of one account (a Customer adapts to this).
-
-    Attributes:
-        account_id: the account.
-        tier: its current tier.
-        staff: the staff covering it, in the order visits rotate through them.
-        blackout_dates: the customer's own important dates, on which no visit is planned.
-
-    >>> from keyaccount import TIER_A
-    >>> AccountToPlan("ACME", TIER_A, staff=["li", "wang"]).staff
-    ('li', 'wang')
-    """
-
-    account_id: str = attrs.field(validator=non_empty)
-    tier: Tier = attrs.field(validator=instance_of(Tier))
-    staff: tuple[str, ...] = attrs.field(converter=_staff_names, validator=_staff)
-    blackout_dates: frozenset[date] = attrs.field(default=frozenset(), converter=_blackout)
-
-    @classmethod
-    def from_customer(cls, customer: Customer) -> AccountToPlan:
-        """The planner's view of a customer file (its tier, staff and important dates).
-
-        Visits rotate through the account manager first, then the other staff covering it;
-        the customer's important dates become blackout dates.
-
-        Raises:
-            InvalidInput: ``customer`` is not a Customer, has no tier yet, or nobody covers it.
-        """
-        if not isinstance(customer, Customer):
-            raise InvalidInput(
-                f"AccountToPlan.from_customer customer must be a Customer, got {customer!r}"
-            )
-        if customer.tier is None:
-            raise InvalidInput(
-                f"customer {customer.account_id!r} has no tier yet; grade it before planning"
-            )
-        staff = [customer.account_manager] if customer.account_manager else []
-        staff.extend(name for name in customer.staff if name not in staff)
-        return cls(customer.account_id, customer.tier, staff, customer.important_dates)
+__all__ = ["PlannedVisit", "VisitPlan"]
 
 
 _KINDS = frozenset(VisitKind)
@@ -184,6 +121,24 @@ def _plan_visitors(value: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...
     return columns
 
 
+def _plan_windows(value: Iterable[Period]) -> tuple[Period, ...]:
+    windows = to_items(value, field="VisitPlan.windows", expected="Period values")
+    for window in windows:
+        if not isinstance(window, Period):
+            raise InvalidInput(f"VisitPlan.windows must hold Period values, got {window!r}")
+    return windows
+
+
+def _windows_hold_days(instance: VisitPlan, _attribute: object, value: tuple[Period, ...]) -> None:
+    for day, window in zip(instance.days, value, strict=False):
+        if type(day) is date and day not in window:
+            raise InvalidInput(
+                f"VisitPlan of {instance.account_id!r}: each window must hold its visit's "
+                f"day, got {day.isoformat()} outside {window.start.isoformat()}.."
+                f"{window.end.isoformat()}"
+            )
+
+
 def _visit_kind(value: VisitKind | str) -> VisitKind:
     if type(value) is VisitKind:
         return value
@@ -256,6 +211,9 @@ class VisitPlan:
         topics: the topics of each visit.
         interval: the longest the account may go without a regular visit, or None when its
             tier has no regular visits.
+        windows: the window of each visit (a :class:`~keyaccount.Period` holding its day:
+            anywhere in it will do), or ``()`` when the plan has none (each visit's window
+            is then its own day); compliance matches a record to a visit in its window.
 
     Raises:
         InvalidInput: columns of different lengths, days out of order or outside the period,
@@ -282,6 +240,9 @@ class VisitPlan:
     interval: VisitInterval | None = attrs.field(
         default=None, validator=optional_instance_of(VisitInterval)
     )
+    windows: tuple[Period, ...] = attrs.field(
+        default=(), converter=_plan_windows, validator=_windows_hold_days
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.tier, Tier):
@@ -298,6 +259,11 @@ class VisitPlan:
                 f"VisitPlan of {self.account_id!r}: days, kinds, visitors and topics must be "
                 f"as long as each other, got {size}, {len(self.kinds)}, {len(self.visitors)}, "
                 f"{len(self.topics)}"
+            )
+        if len(self.windows) not in (0, size):
+            raise InvalidInput(
+                f"VisitPlan of {self.account_id!r}: windows must be () or one per visit "
+                f"({size}), got {len(self.windows)}"
             )
         if size == 0:
             return
@@ -332,6 +298,7 @@ class VisitPlan:
         visitors: tuple[tuple[str, ...], ...],
         topics: tuple[tuple[Topic, ...], ...],
         interval: VisitInterval | None,
+        windows: tuple[Period, ...] = (),
     ) -> VisitPlan:
         """A plan of the planner's own columns (private to the visits package).
 
@@ -348,6 +315,7 @@ class VisitPlan:
             ("visitors", visitors),
             ("topics", topics),
             ("interval", interval),
+            ("windows", windows),
         ):
             object.__setattr__(plan, name, value)
         plan.__attrs_post_init__()

@@ -1,29 +1,39 @@
-"""The visit planner: dated visits for each account under a frequency policy (SPEC §6).
+"""The visit planner: dated visits a team can carry out, under a frequency policy (SPEC §6).
 
 The frequency policy (:class:`~keyaccount.VisitFrequencyPolicy`) says how many visits of
-each kind an account needs a year; :class:`VisitPlanner` turns that into dated visits on the
-business calendar handed in with each call (SPEC §8: the calendar is data the host hands in).
+each kind an account needs a year; the capacity policy (:class:`~keyaccount.VisitCapacityPolicy`)
+how many visits one person can do on one day; :class:`VisitPlanner` turns both into dated
+visits on the business calendar handed in with each call (SPEC §8: the calendar is data the
+host hands in). Seed 001 三(三) asks for plans made in advance with an efficient itinerary
+(合理安排走访行程，确保走访工作高效有序进行); issue 13 makes that a team's plan.
 
-Planner rules (each one is tested; the engine that applies them is private):
+Planner rules (each one is tested; the engines that apply them are private):
 
-* Evenly spread kinds (on-site, phone return, event): the period is cut into as many slots as
-  there are visits, with :func:`dateutil.rrule.rrule` (monthly steps when the period is whole
-  months and the count divides them, so 12 visits a year fall monthly, 6 every two months, 4
-  quarterly); otherwise slots of equal length in days. Each visit goes on the first working
-  day of its slot that is not a blackout date of the customer. Only if its whole slot is
-  blocked does it leave the slot, for the nearest free day in the period after it (else
-  before it).
-* Festival kinds (holiday visit, greeting): one on the last working, non-blackout day before
-  each festival date the host hands in, for as many festivals (in date order) as the policy's
-  count scaled to the period. A plan year handed fewer festivals than that is refused; a
-  shorter period owes visits only before the festivals that fall in it. With no free day
-  before a festival in the period, the visit goes on the first free day from the festival on.
-* Visitors rotate through the account's staff in the order given (round robin over the
-  visits in date order); topics rotate through the five content topics of seed 001 over the
-  visits that carry content (all but greetings).
-* The dates of a tier are computed once per planner call (per quota, period and festivals)
-  and reused by every account of the tier; an account's blackout dates only move the visits
-  that fall on them. Planning is deterministic and does not depend on the order of accounts.
+* **Windows, not days.** Each visit has a window: the evenly spread kinds (on-site, phone
+  return, event) cut the period into as many slots as there are visits, with
+  :func:`dateutil.rrule.rrule` (monthly steps when the period is whole months and the count
+  divides them, so 12 visits a year fall monthly, 6 every two months, 4 quarterly), else
+  slots of equal length in days; a holiday visit's window is the ``holiday_window`` working
+  days before its festival (default 10), a greeting's the ``greeting_window`` (default 3).
+* **Within capacity.** Each visit goes on a working day of its window, off the customer's
+  blackout dates, for one of the account's staff whose limit for that day and budget
+  (:class:`~keyaccount.VisitLoad`: in person, phone, message) is not reached and who is
+  available; an account has at most one visit of a kind a day.
+* **Levelled.** Tightest windows first (festival windows, months, quarters), each visit goes
+  on the least loaded day of its window (the earliest on a tie, the latest before a
+  festival); visitors rotate through the account's staff, which is a preference: it gives
+  way to capacity, areas and levelling.
+* **Areas.** A person's in-person visits of a day stay in one area (``AccountToPlan.area``)
+  whenever some day of the window allows it.
+* **Shortfall, never overload.** A visit that fits nowhere is an
+  :class:`~keyaccount.UnplacedVisit`; :attr:`PortfolioPlan.shortfall` counts the missing
+  person-days by month, in person and by phone separately.
+* **In advance.** A plan made at ``now`` places no visit before ``now``'s day (in the
+  calendar's zone); a plan made during its period owes each quota scaled to the part of the
+  period left (:func:`scaled_count`), and festival visits only before festivals ahead.
+* Topics rotate through the five content topics of seed 001 over the visits that carry
+  content (all but greetings). Same input, same plan: the plan does not depend on the
+  order of the accounts.
 """
 
 from __future__ import annotations
@@ -33,16 +43,28 @@ from datetime import date, datetime
 
 import attrs
 
-from keyaccount._validation import instance_of
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import count, instance_of
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.visits._engine import plan_accounts, replan_account
-from keyaccount.domain.visits.events import VisitPlanned
+from keyaccount.domain.visits._engine import replan_account
+from keyaccount.domain.visits._handover import hand_over_visits
+from keyaccount.domain.visits._placement import place_portfolio
+from keyaccount.domain.visits.accounts import AccountToPlan
+from keyaccount.domain.visits.events import VisitPlanned, VisitReassigned
 from keyaccount.domain.visits.kinds import VisitKind
-from keyaccount.domain.visits.plan import AccountToPlan, VisitPlan
-from keyaccount.domain.visits.ports import VisitFrequencyPolicy, WorkingDayCalendar
+from keyaccount.domain.visits.plan import VisitPlan
+from keyaccount.domain.visits.portfolio import PortfolioPlan
+from keyaccount.domain.visits.ports import (
+    VisitCapacityPolicy,
+    VisitFrequencyPolicy,
+    WorkingDayCalendar,
+)
 from keyaccount.domain.visits.records import VisitRecord
 
 __all__ = ["VisitPlanner"]
+
+
+_window_days = count(minimum=1, maximum=250, note=" (working days before a festival)")
 
 
 @attrs.frozen
@@ -56,6 +78,11 @@ class VisitPlanner:
     Attributes:
         policy: the visit frequency policy (the seed defaults:
             ``presets.visit_frequency()``); anything else is refused with ``InvalidInput``.
+        capacity: the visit capacity policy (the defaults: ``presets.visit_capacity()``).
+        holiday_window: the working days before a festival in which its holiday visit may
+            go (default 10).
+        greeting_window: the working days before a festival in which its greeting may go
+            (default 3).
 
     See the module docstring for the planner's rules.
 
@@ -64,7 +91,8 @@ class VisitPlanner:
     >>> from keyaccount.policies import presets
     >>> calendar = BusinessCalendar(timezone="Asia/Shanghai", working_hours=[(time(9), time(18))],
     ...                             holidays=[date(2026, 1, 1)])
-    >>> plan, events = VisitPlanner(presets.visit_frequency()).plan(
+    >>> planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
+    >>> plan, events = planner.plan(
     ...     AccountToPlan("JINQIAO", TIER_C, staff=["chen", "zhou"]), Period.year(2026),
     ...     calendar=calendar, festivals=[date(2026, 2, 17), date(2026, 9, 25)],
     ...     now=datetime(2025, 12, 1, tzinfo=calendar.zone))
@@ -81,6 +109,9 @@ class VisitPlanner:
     """
 
     policy: VisitFrequencyPolicy = attrs.field(validator=instance_of(VisitFrequencyPolicy))
+    capacity: VisitCapacityPolicy = attrs.field(validator=instance_of(VisitCapacityPolicy))
+    holiday_window: int = attrs.field(default=10, validator=_window_days, kw_only=True)
+    greeting_window: int = attrs.field(default=3, validator=_window_days, kw_only=True)
 
     def plan(
         self,
@@ -107,14 +138,25 @@ class VisitPlanner:
         Raises:
             InvalidInput: naive ``now``; a ``calendar``, ``account`` or ``period`` of the wrong
                 kind (named); a plan year (365 days or more) holds fewer festivals
-                than the account needs holiday visits or greetings; the period has no free
-                working day left for a visit.
+                than the account needs holiday visits or greetings; a visit that cannot be
+                placed (no free working day in its window, or no capacity: use
+                :meth:`plan_portfolio` to see the visits left over).
             CalendarRangeError: the period is outside the calendar's holiday data.
         """
-        plans, events = self.plan_portfolio(
+        if not isinstance(account, AccountToPlan):
+            raise InvalidInput(f"account must be an AccountToPlan, got {account!r}")
+        portfolio, events = self.plan_portfolio(
             [account], period, calendar=calendar, festivals=festivals, now=now
         )
-        return plans[0], events
+        if portfolio.unplaced:
+            first = portfolio.unplaced[0]
+            raise InvalidInput(
+                f"no free working day left in {first.window.start.isoformat()}.."
+                f"{first.window.end.isoformat()} for a {first.kind.value} visit of "
+                f"{account.account_id!r} ({first.reason.value}; "
+                f"{len(portfolio.unplaced)} visit(s) unplaced)"
+            )
+        return portfolio.plans[0], events
 
     def plan_portfolio(
         self,
@@ -124,17 +166,28 @@ class VisitPlanner:
         calendar: WorkingDayCalendar,
         festivals: Iterable[date] = (),
         now: datetime,
-    ) -> tuple[tuple[VisitPlan, ...], tuple[VisitPlanned, ...]]:
-        """Plan ``period`` for every account; plans come back in account id order.
+    ) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
+        """Plan ``period`` for every account within the team's capacity.
 
-        The dates of each quota are computed once and shared by the accounts that have it;
-        an account's blackout dates move only the visits that fall on them. Cost: one pass
-        over the period's days, then O(visits) per account.
+        Returns:
+            The :class:`PortfolioPlan` (plans in account id order, the visits that did not
+            fit and the person-days missing) and a :class:`VisitPlanned` event per account.
+            Cost: O(visits x log(window)) plus one capacity look-up per person and working day.
 
         Raises:
-            InvalidInput: as :meth:`plan`, and an account id given twice.
+            InvalidInput: as :meth:`plan` (but an unplaced visit is reported, not refused),
+                and an account id given twice.
         """
-        return plan_accounts(self.policy, calendar, accounts, period, festivals, now)
+        return place_portfolio(
+            self.policy,
+            self.capacity,
+            calendar,
+            accounts,
+            period,
+            festivals,
+            now,
+            {VisitKind.HOLIDAY: self.holiday_window, VisitKind.GREETING: self.greeting_window},
+        )
 
     def replan(
         self,
@@ -174,4 +227,46 @@ class VisitPlanner:
         """
         return replan_account(
             self.policy, calendar, plan, account, as_of, done, festivals, now
+        )
+
+    def hand_over(
+        self,
+        portfolio: PortfolioPlan,
+        accounts: Iterable[AccountToPlan],
+        *,
+        departing: str,
+        successor: str,
+        from_day: date,
+        calendar: WorkingDayCalendar,
+        now: datetime,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord] = (),
+    ) -> tuple[PortfolioPlan, tuple[VisitReassigned, ...]]:
+        """Hand a leaver's planned visits to a successor within the successor's capacity.
+
+        Every visit ``departing`` has from ``from_day`` on, not yet done, goes to
+        ``successor``: on its own day when the successor has room that day (capacity,
+        availability, and one area a day for in-person visits), else on the least loaded
+        free day of its window from ``from_day`` on, else it joins ``unplaced``. The
+        successor's load is read from every plan of the portfolio (issue 13; SPEC §3).
+
+        Args:
+            portfolio: the team's plan (``plan_portfolio``'s result, or a hand over's).
+            accounts: the accounts as they are now (blackout dates, areas).
+            departing: who left.
+            successor: who goes in their place.
+            from_day: the first day whose visits are handed over.
+            calendar: the business calendar.
+            now: when the handover is made (timezone-aware).
+            done: the visits done, as ``(planned day, kind)`` pairs or records.
+
+        Returns:
+            The new portfolio plan and a :class:`VisitReassigned` event per plan changed.
+
+        Raises:
+            InvalidInput: a blank name, the same person twice, an account of the leaver's
+                visits missing from ``accounts``, or an argument of the wrong kind.
+        """
+        return hand_over_visits(
+            portfolio, self.capacity, accounts, departing, successor, from_day, calendar,
+            now, done,
         )

@@ -7,13 +7,15 @@ the policy to :class:`~keyaccount.VisitPlanner`, the calendar to each planner ca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 from typing import Protocol, runtime_checkable
 
 from keyaccount.domain.grading import Tier
+from keyaccount.domain.visits.kinds import VisitLoad
 from keyaccount.domain.visits.quotas import VisitQuota
 
-__all__ = ["VisitFrequencyPolicy", "WorkingDayCalendar"]
+__all__ = ["VisitCapacityPolicy", "VisitFrequencyPolicy", "WorkingDayCalendar"]
 
 
 @runtime_checkable
@@ -48,3 +50,30 @@ class WorkingDayCalendar(Protocol):
 
     def is_working_day(self, day: date) -> bool:
         """True when ``day`` is a working day."""
+
+
+@runtime_checkable
+class VisitCapacityPolicy(Protocol):
+    """How many visits one person can do on one day (issue 13; seed 001 三(三) 高效有序).
+
+    The default implementation is :class:`keyaccount.policies.DailyVisitCapacity`
+    (``presets.visit_capacity()``: 3 in person, 20 phone return visits, greetings unlimited).
+    Invariants a host's own policy must keep (checked by
+    ``keyaccount.testing.check_visit_capacity_policy``): a limit is None (unlimited) or an
+    int from 0 to ``10**9`` (0 on a day the person is not available), the answer depends
+    only on the arguments, and ``limits`` answers as ``limit`` does day by day.
+    """
+
+    def limit(self, person: str, day: date, load: VisitLoad) -> int | None:
+        """Visits of ``load`` that ``person`` can do on ``day`` (None: no limit; 0: away)."""
+        ...
+
+    def limits(
+        self, person: str, days: Sequence[date], load: VisitLoad
+    ) -> Sequence[int | None]:
+        """:meth:`limit` for each of ``days`` in turn (the planner asks once per person)."""
+        ...
+
+    def standard_limit(self, load: VisitLoad) -> int | None:
+        """The limit of a full-time person on a working day (for missing person-days)."""
+        ...

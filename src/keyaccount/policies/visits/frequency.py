@@ -43,11 +43,14 @@ DEFAULT_TIER_QUOTAS: tuple[tuple[str, VisitQuota], ...] = (
 )
 # seed 001 §走访频率 speaks of core / important / general key accounts (SPEC §5c): tiers not
 # in the table above (STRATEGIC, PARTNER, ORDINARY, a host's own) get their level's quota,
-# the quota of the top tier on that level in the default ladder.
+# the quota of the top tier on that level in the default ladder. Seed 001 三(二)1 asks for
+# visits (走访) at every level: a general key account (一般重点客户, e.g. the amount-band
+# ORDINARY tier) gets 2 on-site visits a year beside C's calls and greetings (issue 13);
+# weighted-score C and D (seed 002: routine maintenance) keep calls and greetings.
 DEFAULT_LEVEL_QUOTAS: tuple[tuple[VisitLevel, VisitQuota], ...] = (
     (VisitLevel.CORE, DEFAULT_TIER_QUOTAS[0][1]),
     (VisitLevel.IMPORTANT, DEFAULT_TIER_QUOTAS[1][1]),
-    (VisitLevel.GENERAL, DEFAULT_TIER_QUOTAS[2][1]),
+    (VisitLevel.GENERAL, VisitQuota(on_site=2, phone_return=4, greeting=2)),
 )
 
 _KIND_NAMES = tuple(kind.value for kind in VisitKind)

@@ -1,0 +1,474 @@
+"""The capacity-aware placement of a portfolio's visits (private; issue 13).
+
+One job: the rules of :meth:`keyaccount.VisitPlanner.plan_portfolio`, written out in
+:mod:`keyaccount.domain.visits.planner`. Each account's quota becomes visits with windows
+(one template per quota); the visits are placed, tightest window first, each on the least
+loaded working day of its window for one of the account's staff, within each person's
+limit for the day, keeping one person's in-person visits of a day in one area when it can.
+A person's free days of one window are kept in a heap whose keys only grow (a day's load
+only rises, its area is set once), so a stale entry is refreshed when it reaches the top.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+
+from keyaccount._errors import InvalidInput
+from keyaccount._validation import COUNT_LIMIT, require_instant_in_years, to_items
+from keyaccount.domain.calendar import Period
+from keyaccount.domain.visits._engine import (
+    _EVEN_KINDS,
+    _YEAR_DAYS,
+    _check_arguments,
+    _Days,
+    _festival_indices,
+    _interval,
+    _slot_bounds,
+    _topics_for,
+)
+from keyaccount.domain.visits.accounts import AccountToPlan
+from keyaccount.domain.visits.events import VisitPlanned, _planned
+from keyaccount.domain.visits.kinds import (
+    _KIND_ORDER,
+    FESTIVAL_KINDS,
+    Topic,
+    VisitKind,
+    VisitLoad,
+)
+from keyaccount.domain.visits.plan import VisitPlan
+from keyaccount.domain.visits.portfolio import (
+    PortfolioPlan,
+    Shortfall,
+    UnplacedReason,
+    UnplacedVisit,
+)
+from keyaccount.domain.visits.ports import (
+    VisitCapacityPolicy,
+    VisitFrequencyPolicy,
+    WorkingDayCalendar,
+)
+from keyaccount.domain.visits.quotas import VisitQuota, scaled_count
+
+_LOAD_OF = {kind: VisitLoad.of(kind) for kind in VisitKind}
+_NO_INTERVAL = object()
+_IN_PERSON = VisitLoad.IN_PERSON
+# A window: (kind, lo, hi, backwards) in day indices from the period's start, hi excluded.
+_Window = tuple[VisitKind, int, int, bool]
+
+
+def _templates_windows(
+    quota: VisitQuota,
+    days: _Days,
+    first: int,
+    festivals: Sequence[int],
+    windows_before: dict[VisitKind, int],
+    account: str,
+) -> list[_Window]:
+    """The windows of the visits ``quota`` owes from day ``first`` on, in time order."""
+    period = days.period
+    size = len(days.working)
+    if first >= size:
+        return []
+    rest = period if first == 0 else Period(period.start + timedelta(days=first), period.end)
+    windows: list[_Window] = []
+    for kind in _EVEN_KINDS:
+        count = scaled_count(quota.count(kind), rest)
+        if count > size - first:
+            raise InvalidInput(
+                f"no free working day left in {rest.start.isoformat()}.."
+                f"{rest.end.isoformat()} for {count} {kind.value} visits of {account!r} "
+                f"(at most one a day, {size - first} days)"
+            )
+        if count:
+            bounds = _slot_bounds(period, first, size, count)
+            windows.extend(
+                (kind, lo, hi, False) for lo, hi in pairwise(bounds)
+            )
+    ahead = [index for index in festivals if index > first]
+    for kind in (VisitKind.HOLIDAY, VisitKind.GREETING):
+        count = scaled_count(quota.count(kind), rest)
+        if count > len(ahead):
+            if first == 0 and period.days >= _YEAR_DAYS:
+                raise InvalidInput(
+                    f"{account!r} needs {count} {kind.value} visit(s) in "
+                    f"{period.start.isoformat()}..{period.end.isoformat()} but "
+                    f"{len(ahead)} festival date(s) in it were handed in (festivals)"
+                )
+            count = len(ahead)
+        for festival in ahead[:count]:
+            lo, found, index = festival, 0, festival - 1
+            while index >= first and found < windows_before[kind]:
+                if days.working[index]:
+                    found += 1
+                    lo = index
+                index -= 1
+            windows.append((kind, min(lo, festival - 1), festival, True))
+    windows.sort(key=lambda window: (window[1], _KIND_ORDER[window[0]]))
+    return windows
+
+
+_Heap = list[tuple[int, int, int, int]]
+_Resolved = tuple[_Heap, list[int | None], list[int], list[str | None]]
+
+
+class _WorkingDates:
+    """The working days of the period as dates and as day indices."""
+
+    __slots__ = ("dates", "period", "working", "working_indices")
+
+    def __init__(self, days: _Days) -> None:
+        self.period = days.period
+        self.working = days.working
+        self.working_indices = [index for index, flag in enumerate(days.working) if flag]
+        start = days.period.start
+        self.dates = tuple(start + timedelta(days=index) for index in self.working_indices)
+
+
+class _Team:
+    """Each person's load, area and limit per day of the period (built as people appear)."""
+
+    __slots__ = ("areas", "capacity", "days", "heaps", "limits", "loads")
+    days: _WorkingDates
+
+    def __init__(self, capacity: VisitCapacityPolicy, days: _Days) -> None:
+        self.capacity = capacity
+        self.days = _WorkingDates(days)
+        self.loads: dict[tuple[str, VisitLoad], list[int]] = {}
+        self.limits: dict[tuple[str, VisitLoad], list[int | None]] = {}
+        self.areas: dict[str, list[str | None]] = {}
+        self.heaps: dict[tuple[object, ...], list[tuple[int, int, int, int]]] = {}
+
+    def limits_of(self, person: str, load: VisitLoad) -> list[int | None]:
+        key = (person, load)
+        known = self.limits.get(key)
+        if known is not None:
+            return known
+        answered = self.capacity.limits(person, self.days.dates, load)
+        given = list(answered) if isinstance(answered, Sequence) else None
+        if given is None or len(given) != len(self.days.dates):
+            raise InvalidInput(
+                f"capacity policy limits({person!r}, ..., {load.value!r}) must give one limit "
+                f"a day ({len(self.days.dates)}), got {answered!r}"
+            )
+        row: list[int | None] = [0] * len(self.days.working)
+        for index, value in zip(self.days.working_indices, given, strict=True):
+            if value is not None and (type(value) is not int or not 0 <= value <= COUNT_LIMIT):
+                raise InvalidInput(
+                    f"capacity policy limit({person!r}, "
+                    f"{self.days.dates[self.days.working_indices.index(index)]}, "
+                    f"{load.value!r}) must be None or an int from 0 to 10**9, got {value!r}"
+                )
+            row[index] = value
+        self.limits[key] = row
+        self.loads[key] = [0] * len(row)
+        if person not in self.areas:
+            self.areas[person] = [None] * len(row)
+        return row
+
+    def heap(
+        self, person: str, load: VisitLoad, lo: int, hi: int, backwards: bool, area: str | None
+    ) -> list[tuple[int, int, int, int]]:
+        key = (person, load, lo, hi, backwards, area)
+        heap = self.heaps.get(key)
+        if heap is None:
+            limits = self.limits_of(person, load)
+            loads = self.loads[(person, load)]
+            areas = self.areas[person]
+            tracked = area is not None and load is _IN_PERSON
+            working = self.days.working_indices
+            heap = [
+                (
+                    1 if tracked and areas[day] not in (None, area) else 0,
+                    loads[day],
+                    -day if backwards else day,
+                    day,
+                )
+                for day in working[bisect_left(working, lo) : bisect_left(working, hi)]
+                if limits[day] != 0
+                and (limits[day] is None or loads[day] < limits[day])  # type: ignore[operator]
+            ]
+            heapq.heapify(heap)
+            self.heaps[key] = heap
+        return heap
+
+
+def _peek(
+    team: _Team,
+    heap: list[tuple[int, int, int, int]],
+    person: str,
+    load: VisitLoad,
+    area: str | None,
+    blocked: Iterable[int] | frozenset[int],
+) -> tuple[int, int, int, int] | None:
+    """The best free day on top of ``heap`` for an account blocked on ``blocked`` days."""
+    limits = team.limits[(person, load)]
+    loads = team.loads[(person, load)]
+    areas = team.areas[person]
+    tracked = area is not None and load is _IN_PERSON
+    aside = []
+    found = None
+    while heap:
+        mismatch, count, order, day = entry = heap[0]
+        limit = limits[day]
+        now_count = loads[day]
+        if limit is not None and now_count >= limit:
+            heapq.heappop(heap)  # full for good: loads only rise
+            continue
+        now_mismatch = 1 if tracked and areas[day] not in (None, area) else 0
+        if now_mismatch != mismatch or now_count != count:
+            heapq.heapreplace(heap, (now_mismatch, now_count, order, day))
+            continue
+        if day in blocked:
+            aside.append(heapq.heappop(heap))
+            continue
+        found = entry
+        break
+    for entry in aside:
+        heapq.heappush(heap, entry)
+    return found
+
+
+def place_portfolio(
+    policy: VisitFrequencyPolicy,
+    capacity: VisitCapacityPolicy,
+    calendar: WorkingDayCalendar,
+    accounts: Iterable[AccountToPlan],
+    period: Period,
+    festivals: Iterable[date],
+    now: datetime,
+    windows_before: dict[VisitKind, int],
+) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
+    """Plan ``period`` for every account within the team's capacity (see the module doc)."""
+    _check_arguments(calendar, period=period)
+    require_instant_in_years(now, field="now")
+    given = to_items(accounts, field="accounts", expected="AccountToPlan values")
+    for account in given:
+        if not isinstance(account, AccountToPlan):
+            raise InvalidInput(f"accounts must hold AccountToPlan values, got {account!r}")
+    ordered = sorted(given, key=lambda account: account.account_id)
+    for before, after in pairwise(ordered):
+        if before.account_id == after.account_id:
+            raise InvalidInput(f"account {before.account_id!r} is given twice to plan")
+    days = _Days(calendar, period)
+    size = len(days.working)
+    today = now.astimezone(calendar.zone).date()
+    first = min(max((today - period.start).days, 0), size)
+    festival_indices = _festival_indices(festivals, period)
+    start = period.start
+    # the windows of each quota, shared by the accounts that have it
+    templates: dict[VisitQuota, list[_Window]] = {}
+    by_window: dict[_Window, list[tuple[int, int]]] = {}
+    members: dict[VisitQuota, list[int]] = {}
+    quotas = []
+    # a policy hands out the same quota object for every account of a tier: look it up by
+    # identity first (the object is kept alive in ``quotas``, so its id is not reused)
+    by_identity: dict[int, VisitQuota] = {}
+    quota_for = policy.quota_for
+    for number, account in enumerate(ordered):
+        given_quota = quota_for(account.account_id, account.tier)
+        quota = by_identity.get(id(given_quota))
+        if quota is None:
+            quota = given_quota
+            if quota not in templates:
+                templates[quota] = _templates_windows(
+                    quota, days, first, festival_indices, windows_before, account.account_id
+                )
+                members[quota] = []
+            else:  # an equal quota seen before: share its template
+                quota = next(known for known in templates if known == quota)
+            by_identity[id(given_quota)] = quota
+        quotas.append(given_quota)
+        members[quota].append(number)
+    for quota, template in templates.items():
+        numbers = members[quota]
+        for ordinal, window in enumerate(template):
+            by_window.setdefault(window, []).extend((number, ordinal) for number in numbers)
+    team = _Team(capacity, days)
+    placed: list[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]] = [
+        [] for _ in ordered
+    ]
+    unplaced: list[tuple[int, _Window, UnplacedReason]] = []
+    blackouts: dict[int, frozenset[int]] = {}
+    for number, account in enumerate(ordered):
+        if account.blackout_dates:
+            blackouts[number] = frozenset(
+                (day - start).days for day in account.blackout_dates if day in period
+            )
+    # the days on which an account has a visit of a kind already (one of a kind a day)
+    taken: dict[tuple[int, VisitKind], set[int]] = {}
+    no_block: frozenset[int] = frozenset()
+    # tightest windows first (festival windows, then months, then quarters), then in time
+    loads_of = team.loads
+    staff_of = [account.staff for account in ordered]
+    area_of = [account.area for account in ordered]
+    areas_of = team.areas
+    singles: dict[str, tuple[str, ...]] = {}
+    for window in sorted(by_window, key=lambda w: (w[2] - w[1], w[1], _KIND_ORDER[w[0]])):
+        kind, lo, hi, backwards = window
+        code = _KIND_ORDER[kind]
+        span = Period(start + timedelta(days=lo), start + timedelta(days=hi))
+        load = _LOAD_OF[kind]
+        in_person = load is _IN_PERSON
+        # windows of an even kind partition the period; festival windows may overlap
+        overlapping = kind in FESTIVAL_KINDS
+        # per person (and area) of this window: its heap and its rows of limits and loads
+        resolved: dict[tuple[str, str | None], _Resolved] = {}
+        for number, ordinal in by_window[window]:
+            staff = staff_of[number]
+            area = area_of[number] if in_person else None
+            blocked: frozenset[int] | set[int] = blackouts.get(number, no_block)
+            if overlapping:
+                same_kind = taken.get((number, kind))
+                if same_kind is not None:
+                    blocked = same_kind | blocked
+            count = len(staff)
+            best: tuple[int, int, int, int, int, str, _Resolved] | None = None
+            for rank in range(count):
+                person = staff[(ordinal + rank) % count]
+                state = resolved.get((person, area))
+                if state is None:
+                    state = resolved[(person, area)] = (
+                        team.heap(person, load, lo, hi, backwards, area),
+                        team.limits[(person, load)],
+                        loads_of[(person, load)],
+                        areas_of[person],
+                    )
+                heap, limits, day_loads, person_areas = state
+                top = heap[0] if heap else None
+                if top is not None:
+                    # the common case: the top entry is current, free and not blocked
+                    top_day = top[3]
+                    limit = limits[top_day]
+                    now_count = day_loads[top_day]
+                    if (
+                        now_count != top[1]
+                        or (limit is not None and now_count >= limit)
+                        or top[0] != (
+                            1 if area is not None and person_areas[top_day] not in (None, area)
+                            else 0
+                        )
+                        or top_day in blocked
+                    ):
+                        top = _peek(team, heap, person, load, area, blocked)
+                if top is not None:
+                    candidate = (top[0], top[1], rank, top[2], top[3], person, state)
+                    if best is None or candidate < best:
+                        best = candidate
+                        if candidate[0] == 0 and candidate[1] == 0:
+                            break
+            if best is None:
+                free = any(
+                    days.working[day] and day not in blackouts.get(number, no_block)
+                    for day in range(lo, hi)
+                )
+                reason = UnplacedReason.NO_CAPACITY if free else UnplacedReason.NO_FREE_DAY
+                unplaced.append((number, window, reason))
+                continue
+            mismatch, _, _, order, day, person, state = best
+            heap, limits, day_loads, person_areas = state
+            day_loads[day] += 1
+            if area is not None and person_areas[day] is None:
+                person_areas[day] = area
+            # the chosen day is the top of its heap: refresh it now (the others lazily)
+            # (a blocked day set aside may have gone back on top: then it stays lazy)
+            if heap[0][3] == day:
+                limit = limits[day]
+                if limit is not None and day_loads[day] >= limit:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (mismatch, day_loads[day], order, day))
+            if overlapping:
+                taken.setdefault((number, kind), set()).add(day)
+            single = singles.get(person)
+            if single is None:
+                single = singles[person] = (person,)
+            placed[number].append((day, code, kind, single, span))
+    return _portfolio(ordered, placed, unplaced, capacity, days, quotas, now, start)
+
+
+def _portfolio(
+    ordered: Sequence[AccountToPlan],
+    placed: Sequence[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]],
+    unplaced: list[tuple[int, _Window, UnplacedReason]],
+    capacity: VisitCapacityPolicy,
+    days: _Days,
+    quotas: Sequence[VisitQuota],
+    now: datetime,
+    start: date,
+) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
+    period = days.period
+    periods: dict[tuple[int, int], Period] = {}
+
+    def window_of(lo: int, hi: int) -> Period:
+        found = periods.get((lo, hi))
+        if found is None:
+            found = periods[(lo, hi)] = Period(
+                start + timedelta(days=lo), start + timedelta(days=hi)
+            )
+        return found
+
+    date_at = [start + timedelta(days=index) for index in range(len(days.working))]
+    plans = []
+    events = []
+    intervals: dict[int, object] = {}
+    topics: dict[tuple[VisitKind, ...], tuple[tuple[Topic, ...], ...]] = {}
+    empty: tuple[()] = ()
+    for account, rows, quota in zip(ordered, placed, quotas, strict=True):
+        # (day, kind code) is unique in an account's rows: the sort never looks further
+        rows.sort()
+        if rows:
+            day_column, _, kind_column, visitor_column, window_column = zip(*rows, strict=True)
+            visit_days = tuple(map(date_at.__getitem__, day_column))
+        else:
+            visit_days = kind_column = visitor_column = window_column = empty
+        kinds: tuple[VisitKind, ...] = kind_column
+        # quota objects are kept alive in ``quotas``: their ids are not reused meanwhile
+        known = intervals.get(id(quota), _NO_INTERVAL)
+        if known is _NO_INTERVAL:
+            interval = _interval(scaled_count(quota.regular, period), period)
+            intervals[id(quota)] = interval
+        else:
+            interval = known  # type: ignore[assignment]
+        kind_topics = topics.get(kinds)
+        if kind_topics is None:
+            kind_topics = topics[kinds] = _topics_for(kinds)
+        plans.append(
+            VisitPlan._from_planner(
+                account.account_id,
+                account.tier,
+                period,
+                visit_days,
+                kinds,
+                visitor_column,
+                kind_topics,
+                interval,
+                window_column,
+            )
+        )
+        events.append(_planned(now, account.account_id, period, len(rows)))
+    unplaced.sort(key=lambda row: (row[0], row[1][1], _KIND_ORDER[row[1][0]]))
+    missing: Counter[tuple[date, VisitLoad]] = Counter()
+    values = []
+    for number, (kind, lo, hi, _), reason in unplaced:
+        window = window_of(lo, hi)
+        values.append(UnplacedVisit(ordered[number].account_id, kind, window, reason))
+        if reason is UnplacedReason.NO_CAPACITY:
+            last = window.end - timedelta(days=1)
+            missing[(last.replace(day=1), _LOAD_OF[kind])] += 1
+    shortfall = []
+    ranked = sorted(missing.items(), key=lambda item: (item[0][0], _load_rank(item[0][1])))
+    for (month, load), count in ranked:
+        standard = capacity.standard_limit(load)
+        per_day = standard if standard else 1
+        shortfall.append(Shortfall(month, load, count, -(-count // per_day)))
+    return PortfolioPlan(tuple(plans), tuple(values), tuple(shortfall)), tuple(events)
+
+
+def _load_rank(load: VisitLoad) -> int:
+    return list(VisitLoad).index(load)
+
