@@ -163,8 +163,49 @@ def _known(names: Sequence[object], *, field: str, known: frozenset[str]) -> Non
     raise InvalidInput(f"{field} names a field twice: {list(names)}")
 
 
+class _FieldView:
+    """What a view of a file and a view of a record share: visible fields, looked up by name.
+
+    A subclass (an attrs class) has ``viewer``, ``fields`` and ``withheld``, and says in
+    ``_not_shown`` why a name that is neither visible nor withheld has no value.
+    """
+
+    __slots__ = ()
+    viewer: Viewer
+    fields: tuple[tuple[str, Any], ...]
+    withheld: tuple[str, ...]
+
+    @property
+    def visible(self) -> tuple[str, ...]:
+        """The names of the visible fields."""
+        return tuple(name for name, _ in self.fields)
+
+    def __getitem__(self, name: str) -> Any:
+        for field, value in self.fields:
+            if field == name:
+                return value
+        if name in self.withheld:
+            raise KeyError(
+                f"{name!r} is withheld from {self.viewer.role.value} {self.viewer.person!r}"
+            )
+        raise KeyError(self._not_shown(name))
+
+    def _not_shown(self, name: str) -> str:
+        raise NotImplementedError
+
+    def __contains__(self, name: object) -> bool:
+        return any(field == name for field, _ in self.fields)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.visible)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The visible fields as a plain dict (for a host's serializer)."""
+        return dict(self.fields)
+
+
 @attrs.frozen
-class RedactedView:
+class RedactedView(_FieldView):
     """What a viewer may read of one customer file, and which fields were withheld.
 
     Read a visible field with ``view["name"]``; a withheld one raises :class:`KeyError`
@@ -202,37 +243,15 @@ class RedactedView:
                 f"RedactedView of {self.account_id!r} both shows and withholds field(s) {both}"
             )
 
-    @property
-    def visible(self) -> tuple[str, ...]:
-        """The names of the visible fields."""
-        return tuple(name for name, _ in self.fields)
-
-    def __getitem__(self, name: str) -> Any:
-        for field, value in self.fields:
-            if field == name:
-                return value
-        if name in self.withheld:
-            raise KeyError(
-                f"{name!r} is withheld from {self.viewer.role.value} {self.viewer.person!r}"
-            )
+    def _not_shown(self, name: str) -> str:
         if name == CONTACT_PERSONAL_NOTES:
             # Notes belong to each contact, so there is no one value to return here.
-            raise KeyError(f"{name!r} is visible: read each contact's notes in view['contacts']")
+            return f"{name!r} is visible: read each contact's notes in view['contacts']"
         if name == NEGOTIATION_RECORDS:
-            raise KeyError(f"{name!r} is visible: read the negotiations in view['records']")
+            return f"{name!r} is visible: read the negotiations in view['records']"
         if name in _PARTS:
-            raise KeyError(f"{name!r} is not a part of a customer file: read it in its own view")
-        raise KeyError(f"{name!r} is not a field of a customer file")
-
-    def __contains__(self, name: object) -> bool:
-        return any(field == name for field, _ in self.fields)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.visible)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The visible fields as a plain dict (for a host's serializer)."""
-        return dict(self.fields)
+            return f"{name!r} is not a part of a customer file: read it in its own view"
+        return f"{name!r} is not a field of a customer file"
 
 
 @runtime_checkable

@@ -29,7 +29,7 @@ stores these events keeps the register.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -59,6 +59,7 @@ from keyaccount.domain.customers.access import (
     RedactedView,
     Viewer,
     ViewerRole,
+    _FieldView,
     redact,
 )
 from keyaccount.domain.customers.customer import Customer
@@ -135,7 +136,7 @@ def _withheld(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class RecordView:
+class RecordView(_FieldView):
     """What a viewer may read of a visit record or a ticket; the rest is named as withheld.
 
     Read a visible field with ``view["visited_at"]``; a withheld one raises :class:`KeyError`
@@ -163,30 +164,8 @@ class RecordView:
                 f"{sorted(set(shown) & set(self.withheld))}"
             )
 
-    @property
-    def visible(self) -> tuple[str, ...]:
-        """The names of the visible fields."""
-        return tuple(name for name, _ in self.fields)
-
-    def __getitem__(self, name: str) -> Any:
-        for field, value in self.fields:
-            if field == name:
-                return value
-        if name in self.withheld:
-            raise KeyError(
-                f"{name!r} is withheld from {self.viewer.role.value} {self.viewer.person!r}"
-            )
-        raise KeyError(f"{name!r} is not a field of record {self.record_id!r}")
-
-    def __contains__(self, name: object) -> bool:
-        return any(field == name for field, _ in self.fields)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.visible)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The visible fields as a plain dict (for a host's serializer)."""
-        return dict(self.fields)
+    def _not_shown(self, name: str) -> str:
+        return f"{name!r} is not a field of record {self.record_id!r}"
 
 
 def _visible(customer: Customer, policy: AccessPolicy, viewer: Viewer) -> frozenset[str]:
