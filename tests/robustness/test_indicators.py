@@ -63,6 +63,7 @@ from keyaccount import (
     satisfaction_from_tickets,
     survey_satisfaction,
     target_attainment,
+    target_attainment_indicator,
     ticket_facts_from,
     ticket_resolution,
     tier_migration,
@@ -295,6 +296,12 @@ CASES = [
          measure="sales", target=Fraction(600000), actual=Fraction(660000),
          rate=Fraction(11, 10)),
     Call(target_attainment, [TARGET], [RESULT]),
+    Call(AccountResult, account_id="ACME", period=Period.half_year(2026, 1),
+         sales=Decimal("660000"), profit=Decimal("60000"), visits=6, tier="A",
+         account_manager="Wang", department="KA"),
+    Call(target_attainment_indicator, [TARGET], [RESULT], Period.half_year(2026, 1),
+         measure=Indicator.VISITS_TARGET_ATTAINMENT),
+    Call(compute_indicators, Period.half_year(2026, 1), targets=[TARGET], results=[RESULT]),
 ]
 
 test_each_argument_corrupted, test_random_corruption, test_the_valid_call = suite(CASES)

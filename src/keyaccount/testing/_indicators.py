@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators import (
+    AccountResult,
+    AccountTarget,
     Appraisal,
     AppraisalPolicy,
     Dimension,
@@ -269,7 +271,9 @@ def indicator_inputs(*, max_records: int = 12) -> st.SearchStrategy[dict[str, An
     """Keyword arguments for :func:`keyaccount.compute_indicators`: a period and every kind.
 
     Each kind gets up to ``max_records`` records (a roster at most one per account), so
-    every indicator of the set is computed, applicable or not.
+    every indicator of the set is computed, applicable or not. December targets and the
+    accounts' results (at most one each per account) come with a period of whole months
+    of one year (the three target attainments); an odd span of days has none.
 
     Args:
         max_records: the most records of each kind.
@@ -282,15 +286,16 @@ def indicator_inputs(*, max_records: int = 12) -> st.SearchStrategy[dict[str, An
     >>> @settings(max_examples=5)
     ... @given(indicator_inputs(max_records=3))
     ... def every_indicator_but_loyalty_is_computed(inputs):
-    ...     assert len(compute_indicators(**inputs).breakdowns) == 12
+    ...     assert len(compute_indicators(**inputs).breakdowns) in (12, 15)
     >>> every_indicator_but_loyalty_is_computed()
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> dict[str, Any]:
         scale = draw(satisfaction_scales())
+        period = draw(indicator_periods())
         return {
-            "period": draw(indicator_periods()),
+            "period": period,
             "visits": draw(st.lists(visit_facts(), max_size=max_records)),
             "tickets": draw(st.lists(ticket_facts(), max_size=max_records)),
             "surveys": draw(st.lists(survey_responses(scale), max_size=max_records)),
@@ -300,9 +305,41 @@ def indicator_inputs(*, max_records: int = 12) -> st.SearchStrategy[dict[str, An
             "receivables": draw(st.lists(receivable_facts(), max_size=max_records)),
             "prospects": draw(st.lists(prospect_facts(), max_size=max_records)),
             "spending": draw(st.lists(spending_facts(), max_size=max_records)),
+            **draw(_targets_and_results(period)),
         }
 
     return build()
+
+
+def _whole_months_of_a_year(period: Period) -> bool:
+    return period.whole_months is not None and period.start.day == 1 and (
+        period.start.year == period.last_day.year
+    )
+
+
+@st.composite
+def _targets_and_results(draw: st.DrawFn, period: Period) -> dict[str, Any]:
+    """December targets and results of ``period`` for some accounts (none for an odd span)."""
+    if not _whole_months_of_a_year(period):
+        return {}
+    year = period.start.year
+    targets = [
+        AccountTarget(
+            account_id=account, year=year, sales=draw(_amounts()),
+            profit=draw(_amounts()) - draw(_amounts(1_000)),
+            visits=draw(st.integers(0, 12)), set_on=date(year - 1, 12, 15),
+        )
+        for account in draw(st.lists(st.sampled_from(ACCOUNT_IDS), unique=True))
+    ]
+    results = [
+        AccountResult(
+            account_id=account, period=period, sales=draw(_amounts()),
+            profit=draw(_amounts()) - draw(_amounts(1_000)), visits=draw(st.integers(0, 12)),
+            tier=draw(_TIERS), account_manager=draw(_MANAGERS), department=draw(_DEPARTMENTS),
+        )
+        for account in draw(st.lists(st.sampled_from(ACCOUNT_IDS), unique=True))
+    ]
+    return {"targets": targets, "results": results}
 
 
 def check_appraisal(appraisal: Appraisal) -> None:

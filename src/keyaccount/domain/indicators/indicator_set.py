@@ -35,6 +35,12 @@ from keyaccount.domain.indicators.records import (
 from keyaccount.domain.indicators.resolution import ticket_resolution
 from keyaccount.domain.indicators.retention import HIGH_VALUE_TIER_CODES, retention_and_churn
 from keyaccount.domain.indicators.satisfaction import SatisfactionScale, _satisfaction
+from keyaccount.domain.indicators.targets import (
+    ATTAINMENT_INDICATORS,
+    AccountResult,
+    AccountTarget,
+    target_attainment_indicator,
+)
 from keyaccount.domain.indicators.values import (
     Breakdown,
     Dimension,
@@ -146,12 +152,15 @@ def compute_indicators(
     receivables: Iterable[ReceivableFact] | None = None,
     prospects: Iterable[ProspectFact] | None = None,
     spending: Iterable[SpendingFact] | None = None,
+    targets: Iterable[AccountTarget] | None = None,
+    results: Iterable[AccountResult] | None = None,
 ) -> IndicatorSet:
     """Compute every indicator whose records are given, for one period.
 
     A record kind left out (``None``) leaves its indicators out of the set; an empty
     collection computes them as not applicable. Cooperation growth after visits needs both
-    ``visits`` and ``volumes``; satisfaction needs its declared ``satisfaction_scale``.
+    ``visits`` and ``volumes``; satisfaction needs its declared ``satisfaction_scale``; the
+    three target attainments need both ``targets`` and ``results``.
     Loyalty needs weights from a policy: add it with :meth:`IndicatorSet.including`.
     Each kind of record is read in one pass (volumes twice: period over period, and around
     the visits).
@@ -169,12 +178,16 @@ def compute_indicators(
         receivables: receivables (collection rate).
         prospects: prospects (conversion rate).
         spending: relationship spending (cost-benefit ratio).
+        targets: the December targets (sales, profit and visits target attainment), with
+            ``results``; ``period`` must then be whole months of one year.
+        results: what the accounts achieved (the results of ``period`` are read).
 
     Returns:
         The :class:`IndicatorSet` of the period.
 
     Raises:
-        InvalidInput: ``surveys`` given without ``satisfaction_scale``.
+        InvalidInput: ``surveys`` given without ``satisfaction_scale``, or ``targets``
+            without ``results`` (or the reverse).
 
     >>> indicators = compute_indicators(Period.half_year(2025, 1), visits=[], tickets=[])
     >>> sorted(indicator.value for indicator in indicators.breakdowns)
@@ -188,6 +201,11 @@ def compute_indicators(
             f"satisfaction_scale must be a SatisfactionScale, got {satisfaction_scale!r:.200}"
         )
     _check_window(visit_window)
+    if (targets is None) != (results is None):
+        raise InvalidInput(
+            "compute_indicators: target attainment needs both targets and results, got "
+            f"{'targets' if results is None else 'results'} alone"
+        )
     found: list[Breakdown[IndicatorValue]] = []
     pivots: dict[str, date] | None = None
     if visits is not None:
@@ -214,4 +232,9 @@ def compute_indicators(
         found.append(prospect_conversion(prospects, period))
     if spending is not None:
         found.append(relationship_cost_benefit(spending, period))
+    if targets is not None and results is not None:
+        targets = _records(targets, AccountTarget, "targets")
+        results = _records(results, AccountResult, "results")
+        found += [target_attainment_indicator(targets, results, period, measure=indicator)
+                  for indicator in ATTAINMENT_INDICATORS.values()]
     return IndicatorSet(period, {b.indicator: b for b in found})

@@ -16,14 +16,24 @@ zero or less. An attainment of 1 is the target met.
 ...                        sales=Decimal("660000"), profit=Decimal("60000"), visits=6)
 >>> [(a.measure, str(a.rate)) for a in target_attainment([target], [result])]
 [('sales', '11/10'), ('profit', '5/6'), ('visits', '1')]
+
+Attainment is also an indicator a scorecard weighs (目标达成率, one per measure:
+:attr:`~keyaccount.Indicator.SALES_TARGET_ATTAINMENT`, ``PROFIT_...``, ``VISITS_...``), per
+account, tier, account manager and department: :func:`target_attainment_indicator`, or
+:func:`~keyaccount.compute_indicators` given ``targets=`` and ``results=``.
+
+>>> sales = target_attainment_indicator([target], [result], Period.half_year(2026, 1))
+>>> str(sales.portfolio), sales.portfolio.normalised
+('sales_target_attainment 2026-H1: 660000/600000 = 1.1000', Fraction(11, 21))
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -37,15 +47,35 @@ from keyaccount._validation import (
     instance_of,
     non_empty,
     optional_instance_of,
+    optional_non_empty,
     require_bounded,
     to_decimal,
+    to_enum,
     to_items,
 )
 from keyaccount.domain.calendar import Period
+from keyaccount.domain.indicators._engine import _breakdown, _Cells, _period
+from keyaccount.domain.indicators._lazy import _EXACT
+from keyaccount.domain.indicators.records import _tier_code
+from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 
-__all__ = ["AccountResult", "AccountTarget", "TargetAttainment", "target_attainment"]
+__all__ = [
+    "AccountResult",
+    "AccountTarget",
+    "TargetAttainment",
+    "target_attainment",
+    "target_attainment_indicator",
+]
 
 MEASURES = ("sales", "profit", "visits")
+
+#: The indicator of each measure's attainment (目标达成率), in the order of :data:`MEASURES`.
+ATTAINMENT_INDICATORS: dict[str, Indicator] = {
+    "sales": Indicator.SALES_TARGET_ATTAINMENT,
+    "profit": Indicator.PROFIT_TARGET_ATTAINMENT,
+    "visits": Indicator.VISITS_TARGET_ATTAINMENT,
+}
+_MEASURE_OF = {indicator: measure for measure, indicator in ATTAINMENT_INDICATORS.items()}
 
 
 def _money(value: object, field: str) -> Decimal:
@@ -124,17 +154,21 @@ class AccountTarget:
         Raises:
             InvalidInput: ``period`` is not whole months inside the target's year.
         """
-        if not isinstance(period, Period):
-            raise InvalidInput(f"period must be a Period, got {period!r}")
-        months = period.whole_months
-        if months is None or period.start.day != 1 or period.start.year != self.year or (
-            period.last_day.year != self.year
-        ):
-            raise InvalidInput(
-                f"period must be whole months of {self.year} (a half-year or the year), got "
-                f"{period}"
-            )
-        return Fraction(months, 12)
+        return _share(period, self.year)
+
+
+def _share(period: object, year: int) -> Fraction:
+    """The share of a year's target that ``period`` (whole months of ``year``) takes."""
+    if not isinstance(period, Period):
+        raise InvalidInput(f"period must be a Period, got {period!r}")
+    months = period.whole_months
+    if months is None or period.start.day != 1 or period.start.year != year or (
+        period.last_day.year != year
+    ):
+        raise InvalidInput(
+            f"period must be whole months of {year} (a half-year or the year), got {period}"
+        )
+    return Fraction(months, 12)
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +181,10 @@ class AccountResult:
         sales: sales in the period (money, at least 0).
         profit: profit in the period (money).
         visits: visits done in the period.
+        tier: the account's tier code (a :class:`~keyaccount.Tier` is accepted), or ``None``:
+            the attainment indicator groups by it.
+        account_manager: who is appraised for the account, or ``None``.
+        department: the department appraised for the account, or ``None``.
     """
 
     account_id: str = attrs.field(validator=non_empty)
@@ -154,6 +192,11 @@ class AccountResult:
     sales: Decimal = attrs.field(converter=_result_sales)
     profit: Decimal = attrs.field(converter=_result_profit)
     visits: int = attrs.field(validator=count(maximum=COUNT_LIMIT))
+    tier: str | None = attrs.field(
+        default=None, converter=_tier_code, validator=optional_non_empty
+    )
+    account_manager: str | None = attrs.field(default=None, validator=optional_non_empty)
+    department: str | None = attrs.field(default=None, validator=optional_non_empty)
 
     def __attrs_post_init__(self) -> None:
         if self.sales < 0:
@@ -200,14 +243,7 @@ def target_attainment(
         InvalidInput: a target given twice for an account and year, a result without a
             target, or a result's period that is not whole months of the target's year.
     """
-    by_key: dict[tuple[str, int], AccountTarget] = {}
-    for target in to_items(targets, field="targets", expected="AccountTarget values"):
-        if not isinstance(target, AccountTarget):
-            raise InvalidInput(f"targets must hold AccountTarget values, got {target!r}")
-        key = (target.account_id, target.year)
-        if key in by_key:
-            raise InvalidInput(f"targets give account {key[0]!r} two targets for {key[1]}")
-        by_key[key] = target
+    by_key = _targets_by_key(targets)
     attained = []
     listed = to_items(results, field="results", expected="AccountResult values")
     for result in sorted(listed, key=_result_key):
@@ -226,6 +262,104 @@ def target_attainment(
                 account_id=result.account_id, period=result.period, measure=measure,
                 target=goal, actual=actual, rate=actual / goal if goal > 0 else None))
     return tuple(attained)
+
+
+def target_attainment_indicator(
+    targets: Iterable[AccountTarget],
+    results: Iterable[AccountResult],
+    period: Period,
+    *,
+    measure: Indicator | str = Indicator.SALES_TARGET_ATTAINMENT,
+) -> Breakdown[IndicatorValue]:
+    """Target attainment (目标达成率) as an indicator of ``period``, for a scorecard to weigh.
+
+    Per account: the result of the measure over the target's share of ``period`` (half of
+    the year's target for a half-year review, all of it for the year), exact. A group
+    (tier, account manager, department, the portfolio) adds up the results and the shares of
+    its accounts. An account without a target for the period's year, or whose share is zero
+    or less (no visits planned, a planned loss), is *not applicable* and adds nothing to its
+    groups. Only the results of ``period`` are read. Normalised for a scorecard as
+    ``actual / (target + actual)`` (1/2 is the target met); a loss normalises to 0.
+
+    Args:
+        targets: the December targets (of any years).
+        results: what the accounts achieved; those of other periods are ignored.
+        period: the period reviewed: whole months of one year (a half-year, the year).
+        measure: :attr:`~keyaccount.Indicator.SALES_TARGET_ATTAINMENT` (the default),
+            ``PROFIT_TARGET_ATTAINMENT`` or ``VISITS_TARGET_ATTAINMENT`` (or its name).
+
+    Returns:
+        The breakdown per account, tier, account manager and department.
+
+    Raises:
+        InvalidInput: ``period`` is not whole months of one year, ``measure`` is not an
+            attainment indicator, two targets for an account and year, or two results for
+            an account in ``period``.
+    """
+    indicator = measure if type(measure) is Indicator else to_enum(
+        Indicator, measure, field="measure"
+    )
+    field = _MEASURE_OF.get(indicator)
+    if field is None:
+        raise InvalidInput(
+            f"measure must be one of {[i.value for i in ATTAINMENT_INDICATORS.values()]}, "
+            f"got {measure!r}"
+        )
+    year = _period(period).start.year
+    share = _share(period, year)
+    goals = {key[0]: target for key, target in _targets_by_key(targets).items()
+             if key[1] == year}
+    cells: _Cells = {}
+    seen: set[str] = set()
+    listed = to_items(results, field="results", expected="AccountResult values")
+    with localcontext(_EXACT):
+        for result in listed:
+            _result_key(result)
+            if result.period != period:
+                continue
+            if result.account_id in seen:
+                raise InvalidInput(
+                    f"results give account {result.account_id!r} two results for {period}"
+                )
+            seen.add(result.account_id)
+            target = goals.get(result.account_id)
+            goal = Fraction(getattr(target, field)) * share if target is not None else 0
+            counted = [getattr(result, field), goal] if goal > 0 else [0, 0]
+            dims = (result.account_id, result.tier, result.account_manager, result.department)
+            cell = cells.get(dims)
+            if cell is None:
+                cells[dims] = counted
+            else:  # two results differ only in a dimension: refused above by account
+                cell[0] += counted[0]
+                cell[1] += counted[1]
+    return _breakdown(indicator, period, cells, 2, _attainment_maker(indicator, period))
+
+
+def _attainment_maker(
+    indicator: Indicator, period: Period
+) -> Callable[[list[Any]], IndicatorValue]:
+    trusted = IndicatorValue._trusted
+
+    def make(counters: list[Any]) -> IndicatorValue:
+        actual, goal = counters[0], counters[1]
+        if not goal:
+            return trusted(indicator, period, actual, goal, None)
+        reached = max(Fraction(actual), Fraction(0))
+        return trusted(indicator, period, actual, goal, reached / (goal + reached))
+
+    return make
+
+
+def _targets_by_key(targets: Iterable[AccountTarget]) -> dict[tuple[str, int], AccountTarget]:
+    by_key: dict[tuple[str, int], AccountTarget] = {}
+    for target in to_items(targets, field="targets", expected="AccountTarget values"):
+        if not isinstance(target, AccountTarget):
+            raise InvalidInput(f"targets must hold AccountTarget values, got {target!r}")
+        key = (target.account_id, target.year)
+        if key in by_key:
+            raise InvalidInput(f"targets give account {key[0]!r} two targets for {key[1]}")
+        by_key[key] = target
+    return by_key
 
 
 def _result_key(result: object) -> tuple[str, date]:

@@ -50,7 +50,10 @@ class Indicator(enum.Enum):
     * churn and high-value churn: ``1 - churn``;
     * satisfaction: ``(mean - low) / (high - low)`` on the survey's declared scale;
     * both growth rates: ``current / (before + current)`` (1/2 is no growth);
-    * relationship cost-benefit (spending / benefit): ``benefit / (spending + benefit)``.
+    * relationship cost-benefit (spending / benefit): ``benefit / (spending + benefit)``;
+    * the three target attainments (actual / the target's share of the period):
+      ``actual / (target + actual)`` (1/2 is the target met, as for growth); a loss against a
+      profit target normalises to 0, as no profit would.
     """
 
     VISIT_PLAN_COMPLETION = "visit_plan_completion"
@@ -66,6 +69,9 @@ class Indicator(enum.Enum):
     PROSPECT_CONVERSION = "prospect_conversion"
     RELATIONSHIP_COST_BENEFIT = "relationship_cost_benefit"
     RECEIVABLES_COLLECTION = "receivables_collection"
+    SALES_TARGET_ATTAINMENT = "sales_target_attainment"
+    PROFIT_TARGET_ATTAINMENT = "profit_target_attainment"
+    VISITS_TARGET_ATTAINMENT = "visits_target_attainment"
 
 
 class Dimension(enum.Enum):
