@@ -386,7 +386,8 @@ def test_a_round_the_clock_calendar_counts_real_elapsed_time_in_any_year(
 # walked here start by start against the reference: daylight saving in spring and autumn
 # (Europe/Berlin, America/New_York), a change in the first days of a year (New York's
 # 6 January 1974, Lima's 1 January 1986, São Tomé's 1 January 2018) and in the last ones
-# (Buenos Aires' 30 December 2007).
+# (Buenos Aires' 30 December 2007, Cancún's 26 December 1981), and clocks going back across
+# midnight (Goose Bay, 7 November 2010: 00:01 back to 23:01 of the day before).
 
 
 def reference_subtract(
@@ -428,6 +429,8 @@ CLOCK_CHANGES = [
     ("America/Lima", date(1986, 1, 1)),  # 00:00 -> 01:00 on New Year's Day
     ("Africa/Sao_Tome", date(2018, 1, 1)),  # 01:00 -> 02:00 on New Year's Day
     ("America/Argentina/Buenos_Aires", date(2007, 12, 30)),  # 00:00 -> 01:00
+    ("America/Cancun", date(1981, 12, 26)),  # 02:00 -> 03:00, within 14 days of a new year
+    ("America/Goose_Bay", date(2010, 11, 7)),  # 00:01 -> 23:01 of 6 November
 ]
 HOURS_AROUND_A_CHANGE = {
     "night shift across the change": [(time(1), time(4))],
@@ -453,10 +456,19 @@ def test_business_time_around_a_clock_change_agrees_with_the_reference_from_ever
         valid_until=date(day.year + 1, 12, 31),
     )
     length = bounded.working_day_length
-    durations = [timedelta(minutes=50), timedelta(hours=2, minutes=10), 2 * length + MINUTE * 25]
+    durations = [
+        timedelta(microseconds=1),
+        timedelta(minutes=50),
+        timedelta(hours=2, minutes=10),
+        2 * length + MINUTE * 25,
+    ]
     first = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone)) - timedelta(days=1)
-    for step in range(0, 3 * 24 * 60, 125):
-        start = utc(first) + step * MINUTE
+    # Every 125 minutes, and every opening and closing edge of the three days.
+    starts = {utc(first) + step * MINUTE for step in range(0, 3 * 24 * 60, 125)}
+    for offset in range(-1, 2):
+        for opening, closing in reference_intervals(bounded, day + timedelta(days=offset)):
+            starts.update((opening, closing))
+    for start in sorted(starts):
         unbounded = attrs.evolve(bounded, valid_from=None, valid_until=None)
         for calendar in (bounded, unbounded):
             assert utc(calendar.next_working_instant(start)) == reference_next_working_instant(
