@@ -310,6 +310,20 @@ def test_an_unbounded_calendar_counts_the_clock_changes_of_years_it_has_not_met_
     assert new_calendar().business_time_between(start, deadline) == timedelta(hours=hours)
 
 
+def test_a_calendar_met_first_in_january_still_finds_a_clock_change_in_late_december() -> None:
+    # Cancún put its clocks forward on 26 December 1981. Met first on 20 January 1982, an
+    # unbounded calendar knows 1982 only; the last days of 1981 are of a year it has not met.
+    always = BusinessCalendar(
+        "America/Cancun", workdays=range(7), working_hours=[(time(0), time(0))]
+    )
+    cancun = ZoneInfo("America/Cancun")
+    always.next_working_instant(datetime(1982, 1, 20, tzinfo=cancun))
+    december_25, december_27 = datetime(1981, 12, 25, tzinfo=cancun), datetime(
+        1981, 12, 27, tzinfo=cancun
+    )
+    assert always.business_time_between(december_25, december_27) == timedelta(hours=47)
+
+
 def test_business_time_counted_back_may_end_on_the_first_day_of_the_span() -> None:
     calendar = BusinessCalendar(
         "America/New_York",
