@@ -546,3 +546,34 @@ def test_replanning_after_a_raise_owes_the_new_rhythm_from_as_of_less_the_visits
     assert september in on_site
     assert len([day for day in on_site if day < date(2026, 7, 1)]) == 3
     assert len([day for day in on_site if day >= date(2026, 7, 1)]) == 6
+
+
+def test_a_festival_visit_whose_slot_is_blocked_goes_before_it_rather_than_after() -> None:
+    # The second greeting's slot (Spring Festival to Mid-Autumn) is all blackout dates: the
+    # visit goes on the nearest free day before it, not after Mid-Autumn.
+    blocked = days_between(date(2026, 2, 15), date(2026, 9, 24))
+    plan = plan_for(AccountToPlan("ACME", TIER_D, staff=["li"], blackout_dates=blocked))
+    assert days_of(plan, VisitKind.GREETING) == [date(2026, 2, 13), date(2026, 2, 14)]
+
+
+def test_a_count_that_does_not_divide_the_months_gives_an_interval_in_days() -> None:
+    planner = attrs.evolve(
+        PLANNER, policy=visit_frequency().with_raise("ACME", VisitQuota(on_site=1))
+    )
+    plan, _ = planner.plan(AccountToPlan("ACME", TIER_B, staff=["li"]), YEAR,
+                           calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert plan.count(VisitKind.ON_SITE) == 7
+    assert plan.interval == VisitInterval(days=53)
+
+
+def test_an_account_owing_no_visits_is_planned_and_replanned_empty() -> None:
+    from keyaccount.policies.visits.frequency import TierVisitFrequency
+
+    planner = VisitPlanner(TierVisitFrequency(tiers=[("A", VisitQuota())]))
+    account = AccountToPlan("ACME", TIER_A, staff=["li"])
+    plan, _ = planner.plan(account, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert len(plan) == 0
+    assert plan.interval is None
+    again, _ = planner.replan(plan, account, as_of=date(2026, 7, 1), done=(),
+                              calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert len(again) == 0
