@@ -283,6 +283,62 @@ def test_an_unbounded_calendar_counts_the_clock_changes_of_the_years_it_meets_la
     assert always.business_time_between(march_3, at(SHANGHAI, 2025, 3, 5)) == timedelta(hours=48)
 
 
+@pytest.mark.parametrize(
+    ("zone", "hours"),
+    [
+        ("America/New_York", -20_000),
+        ("America/New_York", -11_000),
+        ("America/New_York", 11_000),
+        ("America/New_York", 20_000),
+        # Turkey put its clocks forward in March 2016 and never back: the years met later
+        # add up to an hour less (2016), before the day the calendar was met first.
+        ("Europe/Istanbul", -66_000),
+    ],
+)
+def test_an_unbounded_calendar_counts_the_clock_changes_of_years_it_has_not_met_yet(
+    zone: str, hours: int
+) -> None:
+    # Met first on 9 January 2024, a new calendar knows the clock changes of 2023-2024 only;
+    # a deadline about 1.3 or 2.3 years away must count those of the years it runs into,
+    # later or earlier, as real hours (measured from the same origin as the first ones).
+    def new_calendar() -> BusinessCalendar:
+        return BusinessCalendar(zone, workdays=range(7), working_hours=[(time(0), time(0))])
+
+    start = datetime(2024, 1, 9, 12, tzinfo=ZoneInfo(zone))
+    deadline = new_calendar().add_business_time(start, timedelta(hours=hours))
+    assert deadline.astimezone(UTC) == start.astimezone(UTC) + timedelta(hours=hours)
+    assert new_calendar().business_time_between(start, deadline) == timedelta(hours=hours)
+
+
+def test_a_calendar_met_first_in_january_still_finds_a_clock_change_in_late_december() -> None:
+    # Cancún put its clocks forward on 26 December 1981. Met first on 20 January 1982, an
+    # unbounded calendar knows 1982 only; the last days of 1981 are of a year it has not met.
+    always = BusinessCalendar(
+        "America/Cancun", workdays=range(7), working_hours=[(time(0), time(0))]
+    )
+    cancun = ZoneInfo("America/Cancun")
+    always.next_working_instant(datetime(1982, 1, 20, tzinfo=cancun))
+    december_25, december_27 = datetime(1981, 12, 25, tzinfo=cancun), datetime(
+        1981, 12, 27, tzinfo=cancun
+    )
+    assert always.business_time_between(december_25, december_27) == timedelta(hours=47)
+
+
+def test_business_time_counted_back_may_end_on_the_first_day_of_the_span() -> None:
+    calendar = BusinessCalendar(
+        "America/New_York",
+        working_hours=[(time(9), time(17))],
+        valid_from=date(2025, 1, 1),
+        valid_until=date(2025, 12, 31),
+    )
+    thursday = at(NEW_YORK, 2025, 1, 2, 10)
+    assert calendar.add_business_time(thursday, -timedelta(hours=2)) == at(
+        NEW_YORK, 2025, 1, 1, 16
+    )
+    with pytest.raises(CalendarRangeError, match="2024-12-31"):
+        calendar.add_business_time(thursday, -timedelta(hours=10))
+
+
 # --- the span ----------------------------------------------------------------------------------
 
 

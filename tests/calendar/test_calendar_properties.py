@@ -377,3 +377,111 @@ def test_a_round_the_clock_calendar_counts_real_elapsed_time_in_any_year(
     assert calendar.business_time_between(start, end) == end - start
     assert utc(calendar.add_business_time(start, end - start)) == end
     assert utc(calendar.add_business_time(end, start - end)) == start
+
+
+# --- days around clock changes, exhaustively ---------------------------------------------------
+#
+# The generated calendars rarely land on the few days a year whose clock changes; the engine
+# counts those days the slow way (real instants, a corrected estimate of the day), so they are
+# walked here start by start against the reference: daylight saving in spring and autumn
+# (Europe/Berlin, America/New_York), a change in the first days of a year (New York's
+# 6 January 1974, Lima's 1 January 1986, São Tomé's 1 January 2018) and in the last ones
+# (Buenos Aires' 30 December 2007, Cancún's 26 December 1981), and clocks going back across
+# midnight (Goose Bay, 7 November 2010: 00:01 back to 23:01 of the day before).
+
+
+def reference_subtract(
+    calendar: BusinessCalendar, start: datetime, duration: timedelta
+) -> datetime:
+    """Positive ``duration`` back from ``start``: the latest instant that far back."""
+    assert duration > timedelta(0)
+    start = utc(start)
+    left = duration
+    day = start.astimezone(calendar.zone).date() + timedelta(days=1)
+    while True:
+        for opening, closing in reversed(reference_intervals(calendar, day)):
+            end = min(closing, start)
+            if end <= opening:
+                continue
+            if left <= end - opening:
+                return end - left
+            left -= end - opening
+        day -= timedelta(days=1)
+
+
+def reference_next_working_instant(calendar: BusinessCalendar, moment: datetime) -> datetime:
+    """``moment`` inside an interval (its closing edge excluded), else the next opening."""
+    moment = utc(moment)
+    day = moment.astimezone(calendar.zone).date() - timedelta(days=1)
+    while True:
+        for opening, closing in reference_intervals(calendar, day):
+            if moment < closing and opening < closing:
+                return max(opening, moment)
+        day += timedelta(days=1)
+
+
+CLOCK_CHANGES = [
+    ("Europe/Berlin", date(2025, 3, 30)),  # 02:00 -> 03:00
+    ("Europe/Berlin", date(2025, 10, 26)),  # 03:00 -> 02:00, the hour 02:00-03:00 twice
+    ("America/New_York", date(2025, 3, 9)),
+    ("America/New_York", date(2025, 11, 2)),  # 02:00 -> 01:00
+    ("America/New_York", date(1974, 1, 6)),  # year-round summer time began on 6 January
+    ("America/Lima", date(1986, 1, 1)),  # 00:00 -> 01:00 on New Year's Day
+    ("Africa/Sao_Tome", date(2018, 1, 1)),  # 01:00 -> 02:00 on New Year's Day
+    ("America/Argentina/Buenos_Aires", date(2007, 12, 30)),  # 00:00 -> 01:00
+    ("America/Cancun", date(1981, 12, 26)),  # 02:00 -> 03:00, within 14 days of a new year
+    ("America/Goose_Bay", date(2010, 11, 7)),  # 00:01 -> 23:01 of 6 November
+]
+HOURS_AROUND_A_CHANGE = {
+    "night shift across the change": [(time(1), time(4))],
+    "a break at the change": [(time(0, 30), time(2, 30)), (time(3), time(5))],
+    "office hours with lunch": [(time(9), time(12)), (time(13, 30), time(18))],
+    "round the clock": [(time(0), time(0))],
+}
+
+
+@pytest.mark.parametrize("workdays", [range(7), range(5)], ids=["every day", "weekdays"])
+@pytest.mark.parametrize("hours", list(HOURS_AROUND_A_CHANGE), ids=str)
+@pytest.mark.parametrize(("zone", "day"), CLOCK_CHANGES, ids=lambda value: str(value))
+def test_business_time_around_a_clock_change_agrees_with_the_reference_from_every_start(
+    zone: str, day: date, hours: str, workdays: range
+) -> None:
+    # Bounded: the span's clock changes are found at construction. Unbounded and new for each
+    # start: they are found from the first day the calendar meets, across the year's edges.
+    bounded = BusinessCalendar(
+        zone,
+        workdays=workdays,
+        working_hours=HOURS_AROUND_A_CHANGE[hours],
+        valid_from=date(day.year - 1, 1, 1),
+        valid_until=date(day.year + 1, 12, 31),
+    )
+    length = bounded.working_day_length
+    durations = [
+        timedelta(microseconds=1),
+        timedelta(minutes=50),
+        timedelta(hours=2, minutes=10),
+        2 * length + MINUTE * 25,
+    ]
+    first = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone)) - timedelta(days=1)
+    # Every 125 minutes, and every opening and closing edge of the three days.
+    starts = {utc(first) + step * MINUTE for step in range(0, 3 * 24 * 60, 125)}
+    for offset in range(-1, 2):
+        for opening, closing in reference_intervals(bounded, day + timedelta(days=offset)):
+            starts.update((opening, closing))
+    for start in sorted(starts):
+        unbounded = attrs.evolve(bounded, valid_from=None, valid_until=None)
+        for calendar in (bounded, unbounded):
+            assert utc(calendar.next_working_instant(start)) == reference_next_working_instant(
+                calendar, start
+            ), (calendar, start)
+        for duration in durations:
+            for calendar in (unbounded, bounded):
+                deadline = calendar.add_business_time(start, duration)
+                assert utc(deadline) == reference_add(calendar, start, duration), (start, duration)
+                earlier = calendar.add_business_time(start, -duration)
+                assert utc(earlier) == reference_subtract(calendar, start, duration), (
+                    start,
+                    duration,
+                )
+                assert calendar.business_time_between(start, deadline) == duration
+                assert calendar.business_time_between(deadline, earlier) == -2 * duration

@@ -214,3 +214,18 @@ def test_the_tier_of_an_account_not_graded_is_refused_by_name() -> None:
     grading = DEFAULT.grade(ladder(4))
     with pytest.raises(InvalidInput, match="account_id 'nobody' is not graded"):
         grading.tier_of("nobody")
+
+
+def test_a_score_of_exactly_the_money_limit_either_way_is_accepted() -> None:
+    limit = Fraction(10**15)
+    assert _graded(score=limit).score == limit
+    assert _graded(score=-limit).score == -limit
+    with pytest.raises(InvalidInput, match=r"GradedAccount\.score must be a Fraction"):
+        _graded(score=limit + Fraction(1, 10**6))
+
+
+def test_the_explanation_adds_up_each_component_as_weight_times_figure_value() -> None:
+    assert _graded().explain().split(" = ")[1] == (
+        "0.4 x contract_amount 0.8750 + 0.4 x profit_contribution 0.8750"
+        " + 0.2 x purchase_count 0.8750"
+    )

@@ -360,3 +360,8 @@ def test_settings_may_name_their_own_tiers_best_first() -> None:
     policy = WeightedScoreGrading.from_mapping({"shares": {"GOLD": 20, "SILVER": 80}})
     assert [(tier.code, tier.rank) for tier in policy.tiers] == [("GOLD", 1), ("SILVER", 2)]
     assert list(policy.grade(ladder(10)).tier_counts().values()) == [2, 8]
+
+
+def test_a_figure_left_out_of_the_weights_setting_weighs_nothing() -> None:
+    policy = WeightedScoreGrading.from_mapping({"weights": {"contract_amount": 1}})
+    assert policy.weights.as_tuple() == (Decimal(1), Decimal(0), Decimal(0))

@@ -516,3 +516,48 @@ def test_a_missing_moment_is_refused_by_name_not_compared(service: str) -> None:
                 "evaluate_escalation": evaluate_escalation}[service]
     with pytest.raises(InvalidInput, match=r"now must be a timezone-aware datetime, got None"):
         function(open_a(), POLICY, now=None, calendar=PLAIN_WEEKS)  # type: ignore[operator]
+
+
+# A host's policy checks nothing itself: the services refuse what it would choke on.
+
+
+def _desk_ticket() -> FeedbackTicket:
+    ticket, _ = open_ticket(TwoHourDesk(), ticket_id="T-1", account_id="ACME", tier=TIER_D,
+                            source="phone", kind="after_sales", severity="minor",
+                            summary="invoice wrong", responsible_department="finance",
+                            responsible_person="Zhou Min", now=MONDAY, calendar=PLAIN_WEEKS)
+    return ticket
+
+
+@pytest.mark.parametrize("service", ["escalation_level", "who_must_act", "evaluate_escalation"])
+def test_a_hosts_policy_is_never_handed_a_wrong_calendar_or_a_naive_moment(
+    service: str,
+) -> None:
+    function = {"escalation_level": escalation_level, "who_must_act": who_must_act,
+                "evaluate_escalation": evaluate_escalation}[service]
+    late = at(2025, 6, 3, 15)  # both deadlines passed: the desk's overdue_level counts
+    with pytest.raises(InvalidInput, match=r"calendar must be a BusinessCalendar, got"):
+        function(_desk_ticket(), TwoHourDesk(), now=late, calendar="Asia/Shanghai")
+    with pytest.raises(InvalidInput, match=r"now must be timezone-aware"):
+        function(_desk_ticket(), TwoHourDesk(), now=late.replace(tzinfo=None),
+                 calendar=PLAIN_WEEKS)
+
+
+@pytest.mark.parametrize(
+    "member", ["overdue_level", "role", "deadlines_for", "warning_fraction"]
+)
+def test_evaluating_with_a_policy_lacking_a_member_it_uses_is_refused_naming_it(
+    member: str,
+) -> None:
+    desk = TwoHourDesk()
+    lacking = type("Lacking", (), {
+        name: getattr(TwoHourDesk, name)
+        for name in ("warning_fraction", "priority_rank", "deadlines_for", "overdue_level",
+                     "role")
+        if name != member
+    })()
+    # At the opening nothing is due: the member would not even be reached.
+    refused = rf"policy must be an EscalationPolicy \(with {member}\)"
+    with pytest.raises(InvalidInput, match=refused):
+        evaluate_escalation(_desk_ticket(), lacking, now=MONDAY, calendar=PLAIN_WEEKS)
+    assert evaluate_escalation(_desk_ticket(), desk, now=MONDAY, calendar=PLAIN_WEEKS)[1] == ()

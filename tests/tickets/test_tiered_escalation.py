@@ -395,3 +395,24 @@ def test_an_overdue_level_is_read_at_an_instant_within_the_years_1900_to_2199(
         TieredEscalation().overdue_level(
             at(2025, 9, 29, 14), now=at(2025, 9, 30, 14), calendar=None  # type: ignore[arg-type]
         )
+
+
+def test_a_severity_unknown_to_the_policy_in_a_tier_is_refused() -> None:
+    resolution = {code: {"critical": "1d", "major": "3d", "minor": "5d"} for code in "ABCD"}
+    resolution["B"]["urgent"] = "4h"
+    with pytest.raises(PolicyConfigError, match=r"tier 'B' must name exactly .* unknown "
+                                                r"\['urgent'\]"):
+        TieredEscalation.from_mapping({"resolution": resolution})
+
+
+@pytest.mark.parametrize(
+    "field",
+    [{"ladder": 5}, {"tier_aliases": 5}, {"tier_aliases": [("", "A")]},
+     {"deadlines_by_tier": 5}, {"priority_rank": -1}],
+    ids=["ladder", "aliases", "blank alias", "deadlines", "priority rank"],
+)
+def test_a_malformed_escalation_setting_is_a_policy_configuration_error(
+    field: dict[str, Any],
+) -> None:
+    with pytest.raises(PolicyConfigError):
+        TieredEscalation(**field)
