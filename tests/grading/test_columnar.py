@@ -156,7 +156,7 @@ def test_a_numpy_float_array_is_refused_naming_the_figure() -> None:
 def test_a_column_of_the_wrong_length_or_bounds_is_refused_naming_it(path: str) -> None:
     policy = presets.weighted_grading()
     with _path(path):
-        with pytest.raises(InvalidInput, match="purchase_count must hold one value per id"):
+        with pytest.raises(InvalidInput, match="purchase_count must hold one value per account"):
             policy.grade_columns(["a", "b"], [1, 2], [1, 2], [1])
         with pytest.raises(InvalidInput, match="contract_amount must lie within 0"):
             policy.grade_columns(["a", "b"], [1, -2], [1, 2], [1, 2])

@@ -86,14 +86,19 @@ def read_ids(ids: Any) -> list[str]:
     return listed
 
 
-def read_column(value: Any, *, field: str, size: int, use_numpy: bool) -> tuple[Any, bool]:
-    """A checked column of ``size`` exact figures: ``(values, whole)``.
+def read_column(
+    value: Any, *, figure: str, size: int, use_numpy: bool, field: str | None = None
+) -> tuple[Any, bool]:
+    """A checked column of ``size`` exact values of ``figure``: ``(values, whole)``.
+
+    ``field`` names the argument in messages (default: the figure).
 
     ``values`` is a numpy int64 array (a numpy integer array given while ``use_numpy``) or a
     list; ``whole`` says every value is an int. Floats are refused: money is never float.
     """
-    least, places, decimals = _LIMITS[field]
-    most = COUNT_LIMIT if field == "purchase_count" else MONEY_LIMIT
+    least, places, decimals = _LIMITS[figure]
+    most = COUNT_LIMIT if figure == "purchase_count" else MONEY_LIMIT
+    field = field or figure
     exact = "ints" if not decimals else "ints (such as cents) or Decimals"
     if _is_array(value):
         kind = value.dtype.kind
@@ -105,8 +110,8 @@ def read_column(value: Any, *, field: str, size: int, use_numpy: bool) -> tuple[
                                f"of shape {value.shape}")
         if kind in "iu":
             if len(value) != size:
-                raise InvalidInput(f"{field} must hold one value per id ({size}), "
-                                   f"got {len(value)}")
+                raise InvalidInput(f"{field} must hold one value per account of ids "
+                                   f"({size}), got {len(value)}")
             if size and (int(value.min()) < least or int(value.max()) > most):
                 low, high = int(value.min()), int(value.max())
                 raise InvalidInput(f"{field} must lie within {least}..{most}, "
@@ -116,7 +121,8 @@ def read_column(value: Any, *, field: str, size: int, use_numpy: bool) -> tuple[
         value = value.tolist()
     values = list(to_items(value, field=field, expected=exact))
     if len(values) != size:
-        raise InvalidInput(f"{field} must hold one value per id ({size}), got {len(values)}")
+        raise InvalidInput(f"{field} must hold one value per account of ids ({size}), "
+                           f"got {len(values)}")
     kinds = set(map(type, values))
     for kind in kinds:
         if issubclass(kind, int) and not issubclass(kind, bool):
@@ -190,7 +196,7 @@ def grade_weighted(
     whole: dict[str, bool] = {}
     for figure in FIGURES:
         columns[figure], whole[figure] = read_column(
-            figures[figure], field=figure, size=n, use_numpy=np is not None)
+            figures[figure], figure=figure, size=n, use_numpy=np is not None)
     integers, denominator = integer_weights(weights)
     weighted: list[WeightedFigure] = [
         (figure, weight, integer)
@@ -288,8 +294,8 @@ def grade_bands(
     """``AmountBandGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
     listed = read_ids(ids)
-    values, whole = read_column(amounts, field=figure, size=len(listed),
-                                use_numpy=np is not None)
+    values, whole = read_column(amounts, figure=figure, size=len(listed),
+                                use_numpy=np is not None, field=f"amounts ({figure})")
     tier_type = _tier_type(tiers)
     if np is not None and whole:
         from keyaccount.policies.grading import _columnar_numpy
