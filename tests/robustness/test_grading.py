@@ -76,6 +76,7 @@ WEIGHTED = presets.weighted_grading()
 BANDS = presets.amount_bands()
 GRADING = WEIGHTED.grade(PORTFOLIO)
 GRADED = GRADING["a"]
+COLUMNAR = WEIGHTED.grade_columns(["a", "b", "c"], [900, 300, 100], [3, 2, -1], [9, 5, 1])
 COMPONENT = GRADED.components[0]
 BEFORE = {"a": TIER_B, "b": TIER_B, "c": TIER_C}
 AFTER = {"a": TIER_A, "b": TIER_B, "d": TIER_C}
@@ -145,6 +146,12 @@ CASES = [
     Call(seed_departures, DEFAULT_TIER_SHARES),
     Call(WeightedScoreGrading.from_mapping, WEIGHTED_SETTINGS),
     Call(WEIGHTED.grade, PORTFOLIO),
+    # issue 17: figures held in columns (ints such as cents, or Decimals; floats refused)
+    Call(WEIGHTED.grade_columns, ["a", "b", "c"], [900, 300, 100], [3, 2, -1], [9, 5, 1]),
+    Call(BANDS.grade_columns, ["a", "b", "c"], [60_000_000, 25_000_000, 6_000_000]),
+    Call(COLUMNAR.tier_counts),
+    Call(COLUMNAR.tier_of, "b"),
+    Call(COLUMNAR.tiers_by_account),
     Call(AmountBand, TIER_B, Decimal(100), Decimal(200)),
     Call(AmountBandGrading,
          [AmountBand(TIER_C, Decimal(0), Decimal(100)), AmountBand(TIER_B, Decimal(100))],

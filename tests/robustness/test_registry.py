@@ -23,7 +23,11 @@ from robustness.harness import Call
 HERE = Path(__file__).parent
 
 #: Public names the suite does not call, each with its reason.
-EXEMPT: dict[str, str] = {}
+EXEMPT: dict[str, str] = {
+    # built by grade_columns only, from columns it has checked (issue 17); its constructor
+    # is internal, as the issue's phases slice will make a public one
+    "ColumnarGrading": "internal constructor: a view grade_columns builds from checked columns",
+}
 
 
 def _is_protocol(cls: type) -> bool:

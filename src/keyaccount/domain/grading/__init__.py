@@ -13,6 +13,7 @@ grading read as ``{account id: Tier}``) and the :class:`ReviewCadence` of seeds 
 """
 
 from keyaccount.domain.grading import (
+    columnar,
     eligibility,
     events,
     figures,
@@ -25,6 +26,7 @@ from keyaccount.domain.grading import (
     tiers,
     ties,
 )
+from keyaccount.domain.grading.columnar import *
 from keyaccount.domain.grading.eligibility import *
 from keyaccount.domain.grading.events import *
 from keyaccount.domain.grading.figures import *
@@ -38,6 +40,7 @@ from keyaccount.domain.grading.tiers import *
 from keyaccount.domain.grading.ties import *
 
 __all__ = [
+    *columnar.__all__,
     *eligibility.__all__,
     *events.__all__,
     *figures.__all__,

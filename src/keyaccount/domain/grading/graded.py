@@ -148,6 +148,7 @@ class Grading(Mapping[str, GradedAccount]):
         "_tie_break",
         "_tie_rule",
         "_tie_state",
+        "_tie_values",
         "_tier_list",
         "_tiers",
         "_top_keys",
@@ -212,10 +213,12 @@ class Grading(Mapping[str, GradedAccount]):
         tier_list: Sequence[int] | None = None,
         tie_rule: TieRule = TieRule.SPLIT,
         tie_break: str = "contract_amount",
+        tie_values: Sequence[Any] | None = None,
     ) -> Grading:
         """A grading a policy of this library built from checked figures, not checked again.
 
         Grading a million accounts must not pay for a second check of its columns.
+        ``tie_values`` is the tie-break figure's column when the figures are built on demand.
         """
         grading = cls.__new__(cls)
         grading._set(
@@ -223,6 +226,7 @@ class Grading(Mapping[str, GradedAccount]):
             tiers=tiers, bounds=bounds, tier_list=tier_list, tie_rule=tie_rule,
             tie_break=tie_break,
         )
+        grading._tie_values = tie_values
         return grading
 
     def _set(
@@ -253,6 +257,7 @@ class Grading(Mapping[str, GradedAccount]):
         self._tie_rule = tie_rule
         self._tie_break = tie_break
         self._tie_state: tuple[tuple[Block, ...], dict[int, int]] | None = None
+        self._tie_values: Sequence[Any] | None = None
 
     @property
     def tiers(self) -> tuple[Tier, ...]:
@@ -333,9 +338,11 @@ class Grading(Mapping[str, GradedAccount]):
             inner = [bound for bound in self._bounds if 0 < bound < n]
             blocks = ties.straddling_blocks(self._top_sorted(max(inner)), self._bounds, n) \
                 if inner else ()
+            values = self._tie_values
+            tie_value = values.__getitem__ if values is not None else (
+                lambda i: getattr(self._figures[i], self._tie_break))
             self._tie_state = blocks, ties.overrides(
-                self._keys, self._figures, self._ids, self._bounds, blocks, self._tie_rule,
-                self._tie_break)
+                self._keys, tie_value, self._ids, self._bounds, blocks, self._tie_rule)
         return self._tie_state
 
     @property

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress, pairwise, repeat
 from operator import eq
 from typing import Any
-
-from keyaccount.domain.grading.figures import AccountFigures
 
 __all__ = ["TIE_BREAK_FIGURES", "TieRule"]
 
@@ -83,17 +81,17 @@ def block_tier(bounds: Sequence[int], first: int, last: int, rule: TieRule) -> i
 
 def overrides(
     keys: Sequence[Any],
-    figures: Sequence[AccountFigures],
+    tie_value: Callable[[int], Any],
     ids: Sequence[str],
     bounds: Sequence[int],
     blocks: Sequence[Block],
     rule: TieRule,
-    tie_break: str,
 ) -> dict[int, int]:
     """``{input index: tier position}`` for the accounts whose tier a cut by score misplaces.
 
     The cut by score puts a block with its best position (the ``better`` rule), so only
-    the members of straddling blocks under the other rules are listed. One C-speed pass over
+    the members of straddling blocks under the other rules are listed. ``tie_value(i)`` is
+    the tie-break figure of the account at input index ``i``. One C-speed pass over
     the keys per straddling block (at most one per boundary).
     """
     placed: dict[int, int] = {}
@@ -102,7 +100,7 @@ def overrides(
     for key, first, last in blocks:
         members = list(compress(range(len(keys)), map(eq, keys, repeat(key))))
         if rule is TieRule.SPLIT:
-            members.sort(key=lambda i: (-getattr(figures[i], tie_break), ids[i]))
+            members.sort(key=lambda i: (-tie_value(i), ids[i]))
             for offset, index in enumerate(members):
                 placed[index] = bisect_left(bounds, first + offset)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
@@ -27,9 +27,11 @@ from keyaccount.domain.grading import (
     SCORE_TIERS,
     STRATEGIC,
     AccountFigures,
+    ColumnarGrading,
     Grading,
     Tier,
 )
+from keyaccount.policies.grading._columnar import grade_bands
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes
 
@@ -241,6 +243,35 @@ class AmountBandGrading:
                     )
                 ]
             return cls(**arguments)
+
+    def grade_columns(
+        self, ids: Sequence[str], amounts: Sequence[int | Decimal]
+    ) -> ColumnarGrading:
+        """Grade amounts held in a column (the figure :attr:`figure` names), as :meth:`grade`.
+
+        Accounts below the lowest band are left out, as :meth:`grade` leaves them out.
+
+        >>> grading = AmountBandGrading().grade_columns(
+        ...     ["a", "b", "c"], [60_000_000, 4_000_000, 25_000_000])
+        >>> {account: tier.code for account, tier in grading.tiers_by_account().items()}
+        {'a': 'STRATEGIC', 'c': 'PARTNER'}
+
+        Args:
+            ids: the account ids, unique, in input order.
+            amounts: one amount per id in CNY (the bands' unit), ``>= 0``: ints or Decimals,
+                a sequence or a numpy integer array.
+
+        Raises:
+            InvalidInput: a float or other inexact amount, a negative one or one past
+                ``10**15``, a column whose length is not the number of ids, a blank or
+                repeated id.
+        """
+        return grade_bands(
+            ids=ids, amounts=amounts, figure=self.figure,
+            lowers=[band.lower for band in self.bands],
+            inclusive_lower=self.inclusive == "lower", classify=self._classifier(),
+            tiers=self.tiers,
+        )
 
     def grade(self, figures: Iterable[AccountFigures]) -> Grading:
         """Grade by amount band; accounts below the lowest band are left out.

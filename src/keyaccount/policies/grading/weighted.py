@@ -32,10 +32,12 @@ from keyaccount.domain.grading import (
     SCORE_TIERS,
     TIE_BREAK_FIGURES,
     AccountFigures,
+    ColumnarGrading,
     Grading,
     Tier,
     TieRule,
 )
+from keyaccount.policies.grading._columnar import grade_weighted
 from keyaccount.policies.grading._engine import WeightedFigure, min_max_keys, percentile_keys
 from keyaccount.policies.grading._portfolio import figures_list, unique_ids
 from keyaccount.policies.grading._settings import setting_number, tiers_for_codes, to_shares
@@ -252,6 +254,53 @@ class WeightedScoreGrading:
         return Grading._trusted(
             figures=listed, ids=ids, keys=keys, key_unit=key_unit, columns=columns,
             tiers=self.tiers, bounds=self._boundaries(len(listed)),
+            tie_rule=self.tie_rule, tie_break=self.tie_break,
+        )
+
+    def grade_columns(
+        self,
+        ids: Sequence[str],
+        contract_amount: Sequence[int | Decimal],
+        profit_contribution: Sequence[int | Decimal],
+        purchase_count: Sequence[int],
+    ) -> ColumnarGrading:
+        """Grade a portfolio held in columns: the same tiers as :meth:`grade`, no objects.
+
+        >>> from keyaccount.policies import presets
+        >>> grading = presets.weighted_grading().grade_columns(
+        ...     [f"c{i}" for i in range(1, 21)], [100_000 * i for i in range(1, 21)],
+        ...     list(range(1, 21)), list(range(1, 21)))
+        >>> [grading.tier_of(f"c{i}").code for i in (20, 19, 17, 16, 11, 10, 1)]
+        ['A', 'B', 'B', 'C', 'C', 'D', 'D']
+        >>> grading["c20"].rank, grading.tier_indices.tolist()[:3]
+        (1, [3, 3, 3])
+
+        Args:
+            ids: the account ids, unique, in input order.
+            contract_amount: one exact value per id, ``>= 0``: ints (such as cents; both
+                normalisations are scale-invariant) or Decimals.
+            profit_contribution: likewise, may be negative.
+            purchase_count: ints from 0 to ``10**9``.
+
+        Each column may be a sequence or a numpy integer array. With numpy importable (the
+        ``columnar`` extra) and whole-number columns, ranks and scores are computed by
+        vectorised int64 kernels; otherwise by the exact engine of :meth:`grade`.
+
+        Returns:
+            A :class:`ColumnarGrading`; an account's :class:`GradedAccount` is built when read.
+
+        Raises:
+            InvalidInput: a float (money is never float) or other inexact value, a column
+                whose length is not the number of ids, a value out of its figure's bounds
+                (those of :class:`AccountFigures`), a blank or repeated id.
+        """
+        return grade_weighted(
+            ids=ids,
+            figures={"contract_amount": contract_amount,
+                     "profit_contribution": profit_contribution,
+                     "purchase_count": purchase_count},
+            percentile=self.normalisation is Normalisation.PERCENTILE,
+            weights=self.weights.as_tuple(), tiers=self.tiers, bounds=self._boundaries,
             tie_rule=self.tie_rule, tie_break=self.tie_break,
         )
 

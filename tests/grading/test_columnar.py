@@ -1,0 +1,218 @@
+"""Grading figures held in columns (issue 17, first slice): the same tiers as the object path.
+
+``grade_columns`` takes ids and exact columns (ints such as cents, or Decimals) and returns a
+lazy :class:`~keyaccount.ColumnarGrading`; with numpy it ranks and scores in int64 kernels,
+without it in the exact engine. Both must grade exactly as :meth:`grade` on objects.
+"""
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import keyaccount
+from keyaccount import AccountFigures, ColumnarGrading, InvalidInput
+from keyaccount.policies import AmountBandGrading, WeightedScoreGrading, presets
+from keyaccount.policies.grading import _columnar
+from keyaccount.testing import amount_band_gradings, weighted_gradings
+
+PATHS = ["numpy", "python"]
+
+
+def _path(name: str) -> "mock._patch[object]":
+    """The numpy path as installed, or turned off as if numpy were absent."""
+    if name == "numpy":
+        pytest.importorskip("numpy")
+        return mock.patch.object(_columnar, "numpy_module", _columnar.numpy_module)
+    return mock.patch.object(_columnar, "numpy_module", return_value=None)
+
+
+_SMALL = st.integers(0, 3)  # heavy ties and zeros
+_VALUES = {
+    "contract": st.one_of(_SMALL, st.integers(0, 10**15)),
+    "profit": st.one_of(st.integers(-3, 3), st.integers(-10**15, 10**15)),
+    "count": st.one_of(_SMALL, st.integers(0, 10**9)),
+}
+
+
+@st.composite
+def _columns(draw: st.DrawFn) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Columns in cents: ties, zeros, negatives, one account, all equal, wide spans."""
+    size = draw(st.integers(0, 40))
+    if draw(st.booleans()) and size:  # every account equal
+        row = (draw(_VALUES["contract"]), draw(_VALUES["profit"]), draw(_VALUES["count"]))
+        rows = [row] * size
+    else:
+        contract, profit, count = (draw(st.sampled_from([_SMALL, _VALUES[k]]))
+                                   for k in ("contract", "profit", "count"))
+        rows = draw(st.lists(st.tuples(contract, profit, count), min_size=size,
+                             max_size=size))
+    ids = [f"acct-{i}" for i in draw(st.permutations(range(size)))]
+    return ids, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+
+def _objects(ids: list[str], contract: list[int], profit: list[int],
+             count: list[int]) -> list[AccountFigures]:
+    """The same accounts as objects, amounts in yuan (grading is scale-invariant)."""
+    return [AccountFigures(account_id=i, contract_amount=Decimal(c) / 100,
+                           profit_contribution=Decimal(p) / 100, purchase_count=n)
+            for i, c, p, n in zip(ids, contract, profit, count, strict=True)]
+
+
+def _assert_same(columnar: ColumnarGrading, objects: object) -> None:
+    expected = objects.tiers_by_account()  # type: ignore[attr-defined]
+    assert columnar.tiers_by_account() == expected
+    assert columnar.tier_counts() == objects.tier_counts()  # type: ignore[attr-defined]
+    assert [columnar.tiers[i] for i in columnar.tier_indices.tolist()] == list(expected.values())
+    assert list(columnar) == list(expected)
+    for account_id in list(expected)[:3]:
+        mine, theirs = columnar[account_id], objects[account_id]  # type: ignore[index]
+        assert (mine.tier, mine.rank, mine.score, mine.components) == (
+            theirs.tier, theirs.rank, theirs.score, theirs.components)
+        assert columnar.tier_of(account_id) == theirs.tier
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("as_arrays", [False, True])
+@given(columns=_columns(), policy=weighted_gradings())
+def test_columnar_and_object_paths_give_identical_gradings(
+    path: str, as_arrays: bool, columns: tuple[list[str], list[int], list[int], list[int]],
+    policy: WeightedScoreGrading,
+) -> None:
+    ids, contract, profit, count = columns
+    given_columns: tuple[object, ...] = (contract, profit, count)
+    if as_arrays:
+        numpy = pytest.importorskip("numpy")
+        given_columns = tuple(numpy.array(c, dtype=numpy.int64) for c in given_columns)
+    with _path(path):
+        columnar = policy.grade_columns(ids, *given_columns)
+    _assert_same(columnar, policy.grade(_objects(ids, contract, profit, count)))
+
+
+@pytest.mark.parametrize("path", PATHS)
+@given(columns=_columns(), policy=weighted_gradings())
+def test_decimal_columns_grade_as_the_object_path(
+    path: str, columns: tuple[list[str], list[int], list[int], list[int]],
+    policy: WeightedScoreGrading,
+) -> None:
+    ids, contract, profit, count = columns
+    with _path(path):
+        columnar = policy.grade_columns(ids, [Decimal(c) / 100 for c in contract],
+                                        [Decimal(p) / 100 for p in profit], count)
+    _assert_same(columnar, policy.grade(_objects(ids, contract, profit, count)))
+
+
+@pytest.mark.parametrize("path", PATHS)
+@given(policy=amount_band_gradings(),
+       amounts=st.lists(st.one_of(st.integers(0, 10**9 + 10), st.sampled_from([0, 1, 100])),
+                        max_size=30),
+       in_decimals=st.booleans())
+def test_amount_band_columns_grade_as_the_object_path(
+    path: str, policy: AmountBandGrading, amounts: list[int], in_decimals: bool
+) -> None:
+    ids = [f"acct-{i}" for i in range(len(amounts))]
+    values = [Decimal(a) / 7 if in_decimals else a for a in amounts]
+    values = [v.quantize(Decimal("0.000001")) if in_decimals else v for v in values]
+    objects = [AccountFigures(account_id=i, contract_amount=v, profit_contribution=0,
+                              purchase_count=0, annual_purchase_amount=v)
+               for i, v in zip(ids, values, strict=True)]
+    with _path(path):
+        columnar = policy.grade_columns(ids, values)
+    _assert_same(columnar, policy.grade(objects))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_columns_path_keeps_the_issue_example(path: str) -> None:
+    ids = [f"c{i}" for i in range(1, 21)]
+    with _path(path):
+        grading = presets.weighted_grading().grade_columns(
+            ids, [100_000 * i for i in range(1, 21)], list(range(1, 21)), list(range(1, 21)))
+    assert [grading.tier_of(f"c{i}").code for i in (20, 19, 17, 16, 11, 10, 1)] == [
+        "A", "B", "B", "C", "C", "D", "D"]
+    assert grading.tier_indices.tolist() == [3] * 10 + [2] * 6 + [1] * 3 + [0]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_float_column_is_refused_naming_the_figure(path: str) -> None:
+    refused = r"profit_contribution .*money is never float"
+    with _path(path), pytest.raises(InvalidInput, match=refused):
+        presets.weighted_grading().grade_columns(["a", "b"], [1, 2], [0.5, 1], [1, 2])
+
+
+def test_a_numpy_float_array_is_refused_naming_the_figure() -> None:
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidInput, match=r"contract_amount must hold exact values.*float64"):
+        presets.weighted_grading().grade_columns(
+            ["a", "b"], numpy.array([1.0, 2.0]), [0, 1], [1, 2])
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_column_of_the_wrong_length_or_bounds_is_refused_naming_it(path: str) -> None:
+    policy = presets.weighted_grading()
+    with _path(path):
+        with pytest.raises(InvalidInput, match="purchase_count must hold one value per account"):
+            policy.grade_columns(["a", "b"], [1, 2], [1, 2], [1])
+        with pytest.raises(InvalidInput, match="contract_amount must lie within 0"):
+            policy.grade_columns(["a", "b"], [1, -2], [1, 2], [1, 2])
+        with pytest.raises(InvalidInput, match="ids must be unique"):
+            policy.grade_columns(["a", "a"], [1, 2], [1, 2], [1, 2])
+        with pytest.raises(InvalidInput, match="purchase_count must hold ints"):
+            policy.grade_columns(["a", "b"], [1, 2], [1, 2], [Decimal(1), 2])
+
+
+def test_min_max_over_wide_spans_falls_back_to_the_exact_path_with_the_same_tiers() -> None:
+    pytest.importorskip("numpy")
+    policy = WeightedScoreGrading(normalisation="min_max")
+    ids = [f"a{i}" for i in range(50)]
+    contract = [(i * 7919) % 50 * 10**13 + i for i in range(50)]  # spans near 10**15
+    profit = [(-1) ** i * i * 10**13 for i in range(50)]
+    count = [(i * 31) % 50 * 10**7 for i in range(50)]
+    _assert_same(policy.grade_columns(ids, contract, profit, count),
+                 policy.grade(_objects(ids, contract, profit, count)))
+
+
+def test_the_kernel_imports_and_grades_columns_without_numpy() -> None:
+    script = (
+        "import sys; sys.modules['numpy'] = None\n"
+        "from keyaccount.policies import presets\n"
+        "g = presets.weighted_grading().grade_columns(['a', 'b', 'c'], [3, 2, 1], [0, 0, 0],"
+        " [1, 1, 1])\n"
+        "assert type(g.tier_indices).__module__ == 'array', type(g.tier_indices)\n"
+        "print(sorted(t.code for t in g.tiers_by_account().values()))\n"
+    )
+    source = str(Path(keyaccount.__file__).parents[1])  # this checkout, not an installed copy
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False, env={**os.environ, "PYTHONPATH": source})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['B', 'C', 'D']"
+
+
+def test_an_account_is_explained_only_when_read() -> None:
+    built = []
+    real = _columnar._exact_grading
+
+    def spy(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    pytest.importorskip("numpy")
+    with mock.patch.object(_columnar, "_exact_grading", spy):
+        grading = presets.weighted_grading().grade_columns(["a", "b"], [1, 2], [1, 2], [1, 2])
+        grading.tier_counts()
+        grading.tiers_by_account()
+        assert not built
+        assert grading["b"].rank == 1
+        assert grading["a"].rank == 2
+    assert built == [1]
+
+
+def test_an_empty_portfolio_grades_to_an_empty_view() -> None:
+    grading = presets.weighted_grading().grade_columns([], [], [], [])
+    assert len(grading) == 0
+    assert set(grading.tier_counts().values()) == {0}
