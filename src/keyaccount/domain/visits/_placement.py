@@ -30,6 +30,7 @@ from keyaccount.domain.visits._engine import (
     _interval,
     _slot_bounds,
     _topics_for,
+    festival_window,
 )
 from keyaccount.domain.visits.accounts import AccountToPlan
 from keyaccount.domain.visits.events import VisitPlanned, _planned
@@ -101,13 +102,8 @@ def _templates_windows(
                 )
             count = len(ahead)
         for festival in ahead[:count]:
-            lo, found, index = festival, 0, festival - 1
-            while index >= first and found < windows_before[kind]:
-                if days.working[index]:
-                    found += 1
-                    lo = index
-                index -= 1
-            windows.append((kind, min(lo, festival - 1), festival, True))
+            lo, hi = festival_window(days, first, festival, windows_before[kind])
+            windows.append((kind, lo, hi, True))
     windows.sort(key=lambda window: (window[1], _KIND_ORDER[window[0]]))
     return windows
 
