@@ -8,6 +8,7 @@ portfolio of 100,000 plans stays cheap; :attr:`VisitPlan.visits` builds the frie
 from __future__ import annotations
 
 import bisect
+import warnings
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import chain, pairwise
@@ -373,6 +374,14 @@ class VisitPlan:
     ) -> tuple[VisitPlan, tuple[VisitReassigned, ...]]:
         """Hand a departing staff member's visits to a successor (SPEC §3 handover).
 
+        .. deprecated:: 0.2.0
+            One plan cannot see the successor's load in the rest of the portfolio, so this
+            method may give them more visits a day than their capacity (issue 13). Use
+            :meth:`keyaccount.VisitPlanner.hand_over`, which keeps each visit on its day
+            when the successor has room, else moves it within its window, else reports it
+            unplaced. Calling this method emits a :class:`DeprecationWarning`; it will be
+            removed in 0.3.0.
+
         On every visit planned on or after ``from_day`` and not yet done, ``successor``
         goes instead of ``departing`` (once: a visit they were both on keeps the successor
         in the departing person's place). Visits before ``from_day`` are the record of the
@@ -404,12 +413,21 @@ class VisitPlan:
         ...                  kinds=(VisitKind.PHONE_RETURN,) * 3,
         ...                  visitors=(("chen",), ("chen", "li"), ("chen",)),
         ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3)
-        >>> plan, (event,) = plan.reassign_visitor(
-        ...     "chen", "li", from_day=date(2026, 6, 1),
-        ...     now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     plan, (event,) = plan.reassign_visitor(
+        ...         "chen", "li", from_day=date(2026, 6, 1),
+        ...         now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
         >>> plan.visitors, event.visit_count
         ((('chen',), ('li',), ('li',)), 2)
         """
+        warnings.warn(
+            "VisitPlan.reassign_visitor does not read the successor's capacity: use "
+            "VisitPlanner.hand_over (deprecated in 0.2.0, removed in 0.3.0)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         where = f"visit plan of {self.account_id!r}"
         require_non_empty(departing, field=f"departing visitor on the {where}")
         require_non_empty(successor, field=f"successor on the {where}")
