@@ -184,3 +184,20 @@ def test_capacity_and_availability_are_never_exceeded_after_replanning(
         if day >= as_of:
             assert inputs.calendar.is_working_day(day)
             assert day not in account.blackout_dates
+
+
+def test_a_handover_gives_each_account_to_its_own_successor_within_capacity() -> None:
+    planner = VisitPlanner(visit_frequency(), DailyVisitCapacity(in_person=1))
+    accounts = [AccountToPlan(f"K{n}", TIER_A, staff=["wang"]) for n in range(3)]
+    portfolio, _ = planner.plan_portfolio(accounts, YEAR, calendar=CALENDAR,
+                                          festivals=FESTIVALS, now=NOW)
+    moved, events = planner.hand_over(
+        portfolio, accounts, departing="wang", successor={"K0": "li", "K1": "li", "K2": "wu"},
+        from_day=AS_OF, calendar=CALENDAR, now=REPLAN_NOW)
+    assert {(e.account_id, e.successor) for e in events} == {
+        ("K0", "li"), ("K1", "li"), ("K2", "wu")}
+    assert max(_in_person(moved).values()) == 1
+    assert not any(person == "wang" and day >= AS_OF for person, day in _in_person(moved))
+    with pytest.raises(InvalidInput, match="no successor for 'K1'"):
+        planner.hand_over(portfolio, accounts, departing="wang", successor={"K0": "li"},
+                          from_day=AS_OF, calendar=CALENDAR, now=REPLAN_NOW)

@@ -177,17 +177,31 @@ class _Team:
             areas = self.areas[person]
             tracked = area is not None and load is _IN_PERSON
             working = self.days.working_indices
-            heap = [
-                (
-                    1 if tracked and areas[day] not in (None, area) else 0,
-                    loads[day],
-                    -day if backwards else day,
-                    day,
-                )
-                for day in working[bisect_left(working, lo) : bisect_left(working, hi)]
-                if limits[day] != 0
-                and (limits[day] is None or loads[day] < limits[day])  # type: ignore[operator]
-            ]
+            span = working[bisect_left(working, lo) : bisect_left(working, hi)]
+            # a day is free when its limit is None or above its load (a limit 0: never)
+            if tracked:
+                heap = [
+                    (
+                        0 if areas[day] in (None, area) else 1,
+                        loads[day],
+                        -day if backwards else day,
+                        day,
+                    )
+                    for day in span
+                    if (limit := limits[day]) is None or loads[day] < limit
+                ]
+            elif backwards:
+                heap = [
+                    (0, loads[day], -day, day)
+                    for day in span
+                    if (limit := limits[day]) is None or loads[day] < limit
+                ]
+            else:
+                heap = [
+                    (0, loads[day], day, day)
+                    for day in span
+                    if (limit := limits[day]) is None or loads[day] < limit
+                ]
             heapq.heapify(heap)
             self.heaps[key] = heap
         return heap
@@ -290,14 +304,15 @@ def place_portfolio(
     ]
     unplaced: list[tuple[int, _Window, UnplacedReason]] = []
     blackouts: dict[int, frozenset[int]] = {}
+    no_block: frozenset[int] = frozenset()
     for number, account in enumerate(ordered):
         if account.blackout_dates:
             blackouts[number] = frozenset(
                 (day - start).days for day in account.blackout_dates if day in period
             )
+    blackout_of = [blackouts.get(number, no_block) for number in range(len(ordered))]
     # the days on which an account has a visit of a kind already (one of a kind a day)
     taken: dict[tuple[int, VisitKind], set[int]] = {}
-    no_block: frozenset[int] = frozenset()
     # tightest windows first (festival windows, then months, then quarters), then in time
     loads_of = team.loads
     staff_of = [account.staff for account in ordered]
@@ -312,12 +327,13 @@ def place_portfolio(
         in_person = load is _IN_PERSON
         # windows of an even kind partition the period; festival windows may overlap
         overlapping = kind in FESTIVAL_KINDS
-        # per person (and area) of this window: its heap and its rows of limits and loads
-        resolved: dict[tuple[str, str | None], _Resolved] = {}
+        # per person (and area) of this window: its heap and its rows of limits and loads;
+        # keyed by the person alone when the area does not matter (calls and messages)
+        resolved: dict[object, _Resolved] = {}
         for number, ordinal in by_window[window]:
             staff = staff_of[number]
             area = area_of[number] if in_person else None
-            blocked: frozenset[int] | set[int] = blackouts.get(number, no_block)
+            blocked: frozenset[int] | set[int] = blackout_of[number]
             if overlapping:
                 same_kind = taken.get((number, kind))
                 if same_kind is not None:
@@ -326,37 +342,45 @@ def place_portfolio(
             best: tuple[int, int, int, int, int, str, _Resolved] | None = None
             for rank in range(count):
                 person = staff[(ordinal + rank) % count]
-                state = resolved.get((person, area))
+                key = person if area is None else (person, area)
+                state = resolved.get(key)
                 if state is None:
-                    state = resolved[(person, area)] = (
+                    state = resolved[key] = (
                         team.heap(person, load, lo, hi, backwards, area),
                         team.limits[(person, load)],
                         loads_of[(person, load)],
                         areas_of[person],
                     )
-                heap, limits, day_loads, person_areas = state
-                top = heap[0] if heap else None
-                if top is not None:
-                    # the common case: the top entry is current, free and not blocked
-                    top_day = top[3]
-                    limit = limits[top_day]
-                    now_count = day_loads[top_day]
-                    if (
-                        now_count != top[1]
-                        or (limit is not None and now_count >= limit)
-                        or top[0] != (
-                            1 if area is not None and person_areas[top_day] not in (None, area)
-                            else 0
-                        )
-                        or top_day in blocked
-                    ):
-                        top = _peek(team, heap, person, load, area, blocked)
-                if top is not None:
-                    candidate = (top[0], top[1], rank, top[2], top[3], person, state)
-                    if best is None or candidate < best:
-                        best = candidate
-                        if candidate[0] == 0 and candidate[1] == 0:
-                            break
+                heap = state[0]
+                if not heap:
+                    continue
+                top = heap[0]
+                # the common case: the top entry is current, free and not blocked
+                top_day = top[3]
+                now_count = state[2][top_day]
+                limit = state[1][top_day]
+                if (
+                    now_count != top[1]
+                    or (limit is not None and now_count >= limit)
+                    or top[0] != (
+                        1 if area is not None and state[3][top_day] not in (None, area)
+                        else 0
+                    )
+                    or top_day in blocked
+                ):
+                    peeked = _peek(team, heap, person, load, area, blocked)
+                    if peeked is None:
+                        continue
+                    top = peeked
+                if best is None:
+                    best = (top[0], top[1], rank, top[2], top[3], person, state)
+                    if top[0] == 0 and top[1] == 0:
+                        break  # nothing can beat an empty day in the area
+                elif top[0] < best[0] or (top[0] == best[0] and top[1] < best[1]):
+                    # (a later rank wins only on a lower mismatch or load: ranks rise)
+                    best = (top[0], top[1], rank, top[2], top[3], person, state)
+                    if top[0] == 0 and top[1] == 0:
+                        break
             if best is None:
                 free = any(
                     days.working[day] and day not in blackouts.get(number, no_block)

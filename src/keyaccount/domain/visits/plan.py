@@ -307,18 +307,16 @@ class VisitPlan:
         time: the field converters are skipped, the plan's own checks still run.
         """
         plan = object.__new__(cls)
-        for name, value in (
-            ("account_id", account_id),
-            ("tier", tier),
-            ("period", period),
-            ("days", days),
-            ("kinds", kinds),
-            ("visitors", visitors),
-            ("topics", topics),
-            ("interval", interval),
-            ("windows", windows),
-        ):
-            object.__setattr__(plan, name, value)
+        put = object.__setattr__
+        put(plan, "account_id", account_id)
+        put(plan, "tier", tier)
+        put(plan, "period", period)
+        put(plan, "days", days)
+        put(plan, "kinds", kinds)
+        put(plan, "visitors", visitors)
+        put(plan, "topics", topics)
+        put(plan, "interval", interval)
+        put(plan, "windows", windows)
         plan.__attrs_post_init__()
         return plan
 

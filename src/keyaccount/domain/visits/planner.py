@@ -38,7 +38,7 @@ Planner rules (each one is tested; the engines that apply them are private):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import attrs
@@ -294,7 +294,7 @@ class VisitPlanner:
         accounts: Iterable[AccountToPlan],
         *,
         departing: str,
-        successor: str,
+        successor: str | Mapping[str, str],
         from_day: date,
         calendar: WorkingDayCalendar,
         now: datetime,
@@ -312,7 +312,10 @@ class VisitPlanner:
             portfolio: the team's plan (``plan_portfolio``'s result, or a hand over's).
             accounts: the accounts as they are now (blackout dates, areas).
             departing: who left.
-            successor: who goes in their place.
+            successor: who goes in their place: one person, or each account's own
+                (account id to person, e.g. ``AccountReassigned.successors[0]`` of each
+                account the handover moved); an account of the leaver's visits left out of
+                the mapping is refused.
             from_day: the first day whose visits are handed over.
             calendar: the business calendar.
             now: when the handover is made (timezone-aware).
@@ -323,7 +326,8 @@ class VisitPlanner:
 
         Raises:
             InvalidInput: a blank name, the same person twice, an account of the leaver's
-                visits missing from ``accounts``, or an argument of the wrong kind.
+                visits missing from ``accounts`` (or, with a mapping, from ``successor``),
+                or an argument of the wrong kind.
         """
         return hand_over_visits(
             portfolio, self.capacity, accounts, departing, successor, from_day, calendar,
