@@ -108,7 +108,15 @@ def _templates_windows(
     return windows
 
 
-_Heap = list[tuple[int, int, int, int]]
+# A heap entry is one int: ``mismatch << _MISMATCH | load << _LOAD | order``, where
+# ``order`` is the day index (``_LAST - day`` in a window filled backwards): ints compare
+# faster than tuples, and the order is that of ``(mismatch, load, order)``.
+_LOAD = 17
+_MISMATCH = 48
+_LAST = (1 << _LOAD) - 1  # a period has fewer days (1900-2199: about 110,000)
+_ONE_MORE = 1 << _LOAD
+_AREA_MISMATCH = 1 << _MISMATCH
+_Heap = list[int]
 _Resolved = tuple[_Heap, list[int | None], list[int], list[str | None]]
 
 
@@ -137,7 +145,7 @@ class _Team:
         self.loads: dict[tuple[str, VisitLoad], list[int]] = {}
         self.limits: dict[tuple[str, VisitLoad], list[int | None]] = {}
         self.areas: dict[str, list[str | None]] = {}
-        self.heaps: dict[tuple[object, ...], list[tuple[int, int, int, int]]] = {}
+        self.heaps: dict[tuple[object, ...], _Heap] = {}
 
     def limits_of(self, person: str, load: VisitLoad) -> list[int | None]:
         key = (person, load)
@@ -168,7 +176,7 @@ class _Team:
 
     def heap(
         self, person: str, load: VisitLoad, lo: int, hi: int, backwards: bool, area: str | None
-    ) -> list[tuple[int, int, int, int]]:
+    ) -> _Heap:
         key = (person, load, lo, hi, backwards, area)
         heap = self.heaps.get(key)
         if heap is None:
@@ -181,24 +189,21 @@ class _Team:
             # a day is free when its limit is None or above its load (a limit 0: never)
             if tracked:
                 heap = [
-                    (
-                        0 if areas[day] in (None, area) else 1,
-                        loads[day],
-                        -day if backwards else day,
-                        day,
-                    )
+                    (0 if areas[day] in (None, area) else _AREA_MISMATCH)
+                    | loads[day] << _LOAD
+                    | (_LAST - day if backwards else day)
                     for day in span
                     if (limit := limits[day]) is None or loads[day] < limit
                 ]
             elif backwards:
                 heap = [
-                    (0, loads[day], -day, day)
+                    loads[day] << _LOAD | (_LAST - day)
                     for day in span
                     if (limit := limits[day]) is None or loads[day] < limit
                 ]
             else:
                 heap = [
-                    (0, loads[day], day, day)
+                    loads[day] << _LOAD | day
                     for day in span
                     if (limit := limits[day]) is None or loads[day] < limit
                 ]
@@ -209,13 +214,14 @@ class _Team:
 
 def _peek(
     team: _Team,
-    heap: list[tuple[int, int, int, int]],
+    heap: _Heap,
     person: str,
     load: VisitLoad,
     area: str | None,
     blocked: Iterable[int] | frozenset[int],
-) -> tuple[int, int, int, int] | None:
-    """The best free day on top of ``heap`` for an account blocked on ``blocked`` days."""
+    backwards: bool,
+) -> int | None:
+    """The best free day's entry on top of ``heap`` for an account blocked on ``blocked``."""
     limits = team.limits[(person, load)]
     loads = team.loads[(person, load)]
     areas = team.areas[person]
@@ -223,15 +229,21 @@ def _peek(
     aside = []
     found = None
     while heap:
-        mismatch, count, order, day = entry = heap[0]
+        entry = heap[0]
+        order = entry & _LAST
+        day = _LAST - order if backwards else order
         limit = limits[day]
         now_count = loads[day]
         if limit is not None and now_count >= limit:
             heapq.heappop(heap)  # full for good: loads only rise
             continue
-        now_mismatch = 1 if tracked and areas[day] not in (None, area) else 0
-        if now_mismatch != mismatch or now_count != count:
-            heapq.heapreplace(heap, (now_mismatch, now_count, order, day))
+        current = (
+            (_AREA_MISMATCH if tracked and areas[day] not in (None, area) else 0)
+            | now_count << _LOAD
+            | order
+        )
+        if current != entry:
+            heapq.heapreplace(heap, current)
             continue
         if day in blocked:
             aside.append(heapq.heappop(heap))
@@ -339,7 +351,7 @@ def place_portfolio(
                 if same_kind is not None:
                     blocked = same_kind | blocked
             count = len(staff)
-            best: tuple[int, int, int, int, int, str, _Resolved] | None = None
+            best: tuple[int, int, str, _Resolved] | None = None  # (rank key, entry, ...)
             for rank in range(count):
                 person = staff[(ordinal + rank) % count]
                 key = person if area is None else (person, area)
@@ -356,31 +368,29 @@ def place_portfolio(
                     continue
                 top = heap[0]
                 # the common case: the top entry is current, free and not blocked
-                top_day = top[3]
+                order = top & _LAST
+                top_day = _LAST - order if backwards else order
                 now_count = state[2][top_day]
                 limit = state[1][top_day]
                 if (
-                    now_count != top[1]
-                    or (limit is not None and now_count >= limit)
-                    or top[0] != (
-                        1 if area is not None and state[3][top_day] not in (None, area)
-                        else 0
+                    top != (
+                        (_AREA_MISMATCH if area is not None
+                         and state[3][top_day] not in (None, area) else 0)
+                        | now_count << _LOAD
+                        | order
                     )
+                    or (limit is not None and now_count >= limit)
                     or top_day in blocked
                 ):
-                    peeked = _peek(team, heap, person, load, area, blocked)
+                    peeked = _peek(team, heap, person, load, area, blocked, backwards)
                     if peeked is None:
                         continue
                     top = peeked
-                if best is None:
-                    best = (top[0], top[1], rank, top[2], top[3], person, state)
-                    if top[0] == 0 and top[1] == 0:
+                rank_key = top >> _LOAD  # (mismatch, load): a later rank wins only below
+                if best is None or rank_key < best[0]:
+                    best = (rank_key, top, person, state)
+                    if rank_key == 0:
                         break  # nothing can beat an empty day in the area
-                elif top[0] < best[0] or (top[0] == best[0] and top[1] < best[1]):
-                    # (a later rank wins only on a lower mismatch or load: ranks rise)
-                    best = (top[0], top[1], rank, top[2], top[3], person, state)
-                    if top[0] == 0 and top[1] == 0:
-                        break
             if best is None:
                 free = any(
                     days.working[day] and day not in blackouts.get(number, no_block)
@@ -389,19 +399,21 @@ def place_portfolio(
                 reason = UnplacedReason.NO_CAPACITY if free else UnplacedReason.NO_FREE_DAY
                 unplaced.append((number, window, reason))
                 continue
-            mismatch, _, _, order, day, person, state = best
+            _, top, person, state = best
             heap, limits, day_loads, person_areas = state
+            order = top & _LAST
+            day = _LAST - order if backwards else order
             day_loads[day] += 1
             if area is not None and person_areas[day] is None:
                 person_areas[day] = area
             # the chosen day is the top of its heap: refresh it now (the others lazily)
             # (a blocked day set aside may have gone back on top: then it stays lazy)
-            if heap[0][3] == day:
+            if heap[0] == top:
                 limit = limits[day]
                 if limit is not None and day_loads[day] >= limit:
                     heapq.heappop(heap)
                 else:
-                    heapq.heapreplace(heap, (mismatch, day_loads[day], order, day))
+                    heapq.heapreplace(heap, top + _ONE_MORE)
             if overlapping:
                 taken.setdefault((number, kind), set()).add(day)
             single = singles.get(person)
