@@ -201,3 +201,25 @@ def test_a_handover_gives_each_account_to_its_own_successor_within_capacity() ->
     with pytest.raises(InvalidInput, match="no successor for 'K1'"):
         planner.hand_over(portfolio, accounts, departing="wang", successor={"K0": "li"},
                           from_day=AS_OF, calendar=CALENDAR, now=REPLAN_NOW)
+
+
+class _OddCapacity(DailyVisitCapacity):
+    """A host's capacity policy that answers one bad limit on one day."""
+
+    def __init__(self, bad: object) -> None:
+        super().__init__()
+        object.__setattr__(self, "_bad", bad)
+
+    def limits(self, person, days, load):  # type: ignore[no-untyped-def,override]
+        answered = list(super().limits(person, days, load))
+        answered[5] = self._bad  # type: ignore[attr-defined]
+        return answered
+
+
+@pytest.mark.parametrize("bad", [True, -1, "3", 2.0, [3], 10**9 + 1])
+def test_a_capacity_policy_limit_that_is_not_a_count_is_refused_naming_the_day(
+    bad: object,
+) -> None:
+    planner = VisitPlanner(visit_frequency(), _OddCapacity(bad))
+    with pytest.raises(InvalidInput, match=r"capacity policy limit\('wu', 2026-01-\d\d, "):
+        planner.plan_portfolio([X], YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)

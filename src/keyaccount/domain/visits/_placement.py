@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from itertools import pairwise
+from typing import Any
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import COUNT_LIMIT, require_instant_in_years, to_items
@@ -159,15 +160,26 @@ class _Team:
                 f"capacity policy limits({person!r}, ..., {load.value!r}) must give one limit "
                 f"a day ({len(self.days.dates)}), got {answered!r}"
             )
+        distinct: set[tuple[type, Any]]
+        try:  # a policy gives few distinct limits: check each once (by type and value)
+            distinct = {(type(value), value) for value in given}
+        except TypeError:  # an unhashable answer: found below, value by value
+            distinct = {(list, None)}
+        if any(
+            kind is not type(None) and (kind is not int or not 0 <= value <= COUNT_LIMIT)
+            for kind, value in distinct
+        ):
+            for day, value in zip(self.days.dates, given, strict=True):
+                if value is not None and (
+                    type(value) is not int or not 0 <= value <= COUNT_LIMIT
+                ):
+                    raise InvalidInput(
+                        f"capacity policy limit({person!r}, {day}, {load.value!r}) must be "
+                        f"None or an int from 0 to 10**9, got {value!r}"
+                    )
         row: list[int | None] = [0] * len(self.days.working)
-        for index, value in zip(self.days.working_indices, given, strict=True):
-            if value is not None and (type(value) is not int or not 0 <= value <= COUNT_LIMIT):
-                raise InvalidInput(
-                    f"capacity policy limit({person!r}, "
-                    f"{self.days.dates[self.days.working_indices.index(index)]}, "
-                    f"{load.value!r}) must be None or an int from 0 to 10**9, got {value!r}"
-                )
-            row[index] = value
+        # C-speed scatter of the working days' limits into the row of every day
+        deque(map(row.__setitem__, self.days.working_indices, given), maxlen=0)
         self.limits[key] = row
         self.loads[key] = [0] * len(row)
         if person not in self.areas:
