@@ -137,7 +137,7 @@ class _WorkingDates:
 class _Team:
     """Each person's load, area and limit per day of the period (built as people appear)."""
 
-    __slots__ = ("areas", "capacity", "days", "heaps", "limits", "loads")
+    __slots__ = ("areas", "capacity", "days", "fresh", "heaps", "limits", "loads")
     days: _WorkingDates
 
     def __init__(self, capacity: VisitCapacityPolicy, days: _Days) -> None:
@@ -147,6 +147,8 @@ class _Team:
         self.limits: dict[tuple[str, VisitLoad], list[int | None]] = {}
         self.areas: dict[str, list[str | None]] = {}
         self.heaps: dict[tuple[object, ...], _Heap] = {}
+        # the heap of a window nobody has a visit in yet, by window, with the limits it had
+        self.fresh: dict[tuple[int, int, bool], tuple[list[int | None], _Heap]] = {}
 
     def limits_of(self, person: str, load: VisitLoad) -> list[int | None]:
         key = (person, load)
@@ -196,6 +198,18 @@ class _Team:
             loads = self.loads[(person, load)]
             areas = self.areas[person]
             tracked = area is not None and load is _IN_PERSON
+            if not any(loads[lo:hi]) and areas[lo:hi].count(None) == hi - lo:
+                # nobody placed yet in the window: every person with the same limits there
+                # starts from the same heap (days by order, all empty), copied at C speed
+                fresh_key = (lo, hi, backwards)
+                known = self.fresh.get(fresh_key)
+                window_limits = limits[lo:hi]
+                if known is not None and known[0] == window_limits:
+                    heap = known[1].copy()
+                    self.heaps[key] = heap
+                    return heap
+            else:
+                fresh_key = None
             working = self.days.working_indices
             span = working[bisect_left(working, lo) : bisect_left(working, hi)]
             # a day is free when its limit is None or above its load (a limit 0: never)
@@ -220,6 +234,8 @@ class _Team:
                     if (limit := limits[day]) is None or loads[day] < limit
                 ]
             heapq.heapify(heap)
+            if fresh_key is not None:
+                self.fresh[fresh_key] = (window_limits, heap.copy())
             self.heaps[key] = heap
         return heap
 
