@@ -386,7 +386,10 @@ def place_portfolio(
                 if same_kind is not None:
                     blocked = same_kind | blocked
             count = len(staff)
-            best: tuple[int, int, str, _Resolved] | None = None  # (rank key, entry, ...)
+            best_key = -1  # none yet: the (mismatch, load) part of the best entry
+            best_top = 0
+            best_person = ""
+            best_state: _Resolved | None = None
             for rank in range(count):
                 person = staff[(ordinal + rank) % count]
                 key = person if area is None else (person, area)
@@ -422,11 +425,11 @@ def place_portfolio(
                         continue
                     top = peeked
                 rank_key = top >> _LOAD  # (mismatch, load): a later rank wins only below
-                if best is None or rank_key < best[0]:
-                    best = (rank_key, top, person, state)
+                if best_key < 0 or rank_key < best_key:
+                    best_key, best_top, best_person, best_state = rank_key, top, person, state
                     if rank_key == 0:
                         break  # nothing can beat an empty day in the area
-            if best is None:
+            if best_state is None:
                 free = any(
                     days.working[day] and day not in blackouts.get(number, no_block)
                     for day in range(lo, hi)
@@ -434,8 +437,8 @@ def place_portfolio(
                 reason = UnplacedReason.NO_CAPACITY if free else UnplacedReason.NO_FREE_DAY
                 unplaced.append((number, window, reason))
                 continue
-            _, top, person, state = best
-            heap, limits, day_loads, person_areas = state
+            top, person = best_top, best_person
+            heap, limits, day_loads, person_areas = best_state
             order = top & _LAST
             day = _LAST - order if backwards else order
             day_loads[day] += 1
