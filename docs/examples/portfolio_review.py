@@ -64,6 +64,7 @@ from keyaccount import (
     IndicatorValue,
     MigrationMatrix,
     Period,
+    PortfolioPlan,
     ReceivableFact,
     SatisfactionScale,
     SelectionFindings,
@@ -403,21 +404,23 @@ def hand_over(customers: list[Customer], out: list[str]) -> tuple[list[Customer]
 
 
 def hand_over_visits(
-    plans: tuple[VisitPlan, ...], successors: dict[str, str], out: list[str]
+    plans: tuple[VisitPlan, ...], customers: list[Customer], successors: dict[str, str],
+    out: list[str],
 ) -> tuple[VisitPlan, ...]:
-    """The leaver's visits from the leaving day on go to each account's successor."""
-    now = _at(LEAVES_ON, 17)
-    handed = []
-    moved = 0
-    for plan in plans:
-        successor = successors.get(plan.account_id)
-        if successor is not None:
-            plan, events = plan.reassign_visitor(LEAVER, successor, from_day=LEAVES_ON, now=now)
-            moved += sum(event.visit_count for event in events)
-        handed.append(plan)
+    """The leaver's visits from the leaving day on go to each account's successor, each
+    on its day when the successor has room that day, else within its window."""
+    planner = VisitPlanner(presets.visit_frequency(), presets.visit_capacity())
+    accounts = [AccountToPlan.from_customer(c) for c in customers
+                if c.account_id in successors]
+    portfolio, events = planner.hand_over(
+        PortfolioPlan(plans), accounts, departing=LEAVER, successor=successors,
+        from_day=LEAVES_ON, calendar=CALENDAR, now=_at(LEAVES_ON, 17))
+    moved = sum(event.visit_count for event in events)
+    left = len(portfolio.unplaced)
     out.append(f"  {LEAVER}'s {moved} visits planned from {LEAVES_ON} on go to the successors "
-               f"of the {len(successors)} accounts")
-    return tuple(handed)
+               f"of the {len(successors)} accounts; {left} do not fit the successors' capacity "
+               f"in their windows (unplaced: plan them elsewhere)")
+    return portfolio.plans
 
 
 # --- 2. grading --------------------------------------------------------------------------------
@@ -932,7 +935,7 @@ def review() -> list[str]:
     at_start = customers
     plans = plan_h2(customers)
     customers, successors = hand_over(customers, out)
-    plans = hand_over_visits(plans, successors, out)
+    plans = hand_over_visits(plans, customers, successors, out)
     customers = end_of_year(customers, accounts, out)
 
     out += ["", "2. Grading"]

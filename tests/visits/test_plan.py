@@ -37,6 +37,11 @@ from visit_fixtures import (
     record_of,
 )
 
+# VisitPlan.reassign_visitor is deprecated (issue 13): its own tests still run it
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:VisitPlan.reassign_visitor:DeprecationWarning"
+)
+
 # --- accounts and plans ---------------------------------------------------------------------
 
 

@@ -31,6 +31,11 @@ from keyaccount import (
 from keyaccount.policies import TierVisitFrequency
 from visit_fixtures import CALENDAR, FESTIVALS, JUNE, NOW, PLANNER, SHANGHAI, YEAR, plan_for
 
+# VisitPlan.reassign_visitor is deprecated (issue 13): its own tests still run it
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:VisitPlan.reassign_visitor:DeprecationWarning"
+)
+
 PAST_THE_YEARS = datetime(9999, 12, 31, 12, tzinfo=UTC)
 
 

@@ -214,8 +214,13 @@ def replan_account(
     done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
     festivals: Iterable[date],
     now: datetime,
-) -> tuple[VisitPlan, tuple[VisitPlanned, ...]]:
-    """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`)."""
+    windows_before: Mapping[VisitKind, int],
+) -> tuple[VisitPlan, tuple[VisitPlanned, ...], frozenset[int]]:
+    """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`).
+
+    Also gives the positions in the new plan of the visits laid out anew (the others are
+    kept); every visit of the new plan has its window (a kept visit without one: its day).
+    """
     _check_arguments(calendar, plan=plan, account=account)
     require_instant_in_years(now, field="now")
     require_day_in_years(as_of, field="as_of")
@@ -262,7 +267,16 @@ def replan_account(
     slots = _slots(days, offset, ahead, counts, account.account_id)
     placed = _lay_out(slots, free, taken, account.account_id, period)
     rows = [
-        (plan.days[index], plan.kinds[index], plan.visitors[index], plan.topics[index])
+        (
+            plan.days[index],
+            plan.kinds[index],
+            plan.visitors[index],
+            plan.topics[index],
+            plan.windows[index] if plan.windows else Period(
+                plan.days[index], plan.days[index] + timedelta(days=1)
+            ),
+            False,
+        )
         for index in kept
     ]
     new_kinds = [kind for _, kind, _ in placed]
@@ -271,12 +285,19 @@ def replan_account(
     turn = len(kept) % len(account.staff)
     new_visitors = _visitors(account.staff[turn:] + account.staff[:turn], len(placed), {})
     rows.extend(
-        (period.start + timedelta(days=index), kind, visitors, topics)
-        for (index, kind, _), visitors, topics in zip(
+        (
+            period.start + timedelta(days=index),
+            kind,
+            visitors,
+            topics,
+            _slot_window(days, slot, index, offset, windows_before),
+            True,
+        )
+        for (index, kind, slot), visitors, topics in zip(
             placed, new_visitors, new_topics, strict=True
         )
     )
-    visit_days, kinds, visitor_column, topic_column = _visit_columns(rows, 4)
+    visit_days, kinds, visitor_column, topic_column, windows, fresh = _visit_columns(rows, 6)
     new_plan = VisitPlan._from_planner(
         plan.account_id,
         account.tier,
@@ -286,6 +307,7 @@ def replan_account(
         visitor_column,
         topic_column,
         _interval(scaled_count(quota.regular, period), period),
+        windows,
     )
     event = VisitPlanned(
         occurred_at=now,
@@ -293,7 +315,31 @@ def replan_account(
         period=period,
         visit_count=len(new_plan),
     )
-    return new_plan, (event,)
+    return new_plan, (event,), frozenset(n for n, flag in enumerate(fresh) if flag)
+
+
+def festival_window(days: _Days, first: int, festival: int, before: int) -> tuple[int, int]:
+    """The ``before`` working days before ``festival`` from day ``first`` on, as ``(lo, hi)``."""
+    lo, found, index = festival, 0, festival - 1
+    while index >= first and found < before:
+        if days.working[index]:
+            found += 1
+            lo = index
+        index -= 1
+    return min(lo, festival - 1), festival
+
+
+def _slot_window(
+    days: _Days, slot: _Slot, index: int, first: int, windows_before: Mapping[VisitKind, int]
+) -> Period:
+    """The window of a visit laid out on day ``index`` for ``slot`` (holding its day)."""
+    lo, hi = slot.lo, slot.hi
+    if slot.kind in FESTIVAL_KINDS:
+        lo, hi = festival_window(days, max(first, slot.lo), slot.hi, windows_before[slot.kind])
+    start = days.period.start
+    return Period(
+        start + timedelta(days=min(lo, index)), start + timedelta(days=max(hi, index + 1))
+    )
 
 
 def _check_arguments(calendar: object, **arguments: object) -> None:

@@ -10,8 +10,7 @@ are read from the capacity policy, their load from every plan of the portfolio.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 import attrs
@@ -24,9 +23,10 @@ from keyaccount._validation import (
     to_items,
 )
 from keyaccount.domain.calendar import Period
+from keyaccount.domain.visits._refit import Room, shortfall_of
 from keyaccount.domain.visits.accounts import AccountToPlan
 from keyaccount.domain.visits.events import VisitReassigned
-from keyaccount.domain.visits.kinds import _KIND_ORDER, VisitKind, VisitLoad
+from keyaccount.domain.visits.kinds import _KIND_ORDER, VisitKind
 from keyaccount.domain.visits.plan import _done_keys
 from keyaccount.domain.visits.portfolio import PortfolioPlan, UnplacedReason, UnplacedVisit
 from keyaccount.domain.visits.ports import VisitCapacityPolicy, WorkingDayCalendar
@@ -38,7 +38,7 @@ def hand_over_visits(
     capacity: VisitCapacityPolicy,
     accounts: Iterable[AccountToPlan],
     departing: str,
-    successor: str,
+    successor: str | Mapping[str, str],
     from_day: date,
     calendar: WorkingDayCalendar,
     now: datetime,
@@ -52,9 +52,21 @@ def hand_over_visits(
             f"calendar must be a working-day calendar (zone, is_working_day), got {calendar!r}"
         )
     require_non_empty(departing, field="hand_over departing")
-    require_non_empty(successor, field="hand_over successor")
-    if departing == successor:
-        raise InvalidInput(f"{departing!r} cannot succeed themself (hand_over)")
+    if isinstance(successor, Mapping):
+        successors: dict[str, str] = {}
+        for account_id, name in successor.items():
+            require_non_empty(account_id, field="an account id in hand_over successor")
+            require_non_empty(name, field=f"hand_over successor[{account_id!r}]")
+            if name == departing:
+                raise InvalidInput(f"{departing!r} cannot succeed themself (hand_over successor"
+                                   f"[{account_id!r}])")
+            successors[account_id] = name
+        default = None
+    else:
+        require_non_empty(successor, field="hand_over successor")
+        if departing == successor:
+            raise InvalidInput(f"{departing!r} cannot succeed themself (hand_over)")
+        successors, default = {}, successor
     require_day_in_years(from_day, field="hand_over from_day")
     require_instant_in_years(now, field="now")
     given = to_items(accounts, field="accounts", expected="AccountToPlan values")
@@ -64,41 +76,30 @@ def hand_over_visits(
             raise InvalidInput(f"accounts must hold AccountToPlan values, got {account!r}")
         by_id[account.account_id] = account
     done_keys = _done_keys(done)
-    load: Counter[tuple[date, VisitLoad]] = Counter()
-    areas: dict[date, str] = {}
-    for plan in portfolio.plans:
-        area = by_id[plan.account_id].area if plan.account_id in by_id else None
-        for day, kind, visitors in zip(plan.days, plan.kinds, plan.visitors, strict=True):
-            if successor in visitors:
-                visit_load = VisitLoad.of(kind)
-                load[(day, visit_load)] += 1
-                if area is not None and visit_load is VisitLoad.IN_PERSON:
-                    areas.setdefault(day, area)
-    limits: dict[tuple[date, VisitLoad], int | None] = {}
-
-    def room(day: date, visit_load: VisitLoad, area: str | None) -> bool:
-        key = (day, visit_load)
-        if key not in limits:
-            limits[key] = (
-                capacity.limit(successor, day, visit_load) if calendar.is_working_day(day) else 0
-            )
-        limit = limits[key]
-        if limit is not None and load[key] >= limit:
-            return False
-        return area is None or visit_load is not VisitLoad.IN_PERSON or areas.get(day) in (
-            None,
-            area,
-        )
-
+    people = set(successors.values()) if default is None else {default}
+    room = Room(
+        capacity, calendar, portfolio.plans, people,
+        {account_id: account.area for account_id, account in by_id.items()},
+    )
     plans = []
     unplaced = list(portfolio.unplaced)
     events = []
     for plan in portfolio.plans:
         owner = by_id.get(plan.account_id)
-        if owner is None:
-            if any(departing in names for names in plan.visitors):
+        heir = successors.get(plan.account_id, default)
+        leaves = any(departing in names for names in plan.visitors)
+        if owner is None or heir is None:
+            if leaves and owner is None:
                 raise InvalidInput(
                     f"accounts must hold the account {plan.account_id!r} to hand over"
+                )
+            if leaves and heir is None and any(
+                departing in names and day >= from_day
+                for day, names in zip(plan.days, plan.visitors, strict=True)
+            ):
+                raise InvalidInput(
+                    f"hand_over successor names no successor for {plan.account_id!r}, "
+                    f"whose visits {departing!r} has from {from_day.isoformat()} on"
                 )
             plans.append(plan)
             continue
@@ -113,41 +114,28 @@ def hand_over_visits(
             if departing not in visitors or day < from_day or (day, kind) in done_keys:
                 new_rows.append((day, kind, visitors, topics, window))
                 continue
-            visit_load = VisitLoad.of(kind)
-            area = owner.area
-            chosen = None
-            if room(day, visit_load, area):
-                chosen = day
-            elif window is not None:
-                candidates = [
-                    window.start + timedelta(days=offset) for offset in range(window.days)
-                ]
-                free = [
-                    other for other in candidates
-                    if other >= from_day
-                    and other not in owner.blackout_dates
-                    and (other, kind) not in kept_days
-                    and room(other, visit_load, area)
-                ]
-                if free:
-                    chosen = min(free, key=lambda other: (load[(other, visit_load)], other))
+            kept_days.discard((day, kind))
+
+            def free(
+                other: date,
+                kind: VisitKind = kind,
+                blackout: frozenset[date] = owner.blackout_dates,
+                kept: set[tuple[date, VisitKind]] = kept_days,
+            ) -> bool:
+                return other not in blackout and (other, kind) not in kept
+
+            chosen = room.fit((heir,), day, kind, window, from_day, free, owner.area)
+            handed += 1
             if chosen is None:
-                kept_days.discard((day, kind))
                 unplaced.append(UnplacedVisit(
                     plan.account_id, kind,
                     window or Period(day, day + timedelta(days=1)),
                     UnplacedReason.NO_CAPACITY,
                 ))
-                handed += 1
                 continue
-            kept_days.discard((day, kind))
-            kept_days.add((chosen, kind))
-            load[(chosen, visit_load)] += 1
-            if area is not None and visit_load is VisitLoad.IN_PERSON:
-                areas.setdefault(chosen, area)
-            names = tuple(dict.fromkeys(successor if n == departing else n for n in visitors))
-            new_rows.append((chosen, kind, names, topics, window))
-            handed += 1
+            kept_days.add((chosen[0], kind))
+            names = tuple(dict.fromkeys(heir if n == departing else n for n in visitors))
+            new_rows.append((chosen[0], kind, names, topics, window))
         if not handed:
             plans.append(plan)
             continue
@@ -163,9 +151,9 @@ def hand_over_visits(
         ))
         events.append(VisitReassigned(
             occurred_at=now, account_id=plan.account_id, departing=departing,
-            successor=successor, from_day=from_day, visit_count=handed,
+            successor=heir, from_day=from_day, visit_count=handed,
         ))
     return (
-        PortfolioPlan(tuple(plans), tuple(unplaced), portfolio.shortfall),
+        PortfolioPlan(tuple(plans), tuple(unplaced), shortfall_of(unplaced, capacity)),
         tuple(events),
     )

@@ -8,6 +8,7 @@ portfolio of 100,000 plans stays cheap; :attr:`VisitPlan.visits` builds the frie
 from __future__ import annotations
 
 import bisect
+import warnings
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import chain, pairwise
@@ -306,18 +307,16 @@ class VisitPlan:
         time: the field converters are skipped, the plan's own checks still run.
         """
         plan = object.__new__(cls)
-        for name, value in (
-            ("account_id", account_id),
-            ("tier", tier),
-            ("period", period),
-            ("days", days),
-            ("kinds", kinds),
-            ("visitors", visitors),
-            ("topics", topics),
-            ("interval", interval),
-            ("windows", windows),
-        ):
-            object.__setattr__(plan, name, value)
+        put = object.__setattr__
+        put(plan, "account_id", account_id)
+        put(plan, "tier", tier)
+        put(plan, "period", period)
+        put(plan, "days", days)
+        put(plan, "kinds", kinds)
+        put(plan, "visitors", visitors)
+        put(plan, "topics", topics)
+        put(plan, "interval", interval)
+        put(plan, "windows", windows)
         plan.__attrs_post_init__()
         return plan
 
@@ -373,6 +372,14 @@ class VisitPlan:
     ) -> tuple[VisitPlan, tuple[VisitReassigned, ...]]:
         """Hand a departing staff member's visits to a successor (SPEC §3 handover).
 
+        .. deprecated:: 0.2.0
+            One plan cannot see the successor's load in the rest of the portfolio, so this
+            method may give them more visits a day than their capacity (issue 13). Use
+            :meth:`keyaccount.VisitPlanner.hand_over`, which keeps each visit on its day
+            when the successor has room, else moves it within its window, else reports it
+            unplaced. Calling this method emits a :class:`DeprecationWarning`; it will be
+            removed in 0.3.0.
+
         On every visit planned on or after ``from_day`` and not yet done, ``successor``
         goes instead of ``departing`` (once: a visit they were both on keeps the successor
         in the departing person's place). Visits before ``from_day`` are the record of the
@@ -404,12 +411,21 @@ class VisitPlan:
         ...                  kinds=(VisitKind.PHONE_RETURN,) * 3,
         ...                  visitors=(("chen",), ("chen", "li"), ("chen",)),
         ...                  topics=((Topic.CUSTOMER_BASICS,),) * 3)
-        >>> plan, (event,) = plan.reassign_visitor(
-        ...     "chen", "li", from_day=date(2026, 6, 1),
-        ...     now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     plan, (event,) = plan.reassign_visitor(
+        ...         "chen", "li", from_day=date(2026, 6, 1),
+        ...         now=datetime(2026, 6, 1, 9, tzinfo=timezone.utc))
         >>> plan.visitors, event.visit_count
         ((('chen',), ('li',), ('li',)), 2)
         """
+        warnings.warn(
+            "VisitPlan.reassign_visitor does not read the successor's capacity: use "
+            "VisitPlanner.hand_over (deprecated in 0.2.0, removed in 0.3.0)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         where = f"visit plan of {self.account_id!r}"
         require_non_empty(departing, field=f"departing visitor on the {where}")
         require_non_empty(successor, field=f"successor on the {where}")

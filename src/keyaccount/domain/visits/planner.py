@@ -38,7 +38,7 @@ Planner rules (each one is tested; the engines that apply them are private):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import attrs
@@ -46,9 +46,9 @@ import attrs
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import count, instance_of
 from keyaccount.domain.calendar import Period
-from keyaccount.domain.visits._engine import replan_account
 from keyaccount.domain.visits._handover import hand_over_visits
 from keyaccount.domain.visits._placement import place_portfolio
+from keyaccount.domain.visits._refit import replan_in_portfolio
 from keyaccount.domain.visits.accounts import AccountToPlan
 from keyaccount.domain.visits.events import VisitPlanned, VisitReassigned
 from keyaccount.domain.visits.kinds import VisitKind
@@ -225,8 +225,67 @@ class VisitPlanner:
                 free working day is left for a visit, ``done`` holds something other than
                 ``(planned day, kind)`` pairs or records, or an argument of the wrong kind.
         """
-        return replan_account(
-            self.policy, calendar, plan, account, as_of, done, festivals, now
+        if not isinstance(plan, VisitPlan):
+            raise InvalidInput(f"plan must be a VisitPlan, got {plan!r}")
+        portfolio, events = self.replan_portfolio(
+            PortfolioPlan((plan,)), account, as_of=as_of, done=done, calendar=calendar,
+            festivals=festivals, now=now,
+        )
+        if portfolio.unplaced:
+            first = portfolio.unplaced[0]
+            raise InvalidInput(
+                f"no room left in {first.window.start.isoformat()}.."
+                f"{first.window.end.isoformat()} for a {first.kind.value} visit of "
+                f"{account.account_id!r} ({first.reason.value}; "
+                f"{len(portfolio.unplaced)} visit(s) unplaced): use replan_portfolio"
+            )
+        return portfolio.plans[0], events
+
+    def replan_portfolio(
+        self,
+        portfolio: PortfolioPlan,
+        account: AccountToPlan,
+        *,
+        as_of: date,
+        done: Iterable[tuple[date, VisitKind]] | Iterable[VisitRecord],
+        calendar: WorkingDayCalendar,
+        festivals: Iterable[date] = (),
+        now: datetime,
+        accounts: Iterable[AccountToPlan] = (),
+    ) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
+        """Re-plan one account of a team's plan, within everyone's capacity (issue 13).
+
+        The account's visits are re-spread as :meth:`replan` says; then each visit laid out
+        anew keeps its day when one of the account's staff (its rotating visitor first) has
+        room that day (capacity, availability, and one area a day for in-person visits),
+        else it goes on the least loaded free day of its window from ``as_of`` on, else it
+        joins ``unplaced``. The staff's load is read from every plan of the portfolio, so
+        re-planning never exceeds anyone's capacity. The account's earlier unplaced visits
+        whose window ends after ``as_of`` are owed anew (they are re-spread or reported
+        again); ``shortfall`` is recomputed.
+
+        Args:
+            portfolio: the team's plan (``plan_portfolio``'s result, or an earlier re-plan's).
+            account: the account as it is now; it must have a plan in ``portfolio``.
+            as_of: the first day that may be re-planned.
+            done: the visits done, as ``(planned day, kind)`` pairs or as the visit records.
+            calendar: the business calendar.
+            festivals: the festival dates of the period.
+            now: when the plan is remade (timezone-aware).
+            accounts: the other accounts, for their areas (an account left out counts by
+                load only).
+
+        Returns:
+            The new portfolio plan and a :class:`VisitPlanned` event for the account.
+
+        Raises:
+            InvalidInput: as :meth:`replan`, and an account without a plan in ``portfolio``.
+        """
+        return replan_in_portfolio(
+            self.policy, self.capacity, calendar, portfolio, account, as_of, done, festivals,
+            now,
+            {VisitKind.HOLIDAY: self.holiday_window, VisitKind.GREETING: self.greeting_window},
+            accounts,
         )
 
     def hand_over(
@@ -235,7 +294,7 @@ class VisitPlanner:
         accounts: Iterable[AccountToPlan],
         *,
         departing: str,
-        successor: str,
+        successor: str | Mapping[str, str],
         from_day: date,
         calendar: WorkingDayCalendar,
         now: datetime,
@@ -253,7 +312,10 @@ class VisitPlanner:
             portfolio: the team's plan (``plan_portfolio``'s result, or a hand over's).
             accounts: the accounts as they are now (blackout dates, areas).
             departing: who left.
-            successor: who goes in their place.
+            successor: who goes in their place: one person, or each account's own
+                (account id to person, e.g. ``AccountReassigned.successors[0]`` of each
+                account the handover moved); an account of the leaver's visits left out of
+                the mapping is refused.
             from_day: the first day whose visits are handed over.
             calendar: the business calendar.
             now: when the handover is made (timezone-aware).
@@ -264,7 +326,8 @@ class VisitPlanner:
 
         Raises:
             InvalidInput: a blank name, the same person twice, an account of the leaver's
-                visits missing from ``accounts``, or an argument of the wrong kind.
+                visits missing from ``accounts`` (or, with a mapping, from ``successor``),
+                or an argument of the wrong kind.
         """
         return hand_over_visits(
             portfolio, self.capacity, accounts, departing, successor, from_day, calendar,
