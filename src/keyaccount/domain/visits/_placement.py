@@ -177,9 +177,9 @@ def place_portfolio(
         for ordinal, window in enumerate(template):
             by_window.setdefault(window, []).append((numbers, ordinal))
     team = _Team(capacity, days)
-    placed: list[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]] = [
-        [] for _ in ordered
-    ]
+    placed: list[list[tuple[int, int, tuple[str, ...], int]]] = [[] for _ in ordered]
+    spans: list[Period] = []
+    kind_of_code: dict[int, VisitKind] = {}
     unplaced: list[tuple[int, _Window, UnplacedReason]] = []
     blackouts: dict[int, frozenset[int]] = {}
     no_block: frozenset[int] = frozenset()
@@ -200,7 +200,11 @@ def place_portfolio(
     for window in sorted(by_window, key=lambda w: (w[2] - w[1], w[1], _KIND_ORDER[w[0]])):
         kind, lo, hi, backwards = window
         code = _KIND_ORDER[kind]
-        span = Period(start + timedelta(days=lo), start + timedelta(days=hi))
+        # rows hold only ints and a tuple of names, which the garbage collector stops
+        # tracking: 590,000 rows of enum members and Periods cost it about a second a year
+        kind_of_code[code] = kind
+        span = len(spans)
+        spans.append(Period(start + timedelta(days=lo), start + timedelta(days=hi)))
         load = _LOAD_OF[kind]
         in_person = load is _IN_PERSON
         # windows of an even kind partition the period; festival windows may overlap
@@ -293,19 +297,23 @@ def place_portfolio(
             single = singles.get(person)
             if single is None:
                 single = singles[person] = (person,)
-            placed[number].append((day, code, kind, single, span))
-    return _portfolio(ordered, placed, unplaced, capacity, days, quotas, now, start)
+            placed[number].append((day, code, single, span))
+    return _portfolio(
+        ordered, placed, unplaced, capacity, days, quotas, now, start, spans, kind_of_code
+    )
 
 
 def _portfolio(
     ordered: Sequence[AccountToPlan],
-    placed: Sequence[list[tuple[int, int, VisitKind, tuple[str, ...], Period]]],
+    placed: Sequence[list[tuple[int, int, tuple[str, ...], int]]],
     unplaced: list[tuple[int, _Window, UnplacedReason]],
     capacity: VisitCapacityPolicy,
     days: _Days,
     quotas: Sequence[VisitQuota],
     now: datetime,
     start: date,
+    spans: Sequence[Period],
+    kind_of_code: dict[int, VisitKind],
 ) -> tuple[PortfolioPlan, tuple[VisitPlanned, ...]]:
     period = days.period
     periods: dict[tuple[int, int], Period] = {}
@@ -328,8 +336,10 @@ def _portfolio(
         # (day, kind code) is unique in an account's rows: the sort never looks further
         rows.sort()
         if rows:
-            day_column, _, kind_column, visitor_column, window_column = zip(*rows, strict=True)
+            day_column, code_column, visitor_column, span_column = zip(*rows, strict=True)
             visit_days = tuple(map(date_at.__getitem__, day_column))
+            kind_column = tuple(map(kind_of_code.__getitem__, code_column))
+            window_column = tuple(map(spans.__getitem__, span_column))
         else:
             visit_days = kind_column = visitor_column = window_column = empty
         kinds: tuple[VisitKind, ...] = kind_column
