@@ -429,14 +429,14 @@ def _done_visits(
     zone: tzinfo,
     today: date,
     now: datetime,
-) -> tuple[dict[int, list[tuple[date, int, VisitKind, date | None]]], dict[str, date]]:
+) -> tuple[dict[int, list[tuple[date, int, date | None]]], dict[str, date]]:
     """The records of each account (by its position), and each account's last regular visit.
 
     Only records of accounts in ``position`` count; a regular visit counts for the gap when
     it took place by the end of ``today`` in ``zone``. A record dated after ``now`` is
     refused: it cannot have been done yet (issue 13).
     """
-    done: dict[int, list[tuple[date, int, VisitKind, date | None]]] = {}
+    done: dict[int, list[tuple[date, int, date | None]]] = {}
     latest: dict[str, datetime] = {}
     # compare instants with the start of tomorrow: one day conversion per account, not per
     # record (for a midnight skipped by DST, fold=0 is still the first instant of the day)
@@ -456,7 +456,9 @@ def _done_visits(
         if index is None:
             continue
         kind = record.kind
-        row = (moment.astimezone(zone).date(), kind_code[kind], kind, record.planned_day)
+        # a row of a date, an int and a date (or None): the garbage collector stops tracking
+        # it, where a row holding the kind member is walked on every pass
+        row = (moment.astimezone(zone).date(), kind_code[kind], record.planned_day)
         rows = done.get(index)
         if rows is None:
             done[index] = [row]

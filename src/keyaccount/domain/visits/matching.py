@@ -29,7 +29,7 @@ from keyaccount._validation import (
     to_items,
     to_pairs,
 )
-from keyaccount.domain.visits.kinds import VisitKind
+from keyaccount.domain.visits.kinds import _KIND_ORDER, VisitKind
 from keyaccount.domain.visits.plan import VisitPlan
 
 __all__ = ["DEFAULT_SATISFACTION", "VisitMatching"]
@@ -116,14 +116,18 @@ class VisitMatching:
             )
 
 
+#: A kind by its order code: a record's row holds the code (an int), not the member.
+_KIND_OF_CODE = {code: kind for kind, code in _KIND_ORDER.items()}
+
+
 def _matched(
     plan: VisitPlan,
-    records: list[tuple[date, int, VisitKind, date | None]],
+    records: list[tuple[date, int, date | None]],
     satisfied_by: Mapping[VisitKind, frozenset[VisitKind]],
 ) -> set[int]:
     """The positions of the planned visits the account's records carry out.
 
-    ``records`` are ``(day, kind order, kind, planned day)``; they are taken in that order,
+    ``records`` are ``(day, kind order, planned day)``; they are taken in that order,
     each matching the visit its planned day names (of a kind it satisfies, its own kind
     first), else the nearest visit of a kind it satisfies whose window holds its day (the
     earlier one on a tie). A visit is carried out by one record at most.
@@ -134,7 +138,9 @@ def _matched(
     windows = plan.windows
     size = len(days)
     records.sort()
-    for day, _, kind, planned in records:
+    kind_of = _KIND_OF_CODE
+    for day, code, planned in records:
+        kind = kind_of[code]
         satisfied = satisfied_by[kind]
         chosen = None
         if planned is not None:
