@@ -13,17 +13,17 @@ account's tier as a position in :attr:`~ColumnarGrading.tiers`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from keyaccount._errors import InvalidInput
 from keyaccount._validation import require_non_empty
-from keyaccount.domain.grading.graded import GradedAccount, Grading
+from keyaccount.domain.grading.graded import GradedAccount, Grading, _ByAccountId
 from keyaccount.domain.grading.tiers import Tier
 
 __all__ = ["ColumnarGrading"]
 
 
-class ColumnarGrading(Mapping[str, GradedAccount]):
+class ColumnarGrading(_ByAccountId):
     """A graded portfolio held as tier indices: a read-only mapping to :class:`GradedAccount`.
 
     Built by a policy's ``grade_columns`` only (its constructor is internal). Iteration
@@ -76,20 +76,6 @@ class ColumnarGrading(Mapping[str, GradedAccount]):
         contract (the view does not copy it).
         """
         return self._indices
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __contains__(self, account_id: object) -> bool:
-        return account_id in self._position_of()
-
-    def _position_of(self) -> dict[str, int]:
-        if self._index is None:
-            self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
-        return self._index
 
     def __getitem__(self, account_id: str) -> GradedAccount:
         self._position_of()[account_id]  # a KeyError for an unknown id, as a mapping gives

@@ -126,7 +126,35 @@ def _unchecked(kind: type[V], **fields: object) -> V:
     return value
 
 
-class Grading(Mapping[str, GradedAccount]):
+class _ByAccountId(Mapping[str, GradedAccount]):
+    """A grading as a mapping over its account ids, in input order.
+
+    ``Grading`` and the columnar view share it; ``_ids`` and a lazy ``_index`` are the
+    subclass's slots.
+    """
+
+    __slots__ = ()
+    _ids: Sequence[str]
+    _index: dict[str, int] | None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._position_of()
+
+    def _position_of(self) -> dict[str, int]:
+        # the bulk reads follow input order, so a million-account grading pays for this
+        # dict only when an account is looked up
+        if self._index is None:
+            self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._index
+
+
+class Grading(_ByAccountId):
     """A graded portfolio: a read-only mapping from account id to :class:`GradedAccount`.
 
     The ranking is held as columns (one exact sort key per account), and each
@@ -264,21 +292,6 @@ class Grading(Mapping[str, GradedAccount]):
         """The tiers of the policy that graded, best first (some may hold no account)."""
         return self._tiers
 
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __contains__(self, account_id: object) -> bool:
-        return account_id in self._position_of()
-
-    def _position_of(self) -> dict[str, int]:
-        # Grading itself needs no lookup by id (the bulk reads follow input order), so a
-        # million-account grading pays for this dict only when an account is looked up.
-        if self._index is None:
-            self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
-        return self._index
 
     def _all_sorted(self) -> list[Any]:
         if self._sorted_keys is None:
