@@ -7,6 +7,10 @@ A :class:`FeedbackTicket` is a frozen value. Every step of its lifecycle returns
 stores its deadlines, moves them when the clock is stopped (a pause), and remembers which
 warnings and escalations were already announced; the services of
 :mod:`keyaccount.domain.tickets.escalation` compute and watch them with a policy.
+
+The module is longer than the project's ~500 lines because it is one concept: the value and
+the state machine of its steps, each step with its runnable docstring example; its
+consistency rules live in ``_checks`` and its field converters in ``_fields``.
 """
 
 from __future__ import annotations
