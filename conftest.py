@@ -1,8 +1,10 @@
-"""Doctests of the optional extra `keyaccount[china]` skip cleanly when it is not installed.
+"""Doctests of the optional extras skip cleanly when their packages are not installed.
 
-Its tests under tests/china/ skip with pytest.importorskip; the doctests in
-src/keyaccount/china/ and docs/howto/china-calendar.md cannot, so they are skipped here. CI
-installs the extra (it is part of the test extra), so there they run.
+The tests of an extra (tests/china/, tests/examples/, ...) skip with ``pytest.importorskip``;
+the doctests of the pages and modules that need an extra cannot, so they are skipped here.
+CI's main job installs every extra (the ``test`` extra), so there they run; its kernel job
+installs none (the ``test-kernel`` extra) and runs everything else, so nothing outside these
+paths may need an extra.
 """
 
 from __future__ import annotations
@@ -13,21 +15,31 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
-CHINA_EXTRA = all(
-    importlib.util.find_spec(name) is not None for name in ("chinese_calendar", "lunar_python")
-)
-NEEDS_THE_EXTRA = (
-    ROOT / "src" / "keyaccount" / "china",
-    ROOT / "docs" / "howto" / "china-calendar.md",
-)
+
+#: extra -> (the packages it installs, as imported; the paths whose doctests need them)
+EXTRAS: dict[str, tuple[tuple[str, ...], tuple[Path, ...]]] = {
+    "china": (
+        ("chinese_calendar", "lunar_python"),
+        (ROOT / "src" / "keyaccount" / "china", ROOT / "docs" / "howto" / "china-calendar.md"),
+    ),
+    "examples": (
+        ("sqlalchemy",),
+        (ROOT / "docs" / "howto" / "store-in-your-database.md",),
+    ),
+}
+
+
+def _installed(packages: tuple[str, ...]) -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in packages)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the doctests of the extra's module and how-to as skipped when it is absent."""
-    if CHINA_EXTRA:
-        return
-    skip = pytest.mark.skip(reason="the china extra (chinesecalendar, lunar_python) is absent")
-    for item in items:
-        path = Path(item.path)
-        if any(path == needs or needs in path.parents for needs in NEEDS_THE_EXTRA):
-            item.add_marker(skip)
+    """Mark the doctests that need an absent extra as skipped, naming the extra."""
+    missing = [(extra, paths) for extra, (packages, paths) in EXTRAS.items()
+               if not _installed(packages)]
+    for extra, paths in missing:
+        skip = pytest.mark.skip(reason=f"the {extra} extra is absent")
+        for item in items:
+            path = Path(item.path)
+            if any(path == needs or needs in path.parents for needs in paths):
+                item.add_marker(skip)
