@@ -37,6 +37,7 @@ import difflib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -111,9 +112,23 @@ def _functions(code: str) -> dict[str, str]:
     return found
 
 
+_PROTOCOL = re.compile(r"^(class \w+\((?:[\w.]*, *)*(?:typing\.)?Protocol\b.*\):)[ \t]*$", re.M)
+
+
+def without_protocols(code: str) -> str:
+    """The module with its Protocol classes marked ``# pragma: no mutate block``.
+
+    A Protocol's methods are signatures (``...``): mutating a default there changes no
+    behaviour, and mutmut's trampolines add members to the class, after which the
+    ``runtime_checkable`` isinstance checks refuse every real policy and the clean run fails.
+    """
+    return _PROTOCOL.sub(r"\1  # pragma: no mutate block", code)
+
+
 def generate(module: Path) -> tuple[dict[str, str], int]:
     """The module's behaviour mutants (mutmut name -> diff) and how many were left out."""
-    mutated = mutate_file_contents(str(module), (ROOT / module).read_text(encoding="utf-8"))
+    code = without_protocols((ROOT / module).read_text(encoding="utf-8"))
+    mutated = mutate_file_contents(str(module), code)
     functions = _functions(mutated.code)
     diffs, message_only = {}, 0
     for short_name in mutated.mutant_names:
@@ -152,8 +167,14 @@ def run(module: Path, names: list[str], tests: list[str], max_children: int, kee
     workspace = Path(tempfile.mkdtemp(prefix="keyaccount-mutation-"))
     ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "*.egg-info")
     try:
-        for tree in ("src", "tests"):
+        # examples/ and the root conftest.py: tests/examples imports the reference host, and
+        # the conftest skips the doctests of absent extras
+        for tree in ("src", "tests", "examples"):
             shutil.copytree(ROOT / tree, workspace / tree, ignore=ignore)
+        shutil.copy2(ROOT / "conftest.py", workspace / "conftest.py")
+        mutated = workspace / module
+        mutated.write_text(without_protocols(mutated.read_text(encoding="utf-8")),
+                           encoding="utf-8")
         pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         (workspace / "pyproject.toml").write_text(
             pyproject + mutmut_config(module, tests), encoding="utf-8"
