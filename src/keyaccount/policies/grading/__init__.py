@@ -14,24 +14,33 @@ Both policies implement :class:`keyaccount.GradingPolicy` and return a
 """
 
 from keyaccount.policies.grading import (
+    band_phases,
     bands,
     calibration,
     eligibility,
+    phase_values,
+    phases,
     shares,
     weighted,
     weights,
 )
+from keyaccount.policies.grading.band_phases import *
 from keyaccount.policies.grading.bands import *
 from keyaccount.policies.grading.calibration import *
 from keyaccount.policies.grading.eligibility import *
+from keyaccount.policies.grading.phase_values import *
+from keyaccount.policies.grading.phases import *
 from keyaccount.policies.grading.shares import *
 from keyaccount.policies.grading.weighted import *
 from keyaccount.policies.grading.weights import *
 
 __all__ = [
+    *band_phases.__all__,
     *bands.__all__,
     *calibration.__all__,
     *eligibility.__all__,
+    *phase_values.__all__,
+    *phases.__all__,
     *shares.__all__,
     *weighted.__all__,
     *weights.__all__,
