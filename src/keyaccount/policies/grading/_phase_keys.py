@@ -40,7 +40,11 @@ def percentile_keys(
         for figure, integer, table in tables:
             assert isinstance(table, ValueCounts)
             column = columns[figure]
-            at = np.searchsorted(table.values, column)
+            # sorted needles search a large table several times faster (cache), then scatter
+            order = np.argsort(column)
+            at = np.empty(size, dtype=np.int64)
+            at[order] = np.searchsorted(table.values, column[order])
+            del order
             found = np.minimum(at, max(len(table.values) - 1, 0))
             if size and (not len(table.values) or (table.values[found] != column).any()):
                 _not_counted(figure)

@@ -76,6 +76,10 @@ _EXACT = "ints (such as cents) or Decimals"
 Partition = tuple[Sequence[str], Sequence[int | Decimal], Sequence[int | Decimal], Sequence[int]]
 
 
+def _python(value: Any) -> int | Decimal:
+    return value if isinstance(value, (int, Decimal)) else int(value)
+
+
 def tier_positions(values: Iterable[int], tiers: int) -> Sequence[int]:
     """Tier positions in an ``array`` of the smallest type that holds them."""
     return array("b" if tiers < 128 else "q", values)
@@ -242,10 +246,14 @@ class GradingPhases:
             raise InvalidInput(f"histogram must be ValueCounts, got {histogram!r:.80}")
         size = histogram.total
         bounds = self.policy._boundaries(size)
-        values = _tables.as_list(histogram.values)
-        if any(type(value) is not int for value in values):
-            raise InvalidInput("histogram must count int keys (GradingPhases.keys)")
-        from_top = list(accumulate(reversed(_tables.as_list(histogram.counts))))
+        values: Sequence[Any] = histogram.values
+        from_top: Sequence[int]
+        if _tables.is_numpy(values):  # int64 keys: one C pass instead of a list of ints
+            from_top = histogram.counts[::-1].cumsum()  # type: ignore[attr-defined]
+        else:
+            if any(type(value) is not int for value in values):
+                raise InvalidInput("histogram must count int keys (GradingPhases.keys)")
+            from_top = list(accumulate(reversed(histogram.counts)))
         cutoffs: list[int | None] = []
         blocks: dict[int, tuple[int, int, int]] = {}
         for bound in bounds:
@@ -253,8 +261,8 @@ class GradingPhases:
                 cutoffs.append(None)
                 continue
             at = bisect_left(from_top, bound)  # the bound-th best key's place from the top
-            key = values[len(values) - 1 - at]
-            above, reached = from_top[at - 1] if at else 0, from_top[at]
+            key = int(values[len(values) - 1 - at])
+            above, reached = int(from_top[at - 1]) if at else 0, int(from_top[at])
             cutoffs.append(key)
             if above < bound < reached:
                 blocks[key] = (key, above + 1, reached)
@@ -303,12 +311,12 @@ class GradingPhases:
         cutoffs = self._check_cutoffs(cutoffs)
         listed, read = self._read_keys(ids, keys)
         values, _whole = read_column(tie_values, figure=self.policy.tie_break,
-                                     size=len(listed), use_numpy=False, field="tie_values")
+                                     size=len(listed), use_numpy=True, field="tie_values")
         if not cutoffs.needs_split:
             return Straddlers(())
         wanted = {key for key, _first, _last in cutoffs.blocks}
         members = [i for i, key in enumerate(_tables.as_list(read)) if key in wanted]
-        return Straddlers([(listed[i], int(read[i]), values[i]) for i in members])
+        return Straddlers([(listed[i], int(read[i]), _python(values[i])) for i in members])
 
     def split(self, cutoffs: TierCutoffs, straddlers: Straddlers) -> TierCutoffs:
         """Phase 4, once, under ``split``: the cutoffs with every straddling account placed.
