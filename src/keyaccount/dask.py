@@ -15,7 +15,7 @@ Nothing else in keyaccount needs Dask.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from keyaccount._errors import InvalidInput, MissingExtraError
@@ -39,6 +39,8 @@ __all__ = ["grade_dataframe"]
 
 #: The name of the Series :func:`grade_dataframe` returns.
 TIER_COLUMN = "tier"
+#: How many partition results one merge task reads.
+_EVERY = 16
 
 
 def _column(frame: Any, name: object, field: str, *, figure: bool = True) -> str:
@@ -54,18 +56,17 @@ def _column(frame: Any, name: object, field: str, *, figure: bool = True) -> str
     return name
 
 
-def _tree(values: list[Any], merge: Callable[[Any, Any], Any]) -> Any:
-    """A binary tree of delayed merges: ``log2(partitions)`` levels, none holding them all."""
+def _tree(values: list[Any]) -> Any:
+    """A tree of delayed merges, 16 results to a task: two levels up to 256 partitions."""
     delayed = _dask.delayed
     while len(values) > 1:
-        paired = [delayed(merge, pure=True)(first, second)
-                  for first, second in zip(values[::2], values[1::2], strict=False)]
-        values = paired + values[len(values) - len(values) % 2:]
+        values = [delayed(_merge, pure=True)(*values[start:start + _EVERY])
+                  for start in range(0, len(values), _EVERY)]
     return values[0]
 
 
-def _merge(first: Any, second: Any) -> Any:
-    return first.merge(second)
+def _merge(first: Any, *others: Any) -> Any:
+    return first.merge(*others)
 
 
 def _figures(part: Any, names: Sequence[str]) -> list[Any]:
@@ -174,18 +175,17 @@ def grade_dataframe(
     delayed = _dask.delayed
     parts = frame[[id_column, *dict.fromkeys(names)]].to_delayed()
     statistics = _tree([delayed(_statistics, pure=True)(phases, part, names)
-                        for part in parts], _merge)
+                        for part in parts])
     keys = _dask.persist(*(delayed(_keys, pure=True)(phases, statistics, part, names)
                            for part in parts))
-    histogram = _tree([delayed(phases.histogram, pure=True)(part_keys) for part_keys in keys],
-                      _merge)
+    histogram = _tree([delayed(phases.histogram, pure=True)(part_keys) for part_keys in keys])
     cutoffs = delayed(phases.cutoffs, pure=True)(histogram).compute()
     if cutoffs.needs_split:
         tie = names[("contract_amount", "profit_contribution", "purchase_count")
                     .index(policy.tie_break)]
         straddlers = _tree([
             delayed(_straddlers, pure=True)(phases, cutoffs, part, part_keys, id_column, tie)
-            for part, part_keys in zip(parts, keys, strict=True)], _merge).compute()
+            for part, part_keys in zip(parts, keys, strict=True)]).compute()
         cutoffs = phases.split(cutoffs, straddlers)
     tiers = [delayed(_classify, pure=True)(phases, cutoffs, part, part_keys, id_column)
              for part, part_keys in zip(parts, keys, strict=True)]

@@ -144,6 +144,7 @@ def test_value_counts_merge_in_any_order_and_grouping(
     for other in counts[1:]:
         merged = other.merge(merged)
     assert merged == whole
+    assert counts[0].merge(*counts[1:]) == whole  # many at once
     assert merged.total == sum(map(len, tables))
 
 
@@ -153,12 +154,16 @@ def test_numpy_and_python_value_counts_are_equal_and_merge() -> None:
     assert arrays == ValueCounts.of([1, 3, 3]) == ValueCounts((1, 3), (1, 2))
     assert arrays.merge(ValueCounts.of([2])) == ValueCounts((1, 2, 3), (1, 1, 2))
     assert arrays.merge(arrays) == ValueCounts((1, 3), (2, 4))
+    assert arrays.merge(arrays, arrays, ValueCounts.of(numpy.array([0, 3]))) == ValueCounts(
+        (0, 1, 3), (1, 3, 7))
 
 
 def test_value_range_merges_bounds_and_scale() -> None:
     assert ValueRange(None, None).merge(ValueRange(2, 3)) == ValueRange(2, 3)
     assert ValueRange(Decimal("0.5"), 1, 2).merge(ValueRange(-1, Decimal("0.25"), 4)) == \
         ValueRange(-1, 1, 4)
+    assert ValueRange(None, None, 2).merge(ValueRange(None, None, 5)) == ValueRange(None, None,
+                                                                                    10)
 
 
 def test_values_refuse_what_is_not_a_table() -> None:

@@ -22,6 +22,8 @@ from keyaccount.policies.grading import _columnar, _tables
 from keyaccount.policies.grading.phase_values import GradingStatistics, ValueCounts, ValueRange
 
 _INT64_LIMIT = 2**63
+#: Up to this many distinct values (purchase counts, say) a table stays in cache: no sort.
+_SMALL_TABLE = 1 << 16
 
 
 def percentile_keys(
@@ -39,17 +41,23 @@ def percentile_keys(
         keys = np.zeros(size, dtype=np.int64)
         for figure, integer, table in tables:
             assert isinstance(table, ValueCounts)
-            column = columns[figure]
-            # sorted needles search a large table several times faster (cache), then scatter
-            order = np.argsort(column)
-            at = np.empty(size, dtype=np.int64)
-            at[order] = np.searchsorted(table.values, column[order])
-            del order
-            found = np.minimum(at, max(len(table.values) - 1, 0))
-            if size and (not len(table.values) or (table.values[found] != column).any()):
+            if not size:
+                break
+            if not len(table.values):
                 _not_counted(figure)
-            lowers = np.concatenate(([0], np.cumsum(table.counts)))
-            keys += integer * (2 * lowers[at] + table.counts[at])
+            # a large merged table is searched by the partition's values in order: the search
+            # and the gathers then walk it forwards, several times faster than at random
+            order = (np.argsort(columns[figure]) if len(table.values) > _SMALL_TABLE
+                     else slice(None))
+            ordered = columns[figure][order]
+            at = np.searchsorted(table.values, ordered)
+            np.minimum(at, len(table.values) - 1, out=at)
+            if (table.values[at] != ordered).any():
+                _not_counted(figure)
+            del ordered
+            counts = table.counts[at]
+            # lower + upper = 2 x (the counts up to the value) - its count
+            keys[order] += integer * (2 * np.cumsum(table.counts)[at] - counts)
         return keys  # type: ignore[no-any-return]
     summed: list[int] = [0] * size
     for figure, integer, table in tables:

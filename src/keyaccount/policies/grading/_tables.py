@@ -99,15 +99,48 @@ def merged(first: Table, second: Table) -> Table:
     if all(is_numpy(column) for column in (*first, *second)):
         import numpy as np
 
-        joined: Any = np.concatenate((first[0], second[0]))
-        counts = np.concatenate((first[1], second[1]))
-        order = np.argsort(joined, kind="stable")
-        joined, counts = joined[order], counts[order]
-        starts = np.flatnonzero(np.concatenate(([True], joined[1:] != joined[:-1])))
-        return _frozen_array(joined[starts]), _frozen_array(np.add.reduceat(counts, starts))
+        # both tables are sorted: find where the second's values fall in the first, add the
+        # counts of the values both hold, insert the others (O(n) passes, no sort)
+        values: Any = first[0]
+        counts: Any = first[1]
+        others: Any = second[0]
+        more: Any = second[1]
+        at = np.searchsorted(values, others)
+        hit = np.zeros(len(others), dtype=bool)
+        inside = at < len(values)
+        hit[inside] = values[at[inside]] == others[inside]
+        summed = np.array(counts, dtype=np.int64)
+        summed[at[hit]] += more[hit]
+        new = ~hit
+        return (_frozen_array(np.insert(values, at[new], others[new])),
+                _frozen_array(np.insert(summed, at[new], more[new])))
     tally: dict[Any, int] = dict(zip(as_list(first[0]), as_list(first[1]), strict=True))
     for value, number in zip(as_list(second[0]), as_list(second[1]), strict=True):
         tally[value] = tally.get(value, 0) + number
+    merged_values = tuple(sorted(tally))
+    return merged_values, tuple(map(tally.__getitem__, merged_values))
+
+
+def merged_all(tables: Sequence[Table]) -> Table:
+    """The table of every table's values (one pass over them all beyond two tables)."""
+    found = [table for table in tables if len(table[0])]
+    if len(found) <= 2:
+        return merged(found[0], found[1]) if len(found) == 2 else (
+            found[0] if found else tables[0])
+    if all(is_numpy(column) for table in found for column in table):
+        import numpy as np
+
+        joined: Any = np.concatenate([table[0] for table in found])
+        counts: Any = np.concatenate([table[1] for table in found])
+        order = np.argsort(joined, kind="stable")  # runs of sorted tables: a merge
+        joined, counts = joined[order], counts[order]
+        del order
+        starts = np.flatnonzero(np.concatenate(([True], joined[1:] != joined[:-1])))
+        return _frozen_array(joined[starts]), _frozen_array(np.add.reduceat(counts, starts))
+    tally: dict[Any, int] = {}
+    for values, numbers in found:
+        for value, number in zip(as_list(values), as_list(numbers), strict=True):
+            tally[value] = tally.get(value, 0) + number
     merged_values = tuple(sorted(tally))
     return merged_values, tuple(map(tally.__getitem__, merged_values))
 

@@ -100,18 +100,22 @@ class ValueCounts:
         """How many values are counted (the number of accounts)."""
         return _tables.total((self.values, self.counts))
 
-    def merge(self, other: ValueCounts) -> ValueCounts:
-        """The counts of both: equal values' counts added.
+    def merge(self, *others: ValueCounts) -> ValueCounts:
+        """The counts of these and ``others`` together: equal values' counts added.
+
+        Merging many at once (``first.merge(*rest)``) is one pass over them all.
 
         Raises:
-            InvalidInput: ``other`` is not a :class:`ValueCounts`, or the total passes ``10**9``.
+            InvalidInput: one of ``others`` is not a :class:`ValueCounts`, or the total
+                passes ``10**9``.
         """
-        if not isinstance(other, ValueCounts):
-            raise InvalidInput(f"other must be ValueCounts, got {other!r:.80}")
-        if self.total + other.total > COUNT_LIMIT:
-            raise InvalidInput(f"other would bring the total past {COUNT_LIMIT} accounts")
-        return _trusted_counts(_tables.merged((self.values, self.counts),
-                                              (other.values, other.counts)))
+        for other in others:
+            if not isinstance(other, ValueCounts):
+                raise InvalidInput(f"others must be ValueCounts, got {other!r:.80}")
+        if sum(counts.total for counts in (self, *others)) > COUNT_LIMIT:
+            raise InvalidInput(f"others would bring the total past {COUNT_LIMIT} accounts")
+        return _trusted_counts(_tables.merged_all(
+            [(counts.values, counts.counts) for counts in (self, *others)]))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ValueCounts):
@@ -200,20 +204,22 @@ class ValueRange:
         scale = 1 if whole else math.lcm(*(value.as_integer_ratio()[1] for value in column))
         return cls(min(column), max(column), scale)
 
-    def merge(self, other: ValueRange) -> ValueRange:
-        """The range of both columns.
+    def merge(self, *others: ValueRange) -> ValueRange:
+        """The range of these columns and the ``others`` together.
 
         Raises:
-            InvalidInput: ``other`` is not a :class:`ValueRange`.
+            InvalidInput: one of ``others`` is not a :class:`ValueRange`.
         """
-        if not isinstance(other, ValueRange):
-            raise InvalidInput(f"other must be ValueRange, got {other!r:.80}")
-        if other.low is None or other.high is None:
-            return attrs.evolve(self, scale=math.lcm(self.scale, other.scale))
-        if self.low is None or self.high is None:
-            return attrs.evolve(other, scale=math.lcm(self.scale, other.scale))
-        return ValueRange(min(self.low, other.low), max(self.high, other.high),
-                          math.lcm(self.scale, other.scale))
+        for other in others:
+            if not isinstance(other, ValueRange):
+                raise InvalidInput(f"others must be ValueRange, got {other!r:.80}")
+        ranges = (self, *others)
+        scale = math.lcm(*(found.scale for found in ranges))
+        lows = [found.low for found in ranges if found.low is not None]
+        highs = [found.high for found in ranges if found.high is not None]
+        if not lows:
+            return ValueRange(None, None, scale)
+        return ValueRange(min(lows), max(highs), scale)
 
 
 Statistic = ValueCounts | ValueRange
@@ -267,25 +273,27 @@ class GradingStatistics:
                 raise InvalidInput(f"GradingStatistics.columns: the value counts of {figure} "
                                    f"total {statistic.total}, not the size {self.size}")
 
-    def merge(self, other: GradingStatistics) -> GradingStatistics:
-        """The statistics of both partitions.
+    def merge(self, *others: GradingStatistics) -> GradingStatistics:
+        """The statistics of these partitions and the ``others`` together (one pass).
 
         Raises:
-            InvalidInput: ``other`` is not a :class:`GradingStatistics` of the same
+            InvalidInput: one of ``others`` is not a :class:`GradingStatistics` of the same
                 normalisation and figures, or the sizes total more than ``10**9``.
         """
-        if not isinstance(other, GradingStatistics):
-            raise InvalidInput(f"other must be GradingStatistics, got {other!r:.80}")
-        if (other.normalisation is not self.normalisation
-                or [f for f, _ in other.columns] != [f for f, _ in self.columns]):
-            raise InvalidInput("other must be the statistics of the same policy (normalisation "
-                               f"and weighted figures), got {other!r:.200}")
-        merged = [(figure, mine.merge(theirs))  # type: ignore[arg-type]
-                  for (figure, mine), (_f, theirs) in zip(self.columns, other.columns,
-                                                          strict=True)]
-        if self.size + other.size > COUNT_LIMIT:
-            raise InvalidInput(f"other would bring the size past {COUNT_LIMIT} accounts")
-        return GradingStatistics(self.normalisation, self.size + other.size, merged)
+        figures = [f for f, _ in self.columns]
+        for other in others:
+            if not isinstance(other, GradingStatistics):
+                raise InvalidInput(f"others must be GradingStatistics, got {other!r:.80}")
+            if (other.normalisation is not self.normalisation
+                    or [f for f, _ in other.columns] != figures):
+                raise InvalidInput("others must be the statistics of the same policy "
+                                   f"(normalisation and weighted figures), got {other!r:.200}")
+        size = sum(statistics.size for statistics in (self, *others))
+        if size > COUNT_LIMIT:
+            raise InvalidInput(f"others would bring the size past {COUNT_LIMIT} accounts")
+        merged = [(figure, mine.merge(*(other.columns[i][1] for other in others)))  # type: ignore[arg-type]
+                  for i, (figure, mine) in enumerate(self.columns)]
+        return GradingStatistics(self.normalisation, size, merged)
 
     def statistic(self, figure: str) -> Statistic:
         """The statistic of one weighted figure.
@@ -450,12 +458,13 @@ class Straddlers:
             raise InvalidInput(f"Straddlers.accounts must list each account once, got "
                                f"{repeated} twice (ids must be unique across partitions)")
 
-    def merge(self, other: Straddlers) -> Straddlers:
-        """The straddlers of both partitions.
+    def merge(self, *others: Straddlers) -> Straddlers:
+        """The straddlers of these partitions and the ``others`` together.
 
         Raises:
-            InvalidInput: ``other`` is not :class:`Straddlers`, or both list an account.
+            InvalidInput: one of ``others`` is not :class:`Straddlers`, or two list an account.
         """
-        if not isinstance(other, Straddlers):
-            raise InvalidInput(f"other must be Straddlers, got {other!r:.80}")
-        return Straddlers((*self.accounts, *other.accounts))
+        for other in others:
+            if not isinstance(other, Straddlers):
+                raise InvalidInput(f"others must be Straddlers, got {other!r:.80}")
+        return Straddlers([row for found in (self, *others) for row in found.accounts])

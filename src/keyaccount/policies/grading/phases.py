@@ -410,20 +410,15 @@ class GradingPhases:
                                    f"profit_contribution, purchase_count) tuples, "
                                    f"got {partition!r:.80}")
         found = [self.statistics(*partition[1:]) for partition in listed]
-        statistics = found[0] if found else self.statistics([], [], [])
-        for other in found[1:]:
-            statistics = statistics.merge(other)
+        statistics = (found[0] if found else self.statistics([], [], [])).merge(*found[1:])
         keys = [self.keys(statistics, *partition[1:]) for partition in listed]
-        histogram = ValueCounts((), ())
-        for partition_keys in keys:
-            histogram = histogram.merge(self.histogram(partition_keys))
+        histogram = ValueCounts((), ()).merge(*map(self.histogram, keys))
         cutoffs = self.cutoffs(histogram)
         if cutoffs.needs_split:
             tie = FIGURES.index(self.policy.tie_break) + 1
-            straddlers = Straddlers(())
-            for partition, partition_keys in zip(listed, keys, strict=True):
-                straddlers = straddlers.merge(self.straddlers(
-                    cutoffs, partition[0], partition_keys, partition[tie]))  # type: ignore[arg-type]
+            straddlers = Straddlers(()).merge(*(
+                self.straddlers(cutoffs, partition[0], partition_keys, partition[tie])  # type: ignore[arg-type]
+                for partition, partition_keys in zip(listed, keys, strict=True)))
             cutoffs = self.split(cutoffs, straddlers)
         return [self.classify(cutoffs, partition[0], partition_keys)
                 for partition, partition_keys in zip(listed, keys, strict=True)]
