@@ -158,6 +158,15 @@ def test_numpy_and_python_value_counts_are_equal_and_merge() -> None:
         (0, 1, 3), (1, 3, 7))
 
 
+def test_value_counts_refuse_unsigned_values_past_int64() -> None:
+    numpy = pytest.importorskip("numpy")
+    huge = numpy.array([2**63], dtype=numpy.uint64)
+    with pytest.raises(InvalidInput, match="fit in int64"):
+        ValueCounts.of(huge)
+    with pytest.raises(InvalidInput, match="fit in int64"):
+        ValueCounts(huge, numpy.array([1], dtype=numpy.int64))
+
+
 def test_value_range_merges_bounds_and_scale() -> None:
     assert ValueRange(None, None).merge(ValueRange(2, 3)) == ValueRange(2, 3)
     assert ValueRange(Decimal("0.5"), 1, 2).merge(ValueRange(-1, Decimal("0.25"), 4)) == \

@@ -8,6 +8,9 @@
   account at all, criterion by criterion.
 * :func:`calibrate` turns a graded portfolio into contract-amount bands that reproduce it
   as closely as possible (seed 002: 以"客户合同额"拟定可衡量的等级划分标准).
+* :class:`GradingPhases` and :class:`BandPhases` run the gradings on partitions of a
+  portfolio, in phases whose results merge (:mod:`~keyaccount.policies.grading.phase_values`),
+  so a distributed engine grades exactly like one machine (issue 17).
 
 Both policies implement :class:`keyaccount.GradingPolicy` and return a
 :class:`keyaccount.Grading`.

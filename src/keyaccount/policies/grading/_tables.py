@@ -45,6 +45,8 @@ def checked(values: Any, counts: Any, *, field: str) -> Table:
             if kind not in "iu" or column.ndim != 1:
                 raise InvalidInput(f"{field}.{name} must be a one-dimensional integer array, "
                                    f"got a {column.dtype} array")
+            if kind == "u" and len(column) and int(column.max()) >= 2**63:
+                raise InvalidInput(f"{field}.{name} must fit in int64, got {int(column.max())}")
         if len(values) != len(counts):
             raise InvalidInput(f"{field} must hold one count per value, got {len(values)} "
                                f"values and {len(counts)} counts")

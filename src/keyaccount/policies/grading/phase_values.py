@@ -87,6 +87,8 @@ class ValueCounts:
                 raise InvalidInput(f"values must hold ints or Decimals, got a "
                                    f"{values.dtype} array")  # type: ignore[attr-defined]
             if kind in "iu":
+                if kind == "u" and len(values) and int(values.max()) >= 2**63:  # type: ignore[attr-defined]
+                    raise InvalidInput(f"values must fit in int64, got {int(values.max())}")  # type: ignore[attr-defined]
                 return _trusted_counts(_tables.counted(values.astype("int64")))  # type: ignore[attr-defined]
             values = values.tolist()  # type: ignore[attr-defined]
         listed = to_items(values, field="values", expected="ints or Decimals")
