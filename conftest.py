@@ -22,6 +22,11 @@ EXTRAS: dict[str, tuple[tuple[str, ...], tuple[Path, ...]]] = {
         ("chinese_calendar", "lunar_python"),
         (ROOT / "src" / "keyaccount" / "china", ROOT / "docs" / "howto" / "china-calendar.md"),
     ),
+    "dask": (
+        ("dask", "distributed", "pandas"),
+        (ROOT / "src" / "keyaccount" / "dask.py",
+         ROOT / "docs" / "howto" / "grade-on-dask-and-spark.md"),
+    ),
     "examples": (
         ("sqlalchemy",),
         (ROOT / "docs" / "howto" / "store-in-your-database.md",),
@@ -43,3 +48,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             path = Path(item.path)
             if any(path == needs or needs in path.parents for needs in paths):
                 item.add_marker(skip)
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """Without Dask, src/keyaccount/dask.py cannot even be imported to collect its doctest."""
+    packages, (module, _howto) = EXTRAS["dask"]
+    if collection_path == module and not _installed(packages):
+        return True
+    return None

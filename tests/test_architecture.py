@@ -151,7 +151,10 @@ def public_modules() -> list[ModuleType]:
     found = [keyaccount]
     for info in pkgutil.walk_packages(keyaccount.__path__, "keyaccount."):
         if not any(part.startswith("_") for part in info.name.split(".")):
-            found.append(importlib.import_module(info.name))
+            try:
+                found.append(importlib.import_module(info.name))
+            except keyaccount.MissingExtraError:  # keyaccount.dask without Dask installed
+                continue
     return found
 
 

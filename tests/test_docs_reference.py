@@ -33,6 +33,14 @@ INDEX_ROW = re.compile(
 )
 
 
+try:  # the dask extra's module, when Dask is installed
+    import keyaccount.dask
+
+    DASK_NAMES: list[str] = list(keyaccount.dask.__all__)
+except keyaccount.MissingExtraError:
+    DASK_NAMES = ["grade_dataframe"]  # documented all the same
+
+
 def preset_names() -> list[str]:
     return sorted(
         name
@@ -48,6 +56,7 @@ PUBLIC_NAMES = sorted(
     | {("keyaccount.policies", name) for name in keyaccount.policies.__all__}
     | {("keyaccount.testing", name) for name in keyaccount.testing.__all__}
     | {("keyaccount.china", name) for name in keyaccount.china.__all__}
+    | {("keyaccount.dask", name) for name in DASK_NAMES}
 )
 
 

@@ -45,10 +45,17 @@ from keyaccount.policies import (
     DEFAULT_TIER_SHARES,
     AmountBand,
     AmountBandGrading,
+    BandPhases,
     Calibration,
+    GradingPhases,
+    GradingStatistics,
     KeyAccountEligibility,
     Policies,
     ScoreWeights,
+    Straddlers,
+    TierCutoffs,
+    ValueCounts,
+    ValueRange,
     WeightedScoreGrading,
     calibrate,
     load_policies,
@@ -102,6 +109,17 @@ WEIGHTED_SETTINGS = {
     "tie_break": "purchase_count",
 }
 
+# issue 17: the phases of a three-account portfolio, and of four tied accounts (split rule)
+PHASES = GradingPhases(WEIGHTED)
+FIGURE_COLUMNS = ([900, 300, 100], [3, 2, -1], [9, 5, 1])
+STATISTICS = PHASES.statistics(*FIGURE_COLUMNS)
+KEYS = [int(key) for key in PHASES.keys(STATISTICS, *FIGURE_COLUMNS)]
+CUTOFFS = PHASES.cutoffs(PHASES.histogram(KEYS))
+TIED = (["a", "b", "c", "d"], [5, 5, 5, 5], [0, 0, 0, 0], [1, 1, 1, 1])
+TIED_KEYS = [int(key) for key in PHASES.keys(PHASES.statistics(*TIED[1:]), *TIED[1:])]
+TIED_CUTOFFS = PHASES.cutoffs(PHASES.histogram(TIED_KEYS))
+STRADDLERS = PHASES.straddlers(TIED_CUTOFFS, TIED[0], TIED_KEYS, TIED[1])
+
 ELIGIBILITY = presets.key_account_eligibility()
 FACTS = EligibilityFacts(account_id="acme", well_known_brand=True, sales_rank=3,
                          sales_share=Decimal("12"), profit_share=Decimal("9"),
@@ -152,6 +170,33 @@ CASES = [
     Call(COLUMNAR.tier_counts),
     Call(COLUMNAR.tier_of, "b"),
     Call(COLUMNAR.tiers_by_account),
+    # issue 17: the grading in mergeable phases
+    Call(GradingPhases, WEIGHTED),
+    Call(PHASES.statistics, *FIGURE_COLUMNS),
+    Call(PHASES.key_unit, STATISTICS),
+    Call(PHASES.keys, STATISTICS, *FIGURE_COLUMNS),
+    Call(PHASES.histogram, KEYS),
+    Call(PHASES.cutoffs, ValueCounts(sorted(KEYS), [1, 1, 1])),
+    Call(PHASES.straddlers, TIED_CUTOFFS, TIED[0], TIED_KEYS, TIED[1]),
+    Call(PHASES.split, TIED_CUTOFFS, STRADDLERS),
+    Call(PHASES.classify, CUTOFFS, ["a", "b", "c"], KEYS),
+    Call(PHASES.grade_partitions, [(["a"], [900], [3], [9]),
+                                   (["b", "c"], [300, 100], [2, -1], [5, 1])]),
+    Call(ValueCounts, (1, 5), (2, 1)),
+    Call(ValueCounts.of, [5, 1, Decimal(5)]),
+    Call(ValueCounts((1, 5), (2, 1)).merge, ValueCounts((2,), (1,))),
+    Call(ValueRange, Decimal("0.5"), 3, 2),
+    Call(ValueRange(Decimal("0.5"), 3, 2).merge, ValueRange(-1, 2)),
+    Call(GradingStatistics, "percentile", 3, STATISTICS.columns),
+    Call(STATISTICS.merge, PHASES.statistics([50], [0], [1])),
+    Call(STATISTICS.statistic, "contract_amount"),
+    Call(TierCutoffs, 4, (0, 1, 2, 4), (None, 20, 20, None), ((20, 1, 4),), "split",
+         (("a", 1), ("b", 2))),
+    Call(TIED_CUTOFFS.tier_counts),
+    Call(Straddlers, [("a", 20, 5), ("b", 20, Decimal("5.5"))]),
+    Call(STRADDLERS.merge, Straddlers([("e", 20, 5)])),
+    Call(BandPhases, BANDS),
+    Call(BandPhases(BANDS).classify, [60_000_000, 25_000_000, 6_000_000]),
     Call(AmountBand, TIER_B, Decimal(100), Decimal(200)),
     Call(AmountBandGrading,
          [AmountBand(TIER_C, Decimal(0), Decimal(100)), AmountBand(TIER_B, Decimal(100))],

@@ -8,30 +8,42 @@
   account at all, criterion by criterion.
 * :func:`calibrate` turns a graded portfolio into contract-amount bands that reproduce it
   as closely as possible (seed 002: 以"客户合同额"拟定可衡量的等级划分标准).
+* :class:`GradingPhases` and :class:`BandPhases` run the gradings on partitions of a
+  portfolio, in phases whose results merge (:mod:`~keyaccount.policies.grading.phase_values`),
+  so a distributed engine grades exactly like one machine (issue 17).
 
 Both policies implement :class:`keyaccount.GradingPolicy` and return a
 :class:`keyaccount.Grading`.
 """
 
 from keyaccount.policies.grading import (
+    band_phases,
     bands,
     calibration,
     eligibility,
+    phase_values,
+    phases,
     shares,
     weighted,
     weights,
 )
+from keyaccount.policies.grading.band_phases import *
 from keyaccount.policies.grading.bands import *
 from keyaccount.policies.grading.calibration import *
 from keyaccount.policies.grading.eligibility import *
+from keyaccount.policies.grading.phase_values import *
+from keyaccount.policies.grading.phases import *
 from keyaccount.policies.grading.shares import *
 from keyaccount.policies.grading.weighted import *
 from keyaccount.policies.grading.weights import *
 
 __all__ = [
+    *band_phases.__all__,
     *bands.__all__,
     *calibration.__all__,
     *eligibility.__all__,
+    *phase_values.__all__,
+    *phases.__all__,
     *shares.__all__,
     *weighted.__all__,
     *weights.__all__,
