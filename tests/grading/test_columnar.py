@@ -216,3 +216,87 @@ def test_an_empty_portfolio_grades_to_an_empty_view() -> None:
     grading = presets.weighted_grading().grade_columns([], [], [], [])
     assert len(grading) == 0
     assert set(grading.tier_counts().values()) == {0}
+
+
+# The numpy kernels (issue 17, item 1's targets): each path against the definition.
+
+_KERNEL_VALUES = st.one_of(
+    st.lists(st.integers(-3, 3), max_size=60),  # few distinct values: counted
+    st.lists(st.integers(-10**15, 10**15), max_size=60),  # wide: sorted
+    st.lists(st.sampled_from([0, 10**15, -10**15, 7]), max_size=60),  # wide with ties
+)
+
+
+def _midranks_by_definition(values: list[int]) -> list[int]:
+    """``lower + upper``: how many are strictly smaller plus how many are not larger."""
+    return [sum(v < x for v in values) + sum(v <= x for v in values) for x in values]
+
+
+@pytest.mark.parametrize("dtype", ["int32", "int64"])
+@given(values=_KERNEL_VALUES)
+def test_midrank_kernels_count_lower_plus_upper(dtype: str, values: list[int]) -> None:
+    numpy = pytest.importorskip("numpy")
+    from keyaccount.policies.grading import _columnar_numpy
+
+    column = numpy.array(values, dtype=numpy.int64)
+    expected = _midranks_by_definition(values)
+    sorted_ = _columnar_numpy.midranks_by_sorting(column, dtype)
+    assert sorted_.dtype == numpy.dtype(dtype)
+    assert sorted_.tolist() == expected
+    assert _columnar_numpy.midranks(column, dtype).tolist() == expected
+    if values and max(values) - min(values) < 10**4:
+        counted = _columnar_numpy.midranks_by_counting(column, dtype)
+        assert counted.dtype == numpy.dtype(dtype)
+        assert counted.tolist() == expected
+
+
+def test_keys_that_fit_in_int32_are_held_in_4_bytes_else_int64() -> None:
+    from keyaccount.policies.grading import _columnar_numpy
+
+    assert _columnar_numpy.key_type(2**31 - 1) == "int32"
+    assert _columnar_numpy.key_type(2**31) == "int64"
+
+
+@given(columns=_columns(), policy=weighted_gradings())
+def test_int64_keys_grade_as_the_object_path(
+    columns: tuple[list[str], list[int], list[int], list[int]], policy: WeightedScoreGrading,
+) -> None:
+    """The int64 kernels (portfolios past 2**31 / (2 x the weights' denominator) accounts)."""
+    numpy = pytest.importorskip("numpy")
+    from keyaccount.policies.grading import _columnar_numpy
+
+    ids, contract, profit, count = columns
+    arrays = [numpy.array(c, dtype=numpy.int64) for c in (contract, profit, count)]
+    with mock.patch.object(_columnar_numpy, "INT32_LIMIT", 0):
+        columnar = policy.grade_columns(ids, *arrays)
+    _assert_same(columnar, policy.grade(_objects(ids, contract, profit, count)))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_ids_in_increasing_order_are_unique_without_hashing(path: str) -> None:
+    def no_hash(_id: str) -> int:
+        raise AssertionError("hashed")
+
+    ids = [f"acct-{i:03d}" for i in range(300)]
+    with _path(path):
+        with mock.patch.object(_columnar, "_hash", no_hash):
+            grading = presets.weighted_grading().grade_columns(ids, range(300), range(300),
+                                                               range(300))
+        assert len(grading) == 300
+        with pytest.raises(InvalidInput, match=r"ids must be unique.*\['acct-001'\]"):
+            presets.weighted_grading().grade_columns(
+                [*ids[:2], *ids[1:]], range(301), range(301), range(301))
+
+
+def test_ids_whose_hashes_collide_are_unique_and_duplicates_are_refused() -> None:
+    """Equal hashes send the ids to the exact count: a collision passes, a duplicate not."""
+    pytest.importorskip("numpy")
+    ids = [f"acct-{i:03d}" for i in reversed(range(300))]  # not in increasing order
+    policy = presets.weighted_grading()
+    with mock.patch.object(_columnar, "_hash", return_value=7):
+        assert len(policy.grade_columns(ids, range(300), range(300), range(300))) == 300
+    for hashing in (_columnar._hash, mock.Mock(return_value=7)):
+        with mock.patch.object(_columnar, "_hash", hashing), pytest.raises(
+                InvalidInput, match=r"ids must be unique.*\['acct-005', 'acct-100'\]"):
+            policy.grade_columns([*ids, "acct-100", "acct-005"], range(302), range(302),
+                                 range(302))

@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import compress
+from itertools import compress, islice
+from operator import lt
 from types import ModuleType
 from typing import Any
 
@@ -69,21 +70,46 @@ def _is_array(value: object) -> bool:
     return type(value).__module__.split(".")[0] == "numpy" and hasattr(value, "dtype")
 
 
-def read_ids(ids: Any) -> tuple[str, ...]:
-    """The account ids: non-empty strings, unique."""
+def read_ids(ids: Any, np: ModuleType | None = None) -> tuple[str, ...]:
+    """The account ids: non-empty strings, unique (``np``: numpy, to check uniqueness).
+
+    Each check is one C-speed pass over the ids; the message names the first wrong one.
+    """
     listed = tuple(to_items(ids.tolist() if _is_array(ids) else ids,
                            field="ids", expected="account ids"))
     for kind in set(map(type, listed)):
         if not issubclass(kind, str):
             wrong = next(item for item in listed if type(item) is kind)
             raise InvalidInput(f"ids must hold account ids (strings), got {wrong!r:.80}")
-    if not all(map(str.strip, listed)):  # one C-speed pass; the message names the first
+    if not all(map(str.strip, listed)):
         require_non_empty(next(i for i in listed if not i.strip()), field="ids")
-    if len(set(listed)) != len(listed):
+    if not _surely_unique(listed, np):
         seen = Counter(listed)
         duplicates = sorted(account for account, times in seen.items() if times > 1)[:10]
-        raise InvalidInput(f"ids must be unique in a portfolio, got duplicates {duplicates}")
+        if duplicates:
+            raise InvalidInput(f"ids must be unique in a portfolio, got duplicates {duplicates}")
     return listed
+
+
+#: The hash of an id (a name the tests replace to force collisions).
+_hash = hash
+
+
+def _surely_unique(listed: tuple[str, ...], np: ModuleType | None) -> bool:
+    """Whether the ids are unique for sure; ``False`` means "count them" (maybe a duplicate).
+
+    Ids in increasing order (a table read by its key) are unique: one comparison pass, no
+    memory. Otherwise, with numpy, the ids' hashes are sorted in an int64 array (9 B per id,
+    against about 50 B for a set of them) and no two equal hashes mean no two equal ids;
+    equal hashes (a duplicate, or a collision) leave it to the exact count.
+    """
+    if all(map(lt, listed, islice(listed, 1, None))):
+        return True
+    if np is None:
+        return len(set(listed)) == len(listed)
+    hashes = np.fromiter(map(_hash, listed), dtype=np.int64, count=len(listed))
+    hashes.sort()
+    return not bool((hashes[1:] == hashes[:-1]).any())
 
 
 def read_column(
@@ -190,7 +216,7 @@ def grade_weighted(
 ) -> ColumnarGrading:
     """``WeightedScoreGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
-    listed = read_ids(ids)
+    listed = read_ids(ids, np)
     n = len(listed)
     columns: dict[str, Any] = {}
     whole: dict[str, bool] = {}
@@ -238,7 +264,8 @@ def _numpy_keys(
         if not _columnar_numpy.fits(2 * n * denominator):
             return None
         return _columnar_numpy.percentile_keys(
-            [(arrays[figure], integer) for figure, _weight, integer in weighted])
+            [(arrays[figure], integer) for figure, _weight, integer in weighted],
+            _columnar_numpy.key_type(2 * n * denominator))
     if not weighted:
         return np.zeros(n, dtype=np.int64)
     spans = []
@@ -293,7 +320,7 @@ def grade_bands(
 ) -> ColumnarGrading:
     """``AmountBandGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
-    listed = read_ids(ids)
+    listed = read_ids(ids, np)
     values, whole = read_column(amounts, figure=figure, size=len(listed),
                                 use_numpy=np is not None, field=f"amounts ({figure})")
     tier_type = _tier_type(tiers)
