@@ -178,11 +178,14 @@ def check_agreement(frame: Any, policy: WeightedScoreGrading, ids: list[str],
     import numpy as np
 
     size = len(ids)
+    offset = []
     for name, column in zip(("contract_amount", "profit_contribution", "purchase_count"),
                             arrays, strict=True):
         doubled = np.rint(frame[name].rank(method="average", pct=True).to_numpy() * 2 * size)
         if not np.array_equal(doubled.astype(np.int64) - 1, _columnar_numpy.midranks(column)):
-            note(f"{size:,}: pandas' pct rank of {name} is NOT (lower + upper + 1) / 2n")
+            offset.append(name)
+    note(f"{size:,}: pandas' pct rank = keyaccount's percentile (lower + upper) / 2n + 1 / 2n "
+         f"on every column: {not offset}" + (f" (NOT on {', '.join(offset)})" if offset else ""))
     theirs = pandas_tiers(frame, shares)
     better = WeightedScoreGrading(tie_rule="better").grade_columns(ids, *arrays)
     differing = int(np.count_nonzero(np.asarray(better.tier_indices) != theirs))

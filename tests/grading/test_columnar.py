@@ -300,3 +300,47 @@ def test_ids_whose_hashes_collide_are_unique_and_duplicates_are_refused() -> Non
                 InvalidInput, match=r"ids must be unique.*\['acct-005', 'acct-100'\]"):
             policy.grade_columns([*ids, "acct-100", "acct-005"], range(302), range(302),
                                  range(302))
+
+
+class _Series:
+    """A column that converts to a numpy array, as a pandas Series does."""
+
+    def __init__(self, values: list[object]) -> None:
+        import numpy
+
+        self._array = numpy.array(values)
+        self.dtype = self._array.dtype
+
+    def __array__(self, dtype: object = None, copy: object = None) -> object:
+        return self._array
+
+    def __iter__(self) -> object:
+        return iter(self._array.tolist())
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+
+def test_columns_that_convert_to_arrays_are_graded_by_the_int64_kernels() -> None:
+    numpy = pytest.importorskip("numpy")
+    ids, contract, profit, count = ["a", "b", "c", "d"], [9, 3, 3, 1], [3, 2, 2, -1], [9, 5, 5, 1]
+    policy = presets.weighted_grading()
+    columnar = policy.grade_columns(*map(_Series, (ids, contract, profit, count)))
+    assert isinstance(columnar.tier_indices, numpy.ndarray)
+    _assert_same(columnar, policy.grade(_objects(ids, contract, profit, count)))
+    with pytest.raises(InvalidInput, match=r"profit_contribution must hold exact values.*float"):
+        policy.grade_columns(ids, contract, _Series([0.5, 1.0, 1.0, 2.0]), count)
+
+
+def test_pandas_series_are_graded_as_their_values() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"id": ["a", "b", "c"], "contract": [3, 2, 1], "profit": [0, 1, 2],
+                              "count": [1, 1, 1]})
+    policy = presets.weighted_grading()
+    columnar = policy.grade_columns(frame["id"], frame["contract"], frame["profit"],
+                                    frame["count"])
+    _assert_same(columnar, policy.grade(_objects(["a", "b", "c"], [3, 2, 1], [0, 1, 2],
+                                                 [1, 1, 1])))
+    with pytest.raises(InvalidInput, match="purchase_count must hold exact values"):  # NaN
+        policy.grade_columns(frame["id"], frame["contract"], frame["profit"],
+                             frame["count"].astype("Int64").where(frame["count"] > 5))

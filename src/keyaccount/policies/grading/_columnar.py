@@ -70,11 +70,23 @@ def _is_array(value: object) -> bool:
     return type(value).__module__.split(".")[0] == "numpy" and hasattr(value, "dtype")
 
 
+def _as_array(value: Any, np: ModuleType | None) -> Any:
+    """A column that converts to a numpy array (a pandas Series, say) as that array.
+
+    Read item by item, a Series would give Python ints and miss the int64 kernels.
+    """
+    if np is not None and not _is_array(value) and hasattr(value, "dtype") \
+            and hasattr(value, "__array__"):
+        return np.asarray(value)
+    return value
+
+
 def read_ids(ids: Any, np: ModuleType | None = None) -> tuple[str, ...]:
     """The account ids: non-empty strings, unique (``np``: numpy, to check uniqueness).
 
     Each check is one C-speed pass over the ids; the message names the first wrong one.
     """
+    ids = _as_array(ids, np)
     listed = tuple(to_items(ids.tolist() if _is_array(ids) else ids,
                            field="ids", expected="account ids"))
     for kind in set(map(type, listed)):
@@ -126,6 +138,7 @@ def read_column(
     most = COUNT_LIMIT if figure == "purchase_count" else MONEY_LIMIT
     field = field or figure
     exact = "ints" if not decimals else "ints (such as cents) or Decimals"
+    value = _as_array(value, numpy_module() if use_numpy else None)
     if _is_array(value):
         kind = value.dtype.kind
         if kind in "fc":
