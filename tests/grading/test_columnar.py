@@ -344,3 +344,50 @@ def test_pandas_series_are_graded_as_their_values() -> None:
     with pytest.raises(InvalidInput, match="purchase_count must hold exact values"):  # NaN
         policy.grade_columns(frame["id"], frame["contract"], frame["profit"],
                              frame["count"].astype("Int64").where(frame["count"] > 5))
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize(("wrong", "refused"), [
+    (Decimal("NaN"), r"profit_contribution must hold finite numbers, got Decimal\('NaN'\)"),
+    (Decimal("-Infinity"), "profit_contribution must hold finite numbers"),
+    (Decimal("1E+16"), r"profit_contribution must be at most 10\*\*15 in magnitude"),
+    (Decimal("0.1234567890123"), "profit_contribution must have at most 12 decimal places"),
+])
+def test_a_decimal_column_is_checked_as_a_whole_naming_the_first_wrong_value(
+    path: str, wrong: Decimal, refused: str
+) -> None:
+    profit = [Decimal("1.5"), 2, Decimal("0.000000000001"), wrong, Decimal("NaN")]
+    with _path(path), pytest.raises(InvalidInput, match=refused):
+        presets.weighted_grading().grade_columns(
+            ["a", "b", "c", "d", "e"], [1, 2, 3, 4, 5], profit, [1, 2, 3, 4, 5])
+
+
+def test_decimal_columns_are_graded_by_the_int64_kernels_as_ints() -> None:
+    """A Decimal column is read as ints over its common denominator (ranks do not change)."""
+    numpy = pytest.importorskip("numpy")
+    ids = ["a", "b", "c", "d"]
+    contract = [Decimal("90000.5"), Decimal("30000.25"), 30000, Decimal("10000")]
+    profit = [Decimal("0.3"), Decimal("0.2"), Decimal("0.2"), Decimal("-0.1")]
+    policy = presets.weighted_grading()
+    with mock.patch.object(_columnar, "_exact_grading") as exact:
+        columnar = policy.grade_columns(ids, contract, profit, [9, 5, 5, 1])
+        assert isinstance(columnar.tier_indices, numpy.ndarray)
+        assert not exact.called
+    objects = [AccountFigures(account_id=i, contract_amount=c, profit_contribution=p,
+                              purchase_count=n)
+               for i, c, p, n in zip(ids, contract, profit, [9, 5, 5, 1], strict=True)]
+    _assert_same(columnar, policy.grade(objects))
+
+
+def test_decimals_whose_common_denominator_overflows_int64_take_the_exact_path() -> None:
+    numpy = pytest.importorskip("numpy")
+    ids = [f"a{i}" for i in range(30)]
+    contract = list(range(30))
+    profit = [Decimal(10**15 - i) if i % 2 else Decimal(i) / 10**12 for i in range(30)]
+    policy = WeightedScoreGrading(tie_rule="worse")
+    columnar = policy.grade_columns(ids, contract, profit, [i % 3 for i in range(30)])
+    assert not isinstance(columnar.tier_indices, numpy.ndarray)  # 10**27 > 2**63: exact path
+    objects = [AccountFigures(account_id=i, contract_amount=c, profit_contribution=p,
+                              purchase_count=j % 3)
+               for j, (i, c, p) in enumerate(zip(ids, contract, profit, strict=True))]
+    _assert_same(columnar, policy.grade(objects))

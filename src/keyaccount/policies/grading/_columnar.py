@@ -126,13 +126,14 @@ def _surely_unique(listed: tuple[str, ...], np: ModuleType | None) -> bool:
 
 def read_column(
     value: Any, *, figure: str, size: int, use_numpy: bool, field: str | None = None
-) -> tuple[Any, bool]:
-    """A checked column of ``size`` exact values of ``figure``: ``(values, whole)``.
+) -> tuple[Any, bool, list[tuple[int, int]] | None]:
+    """A checked column of ``size`` exact values of ``figure``: ``(values, whole, ratios)``.
 
     ``field`` names the argument in messages (default: the figure).
 
     ``values`` is a numpy int64 array (a numpy integer array given while ``use_numpy``) or a
-    list; ``whole`` says every value is an int. Floats are refused: money is never float.
+    list; ``whole`` says every value is an int; ``ratios`` are the values' integer ratios
+    (``None`` when whole). Floats are refused: money is never float.
     """
     least, places, decimals = _LIMITS[figure]
     most = COUNT_LIMIT if figure == "purchase_count" else MONEY_LIMIT
@@ -156,7 +157,7 @@ def read_column(
                 raise InvalidInput(f"{field} must lie within {least}..{most}, "
                                    f"got values from {low} to {high}")
             if use_numpy:
-                return value.astype("int64", copy=False), True
+                return value.astype("int64", copy=False), True, None
         value = value.tolist()
     values = list(to_items(value, field=field, expected=exact))
     if len(values) != size:
@@ -172,16 +173,35 @@ def read_column(
         why = " (money is never float)" if issubclass(kind, float) else ""
         raise InvalidInput(f"{field} must hold {exact}{why}, got {wrong!r:.80}")
     whole = all(issubclass(kind, int) for kind in kinds)
-    if not whole:
+    ratios = None if whole else _checked_ratios(values, field=field, limit=most, places=places)
+    if values and (min(values) < least or max(values) > most):
+        wrong = min(values) if min(values) < least else max(values)
+        raise InvalidInput(f"{field} must lie within {least}..{most}, got {wrong!r:.80}")
+    return values, whole, ratios
+
+
+def _checked_ratios(
+    values: list[Any], *, field: str, limit: int, places: int
+) -> list[tuple[int, int]]:
+    """The integer ratios of a column of ints and Decimals, checked as a whole.
+
+    Finite (a ratio exists), within ``limit`` in magnitude (by min and max), at most
+    ``places`` decimal places (each distinct denominator divides ``10**places``); when one of
+    these fails, the values are checked one by one so the message names the first wrong one.
+    """
+    try:
+        ratios = [number.as_integer_ratio() for number in values]
+    except (ValueError, OverflowError):  # NaN, infinity
+        ratios = []
+    unit = 10**places
+    if (not ratios or min(values) < -limit or max(values) > limit
+            or any(unit % denominator for denominator in {den for _num, den in ratios})):
         for number in values:
             if isinstance(number, Decimal):
                 if not number.is_finite():
                     raise InvalidInput(f"{field} must hold finite numbers, got {number!r}")
-                require_bounded(number, field=field, limit=most, places=places)
-    if values and (min(values) < least or max(values) > most):
-        wrong = min(values) if min(values) < least else max(values)
-        raise InvalidInput(f"{field} must lie within {least}..{most}, got {wrong!r:.80}")
-    return values, whole
+                require_bounded(number, field=field, limit=limit, places=places)
+    return ratios
 
 
 class _Figures(Sequence[AccountFigures]):
@@ -233,8 +253,9 @@ def grade_weighted(
     n = len(listed)
     columns: dict[str, Any] = {}
     whole: dict[str, bool] = {}
+    ratios: dict[str, list[tuple[int, int]] | None] = {}
     for figure in FIGURES:
-        columns[figure], whole[figure] = read_column(
+        columns[figure], whole[figure], ratios[figure] = read_column(
             figures[figure], figure=figure, size=n, use_numpy=np is not None)
     integers, denominator = integer_weights(weights)
     weighted: list[WeightedFigure] = [
@@ -249,8 +270,12 @@ def grade_weighted(
                               tiers, bounds(n), tie_rule, tie_break)
 
     tier_type = _tier_type(tiers)
-    if np is not None and n and all(whole[figure] for figure, _w, _i in weighted):
-        keys = _numpy_keys(np, columns, weighted, denominator, percentile, n)
+    if np is not None and n:
+        # Decimal columns as ints over a common power of ten: a column's percentile ranks and
+        # min-max offsets do not change when all of it is scaled alike
+        kernel = {figure: _whole_numbers(ratios[figure]) or columns[figure]
+                  for figure, _weight, _integer in weighted}
+        keys = _numpy_keys(np, kernel, weighted, denominator, percentile, n)
         if keys is not None:
             from keyaccount.policies.grading import _columnar_numpy
 
@@ -268,11 +293,14 @@ def _numpy_keys(
     np: ModuleType, columns: dict[str, Any], weighted: list[WeightedFigure], denominator: int,
     percentile: bool, n: int,
 ) -> Any:
-    """The int64 score keys, or ``None`` when the largest key would not fit in int64."""
+    """The int64 score keys, or ``None`` when a value or the largest key would not fit in int64."""
     from keyaccount.policies.grading import _columnar_numpy
 
-    arrays = {figure: np.asarray(columns[figure], dtype=np.int64)
-              for figure, _weight, _integer in weighted}
+    try:
+        arrays = {figure: np.asarray(columns[figure], dtype=np.int64)
+                  for figure, _weight, _integer in weighted}
+    except OverflowError:  # Decimals of many places, scaled to ints past 2**63
+        return None
     if percentile:
         if not _columnar_numpy.fits(2 * n * denominator):
             return None
@@ -291,6 +319,18 @@ def _numpy_keys(
     return _columnar_numpy.min_max_keys([
         (arrays[figure], low, span, integer * (product // span))
         for (figure, _weight, integer), (low, span) in zip(weighted, spans, strict=True)])
+
+
+def _whole_numbers(ratios: list[tuple[int, int]] | None) -> list[int] | None:
+    """A column given as integer ratios, as ints over the common denominator of its values.
+
+    The denominators divide ``10**12`` (the places allowed), so their lcm does too. ``None``
+    (a column of ints, needing no scaling) gives ``None``.
+    """
+    if not ratios:
+        return None
+    common = math.lcm(*{denominator for _numerator, denominator in ratios})
+    return [numerator * (common // denominator) for numerator, denominator in ratios]
 
 
 def _exact_grading(
@@ -334,7 +374,7 @@ def grade_bands(
     """``AmountBandGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
     listed = read_ids(ids, np)
-    values, whole = read_column(amounts, figure=figure, size=len(listed),
+    values, whole, _ratios = read_column(amounts, figure=figure, size=len(listed),
                                 use_numpy=np is not None, field=f"amounts ({figure})")
     tier_type = _tier_type(tiers)
     if np is not None and whole:
