@@ -11,6 +11,8 @@ contract amounts are round sums of 100 CNY, lognormal; the profit contribution a
   installed (it is never a dependency of keyaccount);
 * ``numpy``: ``WeightedScoreGrading.grade_columns`` on the int64 arrays, ids in key
   order (a table read by its key), and once more with the ids in no order;
+* ``numpy, Decimal columns``: ``grade_columns`` on lists of the same amounts as Decimals in
+  yuan (what a database driver gives), the purchase counts as ints;
 * ``objects``: ``grade`` on prebuilt ``AccountFigures`` (amounts in yuan);
 * ``no numpy``: ``grade_columns`` on lists of ints with the numpy path turned off
   (``_columnar.numpy_module``, the switch the tests use): what a host without the
@@ -131,6 +133,8 @@ def one_size(size: int, report: Any, note: Any, *, have_pandas: bool) -> None:
         AccountFigures(account_id=i, contract_amount=Decimal(c) / 100,
                        profit_contribution=Decimal(p) / 100, purchase_count=n)
         for i, c, p, n in zip(ids, *lists, strict=True)]
+    yuan = [[figure.contract_amount for figure in figures],
+            [figure.profit_contribution for figure in figures]]  # the objects' own Decimals
     shares = [float(share) for _tier, share in policy.shares]
 
     def no_numpy() -> object:
@@ -141,6 +145,8 @@ def one_size(size: int, report: Any, note: Any, *, have_pandas: bool) -> None:
         "numpy": lambda: policy.grade_columns(ids, *arrays).tier_counts(),
         "numpy, ids unordered": (
             lambda: policy.grade_columns(unordered, *arrays).tier_counts()),
+        "numpy, Decimal columns (yuan)": (
+            lambda: policy.grade_columns(ids, *yuan, lists[2]).tier_counts()),
         "objects": lambda: policy.grade(figures).tier_counts(),
         "no numpy": no_numpy,
     }
@@ -153,11 +159,13 @@ def one_size(size: int, report: Any, note: Any, *, have_pandas: bool) -> None:
         cases = {"pandas prebuilt frame": lambda: pandas_grade(frame, shares), **cases}
     seconds = median_cpu(cases)
     figures.clear()  # a million objects, no longer needed
+    yuan.clear()
     for name, value in seconds.items():
         report(f"grading.columns: {name}", size, value)
     columnar, objects = seconds["numpy"], seconds["objects"]
     note(f"{size:,}: no-numpy columns / objects = "
-         f"{seconds['no numpy'] / objects:.2f}x (target <= 1.0)")
+         f"{seconds['no numpy'] / objects:.2f}x (target <= 1.0); Decimal columns / objects = "
+         f"{seconds['numpy, Decimal columns (yuan)'] / objects:.2f}x")
     peak = peak_per_account(lambda: policy.grade_columns(ids, *arrays).tier_counts(), size)
     if frame is None:
         note(f"{size:,}: numpy columns compute-step peak {peak:.0f} B/account (target < 60)")

@@ -7,11 +7,11 @@ ints or Decimals, or numpy integer arrays) and return a
 bounds by min and max), never one :class:`~keyaccount.AccountFigures` per account.
 
 Two paths give the same tiers as the object path. With numpy importable (the ``columnar``
-extra) and every weighted column whole numbers, the vectorised kernels of
-``_columnar_numpy`` rank and score in int64, when the largest key fits. Otherwise the exact
-score engine runs on the columns as the object path runs on objects, and the tier cut is
-:class:`~keyaccount.Grading`'s own. Explanations always come from that exact
-:class:`~keyaccount.Grading`, built once on the first read of an account.
+extra), the vectorised kernels of ``_columnar_numpy`` rank and score in int32 or int64 (a
+Decimal column read as ints over its common denominator), when the values and the largest
+key fit. Otherwise the exact score engine runs on the columns as the object path runs on
+objects, and the tier cut is :class:`~keyaccount.Grading`'s own. Explanations always come
+from that exact :class:`~keyaccount.Grading`, built once on the first read of an account.
 """
 
 from __future__ import annotations
