@@ -356,10 +356,15 @@ def test_pandas_series_are_graded_as_their_values() -> None:
 def test_a_decimal_column_is_checked_as_a_whole_naming_the_first_wrong_value(
     path: str, wrong: Decimal, refused: str
 ) -> None:
-    profit = [Decimal("1.5"), 2, Decimal("0.000000000001"), wrong, Decimal("NaN")]
+    profit = [Decimal("1.5"), 2, Decimal("0.000000000001"), wrong, Decimal(-10**15)]
     with _path(path), pytest.raises(InvalidInput, match=refused):
         presets.weighted_grading().grade_columns(
             ["a", "b", "c", "d", "e"], [1, 2, 3, 4, 5], profit, [1, 2, 3, 4, 5])
+    if wrong.is_finite():  # the first wrong value is named, whatever comes after it
+        with _path(path), pytest.raises(InvalidInput, match=refused):
+            presets.weighted_grading().grade_columns(
+                ["a", "b", "c", "d", "e", "f"], [1, 2, 3, 4, 5, 6], [*profit, Decimal("NaN")],
+                [1, 2, 3, 4, 5, 6])
 
 
 def test_decimal_columns_are_graded_by_the_int64_kernels_as_ints() -> None:
@@ -391,3 +396,52 @@ def test_decimals_whose_common_denominator_overflows_int64_take_the_exact_path()
                               purchase_count=j % 3)
                for j, (i, c, p) in enumerate(zip(ids, contract, profit, strict=True))]
     _assert_same(columnar, policy.grade(objects))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_decimals_of_16_significant_digits_keep_their_order(path: str) -> None:
+    """Read as ints exactly (as floats, 999999999999999.9 and .8 would be one value)."""
+    ids = [f"a{i}" for i in range(20)]
+    profit = [Decimal(10**15 - 2) + Decimal((i * 7) % 20) / 10 for i in range(20)]
+    policy = WeightedScoreGrading(tie_rule="better")  # only the profit contribution differs
+    with _path(path):
+        columnar = policy.grade_columns(ids, [0] * 20, profit, [0] * 20)
+    assert [columnar.tier_of(f"a{i}").code for i in (17, 14, 11, 8)] == ["A", "B", "B", "B"]
+    objects = [AccountFigures(account_id=i, contract_amount=0, profit_contribution=p,
+                              purchase_count=0) for i, p in zip(ids, profit, strict=True)]
+    _assert_same(columnar, policy.grade(objects))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_columns_out_of_shape_or_kind_are_refused_naming_them(path: str) -> None:
+    policy = presets.weighted_grading()
+    with _path(path):
+        with pytest.raises(InvalidInput, match=r"purchase_count must lie within 0\.\.10+"):
+            policy.grade_columns(["a", "b"], [1, 2], [1, 2], [1, 10**9 + 1])
+        with pytest.raises(InvalidInput, match=r"ids must hold account ids \(strings\), got 3"):
+            policy.grade_columns(["a", 3], [1, 2], [1, 2], [1, 2])
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidInput, match=r"contract_amount must hold .* of shape \(1, 2\)"):
+        policy.grade_columns(["a", "b"], numpy.array([[1, 2]]), [1, 2], [1, 2])
+    with pytest.raises(InvalidInput, match=r"purchase_count must hold ints, got a <U1 array"):
+        policy.grade_columns(["a", "b"], [1, 2], [1, 2], numpy.array(["1", "2"]))
+    with pytest.raises(InvalidInput, match=r"purchase_count must lie within 0\.\.10+, got "
+                                           r"values from 1 to 1000000001"):
+        policy.grade_columns(["a", "b"], [1, 2], [1, 2], numpy.array([1, 10**9 + 1]))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_amount_bands_exclusive_of_the_lower_bound_start_one_past_it(path: str) -> None:
+    policy = AmountBandGrading(inclusive="upper")
+    ids = ["a", "b", "c", "d"]
+    amounts = [5_000_000, 5_000_001, 20_000_000, Decimal("20000000.5")]
+    with _path(path):
+        columnar = policy.grade_columns(ids, amounts)
+    assert {i: t.code for i, t in columnar.tiers_by_account().items()} == {
+        "b": "ORDINARY", "c": "ORDINARY", "d": "PARTNER"}
+    whole = policy.grade_columns(ids[:3], amounts[:3])  # ints only: the int64 thresholds
+    assert {i: t.code for i, t in whole.tiers_by_account().items()} == {
+        "b": "ORDINARY", "c": "ORDINARY"}
+    with _path(path), pytest.raises(
+            InvalidInput, match=r"amounts \(annual_purchase_amount\) must hold .*float"):
+        policy.grade_columns(ids, [1, 2, 3.5, 4])
