@@ -7,11 +7,11 @@ ints or Decimals, or numpy integer arrays) and return a
 bounds by min and max), never one :class:`~keyaccount.AccountFigures` per account.
 
 Two paths give the same tiers as the object path. With numpy importable (the ``columnar``
-extra) and every weighted column whole numbers, the vectorised kernels of
-``_columnar_numpy`` rank and score in int64, when the largest key fits. Otherwise the exact
-score engine runs on the columns as the object path runs on objects, and the tier cut is
-:class:`~keyaccount.Grading`'s own. Explanations always come from that exact
-:class:`~keyaccount.Grading`, built once on the first read of an account.
+extra), the vectorised kernels of ``_columnar_numpy`` rank and score in int32 or int64 (a
+Decimal column read as ints over its common denominator), when the values and the largest
+key fit. Otherwise the exact score engine runs on the columns as the object path runs on
+objects, and the tier cut is :class:`~keyaccount.Grading`'s own. Explanations always come
+from that exact :class:`~keyaccount.Grading`, built once on the first read of an account.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import compress
+from itertools import compress, islice
+from operator import lt
 from types import ModuleType
 from typing import Any
 
@@ -69,37 +70,76 @@ def _is_array(value: object) -> bool:
     return type(value).__module__.split(".")[0] == "numpy" and hasattr(value, "dtype")
 
 
-def read_ids(ids: Any) -> tuple[str, ...]:
-    """The account ids: non-empty strings, unique."""
+def _as_array(value: Any, np: ModuleType | None) -> Any:
+    """A column that converts to a numpy array (a pandas Series, say) as that array.
+
+    Read item by item, a Series would give Python ints and miss the int64 kernels.
+    """
+    if np is not None and not _is_array(value) and hasattr(value, "dtype") \
+            and hasattr(value, "__array__"):
+        return np.asarray(value)
+    return value
+
+
+def read_ids(ids: Any, np: ModuleType | None = None) -> tuple[str, ...]:
+    """The account ids: non-empty strings, unique (``np``: numpy, to check uniqueness).
+
+    Each check is one C-speed pass over the ids; the message names the first wrong one.
+    """
+    ids = _as_array(ids, np)
     listed = tuple(to_items(ids.tolist() if _is_array(ids) else ids,
                            field="ids", expected="account ids"))
     for kind in set(map(type, listed)):
         if not issubclass(kind, str):
             wrong = next(item for item in listed if type(item) is kind)
             raise InvalidInput(f"ids must hold account ids (strings), got {wrong!r:.80}")
-    if not all(map(str.strip, listed)):  # one C-speed pass; the message names the first
+    if not all(map(str.strip, listed)):
         require_non_empty(next(i for i in listed if not i.strip()), field="ids")
-    if len(set(listed)) != len(listed):
+    if not _surely_unique(listed, np):
         seen = Counter(listed)
         duplicates = sorted(account for account, times in seen.items() if times > 1)[:10]
-        raise InvalidInput(f"ids must be unique in a portfolio, got duplicates {duplicates}")
+        if duplicates:
+            raise InvalidInput(f"ids must be unique in a portfolio, got duplicates {duplicates}")
     return listed
+
+
+#: The hash of an id (a name the tests replace to force collisions).
+_hash = hash
+
+
+def _surely_unique(listed: tuple[str, ...], np: ModuleType | None) -> bool:
+    """Whether the ids are unique for sure; ``False`` means "count them" (maybe a duplicate).
+
+    Ids in increasing order (a table read by its key) are unique: one comparison pass, no
+    memory. Otherwise, with numpy, the ids' hashes are sorted in an int64 array (9 B per id,
+    against about 50 B for a set of them) and no two equal hashes mean no two equal ids;
+    equal hashes (a duplicate, or a collision) leave it to the exact count.
+    """
+    if all(map(lt, listed, islice(listed, 1, None))):
+        return True
+    if np is None:
+        return len(set(listed)) == len(listed)
+    hashes = np.fromiter(map(_hash, listed), dtype=np.int64, count=len(listed))
+    hashes.sort()
+    return not bool((hashes[1:] == hashes[:-1]).any())
 
 
 def read_column(
     value: Any, *, figure: str, size: int, use_numpy: bool, field: str | None = None
-) -> tuple[Any, bool]:
-    """A checked column of ``size`` exact values of ``figure``: ``(values, whole)``.
+) -> tuple[Any, bool, list[tuple[int, int]] | None]:
+    """A checked column of ``size`` exact values of ``figure``: ``(values, whole, ratios)``.
 
     ``field`` names the argument in messages (default: the figure).
 
     ``values`` is a numpy int64 array (a numpy integer array given while ``use_numpy``) or a
-    list; ``whole`` says every value is an int. Floats are refused: money is never float.
+    list; ``whole`` says every value is an int; ``ratios`` are the values' integer ratios
+    (``None`` when whole). Floats are refused: money is never float.
     """
     least, places, decimals = _LIMITS[figure]
     most = COUNT_LIMIT if figure == "purchase_count" else MONEY_LIMIT
     field = field or figure
     exact = "ints" if not decimals else "ints (such as cents) or Decimals"
+    value = _as_array(value, numpy_module() if use_numpy else None)
     if _is_array(value):
         kind = value.dtype.kind
         if kind in "fc":
@@ -117,7 +157,7 @@ def read_column(
                 raise InvalidInput(f"{field} must lie within {least}..{most}, "
                                    f"got values from {low} to {high}")
             if use_numpy:
-                return value.astype("int64", copy=False), True
+                return value.astype("int64", copy=False), True, None
         value = value.tolist()
     values = list(to_items(value, field=field, expected=exact))
     if len(values) != size:
@@ -133,16 +173,35 @@ def read_column(
         why = " (money is never float)" if issubclass(kind, float) else ""
         raise InvalidInput(f"{field} must hold {exact}{why}, got {wrong!r:.80}")
     whole = all(issubclass(kind, int) for kind in kinds)
-    if not whole:
+    ratios = None if whole else _checked_ratios(values, field=field, limit=most, places=places)
+    if values and (min(values) < least or max(values) > most):
+        wrong = min(values) if min(values) < least else max(values)
+        raise InvalidInput(f"{field} must lie within {least}..{most}, got {wrong!r:.80}")
+    return values, whole, ratios
+
+
+def _checked_ratios(
+    values: list[Any], *, field: str, limit: int, places: int
+) -> list[tuple[int, int]]:
+    """The integer ratios of a column of ints and Decimals, checked as a whole.
+
+    Finite (a ratio exists), within ``limit`` in magnitude (by min and max), at most
+    ``places`` decimal places (each distinct denominator divides ``10**places``); when one of
+    these fails, the values are checked one by one so the message names the first wrong one.
+    """
+    try:
+        ratios = [number.as_integer_ratio() for number in values]
+    except (ValueError, OverflowError):  # NaN, infinity
+        ratios = []
+    unit = 10**places
+    if (not ratios or min(values) < -limit or max(values) > limit
+            or any(unit % denominator for denominator in {den for _num, den in ratios})):
         for number in values:
             if isinstance(number, Decimal):
                 if not number.is_finite():
                     raise InvalidInput(f"{field} must hold finite numbers, got {number!r}")
-                require_bounded(number, field=field, limit=most, places=places)
-    if values and (min(values) < least or max(values) > most):
-        wrong = min(values) if min(values) < least else max(values)
-        raise InvalidInput(f"{field} must lie within {least}..{most}, got {wrong!r:.80}")
-    return values, whole
+                require_bounded(number, field=field, limit=limit, places=places)
+    return ratios
 
 
 class _Figures(Sequence[AccountFigures]):
@@ -190,12 +249,13 @@ def grade_weighted(
 ) -> ColumnarGrading:
     """``WeightedScoreGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
-    listed = read_ids(ids)
+    listed = read_ids(ids, np)
     n = len(listed)
     columns: dict[str, Any] = {}
     whole: dict[str, bool] = {}
+    ratios: dict[str, list[tuple[int, int]] | None] = {}
     for figure in FIGURES:
-        columns[figure], whole[figure] = read_column(
+        columns[figure], whole[figure], ratios[figure] = read_column(
             figures[figure], figure=figure, size=n, use_numpy=np is not None)
     integers, denominator = integer_weights(weights)
     weighted: list[WeightedFigure] = [
@@ -210,8 +270,12 @@ def grade_weighted(
                               tiers, bounds(n), tie_rule, tie_break)
 
     tier_type = _tier_type(tiers)
-    if np is not None and n and all(whole[figure] for figure, _w, _i in weighted):
-        keys = _numpy_keys(np, columns, weighted, denominator, percentile, n)
+    if np is not None and n:
+        # Decimal columns as ints over a common power of ten: a column's percentile ranks and
+        # min-max offsets do not change when all of it is scaled alike
+        kernel = {figure: _whole_numbers(ratios[figure]) or columns[figure]
+                  for figure, _weight, _integer in weighted}
+        keys = _numpy_keys(np, kernel, weighted, denominator, percentile, n)
         if keys is not None:
             from keyaccount.policies.grading import _columnar_numpy
 
@@ -229,16 +293,20 @@ def _numpy_keys(
     np: ModuleType, columns: dict[str, Any], weighted: list[WeightedFigure], denominator: int,
     percentile: bool, n: int,
 ) -> Any:
-    """The int64 score keys, or ``None`` when the largest key would not fit in int64."""
+    """The int64 score keys, or ``None`` when a value or the largest key would not fit in int64."""
     from keyaccount.policies.grading import _columnar_numpy
 
-    arrays = {figure: np.asarray(columns[figure], dtype=np.int64)
-              for figure, _weight, _integer in weighted}
+    try:
+        arrays = {figure: np.asarray(columns[figure], dtype=np.int64)
+                  for figure, _weight, _integer in weighted}
+    except OverflowError:  # Decimals of many places, scaled to ints past 2**63
+        return None
     if percentile:
         if not _columnar_numpy.fits(2 * n * denominator):
             return None
         return _columnar_numpy.percentile_keys(
-            [(arrays[figure], integer) for figure, _weight, integer in weighted])
+            [(arrays[figure], integer) for figure, _weight, integer in weighted],
+            _columnar_numpy.key_type(2 * n * denominator))
     if not weighted:
         return np.zeros(n, dtype=np.int64)
     spans = []
@@ -251,6 +319,18 @@ def _numpy_keys(
     return _columnar_numpy.min_max_keys([
         (arrays[figure], low, span, integer * (product // span))
         for (figure, _weight, integer), (low, span) in zip(weighted, spans, strict=True)])
+
+
+def _whole_numbers(ratios: list[tuple[int, int]] | None) -> list[int] | None:
+    """A column given as integer ratios, as ints over the common denominator of its values.
+
+    The denominators divide ``10**12`` (the places allowed), so their lcm does too. ``None``
+    (a column of ints, needing no scaling) gives ``None``.
+    """
+    if not ratios:
+        return None
+    common = math.lcm(*{denominator for _numerator, denominator in ratios})
+    return [numerator * (common // denominator) for numerator, denominator in ratios]
 
 
 def _exact_grading(
@@ -293,8 +373,8 @@ def grade_bands(
 ) -> ColumnarGrading:
     """``AmountBandGrading.grade_columns`` (the policy's settings passed in)."""
     np = numpy_module()
-    listed = read_ids(ids)
-    values, whole = read_column(amounts, figure=figure, size=len(listed),
+    listed = read_ids(ids, np)
+    values, whole, _ratios = read_column(amounts, figure=figure, size=len(listed),
                                 use_numpy=np is not None, field=f"amounts ({figure})")
     tier_type = _tier_type(tiers)
     if np is not None and whole:

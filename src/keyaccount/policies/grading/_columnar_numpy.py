@@ -4,7 +4,8 @@ Nothing here imports numpy at module level: :mod:`keyaccount` imports and works 
 (``keyaccount[columnar]`` installs it), and ``_columnar`` calls these only once it has found
 numpy. Every kernel is exact: ranks are counts, scores are int64 sums of integer-weighted
 counts (or offsets), computed only when :func:`fits` says the largest possible key fits in
-int64; otherwise ``_columnar`` takes the exact Python path.
+int64 (in int32 when it fits there: 4 bytes an account instead of 8); otherwise
+``_columnar`` takes the exact Python path.
 
 The tier cut mirrors :class:`~keyaccount.Grading` step by step (cutoffs are the ``b``-th
 highest keys, straddling tie blocks are placed by :mod:`keyaccount.domain.grading.ties`), so
@@ -21,6 +22,8 @@ from keyaccount.domain.grading.ties import Block, TieRule
 
 #: One past the largest int64.
 INT64_LIMIT = 2**63
+#: One past the largest int32: keys below it are held in 4 bytes an account, not 8.
+INT32_LIMIT = 2**31
 
 
 def fits(largest_key: int) -> bool:
@@ -28,10 +31,47 @@ def fits(largest_key: int) -> bool:
     return largest_key < INT64_LIMIT
 
 
-def midranks(values: Any) -> Any:
-    """``lower + upper`` per value (its mid-rank percentile times ``2n``), as int64.
+def key_type(largest_key: int) -> str:
+    """The narrowest of int32 and int64 that holds every key up to ``largest_key``."""
+    return "int32" if largest_key < INT32_LIMIT else "int64"
 
-    One argsort, one gather, a scan for the runs of equal values, one scatter.
+
+def midranks(values: Any, dtype: str = "int64") -> Any:
+    """``lower + upper`` per value (its mid-rank percentile times ``2n``), as ``dtype``.
+
+    Values spanning fewer than ``n`` whole numbers (purchase counts, say) are counted
+    (:func:`midranks_by_counting`, O(n)); others sorted (:func:`midranks_by_sorting`).
+    ``dtype`` must hold ``2n``.
+    """
+    n = len(values)
+    if n and int(values.max()) - int(values.min()) < n:
+        return midranks_by_counting(values, dtype)
+    return midranks_by_sorting(values, dtype)
+
+
+def midranks_by_counting(values: Any, dtype: str = "int64") -> Any:
+    """:func:`midranks` of values spanning fewer than ``n`` whole numbers: one bincount.
+
+    A value ``v`` has ``lower = cum[v] - count[v]`` and ``upper = cum[v]`` (``cum`` the
+    running count), so ``lower + upper = 2 cum[v] - count[v]``, gathered per account.
+    """
+    import numpy as np
+
+    low = int(values.min())
+    offsets = values if low == 0 else values - low
+    counts = np.bincount(offsets)
+    sums = np.cumsum(counts)
+    sums *= 2
+    sums -= counts
+    del counts
+    return np.take(sums.astype(dtype, copy=False), offsets)
+
+
+def midranks_by_sorting(values: Any, dtype: str = "int64") -> Any:
+    """:func:`midranks` of any int64 values.
+
+    One argsort, one gather, a scan for the runs of equal values, one scatter. Besides the
+    argsort's 8-byte order, the arrays are of ``dtype`` (4 bytes when it is int32).
     """
     import numpy as np
 
@@ -43,28 +83,30 @@ def midranks(values: Any) -> Any:
     np.not_equal(ordered[1:], ordered[:-1], out=starts_run[1:])
     del ordered
     starts = np.flatnonzero(starts_run)
-    run = np.cumsum(starts_run, dtype=np.int64)  # 1 + the run of each sorted position
+    run = np.cumsum(starts_run, dtype=dtype)  # 1 + the run of each sorted position
     del starts_run
     run -= 1
-    ends = np.empty_like(starts)
-    ends[:-1] = starts[1:]
-    ends[-1:] = n
-    ends += starts  # lower + upper of each run of equal values
+    ends = np.empty(len(starts), dtype=dtype)  # lower + upper of each run of equal values
+    np.add(starts[:-1], starts[1:], out=ends[:-1], casting="same_kind")
+    ends[-1:] = starts[-1:] + n
     del starts
-    np.take(ends, run, out=run)  # in place: at most five 8-byte columns alive at once
+    np.take(ends, run, out=run)  # in place
     del ends
-    scaled = np.empty(n, dtype=np.int64)
+    scaled = np.empty(n, dtype=dtype)
     scaled[order] = run
     return scaled
 
 
-def percentile_keys(columns: Sequence[tuple[Any, int]]) -> Any:
-    """``sum(weight * (lower + upper))`` per account over ``(int64 column, integer weight)``."""
+def percentile_keys(columns: Sequence[tuple[Any, int]], dtype: str = "int64") -> Any:
+    """``sum(weight * (lower + upper))`` per account over ``(int64 column, integer weight)``.
+
+    ``dtype`` must hold ``2n`` times the sum of the weights (the largest key).
+    """
     import numpy as np
 
     keys: Any = None
     for values, weight in columns:
-        scaled = midranks(values)
+        scaled = midranks(values, dtype)
         scaled *= weight
         keys = scaled if keys is None else np.add(keys, scaled, out=keys)
     return keys
@@ -100,21 +142,21 @@ def cut(
     import numpy as np
 
     n = len(keys)
-    ordered = np.sort(keys)
     inner = [bound for bound in bounds if 0 < bound < n]
     empty = sum(1 for bound in bounds if bound == 0)
-    cutoffs = sorted(int(ordered[n - bound]) for bound in inner)
-    outside = len(cutoffs) + empty
-    positions = np.searchsorted(np.array(cutoffs, dtype=np.int64), keys, side="right")
-    positions = (outside - positions).astype(tier_type)
+    cutoff_of = _highest(keys, inner)
+    # a key's tier is the number of cutoffs above it, plus the empty tiers before the first:
+    # one 1-byte mask per cutoff (a policy has a few tiers), no 8-byte search result
+    positions = np.full(n, len(inner) + empty, dtype=tier_type)
+    for bound in inner:
+        np.subtract(positions, keys >= cutoff_of[bound], out=positions, casting="unsafe")
     found: dict[int, Block] = {}
     for bound in inner:
-        cutoff = int(ordered[n - bound])
-        above = n - int(np.searchsorted(ordered, cutoff, side="right"))
-        reached = n - int(np.searchsorted(ordered, cutoff, side="left"))
+        cutoff = cutoff_of[bound]
+        above = int(np.count_nonzero(keys > cutoff))
+        reached = int(np.count_nonzero(keys >= cutoff))
         if above < bound < reached:
             found[cutoff] = (cutoff, above + 1, reached)
-    del ordered
     if rule is not TieRule.BETTER:
         for key, first, last in found.values():
             members: list[int] = np.flatnonzero(keys == key).tolist()
@@ -124,8 +166,18 @@ def cut(
                 positions[members] = np.searchsorted(np.array(bounds), places, side="left")
             else:
                 positions[members] = ties.block_tier(bounds, first, last, rule)
-    counts: list[int] = np.bincount(positions, minlength=len(bounds)).tolist()
-    return positions, counts
+    return positions, ties.tier_counts(bounds, tuple(found.values()), rule)
+
+
+def _highest(keys: Any, bounds: Sequence[int]) -> dict[int, int]:
+    """``{b: the b-th highest key}`` for each ``0 < b < n``: one partition, not a sort."""
+    import numpy as np
+
+    if not bounds:
+        return {}
+    n = len(keys)
+    picked = np.partition(keys, sorted({n - bound for bound in bounds}))
+    return {bound: int(picked[n - bound]) for bound in bounds}
 
 
 def band_positions(values: Any, thresholds: Sequence[int], tier_type: str) -> tuple[Any, Any]:

@@ -282,9 +282,10 @@ class WeightedScoreGrading:
             profit_contribution: likewise, may be negative.
             purchase_count: ints from 0 to ``10**9``.
 
-        Each column may be a sequence or a numpy integer array. With numpy importable (the
-        ``columnar`` extra) and whole-number columns, ranks and scores are computed by
-        vectorised int64 kernels; otherwise by the exact engine of :meth:`grade`.
+        Each column may be a sequence or a numpy integer array (or what converts to one, a
+        pandas Series). With numpy importable (the ``columnar`` extra), ranks and scores are
+        computed by vectorised integer kernels (Decimals read as ints over their common
+        denominator); without it, by the exact engine of :meth:`grade`.
 
         Returns:
             A :class:`ColumnarGrading`; an account's :class:`GradedAccount` is built when read.
