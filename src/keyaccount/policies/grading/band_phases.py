@@ -58,7 +58,7 @@ class BandPhases:
         np: Any = _columnar.numpy_module()
         if not _tables.is_numpy(amounts):
             amounts = to_items(amounts, field="amounts", expected=_EXACT)
-        values, whole = read_column(amounts, figure=self.policy.figure, size=len(amounts),
+        values, whole, _ratios = read_column(amounts, figure=self.policy.figure, size=len(amounts),
                                     use_numpy=np is not None, field="amounts")
         lowers = [band.lower for band in self.policy.bands]
         inclusive = self.policy.inclusive == "lower"
