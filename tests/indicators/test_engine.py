@@ -182,3 +182,24 @@ def test_an_account_whose_tier_manager_or_department_changed_counts_under_each(
     assert [(v.numerator, v.denominator) for v in resolution.by(dimension).values()] == [
         (0, 1), (1, 2)]
     assert completion.of(Dimension.ACCOUNT, "ACME").denominator == 3
+
+
+def test_equal_dimensions_held_in_other_string_objects_are_one_group() -> None:
+    # a database driver gives every row its own strings: equal values, other objects
+    def fresh(text: str) -> str:
+        return "".join(list(text))
+
+    day = date(2025, 3, 3)
+    visits, tickets = [], []
+    for done in (True, False, True):
+        dims = [fresh("ACME"), fresh("A"), fresh("Wang"), fresh("KA")]
+        visits.append(VisitFact(*dims, planned_on=day, done_on=day if done else None))
+        tickets.append(TicketFact(*dims, opened_on=day, resolved_on=day if done else None,
+                                  resolved_on_time=True if done else None))
+    assert visits[0].account_manager is not visits[1].account_manager
+    completion = visit_plan_completion(visits, H1)
+    resolution = ticket_resolution(tickets, H1).resolution
+    for breakdown in (completion, resolution):
+        for dimension in DIMENSIONS_IN_ORDER:
+            assert [(v.numerator, v.denominator) for v in breakdown.by(dimension).values()] == [
+                (2, 3)]

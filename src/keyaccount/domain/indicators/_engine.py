@@ -95,6 +95,20 @@ def _tallied_cells(
     return cells
 
 
+def _differs(tally: _Tally, record: Any) -> bool:
+    """Whether ``record``'s tier, manager or department differs from its account's first.
+
+    The passes call it only when one of the three is another object than the first record's:
+    comparing by identity first spares reading two strings per record (two more cache misses
+    when the portfolio is large) where a host passes the same strings, as most do per account.
+    """
+    return (
+        tally.tier != record.tier
+        or tally.account_manager != record.account_manager
+        or tally.department != record.department
+    )
+
+
 def _stray(strays: dict[tuple[Any, ...], _Tally], record: Any) -> _Tally:
     """The tally of a record whose dimensions differ from its account's first record's."""
     dims = _dims_of(record)

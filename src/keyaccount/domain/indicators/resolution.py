@@ -11,6 +11,7 @@ from keyaccount._validation import instance_of
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import (
     _assemble,
+    _differs,
     _period,
     _rate_maker,
     _records,
@@ -82,10 +83,10 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
                         ticket.tier, ticket.account_manager, ticket.department
                     )
                 elif (
-                    tally.tier != ticket.tier
-                    or tally.account_manager != ticket.account_manager
-                    or tally.department != ticket.department
-                ):
+                    tally.tier is not ticket.tier
+                    or tally.account_manager is not ticket.account_manager
+                    or tally.department is not ticket.department
+                ) and _differs(tally, ticket):
                     tally = _stray(strays, ticket)
                 tally.second += 1
                 resolved_on = ticket.resolved_on

@@ -31,6 +31,7 @@ from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import (
     _breakdown,
     _Cells,
+    _differs,
     _period,
     _rate_maker,
     _records,
@@ -96,10 +97,10 @@ def _visit_pass(
                         visit.tier, visit.account_manager, visit.department
                     )
                 elif (
-                    tally.tier != visit.tier
-                    or tally.account_manager != visit.account_manager
-                    or tally.department != visit.department
-                ):
+                    tally.tier is not visit.tier
+                    or tally.account_manager is not visit.account_manager
+                    or tally.department is not visit.department
+                ) and _differs(tally, visit):
                     tally = _stray(strays, visit)
                 tally.second += 1
                 if done_on is not None and done_on < end:
