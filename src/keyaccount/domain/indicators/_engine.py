@@ -102,7 +102,7 @@ def _differs(tally: _Tally, record: Any) -> bool:
     comparing by identity first spares reading two strings per record (two more cache misses
     when the portfolio is large) where a host passes the same strings, as most do per account.
     """
-    return (
+    return bool(
         tally.tier != record.tier
         or tally.account_manager != record.account_manager
         or tally.department != record.department

@@ -4,7 +4,6 @@ One pass over the planned visits; the same pass also finds each account's first 
 period, the pivot of :func:`~keyaccount.cooperation_growth_after_visits`.
 
 >>> from datetime import date
-from typing import Any
 >>> from keyaccount import Dimension, Period, VisitFact
 >>> h1 = Period.half_year(2025, 1)
 >>> visits = [
