@@ -5,6 +5,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -245,3 +246,21 @@ def _built_by_the_general_path(fields: dict[str, object]) -> tuple[str, str]:
         return built
 
     return _outcome(general)
+
+
+def test_an_attrs_subclass_of_the_figures_is_checked_and_converted_too() -> None:
+    # the constructor is hand-written: a subclass's generated __init__ does not call it
+    @attrs.frozen(kw_only=True)
+    class SegmentFigures(AccountFigures):
+        segment: str = "retail"
+
+    built = SegmentFigures(account_id="acme", contract_amount="12.50", profit_contribution=1,
+                           purchase_count=3)
+    assert built.contract_amount == Decimal("12.50")
+    assert type(built.profit_contribution) is Decimal
+    with pytest.raises(InvalidInput, match="contract_amount must be a Decimal"):
+        SegmentFigures(account_id="acme", contract_amount=0.5, profit_contribution=1,
+                       purchase_count=3)
+    with pytest.raises(InvalidInput, match="purchase_count"):
+        SegmentFigures(account_id="acme", contract_amount=1, profit_contribution=1,
+                       purchase_count=-1)

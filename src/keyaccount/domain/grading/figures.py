@@ -155,6 +155,18 @@ class AccountFigures:
             annual_purchase_amount,
         )
 
+    def __attrs_post_init__(self) -> None:
+        # Never called by the constructor above. An attrs subclass's generated __init__ sets
+        # the fields as given and then calls this: the general path checks them there too.
+        _set_checked(
+            self,
+            self.account_id,
+            self.contract_amount,
+            self.profit_contribution,
+            self.purchase_count,
+            self.annual_purchase_amount,
+        )
+
 
 def _set_checked(
     figures: AccountFigures,
