@@ -11,13 +11,15 @@ from keyaccount._validation import instance_of
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import (
     _assemble,
-    _Cells,
-    _dims_of,
+    _differs,
     _period,
     _rate_maker,
     _records,
     _refuse,
     _roll_up,
+    _stray,
+    _tallied_cells,
+    _Tally,
 )
 from keyaccount.domain.indicators.records import TicketFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
@@ -67,23 +69,34 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
     """
     tickets = _records(tickets, TicketFact, "tickets")
     start, end = _period(period).start, period.end
-    cells: _Cells = {}
-    cell_of = cells.get
+    by_account: dict[str, _Tally] = {}
+    tally_of = by_account.get
+    strays: dict[tuple[Any, ...], _Tally] = {}
     try:
         for ticket in tickets:
             if start <= ticket.opened_on < end:
-                dims = _dims_of(ticket)
-                cell = cell_of(dims)
-                if cell is None:
-                    cell = cells[dims] = [0, 0, 0]
-                cell[1] += 1
+                # counters: first = resolved, second = opened, third = resolved on time
+                account_id = ticket.account_id
+                tally = tally_of(account_id)
+                if tally is None:
+                    tally = by_account[account_id] = _Tally(
+                        ticket.tier, ticket.account_manager, ticket.department
+                    )
+                elif (
+                    tally.tier is not ticket.tier
+                    or tally.account_manager is not ticket.account_manager
+                    or tally.department is not ticket.department
+                ) and _differs(tally, ticket):
+                    tally = _stray(strays, ticket)
+                tally.second += 1
                 resolved_on = ticket.resolved_on
                 if resolved_on is not None and resolved_on < end:
-                    cell[0] += 1
+                    tally.first += 1
                     if ticket.resolved_on_time:
-                        cell[2] += 1
+                        tally.third += 1
     except (AttributeError, TypeError) as error:
         _refuse(tickets, TicketFact, "tickets", error)
+    cells = _tallied_cells(by_account, strays, 3)
     rolled = _roll_up(cells, 3)
     resolution = _assemble(
         Indicator.PROBLEM_RESOLUTION, period, rolled,

@@ -24,16 +24,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import (
     _breakdown,
     _Cells,
-    _dims_of,
+    _differs,
     _period,
     _rate_maker,
     _records,
     _refuse,
+    _stray,
+    _tallied_cells,
+    _Tally,
 )
 from keyaccount.domain.indicators.records import VisitFact
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
@@ -77,23 +81,33 @@ def _visit_pass(
     """
     visits = _records(visits, VisitFact, "visits")
     start, end = _period(period).start, period.end
-    cells: _Cells = {}
-    cell_of = cells.get
+    by_account: dict[str, _Tally] = {}
+    tally_of = by_account.get
+    strays: dict[tuple[Any, ...], _Tally] = {}
     try:
         for visit in visits:
             done_on = visit.done_on
             if start <= visit.planned_on < end:
-                dims = _dims_of(visit)
-                cell = cell_of(dims)
-                if cell is None:
-                    cell = cells[dims] = [0, 0]
-                cell[1] += 1
+                # counters: first = completed, second = planned (see _Tally)
+                account_id = visit.account_id
+                tally = tally_of(account_id)
+                if tally is None:
+                    tally = by_account[account_id] = _Tally(
+                        visit.tier, visit.account_manager, visit.department
+                    )
+                elif (
+                    tally.tier is not visit.tier
+                    or tally.account_manager is not visit.account_manager
+                    or tally.department is not visit.department
+                ) and _differs(tally, visit):
+                    tally = _stray(strays, visit)
+                tally.second += 1
                 if done_on is not None and done_on < end:
-                    cell[0] += 1
+                    tally.first += 1
             if pivots is not None and done_on is not None and start <= done_on < end:
                 known = pivots.get(visit.account_id)
                 if known is None or done_on < known:
                     pivots[visit.account_id] = done_on
     except (AttributeError, TypeError) as error:
         _refuse(visits, VisitFact, "visits", error)
-    return cells
+    return _tallied_cells(by_account, strays, 2)
