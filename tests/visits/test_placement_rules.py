@@ -5,18 +5,23 @@ Each test names the rule it guards; docs/explanation/testing.md lists the mutant
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime
 
 import pytest
 
 from keyaccount import (
     TIER_A,
+    TIER_B,
+    TIER_C,
+    TIER_D,
     AccountToPlan,
     InvalidInput,
     Period,
     Tier,
     UnplacedReason,
     VisitKind,
+    VisitLoad,
     VisitPlanner,
     VisitQuota,
 )
@@ -183,3 +188,24 @@ def test_festival_visits_of_an_account_stay_on_distinct_days_however_many_festiv
         festivals=[date(2026, 3, 4), date(2026, 3, 6), date(2026, 3, 9)], now=NOW)
     assert portfolio.plans[0].days == (date(2026, 3, 2), date(2026, 3, 3))
     assert [visit.kind for visit in portfolio.unplaced] == [VisitKind.HOLIDAY]
+
+
+def test_one_persons_in_person_visits_of_a_day_stay_in_one_area_among_three_areas() -> None:
+    # 150 accounts in three areas sharing three people, one or two each: a person's heap of
+    # free days is kept per area, so no person-day mixes areas while another day is free
+    tiers = [TIER_A] * 5 + [TIER_B] * 15 + [TIER_C] * 30 + [TIER_D] * 50
+    rng = random.Random(2)
+    accounts = [AccountToPlan(f"K{n:04d}", tiers[rng.randrange(100)],
+                              staff=rng.sample(["a", "b", "c"], rng.choice([1, 2])),
+                              area=rng.choice(["e", "w", "n"]))
+                for n in range(150)]
+    area = {account.account_id: account.area for account in accounts}
+    portfolio, _ = VisitPlanner(visit_frequency(), visit_capacity()).plan_portfolio(
+        accounts, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert portfolio.unplaced == ()
+    areas: dict[tuple[str, date], set[str | None]] = {}
+    for plan in portfolio.plans:
+        for day, kind, visitors in zip(plan.days, plan.kinds, plan.visitors, strict=True):
+            if VisitLoad.of(kind) is VisitLoad.IN_PERSON:
+                areas.setdefault((visitors[0], day), set()).add(area[plan.account_id])
+    assert all(len(found) == 1 for found in areas.values())
