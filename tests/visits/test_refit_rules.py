@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from keyaccount import (
     TIER_A,
+    TIER_C,
     TIER_D,
     AccountToPlan,
     Period,
@@ -18,6 +19,7 @@ from keyaccount import (
     Topic,
     UnplacedReason,
     VisitKind,
+    VisitLoad,
     VisitPlan,
     VisitPlanner,
     VisitQuota,
@@ -317,15 +319,26 @@ def test_a_handed_over_visit_stays_out_of_a_day_its_successor_spends_in_another_
 
 
 def test_visits_handed_over_one_after_another_keep_their_successors_day_in_one_area() -> None:
-    # on 1 June zhou visits Z1 (east) and Z2 (west); both go to wu: Z1 keeps the day, which
-    # makes it wu's east day, so Z2 moves
-    planner = VisitPlanner(visit_frequency(), visit_capacity())
+    # on 1 June zhou (away the rest of June) visits Z1 (east) and Z2 (west); both go to wu:
+    # Z1 keeps the day, which makes it wu's east day, so Z2 moves
+    planner = VisitPlanner(visit_frequency(), DailyVisitCapacity(people={
+        "zhou": PersonCapacity(days_off=JUNE_WORKING[1:])}))
     accounts = [AccountToPlan("Z1", TIER_A, staff=["zhou"], area="east"),
                 AccountToPlan("Z2", TIER_A, staff=["zhou"], area="west")]
     portfolio, _ = planner.plan_portfolio(accounts, YEAR, calendar=CALENDAR,
                                           festivals=FESTIVALS, now=NOW)
     moved, _ = planner.hand_over(portfolio, accounts, departing="zhou", successor="wu",
                                  from_day=AS_OF, calendar=CALENDAR, now=REPLAN_NOW)
-    z1, z2 = _june_on_site(moved, "Z1"), _june_on_site(moved, "Z2")
-    assert z1[0][1] == z2[0][1] == ("wu",)
-    assert z1[0][0] != z2[0][0]
+    assert _june_on_site(portfolio, "Z1")[0][0] == _june_on_site(portfolio, "Z2")[0][0] == AS_OF
+    assert _june_on_site(moved, "Z1") == [(AS_OF, ("wu",))]
+    assert _june_on_site(moved, "Z2") == [(JUNE_WORKING[1], ("wu",))]
+
+
+def test_the_shortfall_of_an_unlimited_budget_counts_a_person_day_a_visit() -> None:
+    # greetings have no daily limit; a person who has left still has none to send
+    capacity = DailyVisitCapacity(people={"li": PersonCapacity(last_day=date(2025, 12, 31))})
+    portfolio, _ = VisitPlanner(visit_frequency(), capacity).plan_portfolio(
+        [AccountToPlan("C", TIER_C, staff=["li"])], YEAR, calendar=CALENDAR,
+        festivals=FESTIVALS, now=NOW)
+    greetings = [row for row in portfolio.shortfall if row.load is VisitLoad.MESSAGE]
+    assert [(row.visits, row.person_days) for row in greetings] == [(1, 1), (1, 1)]
