@@ -338,7 +338,7 @@ def test_the_shortfall_of_an_unlimited_budget_counts_a_person_day_a_visit() -> N
     # greetings have no daily limit; a person who has left still has none to send
     capacity = DailyVisitCapacity(people={"li": PersonCapacity(last_day=date(2025, 12, 31))})
     portfolio, _ = VisitPlanner(visit_frequency(), capacity).plan_portfolio(
-        [AccountToPlan("C", TIER_C, staff=["li"])], YEAR, calendar=CALENDAR,
-        festivals=FESTIVALS, now=NOW)
+        [AccountToPlan(f"C{n}", TIER_C, staff=["li"]) for n in range(2)], YEAR,
+        calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
     greetings = [row for row in portfolio.shortfall if row.load is VisitLoad.MESSAGE]
-    assert [(row.visits, row.person_days) for row in greetings] == [(1, 1), (1, 1)]
+    assert [(row.visits, row.person_days) for row in greetings] == [(2, 2), (2, 2)]
