@@ -224,6 +224,11 @@ def test_replanning_in_a_portfolio_with_room_to_spare_gives_the_plan_replan_give
         PortfolioPlan((plan,)), regraded, as_of=AS_OF, done=(), calendar=CALENDAR,
         festivals=FESTIVALS, now=REPLAN_NOW)
     assert replanned.plans == (single,)
+    # the visits kept (before as_of) keep their topics; every visit has its content topic
+    kept = sum(1 for day in plan.days if day < AS_OF)
+    assert replanned.plans[0].topics[:kept] == plan.topics[:kept]
+    assert all(isinstance(topic, Topic) for topics in replanned.plans[0].topics
+               for topic in topics)
 
 
 def test_the_replan_event_counts_the_visits_placed_not_those_left_unplaced() -> None:
@@ -342,3 +347,36 @@ def test_the_shortfall_of_an_unlimited_budget_counts_a_person_day_a_visit() -> N
         calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
     greetings = [row for row in portfolio.shortfall if row.load is VisitLoad.MESSAGE]
     assert [(row.visits, row.person_days) for row in greetings] == [(2, 2), (2, 2)]
+
+
+def test_a_visit_moved_in_a_replan_never_joins_a_visit_of_its_kind_fitted_before_it() -> None:
+    # festivals on 11 and 13 November, the account closed on the 11th and 12th from as_of
+    # (3 November) on: the holiday visits are laid out on the 10th and the 9th; wu is full
+    # (two in person a day) every working day from the 3rd to the 12th but the 9th. The 9th
+    # keeps its visit; the 10th's finds room only on the 9th, which already holds a holiday
+    # visit of the account: it is unplaced, not doubled up
+    class TwoHolidays:
+        def minimum(self, tier: Tier) -> VisitQuota:
+            return VisitQuota(holiday=2)
+
+        def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
+            return self.minimum(tier)
+
+    festivals = [date(2026, 11, 11), date(2026, 11, 13)]
+    planner = VisitPlanner(TwoHolidays(), DailyVisitCapacity(in_person=2))
+    plan, _ = planner.plan(X, YEAR, calendar=CALENDAR, festivals=festivals, now=NOW)
+    busy_days = [day for day in days_between(date(2026, 11, 3), date(2026, 11, 12))
+                 if CALENDAR.is_working_day(day) and day != date(2026, 11, 9)]
+    days = tuple(day for day in busy_days for _ in range(2))
+    busy = VisitPlan("BUSY", TIER_A, YEAR, days=days,
+                     kinds=(VisitKind.ON_SITE, VisitKind.EVENT) * len(busy_days),
+                     visitors=(("wu",),) * len(days),
+                     topics=((Topic.CUSTOMER_BASICS,),) * len(days))
+    closed = AccountToPlan("X", TIER_D, staff=["wu"],
+                           blackout_dates=[date(2026, 11, 11), date(2026, 11, 12)])
+    replanned, _ = planner.replan_portfolio(
+        PortfolioPlan((busy, plan)), closed, as_of=date(2026, 11, 3), done=(),
+        calendar=CALENDAR, festivals=festivals, now=NOW)
+    assert replanned.plans[1].days == (date(2026, 11, 9),)
+    assert [(visit.kind, visit.reason) for visit in replanned.unplaced] == [
+        (VisitKind.HOLIDAY, UnplacedReason.NO_CAPACITY)]
