@@ -25,7 +25,7 @@ from keyaccount import (
 )
 from keyaccount.policies import DailyVisitCapacity, PersonCapacity
 from keyaccount.policies.presets import visit_capacity, visit_frequency
-from visit_fixtures import CALENDAR, FESTIVALS, NOW, SHANGHAI, YEAR
+from visit_fixtures import CALENDAR, FESTIVALS, NOW, SHANGHAI, YEAR, days_between
 
 AS_OF = date(2026, 6, 1)
 REPLAN_NOW = datetime(2026, 5, 29, 9, tzinfo=SHANGHAI)
@@ -101,3 +101,56 @@ def test_the_round_robin_of_a_replan_goes_on_from_the_visits_kept() -> None:
     kept = sum(1 for day in plan.days if day < AS_OF)
     assert kept == 5  # wu, li, wu, li, wu: li's turn
     assert replanned.visitors[kept:kept + 2] == (("li",), ("wu",))
+
+
+def test_a_replanned_visit_with_no_free_day_in_the_period_is_refused_naming_the_period() -> None:
+    account = AccountToPlan("X", TIER_D, staff=["wu"])
+    plan, _ = VisitPlanner(visit_frequency(), visit_capacity()).plan(
+        account, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    closed = AccountToPlan("X", TIER_D, staff=["wu"],
+                           blackout_dates=days_between(YEAR.start, date(2026, 12, 31)))
+    with pytest.raises(InvalidInput, match=r"no free working day left in 2026-01-01\.\."
+                                           r"2027-01-01 for a \w+ visit of 'X'"):
+        VisitPlanner(visit_frequency(), visit_capacity()).replan(
+            plan, closed, as_of=AS_OF, done=(), calendar=CALENDAR, festivals=FESTIVALS,
+            now=REPLAN_NOW)
+
+
+def test_a_replanned_visit_whose_slot_is_blocked_goes_after_it_its_window_grown_to_it() -> None:
+    planner = VisitPlanner(Quota(on_site=12), visit_capacity())
+    plan, _ = planner.plan(AccountToPlan("X", TIER_D, staff=["wu"]), YEAR, calendar=CALENDAR,
+                           now=NOW)
+    closed = AccountToPlan("X", TIER_D, staff=["wu"],
+                           blackout_dates=days_between(AS_OF, date(2026, 6, 30)))
+    replanned, _ = planner.replan(plan, closed, as_of=AS_OF, done=(), calendar=CALENDAR,
+                                  now=REPLAN_NOW)
+    moved = [(day, window) for day, window in zip(replanned.days, replanned.windows, strict=True)
+             if window.start == AS_OF]
+    # June's visit goes on the first free day after its slot (July's then on the 2nd)
+    assert moved == [(date(2026, 7, 1), Period(AS_OF, date(2026, 7, 2)))]
+
+
+def test_a_replanned_festival_visit_may_go_on_the_first_day_of_its_slot() -> None:
+    planner = VisitPlanner(Quota(holiday=2), visit_capacity())
+    as_of = date(2026, 9, 14)
+    plan, _ = planner.plan(AccountToPlan("X", TIER_D, staff=["wu"]), YEAR, calendar=CALENDAR,
+                           festivals=FESTIVALS, now=NOW)
+    closed = AccountToPlan("X", TIER_D, staff=["wu"],
+                           blackout_dates=days_between(date(2026, 9, 15), date(2026, 9, 24)))
+    replanned, _ = planner.replan(plan, closed, as_of=as_of, done=(), calendar=CALENDAR,
+                                  festivals=FESTIVALS, now=REPLAN_NOW)
+    assert replanned.days[-1] == as_of
+
+
+def test_a_festival_whose_eve_is_no_working_day_gives_its_visit_the_eve_as_window() -> None:
+    # a plan made on Sunday 15 February (a holiday) for a festival on the 16th: no working
+    # day is left before it, so its holiday visit is unplaced with the eve as its window,
+    # never placed on Saturday the 14th (a make-up working day before the plan was made)
+    planner = VisitPlanner(Quota(holiday=2), visit_capacity())
+    portfolio, _ = planner.plan_portfolio(
+        [AccountToPlan("X", TIER_D, staff=["wu"])], YEAR, calendar=CALENDAR,
+        festivals=[date(2026, 2, 16), date(2026, 9, 25)],
+        now=datetime(2026, 2, 15, 9, tzinfo=SHANGHAI))
+    assert portfolio.plans[0].days == (date(2026, 9, 24),)
+    assert [visit.window for visit in portfolio.unplaced] == [
+        Period(date(2026, 2, 15), date(2026, 2, 16))]
