@@ -10,7 +10,16 @@ from datetime import date, datetime, time
 import attrs
 import pytest
 
-from keyaccount import TIER_C, Topic, VisitKind, VisitPlan, evaluate_compliance
+from keyaccount import (
+    TIER_C,
+    Period,
+    Topic,
+    VisitKind,
+    VisitMatching,
+    VisitPlan,
+    VisitRecord,
+    evaluate_compliance,
+)
 from visit_fixtures import SHANGHAI, YEAR, complete_record
 
 CALL_DAY = date(2026, 3, 2)
@@ -31,3 +40,52 @@ def test_an_in_person_record_on_the_day_of_a_planned_call_carries_it_out(
                           visited_at=datetime.combine(CALL_DAY, time(10), tzinfo=SHANGHAI))
     report = evaluate_compliance([_call_plan()], [record], now=JUNE_END, zone=SHANGHAI)
     assert report.overdue == ()
+
+
+MARCH = Period(date(2026, 3, 1), date(2026, 4, 1))
+
+
+def _plan(*visits: tuple[date, VisitKind], window: Period = MARCH) -> VisitPlan:
+    return VisitPlan("ACME", TIER_C, YEAR, days=tuple(day for day, _ in visits),
+                     kinds=tuple(kind for _, kind in visits), visitors=(("li",),) * len(visits),
+                     topics=((Topic.CUSTOMER_BASICS,),) * len(visits),
+                     windows=(window,) * len(visits))
+
+
+def _record(kind: VisitKind, day: date, planned_day: date | None = None) -> VisitRecord:
+    return attrs.evolve(complete_record(), kind=kind, planned_day=planned_day,
+                        visited_at=datetime.combine(day, time(10), tzinfo=SHANGHAI))
+
+
+def _overdue(plan: VisitPlan, record: VisitRecord) -> list[tuple[date, VisitKind]]:
+    report = evaluate_compliance([plan], [record], now=JUNE_END, zone=SHANGHAI)
+    return [(visit.planned_day, visit.kind) for visit in report.overdue]
+
+
+@pytest.mark.parametrize("planned_day", [date(2026, 3, 5), None])
+def test_a_record_carries_out_the_visit_of_its_own_kind_first_on_a_day_of_two(
+    planned_day: date | None,
+) -> None:
+    day = date(2026, 3, 5)
+    plan = _plan((day, VisitKind.PHONE_RETURN), (day, VisitKind.HOLIDAY))
+    assert _overdue(plan, _record(VisitKind.HOLIDAY, day, planned_day)) == [
+        (day, VisitKind.PHONE_RETURN)]
+
+
+def test_a_record_without_planned_day_carries_out_the_nearest_visit_whose_window_holds_it() -> None:
+    plan = _plan((date(2026, 3, 5), VisitKind.PHONE_RETURN), (date(2026, 3, 20), VisitKind.ON_SITE))
+    assert _overdue(plan, _record(VisitKind.ON_SITE, date(2026, 3, 6))) == [
+        (date(2026, 3, 20), VisitKind.ON_SITE)]
+
+
+def test_a_record_on_the_day_a_window_ends_is_outside_it() -> None:
+    plan = _plan((date(2026, 3, 2), VisitKind.ON_SITE),
+                 window=Period(date(2026, 3, 2), date(2026, 3, 3)))
+    assert _overdue(plan, _record(VisitKind.ON_SITE, date(2026, 3, 3))) == [
+        (date(2026, 3, 2), VisitKind.ON_SITE)]
+
+
+def test_overdue_is_counted_in_working_days_unless_the_settings_say_days() -> None:
+    assert VisitMatching.from_mapping({}).working_days is True
+    assert VisitMatching.from_mapping({"overdue_in": "working_days"}).working_days is True
+    assert VisitMatching.from_mapping({"overdue_in": "days"}).working_days is False
