@@ -89,3 +89,11 @@ def test_overdue_is_counted_in_working_days_unless_the_settings_say_days() -> No
     assert VisitMatching.from_mapping({}).working_days is True
     assert VisitMatching.from_mapping({"overdue_in": "working_days"}).working_days is True
     assert VisitMatching.from_mapping({"overdue_in": "days"}).working_days is False
+
+
+def test_a_record_carries_out_its_own_kind_first_also_in_a_plan_without_windows() -> None:
+    day = date(2026, 3, 5)
+    plan = VisitPlan("ACME", TIER_C, YEAR, days=(day, day),
+                     kinds=(VisitKind.PHONE_RETURN, VisitKind.HOLIDAY),
+                     visitors=(("li",),) * 2, topics=((Topic.CUSTOMER_BASICS,),) * 2)
+    assert _overdue(plan, _record(VisitKind.HOLIDAY, day)) == [(day, VisitKind.PHONE_RETURN)]
