@@ -97,3 +97,13 @@ def test_a_record_carries_out_its_own_kind_first_also_in_a_plan_without_windows(
                      kinds=(VisitKind.PHONE_RETURN, VisitKind.HOLIDAY),
                      visitors=(("li",),) * 2, topics=((Topic.CUSTOMER_BASICS,),) * 2)
     assert _overdue(plan, _record(VisitKind.HOLIDAY, day)) == [(day, VisitKind.PHONE_RETURN)]
+
+
+def test_a_record_satisfying_two_other_kinds_on_a_day_carries_out_the_first_in_kind_order() -> None:
+    day = date(2026, 3, 5)
+    plan = _plan((day, VisitKind.PHONE_RETURN), (day, VisitKind.EVENT))
+    matching = VisitMatching(satisfies={"on_site": ["phone_return", "event"]})
+    report = evaluate_compliance([plan], [_record(VisitKind.ON_SITE, day)], now=JUNE_END,
+                                 zone=SHANGHAI, matching=matching)
+    assert [(visit.planned_day, visit.kind) for visit in report.overdue] == [
+        (day, VisitKind.EVENT)]
