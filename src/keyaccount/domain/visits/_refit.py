@@ -224,8 +224,12 @@ def replan_in_portfolio(
         visit for visit in portfolio.unplaced
         if visit.account_id != account.account_id or visit.window.end <= as_of
     ]
+    # a visit laid out anew holds its own day until it is fitted: another one of its kind
+    # moved earlier must not take that day (it would keep it and the two share the day)
+    taken.update((laid_out.days[index], laid_out.kinds[index]) for index in fresh)
     for index in sorted(fresh):
         day, kind = laid_out.days[index], laid_out.kinds[index]
+        taken.discard((day, kind))
         window = laid_out.windows[index]
         preferred = laid_out.visitors[index]
         people = [*preferred, *(name for name in staff if name not in preferred)]
