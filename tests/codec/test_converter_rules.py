@@ -16,7 +16,16 @@ from typing import Any
 
 import pytest
 
-from keyaccount import TIER_A, AccountStatus, Contact, FileAmended, InvalidInput
+from keyaccount import (
+    TIER_A,
+    AccountStatus,
+    AccountToPlan,
+    Contact,
+    Customer,
+    FileAmended,
+    InvalidInput,
+    RectificationNotice,
+)
 from keyaccount.codec import dump, load
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -64,3 +73,40 @@ def test_a_value_in_an_any_field_that_is_neither_plain_nor_typed_data_is_refused
     with pytest.raises(InvalidInput, match=r"^stored FileAmended at previous\[0\]\[1\]: expected "
                                            r"a plain value or a stored value with its type"):
         load(data)
+
+
+def test_a_set_field_is_stored_as_a_sorted_json_list_and_refuses_anything_else() -> None:
+    account = AccountToPlan("ACME", TIER_A, staff=["li"],
+                            blackout_dates={date(2026, 5, 1), date(2026, 1, 1)})
+    data = dump(account)
+    assert data["blackout_dates"] == ["2026-01-01", "2026-05-01"]
+    assert through_json(account) == account
+    with pytest.raises(InvalidInput, match=r"^stored AccountToPlan at blackout_dates: expected a "
+                                           r"sequence as a JSON list, got '2026-01-01'"):
+        load(data | {"blackout_dates": "2026-01-01"})
+
+
+@pytest.mark.parametrize(("pair", "message"), [
+    (["history", "founded 1990", "by Li"], r"expected 2 items, got 3"),
+    ("ab", r"expected 2 items as a JSON list, got 'ab'"),
+])
+def test_a_pair_is_stored_as_a_json_list_of_exactly_two_items(pair: object, message: str) -> None:
+    customer = Customer(account_id="C-1", name="Acme", category="regional",
+                        profile=[("history", "founded 1990")])
+    data = dump(customer)
+    assert data["profile"] == [["history", "founded 1990"]]
+    data["profile"][0] = pair
+    with pytest.raises(InvalidInput, match=r"^stored Customer at profile\[0\]: " + message):
+        load(data)
+
+
+def test_an_optional_field_is_stored_as_its_own_value_or_null() -> None:
+    notice, _ = RectificationNotice.issue(notice_id="N-1", finding="records incomplete",
+                                          addressed_to="east", deadline=NOW, now=NOW,
+                                          refers_to="T-1")
+    answered, _ = notice.answer("done", now=NOW)
+    data = dump(answered)
+    assert (data["refers_to"], data["answered_at"], data["verified_at"]) == (
+        "T-1", dump(FileAmended(occurred_at=NOW, account_id="C", previous=[("a", 1)]))[
+            "occurred_at"], None)
+    assert through_json(answered) == answered
