@@ -29,6 +29,7 @@ from keyaccount._numeric import (
     midranks_by_sorting,
     positive_weights,
     redistributed_mean,
+    unit_fraction,
 )
 
 
@@ -272,3 +273,59 @@ def test_positive_weights_leave_out_the_zero_weights_in_order() -> None:
     weights = {"c": Fraction(1, 2), "a": Fraction(0), "b": Fraction(1, 2)}
     assert list(positive_weights(weights).items()) == [("c", Fraction(1, 2)),
                                                        ("b", Fraction(1, 2))]
+
+
+# --- rules found by mutation testing (docs/explanation/testing.md) ---
+
+
+@pytest.mark.parametrize("weight", [
+    Decimal("1e-12"), Decimal("0.000000000001"), Fraction(1, 10**12), "1e-12",
+    "0.000000000001", "1/1000000000000", Decimal("123.000000000001"),
+])
+def test_a_weight_of_exactly_twelve_decimal_places_is_accepted(weight: object) -> None:
+    assert exact_weight(weight, field="w", error=InvalidInput, text=True) == Fraction(
+        Decimal(weight) if isinstance(weight, str) and "/" not in weight else weight)
+
+
+@pytest.mark.parametrize("weight", [
+    Decimal("1e-13"), Decimal("0.0000000000001"), Fraction(1, 10**12 + 1), "1e-13",
+    "1/1000000000001", Decimal("123.0000000000001"),
+])
+def test_a_weight_finer_than_twelve_decimal_places_is_refused(weight: object) -> None:
+    with pytest.raises(InvalidInput, match=r"^w must have at most 12 decimal places, got "):
+        exact_weight(weight, field="w", error=InvalidInput, text=True)
+
+
+def test_a_weight_is_read_from_text_only_where_the_caller_allows_it() -> None:
+    for read in (exact_weight, unit_fraction):
+        with pytest.raises(InvalidInput, match=r"^w must be exact \(int, Decimal or Fraction\), "
+                                               r"got '0\.5'$"):
+            read("0.5", field="w", error=InvalidInput)
+
+
+@pytest.mark.parametrize("error", [InvalidInput, PolicyConfigError])
+@pytest.mark.parametrize(("text", "message"), [
+    ("-0.5", r"^w must be >= 0, got '-0\.5'$"),
+    ("NaN", r"^w must be a number, got 'NaN'$"),
+    ("2e13", r"^w must be <= 1000000000000, got '2e13'$"),
+    ("1e-13", r"^w must have at most 12 decimal places, got '1e-13'$"),
+])
+def test_a_weight_written_as_decimal_text_is_refused_with_the_callers_error_naming_the_text(
+    error: type[KeyAccountError], text: str, message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        exact_weight(text, field="w", error=error, text=True)
+
+
+@pytest.mark.parametrize("text", ["1000000000000", "1e12", "1E+12", "99999.5", "1000000000000.0"])
+def test_a_weight_up_to_ten_to_the_twelve_may_be_written_as_decimal_text(text: str) -> None:
+    assert exact_weight(text, field="w", error=PolicyConfigError, text=True) == Fraction(
+        Decimal(text))
+
+
+@pytest.mark.parametrize("value", [Decimal("1.5"), Fraction(3, 2), 2, "1.000000000001"])
+def test_a_rate_or_share_is_at_most_one(value: object) -> None:
+    with pytest.raises(InvalidInput, match=r"^r must be <= 1, got "):
+        unit_fraction(value, field="r", error=InvalidInput, text=True)
+    assert unit_fraction(Decimal(1), field="r", error=InvalidInput) == 1
+    assert unit_fraction("1/3", field="r", error=InvalidInput, text=True) == Fraction(1, 3)
