@@ -29,6 +29,7 @@ from keyaccount import (
     ticket_resolution,
     visit_plan_completion,
 )
+from keyaccount.domain.indicators._engine import _roll_up, _roll_up_tallies, _Tallies, _Tally
 from keyaccount.domain.indicators.visits import _visit_pass
 from keyaccount.testing import indicator_periods, ticket_facts, visit_facts
 
@@ -81,6 +82,20 @@ def _four_value_cells(
             cell = cells.setdefault(dims, [0] * len(counters(record)))
             for position, amount in enumerate(counters(record)):
                 cell[position] += amount
+    return cells
+
+
+def _cells_of(tallies: _Tallies, width: int) -> dict[tuple[Any, ...], list[int]]:
+    """A tallied pass's cells, keyed by the four values (a stray's key differs from all)."""
+    by_account, strays = tallies
+    cells = {
+        (account_id, tally.tier, tally.account_manager, tally.department):
+            [tally.first, tally.second, tally.third][:width]
+        for account_id, tally in by_account.items()
+    }
+    assert not cells.keys() & strays.keys()
+    cells.update((dims, [tally.first, tally.second, tally.third][:width])
+                 for dims, tally in strays.items())
     return cells
 
 
@@ -137,7 +152,7 @@ def test_the_visit_pass_tallies_the_cells_of_the_four_values(
 ) -> None:
     # the drawn visits give one account several tiers, managers and departments: the strays
     pivots: dict[str, date] = {}
-    cells = _visit_pass(visits, period, pivots)
+    cells = _cells_of(_visit_pass(visits, period, pivots), 2)
     expected = _four_value_cells(visits, period, attrgetter("planned_on"),
                                  _visit_counters(period))
     assert cells == expected
@@ -203,3 +218,45 @@ def test_equal_dimensions_held_in_other_string_objects_are_one_group() -> None:
         for dimension in DIMENSIONS_IN_ORDER:
             assert [(v.numerator, v.denominator) for v in breakdown.by(dimension).values()] == [
                 (2, 3)]
+
+
+_KEYS = st.sampled_from(["ACME", "BOLT", "C", "b", "Zed"])
+_GROUP_KEYS = st.one_of(st.none(), _KEYS)
+_COUNTS = st.integers(min_value=0, max_value=10**9)
+
+
+@st.composite
+def _tallies(draw: st.DrawFn) -> _Tallies:
+    def tally(tier: Any, manager: Any, department: Any) -> _Tally:
+        made = _Tally(tier, manager, department)
+        made.first, made.second, made.third = draw(st.tuples(_COUNTS, _COUNTS, _COUNTS))
+        return made
+
+    by_account = {
+        account_id: tally(*draw(st.tuples(_GROUP_KEYS, _GROUP_KEYS, _GROUP_KEYS)))
+        for account_id in draw(st.lists(_KEYS, unique=True))
+    }
+    strays: dict[tuple[Any, ...], _Tally] = {}
+    for dims in draw(st.lists(st.tuples(_KEYS, _GROUP_KEYS, _GROUP_KEYS, _GROUP_KEYS))):
+        first = by_account.get(dims[0])
+        if first is None or dims[1:] != (first.tier, first.account_manager, first.department):
+            strays[dims] = tally(*dims[1:])
+    return by_account, strays
+
+
+@given(_tallies(), st.sampled_from([2, 3]))
+def test_the_roll_up_of_the_tallies_is_the_roll_up_of_their_four_value_cells(
+    tallies: _Tallies, width: int
+) -> None:
+    # issue 17: the tallies roll up with no cell built per account; the same groups, in the
+    # same order (by key, None last), the same sums, the same portfolio
+    rolled = _roll_up_tallies(tallies, width)
+    expected = _roll_up(_cells_of(tallies, width), width)
+    assert rolled.width == expected.width == width
+    assert rolled.portfolio == expected.portfolio
+    assert list(rolled.groups) == list(expected.groups)
+    for dimension, groups in expected.groups.items():
+        assert {key: counters[:width] for key, counters in rolled.groups[dimension].items()} \
+            == groups
+        assert list(rolled.groups[dimension]) == list(groups) == sorted(
+            groups, key=lambda key: (key is None, key or ""))

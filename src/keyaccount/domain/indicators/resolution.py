@@ -16,9 +16,8 @@ from keyaccount.domain.indicators._engine import (
     _rate_maker,
     _records,
     _refuse,
-    _roll_up,
+    _roll_up_tallies,
     _stray,
-    _tallied_cells,
     _Tally,
 )
 from keyaccount.domain.indicators.records import TicketFact
@@ -96,8 +95,7 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
                         tally.third += 1
     except (AttributeError, TypeError) as error:
         _refuse(tickets, TicketFact, "tickets", error)
-    cells = _tallied_cells(by_account, strays, 3)
-    rolled = _roll_up(cells, 3)
+    rolled = _roll_up_tallies((by_account, strays), 3)
     resolution = _assemble(
         Indicator.PROBLEM_RESOLUTION, period, rolled,
         _rate_maker(Indicator.PROBLEM_RESOLUTION, period),

@@ -28,15 +28,15 @@ from typing import Any
 
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import (
-    _breakdown,
-    _Cells,
+    _assemble,
     _differs,
     _period,
     _rate_maker,
     _records,
     _refuse,
+    _roll_up_tallies,
     _stray,
-    _tallied_cells,
+    _Tallies,
     _Tally,
 )
 from keyaccount.domain.indicators.records import VisitFact
@@ -64,17 +64,17 @@ def visit_plan_completion(
     return _completion(_visit_pass(visits, period, None), period)
 
 
-def _completion(cells: _Cells, period: Period) -> Breakdown[IndicatorValue]:
-    return _breakdown(
-        Indicator.VISIT_PLAN_COMPLETION, period, cells, 2,
+def _completion(tallies: _Tallies, period: Period) -> Breakdown[IndicatorValue]:
+    return _assemble(
+        Indicator.VISIT_PLAN_COMPLETION, period, _roll_up_tallies(tallies, 2),
         _rate_maker(Indicator.VISIT_PLAN_COMPLETION, period),
     )
 
 
 def _visit_pass(
     visits: Iterable[VisitFact], period: Period, pivots: dict[str, date] | None
-) -> _Cells:
-    """Completion counters per record key, and each account's first visit of the period.
+) -> _Tallies:
+    """Completion counters per account (strays per record key), and each account's first visit.
 
     The first visits go into ``pivots`` when it is given (growth after visits needs them),
     so that the visits are read once.
@@ -110,4 +110,4 @@ def _visit_pass(
                     pivots[visit.account_id] = done_on
     except (AttributeError, TypeError) as error:
         _refuse(visits, VisitFact, "visits", error)
-    return _tallied_cells(by_account, strays, 2)
+    return by_account, strays
