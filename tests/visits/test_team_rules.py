@@ -97,3 +97,12 @@ def test_a_bad_limit_is_refused_naming_its_day_whatever_the_budget(bad: object) 
     with pytest.raises(InvalidInput, match=r"capacity policy limit\('wu', 2026-01-09, 'phone'\)"):
         planner.plan_portfolio([AccountToPlan("X", TIER_A, staff=["wu"])], YEAR,
                                calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+
+
+def test_a_capacity_policy_may_leave_in_person_visits_unlimited_for_accounts_in_an_area() -> None:
+    planner = VisitPlanner(visit_frequency(), _Answers(lambda days: [None] * len(days)))
+    portfolio, _ = planner.plan_portfolio(
+        [AccountToPlan(f"K{n}", TIER_A, staff=["wu"], area="east") for n in range(3)], YEAR,
+        calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert portfolio.unplaced == ()
+    assert portfolio.visit_count == 3 * 15
