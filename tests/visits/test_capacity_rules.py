@@ -1,0 +1,44 @@
+"""Rules of the visit capacity policy found by mutation testing (issue 12, item 5).
+
+Each test names the rule it guards; docs/explanation/testing.md lists the mutants they kill.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from keyaccount import PolicyConfigError
+from keyaccount.policies import DailyVisitCapacity, PersonCapacity
+
+
+def test_settings_without_people_give_the_default_team() -> None:
+    assert DailyVisitCapacity.from_mapping({}) == DailyVisitCapacity()
+    assert DailyVisitCapacity.from_mapping({"in_person": 2}) == DailyVisitCapacity(in_person=2)
+
+
+def test_each_persons_settings_are_read_into_their_own_capacity() -> None:
+    settings = {"people": {
+        "li": {"in_person": 1, "phone": 5, "days_off": ["2026-03-02", date(2026, 3, 3)],
+               "first_day": "2026-01-05", "last_day": "2026-12-20"},
+        "wu": {"phone": 7},
+    }}
+    assert DailyVisitCapacity.from_mapping(settings) == DailyVisitCapacity(people={
+        "li": PersonCapacity(in_person=1, phone=5,
+                             days_off=[date(2026, 3, 2), date(2026, 3, 3)],
+                             first_day=date(2026, 1, 5), last_day=date(2026, 12, 20)),
+        "wu": PersonCapacity(phone=7),
+    })
+
+
+@pytest.mark.parametrize("people", [
+    {"": {"phone": 1}},
+    {"li": {"days_off": ["2026-02-30"]}},
+    {"li": {"first_day": "soon"}},
+    {"li": {"last_day": 20261220}},
+    {"li": {"in_person": -1}},
+])
+def test_a_bad_persons_setting_is_a_policy_configuration_error(people: object) -> None:
+    with pytest.raises(PolicyConfigError, match="visit capacity people"):
+        DailyVisitCapacity.from_mapping({"people": people})
