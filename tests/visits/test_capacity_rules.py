@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from keyaccount import PolicyConfigError
+from keyaccount import InvalidInput, PolicyConfigError
 from keyaccount.policies import DailyVisitCapacity, PersonCapacity
 
 
@@ -42,3 +42,26 @@ def test_each_persons_settings_are_read_into_their_own_capacity() -> None:
 def test_a_bad_persons_setting_is_a_policy_configuration_error(people: object) -> None:
     with pytest.raises(PolicyConfigError, match="visit capacity people"):
         DailyVisitCapacity.from_mapping({"people": people})
+
+
+def test_a_person_works_from_their_first_day_to_their_last_day_both_included() -> None:
+    person = PersonCapacity(first_day=date(2026, 3, 2), last_day=date(2026, 3, 6))
+    assert person.available(date(2026, 3, 2))
+    assert person.available(date(2026, 3, 6))
+    assert not person.available(date(2026, 3, 1))
+    assert not person.available(date(2026, 3, 7))
+
+
+def test_a_person_named_twice_in_the_team_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="li"):
+        DailyVisitCapacity(people=[("li", PersonCapacity()), ("li", PersonCapacity(phone=1))])
+
+
+def test_limits_refuse_a_blank_person_and_take_any_kind_of_date() -> None:
+    class HostDate(date):
+        pass
+
+    capacity = DailyVisitCapacity()
+    with pytest.raises(InvalidInput, match=r"DailyVisitCapacity\.limits person"):
+        capacity.limits("  ", [date(2026, 3, 2)], "phone")
+    assert capacity.limits("li", [HostDate(2026, 3, 2)], "phone") == (20,)
