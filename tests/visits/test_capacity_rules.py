@@ -65,3 +65,21 @@ def test_limits_refuse_a_blank_person_and_take_any_kind_of_date() -> None:
     with pytest.raises(InvalidInput, match=r"DailyVisitCapacity\.limits person"):
         capacity.limits("  ", [date(2026, 3, 2)], "phone")
     assert capacity.limits("li", [HostDate(2026, 3, 2)], "phone") == (20,)
+
+
+def test_limit_refuses_a_blank_person_or_a_day_that_is_no_date_and_takes_any_kind_of_date() -> None:
+    class HostDate(date):
+        pass
+
+    capacity = DailyVisitCapacity()
+    with pytest.raises(InvalidInput, match=r"DailyVisitCapacity\.limit person"):
+        capacity.limit("  ", date(2026, 3, 2), "phone")
+    with pytest.raises(InvalidInput, match=r"DailyVisitCapacity\.limit day"):
+        capacity.limit("li", "2026-03-02", "phone")  # type: ignore[arg-type]
+    assert capacity.limit("li", HostDate(2026, 3, 2), "phone") == 20
+
+
+def test_a_persons_own_phone_limit_leaves_their_in_person_limit_at_the_teams() -> None:
+    capacity = DailyVisitCapacity(people={"li": PersonCapacity(phone=5)})
+    assert capacity.limit("li", date(2026, 3, 2), "in_person") == 3
+    assert capacity.limit("li", date(2026, 3, 2), "phone") == 5
