@@ -19,8 +19,10 @@ from keyaccount import (
     AccountToPlan,
     InvalidInput,
     Period,
+    Tier,
     VisitLoad,
     VisitPlanner,
+    VisitQuota,
 )
 from keyaccount.policies import DailyVisitCapacity
 from keyaccount.policies.presets import visit_frequency
@@ -65,3 +67,42 @@ def test_a_full_day_on_top_of_a_persons_free_days_does_not_hide_the_days_below_i
         festivals=FESTIVALS, now=NOW)
     assert len(portfolio.plans) == 8
     assert portfolio.unplaced == ()
+
+
+class _OneBadPhoneLimit(DailyVisitCapacity):
+    """A host's capacity policy that answers one bad phone limit (the others as the default)."""
+
+    def __init__(self, bad: object) -> None:
+        super().__init__()
+        object.__setattr__(self, "_bad", bad)
+
+    def limits(self, person: str, days: Sequence[date], load: VisitLoad):  # type: ignore[no-untyped-def,override]
+        answered = list(super().limits(person, days, load))
+        if load is VisitLoad.PHONE:
+            answered[5] = self._bad  # type: ignore[attr-defined]
+        return answered
+
+
+class _PhoneOnly:
+    def minimum(self, tier: Tier) -> VisitQuota:
+        return VisitQuota(phone_return=4)
+
+    def quota_for(self, account_id: str, tier: Tier) -> VisitQuota:
+        return self.minimum(tier)
+
+
+@pytest.mark.parametrize("bad", [True, -1, "3", 10**9 + 1])
+def test_a_bad_limit_is_refused_naming_its_day_whatever_the_budget(bad: object) -> None:
+    planner = VisitPlanner(_PhoneOnly(), _OneBadPhoneLimit(bad))
+    with pytest.raises(InvalidInput, match=r"capacity policy limit\('wu', 2026-01-09, 'phone'\)"):
+        planner.plan_portfolio([AccountToPlan("X", TIER_A, staff=["wu"])], YEAR,
+                               calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+
+
+def test_a_capacity_policy_may_leave_in_person_visits_unlimited_for_accounts_in_an_area() -> None:
+    planner = VisitPlanner(visit_frequency(), _Answers(lambda days: [None] * len(days)))
+    portfolio, _ = planner.plan_portfolio(
+        [AccountToPlan(f"K{n}", TIER_A, staff=["wu"], area="east") for n in range(3)], YEAR,
+        calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert portfolio.unplaced == ()
+    assert portfolio.visit_count == 3 * 15
