@@ -21,6 +21,10 @@ Cases:
   (one behaviour record per account, default weights) and the tier migration between two
   gradings of the portfolio;
 * ``records``: building the validated visit and ticket records, for scale (a host's cost);
+* ``visits+tickets in columns``: the growing-portfolio series' data as
+  :class:`~keyaccount.VisitColumns` and :class:`~keyaccount.TicketColumns` over an
+  :class:`~keyaccount.AccountTable` (converted before the clock), through
+  ``compute_indicators_columns``, with its own growth and exponent;
 * ``scorecard``: the default scorecard of every account manager and department over the
   full set (few groups: its cost does not grow with the records).
 """
@@ -39,6 +43,7 @@ from functools import partial
 from typing import Any
 
 from keyaccount import (
+    AccountTable,
     Dimension,
     IndicatorSet,
     LoyaltyFacts,
@@ -49,10 +54,13 @@ from keyaccount import (
     SatisfactionScale,
     SpendingFact,
     SurveyResponse,
+    TicketColumns,
     TicketFact,
+    VisitColumns,
     VisitFact,
     VolumeFact,
     compute_indicators,
+    compute_indicators_columns,
     tier_migration,
 )
 from keyaccount.policies import presets
@@ -242,6 +250,46 @@ def _series(accounts: Callable[[int], int]) -> dict[int, float]:
     return _alternated(cases)
 
 
+def as_columns(
+    dims: list[tuple[str, str, str, str]], visits: list[VisitFact], tickets: list[TicketFact]
+) -> tuple[AccountTable, VisitColumns, TicketColumns]:
+    """The same facts as columns: an account table and the records' account rows (issue 17).
+
+    What a host holding columns passes: each account's dimensions once, the facts' accounts
+    as rows of the table, their dates as they are.
+    """
+    accounts = AccountTable(*(list(column) for column in zip(*dims, strict=True)))
+    row = {account[0]: n for n, account in enumerate(dims)}
+    return (
+        accounts,
+        VisitColumns(account=[row[visit.account_id] for visit in visits],
+                     planned_on=[visit.planned_on for visit in visits],
+                     done_on=[visit.done_on for visit in visits]),
+        TicketColumns(account=[row[ticket.account_id] for ticket in tickets],
+                      opened_on=[ticket.opened_on for ticket in tickets],
+                      resolved_on=[ticket.resolved_on for ticket in tickets],
+                      resolved_on_time=[ticket.resolved_on_time for ticket in tickets]),
+    )
+
+
+def _columns_series() -> tuple[dict[int, float], dict[int, float]]:
+    """The growing-portfolio series' data as columns (converted first), sizes alternated.
+
+    Also each size's seconds to build and check the columns (the host's cost, for scale).
+    """
+    cases, built = {}, {}
+    for size in GROWTH_SIZES:
+        dims, _, visits, tickets = _visits_and_tickets(
+            random.Random(7), size, size // RECORDS_PER_ACCOUNT)
+        started = time.perf_counter()
+        accounts, visit_columns, ticket_columns = as_columns(dims, visits, tickets)
+        built[size] = time.perf_counter() - started
+        del visits, tickets
+        cases[size] = partial(compute_indicators_columns, H1, accounts, visits=visit_columns,
+                              tickets=ticket_columns)
+    return _alternated(cases), built
+
+
 def run(report, note) -> None:  # type: ignore[no-untyped-def]
     for size in FULL_SET_SIZES:
         records = build(size)
@@ -264,6 +312,15 @@ def run(report, note) -> None:  # type: ignore[no-untyped-def]
         report(f"indicators: visits+tickets, {FIXED_ACCOUNTS:,} accounts (cpu)", 2 * size, cpu)
     note(f"visits+tickets growth (cpu), {FIXED_ACCOUNTS:,} accounts at every size: "
          f"{_growth(fixed)}")
+    # The growing-portfolio series again, its facts in columns (compute_indicators_columns).
+    columns, built = _columns_series()
+    for size, seconds in built.items():
+        report("columns: build + check AccountTable, VisitColumns, TicketColumns (host)",
+               2 * size, seconds)
+    for size, cpu in columns.items():
+        report("indicators: visits+tickets in columns, 4 groupings (cpu)", 2 * size, cpu)
+    note(f"visits+tickets in columns growth (cpu), one account per {RECORDS_PER_ACCOUNT} "
+         f"records: {_growth(columns)} (target: within x12, exponent <= 1.05)")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,11 @@ NOT_STORED: dict[str, str] = {
     "TicketEvent": "the base of the ticket events; a stored event is a concrete one",
     "RectificationEvent": "the base of the rectification events; a stored event is concrete",
     "VisitPlanner": "holds a policy; policies are rebuilt from settings by load_policies",
+    # issue 17, item 4: inputs of one computation, held in the host's own columnar store; the
+    # stored form of a visit or ticket is its record (VisitFact, TicketFact)
+    "AccountTable": "columns of a computation's input, not a stored value",
+    "VisitColumns": "columns of a computation's input, not a stored value",
+    "TicketColumns": "columns of a computation's input, not a stored value",
 }
 
 

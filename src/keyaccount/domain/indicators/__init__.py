@@ -27,6 +27,7 @@ one period), ``appraisal`` and ``weighting`` (scores combined by weights) and ``
 from keyaccount.domain.indicators import (
     adapters,
     appraisal,
+    columns,
     cooperation,
     cost_benefit,
     indicator_set,
@@ -45,6 +46,7 @@ from keyaccount.domain.indicators import (
 )
 from keyaccount.domain.indicators.adapters import *
 from keyaccount.domain.indicators.appraisal import *
+from keyaccount.domain.indicators.columns import *
 from keyaccount.domain.indicators.cooperation import *
 from keyaccount.domain.indicators.cost_benefit import *
 from keyaccount.domain.indicators.indicator_set import *
@@ -64,6 +66,7 @@ from keyaccount.domain.indicators.weighting import *
 __all__ = [
     *adapters.__all__,
     *appraisal.__all__,
+    *columns.__all__,
     *cooperation.__all__,
     *cost_benefit.__all__,
     *indicator_set.__all__,

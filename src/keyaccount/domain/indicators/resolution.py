@@ -18,6 +18,7 @@ from keyaccount.domain.indicators._engine import (
     _refuse,
     _roll_up_tallies,
     _stray,
+    _Tallies,
     _Tally,
 )
 from keyaccount.domain.indicators.records import TicketFact
@@ -95,7 +96,12 @@ def ticket_resolution(tickets: Iterable[TicketFact], period: Period) -> Resoluti
                         tally.third += 1
     except (AttributeError, TypeError) as error:
         _refuse(tickets, TicketFact, "tickets", error)
-    rolled = _roll_up_tallies((by_account, strays), 3)
+    return _resolution_report((by_account, strays), period)
+
+
+def _resolution_report(tallies: _Tallies, period: Period) -> ResolutionReport:
+    """Both rates from the tickets' tallies (first resolved, second opened, third on time)."""
+    rolled = _roll_up_tallies(tallies, 3)
     resolution = _assemble(
         Indicator.PROBLEM_RESOLUTION, period, rolled,
         _rate_maker(Indicator.PROBLEM_RESOLUTION, period),
