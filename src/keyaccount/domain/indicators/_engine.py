@@ -91,43 +91,29 @@ def _roll_up_tallies(tallies: _Tallies, width: int) -> _Rolled:
     tiers: dict[GroupKey, list[Any]] = {}
     managers: dict[GroupKey, list[Any]] = {}
     departments: dict[GroupKey, list[Any]] = {}
-    tier_of, manager_of, department_of = tiers.get, managers.get, departments.get
+
+    def add(group: dict[GroupKey, list[Any]], key: GroupKey, first: Any, second: Any,
+            third: Any) -> None:
+        found = group.get(key)
+        if found is None:
+            group[key] = [first, second, third]
+        else:
+            found[0] += first
+            found[1] += second
+            found[2] += third
+
     for account_id, tally in by_account.items():
         first, second, third = tally.first, tally.second, tally.third
         accounts[account_id] = [first, second, third]
-        tier, manager, department = tally.tier, tally.account_manager, tally.department
-        found = tier_of(tier)
-        if found is None:
-            tiers[tier] = [first, second, third]
-        else:
-            found[0] += first
-            found[1] += second
-            found[2] += third
-        found = manager_of(manager)
-        if found is None:
-            managers[manager] = [first, second, third]
-        else:
-            found[0] += first
-            found[1] += second
-            found[2] += third
-        found = department_of(department)
-        if found is None:
-            departments[department] = [first, second, third]
-        else:
-            found[0] += first
-            found[1] += second
-            found[2] += third
+        add(tiers, tally.tier, first, second, third)
+        add(managers, tally.account_manager, first, second, third)
+        add(departments, tally.department, first, second, third)
     for (account_id, tier, manager, department), tally in strays.items():
-        counters = (tally.first, tally.second, tally.third)
+        first, second, third = tally.first, tally.second, tally.third
         for group, key in (
             (accounts, account_id), (tiers, tier), (managers, manager), (departments, department)
         ):
-            found = group.get(key)
-            if found is None:
-                group[key] = list(counters)
-            else:
-                for position in range(3):
-                    found[position] += counters[position]
+            add(group, key, first, second, third)
     portfolio = [0, 0, 0]
     for total in tiers.values():
         for position in range(3):
