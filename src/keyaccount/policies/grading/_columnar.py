@@ -361,6 +361,15 @@ def _exact_grading(
         tie_values=columns[tie_break])
 
 
+def band_thresholds(lowers: Sequence[Decimal], inclusive_lower: bool) -> list[int]:
+    """The bands' lower bounds as whole numbers, for int amounts.
+
+    An int amount is >= lower exactly when it is >= ceil(lower), and > lower when it is
+    >= floor(lower) + 1: whole-number thresholds, so the band search runs on int64.
+    """
+    return [math.ceil(lower) if inclusive_lower else math.floor(lower) + 1 for lower in lowers]
+
+
 def grade_bands(
     *,
     ids: Any,
@@ -375,17 +384,14 @@ def grade_bands(
     np = numpy_module()
     listed = read_ids(ids, np)
     values, whole, _ratios = read_column(amounts, figure=figure, size=len(listed),
-                                use_numpy=np is not None, field=f"amounts ({figure})")
+                                         use_numpy=np is not None, field=f"amounts ({figure})")
     tier_type = _tier_type(tiers)
     if np is not None and whole:
         from keyaccount.policies.grading import _columnar_numpy
 
-        # an int amount is >= lower exactly when it is >= ceil(lower), > lower when it is
-        # >= floor(lower) + 1: whole-number thresholds, so the search runs on int64
-        thresholds = [math.ceil(lower) if inclusive_lower else math.floor(lower) + 1
-                      for lower in lowers]
         kept_at, indices = _columnar_numpy.band_positions(
-            np.asarray(values, dtype=np.int64), thresholds, tier_type)
+            np.asarray(values, dtype=np.int64), band_thresholds(lowers, inclusive_lower),
+            tier_type)
         kept_list: list[int] = kept_at.tolist()
         kept_ids = [listed[i] for i in kept_list]
         counts: list[int] = np.bincount(indices, minlength=len(tiers)).tolist()

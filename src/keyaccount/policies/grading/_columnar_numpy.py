@@ -188,6 +188,13 @@ def band_positions(values: Any, thresholds: Sequence[int], tier_type: str) -> tu
     """
     import numpy as np
 
-    band = np.searchsorted(np.array(thresholds, dtype=np.int64), values, side="right") - 1
+    band = bands(values, thresholds)
     kept = np.flatnonzero(band >= 0)
     return kept, (len(thresholds) - 1 - band[kept]).astype(tier_type)
+
+
+def bands(values: Any, thresholds: Sequence[int]) -> Any:
+    """Each value's band by integer thresholds (``-1`` below every one; 0 the lowest band)."""
+    import numpy as np
+
+    return np.searchsorted(np.array(thresholds, dtype=np.int64), values, side="right") - 1

@@ -7,7 +7,6 @@ an engine grades each partition by itself and the tiers are those of the whole p
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -58,15 +57,15 @@ class BandPhases:
         np: Any = _columnar.numpy_module()
         if not _tables.is_numpy(amounts):
             amounts = to_items(amounts, field="amounts", expected=_EXACT)
-        values, whole, _ratios = read_column(amounts, figure=self.policy.figure, size=len(amounts),
-                                    use_numpy=np is not None, field="amounts")
+        values, whole, _ratios = read_column(amounts, figure=self.policy.figure,
+                                             size=len(amounts), use_numpy=np is not None,
+                                             field="amounts")
         lowers = [band.lower for band in self.policy.bands]
-        inclusive = self.policy.inclusive == "lower"
         if np is not None and whole and _tables.is_numpy(values):
-            thresholds = [math.ceil(lower) if inclusive else math.floor(lower) + 1
-                          for lower in lowers]
-            band = np.searchsorted(np.array(thresholds, dtype=np.int64), values,
-                                   side="right") - 1
+            from keyaccount.policies.grading import _columnar_numpy
+
+            band = _columnar_numpy.bands(
+                values, _columnar.band_thresholds(lowers, self.policy.inclusive == "lower"))
             return np.where(band >= 0, len(lowers) - 1 - band, -1).astype(np.int8)  # type: ignore[no-any-return]
         position_of = {tier: i for i, tier in enumerate(self.tiers)}
         classify = self.policy._classifier()
