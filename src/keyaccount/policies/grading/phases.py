@@ -136,8 +136,8 @@ class GradingPhases:
         read: dict[str, Any] = {}
         whole: dict[str, bool] = {}
         for figure, column in zip(FIGURES, given, strict=True):
-            read[figure], whole[figure], _ratios = read_column(column, figure=figure, size=size,
-                                                      use_numpy=use_numpy)
+            read[figure], whole[figure], _ratios = read_column(
+                column, figure=figure, size=size, use_numpy=use_numpy)
         return size, read, whole
 
     def statistics(
@@ -311,7 +311,8 @@ class GradingPhases:
         cutoffs = self._check_cutoffs(cutoffs)
         listed, read = self._read_keys(ids, keys)
         values, _whole, _ratios = read_column(tie_values, figure=self.policy.tie_break,
-                                     size=len(listed), use_numpy=True, field="tie_values")
+                                              size=len(listed), use_numpy=True,
+                                              field="tie_values")
         if not cutoffs.needs_split:
             return Straddlers(())
         wanted = {key for key, _first, _last in cutoffs.blocks}
