@@ -147,10 +147,10 @@ def generate(module: Path) -> tuple[dict[str, str], int]:
     return diffs, message_only
 
 
-#: Tests that run the code in a fresh interpreter. There the mutated code cannot report to
-#: mutmut which functions the test reached (its clean "stats" run fails), and a mutant is
-#: never chosen for them for the same reason, so they are left out of every run.
-IN_A_CHILD_PROCESS = (
+#: Tests left out of every run. Most run the code in a fresh interpreter: there the mutated
+#: code cannot report to mutmut which functions the test reached (its clean "stats" run
+#: fails), and a mutant is never chosen for them for the same reason.
+LEFT_OUT = (
     "tests/test_portfolio_review.py",
     "tests/test_kernel_without_extras.py",
     "tests/examples/test_crm_host.py::test_a_reload_in_a_fresh_process_is_equal",
@@ -171,7 +171,7 @@ def mutmut_config(module: Path, tests: list[str]) -> str:
         f"only_mutate = [{json.dumps(str(module))}]\n"
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         "pytest_add_cli_args = "
-        f"{json.dumps([f'--deselect={test}' for test in IN_A_CHILD_PROCESS])}\n"
+        f"{json.dumps([f'--deselect={test}' for test in LEFT_OUT])}\n"
         # mutmut runs the tests in its mutants/ copy, which holds only src/ and tests/ unless told
         'also_copy = ["examples", "docs", "conftest.py", "README.md", "mkdocs.yml"]\n'
         "use_git_change_detection = false\n"
