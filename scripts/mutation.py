@@ -19,6 +19,8 @@ What it does, for the one module given:
    (derandomised, so two runs give the same result):
      - src/keyaccount/{domain,policies}/<sub>/... and src/keyaccount/testing/_<sub>.py
        -> tests/<sub>/ plus tests/robustness/test_<sub>*.py when present;
+     - src/keyaccount/codec/ and china/ modules -> tests/codec/ and tests/china/ likewise;
+     - src/keyaccount/dask.py -> the grading and robustness tests of dask;
      - a root module src/keyaccount/_<name>.py -> tests/test_<name>.py when present;
      - anything else (events.py, presets.py, _errors.py, ...) -> the whole of tests/.
    --tests overrides the choice.
@@ -62,6 +64,11 @@ def tests_for(module: Path) -> list[str]:
         subdomain = parts[1]
     elif len(parts) == 2 and parts[0] == "testing" and parts[1].startswith("_"):
         subdomain = parts[1][1:].removesuffix(".py")
+    elif len(parts) == 2 and parts[0] in {"codec", "china"}:
+        # the two packages outside domain/ and policies/ have test directories of their own
+        subdomain = parts[0]
+    if parts == ("dask.py",):
+        return ["tests/grading/test_dask.py", "tests/robustness/test_dask.py"]
     if subdomain and (ROOT / "tests" / subdomain).is_dir():
         robustness = sorted((ROOT / "tests" / "robustness").glob(f"test_{subdomain}*.py"))
         return [f"tests/{subdomain}", *(str(p.relative_to(ROOT)) for p in robustness)]
