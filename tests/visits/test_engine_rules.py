@@ -18,6 +18,7 @@ from keyaccount import (
     Period,
     Tier,
     Topic,
+    UnplacedReason,
     VisitKind,
     VisitPlan,
     VisitPlanner,
@@ -103,17 +104,40 @@ def test_the_round_robin_of_a_replan_goes_on_from_the_visits_kept() -> None:
     assert replanned.visitors[kept:kept + 2] == (("li",), ("wu",))
 
 
-def test_a_replanned_visit_with_no_free_day_in_the_period_is_refused_naming_the_period() -> None:
+def test_a_replanned_visit_with_no_free_day_in_the_period_is_refused_naming_its_window() -> None:
     account = AccountToPlan("X", TIER_D, staff=["wu"])
     plan, _ = VisitPlanner(visit_frequency(), visit_capacity()).plan(
         account, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
     closed = AccountToPlan("X", TIER_D, staff=["wu"],
                            blackout_dates=days_between(YEAR.start, date(2026, 12, 31)))
-    with pytest.raises(InvalidInput, match=r"no free working day left in 2026-01-01\.\."
-                                           r"2027-01-01 for a \w+ visit of 'X'"):
+    with pytest.raises(InvalidInput, match=r"no room left in 2026-06-01\.\.2027-01-01 for a "
+                                           r"\w+ visit of 'X' \(no_free_day; 2 visit"):
         VisitPlanner(visit_frequency(), visit_capacity()).replan(
             plan, closed, as_of=AS_OF, done=(), calendar=CALENDAR, festivals=FESTIVALS,
             now=REPLAN_NOW)
+
+
+def test_a_replan_never_lays_a_visit_before_as_of_even_when_every_day_after_is_blocked() -> None:
+    # the account is closed all December: December's visit, re-planned on 1 December, has no
+    # free day left; the free days of November are the past and stay empty
+    planner = VisitPlanner(Quota(on_site=12), visit_capacity())
+    account = AccountToPlan("X", TIER_D, staff=["wu"])
+    plan, _ = planner.plan(account, YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    as_of = date(2026, 12, 1)
+    closed = AccountToPlan("X", TIER_D, staff=["wu"],
+                           blackout_dates=days_between(as_of, date(2026, 12, 31)))
+    with pytest.raises(InvalidInput, match=r"no room left in 2026-12-01\.\.2027-01-01 for an? "
+                                           r"on_site visit of 'X' \(no_free_day"):
+        planner.replan(plan, closed, as_of=as_of, done=(), calendar=CALENDAR,
+                       festivals=FESTIVALS, now=REPLAN_NOW)
+    portfolio, _ = planner.plan_portfolio([account], YEAR, calendar=CALENDAR,
+                                          festivals=FESTIVALS, now=NOW)
+    replanned, _ = planner.replan_portfolio(portfolio, closed, as_of=as_of, done=(),
+                                            calendar=CALENDAR, festivals=FESTIVALS,
+                                            now=REPLAN_NOW)
+    assert replanned.plans[0].days == tuple(day for day in plan.days if day < as_of)
+    assert [(visit.kind, visit.window, visit.reason) for visit in replanned.unplaced] == [
+        (VisitKind.ON_SITE, Period(as_of, date(2027, 1, 1)), UnplacedReason.NO_FREE_DAY)]
 
 
 def test_a_replanned_visit_whose_slot_is_blocked_goes_after_it_its_window_grown_to_it() -> None:

@@ -105,8 +105,8 @@ def test_a_replanned_visit_without_room_lacks_capacity_when_its_window_has_a_fre
 
 
 def test_a_replanned_visit_without_a_free_day_left_in_its_window_has_no_free_day() -> None:
-    # the account is closed all December and wu away all November: December's visit, laid
-    # out in November, finds no room and no free day from as_of on
+    # the account is closed all December and wu away all November: December's visit has no
+    # free day left from as_of on (November is the past) and is unplaced, not put in November
     planner = VisitPlanner(EventForTierA(), DailyVisitCapacity(people={
         "wu": PersonCapacity(days_off=days_between(date(2026, 11, 1), date(2026, 11, 30)))}))
     portfolio, _ = planner.plan_portfolio([X], YEAR, calendar=CALENDAR, festivals=FESTIVALS,
@@ -119,7 +119,7 @@ def test_a_replanned_visit_without_a_free_day_left_in_its_window_has_no_free_day
         now=datetime(2026, 11, 30, 9, tzinfo=SHANGHAI))
     assert [(visit.window.start, visit.reason) for visit in replanned.unplaced] == [
         (date(2026, 11, 1), UnplacedReason.NO_CAPACITY),
-        (date(2026, 11, 30), UnplacedReason.NO_FREE_DAY)]
+        (date(2026, 12, 1), UnplacedReason.NO_FREE_DAY)]
 
 
 def test_a_visit_moved_in_a_replan_never_joins_a_kept_visit_of_its_kind_on_one_day() -> None:

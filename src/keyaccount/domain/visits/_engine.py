@@ -137,31 +137,25 @@ def _slots(
     return slots
 
 
-def _place_in(
-    slot: _Slot, free: Sequence[bool], used: set[int], account: str, period: Period
-) -> int:
-    index = _place(free, slot.lo, slot.hi, used, slot.backwards)
-    if index is None:
-        raise InvalidInput(
-            f"no free working day left in {period.start.isoformat()}.."
-            f"{period.end.isoformat()} for a {slot.kind.value} visit of {account!r}"
-        )
-    used.add(index)
-    return index
-
-
 def _lay_out(
     slots: Sequence[_Slot],
     free: Sequence[bool],
     taken: Mapping[VisitKind, set[int]],
-    account: str,
-    period: Period,
+    stranded: list[_Slot],
 ) -> list[tuple[int, VisitKind, _Slot]]:
-    """Place every slot's visit; the result is in visit order (day, then kind)."""
-    placed = [
-        (_place_in(slot, free, taken[slot.kind], account, period), slot.kind, slot)
-        for slot in slots
-    ]
+    """Place every slot's visit; the result is in visit order (day, then kind).
+
+    A slot without a free day left goes to ``stranded`` instead.
+    """
+    placed = []
+    for slot in slots:
+        used = taken[slot.kind]
+        index = _place(free, slot.lo, slot.hi, used, slot.backwards)
+        if index is None:
+            stranded.append(slot)
+            continue
+        used.add(index)
+        placed.append((index, slot.kind, slot))
     placed.sort(key=_visit_order)
     return placed
 
@@ -215,11 +209,14 @@ def replan_account(
     festivals: Iterable[date],
     now: datetime,
     windows_before: Mapping[VisitKind, int],
-) -> tuple[VisitPlan, tuple[VisitPlanned, ...], frozenset[int]]:
+) -> tuple[
+    VisitPlan, tuple[VisitPlanned, ...], frozenset[int], tuple[tuple[VisitKind, Period], ...]
+]:
     """Re-plan ``plan`` from ``as_of`` (:meth:`keyaccount.VisitPlanner.replan`).
 
     Also gives the positions in the new plan of the visits laid out anew (the others are
-    kept); every visit of the new plan has its window (a kept visit without one: its day).
+    kept; every visit of the new plan has its window, a kept visit without one its day),
+    and the kind and window of each visit owed that has no free day left from ``as_of`` on.
     """
     _check_arguments(calendar, plan=plan, account=account)
     require_instant_in_years(now, field="now")
@@ -244,6 +241,9 @@ def replan_account(
     days = _Days(calendar, period)
     offset = (as_of - period.start).days
     free = _free_days(days, account.blackout_dates)
+    # the days before as_of are the record of the past: a visit laid out anew never goes
+    # there, even when its whole slot and every day after it are blocked
+    free[:offset] = [False] * offset
     taken: dict[VisitKind, set[int]] = {kind: set() for kind in VisitKind}
     for index in kept:
         taken[plan.kinds[index]].add((plan.days[index] - period.start).days)
@@ -265,7 +265,8 @@ def replan_account(
         counts[kind] = max(0, owed)
     ahead = [index for index in _festival_indices(festivals, period) if index > offset]
     slots = _slots(days, offset, ahead, counts, account.account_id)
-    placed = _lay_out(slots, free, taken, account.account_id, period)
+    stranded: list[_Slot] = []
+    placed = _lay_out(slots, free, taken, stranded)
     rows = [
         (
             plan.days[index],
@@ -315,7 +316,14 @@ def replan_account(
         period=period,
         visit_count=len(new_plan),
     )
-    return new_plan, (event,), frozenset(n for n, flag in enumerate(fresh) if flag)
+    stranded_windows = tuple(
+        (slot.kind, _slot_window(days, slot, slot.lo, offset, windows_before))
+        for slot in stranded
+    )
+    return (
+        new_plan, (event,), frozenset(n for n, flag in enumerate(fresh) if flag),
+        stranded_windows,
+    )
 
 
 def festival_window(days: _Days, first: int, festival: int, before: int) -> tuple[int, int]:

@@ -136,16 +136,6 @@ class Room:
         return chosen
 
 
-def unplaced_reason(
-    window: Period, first: date, free: Callable[[date], bool]
-) -> UnplacedReason:
-    """``no_capacity`` when the window has a free day from ``first`` on, else ``no_free_day``."""
-    days = (window.start + timedelta(days=offset) for offset in range(window.days))
-    if any(day >= first and free(day) for day in days):
-        return UnplacedReason.NO_CAPACITY
-    return UnplacedReason.NO_FREE_DAY
-
-
 def shortfall_of(
     unplaced: Iterable[UnplacedVisit], capacity: VisitCapacityPolicy
 ) -> tuple[Shortfall, ...]:
@@ -193,7 +183,7 @@ def replan_in_portfolio(
             f"account {account.account_id!r} has no plan in the portfolio to re-plan"
         )
     old = portfolio.plans[position]
-    laid_out, events, fresh = replan_account(
+    laid_out, events, fresh, stranded = replan_account(
         policy, calendar, old, account, as_of, done, festivals, now, windows_before
     )
     area_of: dict[str, str | None] = {}
@@ -224,6 +214,10 @@ def replan_in_portfolio(
         visit for visit in portfolio.unplaced
         if visit.account_id != account.account_id or visit.window.end <= as_of
     ]
+    unplaced.extend(
+        UnplacedVisit(account.account_id, kind, window, UnplacedReason.NO_FREE_DAY)
+        for kind, window in stranded
+    )
     # a visit laid out anew holds its own day until it is fitted: another one of its kind
     # moved earlier must not take that day (it would keep it and the two share the day)
     taken.update((laid_out.days[index], laid_out.kinds[index]) for index in fresh)
@@ -239,9 +233,11 @@ def replan_in_portfolio(
 
         chosen = room.fit(people, day, kind, window, as_of, free, area)
         if chosen is None:
-            unplaced.append(UnplacedVisit(
-                account.account_id, kind, window, unplaced_reason(window, as_of, free)
-            ))
+            # its own day is free (the engine laid it out there, from as_of on; a visit with
+            # no free day left is among the stranded above): only capacity is lacking
+            unplaced.append(
+                UnplacedVisit(account.account_id, kind, window, UnplacedReason.NO_CAPACITY)
+            )
             continue
         taken.add((chosen[0], kind))
         rows.append((chosen[0], kind, (chosen[1],), laid_out.topics[index], window))

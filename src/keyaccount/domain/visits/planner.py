@@ -259,10 +259,12 @@ class VisitPlanner:
         anew keeps its day when one of the account's staff (its rotating visitor first) has
         room that day (capacity, availability, and one area a day for in-person visits),
         else it goes on the least loaded free day of its window from ``as_of`` on, else it
-        joins ``unplaced``. The staff's load is read from every plan of the portfolio, so
-        re-planning never exceeds anyone's capacity. The account's earlier unplaced visits
-        whose window ends after ``as_of`` are owed anew (they are re-spread or reported
-        again); ``shortfall`` is recomputed.
+        joins ``unplaced`` (``no_capacity``). A visit owed with no free day left from
+        ``as_of`` to the period's end joins ``unplaced`` too (``no_free_day``): a re-plan
+        never lays a visit before ``as_of``. The staff's load is read from every plan of the
+        portfolio, so re-planning never exceeds anyone's capacity. The account's earlier
+        unplaced visits whose window ends after ``as_of`` are owed anew (they are re-spread
+        or reported again); ``shortfall`` is recomputed.
 
         Args:
             portfolio: the team's plan (``plan_portfolio``'s result, or an earlier re-plan's).
