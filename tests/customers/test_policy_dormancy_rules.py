@@ -87,7 +87,8 @@ def test_only_active_accounts_with_a_day_on_file_are_judged() -> None:
 def test_a_now_before_the_last_purchase_is_refused_naming_the_account() -> None:
     customer = active(last_purchase_on=date(2025, 7, 10))
     with pytest.raises(
-        InvalidInput, match=r"is before customer 'C-1''s last purchase or activation \(2025-07-10\)"
+        InvalidInput,
+        match=r"is before the last purchase or activation \(2025-07-10\) of customer 'C-1'",
     ):
         DaysWithoutPurchase().days_without_purchase(customer, now=NOW)
 

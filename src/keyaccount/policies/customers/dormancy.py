@@ -84,8 +84,8 @@ class DaysWithoutPurchase:
         since = max(known)
         if now.date() < since:
             raise InvalidInput(
-                f"now {now.isoformat()} is before customer {customer.account_id!r}'s last "
-                f"purchase or activation ({since.isoformat()})"
+                f"now {now.isoformat()} is before the last purchase or activation "
+                f"({since.isoformat()}) of customer {customer.account_id!r}"
             )
         return (now.date() - since).days
 
