@@ -47,10 +47,8 @@ _SETTINGS = ("answer_within", "ticket_level", "overdue_visits")
 
 
 def _within(value: BusinessDuration | timedelta | str) -> BusinessDuration:
-    duration = BusinessDuration.parse(value, field="answer_within")
-    if duration.nominal(timedelta(hours=24)) <= timedelta(0):
-        raise PolicyConfigError(f"answer_within must be longer than zero, got {value!r}")
-    return duration
+    # parse refuses a negative or zero duration itself (a deadline needs time)
+    return BusinessDuration.parse(value, field="answer_within")
 
 
 @attrs.frozen
