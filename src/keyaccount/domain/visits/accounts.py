@@ -28,7 +28,7 @@ __all__ = ["AccountToPlan"]
 
 
 def _staff_names(value: Iterable[str]) -> tuple[str, ...]:
-    return to_items(value, field="AccountToPlan.staff", expected="names", none_is_empty=True)
+    return to_items(value, field="AccountToPlan.staff", expected="names")
 
 
 def _blackout(value: Iterable[date]) -> frozenset[date]:
