@@ -1,6 +1,6 @@
-"""The indicators' own attrs validators and converters, on the shared checks (private).
+"""The indicators' own converter of money, on the shared checks (private).
 
-Hosts build the indicator records by the million (SPEC §9): each check here passes the plain
+Hosts build the indicator records by the million (SPEC §9): the check here passes the plain
 case with a type check and a comparison, and only then calls the shared ``require_*``
 validator of :mod:`keyaccount._validation`, which builds the message naming the field.
 """
@@ -8,9 +8,6 @@ validator of :mod:`keyaccount._validation`, which builds the message naming the 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
-
-import attrs
 
 from keyaccount._validation import (
     MONEY_LIMIT,
@@ -18,10 +15,6 @@ from keyaccount._validation import (
     require_bounded,
     to_decimal,
 )
-
-
-def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
 
 
 def to_money(value: object, *, field: str) -> Decimal:
