@@ -7,13 +7,21 @@ statistics do not count is refused.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 from unittest import mock
 
 import pytest
 
 from keyaccount import InvalidInput
-from keyaccount.policies import GradingPhases, WeightedScoreGrading, presets
+from keyaccount.policies import (
+    GradingPhases,
+    GradingStatistics,
+    ScoreWeights,
+    ValueCounts,
+    WeightedScoreGrading,
+    presets,
+)
 from keyaccount.policies.grading import _columnar, _phase_keys
 
 _STAGED = GradingPhases(presets.weighted_grading())
@@ -65,3 +73,29 @@ def test_keys_read_from_a_large_merged_table_are_the_keys_of_the_whole() -> None
     assert keys == exact
     with pytest.raises(InvalidInput, match=r"^contract_amount holds a value the statistics"):
         _STAGED.keys(statistics, *_arrays([1], [0], [0]))
+
+
+def test_percentile_keys_past_int64_are_exact_python_ints() -> None:
+    np = _np()
+    third = Decimal("0.333333333333")  # weights over 10**12
+    staged = GradingPhases(WeightedScoreGrading(
+        weights=ScoreWeights(third, third, Decimal("0.333333333334"))))
+    many = 5_000_000  # 2 x 5e6 x 10**12 = 10**19: past 2**63, within 2**64
+    counts = ValueCounts(np.array([1, 2]), np.array([many - 1, 1]))
+    statistics = GradingStatistics("percentile", many, [
+        ("contract_amount", counts), ("profit_contribution", counts),
+        ("purchase_count", counts)])
+    keys = staged.keys(statistics, *_arrays([1, 2], [1, 2], [1, 2]))
+    assert [type(key) for key in keys] == [int, int]
+    assert list(keys) == [10**12 * (many - 1), 10**12 * (2 * many - 1)]
+
+
+def test_min_max_keys_past_int64_are_exact_python_ints() -> None:
+    _np()
+    staged = _MIN_MAX  # weights 2/5, 2/5, 1/5
+    contract, profit = [0, 10**15], [0, 1_000]  # 5 x 10**15 x 1_000 x 2: past 2**63
+    statistics = staged.statistics(*_arrays(contract, profit, [7, 7]))
+    keys = staged.keys(statistics, *_arrays(contract, profit, [7, 7]))
+    assert [type(key) for key in keys] == [int, int]
+    product = 10**15 * 1_000 * 2
+    assert list(keys) == [product // 2, 2 * product + 2 * product + product // 2]
