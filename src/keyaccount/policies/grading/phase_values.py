@@ -43,7 +43,6 @@ __all__ = [
     "ValueRange",
 ]
 
-_INT64_LIMIT = 2**63
 _SCALE_LIMIT = 10**RATE_PLACES  # values have at most 12 decimal places
 
 

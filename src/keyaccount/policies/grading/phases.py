@@ -70,7 +70,6 @@ from keyaccount.policies.grading.weights import FIGURES
 
 __all__ = ["GradingPhases"]
 
-_INT64_LIMIT = 2**63
 _EXACT = "ints (such as cents) or Decimals"
 # One partition: (ids, contract_amount, profit_contribution, purchase_count).
 Partition = tuple[Sequence[str], Sequence[int | Decimal], Sequence[int | Decimal], Sequence[int]]
