@@ -92,27 +92,33 @@ def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
             f"account code pattern must be a string with a {{seq}} placeholder, got {pattern!r}"
         )
     _check_widths(pattern)
-    try:
-        sample = [
-            _format(
-                pattern,
-                seq=seq,
-                approved_on=date(2025, 1, 1),
-                category=CustomerCategory.INDUSTRY,
-                counterpart_role="customer",
-            )
-            for seq in (1, 2)
-        ]
-    except (KeyError, IndexError, ValueError, TypeError, AttributeError) as error:
-        raise PolicyConfigError(
-            f"account code pattern {pattern!r} cannot be formatted ({error!r}); placeholders "
-            f"are {{year}}, {{month}}, {{seq}}, {{category}}, {{role}}"
-        ) from None
-    if sample[0] == sample[1] or not sample[0].strip():
-        raise PolicyConfigError(
-            f"account code pattern {pattern!r} must give a different, non-blank code for each "
-            f"sequence number, got {sample}"
-        )
+    # tried with every category (none too) and role that code_for may be given, so that it
+    # never fails later: "{category[0]}" works for "industry" but not for a file without one
+    for category in (*CustomerCategory, None):
+        for role in CounterpartRole:
+            try:
+                sample = [
+                    _format(
+                        pattern,
+                        seq=seq,
+                        approved_on=date(2025, 1, 1),
+                        category=category,
+                        counterpart_role=role.value,
+                    )
+                    for seq in (1, 2)
+                ]
+            except (KeyError, IndexError, ValueError, TypeError, AttributeError) as error:
+                given = "no category" if category is None else f"category {category.value!r}"
+                raise PolicyConfigError(
+                    f"account code pattern {pattern!r} cannot be formatted ({error!r}) for "
+                    f"{given} and role {role.value!r}; placeholders are {{year}}, {{month}}, "
+                    f"{{seq}}, {{category}}, {{role}}"
+                ) from None
+            if sample[0] == sample[1] or not sample[0].strip():
+                raise PolicyConfigError(
+                    f"account code pattern {pattern!r} must give a different, non-blank code "
+                    f"for each sequence number, got {sample}"
+                )
 
 
 @attrs.frozen
