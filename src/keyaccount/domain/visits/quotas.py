@@ -131,7 +131,8 @@ class VisitInterval:
     days: int = attrs.field(default=0, validator=count(maximum=DURATION_DAYS_LIMIT))
 
     def __attrs_post_init__(self) -> None:
-        if self.months < 0 or self.days < 0 or (self.months == 0) == (self.days == 0):
+        # the counts are 0 or more (their validators ran): exactly one of them above 0
+        if (self.months == 0) == (self.days == 0):
             raise InvalidInput(
                 "VisitInterval needs exactly one of months or days > 0, "
                 f"got months={self.months!r}, days={self.days!r}"
