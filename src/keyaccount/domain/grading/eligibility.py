@@ -109,11 +109,9 @@ def _optional_rank(value: object) -> int | None:
 def _optional_share(value: object, field: str) -> Decimal | None:
     if value is None:
         return None
-    share = require_bounded(to_decimal(value, field=field), field=field, limit=100,
-                            places=RATE_PLACES)
-    if not -100 <= share <= 100:
-        raise InvalidInput(f"{field} must be a percent from -100 to 100, got {share}")
-    return share
+    # a percent from -100 to 100 (a loss may take a negative share), 12 places at most
+    return require_bounded(to_decimal(value, field=field), field=field, limit=100,
+                           places=RATE_PLACES)
 
 
 def _sales_share(value: object) -> Decimal | None:
