@@ -58,7 +58,9 @@ def test_day_ordinals_may_be_the_first_and_last_days_of_1900_to_2199() -> None:
 
 
 @pytest.mark.parametrize(("days", "named"), [
-    ([FIRST, LAST + 1], LAST + 1), ([FIRST - 1, LAST], FIRST - 1), ([FIRST - 1, LAST + 1], FIRST - 1),
+    ([FIRST, LAST + 1], LAST + 1),
+    ([FIRST - 1, LAST], FIRST - 1),
+    ([FIRST - 1, LAST + 1], FIRST - 1),
 ])
 def test_a_day_ordinal_outside_the_years_is_refused_naming_it(days: list[int], named: int) -> None:
     with pytest.raises(InvalidInput, match=rf"\(\d+\.\.\d+\), got {named}$"):
@@ -87,8 +89,8 @@ def test_a_wrong_item_of_a_column_is_refused_naming_the_column_and_the_item(
 
 
 def test_an_opened_day_is_never_none() -> None:
-    with pytest.raises(InvalidInput,
-                       match=r"^TicketColumns\.opened_on must hold dates or day ordinals, got None$"):
+    with pytest.raises(InvalidInput, match=r"^TicketColumns\.opened_on must hold dates or day "
+                                           r"ordinals, got None$"):
         _tickets(opened_on=[None], resolved_on=[None], resolved_on_time=[None])
 
 
