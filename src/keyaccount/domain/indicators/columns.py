@@ -40,7 +40,7 @@ from typing import Any
 import attrs
 
 from keyaccount._errors import InvalidInput
-from keyaccount._validation import FIRST_YEAR, LAST_YEAR, to_items
+from keyaccount._validation import COUNT_LIMIT, FIRST_YEAR, LAST_YEAR, to_items
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.grading import Tier
 from keyaccount.domain.indicators._engine import _period, _Tallies, _Tally
@@ -171,7 +171,7 @@ class AccountTable:
 
 
 def _accounts(value: object, field: str) -> tuple[int, ...]:
-    """A column of account indexes: ints from 0 (their top is checked against the table)."""
+    """A column of account indexes: ints from 0 to 10**9 (checked against the table later)."""
     column = _column(value, field, "account indexes (ints)")
     for kind in set(map(type, column)):
         if kind is not int:
@@ -179,8 +179,14 @@ def _accounts(value: object, field: str) -> tuple[int, ...]:
             raise InvalidInput(
                 f"{field} must hold account indexes (ints from 0), got {wrong!r:.80}"
             )
-    if column and min(column) < 0:
-        raise InvalidInput(f"{field} must hold account indexes from 0, got {min(column)}")
+    if column:
+        if min(column) < 0:
+            raise InvalidInput(f"{field} must hold account indexes from 0, got {min(column)}")
+        # a table holds at most 10**9 accounts; an index beyond 2**63 - 1 would not even pack
+        if max(column) > COUNT_LIMIT:
+            raise InvalidInput(
+                f"{field} must hold account indexes up to 10**9, got {max(column)}"
+            )
     return column
 
 

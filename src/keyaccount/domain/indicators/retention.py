@@ -108,19 +108,13 @@ def retention_and_churn(
                     f"RetentionFact: account {fact.account_id!r} is on the roster twice"
                 )
             seen.add(fact.account_id)
+            # the dimensions start with the account, which is on the roster once: every
+            # record has a cell of its own (retained, on the roster)
             dims = _dims_of(fact)
             kept = 1 if fact.retained else 0
-            cell = cells.get(dims)
-            if cell is None:
-                cell = cells[dims] = [0, 0]
-            cell[0] += kept
-            cell[1] += 1
+            cells[dims] = [kept, 1]
             if fact.tier in high_value:
-                cell = high_cells.get(dims)
-                if cell is None:
-                    cell = high_cells[dims] = [0, 0]
-                cell[0] += kept
-                cell[1] += 1
+                high_cells[dims] = [kept, 1]
     except (AttributeError, TypeError) as error:
         _refuse(roster, RetentionFact, "roster", error)
     rolled = _roll_up(cells, 2)
