@@ -1,0 +1,34 @@
+"""Rules of policies/grading/_columnar_numpy.py found by mutation testing (docs/explanation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from keyaccount import AccountFigures
+from keyaccount.policies import ScoreWeights, WeightedScoreGrading
+
+numpy = pytest.importorskip("numpy")
+
+from keyaccount.policies.grading import _columnar_numpy  # noqa: E402
+
+
+def test_a_key_of_exactly_two_to_the_63_does_not_fit_in_int64() -> None:
+    assert _columnar_numpy.fits(2**63 - 1)
+    assert not _columnar_numpy.fits(2**63)
+    # min-max with spans of 2**31 and weights 1/2, 1/2: the best account's key is 2**63
+    policy = WeightedScoreGrading(normalisation="min_max", tie_rule="better",
+                                  weights=ScoreWeights(Decimal("0.5"), Decimal("0.5"), 0))
+    ids = [f"a{i}" for i in range(20)]
+    contract = [2**31 if i == 7 else i for i in range(20)]
+    profit = [2**31 if i == 7 else (i * 3) % 20 for i in range(20)]
+    count = [0] * 20
+    columnar = policy.grade_columns(ids, numpy.array(contract), numpy.array(profit),
+                                    numpy.array(count))
+    objects = policy.grade([
+        AccountFigures(account_id=i, contract_amount=c, profit_contribution=p,
+                       purchase_count=n) for i, c, p, n in zip(ids, contract, profit, count,
+                                                                strict=True)])
+    assert columnar.tier_of("a7").code == "A"
+    assert columnar.tiers_by_account() == objects.tiers_by_account()
