@@ -5,7 +5,7 @@ See docs/explanation/testing.md ("Surviving mutants").
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from keyaccount import BusinessCalendar
 
@@ -29,4 +29,15 @@ def test_a_day_and_one_microsecond_from_the_start_of_a_day_lands_just_after_the_
     monday = datetime(2025, 3, 3, 9, tzinfo=UTC)
     assert OFFICE.add_business_time(monday + timedelta(hours=1), timedelta(hours=7) + ONE_US) == (
         datetime(2025, 3, 4, 9, tzinfo=UTC) + ONE_US
+    )
+
+
+def test_business_time_lands_on_a_make_up_working_day_before_a_later_holiday() -> None:
+    calendar = BusinessCalendar(
+        timezone="UTC", working_hours=[(time(9), time(17))],
+        holidays=[date(2025, 10, 1)], makeup_workdays=[date(2025, 9, 27)],
+    )
+    friday = datetime(2025, 9, 26, 16, tzinfo=UTC)
+    assert calendar.add_business_time(friday, timedelta(hours=2)) == datetime(
+        2025, 9, 27, 10, tzinfo=UTC
     )
