@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keyaccount import BusinessDuration, Tier, TierDeadlines
+from keyaccount import Breakdown, BusinessDuration, IndicatorValue, Tier, TierDeadlines
 from keyaccount.codec import VALUE_TYPES
 from keyaccount.testing import stored_values
 from keyaccount.testing._codec import _for_hint
@@ -128,3 +128,10 @@ def test_stored_values_draws_instances_of_the_type_it_is_given(name: str) -> Non
 
     drawn()
     assert stored_values(cls) is stored_values(cls)  # built once, then cached
+
+
+@settings(max_examples=5)
+@given(data=st.data())
+def test_a_generic_value_hint_draws_the_value_not_its_type_argument(data: st.DataObject) -> None:
+    # Breakdown[IndicatorValue] was read as a union of its arguments and drew an IndicatorValue
+    assert type(data.draw(_for_hint(Breakdown[IndicatorValue]))) is Breakdown

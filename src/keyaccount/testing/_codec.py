@@ -407,10 +407,10 @@ def _for_hint(hint: Any) -> st.SearchStrategy[Any]:
         return st.frozensets(_for_hint(args[0]), max_size=3)
     if origin in (Mapping, dict):
         return st.dictionaries(_for_hint(args[0]), _for_hint(args[1]), max_size=3)
+    if isinstance(origin, type) and attrs.has(origin):  # a generic value: Breakdown[...]
+        return stored_values(origin)
     if args and origin is not None:  # a union
         return st.one_of(*(_for_hint(arg) for arg in args))
-    if attrs.has(origin or hint):
-        return stored_values(origin)
     raise TypeError(f"no strategy for {hint!r}")
 
 
