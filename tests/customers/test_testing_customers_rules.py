@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
 
+import attrs
 import pytest
 
-from keyaccount import Contract, Customer, Viewer
+from keyaccount import Contract, Customer, InvalidInput, Viewer, hand_over
 from keyaccount.domain.customers import CUSTOMER_FIELDS, FILE_CONFIDENTIAL_PARTS
 from keyaccount.testing import (
     check_access_policy,
     check_account_code_policy,
     check_coverage_policy,
     check_dormancy_policy,
+    check_handover_policy,
 )
 
 NOW = datetime(2025, 7, 1, 9, tzinfo=UTC)
@@ -117,3 +119,67 @@ def test_the_access_check_catches_a_policy_that_shows_too_much() -> None:
     check_access_policy(Everything(), a_file(), manager)  # type: ignore[arg-type]
     with pytest.raises(AssertionError, match=r"^personal notes shown beyond the manager$"):
         check_access_policy(Everything(), a_file(), Viewer("li", "department_staff"))  # type: ignore[arg-type]
+
+
+class Handover:
+    """A host's handover policy around the default one, broken one way at a time."""
+
+    def __init__(self, broken: str = "") -> None:
+        self.broken = broken
+
+    def hand_over(self, customers: list[Customer], *, departing: str, successors: object,
+                  now: datetime) -> tuple[tuple[Customer, ...], tuple[object, ...]]:
+        if self.broken == "refuses after changing its input":
+            customers.pop()
+            raise InvalidInput("refused")
+        after, events = hand_over(customers, Coverage(1), departing=departing,  # type: ignore[arg-type]
+                                  successors=successors, now=now)
+        if self.broken == "keeps the leaver":
+            after = tuple(customers)
+        elif self.broken == "drops an account":
+            after = after[:-1]
+        elif self.broken == "tells no event":
+            events = ()
+        elif self.broken == "dates its events late":
+            events = tuple(attrs.evolve(event, occurred_at=now + timedelta(hours=1))
+                           for event in events)
+        elif self.broken == "touches another account":
+            after = (*after[:-1], attrs.evolve(after[-1], name="Other"))
+        elif self.broken == "renames the account":
+            after = (attrs.evolve(after[0], name="Renamed"), *after[1:])
+        elif self.broken == "drops the manager":
+            after = (attrs.evolve(after[0], account_manager=None), *after[1:])
+        return after, events
+
+
+@pytest.mark.parametrize(("broken", "message"), [
+    ("refuses after changing its input", r"^a refused handover changed its input$"),
+    ("keeps the leaver", r"^'wang' still covers C-1$"),
+    ("drops an account", r"^accounts lost$"),
+    ("tells no event", r"^events for \[\], covered \['C-1'\]$"),
+    ("dates its events late", r"^an event does not carry now$"),
+    ("touches another account", r"^C-2 changed though 'wang' did not cover it$"),
+    ("renames the account", r"^C-1: the handover changed more than its staff$"),
+    ("drops the manager", r"^C-1 lost its manager$"),
+])
+def test_the_handover_check_catches_a_broken_handover(broken: str, message: str) -> None:
+    portfolio = [a_file(), a_file(account_id="C-2", staff=("li",), account_manager="li")]
+    assert check_handover_policy(Handover(), list(portfolio), departing="wang",  # type: ignore[arg-type]
+                                 successors="zhao", now=NOW)
+    with pytest.raises(AssertionError, match=message):
+        check_handover_policy(Handover(broken), list(portfolio), departing="wang",  # type: ignore[arg-type]
+                              successors="zhao", now=NOW)
+
+
+def test_the_handover_check_catches_an_account_left_below_coverage() -> None:
+    portfolio = [a_file()]
+    check_handover_policy(Handover(), portfolio, departing="wang",  # type: ignore[arg-type]
+                          successors="zhao", now=NOW, coverage=Coverage(2))  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match=r"^C-1 below coverage 3$"):
+        check_handover_policy(Handover(), portfolio, departing="wang",  # type: ignore[arg-type]
+                              successors="zhao", now=NOW, coverage=Coverage(3))  # type: ignore[arg-type]
+
+
+def test_a_refused_handover_that_leaves_its_input_alone_passes_as_not_applied() -> None:
+    assert not check_handover_policy(Handover(), [a_file()], departing="wang",  # type: ignore[arg-type]
+                                     successors="wang", now=NOW)
