@@ -3,11 +3,15 @@ mutation testing (docs/explanation/testing.md): the checks are run on broken pol
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, find, settings
+from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
 
 from keyaccount import Contract, Customer, InvalidInput, Viewer, hand_over
 from keyaccount.domain.customers import CUSTOMER_FIELDS, FILE_CONFIDENTIAL_PARTS
@@ -17,6 +21,8 @@ from keyaccount.testing import (
     check_coverage_policy,
     check_dormancy_policy,
     check_handover_policy,
+    customer_steps,
+    customers,
 )
 
 NOW = datetime(2025, 7, 1, 9, tzinfo=UTC)
@@ -183,3 +189,30 @@ def test_the_handover_check_catches_an_account_left_below_coverage() -> None:
 def test_a_refused_handover_that_leaves_its_input_alone_passes_as_not_applied() -> None:
     assert not check_handover_policy(Handover(), [a_file()], departing="wang",  # type: ignore[arg-type]
                                      successors="wang", now=NOW)
+
+
+FIND = settings(
+    max_examples=60, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
+
+
+def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
+    try:
+        find(strategy, condition, settings=FIND)
+    except NoSuchExample:
+        return False
+    return True
+
+
+def test_customer_steps_are_at_most_twelve_by_default_and_at_most_max_size() -> None:
+    assert len(find(customer_steps(), lambda steps: len(steps) >= 12, settings=FIND)) == 12
+    assert not reaches(customer_steps(), lambda steps: len(steps) > 12)
+    assert not reaches(customer_steps(max_size=2), lambda steps: len(steps) > 2)
+
+
+def test_drawn_files_have_from_min_staff_to_max_staff_people() -> None:
+    files = customers(min_staff=2, max_staff=3)
+    assert reaches(files, lambda file: len(file.staff) == 2)
+    assert reaches(files, lambda file: len(file.staff) == 3)
+    assert not reaches(files, lambda file: not 2 <= len(file.staff) <= 3)
+
