@@ -60,7 +60,7 @@ def _large_share(value: object) -> Decimal:
     field = "KeyAccountEligibility.large_share"
     share = require_bounded(to_decimal(value, field=field), field=field, limit=100,
                             places=RATE_PLACES)
-    if not 0 <= share <= 100:
+    if share < 0:  # above 100 is refused by its bound
         raise InvalidInput(f"{field} must be a percent from 0 to 100, got {share}")
     return share
 
