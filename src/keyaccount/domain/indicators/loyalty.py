@@ -204,10 +204,8 @@ def loyalty_index(
             (tolerance, tolerance * record.incidents_tolerated, record.quality_incidents),
         ))
         if index is not None:
-            dims = _dims_of(record)
-            cell = cells.setdefault(dims, [Fraction(0), 0])
-            cell[0] += index
-            cell[1] += 1
+            # an account appears once (refused twice above): every record has its own cell
+            cells[_dims_of(record)] = [index, 1]
     position_of = {record.account_id: position for position, record in enumerate(records)}
 
     def appraisal(position: int) -> Appraisal:
