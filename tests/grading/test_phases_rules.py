@@ -129,3 +129,13 @@ def test_columns_of_one_partition_have_one_length() -> None:
                                            r"purchase_count must be columns of one length, "
                                            r"got 2, 1, 2"):
         _STAGED.statistics([1, 2], [0], [1, 1])
+
+
+@pytest.mark.parametrize("partitions", ["acme", None, 7])
+def test_partitions_that_are_not_a_collection_are_refused_naming_them(
+    partitions: object
+) -> None:
+    with pytest.raises(InvalidInput, match=r"^partitions must be a collection of \(ids, "
+                                           r"contract_amount, profit_contribution, "
+                                           r"purchase_count\) tuples, got "):
+        _STAGED.grade_partitions(partitions)  # type: ignore[arg-type]
