@@ -50,3 +50,12 @@ def test_tier_positions_of_the_int64_kernels_are_held_in_the_narrow_type() -> No
     columnar = policy.grade_columns([f"a{i}" for i in range(8)], numpy.arange(8),
                                     numpy.arange(8), numpy.arange(8))
     assert columnar.tier_indices.dtype == numpy.int8  # type: ignore[attr-defined]
+
+
+def test_min_max_keys_add_each_offset_from_the_low_and_one_half_for_an_all_equal_column(
+) -> None:
+    equal, spread = numpy.array([5, 5, 5]), numpy.array([1, 3, 2])
+    keys = _columnar_numpy.min_max_keys([(equal, 5, 2, 7), (spread, 1, 2, 4)])
+    assert keys.tolist() == [7, 7 + 2 * 4, 7 + 1 * 4]
+    assert _columnar_numpy.min_max_keys([(spread, 1, 2, 4), (equal, 5, 2, 7)]).tolist() == \
+        [7, 15, 11]
