@@ -137,3 +137,13 @@ def test_tables_differ_by_length_values_or_counts() -> None:
     assert _tables.same(((1,), (1,)), ([1], [1]))
     assert _tables.total(((1, 2), (3, 4))) == 7
     assert _tables.as_list((1, 2)) == [1, 2]
+
+
+@pytest.mark.parametrize("wrong", ["ab", None, 5])
+def test_table_columns_that_are_not_collections_are_refused_naming_them(wrong: object) -> None:
+    with pytest.raises(InvalidInput, match=r"^ValueCounts\.values must be a collection of "
+                                           r"ints or Decimals, got "):
+        ValueCounts(wrong, (1,))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"^ValueCounts\.counts must be a collection of "
+                                           r"ints, got "):
+        ValueCounts((1,), wrong)  # type: ignore[arg-type]
