@@ -3,28 +3,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from tests.customers.test_ticket_handover import LEAVES, _ticket
 
-from keyaccount import TIER_A, FeedbackTicket, InvalidInput, hand_over_tickets, held_by
+from keyaccount import FeedbackTicket, InvalidInput, hand_over_tickets, held_by
 
-OPENED = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
-LEAVES = datetime(2025, 6, 30, 17, 0, tzinfo=UTC)
 NAIVE = datetime(2025, 6, 30, 17, 0)  # noqa: DTZ001
 
 
 def a_ticket(ticket_id: str = "T-1", person: str = "li", *,
              lead: str | None = None) -> FeedbackTicket:
-    ticket, _ = FeedbackTicket.open_ticket(
-        ticket_id=ticket_id, account_id="C-1", tier=TIER_A, source="phone",
-        kind="after_sales", severity="major", summary="cracked housings",
-        responsible_department="after_sales", responsible_person=person,
-        first_reply_deadline=OPENED + timedelta(hours=4),
-        resolution_deadline=OPENED + timedelta(days=2), now=OPENED,
-        departments=("sales",) if lead else (), lead_coordinator=lead,
-    )
-    return ticket
+    return _ticket(ticket_id, "C-1", person, lead=lead)
 
 
 def test_a_lead_coordinator_who_stays_keeps_the_role() -> None:
