@@ -63,3 +63,22 @@ def test_the_wider_of_a_placeholders_width_and_precision_is_at_most_twenty(spec:
 def test_a_setting_with_an_unknown_key_is_refused_naming_the_policy() -> None:
     with pytest.raises(PolicyConfigError, match=r"^account codes settings have unknown key"):
         SequentialAccountCodes.from_mapping({"patern": "{seq}"})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        # a truncated number: 10 and 1 share "1", so code_for would run out of codes at 9
+        ("KA-{seq!s:.1}", r"got 'KA-1' for 1 and 10"),
+        ("KA-{seq!s:.3}", r"got 'KA-100' for 100 and 1000"),
+        # a character: chr() of a large sequence number fails, refused when built
+        ("KA-{seq:c}", r"cannot be formatted"),
+        ("{seq!s:.0}", r"must give a non-blank code, got .. for sequence number 1"),
+    ],
+)
+def test_a_pattern_that_gives_two_sequence_numbers_one_code_or_fails_for_a_large_one_is_refused(
+    pattern: str, message: str
+) -> None:
+    with pytest.raises(PolicyConfigError, match=message):
+        SequentialAccountCodes(pattern=pattern)
+

@@ -86,6 +86,13 @@ def _check_widths(pattern: str) -> None:
             )
 
 
+# The sequence numbers a pattern is tried with: where a truncated or character format
+# ("{seq!s:.3}", "{seq:c}") would give two numbers one code or fail, up to the largest
+# number code_for can reach (start and taken codes up to 10**9 each).
+_SAMPLE_SEQS = (1, 2, *(10**digits + step for digits in range(1, 10) for step in (-1, 0)),
+                2 * COUNT_LIMIT)
+
+
 def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
     if not isinstance(pattern, str) or "{seq" not in pattern:
         raise PolicyConfigError(
@@ -105,20 +112,29 @@ def _check_pattern(_instance: object, _attribute: object, pattern: str) -> None:
                         category=category,
                         counterpart_role=role.value,
                     )
-                    for seq in (1, 2)
+                    for seq in _SAMPLE_SEQS
                 ]
-            except (KeyError, IndexError, ValueError, TypeError, AttributeError) as error:
+            except (KeyError, IndexError, ValueError, TypeError, AttributeError,
+                    OverflowError) as error:
                 given = "no category" if category is None else f"category {category.value!r}"
                 raise PolicyConfigError(
                     f"account code pattern {pattern!r} cannot be formatted ({error!r}) for "
                     f"{given} and role {role.value!r}; placeholders are {{year}}, {{month}}, "
                     f"{{seq}}, {{category}}, {{role}}"
                 ) from None
-            if sample[0] == sample[1] or not sample[0].strip():
+            if not sample[0].strip():
                 raise PolicyConfigError(
-                    f"account code pattern {pattern!r} must give a different, non-blank code "
-                    f"for each sequence number, got {sample}"
+                    f"account code pattern {pattern!r} must give a non-blank code, got "
+                    f"{sample[0]!r} for sequence number 1"
                 )
+            first_seq: dict[str, int] = {}
+            for code, seq in zip(sample, _SAMPLE_SEQS, strict=True):
+                if code in first_seq:
+                    raise PolicyConfigError(
+                        f"account code pattern {pattern!r} must give a different code for "
+                        f"each sequence number, got {code!r} for {first_seq[code]} and {seq}"
+                    )
+                first_seq[code] = seq
 
 
 @attrs.frozen
