@@ -78,3 +78,15 @@ def test_a_refused_review_value_is_named_by_its_field(
 ) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_a_review_held_today_a_holiday_first_of_month_is_the_last_periods() -> None:
+    # the July survey falls due on 2 July (1 July is a holiday); one held on 1 July is still
+    # the January survey's, also when 1 July is today
+    calendar = BusinessCalendar(timezone="UTC", holidays=[date(2026, 1, 1), date(2026, 7, 1)],
+                                valid_from=date(2026, 1, 1), valid_until=date(2027, 12, 31))
+    missed = DEFAULT_REVIEW_CADENCE.overdue(
+        [("roster_survey", date(2026, 7, 1))], since=date(2026, 1, 1),
+        today=date(2026, 7, 1), calendar=calendar)
+    assert ReviewDue(ReviewKind.ROSTER_SURVEY, date(2026, 1, 2)) not in missed
+    assert ReviewDue(ReviewKind.LIST_REVIEW, date(2026, 1, 2)) in missed

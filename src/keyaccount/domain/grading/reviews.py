@@ -248,9 +248,10 @@ class ReviewCadence:
         missed = []
         month_start = since.replace(day=1)
         for kind in ReviewKind:
-            # the calendar is asked only for the months from since's to today's
+            # the calendar is asked only for the months from since's to today's (today's first
+            # too: when today is a holiday first, the next review is not due yet)
             days = [
-                _due_day(first, calendar) if month_start <= first < today else first
+                _due_day(first, calendar) if month_start <= first <= today else first
                 for first in sorted(date(year, month, 1)
                                     for year in range(since.year, today.year + 2)
                                     for month in self.months_of(kind))
