@@ -149,10 +149,9 @@ def _display(value: Fraction, places: int = 4) -> Decimal:
     """Round half-even to ``places`` decimals exactly (``round`` of a Fraction is exact).
 
     ``places`` is an int from 0 to 12, the places a rate has (the domain's bounds, SPEC §11):
-    ``10**places`` of a huge count would not finish.
+    ``10**places`` of a huge count would not finish. Every caller checks it first with
+    :func:`_places` (or passes the default), so it is not checked again here.
     """
-    if type(places) is not int or not 0 <= places <= RATE_PLACES:
-        require_count(places, field="places", maximum=RATE_PLACES)
     return Decimal(f"{round(value * 10**places)}E-{places}")
 
 
