@@ -307,9 +307,7 @@ def _numpy_keys(
         return _columnar_numpy.percentile_keys(
             [(arrays[figure], integer) for figure, _weight, integer in weighted],
             _columnar_numpy.key_type(2 * n * denominator))
-    if not weighted:
-        return np.zeros(n, dtype=np.int64)
-    spans = []
+    spans = []  # the weights sum to 1, so at least one figure is weighted
     for figure, _weight, _integer in weighted:
         low, high = int(arrays[figure].min()), int(arrays[figure].max())
         spans.append((low, high - low if high != low else 2))
