@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
+from tests.customers.test_policy_dormancy_rules import active
 
 from keyaccount import (
     AccountStatus,
     AccountWentDormant,
-    Contract,
     Customer,
     InvalidInput,
     apply_dormancy,
@@ -32,20 +32,6 @@ class Listed:
 
     def is_dormant(self, customer: Customer, *, now: datetime) -> bool:
         return customer.account_id in self.dormant
-
-
-def active(account_id: str) -> Customer:
-    signed = date(2024, 1, 2)
-    return Customer(
-        account_id=account_id,
-        name="Acme",
-        category="regional",
-        status="active",
-        account_code=f"KA-{account_id}",
-        supply_contract=Contract(reference="S-1", signed_on=signed),
-        quality_contract=Contract(reference="Q-1", signed_on=signed),
-        activated_on=date(2024, 1, 3),
-    )
 
 
 def test_only_the_accounts_the_policy_finds_dormant_go_dormant_in_input_order() -> None:
