@@ -215,8 +215,14 @@ _EDGES = [
 ]
 
 
+def _edge_id(edge: object) -> str:
+    # no backslash: pytest escapes it in the id, and then finds no test by that id alone
+    # (mutation testing runs the tests one id at a time)
+    return repr(edge).replace("\\x", "0x")
+
+
 @pytest.mark.parametrize("field", _FIELDS)
-@pytest.mark.parametrize("edge", _EDGES, ids=repr)
+@pytest.mark.parametrize("edge", _EDGES, ids=_edge_id)
 def test_the_fast_path_refuses_what_the_general_path_refuses(field: str, edge: object) -> None:
     fields: dict[str, object] = {
         "account_id": "acme", "contract_amount": Decimal("12.50"),
