@@ -126,30 +126,42 @@ def process_records(
 
 
 _CONTRACT_DAYS = st.dates(date(2020, 1, 1), date(2024, 12, 31))
-# The parts of a file that no rule depends on, drawn in one go (built once: cheap to draw).
-_FILE_FIELDS = st.fixed_dictionaries(
-    {
-        "name": _TEXT,
-        "category": st.sampled_from(CustomerCategory),
-        "counterpart_role": st.sampled_from(CounterpartRole),
-        "legal_representative": _OPTIONAL_TEXT,
-        "address": _OPTIONAL_TEXT,
-        "postcode": st.sampled_from([None, "200001", "100080"]),
-        "phone": _OPTIONAL_TEXT,
-        "fax": _OPTIONAL_TEXT,
-        "email": _OPTIONAL_TEXT,
-        "business_scope": _OPTIONAL_TEXT,
-        "registered_capital": st.none() | st.decimals(min_value=0, max_value=10**10, places=2),
-        "credit_rating": st.sampled_from([None, "AAA", "AA", "A", "B"]),
-        "profile": st.dictionaries(st.sampled_from(["history", "goals", "competitors"]), _TEXT),
-        "trade_secrets": st.dictionaries(st.sampled_from(["formula", "prices"]), _TEXT),
-        "technical_profile": st.dictionaries(st.sampled_from(["drawings", "process"]), _TEXT),
-        "contacts": st.lists(contacts(), max_size=3),
-        "records": st.lists(process_records(), max_size=2),
-        "department": st.sampled_from([None, "大客户部", "sales", "marketing"]),
-        "important_dates": st.lists(_CONTRACT_DAYS, max_size=3),
-    }
-)
+# Strategies built on first use and then kept: cheap to draw again. The kit's tests clear it
+# before each test, so that mutation testing sees the builders run inside the tests
+# (tests/customers/conftest.py).
+_CACHE: dict[str, st.SearchStrategy[dict[str, Any]]] = {}
+
+
+def _file_fields() -> st.SearchStrategy[dict[str, Any]]:
+    """The parts of a file that no rule depends on, drawn in one go."""
+    if "file fields" in _CACHE:
+        return _CACHE["file fields"]
+    fields = _CACHE["file fields"] = st.fixed_dictionaries(
+        {
+            "name": _TEXT,
+            "category": st.sampled_from(CustomerCategory),
+            "counterpart_role": st.sampled_from(CounterpartRole),
+            "legal_representative": _OPTIONAL_TEXT,
+            "address": _OPTIONAL_TEXT,
+            "postcode": st.sampled_from([None, "200001", "100080"]),
+            "phone": _OPTIONAL_TEXT,
+            "fax": _OPTIONAL_TEXT,
+            "email": _OPTIONAL_TEXT,
+            "business_scope": _OPTIONAL_TEXT,
+            "registered_capital": st.none() | st.decimals(min_value=0, max_value=10**10, places=2),
+            "credit_rating": st.sampled_from([None, "AAA", "AA", "A", "B"]),
+            "profile": st.dictionaries(st.sampled_from(["history", "goals", "competitors"]), _TEXT),
+            "trade_secrets": st.dictionaries(st.sampled_from(["formula", "prices"]), _TEXT),
+            "technical_profile": st.dictionaries(st.sampled_from(["drawings", "process"]), _TEXT),
+            "contacts": st.lists(contacts(), max_size=3),
+            "records": st.lists(process_records(), max_size=2),
+            "department": st.sampled_from([None, "大客户部", "sales", "marketing"]),
+            "important_dates": st.lists(_CONTRACT_DAYS, max_size=3),
+        }
+    )
+    return fields
+
+
 _CODES = st.integers(1, 99999).map(lambda seq: f"KA-2024-{seq:05d}")
 _IDS = st.integers(1, 999999).map(lambda number: f"C-{number}")
 _ALL_TIERS: tuple[Tier | None, ...] = (None, *SCORE_TIERS, *AMOUNT_TIERS)
@@ -180,7 +192,7 @@ def customers(
     trading = status in {AccountStatus.ACTIVE, AccountStatus.DORMANT}
     contract_day = draw(_CONTRACT_DAYS)
     return Customer(
-        **draw(_FILE_FIELDS),
+        **draw(_file_fields()),
         account_id=account_id or draw(_IDS),
         status=status,
         account_code=draw(_CODES) if trading else None,
