@@ -21,7 +21,8 @@ What it does, for the one module given:
        -> tests/<sub>/ plus tests/robustness/test_<sub>*.py when present;
      - src/keyaccount/codec/ and china/ modules -> tests/codec/ and tests/china/ likewise;
      - src/keyaccount/dask.py -> the grading and robustness tests of dask;
-     - a root module src/keyaccount/_<name>.py -> tests/test_<name>.py when present;
+     - a root module src/keyaccount/_<name>.py -> tests/test_<name>.py and
+       tests/test_<name>_rules.py, those present;
      - anything else (events.py, presets.py, _errors.py, ...) -> the whole of tests/.
    --tests overrides the choice.
 5. Prints one line (module, sampled, killed, survived, timeouts, score) and then each
@@ -73,9 +74,10 @@ def tests_for(module: Path) -> list[str]:
         robustness = sorted((ROOT / "tests" / "robustness").glob(f"test_{subdomain}*.py"))
         return [f"tests/{subdomain}", *(str(p.relative_to(ROOT)) for p in robustness)]
     if len(parts) == 1:
-        own = ROOT / "tests" / f"test_{parts[0].lstrip('_')}"
-        if own.is_file():
-            return [str(own.relative_to(ROOT))]
+        name = parts[0].lstrip("_").removesuffix(".py")
+        own = [ROOT / "tests" / f"test_{name}{suffix}.py" for suffix in ("", "_rules")]
+        if any(path.is_file() for path in own):
+            return [str(path.relative_to(ROOT)) for path in own if path.is_file()]
     return ["tests"]
 
 

@@ -50,24 +50,32 @@ from keyaccount._validation import (
 MOMENT = datetime(2025, 1, 1, 9, tzinfo=UTC)
 
 
-@attrs.frozen
-class Record:
-    """One field per attrs validator of the module, each valid by default."""
+def record_class() -> type[Any]:
+    """A class with one field per attrs validator of the module, each valid by default.
 
-    name: object = attrs.field(default="acme", validator=non_empty)
-    lead: object = attrs.field(default=None, validator=optional_non_empty)
-    day: object = attrs.field(default=date(2025, 1, 1), validator=a_date)
-    due: object = attrs.field(default=None, validator=optional_date)
-    seen_at: object = attrs.field(default=None, validator=optional_aware)
-    note: object = attrs.field(default="", validator=text)
-    remark: object = attrs.field(default=None, validator=optional_text)
-    visits: object = attrs.field(default=0, validator=count())
-    rank: object = attrs.field(default=1, validator=count(1, maximum=5, note=" (a rank)"))
-    amount: object = attrs.field(default=Decimal(0), validator=non_negative)
-    flag: object = attrs.field(default=False, validator=a_bool)
-    kind: object = attrs.field(default=date(2025, 1, 1), validator=instance_of(date))
-    maybe: object = attrs.field(default=None, validator=optional_instance_of(Decimal))
-    days: object = attrs.field(default=(), validator=instances_of(date))
+    Built anew by each test: the validator factories (``count()``, ``instance_of()``...)
+    then run inside the test, where mutation testing can see them (a class built at import
+    would keep the closures made before the mutant was switched on).
+    """
+
+    @attrs.frozen
+    class Record:
+        name: object = attrs.field(default="acme", validator=non_empty)
+        lead: object = attrs.field(default=None, validator=optional_non_empty)
+        day: object = attrs.field(default=date(2025, 1, 1), validator=a_date)
+        due: object = attrs.field(default=None, validator=optional_date)
+        seen_at: object = attrs.field(default=None, validator=optional_aware)
+        note: object = attrs.field(default="", validator=text)
+        remark: object = attrs.field(default=None, validator=optional_text)
+        visits: object = attrs.field(default=0, validator=count())
+        rank: object = attrs.field(default=1, validator=count(1, maximum=5, note=" (a rank)"))
+        amount: object = attrs.field(default=Decimal(0), validator=non_negative)
+        flag: object = attrs.field(default=False, validator=a_bool)
+        kind: object = attrs.field(default=date(2025, 1, 1), validator=instance_of(date))
+        maybe: object = attrs.field(default=None, validator=optional_instance_of(Decimal))
+        days: object = attrs.field(default=(), validator=instances_of(date))
+
+    return Record
 
 
 def refused(field: str, message: str) -> Any:
@@ -98,7 +106,7 @@ def refused(field: str, message: str) -> Any:
     ],
 )
 def test_each_attrs_validator_accepts_its_valid_values(field: str, value: object) -> None:
-    assert getattr(Record(**{field: value}), field) == value
+    assert getattr(record_class()(**{field: value}), field) == value
 
 
 # --- the attrs validators: what each refuses, and how it says so ------------------------------
@@ -152,7 +160,7 @@ def test_each_attrs_validator_refuses_naming_the_class_the_field_and_the_value(
     field: str, value: object, message: str
 ) -> None:
     with refused(field, message):
-        Record(**{field: value})
+        record_class()(**{field: value})
 
 
 def test_a_count_validator_may_name_its_own_field_and_error() -> None:
@@ -342,4 +350,4 @@ def test_settings_keys_must_be_known_and_come_in_a_mapping() -> None:
 def test_settings_errors_add_no_prefix_unless_given_one() -> None:
     with pytest.raises(PolicyConfigError, match=r"^Record\.visits must be an int >= 0, got -1$"), \
             settings_errors():
-        Record(visits=-1)
+        record_class()(visits=-1)
