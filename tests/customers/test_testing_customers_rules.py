@@ -13,7 +13,16 @@ from hypothesis import HealthCheck, find, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
-from keyaccount import Contract, Customer, InvalidInput, Viewer, hand_over
+from keyaccount import (
+    AccountStatus,
+    Contract,
+    Customer,
+    InvalidInput,
+    LifecycleStep,
+    Viewer,
+    ViewerRole,
+    hand_over,
+)
 from keyaccount.domain.customers import CUSTOMER_FIELDS, FILE_CONFIDENTIAL_PARTS
 from keyaccount.testing import (
     check_access_policy,
@@ -23,6 +32,8 @@ from keyaccount.testing import (
     check_handover_policy,
     customer_steps,
     customers,
+    take_customer_step,
+    viewers,
 )
 
 NOW = datetime(2025, 7, 1, 9, tzinfo=UTC)
@@ -216,3 +227,68 @@ def test_drawn_files_have_from_min_staff_to_max_staff_people() -> None:
     assert reaches(files, lambda file: len(file.staff) == 3)
     assert not reaches(files, lambda file: not 2 <= len(file.staff) <= 3)
 
+
+
+class ManagerLast(Handover):
+    """The default handover, but the last account it returns loses its manager."""
+
+    def hand_over(self, customers: list[Customer], *, departing: str, successors: object,
+                  now: datetime) -> tuple[tuple[Customer, ...], tuple[object, ...]]:
+        after, events = super().hand_over(customers, departing=departing,
+                                          successors=successors, now=now)
+        return (*after[:-1], attrs.evolve(after[-1], account_manager=None)), events
+
+
+def test_the_handover_check_goes_on_past_an_account_the_leaver_did_not_cover() -> None:
+    portfolio = [a_file(account_id="C-0", staff=("li",), account_manager="li"), a_file()]
+    with pytest.raises(AssertionError, match=r"^C-1 lost its manager$"):
+        check_handover_policy(ManagerLast(), portfolio, departing="wang",  # type: ignore[arg-type]
+                              successors="zhao", now=NOW)
+
+
+@pytest.mark.parametrize("viewer", [Viewer("wang", "department_staff"),
+                                    Viewer("li", "account_manager")])
+def test_personal_notes_are_for_the_account_manager_who_manages_this_account(
+    viewer: Viewer,
+) -> None:
+    # wang manages C-1 but reads as department staff; li is an account manager, not C-1's
+    with pytest.raises(AssertionError, match=r"^personal notes shown beyond the manager$"):
+        check_access_policy(Everything(), a_file(), viewer)  # type: ignore[arg-type]
+
+
+class AllButNotes(Everything):
+    """Shows everything but the contacts' personal notes, to everyone."""
+
+    def visible_fields(self, customer: Customer, *, viewer: Viewer) -> frozenset[str]:
+        return super().visible_fields(customer, viewer=viewer) - {"contacts.personal_notes"}
+
+
+def test_the_access_check_catches_confidential_parts_shown_off_the_account() -> None:
+    check_access_policy(AllButNotes(), a_file(), Viewer("li", "department_staff"))  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match=r"^confidential part\(s\) \[.*'trade_secrets'.*\] "
+                                             r"shown off the account$"):
+        check_access_policy(AllButNotes(), a_file(), Viewer("zhao", "department_staff"))  # type: ignore[arg-type]
+
+
+def test_a_customer_can_be_taken_through_every_step_with_the_kits_arguments() -> None:
+    customer = a_file("prospect")
+    taken = []
+    for step in (LifecycleStep.BEGIN_GENERAL_INVESTIGATION, LifecycleStep.SUSPEND,
+                 LifecycleStep.RESUME_INVESTIGATION, LifecycleStep.BEGIN_ONSITE_INVESTIGATION,
+                 LifecycleStep.SUBMIT_APPLICATION, LifecycleStep.APPROVE,
+                 LifecycleStep.ASSIGN_CODE, LifecycleStep.RECORD_PURCHASE,
+                 LifecycleStep.GO_DORMANT, LifecycleStep.REACTIVATE, LifecycleStep.TERMINATE):
+        customer, events = take_customer_step(customer, step, now=NOW)
+        taken.append((step, [event.step for event in events]))  # type: ignore[attr-defined]
+    assert taken == [(step, [step]) for step, _ in taken]
+    assert customer.status is AccountStatus.TERMINATED
+    assert customer.account_code == "KA-2025-00001"
+    assert customer.last_purchase_on == NOW.date()
+
+
+def test_viewers_are_named_from_the_people_given_in_every_role() -> None:
+    drawn = viewers(["zhou"])
+    assert not reaches(drawn, lambda viewer: viewer.person != "zhou")
+    for role in ViewerRole:
+        assert reaches(drawn, lambda viewer, role=role: viewer.role is role)
+    assert reaches(viewers(), lambda viewer: viewer.person == "huang")
