@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -55,7 +55,6 @@ from keyaccount._validation import (
 )
 from keyaccount.domain.calendar import Period
 from keyaccount.domain.indicators._engine import _breakdown, _Cells, _period
-from keyaccount.domain.indicators._lazy import _EXACT
 from keyaccount.domain.indicators.records import _tier_code
 from keyaccount.domain.indicators.values import Breakdown, Indicator, IndicatorValue
 
@@ -312,26 +311,23 @@ def target_attainment_indicator(
     cells: _Cells = {}
     seen: set[str] = set()
     listed = to_items(results, field="results", expected="AccountResult values")
-    with localcontext(_EXACT):
-        for result in listed:
-            _result_key(result)
-            if result.period != period:
-                continue
-            if result.account_id in seen:
-                raise InvalidInput(
-                    f"results give account {result.account_id!r} two results for {period}"
-                )
-            seen.add(result.account_id)
-            target = goals.get(result.account_id)
-            goal = Fraction(getattr(target, field)) * share if target is not None else 0
-            counted = [getattr(result, field), goal] if goal > 0 else [0, 0]
-            dims = (result.account_id, result.tier, result.account_manager, result.department)
-            cell = cells.get(dims)
-            if cell is None:
-                cells[dims] = counted
-            else:  # two results differ only in a dimension: refused above by account
-                cell[0] += counted[0]
-                cell[1] += counted[1]
+    # an account's cell is keyed by its id first, and a second result of it in the period is
+    # refused: each cell holds one result, and no Decimal is added here (_breakdown sums)
+    for result in listed:
+        _result_key(result)
+        if result.period != period:
+            continue
+        if result.account_id in seen:
+            raise InvalidInput(
+                f"results give account {result.account_id!r} two results for {period}"
+            )
+        seen.add(result.account_id)
+        target = goals.get(result.account_id)
+        goal = Fraction(getattr(target, field)) * share if target is not None else 0
+        counted = [getattr(result, field), goal] if goal > 0 else [0, 0]
+        cells[(result.account_id, result.tier, result.account_manager, result.department)] = (
+            counted
+        )
     return _breakdown(indicator, period, cells, 2, _attainment_maker(indicator, period))
 
 
