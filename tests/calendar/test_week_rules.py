@@ -41,3 +41,17 @@ def test_business_time_lands_on_a_make_up_working_day_before_a_later_holiday() -
     assert calendar.add_business_time(friday, timedelta(hours=2)) == datetime(
         2025, 9, 27, 10, tzinfo=UTC
     )
+
+
+def test_a_deadline_from_before_the_years_covered_counts_their_clock_changes() -> None:
+    # Shanghai kept summer time until 15 September 1991, when a day of 25 hours came. A
+    # calendar used first in 1992 takes the fused fast path, which knows no clock change; a
+    # start in 1991 must leave it to the general path, which covers 1991 first.
+    settings = {"timezone": "Asia/Shanghai", "working_hours": ["00:00-24:00"],
+                "workdays": [0, 1, 2, 3, 4, 5, 6]}
+    warm, cold = BusinessCalendar.from_mapping(settings), BusinessCalendar.from_mapping(settings)
+    warm.add_business_time(datetime(1992, 6, 1, tzinfo=warm.zone), timedelta(hours=1))
+    start = datetime(1991, 9, 10, 12, tzinfo=warm.zone)
+    deadline = warm.add_business_time(start, timedelta(days=130))
+    assert deadline.isoformat() == "1992-01-18T11:00:00+08:00"
+    assert deadline == cold.add_business_time(start, timedelta(days=130))
