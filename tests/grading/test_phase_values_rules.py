@@ -18,6 +18,7 @@ from keyaccount.policies import (
     ValueCounts,
     ValueRange,
 )
+from keyaccount.policies.grading.phase_values import _optional_exact
 
 _PERCENTILE = GradingStatistics("percentile", 2, [("contract_amount", ValueCounts((1,), (2,)))])
 
@@ -229,3 +230,16 @@ def test_straddlers_merge_only_straddlers_and_keep_key_then_id_order() -> None:
     assert merged.accounts == (("c", 1, 2), ("a", 2, 3), ("b", 2, 1))
     with pytest.raises(InvalidInput, match=r"\['a'\] twice"):
         Straddlers([("a", 2, 1)]).merge(Straddlers([("a", 3, 1)]))
+
+
+def test_an_optional_bound_of_a_value_range_may_be_none_and_is_refused_by_name() -> None:
+    # built here: ValueRange's own validators are built at import, out of sight of mutation
+    # testing (it switches a mutant on after the import)
+    check = _optional_exact("low")
+    check(None, None, None)
+    check(None, None, Decimal("0.5"))
+    message = r"^ValueRange\.low must be an int or a Decimal, got 'x'$"
+    with pytest.raises(InvalidInput, match=message):
+        check(None, None, "x")
+    with pytest.raises(InvalidInput, match=r"^ValueRange\.high must be an int or a Decimal"):
+        ValueRange(low=0, high=1.5)  # type: ignore[arg-type]
