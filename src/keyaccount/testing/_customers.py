@@ -41,8 +41,6 @@ from keyaccount.domain.customers import (
     LifecycleStep,
     ProcessRecord,
     RecordKind,
-    SelectionFindings,
-    SelectionPolicy,
     SelectionVerdict,
     Successors,
     Viewer,
@@ -62,7 +60,6 @@ __all__ = [
     "check_coverage_policy",
     "check_dormancy_policy",
     "check_handover_policy",
-    "check_selection_policy",
     "contacts",
     "customer_steps",
     "customers",
@@ -70,7 +67,6 @@ __all__ = [
     "handover_scenarios",
     "portfolios",
     "process_records",
-    "selection_findings",
     "take_customer_step",
     "viewers",
 ]
@@ -293,24 +289,6 @@ def handover_scenarios(
     return portfolio, departing, successors
 
 
-def selection_findings() -> st.SearchStrategy[SelectionFindings]:
-    """What the investigations found: each selection principle met, failed or not established.
-
-    Each of ``finances_sound``, ``cooperative``, ``keeps_secrecy`` and
-    ``cost_level_acceptable`` is ``True``, ``False`` or ``None`` (seed 003 开发 第二-五条), with
-    or without notes.
-    """
-    finding = st.none() | st.booleans()
-    return st.builds(
-        SelectionFindings,
-        finances_sound=finding,
-        cooperative=finding,
-        keeps_secrecy=finding,
-        cost_level_acceptable=finding,
-        notes=_OPTIONAL_TEXT,
-    )
-
-
 def viewers(people: Sequence[str] = STAFF_POOL) -> st.SearchStrategy[Viewer]:
     """Viewers of any role, named from ``people``."""
     return st.builds(Viewer, person=st.sampled_from(people), role=st.sampled_from(ViewerRole))
@@ -509,73 +487,3 @@ def check_access_policy(policy: AccessPolicy, customer: Customer, viewer: Viewer
     for name in visible - {"contacts", "records"}:
         if view[name] != getattr(customer, name):
             raise AssertionError(f"{name!r} differs from the file")
-
-
-# The credit rating every selection policy refuses (SelectionPolicy's invariant; seed 003 开发
-# 第二条: 较好的信用; SPEC §2: a credit problem found stops the process).
-_JUDGMENT_DEFAULTER = "失信被执行人"
-
-
-def _judged(
-    policy: SelectionPolicy,
-    customer: Customer,
-    findings: SelectionFindings,
-    contracts: Mapping[str, Contract],
-) -> SelectionVerdict:
-    verdict: object = policy.judge(customer, findings=findings, **contracts)
-    if not isinstance(verdict, SelectionVerdict):
-        raise AssertionError(
-            f"{type(policy).__name__}.judge returned {verdict!r}, not a SelectionVerdict"
-        )
-    if verdict.account_id != customer.account_id:
-        raise AssertionError(
-            f"the verdict on {customer.account_id!r} names {verdict.account_id!r}"
-        )
-    return verdict
-
-
-def check_selection_policy(
-    policy: SelectionPolicy,
-    customer: Customer,
-    *,
-    findings: SelectionFindings,
-    supply_contract: Contract,
-    quality_contract: Contract,
-) -> SelectionVerdict:
-    """Judge ``customer`` under ``policy``, check the verdict and return it.
-
-    The verdict is a :class:`~keyaccount.SelectionVerdict` naming the account judged; judging
-    leaves the file, the findings and both contracts as they were; judging again gives the
-    same verdict; and the same file rated 失信被执行人 (a judgment defaulter) is refused,
-    whatever the findings and the contracts (seed 003 开发 第二条; SPEC §2).
-
-    Raises:
-        AssertionError: an invariant is broken.
-    """
-    contracts = {"supply_contract": supply_contract, "quality_contract": quality_contract}
-    inputs: dict[str, Customer | SelectionFindings | Contract] = {
-        "customer": customer, "findings": findings, **contracts
-    }
-    before = {name: attrs.evolve(value) for name, value in inputs.items()}
-    verdict = _judged(policy, customer, findings, contracts)
-    for name, value in inputs.items():
-        if value != before[name]:
-            changes = ", ".join(
-                f"{field.name} {getattr(before[name], field.name)!r} -> "
-                f"{getattr(value, field.name)!r}"
-                for field in attrs.fields(type(value))
-                if getattr(value, field.name) != getattr(before[name], field.name)
-            )
-            raise AssertionError(f"judging changed its {name}: {changes}")
-    again = policy.judge(customer, findings=findings, **contracts)
-    if again != verdict:
-        raise AssertionError(
-            f"judging {customer.account_id!r} again gave {again!r}, not {verdict!r}"
-        )
-    defaulter = attrs.evolve(customer, credit_rating=_JUDGMENT_DEFAULTER)
-    refused = _judged(policy, defaulter, findings, contracts)
-    if refused.approvable:
-        raise AssertionError(
-            f"{customer.account_id!r} rated {_JUDGMENT_DEFAULTER} is not refused: {refused!r}"
-        )
-    return verdict
