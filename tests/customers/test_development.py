@@ -25,6 +25,7 @@ from keyaccount import (
     approve_account,
 )
 from keyaccount.policies import SelectionRules, presets
+from keyaccount.testing import selection_findings
 
 NOW = datetime(2025, 3, 28, 15, 0, tzinfo=UTC)
 DAY = date(2025, 3, 28)
@@ -152,11 +153,7 @@ def test_the_default_selection_rules_satisfy_their_protocol() -> None:
     assert isinstance(presets.selection(), SelectionPolicy)
 
 
-_FINDINGS = st.builds(
-    SelectionFindings,
-    finances_sound=st.none() | st.booleans(), cooperative=st.none() | st.booleans(),
-    keeps_secrecy=st.none() | st.booleans(), cost_level_acceptable=st.none() | st.booleans(),
-)
+_FINDINGS = selection_findings()
 _RULES = st.builds(
     SelectionRules,
     on_unmet=st.dictionaries(st.sampled_from([c.value for c in SelectionCriterion]),

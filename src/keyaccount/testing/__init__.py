@@ -15,6 +15,7 @@ from keyaccount.testing import (
     _eligibility,
     _grading,
     _indicators,
+    _selection,
     _tickets,
     _visits,
 )
@@ -24,12 +25,14 @@ from keyaccount.testing._customers import *
 from keyaccount.testing._eligibility import *
 from keyaccount.testing._grading import *
 from keyaccount.testing._indicators import *
+from keyaccount.testing._selection import *
 from keyaccount.testing._tickets import *
 from keyaccount.testing._visits import *
 
 __all__ = [
     *_calendar.__all__,
     *_customers.__all__,
+    *_selection.__all__,
     *_eligibility.__all__,
     *_grading.__all__,
     *_tickets.__all__,

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for feedback tickets, and a conformance check for escalation policies.
+"""Hypothesis strategies for feedback tickets, and conformance checks for the ticket policies.
 
 >>> from hypothesis import given, settings
 >>> @settings(max_examples=5)
@@ -17,11 +17,15 @@ from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
+from keyaccount.domain.calendar import BusinessDuration
 from keyaccount.domain.grading import AMOUNT_TIERS, SCORE_TIERS, Tier
 from keyaccount.domain.tickets import (
+    SATISFACTION_SCALE,
     DeadlineKind,
     EscalationPolicy,
     FeedbackTicket,
+    LedgerPolicy,
+    RectificationPolicy,
     Severity,
     TicketAtRisk,
     TicketChange,
@@ -42,6 +46,8 @@ __all__ = [
     "LIFECYCLE_STEPS",
     "check_escalation_policy",
     "check_escalation_tiers",
+    "check_ledger_policy",
+    "check_rectification_policy",
     "lifecycle_steps",
     "open_tickets",
     "pause_intervals",
@@ -286,6 +292,69 @@ def check_escalation_tiers(
                         f"({lower_at.isoformat()}) than tier {_code(higher)!r} above it "
                         f"({upper_at.isoformat()})"
                     )
+
+
+def check_ledger_policy(policy: LedgerPolicy) -> None:
+    """Check what a ledger ``policy`` decides about leading and closing problems.
+
+    ``lead_department`` is a non-blank name (seed 001 §五(二)2: a department leads a problem
+    spanning departments); ``allow_other_leads`` and ``allow_contradiction`` are bools; and
+    ``satisfied_by`` answers a bool for every score of
+    :data:`~keyaccount.SATISFACTION_SCALE` and never turns from satisfied to unsatisfied as
+    the score grows (seed 001 §五(二)3; SPEC §7).
+
+    Raises:
+        AssertionError: an invariant is broken (the message names the attribute or the
+            score, and the value).
+
+    >>> from keyaccount.policies import LedgerRules
+    >>> check_ledger_policy(LedgerRules.from_mapping({"satisfied_from": 5}))
+    """
+    lead = policy.lead_department
+    if not isinstance(lead, str) or not lead.strip():
+        raise AssertionError(f"lead_department must be a non-blank name, got {lead!r}")
+    for name in ("allow_other_leads", "allow_contradiction"):
+        flag = getattr(policy, name)
+        if not isinstance(flag, bool):
+            raise AssertionError(f"{name} must be a bool, got {flag!r}")
+    lowest_satisfied: int | None = None
+    for score in SATISFACTION_SCALE:
+        satisfied: object = policy.satisfied_by(score)
+        if not isinstance(satisfied, bool):
+            raise AssertionError(f"satisfied_by({score}) must be a bool, got {satisfied!r}")
+        if lowest_satisfied is not None and not satisfied:
+            raise AssertionError(
+                f"satisfied_by({score}) is False, though the lower score {lowest_satisfied} "
+                f"counts as satisfied"
+            )
+        if satisfied and lowest_satisfied is None:
+            lowest_satisfied = score
+
+
+def check_rectification_policy(policy: RectificationPolicy) -> None:
+    """Check what a rectification ``policy`` decides about notices (seed 001 §七(一)3).
+
+    ``answer_within`` is a :class:`~keyaccount.BusinessDuration` longer than zero (a notice
+    needs a deadline it can be answered by); ``ticket_level`` is an int (not a bool) of at
+    least 1 (a ticket on time never gets a notice); ``overdue_visits`` is an int (not a bool)
+    of at least 1.
+
+    Raises:
+        AssertionError: an invariant is broken (the message names the attribute and its
+            value).
+
+    >>> from keyaccount.policies import RectificationRules
+    >>> check_rectification_policy(RectificationRules.from_mapping({"ticket_level": 1}))
+    """
+    within: object = policy.answer_within
+    if not isinstance(within, BusinessDuration) or within.is_zero:
+        raise AssertionError(
+            f"answer_within must be a BusinessDuration longer than zero, got {within!r}"
+        )
+    for name in ("ticket_level", "overdue_visits"):
+        value = getattr(policy, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise AssertionError(f"{name} must be an int of at least 1, got {value!r}")
 
 
 def _check(holds: bool, message: str) -> None:
