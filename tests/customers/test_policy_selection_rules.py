@@ -63,3 +63,32 @@ def test_a_setting_with_an_unknown_key_is_refused_naming_the_policy() -> None:
 def test_a_contract_that_is_not_a_contract_is_refused_naming_it(field: str) -> None:
     with pytest.raises(InvalidInput, match=rf"^{field} must be a Contract, got 'S'"):
         judged(SelectionRules(), "S", field)
+
+
+@pytest.mark.parametrize(("selection_settings", "message"), [
+    ({"on_unmet": {"credit": "flag"}},
+     r"^selection on_unmet\['credit'\] must be 'refuse', got 'flag': a credit problem stops "
+     r"the selection \(seed 003 开发 第二条\)$"),
+    ({"refused_credit_ratings": ["B"]},
+     r"^selection refused_credit_ratings must include '失信被执行人' \(a judgment defaulter is "
+     r"always refused: a credit problem stops the selection, seed 003 开发 第二条\), "
+     r"got \['B'\]$"),
+    ({"refused_credit_ratings": []}, r"^selection refused_credit_ratings must include "),
+])
+def test_settings_that_would_let_a_judgment_defaulter_through_are_refused(
+    selection_settings: dict[str, object], message: str,
+) -> None:
+    # SPEC §2: a credit problem found stops the process; SelectionPolicy's invariant
+    with pytest.raises(PolicyConfigError, match=message):
+        SelectionRules.from_mapping(selection_settings)
+
+
+def test_a_company_may_refuse_more_credit_ratings_and_name_the_credit_principle() -> None:
+    rules = SelectionRules.from_mapping({"refused_credit_ratings": ["D", "失信被执行人"],
+                                         "on_unmet": {"credit": "refuse"}})
+    assert rules.refused_credit_ratings == {"D", "失信被执行人"}
+    customer = Customer(account_id="C-1", name="Acme", category="regional", credit_rating="D")
+    verdict = rules.judge(customer, findings=WANTING, supply_contract=CONTRACT,
+                          quality_contract=CONTRACT)
+    assert verdict.refusals[0] == "credit (第二条): rated D, a refused credit rating"
+

@@ -51,9 +51,10 @@ __all__ = [
     "SelectionRules",
 ]
 
+_JUDGMENT_DEFAULTER = "失信被执行人"
 #: SPEC §2 *default*: the credit ratings that refuse an approval (seed 003 开发 第二条: 较好的
-#: 信用): a judgment defaulter (失信被执行人).
-DEFAULT_REFUSED_CREDIT_RATINGS: frozenset[str] = frozenset({"失信被执行人"})
+#: 信用): a judgment defaulter (失信被执行人). Settings may add ratings, never leave it out.
+DEFAULT_REFUSED_CREDIT_RATINGS: frozenset[str] = frozenset({_JUDGMENT_DEFAULTER})
 #: SPEC §2 *default*: the quality-assurance contract is signed the same day as the supply
 #: contract (seed 003 开发 第十条: 签订供应合同的同时签订质量保证合同).
 DEFAULT_SIGNING_WINDOW_DAYS = 0
@@ -73,6 +74,13 @@ def _ratings(value: Iterable[str]) -> frozenset[str]:
     for rating in ratings:
         require_non_empty(rating, field="a rating in selection refused_credit_ratings",
                           error=PolicyConfigError)
+    if _JUDGMENT_DEFAULTER not in ratings:
+        # a company may refuse more ratings, never fewer: SelectionPolicy's invariant
+        raise PolicyConfigError(
+            f"selection refused_credit_ratings must include {_JUDGMENT_DEFAULTER!r} (a judgment "
+            f"defaulter is always refused: a credit problem stops the selection, seed 003 开发 "
+            f"第二条), got {sorted(ratings)}"
+        )
     return frozenset(ratings)
 
 
@@ -91,6 +99,11 @@ def _actions(value: Mapping[str, str]) -> tuple[tuple[SelectionCriterion, str], 
             raise PolicyConfigError(
                 f"selection on_unmet[{key!r}] must be 'refuse' or 'flag', got {action!r}"
             )
+        if criterion is SelectionCriterion.CREDIT and action != "refuse":
+            raise PolicyConfigError(
+                f"selection on_unmet[{key!r}] must be 'refuse', got {action!r}: a credit problem "
+                f"stops the selection (seed 003 开发 第二条)"
+            )
         actions[criterion] = action
     return tuple(actions.items())
 
@@ -107,10 +120,12 @@ class SelectionRules:
 
     Attributes:
         refused_credit_ratings: the ``credit_rating`` values that fail the credit principle.
-            *Default* ``{"失信被执行人"}`` (seed 003 开发 第二条).
+            *Default* ``{"失信被执行人"}`` (seed 003 开发 第二条); a company may add its own,
+            but a judgment defaulter is always among them.
         on_unmet: what a failed principle does, ``"refuse"`` or ``"flag"``, by criterion
             (given as ``{criterion: action}``; those not named refuse). *Default*: every
-            principle refuses (seed 003 开发 第二-五条: 大客户须...).
+            principle refuses (seed 003 开发 第二-五条: 大客户须...). The credit principle
+            always refuses: a credit problem stops the selection (SPEC §2).
         on_unknown: what a principle the investigations did not establish does:
             ``"refuse"``, ``"flag"`` or ``"ignore"``. *Default* ``"flag"``; a file without a
             credit rating leaves the credit unknown.
@@ -136,7 +151,9 @@ class SelectionRules:
         """Build from host settings (the attributes' names, ``on_unmet`` as a mapping).
 
         Raises:
-            PolicyConfigError: an unknown key or a bad value.
+            PolicyConfigError: an unknown key or a bad value, or settings that would let a
+                judgment defaulter through (``refused_credit_ratings`` without 失信被执行人,
+                or the credit principle set to ``"flag"``).
         """
         check_settings_keys(
             settings,
