@@ -18,7 +18,8 @@ What it does, for the one module given:
 4. Runs them with `mutmut run` against the module's own tests, with HYPOTHESIS_PROFILE=mutation
    (derandomised, so two runs give the same result):
      - src/keyaccount/{domain,policies}/<sub>/... and src/keyaccount/testing/_<sub>.py
-       -> tests/<sub>/ plus tests/robustness/test_<sub>*.py when present;
+       -> tests/<sub>/ plus tests/robustness/test_<sub>*.py when present (the kit's
+       _eligibility.py and _selection.py go with grading and customers);
      - src/keyaccount/codec/ and china/ modules -> tests/codec/ and tests/china/ likewise;
      - src/keyaccount/dask.py -> the grading and robustness tests of dask;
      - a root module src/keyaccount/_<name>.py -> tests/test_<name>.py and
@@ -65,6 +66,8 @@ def tests_for(module: Path) -> list[str]:
         subdomain = parts[1]
     elif len(parts) == 2 and parts[0] == "testing" and parts[1].startswith("_"):
         subdomain = parts[1][1:].removesuffix(".py")
+        # a kit module named after one concept of a subdomain is tested with that subdomain
+        subdomain = {"eligibility": "grading", "selection": "customers"}.get(subdomain, subdomain)
     elif len(parts) == 2 and parts[0] in {"codec", "china"}:
         # the two packages outside domain/ and policies/ have test directories of their own
         subdomain = parts[0]
