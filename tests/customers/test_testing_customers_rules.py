@@ -25,13 +25,16 @@ from keyaccount import (
 )
 from keyaccount.domain.customers import CUSTOMER_FIELDS, FILE_CONFIDENTIAL_PARTS
 from keyaccount.testing import (
+    STAFF_POOL,
     check_access_policy,
     check_account_code_policy,
     check_coverage_policy,
     check_dormancy_policy,
     check_handover_policy,
+    contacts,
     customer_steps,
     customers,
+    process_records,
     take_customer_step,
     viewers,
 )
@@ -292,3 +295,22 @@ def test_viewers_are_named_from_the_people_given_in_every_role() -> None:
     for role in ViewerRole:
         assert reaches(drawn, lambda viewer, role=role: viewer.role is role)
     assert reaches(viewers(), lambda viewer: viewer.person == "huang")
+
+
+def test_contacts_come_with_and_without_authority_and_personal_notes() -> None:
+    # "some with confidential personal notes": the others have none
+    drawn = contacts()
+    assert reaches(drawn, lambda contact: contact.personal_notes == "")
+    assert reaches(drawn, lambda contact: contact.personal_notes != "")
+    assert reaches(drawn, lambda contact: contact.authority == "")
+    assert reaches(drawn, lambda contact: contact.authority != "")
+
+
+def test_process_records_are_sometimes_reported_by_the_staff_and_start_in_2020() -> None:
+    drawn = process_records()
+    assert reaches(drawn, lambda record: record.reported_by is None)
+    assert reaches(drawn, lambda record: record.reported_by in STAFF_POOL)
+    assert reaches(drawn, lambda record: record.occurred_at.replace(tzinfo=None)
+                   < datetime(2020, 1, 2))  # noqa: DTZ001 - the strategy's naive bound
+    assert not reaches(drawn, lambda record: record.occurred_at.replace(tzinfo=None)
+                       < datetime(2020, 1, 1))  # noqa: DTZ001
