@@ -6,32 +6,21 @@ a strategy must (or must never) reach is checked the same way under every profil
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import time, timedelta
 
 import pytest
-from hypothesis import HealthCheck, find, given, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
+from hypothesis import find, given
 
 from keyaccount import BusinessCalendar
 from keyaccount.testing import business_calendars, business_durations
+from strategy_search import reaches, search_settings
 
-FIND = settings(
-    max_examples=500, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
+FIND = search_settings(500)
 DAY = timedelta(days=1)
 CALENDAR = BusinessCalendar(
     timezone="Asia/Shanghai", workdays=range(5), working_hours=[(time(9), time(17))]
 )
 
-
-def reaches(strategy: st.SearchStrategy[timedelta], condition: Callable[[timedelta], bool]) -> bool:
-    try:
-        find(strategy, condition, settings=FIND)
-    except NoSuchExample:
-        return False
-    return True
 
 
 def test_durations_run_from_zero_to_three_24_hour_days_by_default() -> None:

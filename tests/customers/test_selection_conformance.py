@@ -8,15 +8,14 @@ inputs give the same verdict, and an account rated 失信被执行人 (a judgmen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
 
 from keyaccount import (
     Contract,
@@ -27,6 +26,7 @@ from keyaccount import (
 )
 from keyaccount.policies import SelectionRules, presets
 from keyaccount.testing import check_selection_policy, customers, selection_findings
+from strategy_search import reaches as reaches_within
 
 DEFAULTER = "失信被执行人"
 SUPPLY = Contract(reference="S-1", signed_on=date(2025, 3, 3))
@@ -232,17 +232,9 @@ def test_the_check_catches_a_policy_that_approves_a_judgment_defaulter() -> None
 
 # --- the findings strategy ------------------------------------------------------------------
 
-FIND = settings(
-    max_examples=200, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
+# customer files are dear to draw: a smaller search than the default
+reaches = partial(reaches_within, max_examples=200)
 
-
-def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
-    try:
-        find(strategy, condition, settings=FIND)
-    except NoSuchExample:
-        return False
-    return True
 
 
 @pytest.mark.parametrize("finding", ["finances_sound", "cooperative", "keeps_secrecy",

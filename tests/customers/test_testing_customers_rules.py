@@ -3,15 +3,13 @@ mutation testing (docs/explanation/testing.md): the checks are run on broken pol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from functools import partial
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
+from hypothesis import find
 
 from keyaccount import (
     AccountStatus,
@@ -38,6 +36,8 @@ from keyaccount.testing import (
     take_customer_step,
     viewers,
 )
+from strategy_search import reaches as reaches_within
+from strategy_search import search_settings
 
 NOW = datetime(2025, 7, 1, 9, tzinfo=UTC)
 DAY = date(2025, 7, 1)
@@ -205,17 +205,10 @@ def test_a_refused_handover_that_leaves_its_input_alone_passes_as_not_applied() 
                                      successors="wang", now=NOW)
 
 
-FIND = settings(
-    max_examples=60, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
+FIND = search_settings(60)
+# customer files are dear to draw: a smaller search than the default
+reaches = partial(reaches_within, max_examples=60)
 
-
-def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
-    try:
-        find(strategy, condition, settings=FIND)
-    except NoSuchExample:
-        return False
-    return True
 
 
 def test_customer_steps_are_at_most_twelve_by_default_and_at_most_max_size() -> None:

@@ -7,7 +7,6 @@ must (or must never) draw is checked the same way under every profile.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from types import SimpleNamespace
@@ -15,9 +14,6 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
 
 from indicator_builders import H1
 from keyaccount import (
@@ -33,20 +29,11 @@ from keyaccount.testing import (
     indicator_periods,
     satisfaction_scales,
 )
+from strategy_search import reaches
 
-FIND = settings(
-    max_examples=500, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
 Q2 = Period.containing(date(2025, 4, 1), months=3)
 H2_2024 = Period.half_year(2024, 2)
 
-
-def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
-    try:
-        find(strategy, condition, settings=FIND)
-    except NoSuchExample:
-        return False
-    return True
 
 
 SCALES = {SatisfactionScale(1, 5), SatisfactionScale(1, 10), SatisfactionScale(0, 10),

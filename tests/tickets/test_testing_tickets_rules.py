@@ -3,14 +3,11 @@ mutation testing (docs/explanation/testing.md): the checks are run on broken pol
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, find, settings
-from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
+from hypothesis import find
 
 from keyaccount import (
     TIER_A,
@@ -30,20 +27,12 @@ from keyaccount.testing import (
     take_step,
 )
 from national_day import PLAIN_WEEKS, at
+from strategy_search import reaches, search_settings
 
 MONDAY = at(2025, 6, 2, 9)
 POLICY = presets.escalation()
-FIND = settings(
-    max_examples=500, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
+FIND = search_settings(500)
 
-
-def reaches(strategy: st.SearchStrategy[list[str]], condition: Callable[[list[str]], bool]) -> bool:
-    try:
-        find(strategy, condition, settings=FIND)
-    except NoSuchExample:
-        return False
-    return True
 
 
 class Forgetful:
