@@ -178,3 +178,19 @@ def test_a_festival_whose_eve_is_no_working_day_gives_its_visit_the_eve_as_windo
     assert portfolio.plans[0].days == (date(2026, 9, 24),)
     assert [visit.window for visit in portfolio.unplaced] == [
         Period(date(2026, 2, 15), date(2026, 2, 16))]
+
+
+def test_a_festival_visit_whose_one_day_slot_is_blocked_goes_on_the_nearest_day_before() -> None:
+    # festivals on 3 and 4 January, re-planned from the period's first day: the first
+    # festival's visit takes the 2nd; the second festival's slot is the 3rd alone, closed, so
+    # its visit goes before it, on the 1st (never on the 4th, the second festival itself)
+    every_day = BusinessCalendar(timezone="Asia/Shanghai", workdays=range(7))
+    planner = VisitPlanner(Quota(holiday=2), visit_capacity())
+    festivals = [date(2026, 1, 3), date(2026, 1, 4)]
+    plan, _ = planner.plan(AccountToPlan("X", TIER_D, staff=["wu"]), YEAR, calendar=every_day,
+                           festivals=festivals, now=NOW)
+    closed = AccountToPlan("X", TIER_D, staff=["wu"], blackout_dates=[date(2026, 1, 3)])
+    replanned, _ = planner.replan(plan, closed, as_of=YEAR.start, done=(), calendar=every_day,
+                                  festivals=festivals, now=NOW)
+    assert replanned.days == (date(2026, 1, 1), date(2026, 1, 2))
+    assert replanned.kinds == (VisitKind.HOLIDAY,) * 2
