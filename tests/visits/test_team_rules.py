@@ -117,6 +117,24 @@ def test_a_capacity_policy_may_leave_in_person_visits_unlimited_for_accounts_in_
     assert portfolio.visit_count == 3 * 15
 
 
+def test_a_capacity_policy_may_leave_every_budget_unlimited_for_accounts_in_no_area() -> None:
+    planner = VisitPlanner(visit_frequency(), _Answers(lambda days: [None] * len(days)))
+    portfolio, _ = planner.plan_portfolio(
+        [AccountToPlan(f"K{n}", tier, staff=["wu"]) for n, tier in enumerate([TIER_A, TIER_C])],
+        YEAR, calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+    assert portfolio.unplaced == ()
+    assert portfolio.visit_count == 15 + 6
+
+
+@pytest.mark.parametrize("bad", [-1, 10**9 + 1])
+def test_a_capacity_policy_giving_the_same_bad_limit_every_day_is_refused(bad: int) -> None:
+    # the fast check looks at each distinct answer once: a row of one bad value is refused too
+    planner = VisitPlanner(visit_frequency(), _Answers(lambda days: [bad] * len(days)))
+    with pytest.raises(InvalidInput, match=r"capacity policy limit\('wu', 2026-01-04, "):
+        planner.plan_portfolio([AccountToPlan("X", TIER_A, staff=["wu"])], YEAR,
+                               calendar=CALENDAR, festivals=FESTIVALS, now=NOW)
+
+
 FEBRUARY = Period(date(2026, 2, 1), date(2026, 3, 1))  # holds the Spring Festival
 
 
