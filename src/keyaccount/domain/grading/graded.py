@@ -328,8 +328,8 @@ class Grading(_ByAccountId):
         self._top_keys = top
         return top
 
-    def _inner_cutoffs(self) -> tuple[list[Any], list[int]]:
-        """For each boundary ``0 < b < n``: the ``b``-th highest key, and how many keys reach it.
+    def _inner_cutoffs(self) -> list[Any]:
+        """For each boundary ``0 < b < n``: the ``b``-th highest key.
 
         Boundaries 0 (no account) and ``n`` (every account) need no key.
         """
@@ -337,11 +337,10 @@ class Grading(_ByAccountId):
         n = len(self._keys)
         inner = [bound for bound in self._bounds if 0 < bound < n]
         if not inner:
-            return [], []
+            return []
         top = self._top_sorted(max(inner))
         size = len(top)
-        cutoffs = [top[size - bound] for bound in inner]
-        return cutoffs, [size - bisect_left(top, cutoff) for cutoff in cutoffs]
+        return [top[size - bound] for bound in inner]
 
     def _ties(self) -> tuple[tuple[Block, ...], dict[int, int]]:
         """The straddling tie blocks, and the accounts the rule places off the cut by score."""
@@ -455,7 +454,7 @@ class Grading(_ByAccountId):
         # account's tier position is the number of boundaries it is not within (every
         # account is within a boundary n, none within a boundary 0).
         empty = sum(1 for bound in self._bounds if bound == 0)
-        cutoffs = sorted(self._inner_cutoffs()[0])
+        cutoffs = sorted(self._inner_cutoffs())
         outside = len(cutoffs) + empty
         by_score = map(sub, repeat(outside), map(bisect_right, repeat(cutoffs), self._keys))
         placed = self._ties()[1]
