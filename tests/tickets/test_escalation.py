@@ -320,6 +320,50 @@ def test_deadlines_and_levels_are_exact_across_the_new_york_spring_forward() -> 
                             calendar=calendar) == 2
 
 
+def test_a_deadline_missed_outside_working_hours_stays_missed_across_a_pause() -> None:
+    # Found by CI's random pass (seed 707739385): missed on Friday at 17:00, paused on
+    # Saturday, resumed on Monday at 10:00 after an hour of working time, the deadline moved
+    # onto the resume itself and the ticket read as on time at that instant.
+    shanghai = ZoneInfo("Asia/Shanghai")
+    calendar = BusinessCalendar(timezone="Asia/Shanghai", workdays=range(5),
+                                working_hours=[(time(9), time(17))])
+    friday = datetime(2025, 6, 6, 9, tzinfo=shanghai)
+    ticket, _ = open_ticket(
+        POLICY, ticket_id="T-1", account_id="ACME", tier=TIER_A, source="phone",
+        kind="complaint", severity="critical", summary="s", responsible_department="d",
+        responsible_person="p", now=friday, calendar=calendar)
+    ticket, _ = ticket.reply("on it", now=friday)
+    assert ticket.resolution_deadline == datetime(2025, 6, 6, 17, tzinfo=shanghai)
+    saturday, monday = datetime(2025, 6, 7, 10, tzinfo=shanghai), datetime(2025, 6, 9, 10,
+                                                                           tzinfo=shanghai)
+    assert escalation_level(ticket, POLICY, now=saturday, calendar=calendar) == 1
+    ticket, _ = ticket.pause("waiting for the customer", now=saturday)
+    ticket, (resumed,) = ticket.resume(now=monday, calendar=calendar)
+    assert ticket.resolution_deadline == monday - timedelta(microseconds=1)
+    assert resumed.resolution_deadline == ticket.resolution_deadline  # type: ignore[attr-defined]
+    assert escalation_level(ticket, POLICY, now=monday, calendar=calendar) == 1
+    # a deadline still ahead when the pause began moves by the business time paused alone
+    ticket, _ = open_ticket(
+        POLICY, ticket_id="T-2", account_id="ACME", tier=TIER_A, source="phone",
+        kind="complaint", severity="critical", summary="s", responsible_department="d",
+        responsible_person="p", now=friday, calendar=calendar)
+    ticket, _ = ticket.reply("on it", now=friday)
+    ticket, _ = ticket.pause("waiting for the customer", now=datetime(2025, 6, 6, 16, 59,
+                                                                      tzinfo=shanghai))
+    ticket, _ = ticket.resume(now=monday, calendar=calendar)
+    assert ticket.resolution_deadline == datetime(2025, 6, 9, 10, 1, tzinfo=shanghai)
+    # paused at the deadline instant itself, still on time: it stays on time at the resume
+    ticket, _ = open_ticket(
+        POLICY, ticket_id="T-3", account_id="ACME", tier=TIER_A, source="phone",
+        kind="complaint", severity="critical", summary="s", responsible_department="d",
+        responsible_person="p", now=friday, calendar=calendar)
+    ticket, _ = ticket.reply("on it", now=friday)
+    ticket, _ = ticket.pause("waiting", now=datetime(2025, 6, 6, 17, tzinfo=shanghai))
+    ticket, _ = ticket.resume(now=monday, calendar=calendar)
+    assert ticket.resolution_deadline == monday
+    assert escalation_level(ticket, POLICY, now=monday, calendar=calendar) == 0
+
+
 @given(calendars_with_instants(), st.data())
 def test_pauses_and_progress_reports_never_lower_the_escalation_level_of_an_open_ticket(
     calendar_and_start: tuple[BusinessCalendar, datetime], data: st.DataObject

@@ -60,6 +60,8 @@ __all__ = ["FeedbackTicket", "TicketChange"]
 _OPEN_STATUSES = frozenset(
     {TicketStatus.OPENED, TicketStatus.IN_PROGRESS, TicketStatus.PAUSED, TicketStatus.REOPENED}
 )
+#: The least step of a datetime: how far before ``now`` a deadline missed before a pause stays.
+_LEAST_STEP = timedelta(microseconds=1)
 
 
 def _departments(value: Iterable[str]) -> tuple[str, ...]:
@@ -323,7 +325,10 @@ class FeedbackTicket:
         The resolution deadline moves later by exactly
         ``calendar.business_time_between(paused_at, now)`` (one calendar call each way, however
         long the pause). If it had already passed when the pause began it moves too, so the
-        time it is overdue is frozen during the pause, neither forgiven nor counted. The
+        time it is overdue is frozen during the pause, neither forgiven nor counted, and it
+        stays passed: a deadline missed outside working hours (Friday 17:00, paused on
+        Saturday) is overdue by no business time yet, and would move onto ``now`` itself; it
+        moves to a microsecond before ``now`` instead. The
         first-reply deadline stays: only a ticket in progress is paused, so the customer has
         already had the first reply.
 
@@ -340,7 +345,13 @@ class FeedbackTicket:
         # A pause wholly outside working hours moves nothing, so the calendar is not asked
         # (the deadline keeps its own zone and is not range-checked for a no-op).
         if paused > timedelta(0):
-            resolution_deadline = calendar.add_business_time(resolution_deadline, paused)
+            moved = calendar.add_business_time(resolution_deadline, paused)
+            if resolution_deadline < self.paused_at and moved >= now:
+                # Passed outside working hours, it was overdue by no business time: moved by
+                # the pause it would land on `now` itself and read as on time. It stays passed,
+                # by the clock's least step.
+                moved = (now - _LEAST_STEP).astimezone(moved.tzinfo)
+            resolution_deadline = moved
         ticket = self._advance(
             now,
             "resumed",
