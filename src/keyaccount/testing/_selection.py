@@ -33,12 +33,10 @@ from keyaccount.domain.customers import (
     SelectionPolicy,
     SelectionVerdict,
 )
+from keyaccount.domain.customers.development import _JUDGMENT_DEFAULTER
 
 __all__ = ["check_selection_policy", "selection_findings"]
 
-# The credit rating every selection policy refuses (SelectionPolicy's invariant; seed 003 开发
-# 第二条: 较好的信用; SPEC §2: a credit problem found stops the process).
-_JUDGMENT_DEFAULTER = "失信被执行人"
 # A fixed vocabulary keeps generation cheap; no rule reads the notes.
 _NOTES = st.none() | st.sampled_from(["court records clean", "audited accounts 2024", "x"])
 

@@ -38,6 +38,10 @@ from keyaccount.domain.events import DomainEvent
 
 __all__ = ["SelectionPolicy", "approve_account"]
 
+#: The credit rating every selection policy refuses (SelectionPolicy's invariant; seed 003 开发
+#: 第二条: 较好的信用; SPEC §2: a credit problem found stops the process).
+_JUDGMENT_DEFAULTER = "失信被执行人"
+
 
 @runtime_checkable
 class SelectionPolicy(Protocol):

@@ -44,6 +44,7 @@ from keyaccount.domain.customers import (
     SelectionFindings,
     SelectionVerdict,
 )
+from keyaccount.domain.customers.development import _JUDGMENT_DEFAULTER
 
 __all__ = [
     "DEFAULT_REFUSED_CREDIT_RATINGS",
@@ -51,7 +52,6 @@ __all__ = [
     "SelectionRules",
 ]
 
-_JUDGMENT_DEFAULTER = "失信被执行人"
 #: SPEC §2 *default*: the credit ratings that refuse an approval (seed 003 开发 第二条: 较好的
 #: 信用): a judgment defaulter (失信被执行人). Settings may add ratings, never leave it out.
 DEFAULT_REFUSED_CREDIT_RATINGS: frozenset[str] = frozenset({_JUDGMENT_DEFAULTER})
