@@ -141,13 +141,13 @@ def _lay_out(
     slots: Sequence[_Slot],
     free: Sequence[bool],
     taken: Mapping[VisitKind, set[int]],
-    stranded: list[_Slot],
-) -> list[tuple[int, VisitKind, _Slot]]:
-    """Place every slot's visit; the result is in visit order (day, then kind).
+) -> tuple[list[tuple[int, VisitKind, _Slot]], list[_Slot]]:
+    """Place every slot's visit; the placed ones come in visit order (day, then kind).
 
-    A slot without a free day left goes to ``stranded`` instead.
+    Also gives the slots stranded without a free day left.
     """
-    placed = []
+    placed: list[tuple[int, VisitKind, _Slot]] = []
+    stranded: list[_Slot] = []
     for slot in slots:
         used = taken[slot.kind]
         index = _place(free, slot.lo, slot.hi, used, slot.backwards)
@@ -157,7 +157,7 @@ def _lay_out(
         used.add(index)
         placed.append((index, slot.kind, slot))
     placed.sort(key=_visit_order)
-    return placed
+    return placed, stranded
 
 
 def _visit_order(row: tuple[Any, ...]) -> tuple[Any, int]:
@@ -265,8 +265,7 @@ def replan_account(
         counts[kind] = max(0, owed)
     ahead = [index for index in _festival_indices(festivals, period) if index > offset]
     slots = _slots(days, offset, ahead, counts, account.account_id)
-    stranded: list[_Slot] = []
-    placed = _lay_out(slots, free, taken, stranded)
+    placed, stranded = _lay_out(slots, free, taken)
     rows = [
         (
             plan.days[index],
